@@ -1,0 +1,50 @@
+// What the app needs from a chat platform. Each adapter implements it over the official SDK.
+import type { CardSpec } from '../../ui/card.js';
+
+export type Platform = 'slack' | 'feishu';
+
+/** Where a sent message lives, so it can be updated in place later. */
+export interface MessageRef {
+  platform: Platform;
+  /** Slack channel id / Feishu chat id (or the user's id for a DM before it is known). */
+  channel: string;
+  /** Slack `ts` / Feishu `message_id`. */
+  messageId: string;
+}
+
+/** A conversation target: a user (DM) or a channel/group. */
+export type Destination = { kind: 'user'; userId: string } | { kind: 'channel'; channelId: string };
+
+export interface SendOptions {
+  /** Our own key: a retry with the same key never posts twice (Feishu `uuid`, Slack metadata lookup). */
+  idempotencyKey: string;
+  /** Post as a reply in the thread of this message (Slack) / reply to it (Feishu). */
+  threadOf?: MessageRef;
+}
+
+/** Failure of a platform call, classified so delivery knows whether to retry. */
+export class ChatDeliveryError extends Error {
+  constructor(
+    readonly code: 'rate_limited' | 'transient' | 'permanent',
+    message: string,
+    /** Milliseconds the platform asked us to wait, when it said so. */
+    readonly retryAfterMs: number | null = null,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ChatDeliveryError';
+  }
+}
+
+export interface ChatPort {
+  readonly platform: Platform;
+  /**
+   * Send a card. A card too large for one message is split: the first message is returned,
+   * continuations go to its thread. Throws ChatDeliveryError.
+   */
+  send(to: Destination, card: CardSpec, options: SendOptions): Promise<MessageRef>;
+  /** Replace the content of a message we sent earlier. Throws ChatDeliveryError. */
+  update(ref: MessageRef, card: CardSpec): Promise<void>;
+  /** Platform user id for an email, or null when the person has no account here. */
+  lookupUserByEmail(email: string): Promise<string | null>;
+}

@@ -1,0 +1,119 @@
+// What the app needs from storage. src/storage implements it over SQLite; every method is set-based
+// (no per-customer queries inside loops) so a 20,000-customer week scores in well under a second.
+import type { EntryValues } from '../../core/weekly-report/template.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
+import type { Customer, Member, Role, Team } from '../../core/team.js';
+import type { CustomerScore, Tier } from '../../core/customer-risk/types.js';
+import type { FollowUpTask, TaskEvent } from '../../core/follow-up/task.js';
+import type { Locale } from '../../core/i18n.js';
+import type { Platform } from './chat.port.js';
+
+export interface StoredEntry {
+  teamId: number;
+  week: WeekId;
+  repId: number;
+  customerId: number;
+  values: EntryValues;
+  source: 'chat' | 'import';
+  updatedAt: string;
+}
+
+export interface ReportStatus {
+  teamId: number;
+  week: WeekId;
+  repId: number;
+  /** ISO timestamp, null while still a draft. */
+  submittedAt: string | null;
+  late: boolean;
+}
+
+export interface MemberInput {
+  teamId: number;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface CustomerInput {
+  teamId: number;
+  name: string;
+  ownerRepId?: number | null;
+  industry?: string | null;
+  region?: string | null;
+  tier?: Tier;
+  since?: string | null;
+  aliases?: string[];
+}
+
+export interface TeamRepo {
+  ensureTeam(input: { name: string; timezone: string; locale: Locale }): Team;
+  getTeam(teamId: number): Team | null;
+  listTeams(): Team[];
+  updateTeam(teamId: number, patch: Partial<Pick<Team, 'name' | 'timezone' | 'locale'>>): void;
+  listMembers(teamId: number): Member[];
+  getMember(memberId: number): Member | null;
+  memberByEmail(teamId: number, email: string): Member | null;
+  memberByPlatformId(platform: Platform, userId: string): Member | null;
+  /** Insert, or update name/role of the member with that email (emails match case-insensitively). */
+  upsertMember(input: MemberInput): Member;
+  setPlatformId(memberId: number, platform: Platform, userId: string | null): void;
+  setAway(memberId: number, until: string | null): void;
+  getSetting<T>(teamId: number, key: string): T | null;
+  setSetting(teamId: number, key: string, value: unknown): void;
+}
+
+export interface CustomerRepo {
+  listCustomers(teamId: number): Customer[];
+  getCustomer(customerId: number): Customer | null;
+  /** By normalised name (trim, NFKC width folding, case folding). */
+  customerByName(teamId: number, name: string): Customer | null;
+  /** Insert, or update the attributes given (undefined = keep). */
+  upsertCustomer(input: CustomerInput): Customer;
+  customersOfRep(repId: number): Customer[];
+}
+
+export interface ReportRepo {
+  /** Insert or replace the entry for (week, rep, customer). Returns true when anything changed. */
+  upsertEntry(entry: Omit<StoredEntry, 'updatedAt'>, at: string): boolean;
+  entriesForWeek(teamId: number, week: WeekId): StoredEntry[];
+  /** All entries of the team in [from, to], ordered by week: one query for a whole scoring window. */
+  entriesInRange(teamId: number, from: WeekId, to: WeekId): StoredEntry[];
+  /** The customer's latest entry strictly before `week`. */
+  lastEntryBefore(customerId: number, week: WeekId): StoredEntry | null;
+  reportStatuses(teamId: number, week: WeekId): ReportStatus[];
+  markSubmitted(teamId: number, week: WeekId, repId: number, at: string, late: boolean): void;
+  /** Weeks that have any entry, ascending. */
+  weeksWithEntries(teamId: number): WeekId[];
+}
+
+export interface ScoreRepo {
+  /** Replace the scores of a week (all customers scored that week). */
+  saveWeekScores(teamId: number, week: WeekId, scores: readonly CustomerScore[]): void;
+  scoresForWeek(teamId: number, week: WeekId): CustomerScore[];
+  scoreHistory(customerId: number, from: WeekId, to: WeekId): CustomerScore[];
+  /** Weeks with stored scores, ascending. */
+  scoredWeeks(teamId: number): WeekId[];
+  /** Drop scores of `week` and later (their inputs changed). */
+  invalidateFrom(teamId: number, week: WeekId): void;
+}
+
+export interface TaskRepo {
+  getTask(taskId: number): FollowUpTask | null;
+  /** The task in an active state (open/claimed/snoozed) for (customer, tag), if any. */
+  activeTask(customerId: number, tag: string): FollowUpTask | null;
+  listTasks(teamId: number, filter?: { states?: readonly string[]; customerId?: number }): FollowUpTask[];
+  insertTask(task: Omit<FollowUpTask, 'id'>): FollowUpTask;
+  updateTask(task: FollowUpTask): void;
+  addEvent(event: TaskEvent): void;
+  events(taskId: number): TaskEvent[];
+}
+
+export interface Repositories {
+  teams: TeamRepo;
+  customers: CustomerRepo;
+  reports: ReportRepo;
+  scores: ScoreRepo;
+  tasks: TaskRepo;
+  /** Run `fn` in one SQLite transaction; nested calls join the outer one. */
+  transaction<T>(fn: () => T): T;
+}

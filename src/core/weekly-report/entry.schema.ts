@@ -1,0 +1,141 @@
+// One validator for a customer entry, whatever it came from: a Slack modal, a Feishu form (all strings),
+// or an import line (JSON types). Issues name the field id, which is also the form field name.
+import { z } from 'zod';
+import type { LocalizedText } from '../i18n.js';
+import { text } from '../i18n.js';
+import type { EntryValues, FieldId, ReportTemplate, TemplateField } from './template.js';
+import { EMPTY_ENTRY } from './template.js';
+
+export interface FieldIssue {
+  field: FieldId;
+  message: LocalizedText;
+}
+
+export type EntryParseResult =
+  | { ok: true; value: EntryValues }
+  | { ok: false; issues: FieldIssue[]; partial: Partial<EntryValues> };
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MAX_MONEY = 1e12;
+const MAX_COUNT = 100_000;
+
+const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ||
+  (Array.isArray(v) && v.length === 0);
+
+/** Normalise what forms send: Feishu date pickers send "2024-04-01 +0800", selects may send arrays. */
+function unwrap(raw: unknown): unknown {
+  if (Array.isArray(raw)) return raw[0];
+  return typeof raw === 'string' ? raw.trim() : raw;
+}
+
+function toNumber(raw: unknown): number | undefined {
+  if (typeof raw === 'number') return raw;
+  if (typeof raw !== 'string') return undefined;
+  // Accept what people type: "50,000", "¥50000", "５０" (full-width digits).
+  const cleaned = raw.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[,，\s¥￥$]/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) return undefined;
+  return Number(cleaned);
+}
+
+function toDate(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const candidate = raw.split(/[ T]/)[0] ?? '';
+  const normalized = candidate.replace(/\//g, '-');
+  const m = ISO_DATE.exec(normalized);
+  if (!m) return undefined;
+  const d = new Date(`${normalized}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== normalized) return undefined;
+  return normalized;
+}
+
+function fieldSchema(field: TemplateField): z.ZodType<unknown> {
+  switch (field.kind) {
+    case 'count':
+      return z.unknown().transform((raw, ctx) => {
+        const n = toNumber(raw);
+        if (n === undefined || !Number.isInteger(n) || n < 0 || n > MAX_COUNT) {
+          ctx.addIssue({ code: 'custom', message: 'count' });
+          return z.NEVER;
+        }
+        return n;
+      });
+    case 'money':
+      return z.unknown().transform((raw, ctx) => {
+        const n = toNumber(raw);
+        if (n === undefined || n < 0 || n > MAX_MONEY) {
+          ctx.addIssue({ code: 'custom', message: 'money' });
+          return z.NEVER;
+        }
+        return Math.round(n * 100) / 100;
+      });
+    case 'date':
+      return z.unknown().transform((raw, ctx) => {
+        const d = toDate(raw);
+        if (!d) {
+          ctx.addIssue({ code: 'custom', message: 'date' });
+          return z.NEVER;
+        }
+        return d;
+      });
+    case 'choice': {
+      const allowed = (field.options ?? []).map((o) => o.value);
+      return z.unknown().transform((raw, ctx) => {
+        const v = typeof raw === 'string' ? raw.toLowerCase() : raw;
+        if (typeof v !== 'string' || !allowed.includes(v)) {
+          ctx.addIssue({ code: 'custom', message: 'choice' });
+          return z.NEVER;
+        }
+        return v;
+      });
+    }
+    case 'text':
+      return z.unknown().transform((raw, ctx) => {
+        if (typeof raw !== 'string' || raw.length > (field.maxLength ?? 1000)) {
+          ctx.addIssue({ code: 'custom', message: 'text' });
+          return z.NEVER;
+        }
+        return raw;
+      });
+  }
+}
+
+function explain(field: TemplateField): LocalizedText {
+  switch (field.kind) {
+    case 'count':
+      return text(`${field.label.zh}须为 0 或正整数`, `${field.label.en} must be a whole number, 0 or more`);
+    case 'money':
+      return text(`${field.label.zh}须为 0 或正数金额`, `${field.label.en} must be an amount of 0 or more`);
+    case 'date':
+      return text(`${field.label.zh}须为日期，格式 YYYY-MM-DD`, `${field.label.en} must be a date as YYYY-MM-DD`);
+    case 'choice': {
+      const values = (field.options ?? []).map((o) => o.value).join(' | ');
+      return text(`${field.label.zh}须为以下之一：${values}`, `${field.label.en} must be one of: ${values}`);
+    }
+    case 'text':
+      return text(`${field.label.zh}最多 ${field.maxLength ?? 1000} 字`, `${field.label.en} must be at most ${field.maxLength ?? 1000} characters`);
+  }
+}
+
+/**
+ * Validate one entry. Unknown keys are ignored (callers pass whole import records);
+ * blank values become null; required fields must be present.
+ */
+export function parseEntry(template: ReportTemplate, raw: Record<string, unknown>): EntryParseResult {
+  const issues: FieldIssue[] = [];
+  const value: Record<string, unknown> = { ...EMPTY_ENTRY };
+  for (const field of template.fields) {
+    const input = unwrap(raw[field.id]);
+    if (isBlank(input)) {
+      if (field.required) {
+        issues.push({ field: field.id, message: text(`请填写${field.label.zh}`, `${field.label.en} is required`) });
+      }
+      continue;
+    }
+    const parsed = fieldSchema(field).safeParse(input);
+    if (parsed.success) value[field.id] = parsed.data;
+    else issues.push({ field: field.id, message: explain(field) });
+  }
+  if (issues.length > 0) return { ok: false, issues, partial: value as Partial<EntryValues> };
+  return { ok: true, value: value as unknown as EntryValues };
+}

@@ -1,0 +1,54 @@
+// A tiny platform-neutral description of a message card. Views build it; each adapter renders it
+// (Slack Block Kit, Feishu Card JSON 2.0) in one pure converter, clamped to that platform's limits.
+import type { ActionRef } from './action.js';
+
+/** A person to mention; each platform uses its own id and falls back to the name. */
+export interface UserRef {
+  name: string;
+  slackId?: string | null;
+  feishuOpenId?: string | null;
+}
+
+export type Tone = 'red' | 'orange' | 'green' | 'blue' | 'grey';
+
+/** Inline pieces of rich text. Plain strings are shown as typed (renderers escape them). */
+export type Inline =
+  | string
+  | { bold: string }
+  | { mention: UserRef }
+  | { colored: string; tone: Tone }
+  | { link: string; label: string };
+
+export type RichText = readonly Inline[];
+
+export interface Button {
+  label: string;
+  action: ActionRef;
+  style?: 'primary' | 'danger';
+}
+
+export type Block =
+  /** A paragraph, optionally with one button beside it. */
+  | { type: 'text'; text: RichText; button?: Button }
+  /** Label/value pairs shown two per row. */
+  | { type: 'fields'; fields: ReadonlyArray<{ label: string; value: RichText }> }
+  | { type: 'actions'; buttons: readonly Button[] }
+  /** Small grey footnote. */
+  | { type: 'note'; text: RichText }
+  | { type: 'divider' }
+  /** A sub-heading inside the card. */
+  | { type: 'heading'; text: string }
+  | { type: 'table'; columns: ReadonlyArray<{ key: string; label: string; align?: 'left' | 'right' }>; rows: ReadonlyArray<Record<string, string>> }
+  /** A small trend chart; platforms without charts render it as text. */
+  | { type: 'chart'; title: string; kind: 'line' | 'bar'; series: ReadonlyArray<{ name: string; points: ReadonlyArray<{ x: string; y: number }> }> };
+
+export interface CardSpec {
+  title: string;
+  /** Header colour: red for A-grade alerts, orange for B, blue for neutral. */
+  tone: Tone;
+  blocks: readonly Block[];
+  /** Plain-text summary for notifications and platforms' fallback text. */
+  summary: string;
+}
+
+export const plain = (s: string): RichText => [s];
