@@ -7,6 +7,7 @@ import type { CustomerScore, Tier } from '../../core/customer-risk/types.js';
 import type { FollowUpTask, TaskEvent } from '../../core/follow-up/task.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Platform } from './chat.port.js';
+import type { InboundLog, JobRunRepo, OutboxRepo } from './delivery.port.js';
 
 export interface StoredEntry {
   teamId: number;
@@ -114,6 +115,9 @@ export interface Repositories {
   reports: ReportRepo;
   scores: ScoreRepo;
   tasks: TaskRepo;
+  outbox: OutboxRepo;
+  jobRuns: JobRunRepo;
+  inbound: InboundLog;
   /** Run `fn` in one SQLite transaction; nested calls join the outer one. */
   transaction<T>(fn: () => T): T;
 }

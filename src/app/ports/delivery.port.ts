@@ -1,0 +1,69 @@
+// Storage the weekly cycle needs: the outbox (every outbound message), job runs (each scheduled step
+// at most once) and the inbound log (platform retries and duplicate clicks processed once).
+import type { CardSpec } from '../../ui/card.js';
+import type { Destination, MessageRef, Platform } from './chat.port.js';
+
+export type OutboxState = 'pending' | 'sent' | 'failed';
+
+export interface OutboxMessage {
+  id: number;
+  teamId: number;
+  /** Our idempotency key, unique: e.g. `prompt:2026-W48:member:12:slack`. */
+  key: string;
+  platform: Platform;
+  /** 'send' posts a new message; 'update' replaces the message of `updateOf` (an outbox key). */
+  op: 'send' | 'update';
+  destination: Destination;
+  card: CardSpec;
+  /** For op 'update': the key of the earlier send whose message to replace. */
+  updateOf: string | null;
+  state: OutboxState;
+  attempts: number;
+  /** ISO timestamp before which no attempt is made. */
+  nextAttemptAt: string;
+  /** Set when an attempt started and its outcome is unknown (crash/timeout after sending). */
+  inFlightSince: string | null;
+  lastError: string | null;
+  messageRef: MessageRef | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface EnqueueInput {
+  teamId: number;
+  key: string;
+  platform: Platform;
+  op: 'send' | 'update';
+  destination: Destination;
+  card: CardSpec;
+  updateOf?: string | null;
+}
+
+export interface OutboxRepo {
+  /**
+   * Add a message unless one with the same key exists (then nothing changes and false is returned).
+   * For op 'update', a newer card for the same key replaces a still-pending one.
+   */
+  enqueue(input: EnqueueInput, at: string): boolean;
+  /** Pending messages due at `now`, oldest first. */
+  due(now: string, limit: number): OutboxMessage[];
+  byKey(key: string): OutboxMessage | null;
+  markInFlight(id: number, at: string): void;
+  markSent(id: number, ref: MessageRef, at: string): void;
+  /** Schedule another attempt. */
+  markRetry(id: number, error: string, nextAttemptAt: string): void;
+  markFailed(id: number, error: string, at: string): void;
+  listFailed(teamId: number, since: string): OutboxMessage[];
+}
+
+export interface JobRunRepo {
+  /** Claim (team, week, step) for running. False if it already ran or is running. */
+  claim(teamId: number, week: string, step: string, at: string): boolean;
+  finish(teamId: number, week: string, step: string, at: string): void;
+  hasRun(teamId: number, week: string, step: string): boolean;
+}
+
+export interface InboundLog {
+  /** Record a platform event/interaction key; true the first time, false for a duplicate. */
+  firstSeen(key: string, at: string): boolean;
+}
