@@ -20,6 +20,11 @@ export interface SendOptions {
   idempotencyKey: string;
   /** Post as a reply in the thread of this message (Slack) / reply to it (Feishu). */
   threadOf?: MessageRef;
+  /**
+   * An earlier attempt with this key may have reached the platform (crash or timeout after sending).
+   * Ports without a native idempotency key look for the key among recent messages before sending.
+   */
+  maybeSentBefore?: boolean;
 }
 
 /** Failure of a platform call, classified so delivery knows whether to retry. */
