@@ -1,0 +1,146 @@
+// The weekly follow-up plan: which tasks to open, escalate and close as recovered, and which outcome
+// log entries are due. Pure: the caller stores the result (tasks + events) in one transaction.
+import type { Customer, Member } from '../team.js';
+import type { CustomerScore, Tag } from '../customer-risk/types.js';
+import type { WeekId } from '../weekly-report/week.js';
+import { addDays, isoWeekOfUtcDate, formatWeekId, weeksBetween } from '../weekly-report/week.js';
+import type { FollowUpTask, TaskEvent } from './task.js';
+import { ACTIVE_STATES } from './task.js';
+import type { RoutingConfig } from './routing.js';
+import { DEFAULT_ROUTING, primaryRole } from './routing.js';
+import { assigneeFor } from './assignees.js';
+
+/** A task not stored yet (the repository assigns the id and records its `created` event). */
+export type NewTask = Omit<FollowUpTask, 'id'>;
+
+export interface PlanInput {
+  teamId: number;
+  week: WeekId;
+  /** YYYY-MM-DD in the team's timezone; due dates count from it. */
+  today: string;
+  /** ISO timestamp for events and closedAt; defaults to `${today}T00:00:00.000Z`. */
+  now?: string;
+  /** This week's scores (all scored customers, flagged or not). */
+  scores: readonly CustomerScore[];
+  customers: readonly Customer[];
+  members: readonly Member[];
+  /** Tasks in an active state (open, claimed, snoozed). Others are ignored. */
+  activeTasks: readonly FollowUpTask[];
+  /** Closed tasks (done/dismissed) whose 4-week outcome is not recorded yet. */
+  closedTasks?: readonly FollowUpTask[];
+  config?: RoutingConfig;
+}
+
+export interface TaskChange {
+  /** The task after the change. */
+  task: FollowUpTask;
+  event: TaskEvent;
+}
+
+/** Outcome log entries due on one closed task (both when a run was missed and 4+ weeks passed). */
+export interface OutcomeDue {
+  taskId: number;
+  fields: Array<'indexAfter2w' | 'indexAfter4w'>;
+  /** The customer's index this week. */
+  index: number;
+  /** The task with the fields filled. */
+  task: FollowUpTask;
+}
+
+export interface FollowUpPlan {
+  create: NewTask[];
+  escalate: TaskChange[];
+  recovered: TaskChange[];
+  outcomes: OutcomeDue[];
+}
+
+const key = (customerId: number, tag: Tag) => `${customerId}:${tag}`;
+
+/** The ISO week of a timestamp's calendar date (closedAt is stored in the team's local date prefix). */
+const weekOfTimestamp = (iso: string): WeekId => {
+  const { year, week } = isoWeekOfUtcDate(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
+  return formatWeekId(year, week);
+};
+
+/** Plan this week's follow-ups from this week's scores and the tasks already open. */
+export function planFollowUps(input: PlanInput): FollowUpPlan {
+  const config = input.config ?? DEFAULT_ROUTING;
+  const now = input.now ?? `${input.today}T00:00:00.000Z`;
+  const scoreOf = new Map(input.scores.map((s) => [s.customerId, s]));
+  const customerOf = new Map(input.customers.map((c) => [c.id, c]));
+  const active = input.activeTasks.filter((t) => ACTIVE_STATES.includes(t.state));
+  const activeKeys = new Set(active.map((t) => key(t.customerId, t.tag)));
+
+  const create: NewTask[] = [];
+  // Highest index first so ids (and DMs) follow the digest order.
+  const flagged = [...input.scores].filter((s) => s.grade !== null).sort((a, b) => b.index - a.index || a.customerId - b.customerId);
+  for (const score of flagged) {
+    const grade = score.grade!;
+    for (const tag of score.tags) {
+      const k = key(score.customerId, tag);
+      if (activeKeys.has(k)) continue;
+      activeKeys.add(k);
+      const role = primaryRole(config, tag);
+      create.push({
+        teamId: input.teamId,
+        customerId: score.customerId,
+        tag,
+        role,
+        assigneeId: assigneeFor(role, customerOf.get(score.customerId) ?? null, input.members),
+        ownerRole: grade === 'A' ? 'director' : 'manager',
+        grade,
+        state: 'open',
+        createdWeek: input.week,
+        dueDate: addDays(input.today, config.dueDays[grade]),
+        snoozedUntil: null,
+        closedAt: null,
+        closeNote: null,
+        indexAtClose: null,
+        indexAfter2w: null,
+        indexAfter4w: null,
+        escalated: false,
+      });
+    }
+  }
+
+  const escalate: TaskChange[] = [];
+  const recovered: TaskChange[] = [];
+  for (const task of active) {
+    const score = scoreOf.get(task.customerId);
+    // No score, or too little data to judge: say nothing either way.
+    if (!score || !score.hasData) continue;
+    const stillFlagged = score.grade !== null && score.tags.includes(task.tag);
+    if (!stillFlagged) {
+      recovered.push({
+        task: { ...task, state: 'done', closedAt: now, closeNote: 'recovered', indexAtClose: score.index, snoozedUntil: null },
+        event: { taskId: task.id, kind: 'recovered', actorId: null, at: now, note: `index ${score.index}` },
+      });
+      continue;
+    }
+    // A snoozed task was parked on purpose: it escalates after it wakes, not while asleep.
+    if (task.state !== 'snoozed' && !task.escalated && weeksBetween(task.createdWeek, input.week) >= config.escalateAfterWeeks) {
+      const weeks = weeksBetween(task.createdWeek, input.week);
+      escalate.push({
+        task: { ...task, escalated: true, ownerRole: 'director', grade: score.grade! },
+        event: { taskId: task.id, kind: 'escalated', actorId: null, at: now, note: `still red after ${weeks} weeks, index ${score.index}` },
+      });
+    }
+  }
+
+  const outcomes: OutcomeDue[] = [];
+  for (const task of input.closedTasks ?? []) {
+    if (task.closedAt === null || (task.state !== 'done' && task.state !== 'dismissed')) continue;
+    const score = scoreOf.get(task.customerId);
+    if (!score) continue;
+    const weeks = weeksBetween(weekOfTimestamp(task.closedAt), input.week);
+    const fields: OutcomeDue['fields'] = [];
+    if (weeks >= 2 && task.indexAfter2w === null) fields.push('indexAfter2w');
+    if (weeks >= 4 && task.indexAfter4w === null) fields.push('indexAfter4w');
+    if (fields.length === 0) continue;
+    const updated = { ...task };
+    for (const f of fields) updated[f] = score.index;
+    outcomes.push({ taskId: task.id, fields, index: score.index, task: updated });
+  }
+
+  return { create, escalate, recovered, outcomes };
+}
