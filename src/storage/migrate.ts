@@ -1,0 +1,85 @@
+// Applies drizzle-kit's generated migrations (migrations/meta/_journal.json + NNNN_tag.sql).
+// Our own runner rather than drizzle's migrator because SQLite needs two things drizzle does not do:
+// - each migration in its own transaction, so a failing one rolls back alone and leaves the schema
+//   of the last good migration intact (drizzle runs every pending migration in one transaction);
+// - foreign keys OFF while a migration runs (drizzle-kit rebuilds tables with DROP TABLE, which with
+//   foreign keys ON would cascade-delete child rows), then `foreign_key_check` before committing.
+// It keeps drizzle's bookkeeping table (`__drizzle_migrations`: hash, created_at) so both agree.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type Database from 'better-sqlite3';
+
+/** migrations/ at the repository root, found from this file (not the cwd). */
+export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations/', import.meta.url));
+
+const TABLE = '__drizzle_migrations';
+
+interface JournalEntry {
+  idx: number;
+  when: number;
+  tag: string;
+  breakpoints: boolean;
+}
+
+export interface MigrationResult {
+  /** Tags of the migrations applied by this call, in order. */
+  applied: string[];
+}
+
+export class MigrationError extends Error {
+  readonly code = 'migration_failed';
+  constructor(readonly tag: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'MigrationError';
+  }
+}
+
+function readJournal(folder: string): JournalEntry[] {
+  const journalPath = join(folder, 'meta', '_journal.json');
+  if (!existsSync(journalPath)) throw new MigrationError('-', `migrations journal not found: ${journalPath}`);
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: JournalEntry[] };
+  return [...journal.entries].sort((a, b) => a.when - b.when);
+}
+
+/** Apply every migration newer than the last applied one. Safe to call on every open. */
+export function migrate(sqlite: Database.Database, folder: string = MIGRATIONS_FOLDER): MigrationResult {
+  const entries = readJournal(folder);
+  sqlite.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
+  const last = sqlite.prepare(`SELECT created_at AS createdAt FROM "${TABLE}" ORDER BY created_at DESC LIMIT 1`)
+    .get() as { createdAt: number } | undefined;
+  const pending = entries.filter((e) => !last || Number(last.createdAt) < e.when);
+  const applied: string[] = [];
+  if (pending.length === 0) return { applied };
+
+  const fkWasOn = (sqlite.pragma('foreign_keys', { simple: true }) as number) === 1;
+  // PRAGMA foreign_keys is a no-op inside a transaction: switch it before BEGIN.
+  if (fkWasOn) sqlite.pragma('foreign_keys = OFF');
+  try {
+    for (const entry of pending) {
+      const file = join(folder, `${entry.tag}.sql`);
+      const body = readFileSync(file, 'utf8');
+      const statements = body.split('--> statement-breakpoint').map((s) => s.trim()).filter(Boolean);
+      const hash = createHash('sha256').update(body).digest('hex');
+      const apply = sqlite.transaction(() => {
+        for (const statement of statements) sqlite.exec(statement);
+        const violations = sqlite.pragma('foreign_key_check') as unknown[];
+        if (violations.length > 0) {
+          throw new Error(`${violations.length} foreign key violation(s) after migration`);
+        }
+        sqlite.prepare(`INSERT INTO "${TABLE}" (hash, created_at) VALUES (?, ?)`).run(hash, entry.when);
+      });
+      try {
+        apply.exclusive();
+      } catch (cause) {
+        const why = cause instanceof Error ? cause.message : String(cause);
+        throw new MigrationError(entry.tag, `migration ${entry.tag} failed and was rolled back: ${why}`, { cause });
+      }
+      applied.push(entry.tag);
+    }
+  } finally {
+    if (fkWasOn) sqlite.pragma('foreign_keys = ON');
+  }
+  return { applied };
+}

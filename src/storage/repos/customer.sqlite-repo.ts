@@ -1,0 +1,77 @@
+// Customers, matched by normalised name (trim, NFKC width folding, case folding).
+import { and, asc, eq } from 'drizzle-orm';
+import { normalizeName, type Customer } from '../../core/team.js';
+import type { Tier } from '../../core/customer-risk/types.js';
+import type { CustomerInput, CustomerRepo } from '../../app/ports/repositories.port.js';
+import type { Db } from '../db.js';
+import { customers } from '../schema.js';
+
+type CustomerRow = typeof customers.$inferSelect;
+
+export const toCustomer = (r: CustomerRow): Customer => ({
+  id: r.id,
+  teamId: r.teamId,
+  name: r.name,
+  aliases: JSON.parse(r.aliases) as string[],
+  ownerRepId: r.ownerRepId,
+  industry: r.industry,
+  region: r.region,
+  tier: r.tier as Tier,
+  since: r.since,
+});
+
+export class SqliteCustomerRepo implements CustomerRepo {
+  constructor(private readonly db: Db) {}
+
+  listCustomers(teamId: number): Customer[] {
+    return this.db.orm.select().from(customers).where(eq(customers.teamId, teamId)).orderBy(asc(customers.id)).all().map(toCustomer);
+  }
+
+  getCustomer(customerId: number): Customer | null {
+    const row = this.db.orm.select().from(customers).where(eq(customers.id, customerId)).get();
+    return row ? toCustomer(row) : null;
+  }
+
+  customerByName(teamId: number, name: string): Customer | null {
+    const row = this.db.orm.select().from(customers)
+      .where(and(eq(customers.teamId, teamId), eq(customers.nameKey, normalizeName(name)))).get();
+    return row ? toCustomer(row) : null;
+  }
+
+  upsertCustomer(input: CustomerInput): Customer {
+    const name = input.name.trim();
+    const nameKey = normalizeName(name);
+    if (nameKey === '') throw new Error('customer name is empty');
+    const existing = this.customerByName(input.teamId, name);
+    if (!existing) {
+      const row = this.db.orm.insert(customers).values({
+        teamId: input.teamId, name, nameKey,
+        aliases: JSON.stringify(input.aliases ?? []),
+        ownerRepId: input.ownerRepId ?? null,
+        industry: input.industry ?? null,
+        region: input.region ?? null,
+        tier: input.tier ?? 'normal',
+        since: input.since ?? null,
+      }).returning().get();
+      return toCustomer(row);
+    }
+    // Only the attributes given change; the stored display name stays.
+    const patch: Partial<CustomerRow> = {};
+    const next: Customer = { ...existing };
+    if (input.ownerRepId !== undefined && input.ownerRepId !== existing.ownerRepId) patch.ownerRepId = next.ownerRepId = input.ownerRepId;
+    if (input.industry !== undefined && input.industry !== existing.industry) patch.industry = next.industry = input.industry;
+    if (input.region !== undefined && input.region !== existing.region) patch.region = next.region = input.region;
+    if (input.tier !== undefined && input.tier !== existing.tier) patch.tier = next.tier = input.tier;
+    if (input.since !== undefined && input.since !== existing.since) patch.since = next.since = input.since;
+    if (input.aliases !== undefined && JSON.stringify(input.aliases) !== JSON.stringify(existing.aliases)) {
+      next.aliases = input.aliases;
+      patch.aliases = JSON.stringify(input.aliases);
+    }
+    if (Object.keys(patch).length > 0) this.db.orm.update(customers).set(patch).where(eq(customers.id, existing.id)).run();
+    return next;
+  }
+
+  customersOfRep(repId: number): Customer[] {
+    return this.db.orm.select().from(customers).where(eq(customers.ownerRepId, repId)).orderBy(asc(customers.id)).all().map(toCustomer);
+  }
+}

@@ -1,0 +1,97 @@
+// The outbox: every outbound message is written here first (in the caller's transaction), then
+// delivered by the delivery loop. Keys are unique, so enqueuing the same intent twice is a no-op.
+import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
+import type { CardSpec } from '../../ui/card.js';
+import type { Destination, MessageRef } from '../../app/ports/chat.port.js';
+import type { EnqueueInput, OutboxMessage, OutboxRepo } from '../../app/ports/delivery.port.js';
+import type { Db } from '../db.js';
+import { outbox } from '../schema.js';
+
+type OutboxRow = typeof outbox.$inferSelect;
+
+const toMessage = (r: OutboxRow): OutboxMessage => ({
+  id: r.id,
+  teamId: r.teamId,
+  key: r.key,
+  platform: r.platform,
+  op: r.op,
+  destination: JSON.parse(r.destination) as Destination,
+  card: JSON.parse(r.card) as CardSpec,
+  updateOf: r.updateOf,
+  state: r.state,
+  attempts: r.attempts,
+  nextAttemptAt: r.nextAttemptAt,
+  inFlightSince: r.inFlightSince,
+  lastError: r.lastError,
+  messageRef: r.messageRef === null ? null : (JSON.parse(r.messageRef) as MessageRef),
+  createdAt: r.createdAt,
+  sentAt: r.sentAt,
+});
+
+export class SqliteOutboxRepo implements OutboxRepo {
+  // Raw: attempts + 1 is a single atomic statement.
+  private readonly inFlightStmt: Statement;
+
+  constructor(private readonly db: Db) {
+    this.inFlightStmt = db.sqlite.prepare('UPDATE outbox SET in_flight_since = ?, attempts = attempts + 1 WHERE id = ?');
+  }
+
+  enqueue(input: EnqueueInput, at: string): boolean {
+    const { orm } = this.db;
+    const card = JSON.stringify(input.card);
+    const inserted = orm.insert(outbox).values({
+      teamId: input.teamId, key: input.key, platform: input.platform, op: input.op,
+      destination: JSON.stringify(input.destination), card, updateOf: input.updateOf ?? null,
+      state: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at,
+    }).onConflictDoNothing({ target: outbox.key }).run();
+    if (inserted.changes > 0) return true;
+    if (input.op !== 'update') return false;
+    // A newer card for a still-pending update replaces the older one (the latest state wins).
+    const replaced = orm.update(outbox).set({ card })
+      .where(and(eq(outbox.key, input.key), eq(outbox.op, 'update'), eq(outbox.state, 'pending'))).run();
+    return replaced.changes > 0;
+  }
+
+  /**
+   * Pending messages due at `now`, oldest first. Includes messages whose earlier attempt is still
+   * marked in flight (`inFlightSince` set): after a crash their outcome is unknown and the delivery
+   * loop must check before re-sending.
+   */
+  due(now: string, limit: number): OutboxMessage[] {
+    return this.db.orm.select().from(outbox)
+      .where(and(eq(outbox.state, 'pending'), lte(outbox.nextAttemptAt, now)))
+      .orderBy(asc(outbox.id)).limit(limit).all().map(toMessage);
+  }
+
+  byKey(key: string): OutboxMessage | null {
+    const row = this.db.orm.select().from(outbox).where(eq(outbox.key, key)).get();
+    return row ? toMessage(row) : null;
+  }
+
+  /** Starts an attempt: counts it and records that its outcome is not yet known. */
+  markInFlight(id: number, at: string): void {
+    this.inFlightStmt.run(at, id);
+  }
+
+  markSent(id: number, ref: MessageRef, at: string): void {
+    this.db.orm.update(outbox).set({ state: 'sent', messageRef: JSON.stringify(ref), sentAt: at, inFlightSince: null, lastError: null })
+      .where(eq(outbox.id, id)).run();
+  }
+
+  markRetry(id: number, error: string, nextAttemptAt: string): void {
+    this.db.orm.update(outbox).set({ state: 'pending', lastError: error, nextAttemptAt, inFlightSince: null })
+      .where(eq(outbox.id, id)).run();
+  }
+
+  markFailed(id: number, error: string, at: string): void {
+    this.db.orm.update(outbox).set({ state: 'failed', lastError: error, failedAt: at, inFlightSince: null })
+      .where(eq(outbox.id, id)).run();
+  }
+
+  listFailed(teamId: number, since: string): OutboxMessage[] {
+    return this.db.orm.select().from(outbox)
+      .where(and(eq(outbox.teamId, teamId), eq(outbox.state, 'failed'), gte(outbox.failedAt, since)))
+      .orderBy(asc(outbox.id)).all().map(toMessage);
+  }
+}

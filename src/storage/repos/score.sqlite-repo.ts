@@ -1,0 +1,75 @@
+// Scores per (team, week, customer). A week is saved as a whole (delete + prepared inserts in one
+// transaction) and read as a whole; raw statements because a week can be 20,000 rows.
+import type { Statement } from 'better-sqlite3';
+import type { CustomerScore, Dimension, DimensionScore, Grade, Tag } from '../../core/customer-risk/types.js';
+import type { LocalizedText } from '../../core/i18n.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
+import type { ScoreRepo } from '../../app/ports/repositories.port.js';
+import type { Db } from '../db.js';
+
+type Row = unknown[];
+const COLUMNS = 'customer_id, week, risk_index, grade, tags, reasons, dimensions, delta, weeks_in_red, has_data';
+
+const toScore = (r: Row): CustomerScore => ({
+  customerId: r[0] as number,
+  week: r[1] as WeekId,
+  index: r[2] as number,
+  grade: r[3] as Grade | null,
+  tags: JSON.parse(r[4] as string) as Tag[],
+  reasons: JSON.parse(r[5] as string) as LocalizedText[],
+  dimensions: JSON.parse(r[6] as string) as Record<Dimension, DimensionScore>,
+  delta: r[7] as number | null,
+  weeksInRed: r[8] as number,
+  hasData: r[9] === 1,
+});
+
+export class SqliteScoreRepo implements ScoreRepo {
+  private readonly deleteWeekStmt: Statement;
+  private readonly insertStmt: Statement;
+  private readonly weekStmt: Statement;
+  private readonly historyStmt: Statement;
+  private readonly weeksStmt: Statement;
+  private readonly invalidateStmt: Statement;
+
+  constructor(private readonly db: Db) {
+    const s = db.sqlite;
+    this.deleteWeekStmt = s.prepare('DELETE FROM scores WHERE team_id = ? AND week = ?');
+    this.insertStmt = s.prepare(
+      `INSERT INTO scores (team_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.weekStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE team_id = ? AND week = ? ORDER BY risk_index DESC, customer_id`).raw(true);
+    this.historyStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE customer_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
+    this.weeksStmt = s.prepare('SELECT DISTINCT week FROM scores WHERE team_id = ? ORDER BY week').pluck(true);
+    this.invalidateStmt = s.prepare('DELETE FROM scores WHERE team_id = ? AND week >= ?');
+  }
+
+  saveWeekScores(teamId: number, week: WeekId, scores: readonly CustomerScore[]): void {
+    const save = this.db.sqlite.transaction(() => {
+      this.deleteWeekStmt.run(teamId, week);
+      for (const sc of scores) {
+        if (sc.week !== week) throw new RangeError(`score of customer ${sc.customerId} is for ${sc.week}, not ${week}`);
+        this.insertStmt.run(
+          teamId, sc.customerId, week, sc.index, sc.grade, JSON.stringify(sc.tags), JSON.stringify(sc.reasons),
+          JSON.stringify(sc.dimensions), sc.delta, sc.weeksInRed, sc.hasData ? 1 : 0,
+        );
+      }
+    });
+    save.immediate();
+  }
+
+  scoresForWeek(teamId: number, week: WeekId): CustomerScore[] {
+    return (this.weekStmt.all(teamId, week) as Row[]).map(toScore);
+  }
+
+  scoreHistory(customerId: number, from: WeekId, to: WeekId): CustomerScore[] {
+    return (this.historyStmt.all(customerId, from, to) as Row[]).map(toScore);
+  }
+
+  scoredWeeks(teamId: number): WeekId[] {
+    return this.weeksStmt.all(teamId) as WeekId[];
+  }
+
+  invalidateFrom(teamId: number, week: WeekId): void {
+    this.invalidateStmt.run(teamId, week);
+  }
+}

@@ -1,0 +1,83 @@
+// Follow-up tasks and their event history.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { FollowUpTask, TaskEvent, TaskEventKind, TaskState } from '../../core/follow-up/task.js';
+import { ACTIVE_STATES } from '../../core/follow-up/task.js';
+import type { Grade, Tag } from '../../core/customer-risk/types.js';
+import type { Role } from '../../core/team.js';
+import type { TaskRepo } from '../../app/ports/repositories.port.js';
+import type { Db } from '../db.js';
+import { taskEvents, tasks } from '../schema.js';
+
+type TaskRow = typeof tasks.$inferSelect;
+
+const toTask = (r: TaskRow): FollowUpTask => ({
+  id: r.id,
+  teamId: r.teamId,
+  customerId: r.customerId,
+  tag: r.tag as Tag,
+  role: r.role as Role,
+  assigneeId: r.assigneeId,
+  ownerRole: r.ownerRole,
+  grade: r.grade as Grade,
+  state: r.state as TaskState,
+  createdWeek: r.createdWeek,
+  dueDate: r.dueDate,
+  snoozedUntil: r.snoozedUntil,
+  closedAt: r.closedAt,
+  closeNote: r.closeNote,
+  indexAtClose: r.indexAtClose,
+  indexAfter2w: r.indexAfter2w,
+  indexAfter4w: r.indexAfter4w,
+  escalated: r.escalated,
+});
+
+const toRow = (t: Omit<FollowUpTask, 'id'>) => ({
+  teamId: t.teamId, customerId: t.customerId, tag: t.tag, role: t.role, assigneeId: t.assigneeId,
+  ownerRole: t.ownerRole, grade: t.grade, state: t.state, createdWeek: t.createdWeek, dueDate: t.dueDate,
+  snoozedUntil: t.snoozedUntil, closedAt: t.closedAt, closeNote: t.closeNote, indexAtClose: t.indexAtClose,
+  indexAfter2w: t.indexAfter2w, indexAfter4w: t.indexAfter4w, escalated: t.escalated,
+});
+
+export class SqliteTaskRepo implements TaskRepo {
+  constructor(private readonly db: Db) {}
+
+  getTask(taskId: number): FollowUpTask | null {
+    const row = this.db.orm.select().from(tasks).where(eq(tasks.id, taskId)).get();
+    return row ? toTask(row) : null;
+  }
+
+  activeTask(customerId: number, tag: string): FollowUpTask | null {
+    const row = this.db.orm.select().from(tasks)
+      .where(and(eq(tasks.customerId, customerId), eq(tasks.tag, tag), inArray(tasks.state, [...ACTIVE_STATES]))).get();
+    return row ? toTask(row) : null;
+  }
+
+  listTasks(teamId: number, filter: { states?: readonly string[]; customerId?: number } = {}): FollowUpTask[] {
+    const conditions = [eq(tasks.teamId, teamId)];
+    if (filter.states) {
+      if (filter.states.length === 0) return [];
+      conditions.push(inArray(tasks.state, [...filter.states]));
+    }
+    if (filter.customerId !== undefined) conditions.push(eq(tasks.customerId, filter.customerId));
+    return this.db.orm.select().from(tasks).where(and(...conditions)).orderBy(asc(tasks.id)).all().map(toTask);
+  }
+
+  /** Throws when the customer already has an active task with this tag (one per (customer, tag)). */
+  insertTask(task: Omit<FollowUpTask, 'id'>): FollowUpTask {
+    const row = this.db.orm.insert(tasks).values(toRow(task)).returning().get();
+    return toTask(row);
+  }
+
+  updateTask(task: FollowUpTask): void {
+    this.db.orm.update(tasks).set(toRow(task)).where(eq(tasks.id, task.id)).run();
+  }
+
+  addEvent(event: TaskEvent): void {
+    this.db.orm.insert(taskEvents).values({ taskId: event.taskId, kind: event.kind, actorId: event.actorId, at: event.at, note: event.note }).run();
+  }
+
+  events(taskId: number): TaskEvent[] {
+    return this.db.orm.select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).orderBy(asc(taskEvents.id)).all()
+      .map((r) => ({ taskId: r.taskId, kind: r.kind as TaskEventKind, actorId: r.actorId, at: r.at, note: r.note }));
+  }
+}

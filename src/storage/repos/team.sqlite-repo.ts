@@ -1,0 +1,118 @@
+// Teams, members and per-team settings.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Member, Role, Team } from '../../core/team.js';
+import type { Locale } from '../../core/i18n.js';
+import type { Platform } from '../../app/ports/chat.port.js';
+import type { MemberInput, TeamRepo } from '../../app/ports/repositories.port.js';
+import type { Db } from '../db.js';
+import { members, settings, teams } from '../schema.js';
+
+type TeamRow = typeof teams.$inferSelect;
+type MemberRow = typeof members.$inferSelect;
+
+const toTeam = (r: TeamRow): Team => ({ id: r.id, name: r.name, timezone: r.timezone, locale: r.locale as Locale });
+
+export const toMember = (r: MemberRow): Member => ({
+  id: r.id,
+  teamId: r.teamId,
+  name: r.name,
+  email: r.email,
+  role: r.role as Role,
+  slackUserId: r.slackUserId,
+  feishuOpenId: r.feishuOpenId,
+  timezone: r.timezone,
+  locale: (r.locale as Locale | null) ?? null,
+  awayUntil: r.awayUntil,
+});
+
+export class SqliteTeamRepo implements TeamRepo {
+  constructor(private readonly db: Db, private readonly now: () => string = () => new Date().toISOString()) {}
+
+  ensureTeam(input: { name: string; timezone: string; locale: Locale }): Team {
+    const { orm } = this.db;
+    orm.insert(teams).values({ ...input, createdAt: this.now() }).onConflictDoNothing().run();
+    const row = orm.select().from(teams).where(eq(teams.name, input.name)).get();
+    if (!row) throw new Error(`team ${input.name} could not be created`);
+    return toTeam(row);
+  }
+
+  getTeam(teamId: number): Team | null {
+    const row = this.db.orm.select().from(teams).where(eq(teams.id, teamId)).get();
+    return row ? toTeam(row) : null;
+  }
+
+  listTeams(): Team[] {
+    return this.db.orm.select().from(teams).orderBy(asc(teams.id)).all().map(toTeam);
+  }
+
+  updateTeam(teamId: number, patch: Partial<Pick<Team, 'name' | 'timezone' | 'locale'>>): void {
+    const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    if (Object.keys(set).length === 0) return;
+    this.db.orm.update(teams).set(set).where(eq(teams.id, teamId)).run();
+  }
+
+  listMembers(teamId: number): Member[] {
+    return this.db.orm.select().from(members).where(eq(members.teamId, teamId)).orderBy(asc(members.id)).all().map(toMember);
+  }
+
+  getMember(memberId: number): Member | null {
+    const row = this.db.orm.select().from(members).where(eq(members.id, memberId)).get();
+    return row ? toMember(row) : null;
+  }
+
+  memberByEmail(teamId: number, email: string): Member | null {
+    // lower(email) matches the expression index members_team_email_uq.
+    const row = this.db.orm.select().from(members)
+      .where(and(eq(members.teamId, teamId), sql`lower(${members.email}) = lower(${email.trim()})`)).get();
+    return row ? toMember(row) : null;
+  }
+
+  memberByPlatformId(platform: Platform, userId: string): Member | null {
+    const column = platform === 'slack' ? members.slackUserId : members.feishuOpenId;
+    const row = this.db.orm.select().from(members).where(eq(column, userId)).orderBy(asc(members.id)).get();
+    return row ? toMember(row) : null;
+  }
+
+  upsertMember(input: MemberInput): Member {
+    const email = input.email.trim();
+    const existing = this.memberByEmail(input.teamId, email);
+    if (existing) {
+      if (existing.name !== input.name || existing.role !== input.role) {
+        this.db.orm.update(members).set({ name: input.name, role: input.role }).where(eq(members.id, existing.id)).run();
+        return { ...existing, name: input.name, role: input.role };
+      }
+      return existing;
+    }
+    const row = this.db.orm.insert(members)
+      .values({ teamId: input.teamId, email, name: input.name, role: input.role }).returning().get();
+    return toMember(row);
+  }
+
+  setPlatformId(memberId: number, platform: Platform, userId: string | null): void {
+    const set = platform === 'slack' ? { slackUserId: userId } : { feishuOpenId: userId };
+    this.db.orm.update(members).set(set).where(eq(members.id, memberId)).run();
+  }
+
+  setAway(memberId: number, until: string | null): void {
+    this.db.orm.update(members).set({ awayUntil: until }).where(eq(members.id, memberId)).run();
+  }
+
+  /** Extra: a member's own timezone/locale when the platform tells us. */
+  setMemberPrefs(memberId: number, prefs: { timezone?: string | null; locale?: Locale | null }): void {
+    const set = Object.fromEntries(Object.entries(prefs).filter(([, v]) => v !== undefined));
+    if (Object.keys(set).length === 0) return;
+    this.db.orm.update(members).set(set).where(eq(members.id, memberId)).run();
+  }
+
+  getSetting<T>(teamId: number, key: string): T | null {
+    const row = this.db.orm.select({ value: settings.value }).from(settings)
+      .where(and(eq(settings.teamId, teamId), eq(settings.key, key))).get();
+    return row ? (JSON.parse(row.value) as T) : null;
+  }
+
+  setSetting(teamId: number, key: string, value: unknown): void {
+    const json = JSON.stringify(value ?? null);
+    this.db.orm.insert(settings).values({ teamId, key, value: json })
+      .onConflictDoUpdate({ target: [settings.teamId, settings.key], set: { value: json } }).run();
+  }
+}

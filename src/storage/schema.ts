@@ -1,0 +1,182 @@
+// The single source of database truth. drizzle-kit generates migrations/ from this file
+// (`npm run db:generate`); never edit the generated SQL by hand.
+// Conventions: timestamps are ISO-8601 text (UTC), weeks are `YYYY-Www` text (sorts chronologically),
+// dates are `YYYY-MM-DD` text, JSON columns are text holding JSON, booleans are 0/1 integers.
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+export const teams = sqliteTable('teams', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  timezone: text('timezone').notNull(),
+  locale: text('locale', { enum: ['zh', 'en'] }).notNull(),
+  createdAt: text('created_at').notNull(),
+}, (t) => [uniqueIndex('teams_name_uq').on(t.name)]);
+
+export const members = sqliteTable('members', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  role: text('role').notNull(),
+  slackUserId: text('slack_user_id'),
+  feishuOpenId: text('feishu_open_id'),
+  timezone: text('timezone'),
+  locale: text('locale', { enum: ['zh', 'en'] }),
+  awayUntil: text('away_until'),
+}, (t) => [
+  // Emails match case-insensitively: the unique key is on lower(email).
+  uniqueIndex('members_team_email_uq').on(t.teamId, sql`lower(${t.email})`),
+  index('members_slack_idx').on(t.slackUserId),
+  index('members_feishu_idx').on(t.feishuOpenId),
+]);
+
+export const customers = sqliteTable('customers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  /** normalizeName(name) from src/core/team.ts: the matching key. */
+  nameKey: text('name_key').notNull(),
+  aliases: text('aliases').notNull().default('[]'),
+  ownerRepId: integer('owner_rep_id').references(() => members.id, { onDelete: 'set null' }),
+  industry: text('industry'),
+  region: text('region'),
+  tier: text('tier', { enum: ['key', 'normal'] }).notNull().default('normal'),
+  since: text('since'),
+}, (t) => [
+  uniqueIndex('customers_team_name_uq').on(t.teamId, t.nameKey),
+  index('customers_owner_idx').on(t.ownerRepId),
+]);
+
+export const reports = sqliteTable('reports', {
+  teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  week: text('week').notNull(),
+  repId: integer('rep_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  submittedAt: text('submitted_at'),
+  late: integer('late', { mode: 'boolean' }).notNull().default(false),
+}, (t) => [primaryKey({ columns: [t.teamId, t.week, t.repId] })]);
+
+export const entries = sqliteTable('entries', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  week: text('week').notNull(),
+  repId: integer('rep_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+  // One column per template field (src/core/weekly-report/template.ts).
+  contacts: integer('contacts'),
+  lastContact: text('last_contact'),
+  revenue: real('revenue'),
+  receivable: real('receivable'),
+  overdueDays: integer('overdue_days'),
+  complaints: integer('complaints'),
+  complaintType: text('complaint_type'),
+  requirementChanges: integer('requirement_changes'),
+  faults: integer('faults'),
+  usage: text('usage'),
+  stage: text('stage'),
+  expectedClose: text('expected_close'),
+  health: text('health'),
+  notes: text('notes'),
+  source: text('source', { enum: ['chat', 'import'] }).notNull(),
+  updatedAt: text('updated_at').notNull(),
+}, (t) => [
+  uniqueIndex('entries_week_rep_customer_uq').on(t.week, t.repId, t.customerId),
+  index('entries_team_week_idx').on(t.teamId, t.week),
+  index('entries_customer_week_idx').on(t.customerId, t.week),
+]);
+
+export const scores = sqliteTable('scores', {
+  teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  week: text('week').notNull(),
+  customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+  riskIndex: real('risk_index').notNull(),
+  grade: text('grade', { enum: ['A', 'B'] }),
+  tags: text('tags').notNull(),
+  reasons: text('reasons').notNull(),
+  dimensions: text('dimensions').notNull(),
+  delta: real('delta'),
+  weeksInRed: integer('weeks_in_red').notNull(),
+  hasData: integer('has_data', { mode: 'boolean' }).notNull(),
+}, (t) => [
+  // The primary key doubles as the (team, week) index.
+  primaryKey({ columns: [t.teamId, t.week, t.customerId] }),
+  index('scores_customer_week_idx').on(t.customerId, t.week),
+]);
+
+export const tasks = sqliteTable('tasks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  customerId: integer('customer_id').notNull().references(() => customers.id, { onDelete: 'cascade' }),
+  tag: text('tag').notNull(),
+  role: text('role').notNull(),
+  assigneeId: integer('assignee_id').references(() => members.id, { onDelete: 'set null' }),
+  ownerRole: text('owner_role', { enum: ['director', 'manager'] }).notNull(),
+  grade: text('grade', { enum: ['A', 'B'] }).notNull(),
+  state: text('state').notNull(),
+  createdWeek: text('created_week').notNull(),
+  dueDate: text('due_date').notNull(),
+  snoozedUntil: text('snoozed_until'),
+  closedAt: text('closed_at'),
+  closeNote: text('close_note'),
+  indexAtClose: real('index_at_close'),
+  indexAfter2w: real('index_after_2w'),
+  indexAfter4w: real('index_after_4w'),
+  escalated: integer('escalated', { mode: 'boolean' }).notNull().default(false),
+}, (t) => [
+  index('tasks_team_state_idx').on(t.teamId, t.state),
+  // At most one active task per (customer, tag), enforced by the database.
+  uniqueIndex('tasks_active_customer_tag_uq').on(t.customerId, t.tag)
+    .where(sql`${t.state} in ('open', 'claimed', 'snoozed')`),
+]);
+
+export const taskEvents = sqliteTable('task_events', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  actorId: integer('actor_id').references(() => members.id, { onDelete: 'set null' }),
+  at: text('at').notNull(),
+  note: text('note'),
+}, (t) => [index('task_events_task_idx').on(t.taskId)]);
+
+export const settings = sqliteTable('settings', {
+  teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  key: text('key').notNull(),
+  value: text('value').notNull(),
+}, (t) => [primaryKey({ columns: [t.teamId, t.key] })]);
+
+export const outbox = sqliteTable('outbox', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  key: text('key').notNull(),
+  platform: text('platform', { enum: ['slack', 'feishu'] }).notNull(),
+  op: text('op', { enum: ['send', 'update'] }).notNull(),
+  destination: text('destination').notNull(),
+  card: text('card').notNull(),
+  updateOf: text('update_of'),
+  state: text('state', { enum: ['pending', 'sent', 'failed'] }).notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: text('next_attempt_at').notNull(),
+  inFlightSince: text('in_flight_since'),
+  lastError: text('last_error'),
+  messageRef: text('message_ref'),
+  createdAt: text('created_at').notNull(),
+  sentAt: text('sent_at'),
+  failedAt: text('failed_at'),
+}, (t) => [
+  uniqueIndex('outbox_key_uq').on(t.key),
+  index('outbox_state_next_idx').on(t.state, t.nextAttemptAt),
+  index('outbox_team_failed_idx').on(t.teamId, t.failedAt),
+]);
+
+export const jobRuns = sqliteTable('job_runs', {
+  teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  week: text('week').notNull(),
+  step: text('step').notNull(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+}, (t) => [primaryKey({ columns: [t.teamId, t.week, t.step] })]);
+
+export const inboundEvents = sqliteTable('inbound_events', {
+  key: text('key').primaryKey(),
+  at: text('at').notNull(),
+}, (t) => [index('inbound_events_at_idx').on(t.at)]);
