@@ -1,0 +1,100 @@
+// CardSpec → one or more Slack messages. The first message carries the header; whatever does not
+// fit in 50 blocks continues in further messages (posted in the first one's thread), so a digest
+// with 80 red flags shows every one of them. Groups (a red flag's text, fields and buttons up to its
+// divider) are kept together where they fit.
+import type { HeaderBlock, HomeView, KnownBlock } from '@slack/types';
+import type { Block, CardSpec, Tone } from '../../../src/ui/card.js';
+import { HEADER_TEXT_MAX, HOME_MAX_BLOCKS, MESSAGE_MAX_BLOCKS, MESSAGE_TEXT_MAX } from '../limits.js';
+import { ActionIds, renderBlock } from './blocks.render.js';
+import { clamp, escapeMrkdwn } from './mrkdwn.js';
+
+export interface SlackMessage {
+  /** Notification / fallback text (mrkdwn, escaped). */
+  text: string;
+  blocks: KnownBlock[];
+}
+
+const TONE_EMOJI: Partial<Record<Tone, string>> = { red: '🔴', orange: '🟠' };
+const STARTS_WITH_EMOJI = /^\p{Extended_Pictographic}/u;
+
+export function renderHeader(card: CardSpec): HeaderBlock {
+  const emoji = TONE_EMOJI[card.tone];
+  const title = card.title.trim() || card.summary.trim() || '—';
+  const text = emoji && !STARTS_WITH_EMOJI.test(title) ? `${emoji} ${title}` : title;
+  return { type: 'header', text: { type: 'plain_text', text: clamp(text, HEADER_TEXT_MAX), emoji: true } };
+}
+
+/** Card blocks → groups of Slack blocks that should stay in the same message. */
+export function renderGroups(blocks: readonly Block[]): KnownBlock[][] {
+  const ids = new ActionIds();
+  const groups: KnownBlock[][] = [];
+  let current: KnownBlock[] = [];
+  const close = (): void => {
+    if (current.length > 0) groups.push(current);
+    current = [];
+  };
+  for (const block of blocks) {
+    if (block.type === 'heading') close();
+    current.push(...renderBlock(block, ids));
+    if (block.type === 'divider') close();
+  }
+  close();
+  return groups;
+}
+
+/** Pack groups into pages of at most `max` blocks; a group larger than a page is split. */
+export function packGroups(groups: KnownBlock[][], firstMax: number, restMax: number): KnownBlock[][] {
+  const pages: KnownBlock[][] = [[]];
+  const room = (): number => (pages.length === 1 ? firstMax : restMax) - (pages[pages.length - 1]?.length ?? 0);
+  for (const group of groups) {
+    let rest = group;
+    if (rest.length > room() && (pages[pages.length - 1]?.length ?? 0) > 0 && rest.length <= restMax) pages.push([]);
+    while (rest.length > 0) {
+      if (room() <= 0) pages.push([]);
+      const take = rest.slice(0, room());
+      pages[pages.length - 1]?.push(...take);
+      rest = rest.slice(take.length);
+    }
+  }
+  // A trailing divider at a page break is noise.
+  return pages.map((p) => (p.length > 1 && p[p.length - 1]?.type === 'divider' ? p.slice(0, -1) : p));
+}
+
+/**
+ * Render a card as Slack messages: `[first, ...continuations]`. Every message has at most 50
+ * blocks; continuations start with a "continued (2/3)" note.
+ */
+export function renderMessage(card: CardSpec): SlackMessage[] {
+  const header = renderHeader(card);
+  const pages = packGroups(renderGroups(card.blocks), MESSAGE_MAX_BLOCKS - 1, MESSAGE_MAX_BLOCKS - 1);
+  const total = pages.length;
+  const title = escapeMrkdwn(clamp(card.title, 200));
+  return pages.map((blocks, i) => {
+    if (i === 0) {
+      return { text: clamp(escapeMrkdwn(card.summary.trim() || card.title), MESSAGE_TEXT_MAX), blocks: [header, ...blocks] };
+    }
+    const marker = `${title} — (${i + 1}/${total})`;
+    return {
+      text: marker,
+      blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: `${marker} · 续 / continued` }] }, ...blocks],
+    };
+  });
+}
+
+/**
+ * Render a card for the App Home tab (`views.publish`). Home has one surface: beyond 100 blocks the
+ * rest is summarised in a closing note rather than cut silently.
+ */
+export function renderHome(card: CardSpec): HomeView {
+  const blocks: KnownBlock[] = [renderHeader(card), ...renderGroups(card.blocks).flat()];
+  if (blocks.length > HOME_MAX_BLOCKS) {
+    const hidden = blocks.length - (HOME_MAX_BLOCKS - 1);
+    const kept = blocks.slice(0, HOME_MAX_BLOCKS - 1);
+    kept.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `… 还有 ${hidden} 项未显示，请查看消息 / ${hidden} more items not shown here; see the messages.` }],
+    });
+    return { type: 'home', blocks: kept };
+  }
+  return { type: 'home', blocks };
+}
