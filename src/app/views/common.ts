@@ -1,0 +1,116 @@
+// Shared pieces for presenters: localisation, grade badges, delta arrows, mentions, buttons.
+import type { Locale, LocalizedText } from '../../core/i18n.js';
+import { text } from '../../core/i18n.js';
+import type { Member, Role } from '../../core/team.js';
+import type { Grade, Tag } from '../../core/customer-risk/types.js';
+import type { TaskState } from '../../core/follow-up/task.js';
+import type { ActionKind, ActionRef } from '../../ui/action.js';
+import type { Button, Inline, Tone, UserRef } from '../../ui/card.js';
+
+/** The string for a locale. */
+export const t = (lt: LocalizedText, locale: Locale): string => lt[locale];
+
+/** Pick between an inline zh/en pair. */
+export const tr = (locale: Locale, zh: string, en: string): string => (locale === 'zh' ? zh : en);
+
+export const GRADE_EMOJI: Record<Grade, string> = { A: '🔴', B: '🟠' };
+export const GRADE_TONE: Record<Grade, Tone> = { A: 'red', B: 'orange' };
+
+/** `🔴 A` in red / `🟠 B` in orange. */
+export const gradeBadge = (grade: Grade): Inline => ({ colored: `${GRADE_EMOJI[grade]} ${grade}`, tone: GRADE_TONE[grade] });
+
+/** `▲5` (worse), `▼3` (better), `±0`, or `—` when there is no previous score. */
+export function deltaArrow(delta: number | null): string {
+  if (delta === null) return '—';
+  const d = Math.round(delta);
+  if (d > 0) return `▲${d}`;
+  if (d < 0) return `▼${-d}`;
+  return '±0';
+}
+
+type PersonLike = Pick<Member, 'name' | 'slackUserId' | 'feishuOpenId'>;
+
+export const userRef = (m: PersonLike): UserRef => ({ name: m.name, slackId: m.slackUserId, feishuOpenId: m.feishuOpenId });
+
+/** A mention of a member; renderers fall back to the name when the platform id is missing. */
+export const mention = (m: PersonLike): Inline => ({ mention: userRef(m) });
+
+/** A button carrying an action. */
+export const button = (label: string, kind: ActionKind, args: Record<string, string | number>, style?: Button['style']): Button => {
+  const action: ActionRef = { kind, args: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, String(v)])) };
+  return style ? { label, action, style } : { label, action };
+};
+
+export const TAG_LABEL: Record<Tag, LocalizedText> = {
+  overdue: text('拖款', 'Overdue payment'),
+  silent: text('沟通困难', 'Gone quiet'),
+  complaints: text('投诉多', 'Complaints'),
+  low_fit: text('适配度低', 'Low product fit'),
+  requirement_churn: text('需求变动大', 'Requirement churn'),
+  declining: text('贡献下滑', 'Declining revenue'),
+  cycle_slip: text('成交周期拉长', 'Deal cycle slipping'),
+};
+
+export const ROLE_LABEL: Record<Role, LocalizedText> = {
+  rep: text('销售', 'Rep'),
+  manager: text('销售经理', 'Manager'),
+  director: text('销售总监', 'Director'),
+  owner: text('老板', 'Owner'),
+  finance: text('财务', 'Finance'),
+  customer_service: text('客服', 'Customer service'),
+  tech_support: text('技术支持', 'Tech support'),
+  legal: text('法务', 'Legal'),
+};
+
+export const STATE_LABEL: Record<TaskState, LocalizedText> = {
+  open: text('待处理', 'Open'),
+  claimed: text('已认领', 'Claimed'),
+  done: text('已完成', 'Done'),
+  dismissed: text('已忽略', 'Dismissed'),
+  snoozed: text('已暂缓', 'Snoozed'),
+};
+
+export const tagLabels = (tags: readonly Tag[], locale: Locale): string =>
+  tags.map((tag) => t(TAG_LABEL[tag], locale)).join(locale === 'zh' ? '、' : ', ');
+
+/** Common button labels. */
+export const L = {
+  claim: text('认领', 'Claim'),
+  resolve: text('完成', 'Resolve'),
+  snooze: text('暂缓', 'Snooze'),
+  details: text('详情', 'Details'),
+  remind: text('提醒', 'Remind'),
+  fill: text('填写', 'Fill in'),
+  edit: text('修改', 'Edit'),
+  addCustomer: text('添加客户', 'Add customer'),
+  submitReport: text('提交周报', 'Submit report'),
+  save: text('保存', 'Save'),
+  cancel: text('取消', 'Cancel'),
+  none: text('无', 'none'),
+  index: text('指数', 'Index'),
+  rep: text('销售', 'Rep'),
+} as const;
+
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+/** A text sparkline of 0–100 values for platforms without charts, e.g. `▂▃▅▇`. */
+export function sparkline(values: readonly number[]): string {
+  return values.map((v) => SPARKS[Math.max(0, Math.min(7, Math.floor((Math.max(0, Math.min(100, v)) / 100) * 7.999)))]).join('');
+}
+
+/** Join inline pieces with a separator. */
+export function joinInline(parts: ReadonlyArray<Inline | readonly Inline[]>, sep: string): Inline[] {
+  const out: Inline[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0) out.push(sep);
+    if (Array.isArray(p)) out.push(...(p as readonly Inline[]));
+    else out.push(p as Inline);
+  });
+  return out;
+}
+
+/** Mentions of people, or the localized "none". */
+export function mentions(people: readonly PersonLike[], locale: Locale): Inline[] {
+  if (people.length === 0) return [t(L.none, locale)];
+  return joinInline(people.map(mention), ' ');
+}
