@@ -1,0 +1,220 @@
+// ChatPort over the Slack Web API. Sends are made safe to retry with message metadata carrying our
+// idempotency key: when an earlier attempt may have landed, recent history is searched first.
+import { WebClient } from '@slack/web-api';
+import type { KnownBlock } from '@slack/types';
+import type { Logger } from 'pino';
+import type { CardSpec } from '../../src/ui/card.js';
+import type { ChatPort, Destination, MessageRef, SendOptions } from '../../src/app/ports/chat.port.js';
+import { renderMessage, type SlackMessage } from './render/message.render.js';
+import { platformErrorCode, toDeliveryError } from './slack-errors.js';
+import { toSlackLogger } from './slack-logger.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './config.js';
+
+/** `metadata.event_type` of every message we post. */
+export const RADAR_EVENT_TYPE = 'radar_message';
+
+export interface SlackChatPortOptions {
+  botToken: string;
+  /** Web API base URL, e.g. `https://slack.com/api/` or a loopback fake. */
+  apiUrl: string;
+  logger: Logger;
+  /** Retries inside one Web API call (default 0: the outbox owns retries). */
+  retries?: number;
+  timeoutMs?: number;
+  /** How many recent messages to search for an earlier attempt (default 50). */
+  historyLimit?: number;
+  /** How long an email lookup is cached (default 10 min). */
+  lookupTtlMs?: number;
+  now?: () => Date;
+}
+
+interface Payload {
+  key: string;
+  part: number;
+}
+
+export class SlackChatPort implements ChatPort {
+  readonly platform = 'slack' as const;
+  readonly client: WebClient;
+  private readonly dmChannels = new Map<string, string>();
+  private readonly emails = new Map<string, { id: string | null; until: number }>();
+  /** First messages of multi-part sends in this process, so a retry resumes the continuations. */
+  private readonly partial = new Map<string, MessageRef>();
+  private readonly log: Logger;
+
+  constructor(private readonly opts: SlackChatPortOptions) {
+    this.log = opts.logger.child({ component: 'slack-chat' });
+    this.client = new WebClient(opts.botToken, {
+      slackApiUrl: opts.apiUrl,
+      // Let the outbox decide when to come back: no silent 30-minute retry loops inside a send.
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: opts.retries ?? 0 },
+      timeout: opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      logger: toSlackLogger(opts.logger, 'slack-web'),
+    });
+  }
+
+  async send(to: Destination, card: CardSpec, options: SendOptions): Promise<MessageRef> {
+    const parts = renderMessage(card);
+    const channel = to.kind === 'user' ? await this.openDm(to.userId) : to.channelId;
+    const key = options.idempotencyKey;
+    let first = this.partial.get(key) ?? null;
+    let sentParts = new Set<number>(first ? [0] : []);
+    if (!first && options.maybeSentBefore) {
+      first = await this.findEarlier(channel, key, options.threadOf?.messageId);
+      if (first) {
+        this.log.info({ key }, 'found an earlier attempt; not sending again');
+        sentParts = parts.length > 1 ? await this.sentContinuations(first, key) : new Set([0]);
+        sentParts.add(0);
+      }
+    }
+    if (!first) {
+      const threadTs = options.threadOf?.messageId;
+      const ts = await this.post(channel, parts[0] as SlackMessage, { key, part: 0 }, threadTs);
+      first = { platform: 'slack', channel: ts.channel, messageId: ts.ts };
+    }
+    if (parts.length > 1) {
+      this.partial.set(key, first);
+      // Continuations go in the first message's thread (or the thread we were asked to reply in).
+      const thread = options.threadOf?.messageId ?? first.messageId;
+      for (let i = 1; i < parts.length; i++) {
+        if (sentParts.has(i)) continue;
+        await this.post(first.channel, parts[i] as SlackMessage, { key, part: i }, thread);
+      }
+      this.partial.delete(key);
+    }
+    return first;
+  }
+
+  async update(ref: MessageRef, card: CardSpec): Promise<void> {
+    const parts = renderMessage(card);
+    const head = parts[0] as SlackMessage;
+    try {
+      await this.client.chat.update({ channel: ref.channel, ts: ref.messageId, text: head.text, blocks: head.blocks });
+    } catch (err) {
+      throw toDeliveryError(err, 'chat.update');
+    }
+    if (parts.length > 1) await this.updateContinuations(ref, parts);
+  }
+
+  async lookupUserByEmail(email: string): Promise<string | null> {
+    const k = email.trim().toLowerCase();
+    const now = (this.opts.now?.() ?? new Date()).getTime();
+    const hit = this.emails.get(k);
+    if (hit && hit.until > now) return hit.id;
+    let id: string | null;
+    try {
+      const res = await this.client.users.lookupByEmail({ email: k });
+      id = res.user?.deleted ? null : (res.user?.id ?? null);
+    } catch (err) {
+      if (platformErrorCode(err) !== 'users_not_found') throw toDeliveryError(err, 'users.lookupByEmail');
+      id = null;
+    }
+    this.emails.set(k, { id, until: now + (this.opts.lookupTtlMs ?? 10 * 60_000) });
+    return id;
+  }
+
+  /** DM channel id for a user (cached): history lookups need the D… id, not the user id. */
+  async openDm(userId: string): Promise<string> {
+    const cached = this.dmChannels.get(userId);
+    if (cached) return cached;
+    try {
+      const res = await this.client.conversations.open({ users: userId });
+      const id = res.channel?.id;
+      if (!id) throw new Error('conversations.open returned no channel');
+      this.dmChannels.set(userId, id);
+      return id;
+    } catch (err) {
+      throw toDeliveryError(err, 'conversations.open');
+    }
+  }
+
+  private async post(channel: string, msg: SlackMessage, payload: Payload, threadTs?: string): Promise<{ channel: string; ts: string }> {
+    try {
+      const res = await this.client.chat.postMessage({
+        channel,
+        text: msg.text,
+        blocks: msg.blocks,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+        metadata: { event_type: RADAR_EVENT_TYPE, event_payload: { key: payload.key, part: payload.part } },
+        unfurl_links: false,
+        unfurl_media: false,
+      });
+      if (!res.ts) throw new Error('chat.postMessage returned no ts');
+      return { channel: res.channel ?? channel, ts: res.ts };
+    } catch (err) {
+      throw toDeliveryError(err, 'chat.postMessage');
+    }
+  }
+
+  /** Look for our key among recent messages (or replies of `threadTs`). */
+  private async findEarlier(channel: string, key: string, threadTs?: string): Promise<MessageRef | null> {
+    const limit = this.opts.historyLimit ?? 50;
+    try {
+      const res = threadTs
+        ? await this.client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit })
+        : await this.client.conversations.history({ channel, include_all_metadata: true, limit });
+      const hit = (res.messages ?? []).find((m) => isOurs(m.metadata, key, 0));
+      return hit?.ts ? { platform: 'slack', channel, messageId: hit.ts } : null;
+    } catch (err) {
+      throw toDeliveryError(err, threadTs ? 'conversations.replies' : 'conversations.history');
+    }
+  }
+
+  private async sentContinuations(first: MessageRef, key: string): Promise<Set<number>> {
+    const replies = await this.replies(first);
+    const done = new Set<number>();
+    for (const m of replies) {
+      const p = partOf(m.metadata, key);
+      if (p !== null) done.add(p);
+    }
+    return done;
+  }
+
+  private async updateContinuations(ref: MessageRef, parts: SlackMessage[]): Promise<void> {
+    // Continuations carry the same key as the first message; find them by part number.
+    const replies = await this.replies(ref);
+    const head = replies.find((m) => m.ts === ref.messageId);
+    const key = head ? keyOf(head.metadata) : null;
+    const byPart = new Map<number, string>();
+    for (const m of replies) {
+      const p = key ? partOf(m.metadata, key) : null;
+      if (p !== null && p > 0 && m.ts) byPart.set(p, m.ts);
+    }
+    for (let i = 1; i < parts.length; i++) {
+      const part = parts[i] as SlackMessage;
+      const ts = byPart.get(i);
+      try {
+        if (ts) await this.client.chat.update({ channel: ref.channel, ts, text: part.text, blocks: part.blocks as KnownBlock[] });
+      } catch (err) {
+        throw toDeliveryError(err, 'chat.update');
+      }
+      if (!ts) await this.post(ref.channel, part, { key: key ?? `update:${ref.messageId}`, part: i }, ref.messageId);
+    }
+  }
+
+  private async replies(ref: MessageRef): Promise<Array<{ ts?: string; metadata?: unknown }>> {
+    try {
+      const res = await this.client.conversations.replies({ channel: ref.channel, ts: ref.messageId, include_all_metadata: true, limit: 200 });
+      return (res.messages ?? []) as Array<{ ts?: string; metadata?: unknown }>;
+    } catch (err) {
+      if (platformErrorCode(err) === 'thread_not_found') return [];
+      throw toDeliveryError(err, 'conversations.replies');
+    }
+  }
+}
+
+function keyOf(metadata: unknown): string | null {
+  const m = metadata as { event_type?: string; event_payload?: { key?: unknown } } | undefined;
+  return m?.event_type === RADAR_EVENT_TYPE && typeof m.event_payload?.key === 'string' ? m.event_payload.key : null;
+}
+
+function partOf(metadata: unknown, key: string): number | null {
+  if (keyOf(metadata) !== key) return null;
+  const p = Number((metadata as { event_payload?: { part?: unknown } }).event_payload?.part ?? 0);
+  return Number.isInteger(p) ? p : 0;
+}
+
+function isOurs(metadata: unknown, key: string, part: number): boolean {
+  return partOf(metadata, key) === part;
+}

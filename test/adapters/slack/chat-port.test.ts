@@ -1,0 +1,131 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SlackChatPort } from '../../../adapters/slack/chat-port.js';
+import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
+import { silentLogger } from '../../../src/logging/logger.js';
+import type { CardSpec } from '../../../src/ui/card.js';
+import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.fake.js';
+
+const card = (n = 1): CardSpec => ({
+  title: 'Weekly report 2026-W48',
+  tone: 'blue',
+  summary: 'Weekly report 2026-W48 — 0/12 customers done',
+  blocks: Array.from({ length: n }, (_, i) => ({ type: 'text' as const, text: [`Customer ${i + 1}`] })),
+});
+
+let api: FakeSlackApi;
+let port: SlackChatPort;
+
+beforeEach(async () => {
+  api = await startFakeSlackApi({ users: [{ id: 'U0REP1', email: 'rep@example.com', name: 'Rep One' }] });
+  port = new SlackChatPort({ botToken: 'xoxb-test', apiUrl: api.url, logger: silentLogger(), timeoutMs: 500 });
+});
+afterEach(async () => {
+  await api.close();
+});
+
+async function deliveryError(p: Promise<unknown>): Promise<ChatDeliveryError> {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(ChatDeliveryError);
+  return err as ChatDeliveryError;
+}
+
+describe('SlackChatPort', () => {
+  it('sends a DM through conversations.open with our key in metadata', async () => {
+    const ref = await port.send({ kind: 'user', userId: 'U0REP1' }, card(), { idempotencyKey: 'prompt:W48:1' });
+    expect(ref).toEqual({ platform: 'slack', channel: 'D0REP1', messageId: expect.any(String) });
+    const post = api.callsTo('chat.postMessage')[0]!;
+    expect(post.args.channel).toBe('D0REP1');
+    expect(post.args.metadata).toEqual({ event_type: 'radar_message', event_payload: { key: 'prompt:W48:1', part: 0 } });
+    expect(post.args.blocks[0].type).toBe('header');
+    // a second send to the same user reuses the DM channel
+    await port.send({ kind: 'user', userId: 'U0REP1' }, card(), { idempotencyKey: 'prompt:W48:2' });
+    expect(api.callsTo('conversations.open')).toHaveLength(1);
+  });
+
+  it('posts to a channel and updates in place', async () => {
+    const ref = await port.send({ kind: 'channel', channelId: 'C0MGR' }, card(), { idempotencyKey: 'digest:W48' });
+    await port.update(ref, { ...card(2), title: 'Updated' });
+    const upd = api.callsTo('chat.update')[0]!;
+    expect(upd.args).toMatchObject({ channel: 'C0MGR', ts: ref.messageId });
+    expect(api.messages[0]!.blocks).toHaveLength(3);
+  });
+
+  it('continues an oversize card in the thread of the first message', async () => {
+    const ref = await port.send({ kind: 'channel', channelId: 'C0MGR' }, card(130), { idempotencyKey: 'digest:big' });
+    const posts = api.callsTo('chat.postMessage');
+    expect(posts.length).toBe(3);
+    expect(posts[0]!.args.thread_ts).toBeUndefined();
+    expect(posts.slice(1).every((p) => p.args.thread_ts === ref.messageId)).toBe(true);
+    const texts = api.messages.flatMap((m) => m.blocks as Array<{ text?: { text: string } }>).map((b) => b.text?.text ?? '');
+    for (let i = 1; i <= 130; i++) expect(texts).toContain(`Customer ${i}`);
+  });
+
+  it('with maybeSentBefore finds the earlier message and does not post twice', async () => {
+    const first = await port.send({ kind: 'user', userId: 'U0REP1' }, card(), { idempotencyKey: 'prompt:W48:9' });
+    const again = await port.send({ kind: 'user', userId: 'U0REP1' }, card(), { idempotencyKey: 'prompt:W48:9', maybeSentBefore: true });
+    expect(again).toEqual(first);
+    expect(api.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(api.callsTo('conversations.history')[0]!.args).toMatchObject({ include_all_metadata: 'true' });
+    // a different key is still sent
+    await port.send({ kind: 'user', userId: 'U0REP1' }, card(), { idempotencyKey: 'prompt:W48:10', maybeSentBefore: true });
+    expect(api.callsTo('chat.postMessage')).toHaveLength(2);
+  });
+
+  it('maybeSentBefore completes missing continuations only', async () => {
+    api.fail('chat.postMessage', { kind: 'status', status: 500, times: 1 });
+    // first attempt fails before anything lands
+    await deliveryError(port.send({ kind: 'channel', channelId: 'C0MGR' }, card(130), { idempotencyKey: 'd:1' }));
+    // second: the head lands, the 2nd continuation fails
+    const fresh = new SlackChatPort({ botToken: 'xoxb-test', apiUrl: api.url, logger: silentLogger(), timeoutMs: 500 });
+    const sendP = fresh.send({ kind: 'channel', channelId: 'C0MGR' }, card(130), { idempotencyKey: 'd:1' });
+    await api.waitFor('chat.postMessage', 3);
+    api.fail('chat.postMessage', { kind: 'drop' });
+    await deliveryError(sendP).catch(() => undefined);
+    // a new process retries with maybeSentBefore: nothing is posted twice
+    const third = new SlackChatPort({ botToken: 'xoxb-test', apiUrl: api.url, logger: silentLogger(), timeoutMs: 500 });
+    await third.send({ kind: 'channel', channelId: 'C0MGR' }, card(130), { idempotencyKey: 'd:1', maybeSentBefore: true });
+    const parts = api.messages.map((m) => (m.metadata?.event_payload as { part: number }).part).sort();
+    expect(parts).toEqual([0, 1, 2]);
+  });
+
+  it('maps 429 to rate_limited with Retry-After in ms', async () => {
+    api.fail('chat.postMessage', { kind: 'status', status: 429, retryAfter: 7 });
+    const err = await deliveryError(port.send({ kind: 'channel', channelId: 'C1' }, card(), { idempotencyKey: 'k' }));
+    expect(err.code).toBe('rate_limited');
+    expect(err.retryAfterMs).toBe(7000);
+  });
+
+  it('maps 500, timeouts and dropped connections to transient', async () => {
+    api.fail('chat.postMessage', { kind: 'status', status: 500 });
+    expect((await deliveryError(port.send({ kind: 'channel', channelId: 'C1' }, card(), { idempotencyKey: 'a' }))).code).toBe('transient');
+    api.fail('chat.postMessage', { kind: 'hang' });
+    expect((await deliveryError(port.send({ kind: 'channel', channelId: 'C1' }, card(), { idempotencyKey: 'b' }))).code).toBe('transient');
+    api.fail('chat.postMessage', { kind: 'drop' });
+    expect((await deliveryError(port.send({ kind: 'channel', channelId: 'C1' }, card(), { idempotencyKey: 'c' }))).code).toBe('transient');
+  });
+
+  it.each(['channel_not_found', 'is_archived', 'account_inactive', 'not_in_channel', 'invalid_auth'])('maps %s to permanent', async (error) => {
+    api.fail('chat.postMessage', { kind: 'error', error });
+    const err = await deliveryError(port.send({ kind: 'channel', channelId: 'C1' }, card(), { idempotencyKey: 'k' }));
+    expect(err.code).toBe('permanent');
+    expect(err.message).toContain(error);
+  });
+
+  it('looks users up by email, null when unknown, cached', async () => {
+    expect(await port.lookupUserByEmail('Rep@Example.com')).toBe('U0REP1');
+    expect(await port.lookupUserByEmail('rep@example.com')).toBe('U0REP1');
+    expect(await port.lookupUserByEmail('ghost@example.com')).toBeNull();
+    expect(await port.lookupUserByEmail('ghost@example.com')).toBeNull();
+    expect(api.callsTo('users.lookupByEmail')).toHaveLength(2);
+  });
+
+  it('a failed lookup is a delivery error, not a null', async () => {
+    api.fail('users.lookupByEmail', { kind: 'status', status: 503 });
+    expect((await deliveryError(port.lookupUserByEmail('x@example.com'))).code).toBe('transient');
+  });
+
+  it('update of a vanished message is permanent', async () => {
+    const err = await deliveryError(port.update({ platform: 'slack', channel: 'C1', messageId: '1.2' }, card()));
+    expect(err.code).toBe('permanent');
+  });
+});

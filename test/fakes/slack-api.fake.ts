@@ -1,0 +1,230 @@
+// A loopback stand-in for the Slack Web API: `POST /api/<method>`, form-encoded or JSON, answering
+// like Slack for the methods the adapter uses. Records every call; can inject 429s, 500s, hangs,
+// dropped connections and `{ok:false,error}` for the next N calls of a method.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface FakeSlackCall {
+  method: string;
+  /** Parsed arguments; `blocks`, `view`, `metadata` and `attachments` JSON strings are parsed. */
+  args: Record<string, any>;
+}
+
+export interface FakeSlackMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+  thread_ts?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  user: string;
+  bot_id: string;
+}
+
+export interface FakeSlackUser {
+  id: string;
+  email: string;
+  name: string;
+  deleted?: boolean;
+  tz?: string;
+  locale?: string;
+}
+
+/** One injected failure. `times` defaults to 1. */
+export type FakeSlackFault =
+  | { kind: 'error'; error: string; times?: number }
+  | { kind: 'status'; status: number; retryAfter?: number; times?: number }
+  | { kind: 'hang'; times?: number }
+  | { kind: 'drop'; times?: number };
+
+export interface FakeSlackApi {
+  /** Base URL for `slackApiUrl`, ending in `/api/`. */
+  readonly url: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly calls: FakeSlackCall[];
+  readonly messages: FakeSlackMessage[];
+  callsTo(method: string): FakeSlackCall[];
+  addUser(user: FakeSlackUser): void;
+  /** Inject a failure for the next call(s) of `method`. */
+  fail(method: string, fault: FakeSlackFault): void;
+  /** Wait until `method` has been called `count` times (default 1) or throw after `timeoutMs`. */
+  waitFor(method: string, count?: number, timeoutMs?: number): Promise<FakeSlackCall[]>;
+  /** DM channel id the fake gives a user. */
+  dmOf(userId: string): string;
+  close(): Promise<void>;
+}
+
+const JSON_ARGS = ['blocks', 'view', 'metadata', 'attachments'];
+
+async function readArgs(req: IncomingMessage): Promise<Record<string, any>> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  let args: Record<string, any> = {};
+  if ((req.headers['content-type'] ?? '').includes('application/json')) {
+    args = raw ? (JSON.parse(raw) as Record<string, any>) : {};
+  } else {
+    for (const [k, v] of new URLSearchParams(raw)) args[k] = v;
+  }
+  for (const k of JSON_ARGS) {
+    if (typeof args[k] === 'string') {
+      try {
+        args[k] = JSON.parse(args[k] as string);
+      } catch {
+        /* keep the raw string: the test will see it */
+      }
+    }
+  }
+  delete args.token;
+  return args;
+}
+
+export async function startFakeSlackApi(options: { botUserId?: string; botId?: string; users?: FakeSlackUser[] } = {}): Promise<FakeSlackApi> {
+  const botUserId = options.botUserId ?? 'UBOT0001';
+  const botId = options.botId ?? 'BBOT0001';
+  const calls: FakeSlackCall[] = [];
+  const messages: FakeSlackMessage[] = [];
+  const users = new Map<string, FakeSlackUser>();
+  for (const u of options.users ?? []) users.set(u.id, u);
+  const faults = new Map<string, FakeSlackFault[]>();
+  const waiters: Array<() => void> = [];
+  let tsCounter = 0;
+  let viewCounter = 0;
+  const dmOf = (userId: string): string => `D${userId.replace(/^[UW]/, '')}`;
+  const nextTs = (): string => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
+  const channelOf = (c: string): string => (/^[UW]/.test(c) ? dmOf(c) : c);
+
+  function takeFault(method: string): FakeSlackFault | undefined {
+    const list = faults.get(method);
+    const f = list?.[0];
+    if (!f || !list) return undefined;
+    const left = (f.times ?? 1) - 1;
+    if (left <= 0) list.shift();
+    else list[0] = { ...f, times: left };
+    return f;
+  }
+
+  function answer(method: string, a: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'radar', team_id: 'T0000001', user_id: botUserId, bot_id: botId };
+      case 'users.lookupByEmail': {
+        const email = String(a.email ?? '').toLowerCase();
+        const u = [...users.values()].find((x) => x.email.toLowerCase() === email);
+        return u ? { ok: true, user: { id: u.id, name: u.name, deleted: !!u.deleted, tz: u.tz, locale: u.locale, profile: { email: u.email } } } : { ok: false, error: 'users_not_found' };
+      }
+      case 'users.info': {
+        const u = users.get(String(a.user));
+        return u ? { ok: true, user: { id: u.id, name: u.name, deleted: !!u.deleted, tz: u.tz, locale: u.locale } } : { ok: false, error: 'user_not_found' };
+      }
+      case 'conversations.open': {
+        const first = String(a.users ?? '').split(',')[0] ?? '';
+        return first ? { ok: true, channel: { id: dmOf(first) } } : { ok: false, error: 'users_list_not_supplied' };
+      }
+      case 'conversations.history': {
+        const channel = String(a.channel);
+        const limit = Number(a.limit ?? 100);
+        const withMeta = a.include_all_metadata === true || a.include_all_metadata === 'true';
+        const list = messages.filter((m) => m.channel === channel && (!m.thread_ts || m.thread_ts === m.ts)).reverse().slice(0, limit);
+        return { ok: true, has_more: false, messages: list.map((m) => (withMeta ? { ...m } : { ...m, metadata: undefined })) };
+      }
+      case 'conversations.replies': {
+        const channel = String(a.channel);
+        const ts = String(a.ts);
+        const withMeta = a.include_all_metadata === true || a.include_all_metadata === 'true';
+        const list = messages.filter((m) => m.channel === channel && (m.ts === ts || m.thread_ts === ts));
+        return list.length === 0 ? { ok: false, error: 'thread_not_found' } : { ok: true, has_more: false, messages: list.map((m) => (withMeta ? { ...m } : { ...m, metadata: undefined })) };
+      }
+      case 'chat.postMessage': {
+        const msg: FakeSlackMessage = {
+          channel: channelOf(String(a.channel)),
+          ts: nextTs(),
+          text: String(a.text ?? ''),
+          blocks: Array.isArray(a.blocks) ? a.blocks : [],
+          user: botUserId,
+          bot_id: botId,
+        };
+        if (a.thread_ts) msg.thread_ts = String(a.thread_ts);
+        if (a.metadata && typeof a.metadata === 'object') msg.metadata = a.metadata;
+        messages.push(msg);
+        return { ok: true, channel: msg.channel, ts: msg.ts, message: msg };
+      }
+      case 'chat.update': {
+        const msg = messages.find((m) => m.channel === String(a.channel) && m.ts === String(a.ts));
+        if (!msg) return { ok: false, error: 'message_not_found' };
+        msg.text = String(a.text ?? msg.text);
+        if (Array.isArray(a.blocks)) msg.blocks = a.blocks;
+        return { ok: true, channel: msg.channel, ts: msg.ts, text: msg.text };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: nextTs() };
+      case 'views.open':
+      case 'views.push':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { id: `V${String(++viewCounter).padStart(8, '0')}`, ...(typeof a.view === 'object' ? a.view : {}) } };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const match = /^\/api\/([A-Za-z.]+)$/.exec((req.url ?? '').split('?')[0] ?? '');
+    readArgs(req)
+      .then((args) => {
+        const method = match?.[1] ?? '';
+        calls.push({ method, args });
+        for (const w of waiters.splice(0)) w();
+        const fault = takeFault(method);
+        if (fault?.kind === 'hang') return; // never answer; the client's timeout decides
+        if (fault?.kind === 'drop') return void req.socket.destroy();
+        if (fault?.kind === 'status') {
+          const headers: Record<string, string> = { 'content-type': 'application/json' };
+          if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
+          res.writeHead(fault.status, headers).end(JSON.stringify({ ok: false, error: fault.status === 429 ? 'ratelimited' : 'internal_error' }));
+          return;
+        }
+        const body = fault?.kind === 'error' ? { ok: false, error: fault.error } : answer(method, args);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      })
+      .catch(() => res.writeHead(400).end('{"ok":false,"error":"invalid_form_data"}'));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/api/`,
+    botUserId,
+    botId,
+    calls,
+    messages,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    addUser: (u) => void users.set(u.id, u),
+    fail(method, fault) {
+      faults.set(method, [...(faults.get(method) ?? []), fault]);
+    },
+    async waitFor(method, count = 1, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = calls.filter((c) => c.method === method);
+        if (found.length >= count) return found;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`fake Slack: ${method} called ${found.length} times, expected ${count}`);
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, Math.min(left, 50));
+          waiters.push(() => {
+            clearTimeout(t);
+            resolve();
+          });
+        });
+      }
+    },
+    dmOf,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
