@@ -1,0 +1,78 @@
+// 活跃度 activity: a run of reported weeks without contact, judged against how often this customer is
+// usually in touch. Missing reports are unknown (skipped), excused weeks (away, holiday) are skipped.
+import { text } from '../../i18n.js';
+import { daysBetween } from '../../weekly-report/week.js';
+import { clamp, latestValue, round1, type DimensionContext } from '../history.js';
+import type { DimensionScore } from '../types.js';
+
+// Poisson lower tail P(X <= s) for mean mu, for the "fewer contacts than usual" check.
+function poissonCdf(s: number, mu: number): number {
+  let term = Math.exp(-mu), sum = term;
+  for (let k = 1; k <= s; k++) {
+    term *= mu / k;
+    sum += term;
+  }
+  return Math.min(1, sum);
+}
+
+export function scoreActivity(ctx: DimensionContext): DimensionScore {
+  const obs = ctx.obs;
+  let run = 0;
+  let runFrom = obs.length; // index of the oldest week in the silent run
+  let i = obs.length - 1;
+  for (; i >= 0; i--) {
+    const o = obs[i]!;
+    const c = o.excused ? null : o.entry?.contacts ?? null;
+    if (c === null) continue;
+    if (c > 0) break;
+    run++;
+    runFrom = i;
+  }
+  // Baseline: every reported, non-excused week before the silent run.
+  let n = 0, sum = 0, zeros = 0;
+  const recent: number[] = [];
+  for (let j = 0; j < runFrom; j++) {
+    const o = obs[j]!;
+    const c = o.excused ? null : o.entry?.contacts ?? null;
+    if (c === null) continue;
+    n++;
+    sum += c;
+    if (c === 0) zeros++;
+  }
+  for (let j = obs.length - 1; j >= 0 && recent.length < 3; j--) {
+    const o = obs[j]!;
+    const c = o.excused ? null : o.entry?.contacts ?? null;
+    if (c !== null) recent.push(c);
+  }
+  const lambda = n > 0 ? sum / n : 0;
+  const last = latestValue(obs, 'lastContact');
+  const daysSince = last ? Math.max(0, daysBetween(last.value, ctx.weekEnd)) : null;
+  const facts = { silentWeeks: run, usualContacts: n ? round1(lambda) : null, lastContact: last?.value ?? null, daysSinceContact: daysSince };
+
+  let score = 0;
+  if (run > 0) {
+    // Chance of this many quiet weeks in a row given the customer's own habits (empirical, floored by Poisson).
+    const p0 = n >= 3 ? Math.min(0.9, Math.max(Math.exp(-lambda), (zeros + 0.5) / (n + 1))) : 0.6;
+    const surprise = -run * Math.log(p0);
+    score = clamp(8 + 9 * surprise);
+    // One quiet week is a holiday or a busy week, not silence.
+    if (run === 1) score = Math.min(score, 35);
+  } else if (n >= 6 && lambda >= 2 && recent.length === 3) {
+    // Fewer contacts than usual, but not zero: worth a note, never a flag on its own.
+    const s = recent[0]! + recent[1]! + recent[2]!;
+    const surprise = -Math.log(Math.max(1e-9, poissonCdf(s, 3 * lambda)));
+    score = Math.min(35, clamp(6 * surprise - 10));
+  }
+  score = Math.round(score);
+  if (score === 0) return { score, reason: null, facts };
+
+  const since = last && daysSince !== null
+    ? { zh: `，最近联系 ${last.value}（${daysSince} 天前）`, en: `; last contact ${last.value}, ${daysSince} days ago` }
+    : { zh: '', en: '' };
+  const usual = n ? { zh: `（此前平均每周 ${round1(lambda)} 次）`, en: ` (usually ${round1(lambda)} a week)` } : { zh: '', en: '' };
+  const reason = run > 0
+    ? text(`连续 ${run} 周无有效沟通${usual.zh}${since.zh}`, `No meaningful contact for ${run} reported week${run > 1 ? 's' : ''}${usual.en}${since.en}`)
+    : text(`近 3 周沟通 ${recent.reduce((a, b) => a + b, 0)} 次，明显少于平时${usual.zh}`,
+      `Only ${recent.reduce((a, b) => a + b, 0)} contacts in the last 3 weeks${usual.en}`);
+  return { score, reason, facts };
+}

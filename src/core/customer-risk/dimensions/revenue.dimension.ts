@@ -1,0 +1,91 @@
+// 贡献度 revenue trend: recent weeks against the customer's own longer baseline, only once revenue is
+// established. Medians and windows (not week-over-week) so one zero week or a lumpy project order is normal;
+// the test is scaled by the customer's own noise so a volatile account must fall further to count.
+import { formatMoney, text } from '../../i18n.js';
+import { clamp, latestValue, mean, median, ramp, reportedSeries, stdev, type DimensionContext } from '../history.js';
+import type { DimensionScore } from '../types.js';
+
+const RECENT_AGE = 5; // weeks 0..5 are "recent"; the baseline is older than that
+const DROP_POINTS = [[0.3, 0], [0.35, 40], [0.5, 60], [0.7, 75], [0.9, 88], [1, 95]] as const;
+
+interface Test { drop: number; z: number; recent: number; base: number; weeks: number }
+
+const gate = (z: number, from: number, span: number) => clamp((z - from) / span, 0, 1);
+
+export function scoreRevenue(ctx: DimensionContext): DimensionScore {
+  const obs = ctx.obs;
+  const last = obs.length - 1;
+  const { values, at } = reportedSeries(obs, 'revenue');
+  const base: number[] = [];
+  const recent: number[] = [];
+  for (let i = 0; i < values.length; i++) (last - at[i]! > RECENT_AGE ? base : recent).push(values[i]!);
+
+  const peer = ctx.input.peer;
+  const facts: Record<string, number | string | null> = {
+    baselineWeekly: null, recentWeekly: null, dropPct: null,
+    peerSegment: peer?.segment ?? null, peerMedianWeekly: peer ? Math.round(peer.medianWeeklyRevenue) : null,
+  };
+  const baseMean = mean(base);
+  const positive = base.filter((v) => v > 0).length;
+  // Only customers with established revenue can decline: enough history and real orders in it.
+  if (base.length < ctx.cfg.revenue.minBaselineWeeks || baseMean <= 0 || positive < 3 || recent.length < 2) {
+    return { score: 0, reason: null, facts };
+  }
+
+  const tests: Test[] = [];
+  const steady = positive / base.length >= 0.6;
+  if (steady) {
+    // Multiplicative noise: compare in log space, softened so a zero week is a big but finite dip.
+    const eps = 0.05 * median(base.filter((v) => v > 0));
+    const log = (v: number) => Math.log(v + eps);
+    const bl = base.map(log);
+    const bMed = median(bl);
+    const mad = median(bl.map((v) => Math.abs(v - bMed)));
+    const s = Math.max(1.4826 * mad, 0.08);
+    const r3 = recent.slice(-3);
+    const m3 = median(r3.map(log));
+    tests.push({ drop: 1 - Math.exp(m3 - bMed), z: (bMed - m3) / ((1.25 * s) / Math.sqrt(r3.length)), recent: median(r3), base: Math.exp(bMed) - eps, weeks: r3.length });
+    if (recent.length >= 4) {
+      const ml = mean(recent.map(log));
+      tests.push({ drop: 1 - Math.exp(ml - bMed), z: (bMed - ml) / (s / Math.sqrt(recent.length)), recent: mean(recent), base: Math.exp(bMed) - eps, weeks: recent.length });
+    }
+  }
+  if (recent.length >= 4) {
+    // Lumpy (project) customers: the whole recent window against the baseline mean, with the order noise.
+    const sd = Math.max(stdev(base, baseMean), 0.05 * baseMean);
+    const m = mean(recent);
+    tests.push({ drop: 1 - m / baseMean, z: ((baseMean - m) / (sd / Math.sqrt(recent.length))) * (steady ? 1 : 0.8), recent: m, base: baseMean, weeks: recent.length });
+  }
+
+  let best: Test | null = null;
+  let score = 0;
+  for (const t of tests) {
+    const s = ramp(t.drop, DROP_POINTS) * gate(t.z, 1.5, 1.5);
+    if (s > score) { score = s; best = t; }
+  }
+  const stage = latestValue(obs, 'stage', 2)?.value;
+  const lost = stage === 'lost';
+  if (lost) score = Math.max(score, 70);
+  score = Math.round(score);
+  if (best) {
+    facts.baselineWeekly = Math.round(best.base);
+    facts.recentWeekly = Math.round(best.recent);
+    facts.dropPct = Math.round(best.drop * 100);
+  }
+  if (score === 0) return { score, reason: null, facts };
+
+  const peerNote = peer && peer.medianWeeklyRevenue > 0
+    ? { zh: `；同类客户（${peer.segment}）周均 ${formatMoney(Math.round(peer.medianWeeklyRevenue))}`, en: `; peers (${peer.segment}) ${formatMoney(Math.round(peer.medianWeeklyRevenue))} a week` }
+    : { zh: '', en: '' };
+  const t = best ?? { recent: mean(recent), base: baseMean, drop: 1 - mean(recent) / baseMean, weeks: recent.length };
+  const pct = Math.max(0, Math.round(t.drop * 100));
+  const core = text(
+    `近 ${t.weeks} 周周均收入 ${formatMoney(Math.round(t.recent))}，较此前 ${formatMoney(Math.round(t.base))} 下降 ${pct}%`,
+    `Revenue ${formatMoney(Math.round(t.recent))} a week over the last ${t.weeks} weeks, down ${pct}% from ${formatMoney(Math.round(t.base))}`,
+  );
+  if (lost) {
+    core.zh = `阶段已标为流失；${core.zh}`;
+    core.en = `Stage marked lost; ${core.en}`;
+  }
+  return { score, reason: text(core.zh + peerNote.zh, core.en + peerNote.en), facts };
+}

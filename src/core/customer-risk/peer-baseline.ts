@@ -1,0 +1,56 @@
+// Peer baselines: typical weekly revenue of customers in the same segment (industry and region),
+// falling back to industry, then region, when a segment is too small. Context for the revenue reason.
+import type { EntryValues } from '../weekly-report/template.js';
+import { median } from './history.js';
+import type { CustomerProfile, PeerBaseline } from './types.js';
+
+const MIN_PEERS = 3;
+const MIN_WEEKS = 4;
+
+export function peerBaselines(
+  grid: ReadonlyMap<number, ReadonlyArray<EntryValues | null>>, customers: ReadonlyMap<number, CustomerProfile>,
+): Map<number, PeerBaseline> {
+  const weekly = new Map<number, number>();
+  for (const [id, slots] of grid) {
+    let sum = 0, weeks = 0;
+    for (const e of slots) {
+      const r = e?.revenue;
+      if (r === null || r === undefined) continue;
+      sum += r;
+      weeks++;
+    }
+    if (weeks >= MIN_WEEKS && sum > 0) weekly.set(id, sum / weeks);
+  }
+  const groups = new Map<string, number[]>();
+  const add = (key: string, v: number) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push(v);
+  };
+  const keysOf = (c: CustomerProfile): Array<[string, string]> => {
+    const keys: Array<[string, string]> = [];
+    if (c.industry && c.region) keys.push([`ir:${c.industry}\u0000${c.region}`, `${c.industry} / ${c.region}`]);
+    if (c.industry) keys.push([`i:${c.industry}`, c.industry]);
+    if (c.region) keys.push([`r:${c.region}`, c.region]);
+    return keys;
+  };
+  for (const [id, v] of weekly) for (const [key] of keysOf(customers.get(id)!)) add(key, v);
+
+  const medians = new Map<string, PeerBaseline | null>();
+  const out = new Map<number, PeerBaseline>();
+  for (const id of grid.keys()) {
+    for (const [key, label] of keysOf(customers.get(id)!)) {
+      let peer = medians.get(key);
+      if (peer === undefined) {
+        const g = groups.get(key) ?? [];
+        peer = g.length >= MIN_PEERS ? { segment: label, medianWeeklyRevenue: median(g), customers: g.length } : null;
+        medians.set(key, peer);
+      }
+      if (peer) {
+        out.set(id, peer);
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// One customer, one week: seven dimension sub-scores → index → grade, tags and reasons. Pure.
+import { text } from '../i18n.js';
+import { scoreActivity } from './dimensions/activity.dimension.js';
+import { scoreChurn } from './dimensions/churn.dimension.js';
+import { scoreComplaints } from './dimensions/complaints.dimension.js';
+import { scoreCycle } from './dimensions/cycle.dimension.js';
+import { scoreFit } from './dimensions/fit.dimension.js';
+import { scorePayment } from './dimensions/payment.dimension.js';
+import { scoreRevenue } from './dimensions/revenue.dimension.js';
+import { gradeCustomer } from './grade.js';
+import { clamp, latestValue, makeContext, type DimensionContext } from './history.js';
+import { DIMENSIONS, TAG_OF_DIMENSION, type CustomerScore, type Dimension, type DimensionScore, type ScoreInput, type Tag } from './types.js';
+import { DEFAULT_SCORING, type ScoringConfig } from './weights.js';
+
+const SCORERS: Record<Dimension, (ctx: DimensionContext) => DimensionScore> = {
+  payment: scorePayment,
+  activity: scoreActivity,
+  complaints: scoreComplaints,
+  fit: scoreFit,
+  churn: scoreChurn,
+  revenue: scoreRevenue,
+  cycle: scoreCycle,
+};
+
+// Secondary dimensions below this add nothing, so many small blips never sum up to a flag.
+const SECONDARY_FLOOR = 20;
+
+/**
+ * Score one customer for one week.
+ * The index is driven by the worst dimension (one severe problem is enough to flag), plus a share of the
+ * other clearly elevated ones; the rep's own `red` health adds a little and `green` never lowers anything.
+ */
+export function scoreCustomer(input: ScoreInput, config: ScoringConfig = DEFAULT_SCORING): CustomerScore {
+  const ctx = makeContext(input, config);
+  const dimensions = {} as Record<Dimension, DimensionScore>;
+  const contributions: Array<{ dim: Dimension; c: number }> = [];
+  for (const dim of DIMENSIONS) {
+    const d = SCORERS[dim](ctx);
+    dimensions[dim] = d;
+    contributions.push({ dim, c: clamp(d.score * config.weights[dim]) });
+  }
+  contributions.sort((a, b) => b.c - a.c || DIMENSIONS.indexOf(a.dim) - DIMENSIONS.indexOf(b.dim));
+
+  const top = contributions[0]!.c;
+  let index = top;
+  for (let i = 1; i < contributions.length; i++) {
+    const c = contributions[i]!.c;
+    if (c >= SECONDARY_FLOOR) index += config.secondaryShare * c * (1 - top / 100);
+  }
+  const health = latestValue(input.history, 'health', 1)?.value;
+  const extraReasons = [];
+  if (health === 'red' && top >= SECONDARY_FLOOR) {
+    index += config.healthRedBonus;
+    extraReasons.push(text('销售自评健康度为「危险」', 'The rep rates the account red'));
+  }
+  index = Math.round(clamp(index));
+
+  const current = input.history[input.history.length - 1];
+  const lastReport = latestValue(input.history, 'stage') ?? latestValue(input.history, 'contacts') ?? latestValue(input.history, 'revenue');
+  const hasData = Boolean(current?.entry) || (lastReport !== null && lastReport.age <= config.staleAfterWeeks);
+
+  const overdue = dimensions.payment.facts.overdueDays;
+  const graded = gradeCustomer({
+    week: input.week, index, tier: input.customer.tier, previous: input.previous, hasData,
+    overdueDays: typeof overdue === 'number' ? overdue : null,
+  }, config);
+
+  const tags: Tag[] = [];
+  const reasons = [];
+  for (const { dim, c } of contributions) {
+    const d = dimensions[dim];
+    const primaryFallback = tags.length === 0 && graded.grade !== null && c > 0;
+    if ((d.score >= config.tagFloor || primaryFallback) && d.reason) {
+      tags.push(TAG_OF_DIMENSION[dim]);
+      reasons.push(d.reason);
+    }
+  }
+  reasons.push(...graded.notes, ...extraReasons);
+
+  return {
+    customerId: input.customer.id,
+    week: input.week,
+    index,
+    grade: graded.grade,
+    dimensions,
+    tags,
+    reasons,
+    delta: input.previous ? index - input.previous.index : null,
+    weeksInRed: graded.weeksInRed,
+    hasData,
+  };
+}

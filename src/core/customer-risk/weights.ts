@@ -1,0 +1,117 @@
+// Scoring configuration: weights, grade thresholds, hard triggers and the knobs of each dimension.
+// Every key has a built-in default, so a config file only lists what it changes.
+import { z } from 'zod';
+
+const weight = z.number().min(0).max(2);
+const score = z.number().min(0).max(100);
+const halfLife = z.number().positive().max(52);
+
+const weightsSchema = z.object({
+  payment: weight.default(1),
+  activity: weight.default(0.95),
+  complaints: weight.default(0.95),
+  fit: weight.default(0.9),
+  churn: weight.default(0.9),
+  revenue: weight.default(0.95),
+  cycle: weight.default(0.9),
+}).strict();
+
+const gradesSchema = z.object({
+  /** Index at or above which a customer is grade A (director follows up). */
+  A: score.default(75),
+  /** Index at or above which a customer is grade B (account manager follows up). */
+  B: score.default(50),
+  /** A customer graded last week stays at least B while its index is within this many points below B. */
+  hysteresis: z.number().min(0).max(50).default(4),
+}).strict();
+
+const hardTriggersSchema = z.object({
+  /** Days overdue that make a customer grade A whatever the index. */
+  overdueDaysA: z.int().min(1).default(90),
+  /** Days overdue that make a customer at least grade B. */
+  overdueDaysB: z.int().min(1).default(60),
+}).strict();
+
+const keyAccountSchema = z.object({
+  /** A key account graded B with an index at or above this is escalated to A. */
+  escalateFrom: score.default(60),
+}).strict();
+
+const paymentSchema = z.object({
+  /** Payments this many days late are ordinary lag, not overdue risk. */
+  graceDays: z.int().min(0).max(60).default(5),
+}).strict();
+
+const eventsSchema = z.object({
+  /** Weeks after which a complaint / requirement change / fault counts half. */
+  complaintHalfLifeWeeks: halfLife.default(2),
+  churnHalfLifeWeeks: halfLife.default(2),
+  faultHalfLifeWeeks: halfLife.default(2),
+}).strict();
+
+const revenueSchema = z.object({
+  /** Reported weeks of baseline needed before a customer's revenue counts as established. */
+  minBaselineWeeks: z.int().min(3).max(52).default(6),
+}).strict();
+
+export const scoringConfigSchema = z.object({
+  /** Weeks of history (ending at the scored week) the scorer reads. */
+  historyWeeks: z.int().min(8).max(104).default(26),
+  weights: weightsSchema.prefault({}),
+  /** Share of each further dimension's contribution added on top of the largest one. */
+  secondaryShare: z.number().min(0).max(1).default(0.25),
+  /** Dimensions scoring below this raise no tag. */
+  tagFloor: score.default(40),
+  grades: gradesSchema.prefault({}),
+  hardTriggers: hardTriggersSchema.prefault({}),
+  keyAccount: keyAccountSchema.prefault({}),
+  /** Consecutive weeks in red after which a grade B customer is escalated to A; 0 turns it off. */
+  escalateAfterWeeks: z.int().min(0).max(52).default(6),
+  /** Points the rep's own `red` health adds to the index (it never lowers risk). */
+  healthRedBonus: z.number().min(0).max(30).default(5),
+  payment: paymentSchema.prefault({}),
+  events: eventsSchema.prefault({}),
+  revenue: revenueSchema.prefault({}),
+  /** Reports older than this many weeks are too stale to grade on. */
+  staleAfterWeeks: z.int().min(1).max(26).default(4),
+}).strict().superRefine((cfg, ctx) => {
+  if (cfg.grades.A < cfg.grades.B) {
+    ctx.addIssue({ code: 'custom', path: ['grades', 'A'], message: `must be ≥ grades.B (${cfg.grades.B})` });
+  }
+  if (cfg.hardTriggers.overdueDaysA < cfg.hardTriggers.overdueDaysB) {
+    ctx.addIssue({ code: 'custom', path: ['hardTriggers', 'overdueDaysA'], message: 'must be ≥ hardTriggers.overdueDaysB' });
+  }
+});
+
+/** The scorer's configuration, with every default filled in. */
+export type ScoringConfig = z.output<typeof scoringConfigSchema>;
+
+/** Raised when a scoring config does not validate; `message` names each bad key path and the problem. */
+export class ScoringConfigError extends Error {
+  readonly code = 'invalid_scoring_config';
+  readonly userMessage: string;
+  constructor(readonly issues: ReadonlyArray<{ path: string; message: string }>, options?: { cause?: unknown }) {
+    const lines = issues.map((i) => `${i.path}: ${i.message}`);
+    super(`invalid scoring config: ${lines.join('; ')}`, options);
+    this.name = 'ScoringConfigError';
+    this.userMessage = `Scoring config is invalid:\n${lines.map((l) => `  - ${l}`).join('\n')}`;
+  }
+}
+
+/**
+ * Validate a (partial) scoring config and fill in the defaults.
+ * @param raw parsed JSON/YAML, e.g. the `scoring` section of the team config; `undefined` gives the defaults.
+ * @throws ScoringConfigError naming the key path (e.g. `scoring.grades.B`) and what is expected.
+ */
+export function parseScoringConfig(raw: unknown, pathPrefix = 'scoring'): ScoringConfig {
+  const result = scoringConfigSchema.safeParse(raw ?? {});
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => {
+    const path = [pathPrefix, ...issue.path.map(String)].filter(Boolean).join('.');
+    return { path, message: issue.message };
+  });
+  throw new ScoringConfigError(issues, { cause: result.error });
+}
+
+/** The built-in scoring configuration. */
+export const DEFAULT_SCORING: ScoringConfig = Object.freeze(parseScoringConfig(undefined)) as ScoringConfig;
