@@ -1,0 +1,76 @@
+// CardSpec → Card JSON 2.0. Pure. A card over 30 KB or 200 components is continued in further cards;
+// every block lands in some card (a red flag is never dropped), in order.
+import type { CardSpec } from '../../../src/ui/card.js';
+import type { Card2, Card2Element } from './card-v2.types.js';
+import {
+  CARD_BYTE_BUDGET, CARD_ELEMENT_BUDGET, MAX_CHARTS_PER_CARD, MAX_SUBTITLE_CHARS, MAX_TABLES_PER_CARD, MAX_TITLE_CHARS,
+} from '../limits.js';
+import { renderBlock, TABLE_ROWS_PER_COMPONENT } from './blocks.js';
+import { HEADER_TEMPLATE, truncate } from './markdown.js';
+import { countComponents, jsonBytes } from './check-card.js';
+
+const SUMMARY_CHARS = 100;
+
+function shell(spec: CardSpec, subtitle: string | null, elements: Card2Element[]): Card2 {
+  return {
+    schema: '2.0',
+    config: { update_multi: true, summary: { content: truncate(spec.summary || spec.title, SUMMARY_CHARS) } },
+    header: {
+      title: { tag: 'plain_text', content: truncate(spec.title, MAX_TITLE_CHARS) },
+      ...(subtitle ? { subtitle: { tag: 'plain_text' as const, content: truncate(subtitle, MAX_SUBTITLE_CHARS) } } : {}),
+      template: HEADER_TEMPLATE[spec.tone],
+    },
+    body: { elements },
+  };
+}
+
+function componentsOf(el: Card2Element): number {
+  return countComponents({ schema: '2.0', config: { update_multi: true }, body: { elements: [el] } });
+}
+
+/** Render every block, deciding table/chart quotas in document order. */
+function renderUnits(spec: CardSpec): Card2Element[] {
+  let tables = 0;
+  let charts = 0;
+  const units: Card2Element[] = [];
+  for (const block of spec.blocks) {
+    let nativeTable = false;
+    if (block.type === 'table') {
+      const needed = Math.max(1, Math.ceil(block.rows.length / TABLE_ROWS_PER_COMPONENT));
+      nativeTable = tables + needed <= MAX_TABLES_PER_CARD;
+      if (nativeTable) tables += needed;
+    }
+    const nativeChart = block.type === 'chart' && charts < MAX_CHARTS_PER_CARD;
+    if (nativeChart) charts += 1;
+    units.push(...renderBlock(block, { nativeTable, nativeChart }));
+  }
+  return units;
+}
+
+/**
+ * Render a card. Returns the first card and, when the content exceeds one card's budget
+ * (≈28 KB / 180 components), continuation cards titled "(2/3)"… in order.
+ */
+export function renderCard(spec: CardSpec): Card2[] {
+  const units = renderUnits(spec);
+  const overhead = jsonBytes(shell(spec, 'continued 10/10 · 续 10/10', []));
+  const pages: Card2Element[][] = [[]];
+  let bytes = overhead;
+  let components = 0;
+  for (const unit of units) {
+    const b = jsonBytes(unit) + 1;
+    const c = componentsOf(unit);
+    const page = pages[pages.length - 1]!;
+    if (page.length > 0 && (bytes + b > CARD_BYTE_BUDGET || components + c > CARD_ELEMENT_BUDGET)) {
+      pages.push([unit]);
+      bytes = overhead + b;
+      components = c;
+    } else {
+      page.push(unit);
+      bytes += b;
+      components += c;
+    }
+  }
+  const n = pages.length;
+  return pages.map((elements, i) => shell(spec, n === 1 ? null : i === 0 ? `1/${n}` : `续 ${i + 1}/${n} · continued`, elements));
+}
