@@ -1,0 +1,138 @@
+// Rate limits keyed by scope, so one fan-out stays inside every platform limit at once (per
+// channel/chat and per workspace/app). Sliding windows: never more than `limit` calls in ANY span
+// of `perMs` (a token bucket lets burst + rate through in a second, which overshoots "50/s").
+// A pure calculator (tryAcquire) plus a thin async wrapper (acquire).
+
+/** At most `limit` calls within any `perMs` window. */
+export interface WindowLimit {
+  limit: number;
+  perMs: number;
+}
+
+/**
+ * Limits by scope kind. A scope key is `kind:id` (e.g. `slack.channel:D123`); every limit of its
+ * kind applies (Feishu's app has both a per-second and a per-minute limit). Unknown kinds are free.
+ */
+export type RateLimits = Record<string, readonly WindowLimit[]>;
+
+/**
+ * Defaults, from the platform docs (see PLATFORM-NOTES.md):
+ * Slack chat.postMessage ~1/s per channel plus a workspace budget (ours: 60/min, ≤ 5 in a second);
+ * Feishu 50/s and 1000/min per app, 5/s per user or chat.
+ * @see https://api.slack.com/methods/chat.postMessage#rate_limiting
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
+export const DEFAULT_RATE_LIMITS: RateLimits = {
+  'slack.channel': [{ limit: 1, perMs: 1_000 }],
+  'slack.workspace': [{ limit: 60, perMs: 60_000 }, { limit: 5, perMs: 1_000 }],
+  'feishu.chat': [{ limit: 5, perMs: 1_000 }],
+  'feishu.app': [{ limit: 50, perMs: 1_000 }, { limit: 1_000, perMs: 60_000 }],
+};
+
+interface Window {
+  rule: WindowLimit;
+  /** Times of the calls inside the window, ascending. */
+  stamps: number[];
+}
+
+interface Scope {
+  windows: Window[];
+  pausedUntil: number;
+}
+
+const PRUNE_AT = 10_000;
+
+export class RateLimiter {
+  private readonly scopes = new Map<string, Scope>();
+
+  constructor(
+    private readonly limits: RateLimits = DEFAULT_RATE_LIMITS,
+    /** Milliseconds since the epoch; injectable for tests. */
+    private readonly now: () => number = Date.now,
+  ) {
+    for (const [kind, list] of Object.entries(limits)) {
+      for (const l of list) {
+        if (!(Number.isInteger(l.limit) && l.limit >= 1) || !(l.perMs > 0)) {
+          throw new RangeError(`rate limit ${kind}: limit must be an integer ≥ 1 and perMs > 0`);
+        }
+      }
+    }
+  }
+
+  /**
+   * Count one call against every scope in `keys` if all allow it now: returns 0.
+   * Otherwise counts nothing and returns the ms to wait before asking again.
+   */
+  tryAcquire(keys: readonly string[]): number {
+    const t = this.now();
+    const scopes = keys.map((k) => this.scope(k, t));
+    const wait = waitOf(scopes, t);
+    if (wait > 0) return wait;
+    for (const s of scopes) for (const w of s.windows) w.stamps.push(t);
+    return 0;
+  }
+
+  /** The wait needed now for `keys`, counting nothing. */
+  peek(keys: readonly string[]): number {
+    const t = this.now();
+    return waitOf(keys.map((k) => this.scope(k, t)), t);
+  }
+
+  /** The platform said "wait `ms`" (429 Retry-After): nothing goes to these scopes until then. */
+  pause(keys: readonly string[], ms: number): void {
+    const t = this.now();
+    for (const k of keys) {
+      const s = this.scope(k, t);
+      s.pausedUntil = Math.max(s.pausedUntil, t + Math.max(0, Math.ceil(ms)));
+    }
+  }
+
+  /** Await until the call is counted; returns the ms waited. `sleep` is injectable (fake clocks). */
+  async acquire(keys: readonly string[], sleep: (ms: number) => Promise<void> = realSleep): Promise<number> {
+    let waited = 0;
+    for (;;) {
+      const w = this.tryAcquire(keys);
+      if (w === 0) return waited;
+      waited += w;
+      await sleep(w);
+    }
+  }
+
+  private scope(key: string, t: number): Scope {
+    let s = this.scopes.get(key);
+    if (!s) {
+      if (this.scopes.size >= PRUNE_AT) this.prune(t);
+      const colon = key.indexOf(':');
+      const list = this.limits[colon < 0 ? key : key.slice(0, colon)] ?? [];
+      s = { windows: list.map((rule) => ({ rule, stamps: [] })), pausedUntil: 0 };
+      this.scopes.set(key, s);
+    }
+    for (const w of s.windows) {
+      let drop = 0;
+      while (drop < w.stamps.length && (w.stamps[drop] as number) <= t - w.rule.perMs) drop++;
+      if (drop) w.stamps.splice(0, drop);
+    }
+    return s;
+  }
+
+  // Forget idle scopes (one per DM channel adds up over months).
+  private prune(t: number): void {
+    for (const [k, s] of this.scopes) {
+      if (s.pausedUntil <= t && s.windows.every((w) => (w.stamps.at(-1) ?? -Infinity) <= t - w.rule.perMs)) this.scopes.delete(k);
+    }
+  }
+}
+
+function waitOf(scopes: Scope[], t: number): number {
+  let wait = 0;
+  for (const s of scopes) {
+    wait = Math.max(wait, s.pausedUntil - t);
+    for (const w of s.windows) {
+      // Full window: wait until its oldest counted call leaves it.
+      if (w.stamps.length >= w.rule.limit) wait = Math.max(wait, (w.stamps[w.stamps.length - w.rule.limit] as number) + w.rule.perMs - t);
+    }
+  }
+  return Math.max(0, Math.ceil(wait));
+}
+
+export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
