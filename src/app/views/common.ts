@@ -28,6 +28,10 @@ export function deltaArrow(delta: number | null): string {
   return '±0';
 }
 
+/** `指数 88 ▲9` / `Index 88 ▲9`; no arrow when there is no previous score. */
+export const indexWithDelta = (index: number, delta: number | null, locale: Locale): string =>
+  `${t(L.index, locale)} ${index}${delta === null ? '' : ` ${deltaArrow(delta)}`}`;
+
 type PersonLike = Pick<Member, 'name' | 'slackUserId' | 'feishuOpenId'>;
 
 export const userRef = (m: PersonLike): UserRef => ({ name: m.name, slackId: m.slackUserId, feishuOpenId: m.feishuOpenId });

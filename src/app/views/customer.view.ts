@@ -10,7 +10,7 @@ import { DEFAULT_TEMPLATE, fieldById } from '../../core/weekly-report/template.j
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
 import {
-  button, deltaArrow, GRADE_TONE, gradeBadge, L, mention, sparkline, STATE_LABEL, t, TAG_LABEL, tagLabels, tr,
+  button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, sparkline, STATE_LABEL, t, TAG_LABEL, tagLabels, tr,
 } from './common.js';
 
 type Person = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
@@ -51,7 +51,7 @@ export function customerCard(model: CustomerCardModel, locale: Locale): CardSpec
   const head: Inline[] = [];
   if (score?.grade) head.push(gradeBadge(score.grade), ' ');
   head.push({ bold: customer.name });
-  if (score) head.push(` · ${t(L.index, locale)} ${score.index} ${deltaArrow(score.delta)}`);
+  if (score) head.push(` · ${indexWithDelta(score.index, score.delta, locale)}`);
   else head.push(tr(locale, ' · 本周暂无评分', ' · not scored this week'));
   if (customer.tier === 'key') head.push(' ', { colored: tr(locale, '重点客户', 'key account'), tone: 'blue' });
   blocks.push({ type: 'text', text: head });

@@ -5,7 +5,7 @@ import { formatMoney } from '../../core/i18n.js';
 import type { DigestFlag, DigestModel, DigestTask } from '../../core/digest/digest.types.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
 import {
-  button, deltaArrow, gradeBadge, joinInline, L, mention, ROLE_LABEL, STATE_LABEL, t, TAG_LABEL, tr,
+  button, indexWithDelta, gradeBadge, joinInline, L, mention, ROLE_LABEL, STATE_LABEL, t, TAG_LABEL, tr,
 } from './common.js';
 
 /** Lines per text block in list sections: compact, and well under per-block text limits. */
@@ -39,12 +39,12 @@ function taskStateNote(task: DigestTask, locale: Locale): string {
 function flagBlocks(flag: DigestFlag, locale: Locale): Block[] {
   const head: Inline[] = [
     gradeBadge(flag.grade), ' ', { bold: flag.customerName },
-    ` · ${t(L.index, locale)} ${flag.index} ${deltaArrow(flag.delta)}`,
+    ` · ${indexWithDelta(flag.index, flag.delta, locale)}`,
   ];
   if (flag.weeksInRed > 1) head.push(tr(locale, ` · 连续 ${flag.weeksInRed} 周`, ` · ${flag.weeksInRed} weeks in red`));
   const lines: Inline[][] = [head];
   if (flag.reasons.length > 0) lines.push([flag.reasons.map((r) => t(r, locale)).join(tr(locale, '；', '; '))]);
-  lines.push([`${t(L.rep, locale)}: `, ...(flag.rep ? [mention(flag.rep)] : [t(L.none, locale)])]);
+  lines.push([`${t(L.rep, locale)}${tr(locale, '：', ': ')}`, ...(flag.rep ? [mention(flag.rep)] : [t(L.none, locale)])]);
   if (flag.tasks.length > 0) {
     const parts = flag.tasks.map((task) => [
       `${t(TAG_LABEL[task.tag], locale)} → `, ...taskPeople(task, locale), taskStateNote(task, locale),
@@ -93,7 +93,7 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
     type: 'fields', fields: [
       { label: tr(locale, '问题客户', 'Red flags'), value: [`${c.flagged}`, tr(locale, `（新增 ${c.newFlags}）`, ` (${c.newFlags} new)`)] },
       { label: tr(locale, '周报提交', 'Reports in'), value: [`${c.submitted}/${c.reps}`] },
-      { label: tr(locale, '进行中任务', 'Open tasks'), value: [`${c.openTasks}`, ...(c.overdueTasks > 0 ? [' ', { colored: tr(locale, `逾期 ${c.overdueTasks}`, `${c.overdueTasks} overdue`), tone: 'red' as const }] : [])] },
+      { label: tr(locale, '进行中任务', 'Open tasks'), value: [`${c.openTasks}`, ...(c.overdueTasks > 0 ? [' · ', { colored: tr(locale, `逾期 ${c.overdueTasks}`, `${c.overdueTasks} overdue`), tone: 'red' as const }] : [])] },
       { label: tr(locale, '本周已解决', 'Resolved this week'), value: [`${c.resolved}`] },
     ],
   });

@@ -4,7 +4,7 @@ import type { Grade, Tag } from '../../core/customer-risk/types.js';
 import type { DigestModel } from '../../core/digest/digest.types.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
-import { button, deltaArrow, gradeBadge, L, t, TAG_LABEL, tagLabels, tr } from './common.js';
+import { button, indexWithDelta, gradeBadge, L, t, TAG_LABEL, tagLabels, tr } from './common.js';
 
 export interface RepHomeModel {
   kind: 'rep';
@@ -46,7 +46,7 @@ function repHome(m: RepHomeModel, locale: Locale): CardSpec {
   for (const f of m.flagged.slice(0, HOME_LIST_MAX)) {
     blocks.push({
       type: 'text',
-      text: [gradeBadge(f.grade), ' ', { bold: f.name }, ` · ${t(L.index, locale)} ${f.index} ${deltaArrow(f.delta)} · ${tagLabels(f.tags, locale)}`],
+      text: [gradeBadge(f.grade), ' ', { bold: f.name }, ` · ${indexWithDelta(f.index, f.delta, locale)} · ${tagLabels(f.tags, locale)}`],
       button: button(t(L.details, locale), 'customer.details', { customerId: f.customerId }),
     });
   }
@@ -88,7 +88,7 @@ function managerHome(m: ManagerHomeModel, locale: Locale): CardSpec {
     for (const f of d.flags.slice(0, HOME_LIST_MAX)) {
       blocks.push({
         type: 'text',
-        text: [gradeBadge(f.grade), ' ', { bold: f.customerName }, ` · ${t(L.index, locale)} ${f.index} ${deltaArrow(f.delta)} · ${tagLabels(f.tags, locale)}`],
+        text: [gradeBadge(f.grade), ' ', { bold: f.customerName }, ` · ${indexWithDelta(f.index, f.delta, locale)} · ${tagLabels(f.tags, locale)}`],
         button: button(t(L.details, locale), 'customer.details', { customerId: f.customerId }),
       });
     }

@@ -5,7 +5,7 @@ import type { Member, Role } from '../../core/team.js';
 import type { Grade, Tag } from '../../core/customer-risk/types.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
-import { button, deltaArrow, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL, STATE_LABEL, t, TAG_LABEL, tr } from './common.js';
+import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL, STATE_LABEL, t, TAG_LABEL, tr } from './common.js';
 
 type Person = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
 
@@ -87,7 +87,7 @@ export function taskCard(model: TaskCardModel, locale: Locale): CardSpec {
   const tag = t(TAG_LABEL[task.tag], locale);
   const title = tr(locale, `跟进任务：${customer.name} · ${tag}`, `Follow-up: ${customer.name} · ${tag}`);
   const head: Inline[] = [gradeBadge(task.grade), ' ', { bold: customer.name }];
-  if (score) head.push(` · ${t(L.index, locale)} ${score.index} ${deltaArrow(score.delta)}`);
+  if (score) head.push(` · ${indexWithDelta(score.index, score.delta, locale)}`);
   if (task.escalated) head.push(' ', { colored: tr(locale, '已升级', 'escalated'), tone: 'red' });
 
   const blocks: Block[] = [{ type: 'text', text: head }];
