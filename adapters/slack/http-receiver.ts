@@ -1,0 +1,216 @@
+// A Bolt Receiver that is also our HttpRoute. It does what Bolt's HTTPReceiver does not: caps the
+// body, checks the timestamp both ways, answers malformed bodies 400 (Bolt 5.1 crashes on a signed
+// JSON `null`) and processes platform retries and duplicate interactions once.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import type { Logger } from 'pino';
+import type { HttpRoute } from '../../src/app/ports/platform-adapter.port.js';
+import type { InboundLog } from '../../src/app/ports/delivery.port.js';
+import { ACK_DEADLINE_MS } from './limits.js';
+import { DEFAULT_MAX_BODY_BYTES } from './config.js';
+import { verifySlackSignature } from './verify-signature.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+export interface SlackHttpReceiverOptions {
+  signingSecret: string;
+  inbound: InboundLog;
+  logger: Logger;
+  now?: () => Date;
+  maxBodyBytes?: number;
+  path?: string;
+}
+
+type Body = Record<string, unknown>;
+class BodyTooLarge extends Error {}
+
+const isObject = (v: unknown): v is Body => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function reply(res: ServerResponse, status: number, body?: unknown): void {
+  if (res.headersSent) return;
+  if (body === undefined || body === '') {
+    res.writeHead(status).end();
+  } else if (typeof body === 'string') {
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(body);
+  } else {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** Read the raw body, stopping at `max` bytes (the rest is drained and discarded). */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(header(req, 'content-length') ?? '0');
+    if (declared > max) {
+      req.resume();
+      return reject(new BodyTooLarge());
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let over = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > max) over = true;
+      if (!over) chunks.push(c);
+    });
+    req.on('end', () => (over ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
+}
+
+/** Parse a verified body into an object, or null when it is not one (→ 400). */
+export function parseSlackBody(raw: Buffer, contentType: string | undefined): Body | null {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
+  const text = raw.toString('utf8');
+  try {
+    if (type === 'application/json') {
+      const v: unknown = JSON.parse(text);
+      return isObject(v) ? v : null;
+    }
+    if (type === 'application/x-www-form-urlencoded') {
+      const params = new URLSearchParams(text);
+      const payload = params.get('payload');
+      if (payload !== null) {
+        const v: unknown = JSON.parse(payload);
+        return isObject(v) && typeof v.type === 'string' ? v : null;
+      }
+      const fields: Body = Object.fromEntries(params);
+      return Object.keys(fields).length > 0 ? fields : null;
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** The key under which a delivery is remembered, so retries and double deliveries run once. */
+export function dedupeKey(body: Body): string | null {
+  if (body.type === 'event_callback' && typeof body.event_id === 'string') return `slack:event:${body.event_id}`;
+  // Every interaction (click, submission) gets its own trigger_id; a repeat of one is a duplicate.
+  if ((body.type === 'block_actions' || body.type === 'view_submission') && typeof body.trigger_id === 'string') {
+    return `slack:${body.type}:${body.trigger_id}`;
+  }
+  return null;
+}
+
+export class SlackHttpReceiver implements Receiver {
+  private app: App | null = null;
+  private readonly log: Logger;
+  readonly route: HttpRoute;
+
+  constructor(private readonly opts: SlackHttpReceiverOptions) {
+    this.log = opts.logger.child({ component: 'slack-http' });
+    this.route = {
+      path: opts.path ?? SLACK_EVENTS_PATH,
+      handle: (req, res) => {
+        this.dispatch(req, res).catch((err: unknown) => {
+          // Our own bug: log the cause, answer without internals.
+          this.log.error({ err: errSummary(err) }, 'slack request failed');
+          reply(res, 500, 'internal error');
+        });
+      },
+    };
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  start(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  stop(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  private now(): number {
+    return (this.opts.now?.() ?? new Date()).getTime();
+  }
+
+  private async dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return reply(res, 405, 'method not allowed');
+    let raw: Buffer;
+    try {
+      raw = await readBody(req, this.opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    } catch (err) {
+      if (err instanceof BodyTooLarge) return reply(res, 413, 'request body too large');
+      return reply(res, 400, 'could not read request body');
+    }
+    const contentType = header(req, 'content-type');
+    // Slack's SSL check carries no signature and asks for nothing but a 200.
+    if (raw.length < 100 && /(^|&)ssl_check=1(&|$)/.test(raw.toString('utf8'))) return reply(res, 200);
+    const check = verifySlackSignature({
+      signingSecret: this.opts.signingSecret,
+      signature: header(req, 'x-slack-signature'),
+      timestamp: header(req, 'x-slack-request-timestamp'),
+      rawBody: raw,
+      nowMs: this.now(),
+    });
+    if (!check.ok) {
+      this.log.warn({ reason: check.reason }, 'rejected slack request');
+      return reply(res, 401, 'invalid signature');
+    }
+    const body = parseSlackBody(raw, contentType);
+    if (!body) return reply(res, 400, 'malformed body: expected a JSON object, or form fields (payload=<JSON object>)');
+    if (body.type === 'url_verification') {
+      return typeof body.challenge === 'string' ? reply(res, 200, { challenge: body.challenge }) : reply(res, 400, 'missing challenge');
+    }
+    const key = dedupeKey(body);
+    if (key && !this.opts.inbound.firstSeen(key, new Date(this.now()).toISOString())) {
+      this.log.info({ key, retryNum: header(req, 'x-slack-retry-num') }, 'duplicate slack delivery ignored');
+      return reply(res, 200);
+    }
+    await this.process(body, req, res);
+  }
+
+  private async process(body: Body, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const app = this.app;
+    if (!app) return reply(res, 503, 'not ready');
+    let settle: (v: { response: unknown } | { error: unknown } | { done: true }) => void = () => undefined;
+    const outcome = new Promise<{ response: unknown } | { error: unknown } | { done: true }>((r) => (settle = r));
+    let acked = false;
+    const event: ReceiverEvent = {
+      body,
+      ack: async (response?: unknown) => {
+        if (acked) return;
+        acked = true;
+        settle({ response });
+      },
+    };
+    const retryNum = Number(header(req, 'x-slack-retry-num'));
+    if (Number.isInteger(retryNum)) event.retryNum = retryNum;
+    const retryReason = header(req, 'x-slack-retry-reason');
+    if (retryReason) event.retryReason = retryReason;
+    const timer = setTimeout(() => settle({ done: true }), ACK_DEADLINE_MS);
+    app.processEvent(event).then(
+      () => settle({ done: true }),
+      (error: unknown) => {
+        if (acked) this.log.error({ err: errSummary(error) }, 'slack listener failed after ack');
+        settle({ error });
+      },
+    );
+    const result = await outcome;
+    clearTimeout(timer);
+    if ('response' in result) return reply(res, 200, result.response);
+    if ('error' in result) {
+      this.log.error({ err: errSummary(result.error) }, 'slack listener failed before ack');
+      return reply(res, 500, 'internal error');
+    }
+    // No listener acknowledged (an event Bolt acked itself, or nothing matched): nothing to say.
+    reply(res, 200);
+  }
+}
+
+/** Error name, message and code only: never payloads or tokens. */
+export function errSummary(err: unknown): Record<string, unknown> {
+  if (err instanceof Error) {
+    return { name: err.name, message: err.message.slice(0, 300), code: (err as { code?: unknown }).code };
+  }
+  return { message: String(err).slice(0, 300) };
+}

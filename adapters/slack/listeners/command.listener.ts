@@ -1,0 +1,38 @@
+// `/radar <text>`: ack at once, ask the router, then show the answer only to the caller.
+import type { App } from '@slack/bolt';
+import { renderModal } from '../render/modal.render.js';
+import { errSummary } from '../http-receiver.js';
+import { route, showCard, showToast, type EphemeralTarget, type ListenerDeps } from './reply.js';
+
+export const RADAR_COMMAND = '/radar';
+
+export function registerCommand(app: App, deps: ListenerDeps): void {
+  app.command(RADAR_COMMAND, async ({ command, ack, client, respond }) => {
+    await ack();
+    const actor = { platform: 'slack' as const, userId: command.user_id };
+    const result = await route(deps, { type: 'command', actor, text: command.text ?? '', channelId: command.channel_id || null });
+    const target: EphemeralTarget = { userId: command.user_id, channelId: command.channel_id || null, respond: (m) => respond(m) };
+    switch (result.type) {
+      case 'openForm':
+      case 'formErrors':
+        try {
+          // The trigger expires ~3 s after the command: open before anything else.
+          await client.views.open({ trigger_id: command.trigger_id, view: renderModal(result.form) });
+        } catch (err) {
+          deps.logger.warn({ err: errSummary(err) }, 'views.open failed');
+        }
+        return;
+      case 'card':
+        return showCard(client, target, result.card, deps.logger);
+      case 'replaceMessage':
+        return showCard(client, target, result.card, deps.logger);
+      case 'formDone':
+        if (result.card) await showCard(client, target, result.card, deps.logger);
+        return showToast(client, target, result.toast, 'success', deps.logger);
+      case 'toast':
+        return showToast(client, target, result.text, result.tone, deps.logger);
+      case 'none':
+        return;
+    }
+  });
+}

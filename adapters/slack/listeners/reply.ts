@@ -1,0 +1,98 @@
+// Turning InteractionResults into Slack calls, shared by the listeners. Slack-side failures are
+// logged (never thrown back into Bolt): the request has been acked already.
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import type { CardSpec } from '../../../src/ui/card.js';
+import type { InteractionResult } from '../../../src/app/inbound.js';
+import { renderMessage } from '../render/message.render.js';
+import { escapeMrkdwn } from '../render/mrkdwn.js';
+import { errSummary } from '../http-receiver.js';
+
+export interface ListenerDeps {
+  router: (event: import('../../../src/app/inbound.js').InboundEvent) => Promise<InteractionResult>;
+  logger: Logger;
+  /** Budget for a view submission's router call before the modal is closed anyway. */
+  viewSubmissionBudgetMs: number;
+}
+
+const TONE: Record<'info' | 'success' | 'warning' | 'error', string> = { info: 'ℹ️', success: '✅', warning: '⚠️', error: '❌' };
+
+export const toastText = (text: string, tone: keyof typeof TONE = 'info'): string => `${TONE[tone]} ${escapeMrkdwn(text)}`;
+
+export const SORRY = 'Something went wrong; please try again. / 出错了，请稍后再试。';
+
+/** Where to show something only the actor sees. */
+export interface EphemeralTarget {
+  userId: string;
+  channelId: string | null;
+  threadTs?: string;
+  /** Slash commands and message buttons carry one; it works where the bot is not a member. */
+  respond?: (msg: Record<string, unknown>) => Promise<unknown>;
+}
+
+/** Show a card (all its parts) only to the actor; DM when there is no channel. */
+export async function showCard(client: WebClient, target: EphemeralTarget, card: CardSpec, log: Logger): Promise<void> {
+  for (const part of renderMessage(card)) await showMessage(client, target, part.text, part.blocks, log);
+}
+
+export async function showToast(client: WebClient, target: EphemeralTarget, text: string, tone: keyof typeof TONE, log: Logger): Promise<void> {
+  await showMessage(client, target, toastText(text, tone), undefined, log);
+}
+
+async function showMessage(client: WebClient, target: EphemeralTarget, text: string, blocks: unknown[] | undefined, log: Logger): Promise<void> {
+  const content = blocks ? { text, blocks } : { text };
+  try {
+    if (!target.channelId) {
+      await client.chat.postMessage({ channel: target.userId, ...(content as { text: string }) });
+      return;
+    }
+    await client.chat.postEphemeral({
+      channel: target.channelId,
+      user: target.userId,
+      ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
+      ...(content as { text: string }),
+    });
+  } catch (err) {
+    // The bot may not be in the channel: a slash command's response_url still reaches the user.
+    if (target.respond) {
+      try {
+        await target.respond({ response_type: 'ephemeral', ...content });
+        return;
+      } catch (err2) {
+        log.warn({ err: errSummary(err2) }, 'slack respond failed');
+      }
+    }
+    log.warn({ err: errSummary(err) }, 'slack ephemeral reply failed');
+  }
+}
+
+/** Post a card in a conversation (thread replies for continuations). */
+export async function postCard(client: WebClient, channel: string, card: CardSpec, threadTs: string | undefined, log: Logger): Promise<void> {
+  try {
+    let thread = threadTs;
+    for (const part of renderMessage(card)) {
+      const res = await client.chat.postMessage({ channel, text: part.text, blocks: part.blocks, unfurl_links: false, ...(thread ? { thread_ts: thread } : {}) });
+      thread = thread ?? res.ts;
+    }
+  } catch (err) {
+    log.warn({ err: errSummary(err) }, 'slack postMessage failed');
+  }
+}
+
+export async function postText(client: WebClient, channel: string, text: string, threadTs: string | undefined, log: Logger): Promise<void> {
+  try {
+    await client.chat.postMessage({ channel, text, ...(threadTs ? { thread_ts: threadTs } : {}) });
+  } catch (err) {
+    log.warn({ err: errSummary(err) }, 'slack postMessage failed');
+  }
+}
+
+/** Run the router; a failure becomes an error toast for the user and a log line for us. */
+export async function route(deps: ListenerDeps, event: Parameters<ListenerDeps['router']>[0]): Promise<InteractionResult> {
+  try {
+    return await deps.router(event);
+  } catch (err) {
+    deps.logger.error({ err: errSummary(err), event: event.type }, 'router failed');
+    return { type: 'toast', text: SORRY, tone: 'error' };
+  }
+}

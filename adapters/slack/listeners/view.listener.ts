@@ -1,0 +1,90 @@
+// Modal submissions. Unlike clicks, the ack must carry the outcome (inline errors, an updated view),
+// so the router runs first, under a budget: if it is slower, the modal is closed and the outcome
+// arrives by DM instead of Slack showing "We had some trouble connecting".
+import type { App, ViewOutput } from '@slack/bolt';
+import type { InteractionResult } from '../../../src/app/inbound.js';
+import { FORM_CALLBACK_ID, formErrors, renderModal } from '../render/modal.render.js';
+import { escapeMrkdwn } from '../render/mrkdwn.js';
+import { postCard, postText, route, toastText, type ListenerDeps } from './reply.js';
+
+type StateValue = {
+  type?: string;
+  value?: string | null;
+  selected_date?: string | null;
+  selected_option?: { value?: string } | null;
+  selected_options?: Array<{ value?: string }> | null;
+};
+
+/** `view.state.values` → `{ [action_id]: value }` (action_id = field id). Empty inputs become ''. */
+export function collectValues(state: ViewOutput['state'] | undefined): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const actions of Object.values(state?.values ?? {})) {
+    for (const [actionId, raw] of Object.entries(actions as Record<string, StateValue>)) {
+      if (raw.selected_options) out[actionId] = raw.selected_options.map((o) => o.value ?? '');
+      else if (raw.selected_option !== undefined) out[actionId] = raw.selected_option?.value ?? '';
+      else if (raw.selected_date !== undefined) out[actionId] = raw.selected_date ?? '';
+      else out[actionId] = raw.value ?? '';
+    }
+  }
+  return out;
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+export function registerViews(app: App, deps: ListenerDeps): void {
+  app.view({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, async ({ ack, view, body, client }) => {
+    const userId = body.user.id;
+    const routed = route(deps, {
+      type: 'formSubmitted',
+      actor: { platform: 'slack', userId },
+      formId: view.private_metadata ?? '',
+      values: collectValues(view.state),
+      message: null,
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const budget = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), deps.viewSubmissionBudgetMs)));
+    const first = await Promise.race([routed, budget]);
+    clearTimeout(timer);
+
+    const dm = async (result: InteractionResult, late: boolean): Promise<void> => {
+      switch (result.type) {
+        case 'card':
+        case 'replaceMessage':
+          await postCard(client, userId, result.card, undefined, deps.logger);
+          if (result.type === 'replaceMessage' && result.toast) await postText(client, userId, toastText(result.toast, 'success'), undefined, deps.logger);
+          return;
+        case 'formDone':
+          if (result.card) await postCard(client, userId, result.card, undefined, deps.logger);
+          return postText(client, userId, toastText(result.toast, 'success'), undefined, deps.logger);
+        case 'toast':
+          return postText(client, userId, toastText(result.text, result.tone), undefined, deps.logger);
+        case 'formErrors':
+        case 'openForm': {
+          if (!late) return;
+          // Too late to keep the modal open: say what was wrong so nothing is lost silently.
+          const errors = Object.entries(result.form.errors ?? {}).map(([id, m]) => `• ${escapeMrkdwn(result.form.fields.find((f) => f.id === id)?.label ?? id)}: ${escapeMrkdwn(m)}`);
+          const text = [toastText(`${result.form.title}: not saved, please open the form again. / 未保存，请重新打开表单。`, 'warning'), ...errors].join('\n');
+          return postText(client, userId, text, undefined, deps.logger);
+        }
+        case 'none':
+          return;
+      }
+    };
+
+    if (first === TIMED_OUT) {
+      deps.logger.warn({ budgetMs: deps.viewSubmissionBudgetMs }, 'router slower than the view budget; closing the modal');
+      await ack();
+      await dm(await routed, true);
+      return;
+    }
+    switch (first.type) {
+      case 'formErrors':
+        return ack(formErrors(first.form));
+      case 'openForm':
+        return ack({ response_action: 'update', view: renderModal(first.form) });
+      default:
+        await ack();
+        return dm(first, false);
+    }
+  });
+}
