@@ -1,0 +1,35 @@
+// Typed Feishu/Lark adapter settings. Built by the composition root from src/config (the only env
+// reader); adapters never read process.env.
+
+/** Settings for one Feishu/Lark app. */
+export interface FeishuConfig {
+  /** `cli_…` app id. */
+  appId: string;
+  /** App secret; never logged. */
+  appSecret: string;
+  /** Open API base URL, already resolved ('feishu' → https://open.feishu.cn, 'lark' → https://open.larksuite.com, or any URL). */
+  domain: string;
+  /** Event encryption key. When set, inbound bodies are decrypted and `X-Lark-Signature` is required. */
+  encryptKey?: string;
+  /** Verification token compared with the token inside every event/callback. */
+  verificationToken?: string;
+  /** The managers' group chat (`oc_…`) where digests go. */
+  managerChatId: string;
+  /** `ws`: long connection (no public URL); `http`: events and card callbacks on POST /feishu/events. */
+  mode: 'ws' | 'http';
+  /** Open API timeout per call (default 10 s). */
+  apiTimeoutMs?: number;
+}
+
+/** Problems with a config, each naming the field and what is expected (empty when fine). */
+export function checkFeishuConfig(config: FeishuConfig): string[] {
+  const problems: string[] = [];
+  if (!config.appId) problems.push('appId: required (the cli_… id of the Feishu app)');
+  if (!config.appSecret) problems.push('appSecret: required');
+  if (!/^https?:\/\/[^\s]+$/.test(config.domain)) problems.push(`domain: expected an http(s) URL, got "${config.domain}"`);
+  if (config.mode !== 'ws' && config.mode !== 'http') problems.push(`mode: expected "ws" or "http", got "${String(config.mode)}"`);
+  if (config.mode === 'http' && !config.encryptKey && !config.verificationToken) {
+    problems.push('encryptKey/verificationToken: HTTP mode needs at least one to authenticate inbound requests');
+  }
+  return problems;
+}

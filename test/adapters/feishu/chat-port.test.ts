@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FeishuChatPort, sendUuid } from '../../../adapters/feishu/chat-port.js';
+import { createLarkClient } from '../../../adapters/feishu/open-api.js';
+import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
+import { silentLogger } from '../../../src/logging/logger.js';
+import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
+import { digestCard, promptCard } from '../../fixtures/feishu/specs.js';
+
+let api: FakeFeishuApi;
+let port: FeishuChatPort;
+
+beforeEach(async () => {
+  api = await startFakeFeishuApi();
+  const client = createLarkClient({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'secret-xyz', domain: api.url, timeoutMs: 400, logger: silentLogger() });
+  port = new FeishuChatPort(client, silentLogger());
+});
+afterEach(async () => api.close());
+
+async function deliveryError(p: Promise<unknown>): Promise<ChatDeliveryError> {
+  const e = await p.then(() => null, (err: unknown) => err);
+  expect(e).toBeInstanceOf(ChatDeliveryError);
+  return e as ChatDeliveryError;
+}
+
+describe('FeishuChatPort.send', () => {
+  it('sends an interactive card to a user by open_id with a uuid', async () => {
+    const ref = await port.send({ kind: 'user', userId: 'ou_rep1' }, promptCard(2), { idempotencyKey: 'prompt:2026-W48:member:1:feishu' });
+    const [create] = api.callsTo('create');
+    expect(create!.query.receive_id_type).toBe('open_id');
+    expect(create!.body.msg_type).toBe('interactive');
+    expect(create!.body.uuid).toBe(sendUuid('prompt:2026-W48:member:1:feishu'));
+    expect(create!.body.uuid.length).toBeLessThanOrEqual(50);
+    expect(JSON.parse(create!.body.content).schema).toBe('2.0');
+    expect(ref).toEqual({ platform: 'feishu', channel: 'oc_p2p_ou_rep1', messageId: api.messages[0]!.message_id });
+  });
+
+  it('a retry with the same key leaves one message at the platform', async () => {
+    const opts = { idempotencyKey: 'digest:2026-W48:team:1' };
+    const a = await port.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(2), opts);
+    const b = await port.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(2), opts);
+    expect(api.callsTo('create')).toHaveLength(2);
+    expect(api.callsTo('create')[0]!.query.receive_id_type).toBe('chat_id');
+    expect(api.messages).toHaveLength(1);
+    expect(b).toEqual(a);
+  });
+
+  it('continuation cards reply to the first message', async () => {
+    const ref = await port.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(80), { idempotencyKey: 'digest:big' });
+    expect(api.messages.length).toBeGreaterThan(1);
+    expect(api.messages.slice(1).every((m) => m.parent_id === ref.messageId)).toBe(true);
+    // Re-sending after a crash posts nothing new: every part has its own stable uuid.
+    const stored = api.messages.length;
+    await port.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(80), { idempotencyKey: 'digest:big' });
+    expect(api.messages.length).toBe(stored);
+    expect(api.callsTo('reply').length).toBe(2 * (stored - 1));
+  });
+
+  it('threadOf sends a reply', async () => {
+    const first = await port.send({ kind: 'channel', channelId: 'oc_x' }, promptCard(1), { idempotencyKey: 'k1' });
+    await port.send({ kind: 'channel', channelId: 'oc_x' }, promptCard(1), { idempotencyKey: 'k2', threadOf: first });
+    expect(api.messages[1]!.parent_id).toBe(first.messageId);
+  });
+});
+
+describe('FeishuChatPort.update and lookup', () => {
+  it('patches the message', async () => {
+    const ref = await port.send({ kind: 'channel', channelId: 'oc_x' }, promptCard(1), { idempotencyKey: 'k' });
+    await port.update(ref, digestCard(1));
+    expect(api.callsTo('patch')).toHaveLength(1);
+    expect(api.messages[0]!.card.header.title.content).toContain('问题客户雷达');
+    expect(api.messages[0]!.card.config.update_multi).toBe(true);
+  });
+
+  it('looks users up by email and caches the answer', async () => {
+    api.users.set('rep@example.com', 'ou_rep9');
+    expect(await port.lookupUserByEmail('Rep@Example.com')).toBe('ou_rep9');
+    expect(await port.lookupUserByEmail('rep@example.com')).toBe('ou_rep9');
+    expect(await port.lookupUserByEmail('nobody@example.com')).toBeNull();
+    const calls = api.callsTo('batchGetId');
+    expect(calls).toHaveLength(2);
+    expect(calls[0]!.query.user_id_type).toBe('open_id');
+    expect(calls[0]!.body.emails).toEqual(['rep@example.com']);
+  });
+});
+
+describe('FeishuChatPort error mapping', () => {
+  const send = () => port.send({ kind: 'user', userId: 'ou_1' }, promptCard(1), { idempotencyKey: 'e' });
+
+  it('HTTP 429 → rate_limited with x-ogw-ratelimit-reset', async () => {
+    api.failNext('create', { kind: 'http429', resetSeconds: 7 });
+    const e = await deliveryError(send());
+    expect(e.code).toBe('rate_limited');
+    expect(e.retryAfterMs).toBe(7000);
+  });
+
+  it('200 with code 99991400 → rate_limited', async () => {
+    api.failNext('create', { kind: 'code', code: 99991400, resetSeconds: 2 });
+    const e = await deliveryError(send());
+    expect([e.code, e.retryAfterMs]).toEqual(['rate_limited', 2000]);
+  });
+
+  it('code 230020 (per-user/chat limit) → rate_limited with a default wait', async () => {
+    api.failNext('create', { kind: 'code', code: 230020, status: 400 });
+    const e = await deliveryError(send());
+    expect(e.code).toBe('rate_limited');
+    expect(e.retryAfterMs).toBeGreaterThan(0);
+  });
+
+  it('500, timeouts and dropped connections → transient', async () => {
+    api.failNext('create', { kind: 'status', status: 500 });
+    expect((await deliveryError(send())).code).toBe('transient');
+    api.failNext('create', { kind: 'timeout' });
+    expect((await deliveryError(send())).code).toBe('transient');
+    api.failNext('create', { kind: 'drop' });
+    expect((await deliveryError(send())).code).toBe('transient');
+    // And then it works, once.
+    await send();
+    expect(api.messages).toHaveLength(1);
+  });
+
+  it.each([230002, 230013, 99992361, 230099])('code %i → permanent', async (code) => {
+    api.failNext('create', { kind: 'code', code, status: 400 });
+    expect((await deliveryError(send())).code).toBe('permanent');
+  });
+
+  it('token endpoint failure → transient', async () => {
+    api.failNext('token', { kind: 'status', status: 503 });
+    expect((await deliveryError(send())).code).toBe('transient');
+  });
+});

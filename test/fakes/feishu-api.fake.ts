@@ -1,0 +1,200 @@
+// A loopback fake of the Feishu/Lark Open API, answering like the real one for the calls we make.
+// Records every call, stores messages (honouring `uuid` idempotency), and injects faults per route.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export type FeishuRoute = 'token' | 'create' | 'reply' | 'patch' | 'batchGetId' | 'botInfo';
+
+export type FeishuFault =
+  /** HTTP 429 with `x-ogw-ratelimit-reset` seconds and code 99991400. */
+  | { kind: 'http429'; resetSeconds: number }
+  /** An answer with this code (HTTP 200 unless `status` says otherwise), e.g. 99991400, 230020, 230002. */
+  | { kind: 'code'; code: number; msg?: string; status?: number; resetSeconds?: number }
+  /** A bare HTTP status (e.g. 500) with a generic body. */
+  | { kind: 'status'; status: number }
+  /** Never answer (the client's timeout must fire). */
+  | { kind: 'timeout' }
+  /** Destroy the connection without answering. */
+  | { kind: 'drop' };
+
+export interface RecordedCall {
+  route: FeishuRoute | 'unknown';
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string | string[] | undefined>;
+  body: any;
+}
+
+export interface StoredMessage {
+  message_id: string;
+  chat_id: string;
+  receive_id_type: string | null;
+  receive_id: string | null;
+  msg_type: string;
+  /** Latest content (after patches), parsed JSON. */
+  card: any;
+  uuid: string | null;
+  /** Message this one replies to. */
+  parent_id: string | null;
+  /** Every content it had, oldest first. */
+  history: any[];
+}
+
+export interface FakeFeishuApi {
+  /** Base URL, e.g. http://127.0.0.1:41234 (use as the SDK `domain`). */
+  readonly url: string;
+  readonly calls: RecordedCall[];
+  readonly messages: StoredMessage[];
+  /** Known users by email → open_id (for batch_get_id). */
+  readonly users: Map<string, string>;
+  readonly bot: { open_id: string; app_name: string };
+  /** The next `times` calls of `route` get `fault`. */
+  failNext(route: FeishuRoute, fault: FeishuFault, times?: number): void;
+  callsTo(route: FeishuRoute): RecordedCall[];
+  close(): Promise<void>;
+}
+
+const ROUTES: Array<[string, RegExp, FeishuRoute]> = [
+  ['POST', /^\/open-apis\/auth\/v3\/tenant_access_token\/internal$/, 'token'],
+  ['POST', /^\/open-apis\/im\/v1\/messages$/, 'create'],
+  ['POST', /^\/open-apis\/im\/v1\/messages\/([^/]+)\/reply$/, 'reply'],
+  ['PATCH', /^\/open-apis\/im\/v1\/messages\/([^/]+)$/, 'patch'],
+  ['POST', /^\/open-apis\/contact\/v3\/users\/batch_get_id$/, 'batchGetId'],
+  ['GET', /^\/open-apis\/bot\/v3\/info\/?$/, 'botInfo'],
+];
+
+export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
+  const calls: RecordedCall[] = [];
+  const messages: StoredMessage[] = [];
+  const users = new Map<string, string>();
+  const bot = { open_id: 'ou_bot000000000000000000000000', app_name: 'Sales Radar' };
+  const faults = new Map<FeishuRoute, FeishuFault[]>();
+  const sockets = new Set<Socket>();
+  let seq = 0;
+
+  const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(JSON.stringify(body));
+  };
+  const ok = (res: ServerResponse, data: unknown) => json(res, 200, { code: 0, msg: 'success', data });
+
+  const store = (m: Omit<StoredMessage, 'message_id' | 'history'>): StoredMessage => {
+    const existing = m.uuid ? messages.find((x) => x.uuid === m.uuid) : undefined;
+    if (existing) return existing;
+    seq += 1;
+    const msg: StoredMessage = { ...m, message_id: `om_fake${String(seq).padStart(6, '0')}`, history: [m.card] };
+    messages.push(msg);
+    return msg;
+  };
+
+  const handle = (route: FeishuRoute, match: RegExpExecArray, call: RecordedCall, res: ServerResponse) => {
+    const body = call.body ?? {};
+    switch (route) {
+      case 'token':
+        if (!body.app_id || !body.app_secret) return json(res, 400, { code: 10003, msg: 'invalid param' });
+        return json(res, 200, { code: 0, msg: 'ok', tenant_access_token: `t-fake-${body.app_id}`, expire: 7200 });
+      case 'botInfo':
+        return json(res, 200, { code: 0, msg: 'ok', bot: { ...bot, activate_status: 2 } });
+      case 'create': {
+        const type = call.query.receive_id_type ?? null;
+        const msg = store({
+          chat_id: type === 'chat_id' ? body.receive_id : `oc_p2p_${body.receive_id}`,
+          receive_id_type: type, receive_id: body.receive_id ?? null, msg_type: body.msg_type,
+          card: safeParse(body.content), uuid: body.uuid ?? null, parent_id: null,
+        });
+        return ok(res, { message_id: msg.message_id, chat_id: msg.chat_id, msg_type: msg.msg_type });
+      }
+      case 'reply': {
+        const parent = messages.find((m) => m.message_id === match[1]);
+        if (!parent) return json(res, 400, { code: 230011, msg: 'message not found' });
+        const msg = store({
+          chat_id: parent.chat_id, receive_id_type: null, receive_id: null, msg_type: body.msg_type,
+          card: safeParse(body.content), uuid: body.uuid ?? null, parent_id: parent.message_id,
+        });
+        return ok(res, { message_id: msg.message_id, chat_id: msg.chat_id, parent_id: parent.message_id });
+      }
+      case 'patch': {
+        const msg = messages.find((m) => m.message_id === match[1]);
+        if (!msg) return json(res, 400, { code: 230011, msg: 'message not found' });
+        msg.card = safeParse(body.content);
+        msg.history.push(msg.card);
+        return ok(res, {});
+      }
+      case 'batchGetId': {
+        const emails: string[] = Array.isArray(body.emails) ? body.emails : [];
+        return ok(res, { user_list: emails.map((e) => (users.has(e) ? { email: e, user_id: users.get(e) } : { email: e })) });
+      }
+    }
+  };
+
+  const applyFault = (fault: FeishuFault, req: IncomingMessage, res: ServerResponse): void => {
+    switch (fault.kind) {
+      case 'http429':
+        return json(res, 429, { code: 99991400, msg: 'request trigger frequency limit' }, { 'x-ogw-ratelimit-reset': String(fault.resetSeconds) });
+      case 'code':
+        return json(res, fault.status ?? 200, { code: fault.code, msg: fault.msg ?? `fake error ${fault.code}` },
+          fault.resetSeconds !== undefined ? { 'x-ogw-ratelimit-reset': String(fault.resetSeconds) } : {});
+      case 'status':
+        return json(res, fault.status, { code: 1500 + fault.status, msg: 'internal error' });
+      case 'timeout':
+        return; // hold the request open; close() destroys the socket
+      case 'drop':
+        req.socket.destroy();
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = new URL(req.url ?? '/', 'http://fake');
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const found = ROUTES.map(([m, re, r]) => (m === req.method ? ([re.exec(url.pathname), r] as const) : null)).find((x) => x && x[0]);
+      const call: RecordedCall = {
+        route: found ? found[1] : 'unknown', method: req.method ?? '', path: url.pathname,
+        query: Object.fromEntries(url.searchParams), headers: req.headers, body: raw ? safeParse(raw) : null,
+      };
+      calls.push(call);
+      if (!found) return json(res, 404, { code: 404, msg: 'not found' });
+      const route = found[1];
+      const queue = faults.get(route);
+      const fault = queue?.shift();
+      if (fault) return applyFault(fault, req, res);
+      if (route !== 'token' && !String(req.headers.authorization ?? '').startsWith('Bearer t-fake-')) {
+        return json(res, 401, { code: 99991663, msg: 'invalid access token' });
+      }
+      handle(route, found[0]!, call, res);
+    });
+  });
+  server.on('connection', (s: Socket) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    calls, messages, users, bot,
+    failNext(route, fault, times = 1) {
+      const queue = faults.get(route) ?? [];
+      for (let i = 0; i < times; i += 1) queue.push(fault);
+      faults.set(route, queue);
+    },
+    callsTo: (route) => calls.filter((c) => c.route === route),
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+function safeParse(s: unknown): any {
+  if (typeof s !== 'string') return s;
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+}
