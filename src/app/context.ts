@@ -1,0 +1,28 @@
+// What every use case receives: storage ports, the team's settings and a clock.
+import type { Logger } from 'pino';
+import type { ReportTemplate } from '../core/weekly-report/template.js';
+import type { RoutingConfig } from '../core/follow-up/routing.js';
+import type { ScoringConfig } from '../core/customer-risk/weights.js';
+import type { Repositories } from './ports/repositories.port.js';
+
+/** Template, scoring and routing: built-in defaults, optionally overridden by the config file. */
+export interface RadarSettings {
+  template: ReportTemplate;
+  scoring: ScoringConfig;
+  routing: RoutingConfig;
+}
+
+export interface AppContext {
+  repos: Repositories;
+  settings: RadarSettings;
+  clock: () => Date;
+  logger: Logger;
+}
+
+/** Today's date and the current instant, as the team sees them. */
+export function teamNow(ctx: AppContext, timezone: string): { now: string; today: string } {
+  const instant = ctx.clock();
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(instant);
+  return { now: instant.toISOString(), today };
+}

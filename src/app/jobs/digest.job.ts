@@ -1,0 +1,61 @@
+// Monday's deadline: score the week, sync follow-ups, post the digest to each manager channel and
+// DM every new task to whoever it is routed to.
+import type { WeekId } from '../../core/weekly-report/week.js';
+import { digestCard } from '../views/digest.view.js';
+import { taskCard } from '../views/task.view.js';
+import { digestModel } from '../services/digest.service.js';
+import { taskCardModel, taskRecipients } from '../services/task-card.service.js';
+import type { RadarApp } from '../radar-app.js';
+import { enqueueRefresh, enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
+import { memberLocale } from '../locale.js';
+import { syncUsers } from './sync-users.job.js';
+
+export interface DigestStepResult {
+  flagged: number;
+  digestsQueued: number;
+  taskMessagesQueued: number;
+}
+
+export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId): Promise<DigestStepResult> {
+  const { repos } = app.ctx;
+  const team = repos.teams.getTeam(teamId);
+  if (!team) throw new Error(`team ${teamId} not found`);
+  await syncUsers(app, teamId);
+  const result: DigestStepResult = { flagged: 0, digestsQueued: 0, taskMessagesQueued: 0 };
+  for (const { platform, managerChannel } of app.platforms) {
+    const model = digestModel(app.ctx, teamId, week, platform);
+    result.flagged = model.counts.flagged;
+    const queued = enqueueSend(app, {
+      teamId, key: outboxKeys.digest(teamId, week, platform), platform,
+      destination: { kind: 'channel', channelId: managerChannel }, card: digestCard(model, team.locale),
+    });
+    if (queued) result.digestsQueued += 1;
+  }
+  const tasks = repos.tasks.listTasks(teamId, { states: ['open', 'claimed'] }).filter((t) => t.createdWeek === week || t.escalated);
+  for (const task of tasks) {
+    const model = taskCardModel(app.ctx, task);
+    for (const member of taskRecipients(app.ctx, task)) {
+      const card = taskCard(model, memberLocale(member, team));
+      for (const { platform } of app.platforms) {
+        const userId = userIdOn(platform, member);
+        if (!userId) continue;
+        if (enqueueSend(app, { teamId, key: outboxKeys.task(task.id, member.id, platform), platform, destination: { kind: 'user', userId }, card })) {
+          result.taskMessagesQueued += 1;
+        }
+      }
+    }
+  }
+  app.ctx.logger.info({ teamId, week, ...result }, 'digest queued');
+  return result;
+}
+
+/** Bring the posted digest up to date (a late report, a task resolved from a form). */
+export function refreshDigest(app: RadarApp, teamId: number, week: WeekId): void {
+  const team = app.ctx.repos.teams.getTeam(teamId);
+  if (!team) return;
+  for (const { platform } of app.platforms) {
+    const key = outboxKeys.digest(teamId, week, platform);
+    if (!app.ctx.repos.outbox.byKey(key)) continue;
+    enqueueRefresh(app, key, digestCard(digestModel(app.ctx, teamId, week, platform), team.locale));
+  }
+}

@@ -1,0 +1,34 @@
+// Match team members to platform accounts by email (cached on the member row). A member with no
+// account stays unmatched and is listed as unreachable in the digest, never silently skipped.
+import type { Member } from '../../core/team.js';
+import type { RadarApp } from '../radar-app.js';
+import { userIdOn } from '../radar-app.js';
+
+export interface SyncUsersResult {
+  matched: number;
+  unmatched: Array<{ member: Member; platform: string }>;
+}
+
+export async function syncUsers(app: RadarApp, teamId: number): Promise<SyncUsersResult> {
+  const result: SyncUsersResult = { matched: 0, unmatched: [] };
+  const members = app.ctx.repos.teams.listMembers(teamId);
+  for (const binding of app.platforms) {
+    for (const member of members) {
+      if (userIdOn(binding.platform, member)) continue;
+      try {
+        const userId = await binding.chat.lookupUserByEmail(member.email);
+        if (userId) {
+          app.ctx.repos.teams.setPlatformId(member.id, binding.platform, userId);
+          result.matched += 1;
+        } else {
+          result.unmatched.push({ member, platform: binding.platform });
+        }
+      } catch (err) {
+        // A lookup failure (rate limit, outage) leaves the member for the next sync.
+        app.ctx.logger.warn({ memberId: member.id, platform: binding.platform, err: (err as Error).message }, 'user lookup failed');
+        result.unmatched.push({ member, platform: binding.platform });
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,69 @@
+// The app as the adapters and the scheduler see it: use-case context, the connected platforms,
+// and the outbox every outbound message goes through.
+import type { CardSpec } from '../ui/card.js';
+import type { ChatPort, Destination, Platform } from './ports/chat.port.js';
+import type { AppContext } from './context.js';
+
+/** A connected chat platform: its port (for user lookups) and where the team's managers read. */
+export interface PlatformBinding {
+  platform: Platform;
+  chat: ChatPort;
+  /** Slack channel id / Feishu chat id of the manager channel. */
+  managerChannel: string;
+}
+
+export interface RadarApp {
+  ctx: AppContext;
+  platforms: readonly PlatformBinding[];
+  /** Wake the outbox worker after enqueueing (no-op when nothing delivers, e.g. in the CLI dry run). */
+  notifyOutbox(): void;
+}
+
+export interface OutboundCard {
+  teamId: number;
+  key: string;
+  platform: Platform;
+  destination: Destination;
+  card: CardSpec;
+}
+
+/** Queue a new message. Returns false when a message with the same key was queued before. */
+export function enqueueSend(app: RadarApp, msg: OutboundCard): boolean {
+  const queued = app.ctx.repos.outbox.enqueue({ ...msg, op: 'send' }, app.ctx.clock().toISOString());
+  if (queued) app.notifyOutbox();
+  return queued;
+}
+
+/**
+ * Queue a replacement of the message sent under `sendKey`, if one was queued. Each refresh gets its own
+ * key so later states are delivered in order after earlier ones.
+ */
+export function enqueueRefresh(app: RadarApp, sendKey: string, card: CardSpec): boolean {
+  const original = app.ctx.repos.outbox.byKey(sendKey);
+  if (!original) return false;
+  const at = app.ctx.clock().toISOString();
+  const queued = app.ctx.repos.outbox.enqueue({
+    teamId: original.teamId,
+    key: `refresh:${sendKey}:${at}`,
+    platform: original.platform,
+    op: 'update',
+    destination: original.destination,
+    card,
+    updateOf: sendKey,
+  }, at);
+  if (queued) app.notifyOutbox();
+  return queued;
+}
+
+/** Outbox keys: one place, so every step agrees on what "the same message" is. */
+export const outboxKeys = {
+  prompt: (week: string, memberId: number, platform: Platform) => `prompt:${week}:${memberId}:${platform}`,
+  reminder: (week: string, memberId: number, platform: Platform, n: number | string) => `remind:${week}:${memberId}:${platform}:${n}`,
+  digest: (teamId: number, week: string, platform: Platform) => `digest:${teamId}:${week}:${platform}`,
+  task: (taskId: number, memberId: number, platform: Platform) => `task:${taskId}:${memberId}:${platform}`,
+  nudge: (taskId: number, memberId: number, date: string, platform: Platform) => `nudge:${taskId}:${memberId}:${date}:${platform}`,
+  failureReport: (teamId: number, messageKey: string, platform: Platform) => `failed:${teamId}:${messageKey}:${platform}`,
+};
+
+export const userIdOn = (platform: Platform, m: { slackUserId: string | null; feishuOpenId: string | null }): string | null =>
+  platform === 'slack' ? m.slackUserId : m.feishuOpenId;

@@ -1,0 +1,50 @@
+// The weekly digest for a team: scores the week, brings follow-ups in line, assembles the model.
+import { buildDigest } from '../../core/digest/build-digest.js';
+import type { DigestModel, TrendPoint } from '../../core/digest/digest.types.js';
+import { addWeeks, compareWeeks, weekRange, type WeekId } from '../../core/weekly-report/week.js';
+import type { Platform } from '../ports/chat.port.js';
+import type { AppContext } from '../context.js';
+import { teamNow } from '../context.js';
+import { ensureScored, latestReportWeek } from './scoring.service.js';
+import { syncFollowUps } from './follow-up.service.js';
+
+const TREND_WEEKS = 8;
+
+function trendOf(ctx: AppContext, teamId: number, week: WeekId): TrendPoint[] {
+  const scored = new Set(ctx.repos.scores.scoredWeeks(teamId));
+  return weekRange(addWeeks(week, -(TREND_WEEKS - 1)), week)
+    .filter((w) => scored.has(w))
+    .map((w) => {
+      const scores = ctx.repos.scores.scoresForWeek(teamId, w);
+      const flagged = scores.filter((s) => s.grade !== null).length;
+      const avgIndex = scores.length === 0 ? 0 : Math.round(scores.reduce((sum, s) => sum + s.index, 0) / scores.length);
+      return { week: w, flagged, avgIndex };
+    });
+}
+
+/**
+ * The digest model of a week. Follow-up tasks are synced when the week is the latest one reported
+ * (re-reading an old week must not close or open today's tasks).
+ */
+export function digestModel(ctx: AppContext, teamId: number, week: WeekId, platform?: Platform): DigestModel {
+  const { repos } = ctx;
+  const team = repos.teams.getTeam(teamId);
+  if (!team) throw new Error(`team ${teamId} not found`);
+  const scores = ensureScored(ctx, teamId, week);
+  const latest = latestReportWeek(ctx, teamId);
+  if (latest === null || compareWeeks(week, latest) >= 0) syncFollowUps(ctx, teamId, week, scores);
+  return buildDigest({
+    teamId,
+    week,
+    today: teamNow(ctx, team.timezone).today,
+    scores,
+    customers: repos.customers.listCustomers(teamId),
+    members: repos.teams.listMembers(teamId),
+    tasks: repos.tasks.listTasks(teamId),
+    reportStatuses: repos.reports.reportStatuses(teamId, week),
+    entries: repos.reports.entriesForWeek(teamId, week),
+    trend: trendOf(ctx, teamId, week),
+    platform,
+    config: ctx.settings.routing,
+  });
+}

@@ -1,0 +1,81 @@
+// Keeps stored scores in step with the entries: scores every week that has no scores yet, in order,
+// so deltas and weeks-in-red chain correctly. Imports and late edits invalidate from their week on.
+import { historyWindowStart, scoreWeek, type ExcusedRow, type WeekEntryRow } from '../../core/customer-risk/score-week.js';
+import type { CustomerProfile, CustomerScore } from '../../core/customer-risk/types.js';
+import type { Customer, Member } from '../../core/team.js';
+import { addWeeks, compareWeeks, daysBetween, weekRange, weekStartDate, type WeekId } from '../../core/weekly-report/week.js';
+import type { AppContext } from '../context.js';
+
+const toProfile = (c: Customer): CustomerProfile => ({
+  id: c.id, name: c.name, tier: c.tier, industry: c.industry, region: c.region, since: c.since,
+});
+
+// We keep only the end of an absence, so a rep counts as away for at most this long before it.
+const MAX_ABSENCE_DAYS = 28;
+
+/** Customers whose owning rep is away during `week`: their silence is excused. */
+function excusedFor(week: WeekId, customers: readonly Customer[], members: readonly Member[]): ExcusedRow[] {
+  const start = weekStartDate(week);
+  const away = new Set(members
+    .filter((m) => m.awayUntil !== null && m.awayUntil >= start && daysBetween(start, m.awayUntil) <= MAX_ABSENCE_DAYS)
+    .map((m) => m.id));
+  if (away.size === 0) return [];
+  return customers.filter((c) => c.ownerRepId !== null && away.has(c.ownerRepId)).map((c) => ({ customerId: c.id, week }));
+}
+
+/**
+ * Scores of `week`, computing (and storing) any missing weeks up to it first.
+ * One query loads every entry the computation needs.
+ */
+export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): CustomerScore[] {
+  const { repos } = ctx;
+  const scored = repos.scores.scoredWeeks(teamId);
+  if (scored.includes(week)) return repos.scores.scoresForWeek(teamId, week);
+
+  const entryWeeks = repos.reports.weeksWithEntries(teamId);
+  const firstEntry = entryWeeks[0];
+  if (firstEntry === undefined || compareWeeks(firstEntry, week) > 0) return [];
+  const lastScoredBefore = scored.filter((w) => compareWeeks(w, week) < 0).at(-1);
+  const from = lastScoredBefore ? addWeeks(lastScoredBefore, 1) : firstEntry;
+
+  const customers = repos.customers.listCustomers(teamId);
+  const members = repos.teams.listMembers(teamId);
+  const profiles = customers.map(toProfile);
+  const rows = repos.reports.entriesInRange(teamId, historyWindowStart(from, ctx.settings.scoring), week);
+  const byWeek = new Map<WeekId, WeekEntryRow[]>();
+  for (const e of rows) {
+    let bucket = byWeek.get(e.week);
+    if (!bucket) byWeek.set(e.week, (bucket = []));
+    bucket.push({ week: e.week, customerId: e.customerId, values: e.values, repId: e.repId });
+  }
+
+  let previous: CustomerScore[] = lastScoredBefore ? repos.scores.scoresForWeek(teamId, lastScoredBefore) : [];
+  const weeks = weekRange(from, week);
+  repos.transaction(() => {
+    for (const w of weeks) {
+      const window = weekRange(historyWindowStart(w, ctx.settings.scoring), w).flatMap((x) => byWeek.get(x) ?? []);
+      const scores = scoreWeek({
+        customers: profiles,
+        entries: window,
+        week: w,
+        previous,
+        excused: excusedFor(w, customers, members),
+        config: ctx.settings.scoring,
+      });
+      repos.scores.saveWeekScores(teamId, w, scores);
+      previous = scores;
+    }
+  });
+  ctx.logger.debug({ teamId, from, to: week, weeks: weeks.length }, 'scored weeks');
+  return previous;
+}
+
+/** The flagged customers of a week (grade A or B), highest index first. */
+export function flaggedScores(scores: readonly CustomerScore[]): CustomerScore[] {
+  return scores.filter((s) => s.grade !== null).sort((a, b) => b.index - a.index || a.customerId - b.customerId);
+}
+
+/** The latest week that has entries, or null for an empty database. */
+export function latestReportWeek(ctx: AppContext, teamId: number): WeekId | null {
+  return ctx.repos.reports.weeksWithEntries(teamId).at(-1) ?? null;
+}

@@ -1,0 +1,19 @@
+import type { ParseArgsConfig } from 'node:util';
+
+export interface CommandInput {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(input: CommandInput): Promise<number>;
+}
+
+export const stringOpt = (input: CommandInput, key: string): string | undefined => {
+  const v = input.values[key];
+  return typeof v === 'string' ? v : undefined;
+};

@@ -1,0 +1,32 @@
+// Opens what a CLI command needs: config from env, the SQLite file (--db), the team, settings.
+import type { Team } from '../core/team.js';
+import { loadConfig, type AppConfig } from '../config/env.js';
+import { loadRadarSettings } from '../config/radar-config.js';
+import { openDb, type Db } from '../storage/db.js';
+import { createRepositories } from '../storage/repositories.js';
+import { createLogger } from '../logging/logger.js';
+import type { AppContext } from '../app/context.js';
+
+export interface CliContext {
+  ctx: AppContext;
+  team: Team;
+  config: AppConfig;
+  db: Db;
+  close(): void;
+}
+
+export function openCliContext(dbOverride: string | undefined, env: NodeJS.ProcessEnv = process.env): CliContext {
+  const config = loadConfig(env, dbOverride);
+  const settings = loadRadarSettings(config.configFile);
+  const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, name: 'radar' });
+  const db = openDb(config.dbPath);
+  const repos = createRepositories(db);
+  const team = repos.teams.ensureTeam(config.team);
+  return {
+    ctx: { repos, settings, clock: () => new Date(), logger },
+    team,
+    config,
+    db,
+    close: () => db.close(),
+  };
+}

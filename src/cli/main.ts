@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// `radar` — the command line: import history, score, print digests, answer questions, run the cycle.
+// stdout carries results only (JSON or tables); logs and progress go to stderr.
+import { parseArgs } from 'node:util';
+import { CliError } from './cli-error.js';
+import { COMMANDS, usage } from './commands/index.js';
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    process.stdout.write(usage());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) throw new CliError(`unknown command "${name}". Run \`npm run radar -- help\` for the list.`);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: { ...command.options, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  return command.run({ values: values as Record<string, string | boolean | undefined>, positionals });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof CliError) {
+      process.stderr.write(`radar: ${err.message}\n`);
+      process.exitCode = err.exitCode;
+      return;
+    }
+    const e = err as { code?: string; message?: string; userMessage?: string };
+    // Argument errors from parseArgs carry a code; show them as usage problems.
+    if (typeof e?.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`radar: ${e.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    process.stderr.write(`radar: unexpected error: ${e?.userMessage ?? e?.message ?? String(err)}\n`);
+    if (process.env.RADAR_DEBUG) console.error(err);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,69 @@
+// The optional team config file (RADAR_CONFIG, JSON): template labels, scoring weights and
+// thresholds, follow-up routing. Defaults are built in; a bad file names the key and the problem.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { DEFAULT_TEMPLATE, FIELD_IDS, type ReportTemplate, type FieldId } from '../core/weekly-report/template.js';
+import { DEFAULT_ROUTING, parseRoutingConfig } from '../core/follow-up/routing.js';
+import { DEFAULT_SCORING, parseScoringConfig } from '../core/customer-risk/weights.js';
+import type { RadarSettings } from '../app/context.js';
+import { ConfigError } from './env.js';
+
+const localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
+const fieldOverride = z.strictObject({
+  label: localized.optional(),
+  help: localized.optional(),
+  required: z.boolean().optional(),
+});
+
+const FileSchema = z.strictObject({
+  template: z.strictObject({
+    fields: z.record(z.string(), fieldOverride).optional(),
+  }).optional(),
+  scoring: z.unknown().optional(),
+  routing: z.unknown().optional(),
+});
+
+export const DEFAULT_SETTINGS: RadarSettings = {
+  template: DEFAULT_TEMPLATE,
+  scoring: DEFAULT_SCORING,
+  routing: DEFAULT_ROUTING,
+};
+
+/** Load settings from a JSON file, or the defaults when no file is given. Throws ConfigError. */
+export function loadRadarSettings(path: string | null): RadarSettings {
+  if (!path) return DEFAULT_SETTINGS;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new ConfigError([`RADAR_CONFIG (${path}): cannot read a JSON object: ${(err as Error).message}`]);
+  }
+  return parseRadarSettings(raw, path);
+}
+
+export function parseRadarSettings(raw: unknown, source = 'config'): RadarSettings {
+  const parsed = FileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${source}: ${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const problems: string[] = [];
+  const overrides = parsed.data.template?.fields ?? {};
+  for (const id of Object.keys(overrides)) {
+    if (!FIELD_IDS.includes(id as FieldId)) problems.push(`${source}: template.fields.${id}: unknown field (expected one of ${FIELD_IDS.join(', ')})`);
+  }
+  const template: ReportTemplate = {
+    fields: DEFAULT_TEMPLATE.fields.map((f) => ({ ...f, ...(overrides[f.id] ?? {}) })),
+  };
+  const attempt = <T>(fn: () => T, fallback: T): T => {
+    try {
+      return fn();
+    } catch (err) {
+      problems.push(`${source}: ${(err as Error).message}`);
+      return fallback;
+    }
+  };
+  const scoring = parsed.data.scoring === undefined ? DEFAULT_SCORING : attempt(() => parseScoringConfig(parsed.data.scoring), DEFAULT_SCORING);
+  const routing = parsed.data.routing === undefined ? DEFAULT_ROUTING : attempt(() => parseRoutingConfig(parsed.data.routing, 'routing'), DEFAULT_ROUTING);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { template, scoring, routing };
+}
