@@ -1,0 +1,97 @@
+// Shared setup for the end-to-end Slack tests: the real Bolt app behind a real node:http server on
+// port 0, a loopback fake Web API, and a stub router that records events and returns scripted results.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
+import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.js';
+import { silentLogger } from '../../../src/logging/logger.js';
+import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.fake.js';
+import type { SignedSlackRequest } from '../../fakes/slack-signing.js';
+
+export const SECRET = 'test-signing-secret';
+
+export interface StubRouter {
+  events: InboundEvent[];
+  /** Results returned in order; the last one repeats. */
+  results: Array<InteractionResult | (() => Promise<InteractionResult>)>;
+  router(event: InboundEvent): Promise<InteractionResult>;
+}
+
+export function stubRouter(): StubRouter {
+  const stub: StubRouter = {
+    events: [],
+    results: [{ type: 'none' }],
+    async router(event) {
+      stub.events.push(event);
+      const next = stub.results.length > 1 ? stub.results.shift() : stub.results[0];
+      if (!next) return { type: 'none' };
+      return typeof next === 'function' ? next() : next;
+    },
+  };
+  return stub;
+}
+
+export interface Harness {
+  api: FakeSlackApi;
+  stub: StubRouter;
+  adapter: SlackAdapter;
+  url: string;
+  seen: Set<string>;
+  now: { ms: number };
+  post(req: SignedSlackRequest): Promise<{ status: number; text: string; json: () => unknown }>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { viewSubmissionBudgetMs?: number; maxBodyBytes?: number } = {}): Promise<Harness> {
+  const api = await startFakeSlackApi();
+  const stub = stubRouter();
+  const seen = new Set<string>();
+  const now = { ms: Date.now() };
+  const adapter = createSlackAdapter(
+    {
+      botToken: 'xoxb-test-token',
+      signingSecret: SECRET,
+      apiUrl: api.url,
+      managerChannel: 'C0MANAGERS',
+      botUserId: api.botUserId,
+      botId: api.botId,
+      socketMode: false,
+      requestTimeoutMs: 2000,
+      ...options,
+    },
+    {
+      router: (e) => stub.router(e),
+      inbound: { firstSeen: (key) => (seen.has(key) ? false : (seen.add(key), true)) },
+      logger: silentLogger(),
+      now: () => new Date(now.ms),
+    },
+  );
+  await adapter.start();
+  const route = adapter.http;
+  if (!route) throw new Error('HTTP mode expected');
+  const server: Server = createServer((req, res) => {
+    if ((req.url ?? '').split('?')[0] === route.path) route.handle(req, res);
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${route.path}`;
+  return {
+    api,
+    stub,
+    adapter,
+    url,
+    seen,
+    now,
+    async post(req) {
+      const res = await fetch(url, { method: 'POST', headers: req.headers, body: req.body });
+      const text = await res.text();
+      return { status: res.status, text, json: () => JSON.parse(text) as unknown };
+    },
+    async close() {
+      await adapter.stop();
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+      await api.close();
+    },
+  };
+}
