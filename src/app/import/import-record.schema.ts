@@ -1,0 +1,95 @@
+// Validation of one import record: who (week, rep, customer), the customer's attributes, and the
+// template fields (through the core's parseEntry, the same validator the chat forms use).
+import type { LocalizedText } from '../../core/i18n.js';
+import { text } from '../../core/i18n.js';
+import type { Tier } from '../../core/customer-risk/types.js';
+import { parseEntry } from '../../core/weekly-report/entry.schema.js';
+import type { EntryValues, ReportTemplate } from '../../core/weekly-report/template.js';
+import { isWeekId, type WeekId } from '../../core/weekly-report/week.js';
+
+/** Column names beside the template fields; with the template field ids they are the import format. */
+export const IDENTITY_COLUMNS = ['week', 'rep', 'repName', 'customer', 'industry', 'region', 'tier', 'since'] as const;
+
+export interface ImportRecord {
+  week: WeekId;
+  /** As written; matched case-insensitively. */
+  rep: string;
+  repName: string;
+  customer: string;
+  /** undefined = not given (keep what is stored). */
+  industry?: string;
+  region?: string;
+  tier?: Tier;
+  since?: string;
+  values: EntryValues;
+}
+
+export interface RecordIssue {
+  field: string;
+  expected: LocalizedText;
+  /** A short rendering of the offending value, when there is one. */
+  got?: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+export function showValue(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function isDate(s: string): boolean {
+  if (!DATE.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+/** Validate a raw record (JSON object, or CSV row keyed by header with empty cells as null). */
+export function parseImportRecord(template: ReportTemplate, raw: Record<string, unknown>):
+  { ok: true; record: ImportRecord } | { ok: false; issues: RecordIssue[] } {
+  const issues: RecordIssue[] = [];
+  const bad = (field: string, expected: LocalizedText) => issues.push({ field, expected, got: showValue(raw[field]) });
+  const str = (field: string, max: number, required: boolean, what: LocalizedText): string | undefined => {
+    const v = raw[field];
+    if (blank(v)) {
+      if (required) bad(field, what);
+      return undefined;
+    }
+    if (typeof v !== 'string' || v.trim().length > max) {
+      bad(field, what);
+      return undefined;
+    }
+    return v.trim();
+  };
+
+  const week = str('week', 8, true, text('ISO 周，格式 YYYY-Www（如 2026-W40）', 'an ISO week as YYYY-Www (e.g. 2026-W40)'));
+  if (week !== undefined && !isWeekId(week)) bad('week', text('存在的 ISO 周，格式 YYYY-Www（如 2026-W40）', 'an existing ISO week as YYYY-Www (e.g. 2026-W40)'));
+  const rep = str('rep', 254, true, text('销售的邮箱地址', "the rep's email address"));
+  if (rep !== undefined && !EMAIL.test(rep)) bad('rep', text('销售的邮箱地址', "the rep's email address"));
+  const repName = str('repName', 200, false, text('销售姓名（最多 200 字）', "the rep's name (at most 200 characters)"));
+  const customer = str('customer', 200, true, text('客户名称（1–200 字）', 'the customer name (1–200 characters)'));
+  const industry = str('industry', 100, false, text('行业（最多 100 字）', 'an industry (at most 100 characters)'));
+  const region = str('region', 100, false, text('区域（最多 100 字）', 'a region (at most 100 characters)'));
+  const tierRaw = str('tier', 10, false, text('客户级别：key | normal', 'the tier: key | normal'));
+  const tier = tierRaw?.toLowerCase();
+  if (tier !== undefined && tier !== 'key' && tier !== 'normal') bad('tier', text('客户级别：key | normal', 'the tier: key | normal'));
+  const since = str('since', 10, false, text('合作起始日期，格式 YYYY-MM-DD', 'the customer-since date as YYYY-MM-DD'));
+  if (since !== undefined && !isDate(since)) bad('since', text('合作起始日期，格式 YYYY-MM-DD', 'the customer-since date as YYYY-MM-DD'));
+
+  const entry = parseEntry(template, raw);
+  if (!entry.ok) for (const i of entry.issues) issues.push({ field: i.field, expected: i.message, got: showValue(raw[i.field]) });
+
+  if (issues.length > 0 || !entry.ok) return { ok: false, issues };
+  const record: ImportRecord = {
+    week: week!, rep: rep!, repName: repName ?? rep!.split('@')[0]!, customer: customer!, values: entry.value,
+  };
+  if (industry !== undefined) record.industry = industry;
+  if (region !== undefined) record.region = region;
+  if (tier !== undefined) record.tier = tier as Tier;
+  if (since !== undefined) record.since = since;
+  return { ok: true, record };
+}
