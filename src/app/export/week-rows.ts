@@ -1,0 +1,54 @@
+// The rows of a week's export: each entry joined with its customer, rep and that week's score.
+// Column names are the import format (so an export re-imports cleanly) plus the score columns.
+import { pick, type Locale } from '../../core/i18n.js';
+import { DEFAULT_TEMPLATE, type FieldId, type ReportTemplate } from '../../core/weekly-report/template.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
+import type { Repositories } from '../ports/repositories.port.js';
+import { IDENTITY_COLUMNS } from '../import/import-record.schema.js';
+
+export const SCORE_COLUMNS = ['index', 'grade', 'tags', 'reason'] as const;
+
+export type Cell = string | number | null;
+
+export interface WeekExport {
+  week: WeekId;
+  locale: Locale;
+  columns: string[];
+  rows: Cell[][];
+}
+
+export function exportColumns(template: ReportTemplate = DEFAULT_TEMPLATE): string[] {
+  return [...IDENTITY_COLUMNS, ...template.fields.map((f) => f.id), ...SCORE_COLUMNS];
+}
+
+/** Highest risk first, then unscored; ties by customer name and rep. Set-based: five queries in all. */
+export function weekRows(repos: Repositories, teamId: number, week: WeekId, template: ReportTemplate = DEFAULT_TEMPLATE): WeekExport {
+  const team = repos.teams.getTeam(teamId);
+  if (!team) throw new Error(`team ${teamId} does not exist`);
+  const members = new Map(repos.teams.listMembers(teamId).map((m) => [m.id, m]));
+  const customers = new Map(repos.customers.listCustomers(teamId).map((c) => [c.id, c]));
+  const scores = new Map(repos.scores.scoresForWeek(teamId, week).map((s) => [s.customerId, s]));
+  const fieldIds: FieldId[] = template.fields.map((f) => f.id);
+
+  const joined = repos.reports.entriesForWeek(teamId, week).map((e) => {
+    const customer = customers.get(e.customerId);
+    const rep = members.get(e.repId);
+    const score = scores.get(e.customerId) ?? null;
+    return { e, customer, rep, score };
+  });
+  joined.sort((a, b) => (b.score?.index ?? -1) - (a.score?.index ?? -1)
+    || (a.customer?.name ?? '').localeCompare(b.customer?.name ?? '')
+    || (a.rep?.email ?? '').localeCompare(b.rep?.email ?? ''));
+
+  const rows = joined.map(({ e, customer, rep, score }) => {
+    const reason = score?.reasons[0];
+    return [
+      e.week, rep?.email ?? null, rep?.name ?? null, customer?.name ?? null, customer?.industry ?? null, customer?.region ?? null,
+      customer?.tier ?? null, customer?.since ?? null,
+      ...fieldIds.map((id) => e.values[id] as Cell),
+      score ? Math.round(score.index * 10) / 10 : null, score?.grade ?? null, score ? score.tags.join(';') : null,
+      reason ? pick(reason, team.locale) : null,
+    ];
+  });
+  return { week, locale: team.locale, columns: exportColumns(template), rows };
+}

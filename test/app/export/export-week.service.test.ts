@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { exportWeek } from '../../../src/app/export/export-week.service.js';
+import { importRecords } from '../../../src/app/import/import-records.service.js';
+import type { Repositories } from '../../../src/app/ports/repositories.port.js';
+import type { CustomerScore } from '../../../src/core/customer-risk/types.js';
+import { DIMENSIONS } from '../../../src/core/customer-risk/types.js';
+import { openDb, type Db } from '../../../src/storage/db.js';
+import { createRepositories } from '../../../src/storage/repositories.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/import/${name}`, import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'radar-export-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const dbs: Db[] = [];
+afterEach(() => { for (const d of dbs.splice(0)) d.close(); });
+function fresh(): Repositories {
+  const db = openDb(':memory:');
+  dbs.push(db);
+  return createRepositories(db);
+}
+
+function scored(repos: Repositories): number {
+  const { teamId } = importRecords(repos, fixture('sample.jsonl'));
+  const acme = repos.customers.customerByName(teamId, 'acme corp')!;
+  const dims = Object.fromEntries(DIMENSIONS.map((d) => [d, { score: 0, reason: null, facts: {} }])) as CustomerScore['dimensions'];
+  repos.scores.saveWeekScores(teamId, '2026-W41', [{
+    customerId: acme.id, week: '2026-W41', index: 87.25, grade: 'A', dimensions: dims, tags: ['overdue', 'silent'],
+    reasons: [{ zh: '逾期 52 天, 应收 ¥8,000', en: '52 days overdue on ¥8,000' }, { zh: '本周无沟通', en: 'no contact this week' }],
+    delta: 12, weeksInRed: 2, hasData: true,
+  }]);
+  return teamId;
+}
+
+const entriesByName = (repos: Repositories, teamId: number, week: string) => {
+  const customers = new Map(repos.customers.listCustomers(teamId).map((c) => [c.id, c.name]));
+  const members = new Map(repos.teams.listMembers(teamId).map((m) => [m.id, m.email.toLowerCase()]));
+  return repos.reports.entriesForWeek(teamId, week)
+    .map((e) => ({ customer: customers.get(e.customerId), rep: members.get(e.repId), values: e.values }))
+    .sort((a, b) => `${a.customer}`.localeCompare(`${b.customer}`));
+};
+
+describe('exportWeek', () => {
+  it('writes CSV with the import columns plus scores, highest risk first, in the team locale', async () => {
+    const repos = fresh();
+    const teamId = scored(repos);
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    const result = await exportWeek(repos, teamId, '2026-W41', 'csv', out);
+    const csv = Buffer.concat(chunks).toString('utf8');
+    expect(result.rows).toBe(2);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('week,rep,repName,customer,industry,region,tier,since,contacts,lastContact,revenue,receivable,overdueDays,'
+      + 'complaints,complaintType,requirementChanges,faults,usage,stage,expectedClose,health,notes,index,grade,tags,reason');
+    expect(lines[1]).toBe('2026-W41,Zhang.Min@Example.com,张敏,ACME Corp,retail,North,normal,,0,,0,8000,52,,,,,low,renewal,,,,87.3,A,overdue;silent,"逾期 52 天, 应收 ¥8,000"');
+    expect(csv).toContain('"第一行\n第二行, 带逗号"');
+  });
+
+  it('round-trips: the exported CSV re-imports to identical entries', async () => {
+    const a = fresh();
+    const teamA = scored(a);
+    const path = join(tmp, 'out', 'w41.csv');
+    await exportWeek(a, teamA, '2026-W41', 'csv', path);
+    expect(readFileSync(path, 'utf8').startsWith('\ufeffweek,')).toBe(true);
+
+    const b = fresh();
+    const result = importRecords(b, path);
+    expect(result.skippedCount).toBe(0);
+    expect(entriesByName(b, result.teamId, '2026-W41')).toEqual(entriesByName(a, teamA, '2026-W41'));
+    // And into the original database: nothing changes.
+    expect(importRecords(a, path).entries).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('writes an xlsx workbook that exceljs reads back: bold frozen header, rows, coloured grade', async () => {
+    const repos = fresh();
+    const teamId = scored(repos);
+    repos.teams.updateTeam(teamId, { locale: 'en' });
+    const path = join(tmp, 'w41.xlsx');
+    await exportWeek(repos, teamId, '2026-W41', 'xlsx', path);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const sheet = wb.getWorksheet('2026-W41')!;
+    expect(sheet.rowCount).toBe(3);
+    const header = sheet.getRow(1);
+    expect(header.getCell(1).value).toBe('week');
+    expect(header.font?.bold ?? header.getCell(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const cols = (header.values as unknown[]).slice(1);
+    const row = sheet.getRow(2);
+    const at = (name: string) => row.getCell(cols.indexOf(name) + 1);
+    expect(at('customer').value).toBe('ACME Corp');
+    expect(at('receivable').value).toBe(8000);
+    expect(at('reason').value).toBe('52 days overdue on ¥8,000');
+    expect(at('grade').value).toBe('A');
+    expect(at('grade').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFF5222D' } });
+    expect(sheet.getColumn(cols.indexOf('notes') + 1).width).toBe(48);
+    expect(sheet.getRow(3).getCell(cols.indexOf('customer') + 1).value).toBe('华星科技');
+  });
+});
