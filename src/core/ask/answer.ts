@@ -102,13 +102,16 @@ export function answerQuestion(question: Question, data: AskData, asker: Asker):
 function answer(question: Question, data: AskData, asker: Asker): Answer {
   const role = asker?.role;
   const customers = data.customers ?? [];
-  if (!question || question.kind === 'help') return help('asked', customers);
-  if (!role || !(ROLES as readonly string[]).includes(role) || (!canSeeAllCustomers(role) && role !== 'rep')) return refusal('not_allowed');
-  const all = canSeeAllCustomers(role);
-  const me = asker.memberId;
-  if (!all && (me === null || me === undefined)) return refusal('unknown_member');
-  const canSee = (c: Customer) => all || c.ownerRepId === me;
-  const visible = all ? customers : customers.filter(canSee);
+  const known = typeof role === 'string' && (ROLES as readonly string[]).includes(role);
+  const all = known && canSeeAllCustomers(role);
+  const allowed = all || role === 'rep';
+  const me = asker?.memberId ?? null;
+  const canSee = (c: Customer) => all || (me !== null && c.ownerRepId === me);
+  const visible = !allowed ? [] : all ? customers : customers.filter(canSee);
+  // Help is harmless for anyone; its examples name a customer the asker may see.
+  if (!question || question.kind === 'help') return help('asked', visible);
+  if (!allowed) return refusal('not_allowed');
+  if (!all && me === null) return refusal('unknown_member');
   const look = lookupOf(data);
 
   switch (question.kind) {

@@ -86,7 +86,7 @@ function gradeOf(t: string): { grades: Set<Grade>; matches: string[] } {
   return { grades, matches };
 }
 
-const REP_ZH = /^([\u4e00-\u9fff·]{2,4}|[a-z][a-z .'-]{1,30}?)\s*(?:负责|跟进|名下)?的(?=.*客户)/i;
+const REP_ZH = /^([\u4e00-\u9fff·]{2,4}?|[a-z][a-z .'-]{1,30}?)\s*(?:负责|跟进|名下)?的(?=.*客户)/i;
 const REP_EN = [/\b(?:customers|accounts|clients)\s+(?:of|owned by|for|handled by|managed by|by)\s+(?:rep\s+)?([a-z][a-z .'-]{1,30})$/i, /^([a-z][a-z .-]{1,30}?)'s\s+(?:.*\s)?(?:customers|accounts|clients)\b/i];
 const NOT_A_REP = /^(?:我|我们|谁|他|她|the|my|our|all|which|what|who|east|west|north|south)$/i;
 
