@@ -1,0 +1,100 @@
+// Button clicks: open forms, claim tasks, show details, remind reps, submit reports.
+import type { ActionRef } from '../../ui/action.js';
+import { isWeekId } from '../../core/weekly-report/week.js';
+import type { InteractionResult } from '../inbound.js';
+import type { MessageRef } from '../ports/chat.port.js';
+import { tr, t } from '../views/common.js';
+import { entryForm, newCustomerForm } from '../views/entry-form.view.js';
+import { resolveTaskForm, snoozeTaskForm } from '../views/task-forms.view.js';
+import { customerCard } from '../views/customer.view.js';
+import { canEditCustomer, entryFormModel, submitReport } from '../services/report.service.js';
+import { actOnTask, canActOnTask } from '../services/follow-up.service.js';
+import { canSeeCustomer, customerCardModel } from '../services/customer.service.js';
+import { remindRep } from '../jobs/remind.job.js';
+import { teamNow } from '../context.js';
+import type { Interaction } from './interaction-context.js';
+import { currentReportWeek, isManagerial, notAllowed, toast } from './interaction-context.js';
+import { afterReportChange, afterTaskChange, currentDigestCard, digestWeek } from './source-card.js';
+
+const idArg = (ref: ActionRef, key: string): number | null => {
+  const n = Number(ref.args[key]);
+  return Number.isInteger(n) && n > 0 ? n : null;
+};
+
+const weekArg = (i: Interaction, ref: ActionRef) => {
+  const w = ref.args.week;
+  return w && isWeekId(w) ? w : currentReportWeek(i.app, i.team);
+};
+
+export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef | null): InteractionResult {
+  const { repos } = i.app.ctx;
+  const stale = toast(tr(i.locale, '这个按钮已过期，请刷新。', 'This button is out of date; please refresh.'), 'warning');
+  switch (ref.kind) {
+    case 'report.open': {
+      const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
+      if (!customer) return stale;
+      if (!canEditCustomer(i.member, customer)) return notAllowed(i.locale);
+      return { type: 'openForm', form: entryForm(entryFormModel(i.app.ctx, i.member, weekArg(i, ref), customer), i.locale) };
+    }
+    case 'report.add':
+      if (i.member.role !== 'rep' && !isManagerial(i.member)) return notAllowed(i.locale);
+      return { type: 'openForm', form: newCustomerForm({ week: weekArg(i, ref), template: i.app.ctx.settings.template }, i.locale) };
+    case 'report.submit': {
+      if (i.member.role !== 'rep') return notAllowed(i.locale);
+      const week = weekArg(i, ref);
+      const { late } = submitReport(i.app.ctx, i.member, week);
+      return {
+        type: 'replaceMessage',
+        card: afterReportChange(i, week),
+        toast: late
+          ? tr(i.locale, `已提交 ${week} 周报（迟交，摘要已更新）`, `${week} report submitted (late; the digest was updated)`)
+          : tr(i.locale, `已提交 ${week} 周报，谢谢！`, `${week} report submitted. Thank you!`),
+      };
+    }
+    case 'task.claim': {
+      const result = actOnTask(i.app.ctx, i.member, idArg(ref, 'taskId') ?? 0, { type: 'claim', actorId: i.member.id });
+      if ('notFound' in result) return stale;
+      if ('forbidden' in result) return notAllowed(i.locale);
+      if (!result.ok) return toast(t(result.error.userMessage, i.locale), 'warning');
+      const card = afterTaskChange(i, result.task, message);
+      const done = tr(i.locale, '已认领', 'Claimed');
+      return card ? { type: 'replaceMessage', card, toast: done } : toast(done, 'success');
+    }
+    case 'task.resolve':
+    case 'task.snooze': {
+      const task = repos.tasks.getTask(idArg(ref, 'taskId') ?? 0);
+      if (!task) return stale;
+      if (!canActOnTask(i.member, task)) return notAllowed(i.locale);
+      const customerName = repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
+      const model = { taskId: task.id, customerName, tag: task.tag };
+      const form = ref.kind === 'task.resolve'
+        ? resolveTaskForm(model, i.locale)
+        : snoozeTaskForm({ ...model, today: teamNow(i.app.ctx, i.team.timezone).today }, i.locale);
+      return { type: 'openForm', form };
+    }
+    case 'customer.details': {
+      const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
+      if (!customer) return stale;
+      if (!canSeeCustomer(i.app.ctx, i.member, customer)) return notAllowed(i.locale);
+      const week = digestWeek(i) ?? currentReportWeek(i.app, i.team);
+      return { type: 'card', card: customerCard(customerCardModel(i.app.ctx, customer, week), i.locale) };
+    }
+    case 'rep.remind': {
+      if (!isManagerial(i.member)) return notAllowed(i.locale);
+      const rep = repos.teams.getMember(idArg(ref, 'memberId') ?? 0);
+      if (!rep || rep.teamId !== i.team.id) return stale;
+      const { reachable } = remindRep(i.app, rep, weekArg(i, ref), `manual-${i.app.ctx.clock().toISOString()}`);
+      return reachable
+        ? toast(tr(i.locale, `已提醒 ${rep.name}`, `Reminder sent to ${rep.name}`), 'success')
+        : toast(tr(i.locale, `${rep.name} 没有可联系的账号（邮箱未匹配）`, `${rep.name} has no reachable account (email not matched)`), 'warning');
+    }
+    case 'digest.refresh': {
+      if (!isManagerial(i.member)) return notAllowed(i.locale);
+      const card = currentDigestCard(i, message);
+      return card ? { type: 'replaceMessage', card } : stale;
+    }
+    default:
+      return stale;
+  }
+}
+

@@ -1,0 +1,94 @@
+// Form submissions: a customer's weekly entry, a new customer, resolving or snoozing a task.
+import type { ActionRef } from '../../ui/action.js';
+import { isWeekId } from '../../core/weekly-report/week.js';
+import { text } from '../../core/i18n.js';
+import type { InteractionResult } from '../inbound.js';
+import type { MessageRef } from '../ports/chat.port.js';
+import { t, tr } from '../views/common.js';
+import { CUSTOMER_NAME_FIELD, entryFormWithErrors, newCustomerFormWithErrors } from '../views/entry-form.view.js';
+import { resolveTaskForm, snoozeTaskForm } from '../views/task-forms.view.js';
+import { canEditCustomer, entryFormModel, findOrAddCustomer, saveEntry } from '../services/report.service.js';
+import { actOnTask } from '../services/follow-up.service.js';
+import { parseEntry } from '../../core/weekly-report/entry.schema.js';
+import { teamNow } from '../context.js';
+import type { Interaction } from './interaction-context.js';
+import { notAllowed, toast } from './interaction-context.js';
+import { afterReportChange, afterTaskChange } from './source-card.js';
+
+type Values = Record<string, string | string[]>;
+
+const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] ?? '' : v ?? '').trim();
+
+export function handleForm(i: Interaction, ref: ActionRef, values: Values, message: MessageRef | null): InteractionResult {
+  const stale = toast(tr(i.locale, '这个表单已过期，请重新打开。', 'This form is out of date; please open it again.'), 'warning');
+  const week = ref.args.week;
+  switch (ref.kind) {
+    case 'report.save': {
+      if (!week || !isWeekId(week)) return stale;
+      const customer = i.app.ctx.repos.customers.getCustomer(Number(ref.args.customerId));
+      if (!customer) return stale;
+      if (!canEditCustomer(i.member, customer)) return notAllowed(i.locale);
+      const saved = saveEntry(i.app.ctx, i.member, week, customer, values);
+      if (!saved.ok) {
+        return { type: 'formErrors', form: entryFormWithErrors(entryFormModel(i.app.ctx, i.member, week, customer), values, saved.issues, i.locale) };
+      }
+      return { type: 'formDone', toast: tr(i.locale, `已保存：${customer.name}`, `Saved: ${customer.name}`), card: afterReportChange(i, week) };
+    }
+    case 'report.new': {
+      if (!week || !isWeekId(week)) return stale;
+      const model = { week, template: i.app.ctx.settings.template };
+      const name = first(values[CUSTOMER_NAME_FIELD]);
+      const parsed = parseEntry(i.app.ctx.settings.template, values);
+      const issues = parsed.ok ? [] : [...parsed.issues] as Array<{ field: string; message: ReturnType<typeof text> }>;
+      if (name === '') issues.unshift({ field: CUSTOMER_NAME_FIELD, message: text('请填写客户名称', 'Customer name is required') });
+      const existing = name ? i.app.ctx.repos.customers.customerByName(i.team.id, name) : null;
+      if (existing && !canEditCustomer(i.member, existing)) {
+        issues.unshift({ field: CUSTOMER_NAME_FIELD, message: text('该客户由其他销售负责，请联系经理', 'This customer belongs to another rep; ask your manager') });
+      }
+      if (issues.length > 0) return { type: 'formErrors', form: newCustomerFormWithErrors(model, values, issues, i.locale) };
+      const customer = findOrAddCustomer(i.app.ctx, i.member, name);
+      saveEntry(i.app.ctx, i.member, week, customer, values);
+      return { type: 'formDone', toast: tr(i.locale, `已添加：${customer.name}`, `Added: ${customer.name}`), card: afterReportChange(i, week) };
+    }
+    case 'task.resolved':
+    case 'task.snoozed': {
+      const taskId = Number(ref.args.taskId);
+      const task = i.app.ctx.repos.tasks.getTask(taskId);
+      if (!task) return stale;
+      const today = teamNow(i.app.ctx, i.team.timezone).today;
+      const resolving = ref.kind === 'task.resolved';
+      const note = first(values.note);
+      const command = resolving
+        ? (first(values.outcome) === 'dismissed'
+          ? { type: 'dismiss' as const, actorId: i.member.id, reason: note }
+          : { type: 'resolve' as const, actorId: i.member.id, note })
+        : { type: 'snooze' as const, actorId: i.member.id, until: first(values.until).slice(0, 10), reason: first(values.reason) || null };
+      if (resolving && note === '') {
+        return { type: 'formErrors', form: resolveTaskForm(formModel(i, task), i.locale, { values, errors: { note: tr(i.locale, '请说明做了什么', 'Please say what was done') } }) };
+      }
+      const result = actOnTask(i.app.ctx, i.member, taskId, command);
+      if ('notFound' in result) return stale;
+      if ('forbidden' in result) return notAllowed(i.locale);
+      if (!result.ok) {
+        const field = resolving ? 'note' : 'until';
+        const errors = { [field]: t(result.error.userMessage, i.locale) };
+        const form = resolving
+          ? resolveTaskForm(formModel(i, task), i.locale, { values, errors })
+          : snoozeTaskForm({ ...formModel(i, task), today }, i.locale, { values, errors });
+        return { type: 'formErrors', form };
+      }
+      const card = afterTaskChange(i, result.task, message) ?? undefined;
+      const done = resolving
+        ? tr(i.locale, '已关闭任务', 'Task closed')
+        : tr(i.locale, `已暂缓至 ${result.task.snoozedUntil}`, `Snoozed until ${result.task.snoozedUntil}`);
+      return { type: 'formDone', toast: done, ...(card ? { card } : {}) };
+    }
+    default:
+      return stale;
+  }
+}
+
+function formModel(i: Interaction, task: { id: number; customerId: number; tag: import('../../core/customer-risk/types.js').Tag }) {
+  const customerName = i.app.ctx.repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
+  return { taskId: task.id, customerName, tag: task.tag };
+}

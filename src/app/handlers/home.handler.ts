@@ -1,0 +1,40 @@
+// App Home: a rep's week at a glance, or the team summary for managers.
+import type { InteractionResult } from '../inbound.js';
+import { homeCard } from '../views/home.view.js';
+import { digestModel } from '../services/digest.service.js';
+import { reportPromptModel } from '../services/report.service.js';
+import { ensureScored } from '../services/scoring.service.js';
+import { teamNow } from '../context.js';
+import type { Interaction } from './interaction-context.js';
+import { currentReportWeek, isManagerial } from './interaction-context.js';
+import { digestWeek } from './source-card.js';
+
+export function handleHome(i: Interaction): InteractionResult {
+  const { ctx } = i.app;
+  if (isManagerial(i.member)) {
+    const week = digestWeek(i) ?? currentReportWeek(i.app, i.team);
+    return { type: 'card', card: homeCard({ kind: 'manager', viewerName: i.member.name, digest: digestModel(ctx, i.team.id, week) }, i.locale) };
+  }
+  const week = currentReportWeek(i.app, i.team);
+  const report = reportPromptModel(ctx, i.member, week);
+  const scoredWeek = digestWeek(i);
+  const names = new Map(ctx.repos.customers.listCustomers(i.team.id).map((c) => [c.id, c]));
+  const flagged = scoredWeek
+    ? ensureScored(ctx, i.team.id, scoredWeek)
+      .filter((s) => s.grade !== null && names.get(s.customerId)?.ownerRepId === i.member.id)
+      .sort((a, b) => b.index - a.index)
+      .map((s) => ({ customerId: s.customerId, name: names.get(s.customerId)?.name ?? '', grade: s.grade!, index: s.index, delta: s.delta, tags: s.tags }))
+    : [];
+  const today = teamNow(ctx, i.team.timezone).today;
+  const tasks = ctx.repos.tasks.listTasks(i.team.id, { states: ['open', 'claimed'] })
+    .filter((t) => t.assigneeId === i.member.id)
+    .map((t) => ({ id: t.id, customerName: names.get(t.customerId)?.name ?? '', tag: t.tag, dueDate: t.dueDate, overdue: t.dueDate < today }));
+  return {
+    type: 'card',
+    card: homeCard({
+      kind: 'rep', week, viewerName: i.member.name,
+      report: { state: report.state, done: report.customers.filter((c) => c.saved).length, total: report.customers.length },
+      flagged, tasks,
+    }, i.locale),
+  };
+}

@@ -1,0 +1,60 @@
+// What every handler knows about the person and the moment: the member, their team, language,
+// and which report week "now" means.
+import type { Locale } from '../../core/i18n.js';
+import type { Member, Team } from '../../core/team.js';
+import { canSeeAllCustomers } from '../../core/team.js';
+import { addWeeks, weekOfInstant, type WeekId } from '../../core/weekly-report/week.js';
+import type { Actor, InteractionResult } from '../inbound.js';
+import type { MessageRef } from '../ports/chat.port.js';
+import type { RadarApp } from '../radar-app.js';
+import { memberLocale } from '../locale.js';
+import { tr } from '../views/common.js';
+
+export interface Interaction {
+  app: RadarApp;
+  member: Member;
+  team: Team;
+  locale: Locale;
+}
+
+/** Find the member behind a chat user, or null. */
+export function resolveInteraction(app: RadarApp, actor: Actor): Interaction | null {
+  const member = app.ctx.repos.teams.memberByPlatformId(actor.platform, actor.userId);
+  if (!member) return null;
+  const team = app.ctx.repos.teams.getTeam(member.teamId);
+  if (!team) return null;
+  return { app, member, team, locale: actor.locale ?? memberLocale(member, team) };
+}
+
+/**
+ * The report week people mean right now: until Monday noon (the default deadline) they are still
+ * finishing last week; after that, the current week.
+ */
+export function currentReportWeek(app: RadarApp, team: Team): WeekId {
+  const now = app.ctx.clock();
+  const week = weekOfInstant(now, team.timezone);
+  const local = new Intl.DateTimeFormat('en-US', { timeZone: team.timezone, weekday: 'short', hour: 'numeric', hourCycle: 'h23' })
+    .formatToParts(now);
+  const weekday = local.find((p) => p.type === 'weekday')?.value;
+  const hour = Number(local.find((p) => p.type === 'hour')?.value ?? '0');
+  return weekday === 'Mon' && hour < 12 ? addWeeks(week, -1) : week;
+}
+
+export const isManagerial = (member: Member) => canSeeAllCustomers(member.role);
+
+/** Whether a clicked message is the digest in a manager channel (vs. a DM). */
+export function isManagerChannelMessage(app: RadarApp, message: MessageRef | null): boolean {
+  if (!message) return false;
+  return app.platforms.some((p) => p.platform === message.platform && p.managerChannel === message.channel);
+}
+
+export const toast = (text: string, tone: 'info' | 'success' | 'warning' | 'error' = 'info'): InteractionResult =>
+  ({ type: 'toast', text, tone });
+
+export const notAllowed = (locale: Locale): InteractionResult =>
+  toast(tr(locale, '抱歉，你没有权限进行这个操作。', 'Sorry, you are not allowed to do that.'), 'warning');
+
+export const notMember = (locale: Locale): InteractionResult =>
+  toast(tr(locale,
+    '你还不在周报雷达的成员名单里。请联系销售经理用你的工作邮箱添加你。',
+    'You are not on the sales radar team list yet. Ask your sales manager to add you with your work email.'), 'warning');

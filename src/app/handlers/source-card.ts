@@ -1,0 +1,42 @@
+// The card a clicked message should show after a change: the digest in a manager channel,
+// the task card in an assignee's DM, the report card in a rep's DM.
+import type { FollowUpTask } from '../../core/follow-up/task.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
+import type { CardSpec } from '../../ui/card.js';
+import type { MessageRef } from '../ports/chat.port.js';
+import { digestCard } from '../views/digest.view.js';
+import { taskCard } from '../views/task.view.js';
+import { reportPromptCard } from '../views/report-prompt.view.js';
+import { digestModel } from '../services/digest.service.js';
+import { taskCardModel } from '../services/task-card.service.js';
+import { reportPromptModel } from '../services/report.service.js';
+import { latestReportWeek } from '../services/scoring.service.js';
+import { refreshDigest } from '../jobs/digest.job.js';
+import { enqueueRefresh, outboxKeys } from '../radar-app.js';
+import type { Interaction } from './interaction-context.js';
+import { isManagerChannelMessage } from './interaction-context.js';
+
+/** The week the manager channel's digest is about: the latest reported week. */
+export const digestWeek = (i: Interaction): WeekId | null => latestReportWeek(i.app.ctx, i.team.id);
+
+export function currentDigestCard(i: Interaction, message: MessageRef | null): CardSpec | null {
+  const week = digestWeek(i);
+  if (!week) return null;
+  return digestCard(digestModel(i.app.ctx, i.team.id, week, message?.platform), i.team.locale);
+}
+
+/** After a task changed: the card for the message clicked, and the posted digest brought up to date. */
+export function afterTaskChange(i: Interaction, task: FollowUpTask, message: MessageRef | null): CardSpec | null {
+  const week = digestWeek(i);
+  if (week) refreshDigest(i.app, i.team.id, week);
+  if (isManagerChannelMessage(i.app, message)) return currentDigestCard(i, message);
+  return taskCard(taskCardModel(i.app.ctx, task), i.locale);
+}
+
+/** After a report change: the rep's card, refreshed in every DM it was sent to. */
+export function afterReportChange(i: Interaction, week: WeekId): CardSpec {
+  const card = reportPromptCard(reportPromptModel(i.app.ctx, i.member, week), i.locale);
+  for (const { platform } of i.app.platforms) enqueueRefresh(i.app, outboxKeys.prompt(week, i.member.id, platform), card);
+  if (i.app.ctx.repos.jobRuns.hasRun(i.team.id, week, 'digest')) refreshDigest(i.app, i.team.id, week);
+  return card;
+}

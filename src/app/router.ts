@@ -1,0 +1,48 @@
+// Inbound event → handler → InteractionResult. The one entry point both adapters call.
+// Never throws: a failure becomes a polite message for the user and a log line for us.
+import { decodeAction } from '../ui/action.js';
+import { tr } from './views/common.js';
+import type { InboundEvent, InteractionResult, Router } from './inbound.js';
+import type { RadarApp } from './radar-app.js';
+import { ask } from './services/ask.service.js';
+import { resolveInteraction, notMember, toast } from './handlers/interaction-context.js';
+import { handleAction } from './handlers/action.handler.js';
+import { handleForm } from './handlers/form.handler.js';
+import { handleText } from './handlers/text.handler.js';
+import { handleHome } from './handlers/home.handler.js';
+import { detectLocale } from '../core/ask/parse-question.js';
+
+export function createRouter(app: RadarApp): Router {
+  return async (event: InboundEvent): Promise<InteractionResult> => {
+    const guessLocale = event.actor.locale ?? ('text' in event ? detectLocale(event.text) : 'zh');
+    try {
+      const i = resolveInteraction(app, event.actor);
+      if (!i) {
+        if (event.type === 'homeOpened') return { type: 'none' };
+        // Strangers asking a question get the engine's own polite refusal card.
+        if (event.type === 'command' || event.type === 'message') {
+          const team = app.ctx.repos.teams.listTeams()[0];
+          if (team) return { type: 'card', card: ask(app.ctx, team.id, null, event.text, guessLocale).card };
+        }
+        return notMember(guessLocale);
+      }
+      switch (event.type) {
+        case 'command':
+        case 'message':
+          return handleText(i, event.text);
+        case 'action':
+          return handleAction(i, event.action, event.message);
+        case 'formSubmitted': {
+          const ref = decodeAction(event.formId);
+          if (!ref) return toast(tr(i.locale, '无法识别这个表单，请重新打开。', 'This form is not recognised; please open it again.'), 'warning');
+          return handleForm(i, ref, event.values, event.message);
+        }
+        case 'homeOpened':
+          return handleHome(i);
+      }
+    } catch (err) {
+      app.ctx.logger.error({ err: (err as Error).message, stack: (err as Error).stack, event: event.type }, 'interaction failed');
+      return toast(tr(guessLocale, '抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again in a moment.'), 'error');
+    }
+  };
+}

@@ -1,0 +1,78 @@
+// Ad-hoc questions from chat or the CLI: load what the ask engine reads, answer, render as a card.
+import { askQuestion } from '../../core/ask/answer.js';
+import type { Answer, AskData, LatestEntry } from '../../core/ask/answer.types.js';
+import { buildCustomerIndex, type CustomerIndex } from '../../core/ask/match-customer.js';
+import type { Grade } from '../../core/customer-risk/types.js';
+import type { Locale } from '../../core/i18n.js';
+import type { Customer, Member } from '../../core/team.js';
+import { addWeeks, type WeekId } from '../../core/weekly-report/week.js';
+import type { CardSpec } from '../../ui/card.js';
+import { askAnswerCard } from '../views/ask-answer.view.js';
+import { customerCard } from '../views/customer.view.js';
+import type { AppContext } from '../context.js';
+import { ensureScored, latestReportWeek } from './scoring.service.js';
+import { missingRepIds } from './missing-reps.js';
+
+const TREND_WEEKS = 8;
+const LATEST_ENTRY_LOOKBACK_WEEKS = 26;
+
+// Building the pinyin index is the slow part of a question; rebuild only when customers change.
+const indexCache = new WeakMap<AppContext, { teamId: number; signature: string; index: CustomerIndex<Customer> }>();
+
+function customerIndex(ctx: AppContext, teamId: number, customers: readonly Customer[]): CustomerIndex<Customer> {
+  const signature = `${customers.length}:${customers.reduce((h, c) => (h * 31 + c.id + c.name.length + c.aliases.length) % 1_000_000_007, 7)}`;
+  const cached = indexCache.get(ctx);
+  if (cached && cached.teamId === teamId && cached.signature === signature) return cached.index;
+  const index = buildCustomerIndex(customers);
+  indexCache.set(ctx, { teamId, signature, index });
+  return index;
+}
+
+export function askData(ctx: AppContext, teamId: number): AskData {
+  const { repos } = ctx;
+  const customers = repos.customers.listCustomers(teamId);
+  const week = latestReportWeek(ctx, teamId) ?? '1970-W01';
+  const scores = ensureScored(ctx, teamId, week);
+  const entriesLatest = new Map<number, LatestEntry>();
+  for (const e of repos.reports.entriesInRange(teamId, addWeeks(week, -LATEST_ENTRY_LOOKBACK_WEEKS), week)) {
+    entriesLatest.set(e.customerId, { week: e.week, values: e.values }); // ascending: the last one wins
+  }
+  const history = new Map<number, Array<{ week: WeekId; index: number; grade: Grade | null }>>();
+  const scored = new Set(repos.scores.scoredWeeks(teamId));
+  for (let i = TREND_WEEKS - 1; i >= 0; i -= 1) {
+    const w = addWeeks(week, -i);
+    if (!scored.has(w)) continue;
+    for (const s of repos.scores.scoresForWeek(teamId, w)) {
+      let list = history.get(s.customerId);
+      if (!list) history.set(s.customerId, (list = []));
+      list.push({ week: w, index: s.index, grade: s.grade });
+    }
+  }
+  return {
+    customers,
+    members: repos.teams.listMembers(teamId),
+    scores,
+    entriesLatest,
+    tasks: repos.tasks.listTasks(teamId),
+    missingReps: missingRepIds(ctx, teamId, week),
+    week,
+    history,
+    index: customerIndex(ctx, teamId, customers),
+  };
+}
+
+export interface AskResult {
+  answer: Answer;
+  locale: Locale;
+  card: CardSpec;
+}
+
+/** Answer a question for a member (null: an unknown chat user, who gets a polite refusal). */
+export function ask(ctx: AppContext, teamId: number, asker: Member | null, text: string, locale?: Locale): AskResult {
+  const data = askData(ctx, teamId);
+  const result = askQuestion(text, data, { memberId: asker?.id ?? null, role: asker?.role ?? null }, locale);
+  const card = result.answer.kind === 'customer'
+    ? customerCard(result.answer.card, result.locale)
+    : askAnswerCard(result.answer, result.locale);
+  return { answer: result.answer, locale: result.locale, card };
+}
