@@ -128,3 +128,21 @@ describe('FeishuChatPort error mapping', () => {
     expect((await deliveryError(send())).code).toBe('transient');
   });
 });
+
+describe('secrets stay out of logs', () => {
+  it('SDK error logging never prints the app secret or token', async () => {
+    const { pino } = await import('pino');
+    const lines: string[] = [];
+    const logger = pino({ level: 'trace' }, { write: (s: string) => void lines.push(s) });
+    const client = createLarkClient({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 'super-secret-value', domain: api.url, timeoutMs: 400, logger });
+    const p = new FeishuChatPort(client, logger);
+    api.failNext('token', { kind: 'status', status: 500 });
+    await p.send({ kind: 'user', userId: 'ou_1' }, promptCard(1), { idempotencyKey: 's' }).catch(() => undefined);
+    api.failNext('create', { kind: 'code', code: 230002, status: 400 });
+    await p.send({ kind: 'user', userId: 'ou_1' }, promptCard(1), { idempotencyKey: 's2' }).catch(() => undefined);
+    expect(lines.length).toBeGreaterThan(0);
+    const all = lines.join('\n');
+    expect(all).not.toContain('super-secret-value');
+    expect(all).not.toContain('t-fake-');
+  });
+});

@@ -1,0 +1,100 @@
+// Feishu payloads → neutral inbound events. Pure: no I/O; malformed input gives null.
+import type { InboundEvent } from '../../../src/app/inbound.js';
+import { decodeAction } from '../../../src/ui/action.js';
+import { ACTION_VALUE_KEY } from '../render/blocks.js';
+import { FORM_CANCEL_KEY, FORM_ID_KEY } from '../render/render-form.js';
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+
+/** What we need of `im.message.receive_v1`. */
+export interface MessageInfo {
+  messageId: string;
+  chatId: string;
+  event: Extract<InboundEvent, { type: 'message' }>;
+}
+
+/**
+ * A text message for the bot: any p2p message, or a group message that @mentions the bot.
+ * Mention keys (`@_user_1`) of the bot are removed; other mentions become `@name`.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/events/receive
+ */
+export function translateMessage(event: unknown, botOpenId: string | null): MessageInfo | null {
+  if (!isObject(event) || !isObject(event.message) || !isObject(event.sender)) return null;
+  const m = event.message;
+  const sender = event.sender;
+  if (sender.sender_type !== undefined && sender.sender_type !== 'user') return null;
+  const userId = isObject(sender.sender_id) ? str(sender.sender_id.open_id) : null;
+  const messageId = str(m.message_id);
+  const chatId = str(m.chat_id);
+  if (!userId || !messageId || !chatId || m.message_type !== 'text' || typeof m.content !== 'string') return null;
+  let text: string;
+  try {
+    const content: unknown = JSON.parse(m.content);
+    if (!isObject(content) || typeof content.text !== 'string') return null;
+    text = content.text;
+  } catch {
+    return null;
+  }
+  const mentions = Array.isArray(m.mentions) ? m.mentions.filter(isObject) : [];
+  const isDirect = m.chat_type === 'p2p';
+  const mentionsBot = mentions.some((x) => botOpenId !== null && isObject(x.id) && x.id.open_id === botOpenId);
+  if (!isDirect && !mentionsBot) return null;
+  for (const x of mentions) {
+    const key = str(x.key);
+    if (!key) continue;
+    const isBot = isObject(x.id) && x.id.open_id === botOpenId;
+    text = text.split(key).join(isBot ? '' : `@${str(x.name) ?? ''}`);
+  }
+  text = text.replace(/\s+/g, ' ').trim();
+  return {
+    messageId,
+    chatId,
+    event: { type: 'message', actor: { platform: 'feishu', userId }, text, channelId: chatId, isDirect },
+  };
+}
+
+/** A `card.action.trigger` callback, classified. */
+export type CardActionInfo =
+  | { kind: 'event'; event: Extract<InboundEvent, { type: 'action' | 'formSubmitted' }>; messageId: string | null }
+  | { kind: 'cancel'; formId: string; userId: string; messageId: string | null }
+  /** A form submit whose formId we could not find. */
+  | { kind: 'unknownForm'; userId: string; messageId: string | null };
+
+function formValues(raw: Record<string, unknown>): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (Array.isArray(v)) values[k] = v.filter((x) => x !== null && x !== undefined).map(String);
+    else if (v === null || v === undefined) values[k] = '';
+    else if (typeof v === 'object') continue;
+    else values[k] = String(v); // date_picker "2024-04-01 +0800" is passed as-is: the core parses it
+  }
+  return values;
+}
+
+/**
+ * Translate a card callback. `formIdFor` recovers the formId of a form card we returned earlier when
+ * the submit carries none.
+ * @see https://open.feishu.cn/document/uAjLw4CM/ukzMukzMukzM/feishu-cards/card-callback-communication
+ */
+export function translateCardAction(event: unknown, formIdFor: (messageId: string) => string | undefined): CardActionInfo | null {
+  if (!isObject(event) || !isObject(event.action) || !isObject(event.operator)) return null;
+  const userId = str(event.operator.open_id);
+  if (!userId) return null;
+  const messageId = isObject(event.context) ? str(event.context.open_message_id) : null;
+  const channel = isObject(event.context) ? str(event.context.open_chat_id) : null;
+  const value = isObject(event.action.value) ? event.action.value : {};
+  const actor = { platform: 'feishu' as const, userId };
+  const message = messageId ? { platform: 'feishu' as const, channel: channel ?? '', messageId } : null;
+
+  const formId = str(value[FORM_ID_KEY]) ?? (messageId ? formIdFor(messageId) : undefined) ?? null;
+  if (value[FORM_CANCEL_KEY] !== undefined) return formId ? { kind: 'cancel', formId, userId, messageId } : null;
+  if (isObject(event.action.form_value)) {
+    if (!formId) return { kind: 'unknownForm', userId, messageId };
+    return { kind: 'event', messageId, event: { type: 'formSubmitted', actor, formId, values: formValues(event.action.form_value), message } };
+  }
+  const encoded = str(value[ACTION_VALUE_KEY]);
+  const action = encoded ? decodeAction(encoded) : null;
+  if (!action) return null;
+  return { kind: 'event', messageId, event: { type: 'action', actor, action, message } };
+}

@@ -1,0 +1,33 @@
+// What the Feishu listeners share: the router, the inbound log, the chat port, the bot's identity.
+import type { Logger } from 'pino';
+import type { Router } from '../../../src/app/inbound.js';
+import type { InboundLog } from '../../../src/app/ports/delivery.port.js';
+import type { FeishuChatPort } from '../chat-port.js';
+
+export interface ListenerContext {
+  router: Router;
+  inbound: InboundLog;
+  chat: FeishuChatPort;
+  logger: Logger;
+  now: () => Date;
+  /** The bot's open_id (from GET /open-apis/bot/v3/info), null until known. */
+  botOpenId: () => string | null;
+  /** Remember which form a message shows, for submits that carry no formId. */
+  forms: FormMemory;
+  /** Track background work (slow callbacks, message answers) so stop() and tests can await it. */
+  track: (work: Promise<unknown>) => void;
+}
+
+/** A small bounded map message_id → formId. */
+export class FormMemory {
+  private readonly map = new Map<string, string>();
+  constructor(private readonly max = 2000) {}
+  set(messageId: string, formId: string): void {
+    this.map.delete(messageId);
+    this.map.set(messageId, formId);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+  }
+  get(messageId: string): string | undefined {
+    return this.map.get(messageId);
+  }
+}

@@ -1,0 +1,206 @@
+// End to end in HTTP mode: a real node:http server mounting the adapter's route, the real node-sdk
+// talking to the loopback fake Open API, encrypted + signed requests built like Feishu's, and a stub
+// router standing in for the app.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createFeishuAdapter, type FeishuAdapter } from '../../../adapters/feishu/index.js';
+import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.js';
+import { encodeAction } from '../../../src/ui/action.js';
+import { silentLogger } from '../../../src/logging/logger.js';
+import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
+import { cardActionEvent, envelope, signRequest, textMessageEvent, urlVerification } from '../../fakes/feishu-signing.js';
+import { digestCard, promptCard, reportForm } from '../../fixtures/feishu/specs.js';
+
+const ENCRYPT_KEY = 'enc-key-for-tests';
+const TOKEN = 'verification-token-for-tests';
+const NOW = new Date('2026-11-30T04:00:00Z');
+const nowSec = Math.floor(NOW.getTime() / 1000);
+
+let api: FakeFeishuApi;
+let adapter: FeishuAdapter;
+let server: Server;
+let base: string;
+const events: InboundEvent[] = [];
+const seen = new Set<string>();
+
+// The stub router: enough behaviour to drive every reply shape.
+async function router(event: InboundEvent): Promise<InteractionResult> {
+  events.push(event);
+  if (event.type === 'action') {
+    if (event.action.kind === 'report.open') return { type: 'openForm', form: reportForm() };
+    if (event.action.kind === 'task.claim') return { type: 'replaceMessage', card: digestCard(1), toast: '已认领 / Claimed' };
+    if (event.action.kind === 'customer.details') {
+      await new Promise((r) => setTimeout(r, 400));
+      return { type: 'card', card: promptCard(1) };
+    }
+    return { type: 'toast', text: 'ok', tone: 'info' };
+  }
+  if (event.type === 'formSubmitted') {
+    const contacts = String(event.values.contacts ?? '');
+    if (!/^\d+$/.test(contacts)) {
+      const values = Object.fromEntries(Object.entries(event.values).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
+      return { type: 'formErrors', form: reportForm({ values, errors: { contacts: '请输入整数 / Enter a whole number' } }) };
+    }
+    return { type: 'formDone', toast: '已保存 / Saved', card: promptCard(2) };
+  }
+  if (event.type === 'message') return { type: 'card', card: { title: `答：${event.text}`, tone: 'blue', summary: 's', blocks: [{ type: 'text', text: ['良好'] }] } };
+  return { type: 'none' };
+}
+
+beforeAll(async () => {
+  api = await startFakeFeishuApi();
+  adapter = createFeishuAdapter(
+    { appId: 'cli_a1b2c3d4e5f60718', appSecret: 'app-secret-for-tests', domain: api.url, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN, managerChatId: 'oc_managers', mode: 'http', apiTimeoutMs: 2000 },
+    { router, inbound: { firstSeen: (key) => (seen.has(key) ? false : (seen.add(key), true)) }, logger: silentLogger(), now: () => NOW },
+    { softDeadlineMs: 150, maxBodyBytes: 64 * 1024 },
+  );
+  await adapter.start();
+  server = createServer((req, res) => adapter.http!.handle(req, res));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${adapter.http!.path}`;
+});
+afterAll(async () => {
+  await adapter.stop();
+  await new Promise((r) => server.close(r));
+  await api.close();
+});
+beforeEach(() => {
+  events.length = 0;
+});
+
+async function post(body: string, headers: Record<string, string>) {
+  const res = await fetch(base, { method: 'POST', body, headers });
+  const text = await res.text();
+  return { status: res.status, text, json: (() => { try { return JSON.parse(text); } catch { return null; } })() };
+}
+
+const signed = (payload: unknown, over: { timestampSec?: number; key?: string } = {}) =>
+  signRequest(payload, { encryptKey: over.key ?? ENCRYPT_KEY, timestampSec: over.timestampSec ?? nowSec });
+
+const callback = (event: Record<string, unknown>, eventId?: string) =>
+  envelope({ eventType: 'card.action.trigger', token: TOKEN, event, eventId, createTime: NOW.getTime() });
+
+describe('Feishu HTTP mode', () => {
+  it('answers url_verification by echoing the challenge', async () => {
+    const { body, headers } = signRequest(urlVerification('chal-123', TOKEN), { encryptKey: ENCRYPT_KEY });
+    const r = await post(body, headers);
+    expect(r).toMatchObject({ status: 200, json: { challenge: 'chal-123' } });
+    const wrong = signRequest(urlVerification('chal-123', 'nope'), { encryptKey: ENCRYPT_KEY });
+    expect((await post(wrong.body, wrong.headers)).status).toBe(401);
+  });
+
+  it('prompt → report.open → form card → invalid submit → errors with values kept → valid submit', async () => {
+    const prompt = await adapter.chat.send({ kind: 'user', userId: 'ou_rep1' }, promptCard(3), { idempotencyKey: 'prompt:1' });
+    const open = encodeAction({ kind: 'report.open', args: { week: '2026-W48', customerId: '7' } });
+    const r1 = signed(callback(cardActionEvent({ operator: 'ou_rep1', value: { a: open }, messageId: prompt.messageId })));
+    const res1 = await post(r1.body, r1.headers);
+    expect(res1.status).toBe(200);
+    expect(events[0]).toMatchObject({ type: 'action', actor: { userId: 'ou_rep1' }, action: { kind: 'report.open', args: { customerId: '7' } } });
+    const formCard = res1.json.card;
+    expect(formCard.type).toBe('raw');
+    const form = formCard.data.body.elements.find((e: { tag: string }) => e.tag === 'form');
+    const names = JSON.stringify(form).match(/"name":"[^"]+"/g);
+    expect(names).toEqual(expect.arrayContaining(['"name":"contacts"', '"name":"lastContact"', '"name":"revenue"', '"name":"complaintType"', '"name":"notes"']));
+
+    // Invalid: contacts is text. The submit carries form_value and the formId from the button value.
+    const bad = { contacts: 'three', lastContact: '2026-11-27 +0800', revenue: '100', complaintType: 'service', notes: '客户很满意' };
+    const r2 = signed(callback(cardActionEvent({ operator: 'ou_rep1', value: { formId: reportForm().formId }, formValue: bad, name: 'form_submit', messageId: prompt.messageId })));
+    const res2 = await post(r2.body, r2.headers);
+    expect(events[1]).toMatchObject({ type: 'formSubmitted', formId: reportForm().formId, values: bad });
+    expect(res2.json.toast.type).toBe('error');
+    const rerendered = JSON.stringify(res2.json.card.data);
+    expect(rerendered).toContain('"default_value":"three"');
+    expect(rerendered).toContain('"initial_date":"2026-11-27"');
+    expect(rerendered).toContain('"initial_option":"service"');
+    expect(rerendered).toContain("<font color='red'>请输入整数 / Enter a whole number</font>");
+
+    // Valid, and without a formId in the value: the adapter remembers which form this message shows.
+    const good = { ...bad, contacts: '3' };
+    const r3 = signed(callback(cardActionEvent({ operator: 'ou_rep1', formValue: good, name: 'form_submit', messageId: prompt.messageId })));
+    const res3 = await post(r3.body, r3.headers);
+    expect(events[2]).toMatchObject({ type: 'formSubmitted', formId: reportForm().formId, values: good });
+    expect(res3.json.toast).toEqual({ type: 'success', content: '已保存 / Saved' });
+    expect(res3.json.card.data.header.title.content).toContain('周报填写');
+  });
+
+  it('digest → Claim → replaceMessage card returned with a toast', async () => {
+    const digest = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(2), { idempotencyKey: 'digest:1' });
+    const r = signed(callback(cardActionEvent({ operator: 'ou_mgr', value: { a: encodeAction({ kind: 'task.claim', args: { taskId: '1' } }) }, messageId: digest.messageId, chatId: 'oc_managers' })));
+    const res = await post(r.body, r.headers);
+    expect(res.json.toast).toEqual({ type: 'success', content: '已认领 / Claimed' });
+    expect(res.json.card.data.config.update_multi).toBe(true);
+    expect(events[0]).toMatchObject({ type: 'action', message: { messageId: digest.messageId, channel: 'oc_managers' } });
+  });
+
+  it('a slow router gets a toast now and a message.patch afterwards', async () => {
+    const msg = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(1), { idempotencyKey: 'digest:slow' });
+    const patches = api.callsTo('patch').length;
+    const r = signed(callback(cardActionEvent({ operator: 'ou_mgr', value: { a: encodeAction({ kind: 'customer.details', args: { customerId: '1' } }) }, messageId: msg.messageId })));
+    const res = await post(r.body, r.headers);
+    expect(res.json).toEqual({ toast: { type: 'info', content: '正在处理… / Working on it…' } });
+    await adapter.idle();
+    expect(api.callsTo('patch')).toHaveLength(patches + 1);
+    expect(api.messages.find((m) => m.message_id === msg.messageId)!.card.header.title.content).toContain('周报填写');
+  });
+
+  it('"@bot 华星科技" in a group reaches the router as "华星科技" and is answered in a reply', async () => {
+    const ev = textMessageEvent({ sender: 'ou_boss', text: '@_user_1 华星科技', chatType: 'group', chatId: 'oc_sales', messageId: 'om_q1', mentions: [{ key: '@_user_1', openId: api.bot.open_id, name: 'Sales Radar' }] });
+    const eventId = 'ev-msg-1';
+    const req = signed(envelope({ eventType: 'im.message.receive_v1', token: TOKEN, event: ev, eventId }));
+    expect((await post(req.body, req.headers)).status).toBe(200);
+    // Platform retry of the same event, and a redelivery with a new event id: processed once.
+    await post(req.body, req.headers);
+    const again = signed(envelope({ eventType: 'im.message.receive_v1', token: TOKEN, event: ev, eventId: 'ev-msg-1-retry' }));
+    await post(again.body, again.headers);
+    await adapter.idle();
+    expect(events).toEqual([{ type: 'message', actor: { platform: 'feishu', userId: 'ou_boss' }, text: '华星科技', channelId: 'oc_sales', isDirect: false }]);
+    const replies = api.callsTo('reply').filter((c) => c.path.includes('/om_q1/'));
+    expect(replies).toHaveLength(1);
+    expect(JSON.parse(replies[0]!.body.content).header.title.content).toBe('答：华星科技');
+  });
+
+  it('ignores group messages that do not mention the bot', async () => {
+    const ev = textMessageEvent({ sender: 'ou_x', text: '大家好', chatType: 'group' });
+    const req = signed(envelope({ eventType: 'im.message.receive_v1', token: TOKEN, event: ev }));
+    expect((await post(req.body, req.headers)).status).toBe(200);
+    await adapter.idle();
+    expect(events).toHaveLength(0);
+  });
+
+  it('a duplicate callback event_id is processed once', async () => {
+    const value = { a: encodeAction({ kind: 'rep.remind', args: { memberId: '3', week: '2026-W48' } }) };
+    const r = signed(callback(cardActionEvent({ operator: 'ou_mgr', value, token: 'c-dup' }), 'ev-dup'));
+    await post(r.body, r.headers);
+    await post(r.body, r.headers);
+    expect(events).toHaveLength(1);
+  });
+
+  it('rejects tampered, stale, future and wrong-token requests with 401', async () => {
+    const payload = callback(cardActionEvent({ operator: 'ou_x', value: { a: 'digest.refresh|week=2026-W48' } }));
+    const ok = signed(payload);
+    const tampered = { ...ok.headers, 'x-lark-signature': ok.headers['x-lark-signature']!.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) };
+    expect((await post(ok.body, tampered)).status).toBe(401);
+    const stale = signed(payload, { timestampSec: nowSec - 6 * 60 });
+    expect((await post(stale.body, stale.headers)).status).toBe(401);
+    const future = signed(payload, { timestampSec: nowSec + 6 * 60 });
+    expect((await post(future.body, future.headers)).status).toBe(401);
+    const wrongToken = signed(envelope({ eventType: 'card.action.trigger', token: 'not-the-token', event: cardActionEvent({ operator: 'ou_x', value: { a: 'digest.refresh|week=2026-W48' } }) }));
+    expect((await post(wrongToken.body, wrongToken.headers)).status).toBe(401);
+    const unsigned = signed(payload);
+    expect((await post(unsigned.body, { 'content-type': 'application/json' })).status).toBe(401);
+    expect(events).toHaveLength(0);
+  });
+
+  it('answers garbage with 400 and oversize bodies with 413, and keeps serving', async () => {
+    for (const body of ['not json', 'null', '[1,2]', '{"encrypt":"!!!"}', '{"encrypt":"bm9wZQ=="}', '']) {
+      const r = await post(body, { 'content-type': 'application/json' });
+      expect(r.status).toBe(400);
+      expect(r.text).not.toMatch(/at .*\.ts|Error:/);
+    }
+    const big = await post(JSON.stringify({ pad: 'x'.repeat(100 * 1024) }), { 'content-type': 'application/json' });
+    expect(big.status).toBe(413);
+    const { body, headers } = signRequest(urlVerification('still-up', TOKEN), { encryptKey: ENCRYPT_KEY });
+    expect((await post(body, headers)).json).toEqual({ challenge: 'still-up' });
+  });
+});
