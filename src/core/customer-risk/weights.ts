@@ -8,8 +8,8 @@ const halfLife = z.number().positive().max(52);
 
 const weightsSchema = z.object({
   payment: weight.default(1),
-  activity: weight.default(0.95),
-  complaints: weight.default(0.95),
+  activity: weight.default(1),
+  complaints: weight.default(1),
   fit: weight.default(0.9),
   churn: weight.default(0.9),
   revenue: weight.default(0.95),
@@ -45,7 +45,7 @@ const paymentSchema = z.object({
 const eventsSchema = z.object({
   /** Weeks after which a complaint / requirement change / fault counts half. */
   complaintHalfLifeWeeks: halfLife.default(2),
-  churnHalfLifeWeeks: halfLife.default(2),
+  churnHalfLifeWeeks: halfLife.default(3),
   faultHalfLifeWeeks: halfLife.default(2),
 }).strict();
 

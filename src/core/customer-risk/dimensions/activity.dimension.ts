@@ -52,9 +52,11 @@ export function scoreActivity(ctx: DimensionContext): DimensionScore {
   let score = 0;
   if (run > 0) {
     // Chance of this many quiet weeks in a row given the customer's own habits (empirical, floored by Poisson).
-    const p0 = n >= 3 ? Math.min(0.9, Math.max(Math.exp(-lambda), (zeros + 0.5) / (n + 1))) : 0.6;
+    // Contact counts are over-dispersed: until there is a long record, assume a negative-binomial spread.
+    const floor = n >= 12 ? Math.exp(-lambda) : Math.pow(1 + lambda / 5, -5);
+    const p0 = n >= 3 ? Math.min(0.9, Math.max(floor, (zeros + 0.5) / (n + 1))) : 0.6;
     const surprise = -run * Math.log(p0);
-    score = clamp(8 + 9 * surprise);
+    score = clamp(10 + 9 * surprise);
     // One quiet week is a holiday or a busy week, not silence.
     if (run === 1) score = Math.min(score, 35);
   } else if (n >= 6 && lambda >= 2 && recent.length === 3) {

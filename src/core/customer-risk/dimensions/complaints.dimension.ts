@@ -13,8 +13,8 @@ export function scoreComplaints(ctx: DimensionContext): DimensionScore {
   const b = eventBurst(ctx.obs, 'complaints', ctx.cfg.events.complaintHalfLifeWeeks);
   const type = latestValue(ctx.obs, 'complaintType', 3);
   const facts = { recentComplaints: b.recentSum, weeksWithComplaints: b.weeksWith, decayed: round1(b.decayed), complaintType: type?.value ?? null };
-  // One complaint is a note (20); a second week of complaints or a pile in one week is a flag.
-  const score = Math.round(clamp(20 * b.effective + 18 * Math.max(0, b.effectiveWeeks - 1)));
+  // One complaint is a note (22); a second week of complaints or a pile in one week is a flag.
+  const score = Math.round(clamp(22 * b.effective + 18 * Math.max(0, b.effectiveWeeks - 1)));
   if (score === 0 || b.recentSum === 0) return { score: b.recentSum === 0 ? Math.min(score, 15) : score, reason: null, facts };
   const t = type ? TYPE_LABEL[type.value] : undefined;
   const reason = text(

@@ -9,6 +9,17 @@ const RANK: Record<UsageLevel, number> = { high: 0, normal: 1, low: 2, none: 3 }
 const LEVELS: UsageLevel[] = ['high', 'normal', 'low', 'none'];
 const ZH: Record<UsageLevel, string> = { high: '高', normal: '正常', low: '低', none: '未使用' };
 const LIVE_STAGES = new Set(['live', 'renewal', 'won']);
+const FAULT_PRIOR_PER_WEEK = 0.25;
+
+/** P(X >= k) for X ~ Poisson(mu). */
+function poissonUpper(k: number, mu: number): number {
+  let term = Math.exp(-mu), below = 0;
+  for (let j = 0; j < k; j++) {
+    below += term;
+    term *= mu / (j + 1);
+  }
+  return Math.max(0, 1 - below);
+}
 
 export function scoreFit(ctx: DimensionContext): DimensionScore {
   const obs = ctx.obs;
@@ -38,7 +49,10 @@ export function scoreFit(ctx: DimensionContext): DimensionScore {
     else if (baseRank !== null && baseRank >= rank) usageScore *= 0.6;
     if (stage === 'won' && !dropped) usageScore *= 0.5;
   }
-  const faultScore = clamp(12 * faults.effective + 12 * Math.max(0, faults.effectiveWeeks - 1));
+  // Faults: how unlikely this many in four weeks is for this customer (with a floor rate, as every product has some).
+  const rate = Math.max(faults.baselineRate, FAULT_PRIOR_PER_WEEK);
+  const surprise = faults.recentSum > 0 ? -Math.log(Math.max(1e-12, poissonUpper(faults.recentSum, rate * 4))) : 0;
+  const faultScore = clamp(8 * surprise - 5);
   const score = Math.round(clamp(Math.max(usageScore, faultScore) + 0.5 * Math.min(usageScore, faultScore)));
   const facts = { usage: usage?.value ?? null, usualUsage: baseline, recentFaults: faults.recentSum, stage };
   if (score === 0) return { score, reason: null, facts };

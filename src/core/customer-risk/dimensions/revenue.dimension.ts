@@ -12,6 +12,17 @@ interface Test { drop: number; z: number; recent: number; base: number; weeks: n
 
 const gate = (z: number, from: number, span: number) => clamp((z - from) / span, 0, 1);
 
+/** P(X >= k) for X ~ Binomial(n, q). */
+function binomialTail(n: number, k: number, q: number): number {
+  let sum = 0;
+  for (let j = k; j <= n; j++) {
+    let c = 1;
+    for (let i = 0; i < j; i++) c = (c * (n - i)) / (i + 1);
+    sum += c * q ** j * (1 - q) ** (n - j);
+  }
+  return sum;
+}
+
 export function scoreRevenue(ctx: DimensionContext): DimensionScore {
   const obs = ctx.obs;
   const last = obs.length - 1;
@@ -33,28 +44,40 @@ export function scoreRevenue(ctx: DimensionContext): DimensionScore {
   }
 
   const tests: Test[] = [];
-  const steady = positive / base.length >= 0.6;
+  const steady = positive / base.length >= 0.7 && base.length >= 8;
   if (steady) {
-    // Multiplicative noise: compare in log space, softened so a zero week is a big but finite dip.
-    const eps = 0.05 * median(base.filter((v) => v > 0));
-    const log = (v: number) => Math.log(v + eps);
-    const bl = base.map(log);
+    // Level of the weeks that did book something, in log space (noise is multiplicative).
+    const nzBase = base.filter((v) => v > 0);
+    const log = Math.log;
+    const bl = nzBase.map(log);
     const bMed = median(bl);
-    const mad = median(bl.map((v) => Math.abs(v - bMed)));
-    const s = Math.max(1.4826 * mad, 0.08);
-    const r3 = recent.slice(-3);
-    const m3 = median(r3.map(log));
-    tests.push({ drop: 1 - Math.exp(m3 - bMed), z: (bMed - m3) / ((1.25 * s) / Math.sqrt(r3.length)), recent: median(r3), base: Math.exp(bMed) - eps, weeks: r3.length });
-    if (recent.length >= 4) {
-      const ml = mean(recent.map(log));
-      tests.push({ drop: 1 - Math.exp(ml - bMed), z: (bMed - ml) / (s / Math.sqrt(recent.length)), recent: mean(recent), base: Math.exp(bMed) - eps, weeks: recent.length });
+    // Robust spread, but never below most of the plain spread: a short baseline's MAD can be very small.
+    const s = Math.max(1.4826 * median(bl.map((v) => Math.abs(v - bMed))), 0.8 * stdev(bl), 0.1);
+    const baseLevel = Math.exp(bMed);
+    const nzRecent = recent.filter((v) => v > 0);
+    if (nzRecent.length >= 2) {
+      const r3 = nzRecent.slice(-3);
+      const m3 = median(r3.map(log));
+      tests.push({ drop: 1 - Math.exp(m3 - bMed), z: (bMed - m3) / ((1.25 * s) / Math.sqrt(r3.length)), recent: median(r3), base: baseLevel, weeks: r3.length });
     }
-  }
-  if (recent.length >= 4) {
+    if (nzRecent.length >= 4) {
+      const ml = mean(nzRecent.map(log));
+      tests.push({ drop: 1 - Math.exp(ml - bMed), z: (bMed - ml) / (s / Math.sqrt(nzRecent.length)), recent: Math.exp(ml), base: baseLevel, weeks: nzRecent.length });
+    }
+    // Weeks with nothing at all: a run of them is a drop even if the few booked weeks look normal.
+    const last4 = recent.slice(-4);
+    const zeros = last4.filter((v) => v === 0).length;
+    if (zeros >= 2) {
+      const q = (base.length - positive + 1) / (base.length + 2);
+      const surprise = -Math.log(Math.max(1e-12, binomialTail(last4.length, zeros, q)));
+      // Encode as a test whose z crosses the gate when such a run is rarer than ~1 in 100.
+      tests.push({ drop: zeros / last4.length, z: 1.5 + (1.5 * (surprise - 3)) / 2.5, recent: mean(last4), base: mean(base), weeks: last4.length });
+    }
+  } else if (recent.length >= 4) {
     // Lumpy (project) customers: the whole recent window against the baseline mean, with the order noise.
     const sd = Math.max(stdev(base, baseMean), 0.05 * baseMean);
     const m = mean(recent);
-    tests.push({ drop: 1 - m / baseMean, z: ((baseMean - m) / (sd / Math.sqrt(recent.length))) * (steady ? 1 : 0.8), recent: m, base: baseMean, weeks: recent.length });
+    tests.push({ drop: 1 - m / baseMean, z: ((baseMean - m) / (sd / Math.sqrt(recent.length))) * 0.8, recent: m, base: baseMean, weeks: recent.length });
   }
 
   let best: Test | null = null;
