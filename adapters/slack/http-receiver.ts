@@ -9,6 +9,7 @@ import type { InboundLog } from '../../src/app/ports/delivery.port.js';
 import { ACK_DEADLINE_MS } from './limits.js';
 import { DEFAULT_MAX_BODY_BYTES } from './config.js';
 import { verifySlackSignature } from './verify-signature.js';
+import { shapeProblem } from './inbound-shape.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -160,6 +161,11 @@ export class SlackHttpReceiver implements Receiver {
     if (!body) return reply(res, 400, 'malformed body: expected a JSON object, or form fields (payload=<JSON object>)');
     if (body.type === 'url_verification') {
       return typeof body.challenge === 'string' ? reply(res, 200, { challenge: body.challenge }) : reply(res, 400, 'missing challenge');
+    }
+    const problem = shapeProblem(body);
+    if (problem) {
+      this.log.warn({ problem }, 'rejected malformed slack body');
+      return reply(res, 400, `malformed body: ${problem}`);
     }
     const key = dedupeKey(body);
     if (key && !this.opts.inbound.firstSeen(key, new Date(this.now()).toISOString())) {

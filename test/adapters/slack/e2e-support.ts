@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
 import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.js';
-import { silentLogger } from '../../../src/logging/logger.js';
+import { silentLogger, type Logger } from '../../../src/logging/logger.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.fake.js';
 import type { SignedSlackRequest } from '../../fakes/slack-signing.js';
 
@@ -42,7 +42,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { viewSubmissionBudgetMs?: number; maxBodyBytes?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { viewSubmissionBudgetMs?: number; maxBodyBytes?: number; logger?: Logger } = {}): Promise<Harness> {
+  const { logger, ...slackOptions } = options;
   const api = await startFakeSlackApi();
   const stub = stubRouter();
   const seen = new Set<string>();
@@ -57,12 +58,12 @@ export async function startHarness(options: { viewSubmissionBudgetMs?: number; m
       botId: api.botId,
       socketMode: false,
       requestTimeoutMs: 2000,
-      ...options,
+      ...slackOptions,
     },
     {
       router: (e) => stub.router(e),
       inbound: { firstSeen: (key) => (seen.has(key) ? false : (seen.add(key), true)) },
-      logger: silentLogger(),
+      logger: logger ?? silentLogger(),
       now: () => new Date(now.ms),
     },
   );
