@@ -1,0 +1,31 @@
+import { digestModel } from '../../app/services/digest.service.js';
+import { digestCard } from '../../app/views/digest.view.js';
+import { openCliContext } from '../context.js';
+import { printCard } from '../print-card.js';
+import { resolveWeek } from '../week-arg.js';
+import type { Command } from './command.js';
+import { stringOpt } from './command.js';
+
+export const digestCommand: Command = {
+  name: 'digest',
+  summary: "the week's red-flag digest: who, why (with numbers), grade, who follows up",
+  usage: 'radar digest [--week YYYY-Www] [--json] [--lang zh|en] [--db PATH]',
+  options: { week: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+  async run(input) {
+    const cli = openCliContext(stringOpt(input, 'db'));
+    try {
+      const { ctx, team } = cli;
+      const week = resolveWeek(ctx, team.id, stringOpt(input, 'week'));
+      const model = digestModel(ctx, team.id, week);
+      if (input.values.json) {
+        process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
+        return 0;
+      }
+      const lang = stringOpt(input, 'lang');
+      process.stdout.write(printCard(digestCard(model, lang === 'en' || lang === 'zh' ? lang : team.locale)));
+      return 0;
+    } finally {
+      cli.close();
+    }
+  },
+};
