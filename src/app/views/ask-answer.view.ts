@@ -4,6 +4,7 @@
 import type { Locale } from '../../core/i18n.js';
 import type { Answer, CustomerRow } from '../../core/ask/answer.types.js';
 import type { ListFilters } from '../../core/ask/parse-question.js';
+import { INDUSTRIES, REGIONS } from '../../core/ask/vocabulary.js';
 import type { Block, Button, CardSpec, Inline, Tone } from '../../ui/card.js';
 import { button, deltaArrow, GRADE_TONE, gradeBadge, L, mention, t, tagLabels, tr } from './common.js';
 import { customerCard } from './customer.view.js';
@@ -25,8 +26,11 @@ export function describeFilters(f: ListFilters, limit: number | null, locale: Lo
   const parts: string[] = [];
   if (f.mine) parts.push(tr(locale, '我的客户', 'my customers'));
   if (f.rep) parts.push(tr(locale, `${f.rep}的客户`, `${f.rep}'s customers`));
-  if (f.region) parts.push(f.region);
-  if (f.industry) parts.push(f.industry);
+  // Stored values are English ("East"); Chinese readers get 华东 (the first Chinese synonym).
+  const zhName = (groups: typeof REGIONS, v: string) =>
+    (locale === 'zh' ? groups.find((g) => g.value === v)?.synonyms.find((x) => /[\u4e00-\u9fff]/.test(x)) : undefined) ?? v;
+  if (f.region) parts.push(zhName(REGIONS, f.region));
+  if (f.industry) parts.push(zhName(INDUSTRIES, f.industry));
   if (f.tier === 'key') parts.push(tr(locale, '重点客户', 'key accounts'));
   if (f.grade) parts.push(tr(locale, `${f.grade}级`, `grade ${f.grade}`));
   else if (f.flagged) parts.push(tr(locale, 'A/B级预警', 'flagged A/B'));

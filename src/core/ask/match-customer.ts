@@ -1,9 +1,10 @@
 // Finds the customer a person means by a name they typed: exact name or alias, prefix/substring
 // (华星 → 华星科技), pinyin full or initials (huaxing, hxkj), homophones, and typos for Latin names
 // (acmee → ACME Corp). Build the index once per book; each question then scans flat arrays.
+import { pinyin } from 'pinyin-pro';
 import type { Customer } from '../team.js';
 import {
-  allowedEdits, bigrams, boundedDistance, coreName, compactName, hasCjk, isSubsequence, pinyinForms,
+  allowedEdits, bigrams, boundedDistance, coreName, compactName, hasCjk, isSubsequence,
 } from './name-folding.js';
 
 /** Anything with an id and a name (customers, and members for "李伟的客户"). */
@@ -40,6 +41,21 @@ export type MatchResult<T extends NamedRecord = Customer> =
   | { kind: 'many'; candidates: T[] }
   /** Loosely similar names, best first; may be empty. */
   | { kind: 'none'; suggestions: T[] };
+
+/** Full pinyin and initials of a name with Chinese characters ("华星科技" → huaxingkeji / hxkj); empty when none. */
+export function pinyinForms(s: string): { full: string; initials: string } {
+  if (!hasCjk(s)) return { full: '', initials: '' };
+  const syllables = pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }) as string[];
+  let full = '';
+  let initials = '';
+  for (const syl of syllables) {
+    const c = compactName(syl);
+    if (!c) continue;
+    full += c;
+    initials += c[0];
+  }
+  return { full, initials };
+}
 
 const LATIN = /^[a-z0-9]+$/;
 const MAX_CANDIDATES = 8;

@@ -1,10 +1,9 @@
 // Folded forms of a name for fuzzy matching: compact (no spaces/punctuation), core (no legal suffix
-// like 有限公司 / Corp), pinyin (full and initials), plus a bounded edit distance.
-import { pinyin } from 'pinyin-pro';
+// like 有限公司 / Corp), edit distance and bigram helpers. Pinyin lives in match-customer.ts (the only
+// core file allowed to use pinyin-pro).
 import { normalizeName } from '../team.js';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const CJK_ONLY = /^[\u3400-\u9fff\uf900-\ufaff]+$/;
 
 /** Lower case, width-folded, without spaces, punctuation or symbols: "ACME Corp." → "acmecorp". */
 export function compactName(s: string): string {
@@ -27,22 +26,6 @@ export function coreName(s: string): string {
 }
 
 export const hasCjk = (s: string): boolean => CJK.test(s);
-export const isCjkOnly = (s: string): boolean => CJK_ONLY.test(s);
-
-/** Full pinyin and initials of a name with Chinese characters ("华星科技" → huaxingkeji / hxkj); empty when none. */
-export function pinyinForms(s: string): { full: string; initials: string } {
-  if (!CJK.test(s)) return { full: '', initials: '' };
-  const syllables = pinyin(s, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }) as string[];
-  let full = '';
-  let initials = '';
-  for (const syl of syllables) {
-    const c = compactName(syl);
-    if (!c) continue;
-    full += c;
-    initials += c[0];
-  }
-  return { full, initials };
-}
 
 /** Edits allowed for a Latin word of this length (typos in "acmee", "globx"). */
 export function allowedEdits(length: number): number {

@@ -140,7 +140,9 @@ describe('askAnswerCard', () => {
   });
 
   it('describes filters', () => {
-    expect(describeFilters({ region: 'East', grade: 'A', tags: ['complaints'] }, 5, 'zh')).toBe('East · A级 · 投诉多 · 前5');
+    expect(describeFilters({ region: 'East', grade: 'A', tags: ['complaints'] }, 5, 'zh')).toBe('华东 · A级 · 投诉多 · 前5');
+    expect(describeFilters({ region: 'East', industry: 'software' }, null, 'en')).toBe('East · software');
+    expect(describeFilters({ region: 'Shanghai', industry: 'software' }, null, 'zh')).toBe('Shanghai · 软件');
     expect(describeFilters({ rep: 'Li Wei', flagged: true }, null, 'en')).toBe("Li Wei's customers · flagged A/B");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCustomerIndex, matchCustomer, type MatchResult } from '../../../src/core/ask/match-customer.js';
-import { boundedDistance, coreName, pinyinForms } from '../../../src/core/ask/name-folding.js';
+import { buildCustomerIndex, matchCustomer, pinyinForms, type MatchResult } from '../../../src/core/ask/match-customer.js';
+import { boundedDistance, coreName } from '../../../src/core/ask/name-folding.js';
 import type { Customer } from '../../../src/core/team.js';
 import { CUSTOMERS } from './ask-fixture.js';
 
