@@ -39,6 +39,8 @@ export function cleanQuestion(text: unknown): string {
   let t = text.slice(0, MAX_INPUT).normalize('NFKC');
   t = t
     .replace(/<[@!#][^>]*>/g, ' ') // Slack <@U123>, <@U123|name>, <!here>, <#C1|chan>
+    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/g, ' $1 ') // Slack links keep their label
+    .replace(/<(?:https?|mailto):[^>]*>/g, ' ')
     .replace(/@_(?:user_\d+|all)\b/g, ' ') // Feishu @_user_1, @_all
     .replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&amp;/g, '&') // Slack escapes these three
     .replace(/^\s*(?:\/radar|radar)(?:\s+ask)?\b/i, ' ')

@@ -54,11 +54,11 @@ export const MISSING_WORDS = /(?:没|未|没有|还没|还没有|尚未)(?:交|�
 export const HELP_WORDS = /^(?:help|\/?help|usage|commands?|menu|\?|hi|hello|hey|thanks?|thank you|ok|帮助|怎么用|如何使用|用法|使用说明|说明|菜单|你好|您好|嗨|哈喽|在吗|谢谢|你能做什么|你会什么|能做什么|what can you do|how do i use (?:this|you))$/i;
 
 /** Phrases that wrap a customer name when asking about one customer ("X怎么样", "how is X doing"). */
-export const LOOKUP_SUFFIX_ZH = /(?:的)?(?:最近|近期|目前|现在)?(?:怎么样|怎样|如何|咋样|情况如何|情况怎么样|情况|状况|状态|近况|风险|详情|资料|信息|表现)了?(?:呢|吗|啊)?$/;
+export const LOOKUP_SUFFIX_ZH = /(?:的)?(?:最近|近期|目前|现在)?(?:有什么|有啥|有没有)?(?:怎么样|怎样|如何|咋样|情况如何|情况怎么样|情况|状况|状态|近况|风险|详情|资料|信息|表现)了?(?:呢|吗|啊)?$/;
 export const LOOKUP_PREFIX_ZH = /^(?:查询|查查|查一下|查|看看|看一下|看下|说说|讲讲|介绍一下|介绍|关于|客户)\s*/;
 export const LOOKUP_EN: readonly RegExp[] = [
+  /^(?:how are things (?:with|at)|what's going on (?:with|at)|what is going on (?:with|at)|(?:news|updates?) (?:on|about|for)|tell me about|what about|what's up with|what is up with|info on|information on|details (?:on|for|of)|status of|show(?: me)?|look ?up|find|about|check|customer)\s+(.+)$/i,
   /^(?:how(?:'s| is| are)|how's)\s+(.+?)(?:\s+(?:doing|going|looking|going on))?(?:\s+(?:lately|now|recently|these days|this week))?$/i,
-  /^(?:tell me about|what about|what's up with|what is up with|info on|information on|details (?:on|for|of)|status of|show(?: me)?|look ?up|find|about|check|customer)\s+(.+)$/i,
   /^(.+?)\s+(?:status|details|info)$/i,
 ];
 

@@ -34,6 +34,11 @@ const CASES: ReadonlyArray<[string, Question]> = [
   ['/radar Acme', customer('Acme')],
   ['please tell me about Initech!', customer('Initech')],
   ['华东电力怎么样', customer('华东电力')],
+  ['华星科技，怎么样？', customer('华星科技')],
+  ['华星科技有什么风险', customer('华星科技')],
+  ['how are things with Acme?', customer('Acme')],
+  ['any updates on Globex', customer('Globex')],
+  ['<https://acme.example.com|Acme> status', customer('Acme')],
   ['ｈｕａｘｉｎｇ', customer('huaxing')],
   // lists with tag filters
   ['overdue customers', list({ tags: ['overdue'] })],
