@@ -7,6 +7,7 @@ import { renderMessage } from '../render/message.render.js';
 import { renderModal } from '../render/modal.render.js';
 import { errSummary } from '../http-receiver.js';
 import { route, showCard, showToast, type EphemeralTarget, type ListenerDeps } from './reply.js';
+import { encodeFormMeta } from './form-source.js';
 
 const ACTION_ID = new RegExp(`^${ACTION_ID_PREFIX}`);
 
@@ -39,7 +40,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       case 'openForm':
       case 'formErrors':
         try {
-          await client.views.open({ trigger_id: body.trigger_id, view: renderModal(result.form) });
+          const view = { ...renderModal(result.form), private_metadata: encodeFormMeta(result.form.formId, isEphemeral ? null : message) };
+          await client.views.open({ trigger_id: body.trigger_id, view });
         } catch (err) {
           deps.logger.warn({ err: errSummary(err) }, 'views.open failed');
         }

@@ -2,6 +2,7 @@
 // logged (never thrown back into Bolt): the request has been acked already.
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
+import type { MessageRef } from '../../../src/app/ports/chat.port.js';
 import type { CardSpec } from '../../../src/ui/card.js';
 import type { InteractionResult } from '../../../src/app/inbound.js';
 import { renderMessage } from '../render/message.render.js';
@@ -76,6 +77,17 @@ export async function postCard(client: WebClient, channel: string, card: CardSpe
     }
   } catch (err) {
     log.warn({ err: errSummary(err) }, 'slack postMessage failed');
+  }
+}
+
+/** Replace a message we posted earlier with the first part of a card. */
+export async function updateMessage(client: WebClient, ref: MessageRef, card: CardSpec, log: Logger): Promise<void> {
+  const head = renderMessage(card)[0];
+  if (!head) return;
+  try {
+    await client.chat.update({ channel: ref.channel, ts: ref.messageId, text: head.text, blocks: head.blocks });
+  } catch (err) {
+    log.warn({ err: errSummary(err) }, 'slack chat.update failed');
   }
 }
 

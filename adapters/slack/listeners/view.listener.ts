@@ -5,7 +5,8 @@ import type { App, ViewOutput } from '@slack/bolt';
 import type { InteractionResult } from '../../../src/app/inbound.js';
 import { FORM_CALLBACK_ID, formErrors, renderModal } from '../render/modal.render.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
-import { postCard, postText, route, toastText, type ListenerDeps } from './reply.js';
+import { postCard, postText, route, showToast, toastText, updateMessage, type ListenerDeps } from './reply.js';
+import { decodeFormMeta } from './form-source.js';
 
 type StateValue = {
   type?: string;
@@ -34,12 +35,13 @@ const TIMED_OUT = Symbol('timed out');
 export function registerViews(app: App, deps: ListenerDeps): void {
   app.view({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, async ({ ack, view, body, client }) => {
     const userId = body.user.id;
+    const { formId, source } = decodeFormMeta(view.private_metadata);
     const routed = route(deps, {
       type: 'formSubmitted',
       actor: { platform: 'slack', userId },
-      formId: view.private_metadata ?? '',
+      formId,
       values: collectValues(view.state),
-      message: null,
+      message: source,
     });
     let timer: NodeJS.Timeout | undefined;
     const budget = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), deps.viewSubmissionBudgetMs)));
@@ -54,7 +56,10 @@ export function registerViews(app: App, deps: ListenerDeps): void {
           if (result.type === 'replaceMessage' && result.toast) await postText(client, userId, toastText(result.toast, 'success'), undefined, deps.logger);
           return;
         case 'formDone':
-          if (result.card) await postCard(client, userId, result.card, undefined, deps.logger);
+          // The card is what the message the form came from should now show: update it in place
+          // (a rep saving 30 customers must not get 30 new copies of the report card).
+          if (result.card && source) await updateMessage(client, source, result.card, deps.logger);
+          if (source) return showToast(client, { userId, channelId: source.channel }, result.toast, 'success', deps.logger);
           return postText(client, userId, toastText(result.toast, 'success'), undefined, deps.logger);
         case 'toast':
           return postText(client, userId, toastText(result.text, result.tone), undefined, deps.logger);

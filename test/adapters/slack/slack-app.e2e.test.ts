@@ -1,3 +1,4 @@
+import { decodeFormMeta } from '../../../adapters/slack/listeners/form-source.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/ui/action.js';
 import type { CardSpec } from '../../../src/ui/card.js';
@@ -67,7 +68,7 @@ describe('Slack app end to end (HTTP mode)', () => {
     });
     const view = open!.args.view as { callback_id: string; private_metadata: string; blocks: Array<{ type: string; block_id?: string; element?: { action_id: string; type: string } }> };
     expect(view.callback_id).toBe('radar_form');
-    expect(view.private_metadata).toBe(form.formId);
+    expect(decodeFormMeta(view.private_metadata)).toEqual({ formId: form.formId, source: expect.objectContaining({ platform: 'slack' }) });
     const inputs = view.blocks.filter((b) => b.type === 'input');
     expect(inputs.map((b) => [b.block_id, b.element?.action_id, b.element?.type])).toEqual([
       ['overdueDays', 'overdueDays', 'number_input'],
