@@ -26,10 +26,14 @@ export interface ImportRecord {
 
 export interface RecordIssue {
   field: string;
+  /** What is wrong, as a sentence: "expected an ISO week…" or the template's own message. */
   expected: LocalizedText;
   /** A short rendering of the offending value, when there is one. */
   got?: string;
 }
+
+/** "expected <what>" in both languages. */
+export const expectation = (what: LocalizedText): LocalizedText => text(`应为${what.zh}`, `expected ${what.en}`);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -52,7 +56,7 @@ function isDate(s: string): boolean {
 export function parseImportRecord(template: ReportTemplate, raw: Record<string, unknown>):
   { ok: true; record: ImportRecord } | { ok: false; issues: RecordIssue[] } {
   const issues: RecordIssue[] = [];
-  const bad = (field: string, expected: LocalizedText) => issues.push({ field, expected, got: showValue(raw[field]) });
+  const bad = (field: string, what: LocalizedText) => issues.push({ field, expected: expectation(what), got: showValue(raw[field]) });
   const str = (field: string, max: number, required: boolean, what: LocalizedText): string | undefined => {
     const v = raw[field];
     if (blank(v)) {

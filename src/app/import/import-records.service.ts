@@ -86,8 +86,7 @@ export function ensureDefaultTeam(repos: Repositories, defaults: { name: string;
 /** `file:line: field: expected … (got …)` in one language. */
 export function formatIssue(issue: ImportIssue, locale: Locale = 'en'): string {
   const got = issue.got === undefined ? '' : locale === 'zh' ? `（实际：${issue.got}）` : ` (got ${issue.got})`;
-  const lead = locale === 'zh' ? '应为' : 'expected';
-  return `${issue.file}:${issue.line}: ${issue.field}: ${lead} ${issue.expected[locale]}${got}`;
+  return `${issue.file}:${issue.line}: ${issue.field}: ${issue.expected[locale]}${got}`;
 }
 
 export function importRecords(repos: Repositories, source: ImportSource, options: ImportOptions = {}): ImportResult {
@@ -146,9 +145,9 @@ export function importRecords(repos: Repositories, source: ImportSource, options
     options.onProgress?.({ lines, records: result.records, bytesRead: totalBytes || bytesRead, totalBytes });
 
     if (invalid > 0 && !options.skipInvalid) {
-      const more = invalid > issues.length ? `\n… (${invalid} invalid records in all)` : '';
+      // One line: callers list `issues` themselves (the CLI prints each on stderr).
       throw new ImportError('invalid_records',
-        `${invalid} invalid record(s) in ${file}; nothing was imported:\n${issues.map((i) => formatIssue(i)).join('\n')}${more}`,
+        `${invalid} invalid record(s) in ${file}; nothing was imported (first: ${issues[0] ? formatIssue(issues[0]) : '?'})`,
         issues, invalid,
         text(`${file} 中有 ${invalid} 条无效记录，未导入任何数据`, `${invalid} invalid record(s) in ${file}; nothing was imported`));
     }

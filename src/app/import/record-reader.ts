@@ -2,7 +2,7 @@
 // row. Which one: the caller's choice, else the file extension, else the first non-blank character.
 import { text } from '../../core/i18n.js';
 import { csvRecords } from './csv.js';
-import type { RecordIssue } from './import-record.schema.js';
+import { expectation, type RecordIssue } from './import-record.schema.js';
 import { readLines, sourceName, type ImportSource, type SourceLine } from './line-reader.js';
 
 export type ImportFormat = 'jsonl' | 'csv';
@@ -47,11 +47,11 @@ function* jsonlRecords(lines: Iterable<SourceLine>): Generator<RawRecord> {
       value = JSON.parse(line);
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
-      yield { line: n, bytesRead, issues: [{ field: '(line)', expected: text(`一个 JSON 对象（${why}）`, `a JSON object (${why})`) }] };
+      yield { line: n, bytesRead, issues: [{ field: '(line)', expected: expectation(text(`一个 JSON 对象（${why}）`, `a JSON object (${why})`)) }] };
       continue;
     }
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      yield { line: n, bytesRead, issues: [{ field: '(line)', expected: text('一个 JSON 对象 {...}', 'a JSON object {...}') }] };
+      yield { line: n, bytesRead, issues: [{ field: '(line)', expected: expectation(text('一个 JSON 对象 {...}', 'a JSON object {...}')) }] };
       continue;
     }
     yield { line: n, bytesRead, raw: value as Record<string, unknown> };
@@ -69,27 +69,27 @@ function* csvRawRecords(lines: Iterable<SourceLine>): Generator<RawRecord> {
   let header: string[] | null = null;
   for (const rec of csvRecords(tracked)) {
     if (!header) {
-      if (!rec.ok) throw new ImportFormatError(rec.line, { field: '(header)', expected: text(`表头行（${rec.problem}）`, `a header row (${rec.problem})`) });
+      if (!rec.ok) throw new ImportFormatError(rec.line, { field: '(header)', expected: expectation(text(`表头行（${rec.problem}）`, `a header row (${rec.problem})`)) });
       header = rec.fields.map((f) => f.trim());
       const missing = REQUIRED_COLUMNS.filter((c) => !header!.includes(c));
       if (missing.length > 0) {
         throw new ImportFormatError(rec.line, {
           field: '(header)',
-          expected: text(`表头须包含列：${missing.join(', ')}`, `a header row with the columns ${missing.join(', ')}`),
+          expected: expectation(text(`表头须包含列：${missing.join(', ')}`, `a header row with the columns ${missing.join(', ')}`)),
         });
       }
       const dup = header.find((h, i) => h !== '' && header!.indexOf(h) !== i);
-      if (dup) throw new ImportFormatError(rec.line, { field: '(header)', expected: text(`不重复的列名（${dup} 出现两次）`, `unique column names (${dup} appears twice)`) });
+      if (dup) throw new ImportFormatError(rec.line, { field: '(header)', expected: expectation(text(`不重复的列名（${dup} 出现两次）`, `unique column names (${dup} appears twice)`)) });
       continue;
     }
     if (!rec.ok) {
-      yield { line: rec.line, bytesRead, issues: [{ field: '(line)', expected: text(`合法的 CSV 行（${rec.problem}）`, `a valid CSV record (${rec.problem})`) }] };
+      yield { line: rec.line, bytesRead, issues: [{ field: '(line)', expected: expectation(text(`合法的 CSV 行（${rec.problem}）`, `a valid CSV record (${rec.problem})`)) }] };
       continue;
     }
     if (rec.fields.length !== header.length) {
       yield {
         line: rec.line, bytesRead,
-        issues: [{ field: '(line)', expected: text(`${header.length} 列（实际 ${rec.fields.length} 列）`, `${header.length} columns (got ${rec.fields.length})`) }],
+        issues: [{ field: '(line)', expected: expectation(text(`${header.length} 列（实际 ${rec.fields.length} 列）`, `${header.length} columns (got ${rec.fields.length})`)) }],
       };
       continue;
     }
@@ -100,7 +100,7 @@ function* csvRawRecords(lines: Iterable<SourceLine>): Generator<RawRecord> {
     });
     yield { line: rec.line, bytesRead, raw };
   }
-  if (!header) throw new ImportFormatError(1, { field: '(header)', expected: text('CSV 表头行（文件为空）', 'a CSV header row (the file is empty)') });
+  if (!header) throw new ImportFormatError(1, { field: '(header)', expected: expectation(text('CSV 表头行（文件为空）', 'a CSV header row (the file is empty)')) });
 }
 
 export function rawRecords(source: ImportSource, format: ImportFormat): Generator<RawRecord> {

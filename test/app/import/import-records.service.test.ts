@@ -122,12 +122,12 @@ describe('importRecords', () => {
     expect(lines).toEqual([
       `${file}:2: week: expected an existing ISO week as YYYY-Www (e.g. 2026-W40) (got 2026-W60)`,
       `${file}:3: rep: expected the rep's email address (got not-an-email)`,
-      `${file}:3: contacts: expected Contacts must be a whole number, 0 or more (got -1)`,
-      `${file}:3: stage: expected Stage must be one of: lead | qualified | proposal | negotiation | won | live | renewal | lost (got sleeping)`,
+      `${file}:3: contacts: Contacts must be a whole number, 0 or more (got -1)`,
+      `${file}:3: stage: Stage must be one of: lead | qualified | proposal | negotiation | won | live | renewal | lost (got sleeping)`,
       expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4: \\(line\\): expected a JSON object`)),
     ]);
     expect(e.message).toContain('nothing was imported');
-    expect(formatIssue(e.issues[0]!, 'zh')).toContain('应为 存在的 ISO 周');
+    expect(formatIssue(e.issues[0]!, 'zh')).toContain('week: 应为存在的 ISO 周');
     expect(repos.customers.listCustomers(team.id)).toEqual([]);
     expect(repos.teams.listMembers(team.id)).toEqual([]);
     expect(repos.reports.weeksWithEntries(team.id)).toEqual([]);
@@ -148,7 +148,7 @@ describe('importRecords', () => {
     const err = (() => { try { importRecords(repos, { name: 'many.jsonl', text }, { maxIssues: 20 }); } catch (e) { return e; } })() as ImportError;
     expect(err.issues).toHaveLength(20);
     expect(err.invalidCount).toBe(500);
-    expect(err.message).toContain('500 invalid records in all');
+    expect(err.message).toBe('500 invalid record(s) in many.jsonl; nothing was imported (first: many.jsonl:1: week: expected an existing ISO week as YYYY-Www (e.g. 2026-W40) (got bad))');
   });
 
   it('names missing CSV columns, unknown files and bad CSV rows', () => {
