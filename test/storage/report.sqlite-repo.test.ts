@@ -54,17 +54,13 @@ describe('SqliteReportRepo', () => {
         FROM customers c, (WITH RECURSIVE n(value) AS (SELECT 1 UNION ALL SELECT value + 1 FROM n WHERE value < 26) SELECT value FROM n) w`)
         .run(f.teamId, f.repId);
     })();
-    const started = performance.now();
     const rows = f.repos.reports.entriesInRange(f.teamId, '2026-W01', '2026-W26');
-    const ms = performance.now() - started;
     expect(rows).toHaveLength(520_000);
     expect(rows[0]?.week).toBe('2026-W01');
     expect(rows.at(-1)?.week).toBe('2026-W26');
     expect(rows[0]?.values.revenue).toBe(1000.5);
-    console.log(`entriesInRange 520k rows: ${ms.toFixed(0)} ms`);
     const plan = sqlite.prepare("EXPLAIN QUERY PLAN SELECT * FROM entries WHERE team_id = 1 AND week BETWEEN 'a' AND 'b' ORDER BY week")
       .all() as Array<{ detail: string }>;
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/entries_team_week_idx/);
-    expect(ms).toBeLessThan(5000);
   });
 });

@@ -30,22 +30,17 @@ describe('SqliteScoreRepo', () => {
     expect(f.repos.scores.scoresForWeek(f.teamId, '2026-W40').map((s) => s.index)).toEqual([10]);
   });
 
-  it('saves 20,000 scores in one transaction quickly', () => {
+  it('saves and reads back 20,000 scores in one transaction', () => {
     f = setup();
     const { sqlite } = f.db;
     const ins = sqlite.prepare('INSERT INTO customers (team_id, name, name_key) VALUES (?, ?, ?)');
     sqlite.transaction(() => { for (let i = 0; i < 20_000; i++) ins.run(f.teamId, `C${i}`, `c${i}`); })();
     const ids = sqlite.prepare('SELECT id FROM customers').pluck().all() as number[];
     const scores = ids.map((id, i) => score(id, '2026-W40', i % 100));
-    const started = performance.now();
+    // Speed is measured in bench/score-week.bench.ts, not asserted here.
     f.repos.scores.saveWeekScores(f.teamId, '2026-W40', scores);
-    const saveMs = performance.now() - started;
-    const t2 = performance.now();
     const back = f.repos.scores.scoresForWeek(f.teamId, '2026-W40');
-    const readMs = performance.now() - t2;
-    console.log(`saveWeekScores 20k: ${saveMs.toFixed(0)} ms, scoresForWeek: ${readMs.toFixed(0)} ms`);
     expect(back).toHaveLength(20_000);
     expect(back[0]?.index).toBe(99);
-    expect(saveMs).toBeLessThan(5000);
   });
 });

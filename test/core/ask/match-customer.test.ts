@@ -78,24 +78,18 @@ describe('matchCustomer', () => {
     expect(matchCustomer('x', [])).toEqual({ kind: 'none', suggestions: [] });
   });
 
-  it('uses a prebuilt index and stays fast on 20,000 customers', () => {
+  it('finds the right customer through a prebuilt index of 20,000 customers', () => {
     const book: Customer[] = Array.from({ length: 20_000 }, (_, i) => ({
       ...CUSTOMERS[0]!, id: i + 1, aliases: [],
       name: i % 3 === 0 ? `Company ${i} Ltd` : i % 3 === 1 ? `华星科技${i}号` : `长城物流${i}`,
     }));
     book.push({ ...CUSTOMERS[0]!, id: 50_001, name: '腾达电子', aliases: ['TD'] });
-    let started = performance.now();
+    // Speed is measured in bench/ask.bench.ts, not asserted here.
     const index = buildCustomerIndex(book);
-    const buildMs = performance.now() - started;
-    const queries = ['腾达电子', 'tengda', 'tdz', 'Company 303 Ltd', 'compnay 303', '华星科技7号', 'zzzz', '不存在的客户', 'huaxing'];
-    matchCustomer('warm up', index);
-    started = performance.now();
-    for (let round = 0; round < 3; round++) for (const q of queries) matchCustomer(q, index);
-    const perQueryMs = (performance.now() - started) / (3 * queries.length);
     const r = matchCustomer('tengda', index);
     expect(r.kind === 'one' && r.customer.id).toBe(50_001);
-    expect(buildMs).toBeLessThan(5000);
-    expect(perQueryMs).toBeLessThan(100);
+    const typo = matchCustomer('compnay 303', index);
+    expect(typo.kind === 'one' ? typo.customer.name : typo.kind === 'many' ? typo.candidates[0]?.name : null).toBe('Company 303 Ltd');
   });
 });
 
