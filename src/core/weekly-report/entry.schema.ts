@@ -49,7 +49,16 @@ function toDate(raw: unknown): string | undefined {
   return normalized;
 }
 
+// Schemas are built once per field definition: imports validate hundreds of thousands of entries.
+const schemaCache = new WeakMap<TemplateField, z.ZodType<unknown>>();
+
 function fieldSchema(field: TemplateField): z.ZodType<unknown> {
+  let schema = schemaCache.get(field);
+  if (!schema) schemaCache.set(field, (schema = buildFieldSchema(field)));
+  return schema;
+}
+
+function buildFieldSchema(field: TemplateField): z.ZodType<unknown> {
   switch (field.kind) {
     case 'count':
       return z.unknown().transform((raw, ctx) => {
