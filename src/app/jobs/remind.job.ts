@@ -1,10 +1,10 @@
 // Monday morning: reps who have not submitted (and are not away) get one reminder with their card.
 import type { WeekId } from '../../core/weekly-report/week.js';
-import { weekStartDate } from '../../core/weekly-report/week.js';
 import type { Member } from '../../core/team.js';
 import { tr } from '../views/common.js';
 import { reportPromptCard } from '../views/report-prompt.view.js';
 import { reportPromptModel } from '../services/report.service.js';
+import { missingRepIds } from '../services/missing-reps.js';
 import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
@@ -12,11 +12,8 @@ import type { FanOutResult } from './prompt.job.js';
 
 /** Reps who owe this week's report: not submitted and not away. */
 export function missingReps(app: RadarApp, teamId: number, week: WeekId): Member[] {
-  const { repos } = app.ctx;
-  const submitted = new Set(repos.reports.reportStatuses(teamId, week).filter((s) => s.submittedAt).map((s) => s.repId));
-  const monday = weekStartDate(week);
-  return repos.teams.listMembers(teamId)
-    .filter((m) => m.role === 'rep' && !submitted.has(m.id) && !(m.awayUntil !== null && m.awayUntil >= monday));
+  const ids = new Set(missingRepIds(app.ctx, teamId, week));
+  return app.ctx.repos.teams.listMembers(teamId).filter((m) => ids.has(m.id));
 }
 
 /** Queue a reminder to one rep (manager's Remind button, or the scheduled step). */
@@ -42,7 +39,7 @@ export function remindRep(app: RadarApp, rep: Member, week: WeekId, n: number | 
   return { queued, reachable };
 }
 
-export function runRemindStep(app: RadarApp, teamId: number, week: WeekId, n = 1): FanOutResult {
+export function runRemindStep(app: RadarApp, teamId: number, week: WeekId, n: number | string = 1): FanOutResult {
   const result: FanOutResult = { queued: 0, alreadyQueued: 0, skippedAway: 0, unreachable: [] };
   for (const rep of missingReps(app, teamId, week)) {
     const { queued, reachable } = remindRep(app, rep, week, n);

@@ -1,6 +1,7 @@
 // The command table (wiring only).
 import type { Command } from './command.js';
 import { askCommand } from './ask.command.js';
+import { cycleCommand } from './cycle.command.js';
 import { dbCommand } from './db.command.js';
 import { demoCommand } from './demo.command.js';
 import { digestCommand } from './digest.command.js';
@@ -11,7 +12,7 @@ import { simulateCommand } from './simulate.command.js';
 import { tasksCommand } from './tasks.command.js';
 
 export const COMMANDS: readonly Command[] = [
-  importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, simulateCommand, demoCommand, dbCommand,
+  importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, simulateCommand, demoCommand, cycleCommand, dbCommand,
 ];
 
 export function usage(): string {

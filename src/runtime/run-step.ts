@@ -1,0 +1,21 @@
+// One scheduled step of the weekly cycle, by name: what the scheduler and `radar cycle` both run.
+import type { StepKind } from '../app/schedule/index.js';
+import type { RadarApp } from '../app/radar-app.js';
+import { runPromptStep } from '../app/jobs/prompt.job.js';
+import { runRemindStep } from '../app/jobs/remind.job.js';
+import { runDigestStep } from '../app/jobs/digest.job.js';
+import { runNudgeStep } from '../app/jobs/nudge.job.js';
+
+/** Steps only enqueue outbox messages with unique keys, so running one again never sends twice. */
+export async function runCycleStep(app: RadarApp, teamId: number, week: string, step: StepKind, runKey: string = step): Promise<unknown> {
+  switch (step) {
+    case 'prompt':
+      return runPromptStep(app, teamId, week);
+    case 'remind':
+      return runRemindStep(app, teamId, week, runKey.includes('#') ? runKey.split('#')[1] ?? 1 : 1);
+    case 'digest':
+      return runDigestStep(app, teamId, week);
+    case 'nudge':
+      return runNudgeStep(app, teamId);
+  }
+}

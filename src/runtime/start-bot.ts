@@ -1,0 +1,111 @@
+// Composition of the running bot: storage, the app router, every configured adapter behind one HTTP
+// server, the outbox worker and the scheduler. main.ts and the end-to-end tests both start it here.
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config/env.js';
+import type { RadarSettings } from '../app/context.js';
+import type { InboundEvent, Router } from '../app/inbound.js';
+import type { PlatformAdapter } from '../app/ports/platform-adapter.port.js';
+import type { ChatPort, Platform } from '../app/ports/chat.port.js';
+import type { PlatformBinding, RadarApp } from '../app/radar-app.js';
+import { createRouter } from '../app/router.js';
+import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from '../app/delivery/outbox-worker.js';
+import { DEFAULT_SCHEDULE, parseScheduleSettings } from '../app/schedule/index.js';
+import { startScheduler, type Scheduler } from '../scheduler/scheduler.js';
+import { openDb, type Db } from '../storage/db.js';
+import { createRepositories } from '../storage/repositories.js';
+import { startHttpServer, type RunningServer } from '../server/http-server.js';
+import { createSlackAdapter } from '../../adapters/slack/index.js';
+import { createFeishuAdapter } from '../../adapters/feishu/index.js';
+import { runCycleStep } from './run-step.js';
+import { reportPermanentFailure } from './failure-report.js';
+
+export interface BotOptions {
+  config: AppConfig;
+  settings: RadarSettings;
+  logger: Logger;
+  clock?: () => Date;
+  /** Tests: run without the cron scheduler (steps are driven by hand). */
+  scheduler?: boolean;
+  worker?: Partial<OutboxWorkerOptions>;
+}
+
+export interface RunningBot {
+  app: RadarApp;
+  db: Db;
+  adapters: PlatformAdapter[];
+  worker: OutboxWorker;
+  scheduler: Scheduler | null;
+  server: RunningServer | null;
+  stop(): Promise<void>;
+}
+
+export const SCHEDULE_SETTING_KEY = 'schedule';
+
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { config, settings, logger } = options;
+  const clock = options.clock ?? (() => new Date());
+  const db = openDb(config.dbPath);
+  const repos = createRepositories(db);
+  const team = repos.teams.ensureTeam(config.team);
+
+  // Adapters need the router and the router needs the adapters' ports: bind late.
+  let route: Router = async () => ({ type: 'none' });
+  const deps = { router: (e: InboundEvent) => route(e), inbound: repos.inbound, logger, now: clock };
+  const adapters: PlatformAdapter[] = [];
+  const bindings: PlatformBinding[] = [];
+  if (config.slack) {
+    const slack = createSlackAdapter(config.slack, deps);
+    adapters.push(slack);
+    bindings.push({ platform: 'slack', chat: slack.chat, managerChannel: config.slack.managerChannel });
+  }
+  if (config.feishu) {
+    const feishu = createFeishuAdapter(config.feishu, deps);
+    adapters.push(feishu);
+    bindings.push({ platform: 'feishu', chat: feishu.chat, managerChannel: config.feishu.managerChatId });
+  }
+
+  const ports: Partial<Record<Platform, ChatPort>> = Object.fromEntries(bindings.map((b) => [b.platform, b.chat]));
+  let app: RadarApp;
+  const worker = createOutboxWorker({
+    outbox: repos.outbox,
+    ports,
+    clock,
+    logger,
+    onPermanentFailure: (m) => reportPermanentFailure(app, m),
+    ...options.worker,
+  });
+  app = { ctx: { repos, settings, clock, logger }, platforms: bindings, notifyOutbox: () => worker.notify() };
+  route = createRouter(app);
+
+  const routes = adapters.flatMap((a) => (a.http ? [a.http] : []));
+  const server = routes.length > 0 ? await startHttpServer(routes, config.port, logger) : null;
+  for (const adapter of adapters) await adapter.start();
+  worker.start();
+
+  const scheduler = options.scheduler === false ? null : startScheduler({
+    teams: () => repos.teams.listTeams().map((t) => t.id),
+    settingsFor: (teamId) => {
+      const t = repos.teams.getTeam(teamId);
+      return parseScheduleSettings(repos.teams.getSetting(teamId, SCHEDULE_SETTING_KEY) ?? { ...DEFAULT_SCHEDULE, timezone: t?.timezone ?? team.timezone }, t?.timezone);
+    },
+    runStep: async (teamId, week, step, due) => {
+      await runCycleStep(app, teamId, week, step, due.runKey);
+    },
+    memberTimeZonesFor: (teamId) => repos.teams.listMembers(teamId).flatMap((m) => (m.timezone ? [m.timezone] : [])),
+    jobRuns: repos.jobRuns,
+    clock,
+    logger,
+  });
+
+  logger.info({ platforms: bindings.map((b) => b.platform), team: team.name, http: server?.port ?? null }, 'sales-radar is running');
+  return {
+    app, db, adapters, worker, scheduler, server,
+    async stop() {
+      scheduler?.stop();
+      for (const adapter of adapters) await adapter.stop().catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'adapter stop failed'));
+      await server?.close();
+      await worker.stop();
+      db.close();
+    },
+  };
+}
