@@ -142,3 +142,13 @@ export function ramp(x: number, points: ReadonlyArray<readonly [number, number]>
 }
 
 export const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/** P(X >= k) for X ~ Poisson(mu). */
+export function poissonUpper(k: number, mu: number): number {
+  let term = Math.exp(-mu), below = 0;
+  for (let j = 0; j < k; j++) {
+    below += term;
+    term *= mu / (j + 1);
+  }
+  return Math.max(0, 1 - below);
+}

@@ -10,10 +10,10 @@ const weightsSchema = z.object({
   payment: weight.default(1),
   activity: weight.default(1),
   complaints: weight.default(1),
-  fit: weight.default(0.9),
-  churn: weight.default(0.9),
-  revenue: weight.default(0.95),
-  cycle: weight.default(0.9),
+  fit: weight.default(1),
+  churn: weight.default(1),
+  revenue: weight.default(1),
+  cycle: weight.default(1),
 }).strict();
 
 const gradesSchema = z.object({

@@ -12,7 +12,8 @@ type Planter = (rng: Rng, c: CustomerModel, onset: number, p: SimParams) => void
 /** Which customers can carry each archetype. */
 export const CANDIDATE: Record<Tag, (c: CustomerModel) => boolean> = {
   overdue: (c) => c.kind !== 'pipeline',
-  silent: (c) => c.lambda >= 2,
+  // Going dark only means something for an account the rep usually talks to.
+  silent: (c) => c.lambda >= 2.5,
   complaints: (c) => c.kind !== 'pipeline',
   low_fit: (c) => c.kind !== 'pipeline' && c.usageBase !== 'low',
   requirement_churn: () => true,

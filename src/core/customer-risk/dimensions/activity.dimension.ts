@@ -1,7 +1,7 @@
 // 活跃度 activity: a run of reported weeks without contact, judged against how often this customer is
 // usually in touch. Missing reports are unknown (skipped), excused weeks (away, holiday) are skipped.
 import { text } from '../../i18n.js';
-import { daysBetween } from '../../weekly-report/week.js';
+import { daysBetween, weekStartDate } from '../../weekly-report/week.js';
 import { clamp, latestValue, round1, type DimensionContext } from '../history.js';
 import type { DimensionScore } from '../types.js';
 
@@ -20,11 +20,13 @@ export function scoreActivity(ctx: DimensionContext): DimensionScore {
   let run = 0;
   let runFrom = obs.length; // index of the oldest week in the silent run
   let i = obs.length - 1;
+  // A last-contact date inside the quiet run (filed in a week whose report is missing) ends the run there.
+  const lastContact = latestValue(obs, 'lastContact')?.value ?? null;
   for (; i >= 0; i--) {
     const o = obs[i]!;
     const c = o.excused ? null : o.entry?.contacts ?? null;
     if (c === null) continue;
-    if (c > 0) break;
+    if (c > 0 || (lastContact !== null && weekStartDate(o.week) <= lastContact)) break;
     run++;
     runFrom = i;
   }
@@ -56,7 +58,8 @@ export function scoreActivity(ctx: DimensionContext): DimensionScore {
     const floor = n >= 12 ? Math.exp(-lambda) : Math.pow(1 + lambda / 5, -5);
     const p0 = n >= 3 ? Math.min(0.9, Math.max(floor, (zeros + 0.5) / (n + 1))) : 0.6;
     const surprise = -run * Math.log(p0);
-    score = clamp(10 + 9 * surprise);
+    // Grade B needs a run rarer than about 1 in 250 for this customer.
+    score = clamp(50 + 9 * (surprise - 5.5));
     // One quiet week is a holiday or a busy week, not silence.
     if (run === 1) score = Math.min(score, 35);
   } else if (n >= 6 && lambda >= 2 && recent.length === 3) {

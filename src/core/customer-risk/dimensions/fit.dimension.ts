@@ -2,7 +2,7 @@
 // Usage only means something once the customer is live: leads and open deals do not use the product yet.
 import { text } from '../../i18n.js';
 import type { UsageLevel } from '../../weekly-report/template.js';
-import { clamp, eventBurst, latestValue, median, type DimensionContext } from '../history.js';
+import { clamp, eventBurst, latestValue, median, poissonUpper, type DimensionContext } from '../history.js';
 import type { DimensionScore } from '../types.js';
 
 const RANK: Record<UsageLevel, number> = { high: 0, normal: 1, low: 2, none: 3 };
@@ -11,15 +11,6 @@ const ZH: Record<UsageLevel, string> = { high: '高', normal: '正常', low: '�
 const LIVE_STAGES = new Set(['live', 'renewal', 'won']);
 const FAULT_PRIOR_PER_WEEK = 0.25;
 
-/** P(X >= k) for X ~ Poisson(mu). */
-function poissonUpper(k: number, mu: number): number {
-  let term = Math.exp(-mu), below = 0;
-  for (let j = 0; j < k; j++) {
-    below += term;
-    term *= mu / (j + 1);
-  }
-  return Math.max(0, 1 - below);
-}
 
 export function scoreFit(ctx: DimensionContext): DimensionScore {
   const obs = ctx.obs;
@@ -44,7 +35,8 @@ export function scoreFit(ctx: DimensionContext): DimensionScore {
     baseline = baseRank === null ? null : LEVELS[baseRank]!;
     usageScore = rank === 3 ? 45 : rank === 2 ? 25 : 0;
     const dropped = baseRank !== null && rank > baseRank && rank >= 2;
-    if (dropped) usageScore += 10 + 5 * (rank - baseRank) + (streak >= 2 ? 10 : 0);
+    // A drop of two levels (high → low) or to none is news on the first week; one level needs a second week.
+    if (dropped) usageScore = (rank === 3 ? 60 : rank - baseRank >= 2 ? 50 : 40) + (streak >= 2 ? 10 : 0);
     // A customer that has always used the product little is known, not news; a fresh deal still onboarding too.
     else if (baseRank !== null && baseRank >= rank) usageScore *= 0.6;
     if (stage === 'won' && !dropped) usageScore *= 0.5;

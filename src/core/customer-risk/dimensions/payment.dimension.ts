@@ -15,7 +15,7 @@ export function scorePayment(ctx: DimensionContext): DimensionScore {
 
   const days = now.value;
   // A few days late is ordinary lag; past the grace period the risk climbs with the age of the debt.
-  let score = ramp(days, [[grace, 0], [grace + 1, 25], [14, 45], [30, 65], [45, 75], [60, 84], [90, 95], [180, 100]]);
+  let score = ramp(days, [[grace, 0], [grace + 1, 25], [10, 40], [14, 50], [30, 66], [45, 75], [60, 84], [90, 95], [180, 100]]);
 
   // The same invoice still unpaid a week later (overdue days grew with the calendar) is no longer lag.
   const before = latestValue(ctx.obs, 'overdueDays', STALE_WEEKS + 1, 1);

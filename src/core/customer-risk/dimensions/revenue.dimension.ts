@@ -6,7 +6,7 @@ import { clamp, latestValue, mean, median, ramp, reportedSeries, stdev, type Dim
 import type { DimensionScore } from '../types.js';
 
 const RECENT_AGE = 5; // weeks 0..5 are "recent"; the baseline is older than that
-const DROP_POINTS = [[0.3, 0], [0.35, 40], [0.5, 60], [0.7, 75], [0.9, 88], [1, 95]] as const;
+const DROP_POINTS = [[0.38, 0], [0.4, 35], [0.5, 52], [0.6, 62], [0.7, 72], [0.9, 88], [1, 95]] as const;
 
 interface Test { drop: number; z: number; recent: number; base: number; weeks: number }
 
@@ -60,6 +60,20 @@ export function scoreRevenue(ctx: DimensionContext): DimensionScore {
       const m3 = median(r3.map(log));
       tests.push({ drop: 1 - Math.exp(m3 - bMed), z: (bMed - m3) / ((1.25 * s) / Math.sqrt(r3.length)), recent: median(r3), base: baseLevel, weeks: r3.length });
     }
+    if (nzRecent.length >= 2) {
+      // The last two booked weeks both low: catches a drop that is still ramping down. Small toll for a third look.
+      const r2 = nzRecent.slice(-2);
+      const m2 = mean(r2.map(log));
+      tests.push({ drop: 1 - Math.exp(m2 - bMed), z: (bMed - m2) / (s / Math.SQRT2) - 0.3, recent: Math.exp(m2), base: baseLevel, weeks: 2 });
+    }
+    if (nzRecent.length >= 3) {
+      // Still ramping down: three booked weeks each lower than the last, the latest well under the baseline.
+      const [a, b, c] = nzRecent.slice(-3) as [number, number, number];
+      if (a > b && b > c && c <= 0.5 * baseLevel && b <= 0.8 * baseLevel) {
+        const zc = (bMed - log(c)) / s;
+        tests.push({ drop: Math.min(1 - c / baseLevel, 0.5), z: zc >= 2.5 ? 3.3 : 0, recent: c, base: baseLevel, weeks: 1 });
+      }
+    }
     if (nzRecent.length >= 4) {
       const ml = mean(nzRecent.map(log));
       tests.push({ drop: 1 - Math.exp(ml - bMed), z: (bMed - ml) / (s / Math.sqrt(nzRecent.length)), recent: Math.exp(ml), base: baseLevel, weeks: nzRecent.length });
@@ -83,7 +97,7 @@ export function scoreRevenue(ctx: DimensionContext): DimensionScore {
   let best: Test | null = null;
   let score = 0;
   for (const t of tests) {
-    const s = ramp(t.drop, DROP_POINTS) * gate(t.z, 1.5, 1.5);
+    const s = ramp(t.drop, DROP_POINTS) * gate(t.z, 1.8, 1.5);
     if (s > score) { score = s; best = t; }
   }
   const stage = latestValue(obs, 'stage', 2)?.value;
