@@ -1,0 +1,90 @@
+// The dependency rules of DESIGN.md, checked by reading every import specifier.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function filesUnder(dir: string): string[] {
+  const abs = join(ROOT, dir);
+  return readdirSync(abs).flatMap((name) => {
+    const path = join(abs, name);
+    if (statSync(path).isDirectory()) return filesUnder(relative(ROOT, path));
+    return name.endsWith('.ts') ? [relative(ROOT, path)] : [];
+  });
+}
+
+interface Import {
+  file: string;
+  specifier: string;
+  typeOnly: boolean;
+  /** Repo-relative target for relative imports, else the package name. */
+  target: string;
+}
+
+const IMPORT_RE = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+
+function importsOf(file: string): Import[] {
+  const source = readFileSync(join(ROOT, file), 'utf8');
+  const out: Import[] = [];
+  for (const m of source.matchAll(IMPORT_RE)) {
+    const specifier = m[3]!;
+    const target = specifier.startsWith('.')
+      ? relative(ROOT, resolve(join(ROOT, dirname(file)), specifier))
+      : specifier.startsWith('node:') ? specifier : specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+    out.push({ file, specifier, typeOnly: Boolean(m[2]), target });
+  }
+  return out;
+}
+
+const under = (path: string, dir: string) => path === dir || path.startsWith(`${dir}/`);
+
+function violations(files: string[], allowed: (i: Import) => boolean): string[] {
+  return files.flatMap(importsOf).filter((i) => !allowed(i)).map((i) => `${i.file} imports ${i.specifier}`);
+}
+
+describe('dependency rules', () => {
+  it('finds the imports it checks (the checker itself works)', () => {
+    const imports = importsOf('src/app/router.ts');
+    expect(imports.some((i) => i.target === 'src/ui/action.js')).toBe(true);
+    expect(filesUnder('src/core').length).toBeGreaterThan(20);
+  });
+
+  it('src/ui imports only itself', () => {
+    expect(violations(filesUnder('src/ui'), (i) => under(i.target, 'src/ui'))).toEqual([]);
+  });
+
+  it('src/core imports only itself, zod, and pinyin-pro in the ask matcher', () => {
+    expect(violations(filesUnder('src/core'), (i) =>
+      under(i.target, 'src/core') || i.target === 'zod' || (i.target === 'pinyin-pro' && under(i.file, 'src/core/ask')))).toEqual([]);
+  });
+
+  it('src/app never imports storage, scheduler, config, runtime, adapters or a platform SDK', () => {
+    const forbidden = ['src/storage', 'src/scheduler', 'src/config', 'src/runtime', 'src/cli', 'adapters'];
+    const sdks = ['@slack/bolt', '@slack/web-api', '@larksuiteoapi/node-sdk', 'better-sqlite3', 'drizzle-orm', 'node-cron'];
+    expect(violations(filesUnder('src/app'), (i) => !forbidden.some((d) => under(i.target, d)) && !sdks.includes(i.target))).toEqual([]);
+  });
+
+  it('adapter renderers import only src/ui, their own render code and limits, and platform types', () => {
+    for (const platform of ['slack', 'feishu']) {
+      const dir = `adapters/${platform}/render`;
+      expect(violations(filesUnder(dir), (i) =>
+        under(i.target, 'src/ui') || under(i.target, dir) || i.target === `adapters/${platform}/limits.js` ||
+        (i.typeOnly && (i.target.startsWith('@slack/') || i.target.startsWith('@larksuiteoapi/'))))).toEqual([]);
+    }
+  });
+
+  it('adapters never import storage or each other', () => {
+    expect(violations(filesUnder('adapters/slack'), (i) => !under(i.target, 'src/storage') && !under(i.target, 'adapters/feishu'))).toEqual([]);
+    expect(violations(filesUnder('adapters/feishu'), (i) => !under(i.target, 'src/storage') && !under(i.target, 'adapters/slack'))).toEqual([]);
+  });
+
+  it('only src/config reads process.env', () => {
+    const readers = [...filesUnder('src'), ...filesUnder('adapters')]
+      .filter((f) => !under(f, 'src/config') && readFileSync(join(ROOT, f), 'utf8').split('\n')
+        .some((line) => !/^\s*(\/\/|\*)/.test(line) && /process\.env\b/.test(line)));
+    // The CLI's entry passes the environment to loadConfig and reads RADAR_DEBUG for stack traces.
+    expect(readers.filter((f) => f !== 'src/cli/main.ts' && f !== 'src/cli/context.ts')).toEqual([]);
+  });
+});
