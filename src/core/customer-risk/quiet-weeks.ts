@@ -42,13 +42,6 @@ export function detectQuietWeeks(
       if (c === 0) t.zeros++;
     }
   }
-  const shares: number[] = [];
-  for (let w = 0; w < W; w++) if (n[w]! >= MIN_TEAM_ENTRIES) shares.push(zeros[w]! / n[w]!);
-  const typical = median(shares);
-  const teamWeeks = new Set<number>();
-  for (let w = 0; w < W; w++) {
-    if (n[w]! >= MIN_TEAM_ENTRIES && zeros[w]! / n[w]! >= Math.max(0.5, typical + 0.35)) teamWeeks.add(w);
-  }
   const repWeeks = new Set<number>();
   for (const [key, count] of repN) {
     if (count < MIN_REP_ENTRIES || (repZeros.get(key) ?? 0) < count) continue;
@@ -56,6 +49,19 @@ export function detectQuietWeeks(
     const t = repTotals.get(rep)!;
     // Only when zero is unusual for this rep; a rep whose customers are always quiet tells us nothing.
     if (t.zeros / t.n < 0.5) repWeeks.add(key);
+  }
+  // Team share of zero-contact entries, leaving out reps already known to be away that week.
+  for (const key of repWeeks) {
+    const w = key % 1024;
+    n[w]! -= repN.get(key)!;
+    zeros[w]! -= repZeros.get(key) ?? 0;
+  }
+  const shares: number[] = [];
+  for (let w = 0; w < W; w++) if (n[w]! >= MIN_TEAM_ENTRIES) shares.push(zeros[w]! / n[w]!);
+  const typical = median(shares);
+  const teamWeeks = new Set<number>();
+  for (let w = 0; w < W; w++) {
+    if (n[w]! >= MIN_TEAM_ENTRIES && zeros[w]! / n[w]! >= Math.max(0.5, typical + 0.35)) teamWeeks.add(w);
   }
   return { teamWeeks, repWeeks };
 }
