@@ -25,11 +25,16 @@ export interface OutboundCard {
   platform: Platform;
   destination: Destination;
   card: CardSpec;
+  /** Hold the message until then (a rep's prompt at their own local time). */
+  notBefore?: Date;
 }
 
 /** Queue a new message. Returns false when a message with the same key was queued before. */
 export function enqueueSend(app: RadarApp, msg: OutboundCard): boolean {
-  const queued = app.ctx.repos.outbox.enqueue({ ...msg, op: 'send' }, app.ctx.clock().toISOString());
+  const { notBefore, ...input } = msg;
+  const now = app.ctx.clock();
+  const at = notBefore && notBefore > now ? notBefore : now;
+  const queued = app.ctx.repos.outbox.enqueue({ ...input, op: 'send' }, at.toISOString());
   if (queued) app.notifyOutbox();
   return queued;
 }

@@ -9,7 +9,7 @@ import type { ChatPort, Platform } from '../app/ports/chat.port.js';
 import type { PlatformBinding, RadarApp } from '../app/radar-app.js';
 import { createRouter } from '../app/router.js';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from '../app/delivery/outbox-worker.js';
-import { DEFAULT_SCHEDULE, parseScheduleSettings } from '../app/schedule/index.js';
+import { teamSchedule } from '../app/services/schedule.service.js';
 import { startScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import { openDb, type Db } from '../storage/db.js';
 import { createRepositories } from '../storage/repositories.js';
@@ -38,8 +38,6 @@ export interface RunningBot {
   server: RunningServer | null;
   stop(): Promise<void>;
 }
-
-export const SCHEDULE_SETTING_KEY = 'schedule';
 
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, settings, logger } = options;
@@ -84,10 +82,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const scheduler = options.scheduler === false ? null : startScheduler({
     teams: () => repos.teams.listTeams().map((t) => t.id),
-    settingsFor: (teamId) => {
-      const t = repos.teams.getTeam(teamId);
-      return parseScheduleSettings(repos.teams.getSetting(teamId, SCHEDULE_SETTING_KEY) ?? { ...DEFAULT_SCHEDULE, timezone: t?.timezone ?? team.timezone }, t?.timezone);
-    },
+    settingsFor: (teamId) => teamSchedule(app.ctx, repos.teams.getTeam(teamId) ?? team),
     runStep: async (teamId, week, step, due) => {
       await runCycleStep(app, teamId, week, step, due.runKey);
     },

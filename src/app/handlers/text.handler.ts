@@ -9,6 +9,7 @@ import { teamNow } from '../context.js';
 import type { Interaction } from './interaction-context.js';
 import { currentReportWeek, isManagerial, notAllowed, toast } from './interaction-context.js';
 import { currentDigestCard } from './source-card.js';
+import { SCHEDULE_RE, TIMEZONE_RE, handleSchedule, handleTimezone } from './schedule.command.js';
 
 const REPORT = /^(report|weekly report|周报|填周报|填写周报|写周报)$/i;
 const DIGEST = /^(digest|摘要|周报摘要|汇总|周报汇总)$/i;
@@ -45,6 +46,9 @@ export function handleText(i: Interaction, raw: string): InteractionResult {
     i.app.ctx.repos.teams.setAway(i.member.id, until);
     return toast(tr(i.locale, `好的，${until} 之前不会提醒你交周报，也不计入未交。`, `Got it: until ${until} you won't be prompted or counted as missing.`), 'success');
   }
+  if (SCHEDULE_RE.test(text)) return handleSchedule(i, text);
+  const zone = TIMEZONE_RE.exec(text);
+  if (zone) return handleTimezone(i, zone[1] ?? '');
   if (BACK.test(text)) {
     i.app.ctx.repos.teams.setAway(i.member.id, null);
     return toast(tr(i.locale, '欢迎回来！', 'Welcome back!'), 'success');

@@ -59,6 +59,8 @@ export interface TeamRepo {
   upsertMember(input: MemberInput): Member;
   setPlatformId(memberId: number, platform: Platform, userId: string | null): void;
   setAway(memberId: number, until: string | null): void;
+  /** The member's own timezone / language (undefined = keep). */
+  setMemberPrefs(memberId: number, prefs: { timezone?: string | null; locale?: Locale | null }): void;
   getSetting<T>(teamId: number, key: string): T | null;
   setSetting(teamId: number, key: string, value: unknown): void;
 }
