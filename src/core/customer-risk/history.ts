@@ -1,7 +1,7 @@
 // Small readers over a customer's weekly history, shared by the dimensions.
 // Missing reports (entry null) are unknown, never zero; excused weeks are skipped where silence matters.
 import type { EntryValues } from '../weekly-report/template.js';
-import { weekEndDate } from '../weekly-report/week.js';
+import { cachedWeekEnd } from './dates.js';
 import type { ScoreInput, WeekObservation } from './types.js';
 import type { ScoringConfig } from './weights.js';
 
@@ -15,7 +15,7 @@ export interface DimensionContext {
 }
 
 export function makeContext(input: ScoreInput, cfg: ScoringConfig): DimensionContext {
-  return { input, cfg, obs: input.history, weekEnd: weekEndDate(input.week) };
+  return { input, cfg, obs: input.history, weekEnd: cachedWeekEnd(input.week) };
 }
 
 type NumericField = 'contacts' | 'revenue' | 'receivable' | 'overdueDays' | 'complaints' | 'requirementChanges' | 'faults';

@@ -21,9 +21,8 @@ export function detectQuietWeeks(
 ): QuietWeeks {
   const n = new Array<number>(W).fill(0);
   const zeros = new Array<number>(W).fill(0);
-  const repN = new Map<number, number>();
-  const repZeros = new Map<number, number>();
-  const repTotals = new Map<number, { n: number; zeros: number }>();
+  // Per rep: entries and zero-contact entries by week (typed arrays: one Map lookup per entry).
+  const perRep = new Map<number, { n: Int32Array; zeros: Int32Array }>();
   for (const [customerId, slots] of grid) {
     const repRow = reps.get(customerId);
     for (let w = 0; w < W; w++) {
@@ -33,29 +32,29 @@ export function detectQuietWeeks(
       if (c === 0) zeros[w]!++;
       const rep = repRow?.[w];
       if (rep === null || rep === undefined) continue;
-      const key = repWeekKey(rep, w);
-      repN.set(key, (repN.get(key) ?? 0) + 1);
-      if (c === 0) repZeros.set(key, (repZeros.get(key) ?? 0) + 1);
-      let t = repTotals.get(rep);
-      if (!t) repTotals.set(rep, (t = { n: 0, zeros: 0 }));
-      t.n++;
-      if (c === 0) t.zeros++;
+      let r = perRep.get(rep);
+      if (!r) perRep.set(rep, (r = { n: new Int32Array(W), zeros: new Int32Array(W) }));
+      r.n[w]!++;
+      if (c === 0) r.zeros[w]!++;
     }
   }
   const repWeeks = new Set<number>();
-  for (const [key, count] of repN) {
-    if (count < MIN_REP_ENTRIES || (repZeros.get(key) ?? 0) < count) continue;
-    const rep = Math.floor(key / 1024);
-    const t = repTotals.get(rep)!;
+  for (const [rep, r] of perRep) {
+    let total = 0, totalZeros = 0;
+    for (let w = 0; w < W; w++) {
+      total += r.n[w]!;
+      totalZeros += r.zeros[w]!;
+    }
     // Only when zero is unusual for this rep; a rep whose customers are always quiet tells us nothing.
-    if (t.zeros / t.n < 0.5) repWeeks.add(key);
+    if (totalZeros / total >= 0.5) continue;
+    for (let w = 0; w < W; w++) {
+      if (r.n[w]! < MIN_REP_ENTRIES || r.zeros[w]! < r.n[w]!) continue;
+      repWeeks.add(repWeekKey(rep, w));
+      n[w]! -= r.n[w]!;
+      zeros[w]! -= r.zeros[w]!;
+    }
   }
   // Team share of zero-contact entries, leaving out reps already known to be away that week.
-  for (const key of repWeeks) {
-    const w = key % 1024;
-    n[w]! -= repN.get(key)!;
-    zeros[w]! -= repZeros.get(key) ?? 0;
-  }
   const shares: number[] = [];
   for (let w = 0; w < W; w++) if (n[w]! >= MIN_TEAM_ENTRIES) shares.push(zeros[w]! / n[w]!);
   const typical = median(shares);

@@ -1,7 +1,7 @@
 // 活跃度 activity: a run of reported weeks without contact, judged against how often this customer is
 // usually in touch. Missing reports are unknown (skipped), excused weeks (away, holiday) are skipped.
 import { text } from '../../i18n.js';
-import { daysBetween, weekStartDate } from '../../weekly-report/week.js';
+import { cachedWeekStart, daysFromTo } from '../dates.js';
 import { clamp, latestValue, round1, type DimensionContext } from '../history.js';
 import type { DimensionScore } from '../types.js';
 
@@ -26,7 +26,7 @@ export function scoreActivity(ctx: DimensionContext): DimensionScore {
     const o = obs[i]!;
     const c = o.excused ? null : o.entry?.contacts ?? null;
     if (c === null) continue;
-    if (c > 0 || (lastContact !== null && weekStartDate(o.week) <= lastContact)) break;
+    if (c > 0 || (lastContact !== null && cachedWeekStart(o.week) <= lastContact)) break;
     run++;
     runFrom = i;
   }
@@ -48,7 +48,7 @@ export function scoreActivity(ctx: DimensionContext): DimensionScore {
   }
   const lambda = n > 0 ? sum / n : 0;
   const last = latestValue(obs, 'lastContact');
-  const daysSince = last ? Math.max(0, daysBetween(last.value, ctx.weekEnd)) : null;
+  const daysSince = last ? Math.max(0, daysFromTo(last.value, ctx.weekEnd)) : null;
   const facts = { silentWeeks: run, usualContacts: n ? round1(lambda) : null, lastContact: last?.value ?? null, daysSinceContact: daysSince };
 
   let score = 0;

@@ -2,7 +2,7 @@
 // One push is normal; repeated pushes, a large cumulative slip, a passed date or a stage going backwards is not.
 import { text } from '../../i18n.js';
 import type { Stage } from '../../weekly-report/template.js';
-import { daysBetween } from '../../weekly-report/week.js';
+import { daysFromTo } from '../dates.js';
 import { clamp, latestValue, ramp, type DimensionContext } from '../history.js';
 import type { DimensionScore } from '../types.js';
 
@@ -31,7 +31,7 @@ export function scoreCycle(ctx: DimensionContext): DimensionScore {
     const recentWeek = last - i <= SLIP_WINDOW;
     if (e.expectedClose) {
       if (prev) {
-        const moved = daysBetween(prev, e.expectedClose);
+        const moved = daysFromTo(prev, e.expectedClose);
         if (moved >= MIN_SLIP_DAYS && recentWeek) { slips++; slipDays += moved; }
       }
       prev = e.expectedClose;
@@ -42,7 +42,7 @@ export function scoreCycle(ctx: DimensionContext): DimensionScore {
       prevRank = rank;
     }
   }
-  const pastDays = prev ? daysBetween(prev, ctx.weekEnd) : null;
+  const pastDays = prev ? daysFromTo(prev, ctx.weekEnd) : null;
   facts.slips = slips;
   facts.slipDays = slipDays;
   facts.expectedClose = prev;
