@@ -1,0 +1,94 @@
+// The rep's weekly report through the router: open a form, errors, save, submit, away.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { encodeAction } from '../../src/ui/action.js';
+import { runPromptStep } from '../../src/app/jobs/prompt.job.js';
+import { outboxKeys } from '../../src/app/radar-app.js';
+import { createHarness, type Harness } from './support/app-harness.js';
+
+const WEEK = '2026-W48';
+let h: Harness;
+beforeEach(() => {
+  h = createHarness();
+});
+
+const open = (customerId: number, member = h.members.rep1) =>
+  h.send({ type: 'action', actor: h.actor(member), action: { kind: 'report.open', args: { week: WEEK, customerId: String(customerId) } }, message: null });
+const save = (customerId: number, values: Record<string, string>, member = h.members.rep1) =>
+  h.send({ type: 'formSubmitted', actor: h.actor(member), formId: encodeAction({ kind: 'report.save', args: { week: WEEK, customerId: String(customerId) } }), values, message: null });
+
+describe('weekly report', () => {
+  it('opens a form whose fields are the template ids, pre-filled from last week', async () => {
+    const result = await open(h.customers.huaxing);
+    expect(result.type).toBe('openForm');
+    if (result.type !== 'openForm') return;
+    expect(result.form.fields.map((f) => f.id)).toEqual(['contacts', 'lastContact', 'revenue', 'receivable', 'overdueDays', 'complaints',
+      'complaintType', 'requirementChanges', 'faults', 'usage', 'stage', 'expectedClose', 'health', 'notes']);
+    expect(result.form.values.receivable).toBe('50000');
+    expect(result.form.values.stage).toBe('live');
+    expect(result.form.values.contacts ?? '').toBe('');
+    expect(result.form.values.revenue ?? '').toBe('');
+  });
+
+  it("refuses another rep's customer", async () => {
+    const result = await open(h.customers.huaxing, h.members.rep2);
+    expect(result).toMatchObject({ type: 'toast', tone: 'warning' });
+  });
+
+  it('keeps what was typed and names the field on invalid input, storing nothing', async () => {
+    const result = await save(h.customers.huaxing, { contacts: '-3', revenue: '1000', stage: 'live', overdueDays: 'abc' });
+    expect(result.type).toBe('formErrors');
+    if (result.type !== 'formErrors') return;
+    expect(Object.keys(result.form.errors ?? {}).sort()).toEqual(['contacts', 'overdueDays']);
+    expect(result.form.values.contacts).toBe('-3');
+    expect(h.app.ctx.repos.reports.entriesForWeek(h.teamId, WEEK)).toEqual([]);
+  });
+
+  it('stores a valid entry and refreshes the rep card that was sent', async () => {
+    await runPromptStep(h.app, h.teamId, WEEK);
+    const result = await save(h.customers.huaxing, { contacts: '2', revenue: '5,000', stage: 'live', receivable: '40000', overdueDays: '10' });
+    expect(result.type).toBe('formDone');
+    const stored = h.app.ctx.repos.reports.entriesForWeek(h.teamId, WEEK);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.values).toMatchObject({ contacts: 2, revenue: 5000, receivable: 40000, overdueDays: 10 });
+    const sendKey = outboxKeys.prompt(WEEK, h.members.rep1.id, 'slack');
+    const refresh = h.app.ctx.repos.outbox.due('9999-01-01T00:00:00Z', 100).filter((m) => m.op === 'update' && m.updateOf === sendKey);
+    expect(refresh).toHaveLength(1);
+    expect(JSON.stringify(refresh[0]!.card)).toContain('1/2');
+  });
+
+  it('submits the week, and marks a report after the digest as late', async () => {
+    const first = await h.send({ type: 'action', actor: h.actor(h.members.rep1), action: { kind: 'report.submit', args: { week: WEEK } }, message: null });
+    expect(first.type).toBe('replaceMessage');
+    expect(h.app.ctx.repos.reports.reportStatuses(h.teamId, WEEK).find((s) => s.repId === h.members.rep1.id)).toMatchObject({ late: false });
+    h.app.ctx.repos.jobRuns.claim(h.teamId, WEEK, 'digest', '2026-11-30T04:00:00.000Z');
+    h.app.ctx.repos.jobRuns.finish(h.teamId, WEEK, 'digest', '2026-11-30T04:00:01.000Z');
+    await h.send({ type: 'action', actor: h.actor(h.members.rep2), action: { kind: 'report.submit', args: { week: WEEK } }, message: null });
+    expect(h.app.ctx.repos.reports.reportStatuses(h.teamId, WEEK).find((s) => s.repId === h.members.rep2.id)).toMatchObject({ late: true });
+  });
+
+  it('skips a rep who is away, and brings them back', async () => {
+    const away = await h.send({ type: 'message', actor: h.actor(h.members.rep2), text: '请假到 2026-12-05', channelId: 'D1', isDirect: true });
+    expect(away).toMatchObject({ type: 'toast', tone: 'success' });
+    expect(h.app.ctx.repos.teams.getMember(h.members.rep2.id)?.awayUntil).toBe('2026-12-05');
+    const result = await runPromptStep(h.app, h.teamId, WEEK);
+    expect(result).toMatchObject({ queued: 1, skippedAway: 1 });
+    await h.send({ type: 'message', actor: h.actor(h.members.rep2), text: 'back', channelId: 'D1', isDirect: true });
+    expect(h.app.ctx.repos.teams.getMember(h.members.rep2.id)?.awayUntil).toBeNull();
+  });
+
+  it('never queues the same prompt twice', async () => {
+    const a = await runPromptStep(h.app, h.teamId, WEEK);
+    const b = await runPromptStep(h.app, h.teamId, WEEK);
+    expect(a.queued).toBe(2);
+    expect(b).toMatchObject({ queued: 0, alreadyQueued: 2 });
+  });
+
+  it('lists a rep with no chat account as unreachable instead of skipping silently', async () => {
+    h.app.ctx.repos.teams.setPlatformId(h.members.rep2.id, 'slack', null);
+    h.app.ctx.repos.teams.upsertMember({ teamId: h.teamId, email: 'ghost@nowhere.example', name: 'Ghost', role: 'rep' });
+    const result = await runPromptStep(h.app, h.teamId, WEEK);
+    expect(result.unreachable).toEqual(['ghost@nowhere.example']);
+    // rep2 was matched again by email during the step
+    expect(h.app.ctx.repos.teams.getMember(h.members.rep2.id)?.slackUserId).toBe('U-rep2');
+  });
+});
