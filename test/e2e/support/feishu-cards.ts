@@ -1,0 +1,81 @@
+// Reading Card JSON 2.0 the way a Feishu client would: the buttons with their callback values,
+// the form's named fields with their initial values, and the visible text.
+import { decodeAction, type ActionRef } from '../../../src/ui/action.js';
+
+type Json = any;
+
+function walk(node: Json, visit: (n: Record<string, Json>) => void): void {
+  if (Array.isArray(node)) for (const x of node) walk(x, visit);
+  else if (node && typeof node === 'object') {
+    visit(node);
+    for (const v of Object.values(node)) walk(v, visit);
+  }
+}
+
+export interface CardButton {
+  text: string;
+  /** The callback value (what Feishu sends back as action.value). */
+  value: Record<string, string>;
+  /** The decoded ActionRef of value.a, when there is one. */
+  action: ActionRef | null;
+}
+
+/** Every button with a callback behaviour, in document order. */
+export function buttonsOf(card: Json): CardButton[] {
+  const out: CardButton[] = [];
+  walk(card, (n) => {
+    if (n.tag !== 'button') return;
+    const cb = (n.behaviors as Json[] | undefined)?.find((b) => b.type === 'callback');
+    if (!cb) return;
+    const value = cb.value as Record<string, string>;
+    out.push({ text: String(n.text?.content ?? ''), value, action: typeof value.a === 'string' ? decodeAction(value.a) : null });
+  });
+  return out;
+}
+
+/** The button whose action kind and args match (args compared as strings). */
+export function findButton(card: Json, kind: string, args: Record<string, string | number> = {}): CardButton | undefined {
+  return buttonsOf(card).find((b) => b.action?.kind === kind
+    && Object.entries(args).every(([k, v]) => b.action?.args[k] === String(v)));
+}
+
+export interface FormField {
+  tag: string;
+  name: string;
+  /** default_value / initial_date / initial_option, whichever the control uses. */
+  initial: string | undefined;
+}
+
+/** The root `form` container's named controls (buttons excluded), keyed by name. */
+export function formFieldsOf(card: Json): Map<string, FormField> {
+  const form = (card.body?.elements as Json[] | undefined)?.find((e) => e.tag === 'form');
+  const fields = new Map<string, FormField>();
+  if (!form) return fields;
+  walk(form.elements, (n) => {
+    if (typeof n.name !== 'string' || n.tag === 'button' || n.tag === 'form') return;
+    fields.set(n.name, { tag: n.tag, name: n.name, initial: n.default_value ?? n.initial_date ?? n.initial_option });
+  });
+  return fields;
+}
+
+/** All visible strings of a card (title, markdown, table cells, button texts), joined by newlines. */
+export function cardText(card: Json): string {
+  const parts: string[] = [];
+  walk(card, (n) => {
+    if (typeof n.content === 'string') parts.push(n.content);
+    if (n.tag === 'table' && Array.isArray(n.rows)) for (const r of n.rows) parts.push(...Object.values(r as Record<string, string>).map(String));
+  });
+  return parts.join('\n');
+}
+
+/** The header title text. */
+export const titleOf = (card: Json): string => String(card?.header?.title?.content ?? '');
+
+/** The red error text rendered right under the form control named `name`, if any. */
+export function errorUnder(card: Json, name: string): string | null {
+  const form = (card.body?.elements as Json[] | undefined)?.find((e) => e.tag === 'form');
+  const elements = (form?.elements ?? []) as Json[];
+  const at = elements.findIndex((e) => e.name === name);
+  const next = at >= 0 ? elements[at + 1] : undefined;
+  return next?.tag === 'markdown' && String(next.content).includes("color='red'") ? String(next.content) : null;
+}
