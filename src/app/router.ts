@@ -11,10 +11,21 @@ import { handleForm } from './handlers/form.handler.js';
 import { handleText } from './handlers/text.handler.js';
 import { handleHome } from './handlers/home.handler.js';
 import { detectLocale } from '../core/ask/parse-question.js';
+import type { Locale } from '../core/i18n.js';
+
+function teamLocale(app: RadarApp): Locale {
+  try {
+    return app.ctx.repos.teams.listTeams()[0]?.locale ?? 'zh';
+  } catch {
+    return 'zh';
+  }
+}
 
 export function createRouter(app: RadarApp): Router {
   return async (event: InboundEvent): Promise<InteractionResult> => {
-    const guessLocale = event.actor.locale ?? ('text' in event ? detectLocale(event.text) : 'zh');
+    // Strangers and failures get an answer in the platform's locale, the language they typed, or else
+    // the team's language (a click carries no text to guess from).
+    const guessLocale = (): Locale => event.actor.locale ?? ('text' in event ? detectLocale(event.text) : teamLocale(app));
     try {
       const i = resolveInteraction(app, event.actor);
       if (!i) {
@@ -22,9 +33,9 @@ export function createRouter(app: RadarApp): Router {
         // Strangers asking a question get the engine's own polite refusal card.
         if (event.type === 'command' || event.type === 'message') {
           const team = app.ctx.repos.teams.listTeams()[0];
-          if (team) return { type: 'card', card: ask(app.ctx, team.id, null, event.text, guessLocale).card };
+          if (team) return { type: 'card', card: ask(app.ctx, team.id, null, event.text, guessLocale()).card };
         }
-        return notMember(guessLocale);
+        return notMember(guessLocale());
       }
       switch (event.type) {
         case 'command':
@@ -42,7 +53,7 @@ export function createRouter(app: RadarApp): Router {
       }
     } catch (err) {
       app.ctx.logger.error({ err: (err as Error).message, stack: (err as Error).stack, event: event.type }, 'interaction failed');
-      return toast(tr(guessLocale, '抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again in a moment.'), 'error');
+      return toast(tr(guessLocale(), '抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again in a moment.'), 'error');
     }
   };
 }
