@@ -13,6 +13,7 @@ import { reportPromptModel } from '../services/report.service.js';
 import { latestReportWeek } from '../services/scoring.service.js';
 import { refreshDigest } from '../jobs/digest.job.js';
 import { enqueueRefresh, outboxKeys } from '../radar-app.js';
+import { memberLocale } from '../locale.js';
 import type { Interaction } from './interaction-context.js';
 import { isManagerChannelMessage } from './interaction-context.js';
 
@@ -25,10 +26,20 @@ export function currentDigestCard(i: Interaction, message: MessageRef | null): C
   return digestCard(digestModel(i.app.ctx, i.team.id, week, message?.platform), i.team.locale);
 }
 
-/** After a task changed: the card for the message clicked, and the posted digest brought up to date. */
+/** Every task DM sent for this task shows its new state (no stale Claim button in the assignee's DM). */
+function refreshTaskMessages(i: Interaction, task: FollowUpTask): void {
+  const model = taskCardModel(i.app.ctx, task);
+  for (const member of i.app.ctx.repos.teams.listMembers(i.team.id)) {
+    const card = taskCard(model, memberLocale(member, i.team));
+    for (const { platform } of i.app.platforms) enqueueRefresh(i.app, outboxKeys.task(task.id, member.id, platform), card);
+  }
+}
+
+/** After a task changed: the card for the message clicked, and the posted digest and task DMs brought up to date. */
 export function afterTaskChange(i: Interaction, task: FollowUpTask, message: MessageRef | null): CardSpec | null {
   const week = digestWeek(i);
   if (week) refreshDigest(i.app, i.team.id, week);
+  refreshTaskMessages(i, task);
   if (isManagerChannelMessage(i.app, message)) return currentDigestCard(i, message);
   return taskCard(taskCardModel(i.app.ctx, task), i.locale);
 }
