@@ -30,3 +30,13 @@ export function openCliContext(dbOverride: string | undefined, env: NodeJS.Proce
     close: () => db.close(),
   };
 }
+
+/** Open the context for one command, run it, and always close the database. */
+export async function withCliContext<T>(dbOverride: string | undefined, run: (cli: CliContext) => Promise<T> | T): Promise<T> {
+  const cli = openCliContext(dbOverride);
+  try {
+    return await run(cli);
+  } finally {
+    cli.close();
+  }
+}

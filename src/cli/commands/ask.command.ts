@@ -1,6 +1,6 @@
 import { ask } from '../../app/services/ask.service.js';
 import { CliError } from '../cli-error.js';
-import { openCliContext } from '../context.js';
+import { withCliContext } from '../context.js';
 import { printCard } from '../print-card.js';
 import type { Command } from './command.js';
 import { stringOpt } from './command.js';
@@ -14,16 +14,13 @@ export const askCommand: Command = {
     const question = input.positionals.join(' ').trim();
     if (!question) throw new CliError('ask: give a question, e.g. `radar ask "逾期超过30天的客户"` or `radar ask "how is Acme doing"`');
     const lang = stringOpt(input, 'lang');
-    const cli = openCliContext(stringOpt(input, 'db'));
-    try {
-      // The CLI runs with the owner's view of the data: whoever has the database file sees everything.
-      const owner = { id: 0, teamId: cli.team.id, name: 'CLI', email: '', role: 'owner' as const, slackUserId: null, feishuOpenId: null, timezone: null, locale: null, awayUntil: null };
-      const result = ask(cli.ctx, cli.team.id, owner, question, lang === 'en' || lang === 'zh' ? lang : undefined);
-      if (input.values.json) process.stdout.write(`${JSON.stringify(result.answer, null, 2)}\n`);
-      else process.stdout.write(printCard(result.card));
-      return 0;
-    } finally {
-      cli.close();
-    }
+    return withCliContext(stringOpt(input, 'db'), async (cli) => {
+    // The CLI runs with the owner's view of the data: whoever has the database file sees everything.
+    const owner = { id: 0, teamId: cli.team.id, name: 'CLI', email: '', role: 'owner' as const, slackUserId: null, feishuOpenId: null, timezone: null, locale: null, awayUntil: null };
+    const result = ask(cli.ctx, cli.team.id, owner, question, lang === 'en' || lang === 'zh' ? lang : undefined);
+    if (input.values.json) process.stdout.write(`${JSON.stringify(result.answer, null, 2)}\n`);
+    else process.stdout.write(printCard(result.card));
+    return 0;
+    });
   },
 };

@@ -17,3 +17,9 @@ export const stringOpt = (input: CommandInput, key: string): string | undefined 
   const v = input.values[key];
   return typeof v === 'string' ? v : undefined;
 };
+
+/** `--lang zh|en`, else the fallback (the team's language). */
+export const localeOpt = (input: CommandInput, fallback: 'zh' | 'en'): 'zh' | 'en' => {
+  const lang = stringOpt(input, 'lang');
+  return lang === 'zh' || lang === 'en' ? lang : fallback;
+};

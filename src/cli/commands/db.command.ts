@@ -1,6 +1,6 @@
 import { backupDb, checkDb } from '../../storage/db.js';
 import { CliError } from '../cli-error.js';
-import { openCliContext } from '../context.js';
+import { withCliContext } from '../context.js';
 import type { Command } from './command.js';
 
 export const dbCommand: Command = {
@@ -11,21 +11,18 @@ export const dbCommand: Command = {
   async run({ values, positionals }) {
     const [action, target] = positionals;
     if (action !== 'backup' && action !== 'check') throw new CliError('db: expected `backup PATH` or `check`');
-    const cli = openCliContext(values.db as string | undefined);
-    try {
-      if (action === 'backup') {
-        if (!target) throw new CliError('db backup: give the destination file, e.g. `radar db backup backups/radar-2026-11-26.sqlite`');
-        const result = await backupDb(cli.db, target);
-        process.stdout.write(`backup written: ${result.path} (${result.totalPages} pages)\n`);
-        return 0;
-      }
-      const check = checkDb(cli.db);
-      process.stdout.write(check.ok
-        ? `ok: integrity check passed, no foreign key problems (${cli.db.path})\n`
-        : `problems found:\n${[...check.integrity.filter((l) => l !== 'ok'), ...check.foreignKeys.map((f) => `foreign key: ${f.table} row ${f.rowid} → ${f.parent}`)].map((l) => `  ${l}`).join('\n')}\n`);
-      return check.ok ? 0 : 1;
-    } finally {
-      cli.close();
+    return withCliContext(values.db as string | undefined, async (cli) => {
+    if (action === 'backup') {
+      if (!target) throw new CliError('db backup: give the destination file, e.g. `radar db backup backups/radar-2026-11-26.sqlite`');
+      const result = await backupDb(cli.db, target);
+      process.stdout.write(`backup written: ${result.path} (${result.totalPages} pages)\n`);
+      return 0;
     }
+    const check = checkDb(cli.db);
+    process.stdout.write(check.ok
+      ? `ok: integrity check passed, no foreign key problems (${cli.db.path})\n`
+      : `problems found:\n${[...check.integrity.filter((l) => l !== 'ok'), ...check.foreignKeys.map((f) => `foreign key: ${f.table} row ${f.rowid} → ${f.parent}`)].map((l) => `  ${l}`).join('\n')}\n`);
+    return check.ok ? 0 : 1;
+    });
   },
 };

@@ -5,10 +5,10 @@ import { digestCard } from '../../app/views/digest.view.js';
 import type { Role } from '../../core/team.js';
 import { simulateBook } from '../../core/simulate/index.js';
 import { addWeeks, weekOfInstant } from '../../core/weekly-report/week.js';
-import { openCliContext } from '../context.js';
+import { withCliContext } from '../context.js';
 import { printCard } from '../print-card.js';
 import type { Command } from './command.js';
-import { stringOpt } from './command.js';
+import { localeOpt, stringOpt } from './command.js';
 
 const DEMO_DB = './data/demo.sqlite';
 
@@ -31,22 +31,18 @@ export const demoCommand: Command = {
   async run(input) {
     const db = stringOpt(input, 'db') ?? DEMO_DB;
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
-    const cli = openCliContext(db);
-    try {
-      const { ctx, team } = cli;
-      // The last full week before today, so the demo looks like this Monday's digest.
-      const endWeek = addWeeks(weekOfInstant(new Date(), team.timezone), -1);
-      const book = simulateBook({ seed: Number(stringOpt(input, 'seed') ?? 7), endWeek });
-      const result = importRecords(ctx.repos, { name: 'demo.jsonl', text: book.records.map((r) => JSON.stringify(r)).join('\n') }, { teamId: team.id, template: ctx.settings.template });
-      for (const person of SUPPORT_STAFF) ctx.repos.teams.upsertMember({ teamId: team.id, ...person });
-      process.stderr.write(`demo: ${book.reps.length} reps, ${book.customers.length} customers, ${result.records} weekly entries (${book.weeks[0]} … ${endWeek}) → ${db}\n\n`);
-      const lang = stringOpt(input, 'lang');
-      const locale = lang === 'en' || lang === 'zh' ? lang : team.locale;
-      process.stdout.write(printCard(digestCard(digestModel(ctx, team.id, endWeek), locale)));
-      process.stdout.write(`\nTry:\n  npm run radar -- flags --db ${db}\n  npm run radar -- ask "top 5 risks" --db ${db}\n  npm run radar -- ask "逾期超过30天的客户" --db ${db}\n  npm run radar -- tasks --db ${db}\n  npm run radar -- simulate --seed 7\n`);
-      return 0;
-    } finally {
-      cli.close();
-    }
+    return withCliContext(db, async (cli) => {
+    const { ctx, team } = cli;
+    // The last full week before today, so the demo looks like this Monday's digest.
+    const endWeek = addWeeks(weekOfInstant(new Date(), team.timezone), -1);
+    const book = simulateBook({ seed: Number(stringOpt(input, 'seed') ?? 7), endWeek });
+    const result = importRecords(ctx.repos, { name: 'demo.jsonl', text: book.records.map((r) => JSON.stringify(r)).join('\n') }, { teamId: team.id, template: ctx.settings.template });
+    for (const person of SUPPORT_STAFF) ctx.repos.teams.upsertMember({ teamId: team.id, ...person });
+    process.stderr.write(`demo: ${book.reps.length} reps, ${book.customers.length} customers, ${result.records} weekly entries (${book.weeks[0]} … ${endWeek}) → ${db}\n\n`);
+    const locale = localeOpt(input, team.locale);
+    process.stdout.write(printCard(digestCard(digestModel(ctx, team.id, endWeek), locale)));
+    process.stdout.write(`\nTry:\n  npm run radar -- flags --db ${db}\n  npm run radar -- ask "top 5 risks" --db ${db}\n  npm run radar -- ask "逾期超过30天的客户" --db ${db}\n  npm run radar -- tasks --db ${db}\n  npm run radar -- simulate --seed 7\n`);
+    return 0;
+    });
   },
 };

@@ -1,10 +1,10 @@
 import { digestModel } from '../../app/services/digest.service.js';
 import { digestCard } from '../../app/views/digest.view.js';
-import { openCliContext } from '../context.js';
+import { withCliContext } from '../context.js';
 import { printCard } from '../print-card.js';
 import { resolveWeek } from '../week-arg.js';
 import type { Command } from './command.js';
-import { stringOpt } from './command.js';
+import { localeOpt, stringOpt } from './command.js';
 
 export const digestCommand: Command = {
   name: 'digest',
@@ -12,20 +12,16 @@ export const digestCommand: Command = {
   usage: 'radar digest [--week YYYY-Www] [--json] [--lang zh|en] [--db PATH]',
   options: { week: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
   async run(input) {
-    const cli = openCliContext(stringOpt(input, 'db'));
-    try {
-      const { ctx, team } = cli;
-      const week = resolveWeek(ctx, team.id, stringOpt(input, 'week'));
-      const model = digestModel(ctx, team.id, week);
-      if (input.values.json) {
-        process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
-        return 0;
-      }
-      const lang = stringOpt(input, 'lang');
-      process.stdout.write(printCard(digestCard(model, lang === 'en' || lang === 'zh' ? lang : team.locale)));
+    return withCliContext(stringOpt(input, 'db'), async (cli) => {
+    const { ctx, team } = cli;
+    const week = resolveWeek(ctx, team.id, stringOpt(input, 'week'));
+    const model = digestModel(ctx, team.id, week);
+    if (input.values.json) {
+      process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
       return 0;
-    } finally {
-      cli.close();
     }
+    process.stdout.write(printCard(digestCard(model, localeOpt(input, team.locale))));
+    return 0;
+    });
   },
 };

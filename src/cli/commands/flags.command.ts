@@ -1,10 +1,10 @@
 import { ensureScored, flaggedScores } from '../../app/services/scoring.service.js';
 import { pick } from '../../core/i18n.js';
-import { openCliContext } from '../context.js';
+import { withCliContext } from '../context.js';
 import { resolveWeek } from '../week-arg.js';
 import { renderTable } from '../table.js';
 import type { Command } from './command.js';
-import { stringOpt } from './command.js';
+import { localeOpt, stringOpt } from './command.js';
 
 /** The public acceptance contract: `[{customer, score, grade, tags, reasons}]`, highest index first. */
 export interface FlagRow {
@@ -21,33 +21,30 @@ export const flagsCommand: Command = {
   usage: 'radar flags [--week YYYY-Www] [--json] [--lang zh|en] [--db PATH]',
   options: { week: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
   async run(input) {
-    const cli = openCliContext(stringOpt(input, 'db'));
-    try {
-      const { ctx, team } = cli;
-      const week = resolveWeek(ctx, team.id, stringOpt(input, 'week'));
-      const locale = stringOpt(input, 'lang') === 'en' ? 'en' : stringOpt(input, 'lang') === 'zh' ? 'zh' : team.locale;
-      const names = new Map(ctx.repos.customers.listCustomers(team.id).map((c) => [c.id, c.name]));
-      const rows: FlagRow[] = flaggedScores(ensureScored(ctx, team.id, week)).map((s) => ({
-        customer: names.get(s.customerId) ?? `#${s.customerId}`,
-        score: s.index,
-        grade: s.grade as 'A' | 'B',
-        tags: [...s.tags],
-        reasons: s.reasons.map((r) => pick(r, locale)),
-      }));
-      if (input.values.json) {
-        process.stdout.write(`${JSON.stringify(rows)}\n`);
-        return 0;
-      }
-      process.stdout.write(`${week}: ${rows.length} flagged\n`);
-      if (rows.length > 0) {
-        process.stdout.write(`${renderTable(
-          [{ header: 'customer', max: 24 }, { header: 'index', align: 'right' }, { header: 'grade' }, { header: 'tags', max: 30 }, { header: 'why', max: 70 }],
-          rows.map((r) => [r.customer, String(r.score), r.grade, r.tags.join(','), r.reasons.join('; ')]),
-        )}\n`);
-      }
+    return withCliContext(stringOpt(input, 'db'), async (cli) => {
+    const { ctx, team } = cli;
+    const week = resolveWeek(ctx, team.id, stringOpt(input, 'week'));
+    const locale = localeOpt(input, team.locale);
+    const names = new Map(ctx.repos.customers.listCustomers(team.id).map((c) => [c.id, c.name]));
+    const rows: FlagRow[] = flaggedScores(ensureScored(ctx, team.id, week)).map((s) => ({
+      customer: names.get(s.customerId) ?? `#${s.customerId}`,
+      score: s.index,
+      grade: s.grade as 'A' | 'B',
+      tags: [...s.tags],
+      reasons: s.reasons.map((r) => pick(r, locale)),
+    }));
+    if (input.values.json) {
+      process.stdout.write(`${JSON.stringify(rows)}\n`);
       return 0;
-    } finally {
-      cli.close();
     }
+    process.stdout.write(`${week}: ${rows.length} flagged\n`);
+    if (rows.length > 0) {
+      process.stdout.write(`${renderTable(
+        [{ header: 'customer', max: 24 }, { header: 'index', align: 'right' }, { header: 'grade' }, { header: 'tags', max: 30 }, { header: 'why', max: 70 }],
+        rows.map((r) => [r.customer, String(r.score), r.grade, r.tags.join(','), r.reasons.join('; ')]),
+      )}\n`);
+    }
+    return 0;
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { ACTIVE_STATES, TASK_STATES, type TaskState } from '../../core/follow-up/task.js';
 import { CliError } from '../cli-error.js';
-import { openCliContext } from '../context.js';
+import { withCliContext } from '../context.js';
 import { renderTable } from '../table.js';
 import type { Command } from './command.js';
 import { stringOpt } from './command.js';
@@ -15,28 +15,25 @@ export const tasksCommand: Command = {
     const bad = requested?.filter((s) => !TASK_STATES.includes(s as TaskState));
     if (bad && bad.length > 0) throw new CliError(`--state: unknown ${bad.join(', ')} (expected ${TASK_STATES.join(', ')})`);
     const states = input.values.all ? undefined : (requested as TaskState[] | undefined) ?? [...ACTIVE_STATES];
-    const cli = openCliContext(stringOpt(input, 'db'));
-    try {
-      const { repos } = cli.ctx;
-      const tasks = repos.tasks.listTasks(cli.team.id, states ? { states } : undefined);
-      const customers = new Map(repos.customers.listCustomers(cli.team.id).map((c) => [c.id, c.name]));
-      const members = new Map(repos.teams.listMembers(cli.team.id).map((m) => [m.id, m.name]));
-      if (input.values.json) {
-        process.stdout.write(`${JSON.stringify(tasks.map((t) => ({ ...t, customer: customers.get(t.customerId) ?? null, assignee: t.assigneeId === null ? null : members.get(t.assigneeId) ?? null })), null, 2)}\n`);
-        return 0;
-      }
-      if (tasks.length === 0) {
-        process.stdout.write('no tasks\n');
-        return 0;
-      }
-      process.stdout.write(`${renderTable(
-        [{ header: 'id', align: 'right' }, { header: 'customer', max: 24 }, { header: 'problem' }, { header: 'grade' }, { header: 'role' }, { header: 'assignee', max: 16 }, { header: 'state' }, { header: 'due' }, { header: 'week' }],
-        tasks.map((t) => [String(t.id), customers.get(t.customerId) ?? `#${t.customerId}`, t.tag, `${t.grade}${t.escalated ? '↑' : ''}`, t.role,
-          t.assigneeId === null ? '—' : members.get(t.assigneeId) ?? `#${t.assigneeId}`, t.state === 'snoozed' ? `snoozed→${t.snoozedUntil}` : t.state, t.dueDate, t.createdWeek]),
-      )}\n`);
+    return withCliContext(stringOpt(input, 'db'), async (cli) => {
+    const { repos } = cli.ctx;
+    const tasks = repos.tasks.listTasks(cli.team.id, states ? { states } : undefined);
+    const customers = new Map(repos.customers.listCustomers(cli.team.id).map((c) => [c.id, c.name]));
+    const members = new Map(repos.teams.listMembers(cli.team.id).map((m) => [m.id, m.name]));
+    if (input.values.json) {
+      process.stdout.write(`${JSON.stringify(tasks.map((t) => ({ ...t, customer: customers.get(t.customerId) ?? null, assignee: t.assigneeId === null ? null : members.get(t.assigneeId) ?? null })), null, 2)}\n`);
       return 0;
-    } finally {
-      cli.close();
     }
+    if (tasks.length === 0) {
+      process.stdout.write('no tasks\n');
+      return 0;
+    }
+    process.stdout.write(`${renderTable(
+      [{ header: 'id', align: 'right' }, { header: 'customer', max: 24 }, { header: 'problem' }, { header: 'grade' }, { header: 'role' }, { header: 'assignee', max: 16 }, { header: 'state' }, { header: 'due' }, { header: 'week' }],
+      tasks.map((t) => [String(t.id), customers.get(t.customerId) ?? `#${t.customerId}`, t.tag, `${t.grade}${t.escalated ? '↑' : ''}`, t.role,
+        t.assigneeId === null ? '—' : members.get(t.assigneeId) ?? `#${t.assigneeId}`, t.state === 'snoozed' ? `snoozed→${t.snoozedUntil}` : t.state, t.dueDate, t.createdWeek]),
+    )}\n`);
+    return 0;
+    });
   },
 };
