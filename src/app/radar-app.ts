@@ -1,5 +1,6 @@
 // The app as the adapters and the scheduler see it: use-case context, the connected platforms,
 // and the outbox every outbound message goes through.
+import { randomUUID } from 'node:crypto';
 import type { CardSpec } from '../ui/card.js';
 import type { ChatPort, Destination, Platform } from './ports/chat.port.js';
 import type { AppContext } from './context.js';
@@ -49,7 +50,8 @@ export function enqueueRefresh(app: RadarApp, sendKey: string, card: CardSpec): 
   const at = app.ctx.clock().toISOString();
   const queued = app.ctx.repos.outbox.enqueue({
     teamId: original.teamId,
-    key: `refresh:${sendKey}:${at}`,
+    // Unique even for two refreshes in the same millisecond (two managers clicking at once).
+    key: `refresh:${sendKey}:${at}:${randomUUID().slice(0, 8)}`,
     platform: original.platform,
     op: 'update',
     destination: original.destination,
