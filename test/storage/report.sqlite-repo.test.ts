@@ -42,7 +42,7 @@ describe('SqliteReportRepo', () => {
     ]);
   });
 
-  it('reads 20,000 customers × 26 weeks in one fast query', () => {
+  it('reads 20,000 customers × 26 weeks in week order with one indexed query', () => {
     f = setup();
     const { sqlite } = f.db;
     // Bulk-load directly: this test is about the read path.
