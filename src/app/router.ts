@@ -4,7 +4,6 @@ import { decodeAction } from '../ui/action.js';
 import { tr } from './views/common.js';
 import type { InboundEvent, InteractionResult, Router } from './inbound.js';
 import type { RadarApp } from './radar-app.js';
-import { ask } from './services/ask.service.js';
 import { resolveInteraction, notMember, toast } from './handlers/interaction-context.js';
 import { handleAction } from './handlers/action.handler.js';
 import { handleForm } from './handlers/form.handler.js';
@@ -13,6 +12,7 @@ import { handleHome } from './handlers/home.handler.js';
 import { detectLocale } from '../core/ask/parse-question.js';
 import type { Locale } from '../core/i18n.js';
 
+// The first team's language: what a stranger (no member, so no team yet) is answered in.
 function teamLocale(app: RadarApp): Locale {
   try {
     return app.ctx.repos.teams.listTeams()[0]?.locale ?? 'zh';
@@ -28,15 +28,8 @@ export function createRouter(app: RadarApp): Router {
     const guessLocale = (): Locale => event.actor.locale ?? ('text' in event ? detectLocale(event.text) : teamLocale(app));
     try {
       const i = resolveInteraction(app, event.actor);
-      if (!i) {
-        if (event.type === 'homeOpened') return { type: 'none' };
-        // Strangers asking a question get the engine's own polite refusal card.
-        if (event.type === 'command' || event.type === 'message') {
-          const team = app.ctx.repos.teams.listTeams()[0];
-          if (team) return { type: 'card', card: ask(app.ctx, team.id, null, event.text, guessLocale()).card };
-        }
-        return notMember(guessLocale());
-      }
+      // Strangers learn how to get access; nothing is loaded or computed on their behalf.
+      if (!i) return event.type === 'homeOpened' ? { type: 'none' } : notMember(guessLocale());
       switch (event.type) {
         case 'command':
         case 'message':

@@ -17,6 +17,7 @@ import { startHttpServer, type RunningServer } from '../server/http-server.js';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { createFeishuAdapter } from '../../adapters/feishu/index.js';
 import { runCycleStep } from './run-step.js';
+import { syncUsers } from '../app/jobs/sync-users.job.js';
 import { reportPermanentFailure } from './failure-report.js';
 
 export interface BotOptions {
@@ -79,6 +80,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const server = routes.length > 0 ? await startHttpServer(routes, config.port, logger) : null;
   for (const adapter of adapters) await adapter.start();
   worker.start();
+  // Match members to chat accounts right away, so people who write to the bot before the first
+  // weekly prompt are recognised.
+  for (const t of repos.teams.listTeams()) {
+    syncUsers(app, t.id).catch((err: unknown) => logger.warn({ teamId: t.id, err: (err as Error).message }, 'initial user sync failed'));
+  }
 
   const scheduler = options.scheduler === false ? null : startScheduler({
     teams: () => repos.teams.listTeams().map((t) => t.id),
