@@ -19,6 +19,8 @@ export type InboundEvent =
   | { type: 'message'; actor: Actor; text: string; channelId: string; isDirect: boolean }
   | { type: 'action'; actor: Actor; action: ActionRef; message: MessageRef | null }
   | { type: 'formSubmitted'; actor: Actor; formId: string; values: Record<string, string | string[]>; message: MessageRef | null }
+  /** The form was closed without saving; on Feishu the form had replaced the message, which must be restored. */
+  | { type: 'formCancelled'; actor: Actor; formId: string; message: MessageRef | null }
   | { type: 'homeOpened'; actor: Actor };
 
 export type InteractionResult =

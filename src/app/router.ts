@@ -6,7 +6,7 @@ import type { InboundEvent, InteractionResult, Router } from './inbound.js';
 import type { RadarApp } from './radar-app.js';
 import { resolveInteraction, notMember, toast } from './handlers/interaction-context.js';
 import { handleAction } from './handlers/action.handler.js';
-import { handleForm } from './handlers/form.handler.js';
+import { handleForm, handleFormCancel } from './handlers/form.handler.js';
 import { handleText } from './handlers/text.handler.js';
 import { handleHome } from './handlers/home.handler.js';
 import { detectLocale } from '../core/ask/parse-question.js';
@@ -40,6 +40,10 @@ export function createRouter(app: RadarApp): Router {
           const ref = decodeAction(event.formId);
           if (!ref) return toast(tr(i.locale, '无法识别这个表单，请重新打开。', 'This form is not recognised; please open it again.'), 'warning');
           return handleForm(i, ref, event.values, event.message);
+        }
+        case 'formCancelled': {
+          const ref = decodeAction(event.formId);
+          return ref ? handleFormCancel(i, ref, event.message) : { type: 'none' };
         }
         case 'homeOpened':
           return handleHome(i);

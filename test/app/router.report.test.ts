@@ -56,6 +56,14 @@ describe('weekly report', () => {
     expect(JSON.stringify(refresh[0]!.card)).toContain('1/2');
   });
 
+  it('restores the report card when a form is cancelled (Feishu swaps the message for the form)', async () => {
+    const formId = encodeAction({ kind: 'report.save', args: { week: WEEK, customerId: String(h.customers.acme) } });
+    const result = await h.send({ type: 'formCancelled', actor: h.actor(h.members.rep1), formId, message: null });
+    expect(result.type).toBe('replaceMessage');
+    if (result.type === 'replaceMessage') expect(result.card.title).toContain(WEEK);
+    expect(h.app.ctx.repos.reports.entriesForWeek(h.teamId, WEEK)).toEqual([]);
+  });
+
   it('submits the week, and marks a report after the digest as late', async () => {
     const first = await h.send({ type: 'action', actor: h.actor(h.members.rep1), action: { kind: 'report.submit', args: { week: WEEK } }, message: null });
     expect(first.type).toBe('replaceMessage');

@@ -56,8 +56,7 @@ export function translateMessage(event: unknown, botOpenId: string | null): Mess
 
 /** A `card.action.trigger` callback, classified. */
 export type CardActionInfo =
-  | { kind: 'event'; event: Extract<InboundEvent, { type: 'action' | 'formSubmitted' }>; messageId: string | null }
-  | { kind: 'cancel'; formId: string; userId: string; messageId: string | null }
+  | { kind: 'event'; event: Extract<InboundEvent, { type: 'action' | 'formSubmitted' | 'formCancelled' }>; messageId: string | null }
   /** A form submit whose formId we could not find. */
   | { kind: 'unknownForm'; userId: string; messageId: string | null };
 
@@ -88,7 +87,9 @@ export function translateCardAction(event: unknown, formIdFor: (messageId: strin
   const message = messageId ? { platform: 'feishu' as const, channel: channel ?? '', messageId } : null;
 
   const formId = str(value[FORM_ID_KEY]) ?? (messageId ? formIdFor(messageId) : undefined) ?? null;
-  if (value[FORM_CANCEL_KEY] !== undefined) return formId ? { kind: 'cancel', formId, userId, messageId } : null;
+  if (value[FORM_CANCEL_KEY] !== undefined) {
+    return formId ? { kind: 'event', messageId, event: { type: 'formCancelled', actor, formId, message } } : null;
+  }
   if (isObject(event.action.form_value)) {
     if (!formId) return { kind: 'unknownForm', userId, messageId };
     return { kind: 'event', messageId, event: { type: 'formSubmitted', actor, formId, values: formValues(event.action.form_value), message } };

@@ -29,9 +29,6 @@ export async function handleCardAction(ctx: ListenerContext, eventId: string | n
     return { toast: { type: 'error', content: TEXT.failed } };
   }
   if (info.kind === 'unknownForm') return { toast: { type: 'warning', content: TEXT.formExpired } };
-  if (info.kind === 'cancel') {
-    return { toast: { type: 'info', content: TEXT.cancelled }, card: { type: 'raw', data: noticeCard(TEXT.closed, TEXT.cancelled) } };
-  }
 
   const routed = ctx.router(info.event).then(
     (r) => r,

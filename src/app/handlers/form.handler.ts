@@ -3,6 +3,7 @@ import type { ActionRef } from '../../ui/action.js';
 import { isWeekId } from '../../core/weekly-report/week.js';
 import { text } from '../../core/i18n.js';
 import type { InteractionResult } from '../inbound.js';
+import type { FollowUpTask } from '../../core/follow-up/task.js';
 import type { MessageRef } from '../ports/chat.port.js';
 import { t, tr } from '../views/common.js';
 import { CUSTOMER_NAME_FIELD, entryFormWithErrors, newCustomerFormWithErrors } from '../views/entry-form.view.js';
@@ -12,8 +13,12 @@ import { actOnTask } from '../services/follow-up.service.js';
 import { parseEntry } from '../../core/weekly-report/entry.schema.js';
 import { teamNow } from '../context.js';
 import type { Interaction } from './interaction-context.js';
-import { notAllowed, toast } from './interaction-context.js';
-import { afterReportChange, afterTaskChange } from './source-card.js';
+import { isManagerChannelMessage, notAllowed, toast } from './interaction-context.js';
+import { afterReportChange, afterTaskChange, currentDigestCard } from './source-card.js';
+import { reportPromptCard } from '../views/report-prompt.view.js';
+import { taskCard } from '../views/task.view.js';
+import { reportPromptModel } from '../services/report.service.js';
+import { taskCardModel } from '../services/task-card.service.js';
 
 type Values = Record<string, string | string[]>;
 
@@ -88,7 +93,28 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
   }
 }
 
-function formModel(i: Interaction, task: { id: number; customerId: number; tag: import('../../core/customer-risk/types.js').Tag }) {
+function formModel(i: Interaction, task: Pick<FollowUpTask, 'id' | 'customerId' | 'tag'>) {
   const customerName = i.app.ctx.repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
   return { taskId: task.id, customerName, tag: task.tag };
+}
+
+/** A form closed without saving: the card the message showed before the form, where the platform swapped it. */
+export function handleFormCancel(i: Interaction, ref: ActionRef, message: MessageRef | null): InteractionResult {
+  const closed = tr(i.locale, '已取消，未保存', 'Cancelled; nothing saved');
+  switch (ref.kind) {
+    case 'report.save':
+    case 'report.new': {
+      const week = ref.args.week;
+      if (!week || !isWeekId(week)) return toast(closed);
+      return { type: 'replaceMessage', card: reportPromptCard(reportPromptModel(i.app.ctx, i.member, week), i.locale), toast: closed };
+    }
+    case 'task.resolved':
+    case 'task.snoozed': {
+      const task = i.app.ctx.repos.tasks.getTask(Number(ref.args.taskId));
+      const card = isManagerChannelMessage(i.app, message) ? currentDigestCard(i, message) : task ? taskCard(taskCardModel(i.app.ctx, task), i.locale) : null;
+      return card ? { type: 'replaceMessage', card, toast: closed } : toast(closed);
+    }
+    default:
+      return toast(closed);
+  }
 }
