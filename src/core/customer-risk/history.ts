@@ -35,6 +35,22 @@ export function latestValue<K extends keyof EntryValues>(
   return null;
 }
 
+/**
+ * Weeks since the customer's stage turned `lost` (0 = this week), or null when the latest reported stage
+ * is not `lost`. A lost customer is a known outcome: silence and missing orders are no longer news.
+ */
+export function lostFor(obs: readonly WeekObservation[]): number | null {
+  const last = obs.length - 1;
+  let since: number | null = null;
+  for (let i = last; i >= 0; i--) {
+    const s = obs[i]!.entry?.stage;
+    if (!s) continue;
+    if (s !== 'lost') break;
+    since = last - i;
+  }
+  return since;
+}
+
 export interface EventBurst {
   /** Exponentially decayed sum of events (this week counts 1, one half-life ago counts 0.5). */
   decayed: number;
@@ -46,9 +62,19 @@ export interface EventBurst {
   effectiveWeeks: number;
   /** Events in the last `recentWeeks` weeks. */
   recentSum: number;
+  /** The largest and second largest weekly count in the last `recentWeeks` weeks. */
+  recentMax: number;
+  recentSecond: number;
   /** Events per reported week in the baseline (older than `baselineAge` weeks). */
   baselineRate: number;
+  /** Share of baseline weeks with at least one event. */
+  baselineHitRate: number;
+  /** Events and reported weeks in the baseline, whatever its length. */
+  baseSum: number;
+  baseWeeks: number;
 }
+
+const MISSING_SLACK = 2;
 
 /**
  * Recent bursts of countable events (complaints, requirement changes, faults) that fade with age,
@@ -61,7 +87,7 @@ export function eventBurst(
   const last = obs.length - 1;
   const k = Math.pow(0.5, 1 / halfLifeWeeks);
   let decayed = 0, decayWeights = 0, weight = 1;
-  let weeksWith = 0, recentSum = 0, recentReported = 0;
+  let weeksWith = 0, recentSum = 0, recentReported = 0, recentMax = 0, recentSecond = 0;
   let baseSum = 0, baseWeeks = 0, baseHits = 0;
   for (let i = last; i >= 0; i--, weight *= k) {
     const v = obs[i]!.entry?.[field];
@@ -69,10 +95,14 @@ export function eventBurst(
     const age = last - i;
     decayed += v * weight;
     decayWeights += weight;
-    if (age < recentWeeks) {
+    // "Recent" means the last `recentWeeks` *reported* weeks: a missing report does not shrink the window
+    // (it stretches by up to MISSING_SLACK weeks), so a problem is not forgotten because one report is late.
+    if (recentReported < recentWeeks && age < recentWeeks + MISSING_SLACK) {
       recentReported++;
       recentSum += v;
       if (v > 0) weeksWith++;
+      if (v > recentMax) [recentMax, recentSecond] = [v, recentMax];
+      else if (v > recentSecond) recentSecond = v;
     } else if (age >= baselineAge) {
       baseWeeks++;
       baseSum += v;
@@ -88,7 +118,12 @@ export function eventBurst(
     weeksWith,
     effectiveWeeks: Math.max(0, weeksWith - hitRate * recentReported),
     recentSum,
+    recentMax,
+    recentSecond,
     baselineRate,
+    baselineHitRate: hitRate,
+    baseSum,
+    baseWeeks,
   };
 }
 
@@ -151,4 +186,21 @@ export function poissonUpper(k: number, mu: number): number {
     term *= mu / (j + 1);
   }
   return Math.max(0, 1 - below);
+}
+
+/**
+ * How surprising `k` or more events in `weeks` weeks are for a customer whose own baseline had `baseSum`
+ * events in `baseWeeks` weeks: −ln P(X ≥ k) under the gamma–Poisson (negative binomial) predictive, with a
+ * prior of `priorRate` a week worth `priorWeeks` weeks. A short or noisy record is uncertain, so it surprises less.
+ */
+export function countSurprise(k: number, weeks: number, baseSum: number, baseWeeks: number, priorRate: number, priorWeeks: number): number {
+  if (k <= 0) return 0;
+  const r = priorRate * priorWeeks + baseSum;
+  const p = (priorWeeks + baseWeeks) / (priorWeeks + baseWeeks + weeks);
+  let pmf = Math.pow(p, r), below = 0;
+  for (let j = 0; j < k; j++) {
+    below += pmf;
+    pmf *= ((r + j) / (j + 1)) * (1 - p);
+  }
+  return -Math.log(Math.max(1e-12, 1 - below));
 }

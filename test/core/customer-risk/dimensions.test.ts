@@ -80,8 +80,8 @@ describe('complaints', () => {
   it('flags complaints week after week', () => {
     const s = scoreComplaints(ctx(steady(10, [{ complaints: 1, complaintType: 'quality' }, { complaints: 2, complaintType: 'quality' }])));
     expect(s.score).toBeGreaterThanOrEqual(FLAG);
-    expect(s.reason?.en).toBe('3 new complaints in the last 4 weeks, in 2 weeks (mostly quality)');
-    expect(s.reason?.zh).toContain('近 4 周新增投诉 3 次');
+    expect(s.reason?.en).toBe('3 new complaints in the last 6 weeks, in 2 weeks (mostly quality)');
+    expect(s.reason?.zh).toContain('近 6 周新增投诉 3 次');
   });
 });
 

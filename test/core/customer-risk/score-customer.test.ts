@@ -29,7 +29,7 @@ describe('scoreCustomer', () => {
       zh: '逾期 60 天，应收 ¥30,000（上次报告已逾期 53 天，仍未回款）',
       en: '60 days overdue on ¥30,000 (already 53 days at the previous report, still unpaid)',
     });
-    expect(reasonLines(s, 'en')[1]).toContain('2 new complaints in the last 4 weeks');
+    expect(reasonLines(s, 'en')[1]).toContain('2 new complaints in the last 6 weeks');
     expect(reasonSummary(s, 'zh')).toContain('；');
     // a combination scores above its worst part
     expect(s.index).toBeGreaterThan(s.dimensions.payment.score);

@@ -2,7 +2,7 @@
 // usually in touch. Missing reports are unknown (skipped), excused weeks (away, holiday) are skipped.
 import { text } from '../../i18n.js';
 import { cachedWeekStart, daysFromTo } from '../dates.js';
-import { clamp, latestValue, round1, type DimensionContext } from '../history.js';
+import { clamp, latestValue, lostFor, round1, type DimensionContext } from '../history.js';
 import type { DimensionScore } from '../types.js';
 
 // Poisson lower tail P(X <= s) for mean mu, for the "fewer contacts than usual" check.
@@ -52,7 +52,11 @@ export function scoreActivity(ctx: DimensionContext): DimensionScore {
   const facts = { silentWeeks: run, usualContacts: n ? round1(lambda) : null, lastContact: last?.value ?? null, daysSinceContact: daysSince };
 
   let score = 0;
-  if (run > 0) {
+  // Nobody keeps calling a customer that is lost: its silence is expected, not news.
+  const lost = lostFor(obs) !== null;
+  if (lost) {
+    score = 0;
+  } else if (run > 0) {
     // Chance of this many quiet weeks in a row given the customer's own habits (empirical, floored by Poisson).
     // Contact counts are over-dispersed: until there is a long record, assume a negative-binomial spread.
     const floor = n >= 12 ? Math.exp(-lambda) : Math.pow(1 + lambda / 5, -5);
@@ -60,8 +64,9 @@ export function scoreActivity(ctx: DimensionContext): DimensionScore {
     const surprise = -run * Math.log(p0);
     // Grade B needs a run rarer than about 1 in 250 for this customer.
     score = clamp(50 + 9 * (surprise - 5.5));
-    // One quiet week is a holiday or a busy week, not silence.
-    if (run === 1) score = Math.min(score, 35);
+    // One quiet week is a holiday or a busy week, not silence; for a low-touch account (most weeks
+    // without contact anyway) even a long quiet spell is its normal.
+    if (run === 1 || p0 >= 0.5) score = Math.min(score, 35);
   } else if (n >= 6 && lambda >= 2 && recent.length === 3) {
     // Fewer contacts than usual, but not zero: worth a note, never a flag on its own.
     const s = recent[0]! + recent[1]! + recent[2]!;

@@ -1,7 +1,7 @@
-// 投诉 complaints: recent complaints that fade with age (half-life), repeated weeks weigh more than one
-// burst, and a customer who always complains a little is judged against its own baseline.
+// 投诉 complaints: recent complaints that fade with age (half-life); complaints that keep coming back week
+// after week weigh more than one burst; a customer who always complains a little is judged against itself.
 import { text } from '../../i18n.js';
-import { clamp, eventBurst, latestValue, round1, type DimensionContext } from '../history.js';
+import { clamp, eventBurst, latestValue, ramp, round1, type DimensionContext } from '../history.js';
 import type { DimensionScore } from '../types.js';
 
 const TYPE_LABEL: Record<string, { zh: string; en: string }> = {
@@ -9,17 +9,43 @@ const TYPE_LABEL: Record<string, { zh: string; en: string }> = {
   billing: { zh: '账单', en: 'billing' }, other: { zh: '其他', en: 'other' },
 };
 
+// Recurrence is read over the last six reported weeks; a complaint week counts half after three weeks.
+const RECUR_WEEKS = 6;
+const RECUR_HALF_LIFE = 3;
+const QUIET = 20;
+
 export function scoreComplaints(ctx: DimensionContext): DimensionScore {
-  const b = eventBurst(ctx.obs, 'complaints', ctx.cfg.events.complaintHalfLifeWeeks);
-  const type = latestValue(ctx.obs, 'complaintType', 3);
-  const facts = { recentComplaints: b.recentSum, weeksWithComplaints: b.weeksWith, decayed: round1(b.decayed), complaintType: type?.value ?? null };
-  // One complaint is a note (22); a second week of complaints or a pile in one week is a flag.
-  const score = Math.round(clamp(22 * b.effective + 18 * Math.max(0, b.effectiveWeeks - 1)));
-  if (score === 0 || b.recentSum === 0) return { score: b.recentSum === 0 ? Math.min(score, 15) : score, reason: null, facts };
+  const obs = ctx.obs;
+  const b = eventBurst(obs, 'complaints', ctx.cfg.events.complaintHalfLifeWeeks);
+  const longer = eventBurst(obs, 'complaints', ctx.cfg.events.complaintHalfLifeWeeks, RECUR_WEEKS);
+  const type = latestValue(obs, 'complaintType', 3);
+  const facts = { recentComplaints: b.recentSum, weeksWithComplaints: longer.weeksWith, decayed: round1(b.decayed), complaintType: type?.value ?? null };
+
+  // Weeks with complaints among the last reported weeks, fresher ones weigh more, less what this customer's
+  // own usual hit rate would give.
+  const k = Math.pow(0.5, 1 / RECUR_HALF_LIFE);
+  let recurring = 0, weights = 0, seen = 0;
+  for (let i = obs.length - 1; i >= 0 && seen < RECUR_WEEKS && obs.length - 1 - i < RECUR_WEEKS + 2; i--) {
+    const v = obs[i]!.entry?.complaints;
+    if (v === null || v === undefined) continue;
+    seen++;
+    const w = Math.pow(k, obs.length - 1 - i);
+    weights += w;
+    if (v > 0) recurring += w;
+  }
+  const recurringEff = Math.max(0, recurring - longer.baselineHitRate * weights);
+
+  // One complaint is a note (22); a pile in one week, or complaints in two or more recent weeks, is a flag.
+  const burst = 22 * b.effective;
+  const recur = longer.weeksWith >= 2 ? ramp(recurringEff, [[0.8, 25], [1.4, 50], [2, 62], [3, 78], [4, 90]]) : 0;
+  const score = Math.round(clamp(Math.max(burst, recur) + 0.15 * Math.min(burst, recur)));
+  const sum = longer.recentSum;
+  // A faded complaint is history, not a reason.
+  if (score < QUIET || sum === 0) return { score: sum === 0 ? Math.min(score, 15) : score, reason: null, facts };
   const t = type ? TYPE_LABEL[type.value] : undefined;
   const reason = text(
-    `近 4 周新增投诉 ${b.recentSum} 次，涉及 ${b.weeksWith} 周${t ? `（主要为${t.zh}）` : ''}`,
-    `${b.recentSum} new complaint${b.recentSum > 1 ? 's' : ''} in the last 4 weeks, in ${b.weeksWith} week${b.weeksWith > 1 ? 's' : ''}${t ? ` (mostly ${t.en})` : ''}`,
+    `近 ${RECUR_WEEKS} 周新增投诉 ${sum} 次，涉及 ${longer.weeksWith} 周${t ? `（主要为${t.zh}）` : ''}`,
+    `${sum} new complaint${sum > 1 ? 's' : ''} in the last ${RECUR_WEEKS} weeks, in ${longer.weeksWith} week${longer.weeksWith > 1 ? 's' : ''}${t ? ` (mostly ${t.en})` : ''}`,
   );
   return { score, reason, facts };
 }

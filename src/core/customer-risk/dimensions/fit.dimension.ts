@@ -2,7 +2,7 @@
 // Usage only means something once the customer is live: leads and open deals do not use the product yet.
 import { text } from '../../i18n.js';
 import type { UsageLevel } from '../../weekly-report/template.js';
-import { clamp, eventBurst, latestValue, median, poissonUpper, type DimensionContext } from '../history.js';
+import { clamp, countSurprise, eventBurst, latestValue, median, type DimensionContext } from '../history.js';
 import type { DimensionScore } from '../types.js';
 
 const RANK: Record<UsageLevel, number> = { high: 0, normal: 1, low: 2, none: 3 };
@@ -10,6 +10,9 @@ const LEVELS: UsageLevel[] = ['high', 'normal', 'low', 'none'];
 const ZH: Record<UsageLevel, string> = { high: '高', normal: '正常', low: '低', none: '未使用' };
 const LIVE_STAGES = new Set(['live', 'renewal', 'won']);
 const FAULT_PRIOR_PER_WEEK = 0.25;
+const INCIDENT_EXCESS = 2;
+// The prior fault rate counts like this many weeks of the customer's own record.
+const PRIOR_WEEKS = 4;
 
 
 export function scoreFit(ctx: DimensionContext): DimensionScore {
@@ -42,8 +45,10 @@ export function scoreFit(ctx: DimensionContext): DimensionScore {
     if (stage === 'won' && !dropped) usageScore *= 0.5;
   }
   // Faults: how unlikely this many in four weeks is for this customer (with a floor rate, as every product has some).
-  const rate = Math.max(faults.baselineRate, FAULT_PRIOR_PER_WEEK);
-  const surprise = faults.recentSum > 0 ? -Math.log(Math.max(1e-12, poissonUpper(faults.recentSum, rate * 4))) : 0;
+  // One incident week counts at most a little more than the next worst week: a one-off outage fades, repeated
+  // fault weeks are a fit problem.
+  const counted = faults.recentSum - Math.max(0, faults.recentMax - faults.recentSecond - INCIDENT_EXCESS);
+  const surprise = countSurprise(counted, 4, faults.baseSum, faults.baseWeeks, FAULT_PRIOR_PER_WEEK, PRIOR_WEEKS);
   const faultScore = clamp(8 * surprise - 5);
   const score = Math.round(clamp(Math.max(usageScore, faultScore) + 0.5 * Math.min(usageScore, faultScore)));
   const facts = { usage: usage?.value ?? null, usualUsage: baseline, recentFaults: faults.recentSum, stage };

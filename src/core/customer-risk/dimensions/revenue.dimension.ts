@@ -2,7 +2,7 @@
 // established. Medians and windows (not week-over-week) so one zero week or a lumpy project order is normal;
 // the test is scaled by the customer's own noise so a volatile account must fall further to count.
 import { formatMoney, text } from '../../i18n.js';
-import { clamp, latestValue, mean, median, ramp, reportedSeries, stdev, type DimensionContext } from '../history.js';
+import { clamp, lostFor, mean, median, ramp, reportedSeries, stdev, type DimensionContext } from '../history.js';
 import type { DimensionScore } from '../types.js';
 
 const RECENT_AGE = 5; // weeks 0..5 are "recent"; the baseline is older than that
@@ -100,9 +100,11 @@ export function scoreRevenue(ctx: DimensionContext): DimensionScore {
     const s = ramp(t.drop, DROP_POINTS) * gate(t.z, 1.8, 1.5);
     if (s > score) { score = s; best = t; }
   }
-  const stage = latestValue(obs, 'stage', 2)?.value;
-  const lost = stage === 'lost';
+  // Just marked lost: the drop is the news. Lost for longer: known, and no longer a trend to watch.
+  const lostWeeks = lostFor(obs);
+  const lost = lostWeeks !== null && lostWeeks <= 2;
   if (lost) score = Math.max(score, 70);
+  else if (lostWeeks !== null) score = 0;
   score = Math.round(score);
   if (best) {
     facts.baselineWeekly = Math.round(best.base);
