@@ -28,8 +28,9 @@ export function scoreComplaints(ctx: DimensionContext): DimensionScore {
   for (let i = obs.length - 1; i >= 0 && seen < RECUR_WEEKS && obs.length - 1 - i < RECUR_WEEKS + 2; i--) {
     const v = obs[i]!.entry?.complaints;
     if (v === null || v === undefined) continue;
-    seen++;
-    const w = Math.pow(k, obs.length - 1 - i);
+    // Freshness counts reported weeks since: a complaint fades with each report that shows none, not with
+    // weeks nobody reported.
+    const w = Math.pow(k, seen++);
     weights += w;
     if (v > 0) recurring += w;
   }

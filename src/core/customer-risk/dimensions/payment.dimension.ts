@@ -4,25 +4,34 @@ import { latestValue, ramp, type DimensionContext } from '../history.js';
 import type { DimensionScore } from '../types.js';
 
 const STALE_WEEKS = 4;
+const CARRY_WEEKS = 2;
+
+// A large configured grace period can overtake the fixed points: keep the curve ascending in days.
+const ascending = (pts: Array<[number, number]>) => pts.filter((p, i) => i === 0 || p[0] > pts[i - 1]![0] && pts.slice(0, i).every((q) => q[0] < p[0]));
 
 export function scorePayment(ctx: DimensionContext): DimensionScore {
   const grace = ctx.cfg.payment.graceDays;
   const now = latestValue(ctx.obs, 'overdueDays', STALE_WEEKS);
   const recv = latestValue(ctx.obs, 'receivable', STALE_WEEKS);
   const receivable = recv?.value ?? null;
-  const facts = { overdueDays: now?.value ?? null, receivable, previousOverdueDays: null as number | null };
-  if (!now || now.value <= grace) return { score: 0, reason: null, facts };
+  // Debt only ages: when the latest report left it out (or is missing), last known overdue days plus the weeks
+  // since are the best guess, for a debt already past the grace period and at most a couple of weeks back.
+  const carried = now !== null && now.age > 0 && now.age <= CARRY_WEEKS && now.value > grace && receivable !== 0;
+  const days0 = now === null ? null : carried ? now.value + 7 * now.age : now.value;
+  const facts = { overdueDays: days0, receivable, previousOverdueDays: null as number | null, weeksSinceReported: now?.age ?? null };
+  if (!now || days0 === null || days0 <= grace) return { score: 0, reason: null, facts };
 
-  const days = now.value;
+  const days = days0;
   // A few days late is ordinary lag; past the grace period the risk climbs with the age of the debt.
-  let score = ramp(days, [[grace, 0], [grace + 1, 25], [10, 40], [14, 50], [30, 66], [45, 75], [60, 84], [90, 95], [180, 100]]);
+  // Twice the ordinary lag is no longer lag.
+  let score = ramp(days, ascending([[grace, 0], [grace + 1, 30], [Math.max(grace + 2, 2 * grace), 50], [30, 66], [45, 75], [60, 84], [90, 95], [180, 100]]));
 
   // The same invoice still unpaid a week later (overdue days grew with the calendar) is no longer lag.
   const before = latestValue(ctx.obs, 'overdueDays', STALE_WEEKS + 1, 1);
   if (before) facts.previousOverdueDays = before.value;
   const gap = before ? before.age - now.age : 1;
   const ageing = before !== null && before.value > 0 && days - before.value >= 3 * gap;
-  if (ageing && days > grace + 2) score = Math.max(score, ramp(days, [[grace + 2, 52], [30, 68], [60, 86]]));
+  if (ageing && days > grace) score = Math.max(score, ramp(days, [[grace + 2, 52], [30, 68], [60, 86]]));
 
   // Nothing owed makes "overdue" a data slip; tiny amounts matter less.
   if (receivable === 0) score *= 0.4;
@@ -32,6 +41,10 @@ export function scorePayment(ctx: DimensionContext): DimensionScore {
   const reason = amount !== null
     ? text(`逾期 ${days} 天，应收 ${formatMoney(amount)}`, `${days} days overdue on ${formatMoney(amount)}`)
     : text(`逾期 ${days} 天`, `${days} days overdue`);
+  if (carried) {
+    reason.zh += `（按 ${now.age} 周前报告的 ${now.value} 天推算）`;
+    reason.en += ` (estimated from ${now.value} days reported ${now.age} week${now.age > 1 ? 's' : ''} ago)`;
+  }
   if (ageing) {
     reason.zh += `（上次报告已逾期 ${before!.value} 天，仍未回款）`;
     reason.en += ` (already ${before!.value} days at the previous report, still unpaid)`;

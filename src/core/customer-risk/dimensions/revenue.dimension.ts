@@ -70,8 +70,10 @@ export function scoreRevenue(ctx: DimensionContext): DimensionScore {
       // Still ramping down: three booked weeks each lower than the last, the latest well under the baseline.
       const [a, b, c] = nzRecent.slice(-3) as [number, number, number];
       if (a > b && b > c && c <= 0.5 * baseLevel && b <= 0.8 * baseLevel) {
+        // Both of the last two weeks must be low for this customer, the latest very low.
         const zc = (bMed - log(c)) / s;
-        tests.push({ drop: Math.min(1 - c / baseLevel, 0.5), z: zc >= 2.5 ? 3.3 : 0, recent: c, base: baseLevel, weeks: 1 });
+        const zb = (bMed - log(b)) / s;
+        tests.push({ drop: Math.min(1 - c / baseLevel, 0.5), z: zc >= 2.5 && zb >= 1 ? 3.3 : 0, recent: c, base: baseLevel, weeks: 1 });
       }
     }
     if (nzRecent.length >= 4) {

@@ -95,7 +95,8 @@ const churn: Planter = (rng, c, onset) => {
 
 const declining: Planter = (rng, c, onset) => {
   const W = c.weeks.length;
-  const target = rng.between(0.15, 0.55);
+  // Real means it stands out from the customer's ordinary swings: at least 1.6 log-sds below the usual level.
+  const target = rng.between(0.15, Math.max(0.2, Math.min(0.55, Math.exp(-1.6 * c.revSigma))));
   // Gradual declines reach their floor by the last week at the latest.
   const ramp = rng.yes(0.5) ? 1 : Math.min(W - onset, rng.int(2, 4));
   for (let w = onset; w < W; w++) {
