@@ -18,6 +18,17 @@ describe('SqliteReportRepo', () => {
     expect(rows[0]).toEqual({ ...base, values: entry({ notes: '新的 "备注"' }), updatedAt: 't3' });
   });
 
+  it('gives the scorer every field but notes, in week order', () => {
+    f = setup();
+    const a = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'A' });
+    const values = entry({ revenue: 5, overdueDays: 12, stage: 'negotiation', expectedClose: '2026-12-01', notes: 'long notes' });
+    f.repos.reports.upsertEntry({ teamId: f.teamId, week: '2026-W41', repId: f.repId, customerId: a.id, values, source: 'chat' }, 't');
+    f.repos.reports.upsertEntry({ teamId: f.teamId, week: '2026-W40', repId: f.repId, customerId: a.id, values: entry(), source: 'chat' }, 't');
+    const rows = f.repos.reports.scoringRowsInRange(f.teamId, '2026-W40', '2026-W41');
+    expect(rows.map((r) => r.week)).toEqual(['2026-W40', '2026-W41']);
+    expect(rows[1]).toEqual({ week: '2026-W41', customerId: a.id, repId: f.repId, values: { ...values, notes: null } });
+  });
+
   it('reads ranges in week order, the last entry before a week, and weeks with entries', () => {
     f = setup();
     const a = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'A' });

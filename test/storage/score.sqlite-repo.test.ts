@@ -22,6 +22,14 @@ describe('SqliteScoreRepo', () => {
     expect(f.repos.scores.scoredWeeks(f.teamId)).toEqual(['2026-W40']);
   });
 
+  it("reads the summary of a week's scores that next week's scoring needs", () => {
+    f = setup();
+    const a = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'A' });
+    f.repos.scores.saveWeekScores(f.teamId, '2026-W40', [score(a.id, '2026-W40', 77, { grade: 'A', weeksInRed: 3 })]);
+    expect(f.repos.scores.previousScores(f.teamId, '2026-W40')).toEqual([{ customerId: a.id, week: '2026-W40', index: 77, grade: 'A', weeksInRed: 3 }]);
+    expect(f.repos.scores.previousScores(f.teamId, '2026-W41')).toEqual([]);
+  });
+
   it('rolls back a week whose scores are inconsistent', () => {
     f = setup();
     const a = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'A' });

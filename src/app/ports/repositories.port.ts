@@ -3,7 +3,7 @@
 import type { EntryValues } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Customer, Member, Role, Team } from '../../core/team.js';
-import type { CustomerScore, Tier } from '../../core/customer-risk/types.js';
+import type { CustomerScore, PreviousScore, Tier } from '../../core/customer-risk/types.js';
 import type { FollowUpTask, TaskEvent } from '../../core/follow-up/task.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Platform } from './chat.port.js';
@@ -17,6 +17,14 @@ export interface StoredEntry {
   values: EntryValues;
   source: 'chat' | 'import';
   updatedAt: string;
+}
+
+/** An entry as the scorer reads it. `values.notes` is always null here. */
+export interface ScoringRow {
+  week: WeekId;
+  customerId: number;
+  repId: number;
+  values: EntryValues;
 }
 
 export interface ReportStatus {
@@ -81,6 +89,11 @@ export interface ReportRepo {
   entriesForWeek(teamId: number, week: WeekId): StoredEntry[];
   /** All entries of the team in [from, to], ordered by week: one query for a whole scoring window. */
   entriesInRange(teamId: number, from: WeekId, to: WeekId): StoredEntry[];
+  /**
+   * What the scorer reads for [from, to], ordered by week: only the fields it uses (no notes, no
+   * bookkeeping), so a 20,000-customer window loads fast.
+   */
+  scoringRowsInRange(teamId: number, from: WeekId, to: WeekId): ScoringRow[];
   /** The customer's latest entry strictly before `week`. */
   lastEntryBefore(customerId: number, week: WeekId): StoredEntry | null;
   reportStatuses(teamId: number, week: WeekId): ReportStatus[];
@@ -93,6 +106,8 @@ export interface ScoreRepo {
   /** Replace the scores of a week (all customers scored that week). */
   saveWeekScores(teamId: number, week: WeekId, scores: readonly CustomerScore[]): void;
   scoresForWeek(teamId: number, week: WeekId): CustomerScore[];
+  /** The little of a week's scores that next week's scoring needs (delta, weeks in red). */
+  previousScores(teamId: number, week: WeekId): Array<PreviousScore & { customerId: number }>;
   scoreHistory(customerId: number, from: WeekId, to: WeekId): CustomerScore[];
   /** Weeks with stored scores, ascending. */
   scoredWeeks(teamId: number): WeekId[];

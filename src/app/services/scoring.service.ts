@@ -1,7 +1,7 @@
 // Keeps stored scores in step with the entries: scores every week that has no scores yet, in order,
 // so deltas and weeks-in-red chain correctly. Imports and late edits invalidate from their week on.
 import { historyWindowStart, scoreWeek, type ExcusedRow, type WeekEntryRow } from '../../core/customer-risk/score-week.js';
-import type { CustomerProfile, CustomerScore } from '../../core/customer-risk/types.js';
+import type { CustomerProfile, CustomerScore, PreviousScore } from '../../core/customer-risk/types.js';
 import type { Customer, Member } from '../../core/team.js';
 import { addWeeks, compareWeeks, daysBetween, weekRange, weekStartDate, type WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../context.js';
@@ -41,15 +41,16 @@ export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): Cus
   const customers = repos.customers.listCustomers(teamId);
   const members = repos.teams.listMembers(teamId);
   const profiles = customers.map(toProfile);
-  const rows = repos.reports.entriesInRange(teamId, historyWindowStart(from, ctx.settings.scoring), week);
+  const rows = repos.reports.scoringRowsInRange(teamId, historyWindowStart(from, ctx.settings.scoring), week);
   const byWeek = new Map<WeekId, WeekEntryRow[]>();
   for (const e of rows) {
     let bucket = byWeek.get(e.week);
     if (!bucket) byWeek.set(e.week, (bucket = []));
-    bucket.push({ week: e.week, customerId: e.customerId, values: e.values, repId: e.repId });
+    bucket.push(e);
   }
 
-  let previous: CustomerScore[] = lastScoredBefore ? repos.scores.scoresForWeek(teamId, lastScoredBefore) : [];
+  let previous: ReadonlyArray<PreviousScore & { customerId: number }> = lastScoredBefore ? repos.scores.previousScores(teamId, lastScoredBefore) : [];
+  let latest: CustomerScore[] = [];
   const weeks = weekRange(from, week);
   repos.transaction(() => {
     for (const w of weeks) {
@@ -64,10 +65,11 @@ export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): Cus
       });
       repos.scores.saveWeekScores(teamId, w, scores);
       previous = scores;
+      latest = scores;
     }
   });
   ctx.logger.debug({ teamId, from, to: week, weeks: weeks.length }, 'scored weeks');
-  return previous;
+  return latest;
 }
 
 /** The flagged customers of a week (grade A or B), highest index first. */

@@ -4,7 +4,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { EntryValues } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
-import type { ReportRepo, ReportStatus, StoredEntry } from '../../app/ports/repositories.port.js';
+import type { ReportRepo, ReportStatus, ScoringRow, StoredEntry } from '../../app/ports/repositories.port.js';
 import type { Db } from '../db.js';
 
 const VALUE_COLUMNS = [
@@ -12,6 +12,9 @@ const VALUE_COLUMNS = [
   'requirement_changes', 'faults', 'usage', 'stage', 'expected_close', 'health', 'notes',
 ] as const;
 const ENTRY_SELECT = `SELECT team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at FROM entries`;
+// Everything the scorer reads, nothing more: notes can be long, and bookkeeping is not needed.
+const SCORING_COLUMNS = VALUE_COLUMNS.filter((c) => c !== 'notes');
+const SCORING_SELECT = `SELECT week, customer_id, rep_id, ${SCORING_COLUMNS.join(', ')} FROM entries`;
 
 type Row = unknown[];
 
@@ -38,6 +41,28 @@ function toEntry(r: Row): StoredEntry {
   };
 }
 
+function toScoringRow(r: Row): ScoringRow {
+  return {
+    week: r[0] as WeekId, customerId: r[1] as number, repId: r[2] as number,
+    values: {
+      contacts: r[3] as number | null,
+      lastContact: r[4] as string | null,
+      revenue: r[5] as number | null,
+      receivable: r[6] as number | null,
+      overdueDays: r[7] as number | null,
+      complaints: r[8] as number | null,
+      complaintType: r[9] as EntryValues['complaintType'],
+      requirementChanges: r[10] as number | null,
+      faults: r[11] as number | null,
+      usage: r[12] as EntryValues['usage'],
+      stage: r[13] as EntryValues['stage'],
+      expectedClose: r[14] as string | null,
+      health: r[15] as EntryValues['health'],
+      notes: null,
+    },
+  };
+}
+
 // iterate() + map in one pass: .all() first builds a second 500k-element array of row arrays.
 function collect(rows: Iterable<Row>): StoredEntry[] {
   const out: StoredEntry[] = [];
@@ -54,6 +79,7 @@ export class SqliteReportRepo implements ReportRepo {
   private readonly upsertStmt: Statement;
   private readonly weekStmt: Statement;
   private readonly rangeStmt: Statement;
+  private readonly scoringRangeStmt: Statement;
   private readonly lastBeforeStmt: Statement;
   private readonly statusStmt: Statement;
   private readonly submitStmt: Statement;
@@ -74,6 +100,7 @@ export class SqliteReportRepo implements ReportRepo {
     );
     this.weekStmt = s.prepare(`${ENTRY_SELECT} WHERE team_id = ? AND week = ? ORDER BY customer_id, rep_id`).raw(true);
     this.rangeStmt = s.prepare(`${ENTRY_SELECT} WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
+    this.scoringRangeStmt = s.prepare(`${SCORING_SELECT} WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
     this.lastBeforeStmt = s.prepare(`${ENTRY_SELECT} WHERE customer_id = ? AND week < ? ORDER BY week DESC, updated_at DESC LIMIT 1`).raw(true);
     this.statusStmt = s.prepare('SELECT team_id, week, rep_id, submitted_at, late FROM reports WHERE team_id = ? AND week = ? ORDER BY rep_id').raw(true);
     this.submitStmt = s.prepare(
@@ -98,6 +125,12 @@ export class SqliteReportRepo implements ReportRepo {
    */
   entriesInRange(teamId: number, from: WeekId, to: WeekId): StoredEntry[] {
     return collect(this.rangeStmt.iterate(teamId, from, to) as Iterable<Row>);
+  }
+
+  scoringRowsInRange(teamId: number, from: WeekId, to: WeekId): ScoringRow[] {
+    const out: ScoringRow[] = [];
+    for (const r of this.scoringRangeStmt.iterate(teamId, from, to) as Iterable<Row>) out.push(toScoringRow(r));
+    return out;
   }
 
   lastEntryBefore(customerId: number, week: WeekId): StoredEntry | null {

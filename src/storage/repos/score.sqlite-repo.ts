@@ -1,7 +1,7 @@
 // Scores per (team, week, customer). A week is saved as a whole (delete + prepared inserts in one
 // transaction) and read as a whole; raw statements because a week can be 20,000 rows.
 import type { Statement } from 'better-sqlite3';
-import type { CustomerScore, Dimension, DimensionScore, Grade, Tag } from '../../core/customer-risk/types.js';
+import type { CustomerScore, Dimension, DimensionScore, Grade, PreviousScore, Tag } from '../../core/customer-risk/types.js';
 import type { LocalizedText } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { ScoreRepo } from '../../app/ports/repositories.port.js';
@@ -30,6 +30,7 @@ export class SqliteScoreRepo implements ScoreRepo {
   private readonly historyStmt: Statement;
   private readonly weeksStmt: Statement;
   private readonly invalidateStmt: Statement;
+  private readonly previousStmt: Statement;
 
   constructor(private readonly db: Db) {
     const s = db.sqlite;
@@ -41,6 +42,8 @@ export class SqliteScoreRepo implements ScoreRepo {
     this.historyStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE customer_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
     this.weeksStmt = s.prepare('SELECT DISTINCT week FROM scores WHERE team_id = ? ORDER BY week').pluck(true);
     this.invalidateStmt = s.prepare('DELETE FROM scores WHERE team_id = ? AND week >= ?');
+    // No JSON columns: parsing reasons and dimensions of 20,000 rows is most of a full read.
+    this.previousStmt = s.prepare('SELECT customer_id, week, risk_index, grade, weeks_in_red FROM scores WHERE team_id = ? AND week = ?').raw(true);
   }
 
   saveWeekScores(teamId: number, week: WeekId, scores: readonly CustomerScore[]): void {
@@ -59,6 +62,12 @@ export class SqliteScoreRepo implements ScoreRepo {
 
   scoresForWeek(teamId: number, week: WeekId): CustomerScore[] {
     return (this.weekStmt.all(teamId, week) as Row[]).map(toScore);
+  }
+
+  previousScores(teamId: number, week: WeekId): Array<PreviousScore & { customerId: number }> {
+    return (this.previousStmt.all(teamId, week) as Row[]).map((r) => ({
+      customerId: r[0] as number, week: r[1] as WeekId, index: r[2] as number, grade: r[3] as Grade | null, weeksInRed: r[4] as number,
+    }));
   }
 
   scoreHistory(customerId: number, from: WeekId, to: WeekId): CustomerScore[] {
