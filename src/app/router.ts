@@ -4,7 +4,7 @@ import { decodeAction } from '../ui/action.js';
 import { tr } from './views/common.js';
 import type { InboundEvent, InteractionResult, Router } from './inbound.js';
 import type { RadarApp } from './radar-app.js';
-import { resolveInteraction, notMember, toast } from './handlers/interaction-context.js';
+import { resolveInteraction, notMember, toast, type Interaction } from './handlers/interaction-context.js';
 import { handleAction } from './handlers/action.handler.js';
 import { handleForm, handleFormCancel } from './handlers/form.handler.js';
 import { handleText } from './handlers/text.handler.js';
@@ -30,27 +30,33 @@ export function createRouter(app: RadarApp): Router {
       const i = resolveInteraction(app, event.actor);
       // Strangers learn how to get access; nothing is loaded or computed on their behalf.
       if (!i) return event.type === 'homeOpened' ? { type: 'none' } : notMember(guessLocale());
-      switch (event.type) {
-        case 'command':
-        case 'message':
-          return handleText(i, event.text);
-        case 'action':
-          return handleAction(i, event.action, event.message);
-        case 'formSubmitted': {
-          const ref = decodeAction(event.formId);
-          if (!ref) return toast(tr(i.locale, '无法识别这个表单，请重新打开。', 'This form is not recognised; please open it again.'), 'warning');
-          return handleForm(i, ref, event.values, event.message);
-        }
-        case 'formCancelled': {
-          const ref = decodeAction(event.formId);
-          return ref ? handleFormCancel(i, ref, event.message) : { type: 'none' };
-        }
-        case 'homeOpened':
-          return handleHome(i);
-      }
+      // One transaction per interaction: a state change and the messages it causes (outbox intents)
+      // are stored together or not at all.
+      return app.ctx.repos.transaction(() => dispatch(i, event));
     } catch (err) {
       app.ctx.logger.error({ err: (err as Error).message, stack: (err as Error).stack, event: event.type }, 'interaction failed');
       return toast(tr(guessLocale(), '抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again in a moment.'), 'error');
     }
   };
+}
+
+function dispatch(i: Interaction, event: InboundEvent): InteractionResult {
+  switch (event.type) {
+    case 'command':
+    case 'message':
+      return handleText(i, event.text);
+    case 'action':
+      return handleAction(i, event.action, event.message);
+    case 'formSubmitted': {
+      const ref = decodeAction(event.formId);
+      if (!ref) return toast(tr(i.locale, '无法识别这个表单，请重新打开。', 'This form is not recognised; please open it again.'), 'warning');
+      return handleForm(i, ref, event.values, event.message);
+    }
+    case 'formCancelled': {
+      const ref = decodeAction(event.formId);
+      return ref ? handleFormCancel(i, ref, event.message) : { type: 'none' };
+    }
+    case 'homeOpened':
+      return handleHome(i);
+  }
 }

@@ -22,29 +22,32 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
   if (!team) throw new Error(`team ${teamId} not found`);
   await syncUsers(app, teamId);
   const result: DigestStepResult = { flagged: 0, digestsQueued: 0, taskMessagesQueued: 0 };
-  for (const { platform, managerChannel } of app.platforms) {
-    const model = digestModel(app.ctx, teamId, week, platform);
-    result.flagged = model.counts.flagged;
-    const queued = enqueueSend(app, {
-      teamId, key: outboxKeys.digest(teamId, week, platform), platform,
-      destination: { kind: 'channel', channelId: managerChannel }, card: digestCard(model, team.locale),
-    });
-    if (queued) result.digestsQueued += 1;
-  }
-  const tasks = repos.tasks.listTasks(teamId, { states: ['open', 'claimed'] }).filter((t) => t.createdWeek === week || t.escalated);
-  for (const task of tasks) {
-    const model = taskCardModel(app.ctx, task);
-    for (const member of taskRecipients(app.ctx, task)) {
-      const card = taskCard(model, memberLocale(member, team));
-      for (const { platform } of app.platforms) {
-        const userId = userIdOn(platform, member);
-        if (!userId) continue;
-        if (enqueueSend(app, { teamId, key: outboxKeys.task(task.id, member.id, platform), platform, destination: { kind: 'user', userId }, card })) {
-          result.taskMessagesQueued += 1;
+  // Follow-up changes and the messages announcing them are stored together.
+  repos.transaction(() => {
+    for (const { platform, managerChannel } of app.platforms) {
+      const model = digestModel(app.ctx, teamId, week, platform);
+      result.flagged = model.counts.flagged;
+      const queued = enqueueSend(app, {
+        teamId, key: outboxKeys.digest(teamId, week, platform), platform,
+        destination: { kind: 'channel', channelId: managerChannel }, card: digestCard(model, team.locale),
+      });
+      if (queued) result.digestsQueued += 1;
+    }
+    const tasks = repos.tasks.listTasks(teamId, { states: ['open', 'claimed'] }).filter((t) => t.createdWeek === week || t.escalated);
+    for (const task of tasks) {
+      const model = taskCardModel(app.ctx, task);
+      for (const member of taskRecipients(app.ctx, task)) {
+        const card = taskCard(model, memberLocale(member, team));
+        for (const { platform } of app.platforms) {
+          const userId = userIdOn(platform, member);
+          if (!userId) continue;
+          if (enqueueSend(app, { teamId, key: outboxKeys.task(task.id, member.id, platform), platform, destination: { kind: 'user', userId }, card })) {
+            result.taskMessagesQueued += 1;
+          }
         }
       }
     }
-  }
+  });
   app.ctx.logger.info({ teamId, week, ...result }, 'digest queued');
   return result;
 }

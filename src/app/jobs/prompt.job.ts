@@ -25,27 +25,30 @@ export async function runPromptStep(app: RadarApp, teamId: number, week: WeekId)
   const result: FanOutResult = { queued: 0, alreadyQueued: 0, skippedAway: 0, unreachable: [] };
   const monday = weekStartDate(week);
   const schedule = teamSchedule(app.ctx, team);
-  for (const rep of repos.teams.listMembers(teamId).filter((m) => m.role === 'rep')) {
-    if (rep.awayUntil !== null && rep.awayUntil >= monday) {
-      result.skippedAway += 1;
-      continue;
+  // All intents in one transaction: a crash leaves either every prompt queued or none.
+  repos.transaction(() => {
+    for (const rep of repos.teams.listMembers(teamId).filter((m) => m.role === 'rep')) {
+      if (rep.awayUntil !== null && rep.awayUntil >= monday) {
+        result.skippedAway += 1;
+        continue;
+      }
+      const card = reportPromptCard(reportPromptModel(app.ctx, rep, week), memberLocale(rep, team));
+      // The step runs at the earliest zone's prompt time; each rep's message waits for their own.
+      const notBefore = rep.timezone ? promptTimeFor(week, schedule, rep.timezone) : undefined;
+      let reached = false;
+      for (const { platform } of app.platforms) {
+        const userId = userIdOn(platform, rep);
+        if (!userId) continue;
+        reached = true;
+        const queued = enqueueSend(app, {
+          teamId, key: outboxKeys.prompt(week, rep.id, platform), platform, destination: { kind: 'user', userId }, card, notBefore,
+        });
+        if (queued) result.queued += 1;
+        else result.alreadyQueued += 1;
+      }
+      if (!reached) result.unreachable.push(rep.email);
     }
-    const card = reportPromptCard(reportPromptModel(app.ctx, rep, week), memberLocale(rep, team));
-    // The step runs at the earliest zone's prompt time; each rep's message waits for their own.
-    const notBefore = rep.timezone ? promptTimeFor(week, schedule, rep.timezone) : undefined;
-    let reached = false;
-    for (const { platform } of app.platforms) {
-      const userId = userIdOn(platform, rep);
-      if (!userId) continue;
-      reached = true;
-      const queued = enqueueSend(app, {
-        teamId, key: outboxKeys.prompt(week, rep.id, platform), platform, destination: { kind: 'user', userId }, card, notBefore,
-      });
-      if (queued) result.queued += 1;
-      else result.alreadyQueued += 1;
-    }
-    if (!reached) result.unreachable.push(rep.email);
-  }
+  });
   app.ctx.logger.info({ teamId, week, ...result, unreachable: result.unreachable.length }, 'prompts queued');
   return result;
 }
