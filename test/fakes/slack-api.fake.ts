@@ -35,6 +35,8 @@ export type FakeSlackFault =
   | { kind: 'error'; error: string; times?: number }
   | { kind: 'status'; status: number; retryAfter?: number; times?: number }
   | { kind: 'hang'; times?: number }
+  /** Do the call (e.g. post the message), then never answer: the caller cannot know it succeeded. */
+  | { kind: 'commitThenHang'; times?: number }
   | { kind: 'drop'; times?: number };
 
 export interface FakeSlackApi {
@@ -178,6 +180,7 @@ export async function startFakeSlackApi(options: { botUserId?: string; botId?: s
         for (const w of waiters.splice(0)) w();
         const fault = takeFault(method);
         if (fault?.kind === 'hang') return; // never answer; the client's timeout decides
+        if (fault?.kind === 'commitThenHang') return void answer(method, args);
         if (fault?.kind === 'drop') return void req.socket.destroy();
         if (fault?.kind === 'status') {
           const headers: Record<string, string> = { 'content-type': 'application/json' };
