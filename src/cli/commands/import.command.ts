@@ -4,6 +4,9 @@ import { withCliContext } from '../context.js';
 import type { Command } from './command.js';
 import { stringOpt } from './command.js';
 
+/** Smaller files import in a blink: no progress lines. */
+const PROGRESS_MIN_BYTES = 1 << 20;
+
 export const importCommand: Command = {
   name: 'import',
   summary: 'import weekly report history from JSON Lines or CSV (one record per week, rep, customer)',
@@ -14,7 +17,9 @@ export const importCommand: Command = {
     if (!file) throw new CliError('import: give the file to import, e.g. `radar import history.jsonl`');
     const format = stringOpt(input, 'format');
     if (format !== undefined && format !== 'jsonl' && format !== 'csv') throw new CliError('--format: expected jsonl or csv');
-    const progress = process.stderr.isTTY;
+    const tty = process.stderr.isTTY;
+    let lastTenth = 0;
+    let printed = false;
     return withCliContext(stringOpt(input, 'db'), (cli) => {
       try {
         const result = importRecords(cli.ctx.repos, file, {
@@ -23,10 +28,18 @@ export const importCommand: Command = {
           format,
           template: cli.ctx.settings.template,
           onProgress: (p) => {
-            if (progress && p.totalBytes > 0) process.stderr.write(`\rimporting ${file}: ${p.records} records, ${Math.round((p.bytesRead / p.totalBytes) * 100)}%`);
+            if (p.totalBytes < PROGRESS_MIN_BYTES) return;
+            const pct = Math.round((p.bytesRead / p.totalBytes) * 100);
+            printed = true;
+            // A terminal gets a live line; logs (CI, cron) get one line per 10%.
+            if (tty) process.stderr.write(`\rimporting ${file}: ${p.records} records, ${pct}%`);
+            else if (Math.floor(pct / 10) > lastTenth) {
+              lastTenth = Math.floor(pct / 10);
+              process.stderr.write(`importing ${file}: ${p.records} records, ${pct}%\n`);
+            }
           },
         });
-        if (progress) process.stderr.write('\n');
+        if (tty && printed) process.stderr.write('\n');
         for (const issue of result.skipped) process.stderr.write(`skipped ${formatIssue(issue)}\n`);
         if (result.skippedCount > result.skipped.length) process.stderr.write(`… and ${result.skippedCount - result.skipped.length} more skipped lines\n`);
         const { inserted, updated, unchanged } = result.entries;
