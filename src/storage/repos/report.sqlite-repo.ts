@@ -18,49 +18,38 @@ const SCORING_SELECT = `SELECT week, customer_id, rep_id, ${SCORING_COLUMNS.join
 
 type Row = unknown[];
 
-function toEntry(r: Row): StoredEntry {
-  const values: EntryValues = {
-    contacts: r[4] as number | null,
-    lastContact: r[5] as string | null,
-    revenue: r[6] as number | null,
-    receivable: r[7] as number | null,
-    overdueDays: r[8] as number | null,
-    complaints: r[9] as number | null,
-    complaintType: r[10] as EntryValues['complaintType'],
-    requirementChanges: r[11] as number | null,
-    faults: r[12] as number | null,
-    usage: r[13] as EntryValues['usage'],
-    stage: r[14] as EntryValues['stage'],
-    expectedClose: r[15] as string | null,
-    health: r[16] as EntryValues['health'],
-    notes: r[17] as string | null,
+/**
+ * The entry values of a raw row whose value columns start at `at`, in VALUE_COLUMNS order. Scoring rows
+ * stop before `notes` (the last value column), so their notes read as null.
+ */
+function valuesAt(r: Row, at: number, hasNotes: boolean): EntryValues {
+  return {
+    contacts: r[at] as number | null,
+    lastContact: r[at + 1] as string | null,
+    revenue: r[at + 2] as number | null,
+    receivable: r[at + 3] as number | null,
+    overdueDays: r[at + 4] as number | null,
+    complaints: r[at + 5] as number | null,
+    complaintType: r[at + 6] as EntryValues['complaintType'],
+    requirementChanges: r[at + 7] as number | null,
+    faults: r[at + 8] as number | null,
+    usage: r[at + 9] as EntryValues['usage'],
+    stage: r[at + 10] as EntryValues['stage'],
+    expectedClose: r[at + 11] as string | null,
+    health: r[at + 12] as EntryValues['health'],
+    notes: hasNotes ? (r[at + 13] as string | null) : null,
   };
+}
+
+function toEntry(r: Row): StoredEntry {
   return {
     teamId: r[0] as number, week: r[1] as WeekId, repId: r[2] as number, customerId: r[3] as number,
-    values, source: r[18] as StoredEntry['source'], updatedAt: r[19] as string,
+    values: valuesAt(r, 4, true), source: r[18] as StoredEntry['source'], updatedAt: r[19] as string,
   };
 }
 
 function toScoringRow(r: Row): ScoringRow {
-  return {
-    week: r[0] as WeekId, customerId: r[1] as number, repId: r[2] as number,
-    values: {
-      contacts: r[3] as number | null,
-      lastContact: r[4] as string | null,
-      revenue: r[5] as number | null,
-      receivable: r[6] as number | null,
-      overdueDays: r[7] as number | null,
-      complaints: r[8] as number | null,
-      complaintType: r[9] as EntryValues['complaintType'],
-      requirementChanges: r[10] as number | null,
-      faults: r[11] as number | null,
-      usage: r[12] as EntryValues['usage'],
-      stage: r[13] as EntryValues['stage'],
-      expectedClose: r[14] as string | null,
-      health: r[15] as EntryValues['health'],
-      notes: null,
-    },
-  };
+  return { week: r[0] as WeekId, customerId: r[1] as number, repId: r[2] as number, values: valuesAt(r, 3, false) };
 }
 
 // iterate() + map in one pass: .all() first builds a second 500k-element array of row arrays.
