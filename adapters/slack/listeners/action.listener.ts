@@ -6,7 +6,7 @@ import { ACTION_ID_PREFIX } from '../render/blocks.render.js';
 import { renderMessage } from '../render/message.render.js';
 import { renderModal } from '../render/modal.render.js';
 import { errSummary } from '../http-receiver.js';
-import { route, showCard, showToast, type EphemeralTarget, type ListenerDeps } from './reply.js';
+import { route, showResult, showToast, type EphemeralTarget, type ListenerDeps } from './reply.js';
 import { encodeFormMeta } from './form-source.js';
 
 const ACTION_ID = new RegExp(`^${ACTION_ID_PREFIX}`);
@@ -60,15 +60,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
         if (result.toast) await showToast(client, target, result.toast, 'success', deps.logger);
         return;
       }
-      case 'card':
-        return showCard(client, target, result.card, deps.logger);
-      case 'formDone':
-        if (result.card) await showCard(client, target, result.card, deps.logger);
-        return showToast(client, target, result.toast, 'success', deps.logger);
-      case 'toast':
-        return showToast(client, target, result.text, result.tone, deps.logger);
-      case 'none':
-        return;
+      default:
+        return showResult(client, target, result, deps.logger);
     }
   });
 }

@@ -2,7 +2,7 @@
 import type { App } from '@slack/bolt';
 import { renderModal } from '../render/modal.render.js';
 import { errSummary } from '../http-receiver.js';
-import { route, showCard, showToast, type EphemeralTarget, type ListenerDeps } from './reply.js';
+import { route, showResult, type EphemeralTarget, type ListenerDeps } from './reply.js';
 
 export const RADAR_COMMAND = '/radar';
 
@@ -22,17 +22,8 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
           deps.logger.warn({ err: errSummary(err) }, 'views.open failed');
         }
         return;
-      case 'card':
-        return showCard(client, target, result.card, deps.logger);
-      case 'replaceMessage':
-        return showCard(client, target, result.card, deps.logger);
-      case 'formDone':
-        if (result.card) await showCard(client, target, result.card, deps.logger);
-        return showToast(client, target, result.toast, 'success', deps.logger);
-      case 'toast':
-        return showToast(client, target, result.text, result.tone, deps.logger);
-      case 'none':
-        return;
+      default:
+        return showResult(client, target, result, deps.logger);
     }
   });
 }

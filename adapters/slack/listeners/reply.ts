@@ -99,6 +99,27 @@ export async function postText(client: WebClient, channel: string, text: string,
   }
 }
 
+/**
+ * Show a result only to the person who caused it: cards ephemeral, notices as ephemeral text.
+ * Listeners handle forms and in-place updates themselves and pass everything else here.
+ */
+export async function showResult(client: WebClient, target: EphemeralTarget, result: InteractionResult, log: Logger): Promise<void> {
+  switch (result.type) {
+    case 'card':
+    case 'replaceMessage':
+      return showCard(client, target, result.card, log);
+    case 'formDone':
+      if (result.card) await showCard(client, target, result.card, log);
+      return showToast(client, target, result.toast, 'success', log);
+    case 'toast':
+      return showToast(client, target, result.text, result.tone, log);
+    case 'openForm':
+    case 'formErrors':
+    case 'none':
+      return;
+  }
+}
+
 /** Run the router; a failure becomes an error toast for the user and a log line for us. */
 export async function route(deps: ListenerDeps, event: Parameters<ListenerDeps['router']>[0]): Promise<InteractionResult> {
   try {
