@@ -18,7 +18,7 @@ import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { createFeishuAdapter } from '../../adapters/feishu/index.js';
 import { runCycleStep } from './run-step.js';
 import { syncUsers } from '../app/jobs/sync-users.job.js';
-import { reportPermanentFailure } from './failure-report.js';
+import { reportPermanentFailure } from '../app/services/delivery-failure.service.js';
 
 export interface BotOptions {
   config: AppConfig;

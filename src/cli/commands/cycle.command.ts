@@ -3,7 +3,7 @@ import type { RadarApp } from '../../app/radar-app.js';
 import { isWeekId } from '../../core/weekly-report/week.js';
 import { runCycleStep } from '../../runtime/run-step.js';
 import { sendOnlyPlatforms } from '../../runtime/send-only-platforms.js';
-import { reportPermanentFailure } from '../../runtime/failure-report.js';
+import { reportPermanentFailure } from '../../app/services/delivery-failure.service.js';
 import { createLogger } from '../../logging/logger.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';

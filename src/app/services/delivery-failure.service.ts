@@ -1,9 +1,9 @@
 // A message that can never be delivered (deactivated user, archived channel) is reported to the
 // team's managers once, instead of being retried forever or dropped silently.
-import type { OutboxMessage } from '../app/ports/delivery.port.js';
-import type { RadarApp } from '../app/radar-app.js';
-import { enqueueSend, outboxKeys } from '../app/radar-app.js';
-import { tr } from '../app/views/common.js';
+import type { OutboxMessage } from '../ports/delivery.port.js';
+import type { RadarApp } from '../radar-app.js';
+import { enqueueSend, outboxKeys } from '../radar-app.js';
+import { tr } from '../views/common.js';
 
 export function reportPermanentFailure(app: RadarApp, message: OutboxMessage): void {
   // Never report a failed report: that way lies a loop.
