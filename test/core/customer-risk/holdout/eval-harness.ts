@@ -8,9 +8,10 @@ import { simulateBook } from '../../../../src/core/simulate/simulate-book.js';
 import { recordsToScoreArgs } from '../../../../src/core/simulate/to-score-args.js';
 import type { SimRecord, SimTruth } from '../../../../src/core/simulate/types.js';
 import type { WeekId } from '../../../../src/core/weekly-report/week.js';
+import { literalBook } from '../literal/literal-book.js';
 import { holdoutBook } from './holdout-book.js';
 
-export type Generator = 'first' | 'holdout';
+export type Generator = 'first' | 'holdout' | 'literal';
 
 export interface BookRun {
   generator: Generator;
@@ -18,6 +19,9 @@ export interface BookRun {
   shape: string;
   scorer: Evaluation;
   naive: Evaluation;
+  /** Last week's false positives by their primary tag, and every flagged healthy customer-week by primary tag. */
+  lastFpByTag: Record<string, number>;
+  faByTag: Record<string, number>;
 }
 
 export interface AnyBook { weeks: WeekId[]; endWeek: WeekId; records: SimRecord[]; truth: SimTruth[]; shape: string }
@@ -26,6 +30,10 @@ export function makeBook(generator: Generator, seed: number, size?: { customers?
   if (generator === 'first') {
     const b = simulateBook({ seed, ...size });
     return { ...b, shape: `${b.customers.length}c ${b.reps.length}r ${b.weeks.length}w` };
+  }
+  if (generator === 'literal') {
+    const b = literalBook({ seed, customers: size?.customers, weeks: size?.weeks });
+    return { ...b, shape: `${b.params.customers}c ${b.params.reps}r ${b.weeks.length}w` };
   }
   const b = holdoutBook({ seed, ...size });
   return { ...b, shape: `${b.params.customers}c ${b.params.reps}r ${b.weeks.length}w` };
@@ -38,8 +46,19 @@ export function runBook(generator: Generator, book: AnyBook, seed: number, confi
   const naive = new Map<WeekId, FlagLike[]>();
   for (const week of scores.keys()) naive.set(week, naiveFlags({ customers: args.customers, entries: args.entries, week }));
   const customerName = (id: number) => args.nameOf.get(id);
+  const planted = new Set(book.truth.map((t) => t.customer));
+  const lastFpByTag: Record<string, number> = {};
+  const faByTag: Record<string, number> = {};
+  for (const [week, list] of scores) {
+    for (const s of list) {
+      if (!s.grade || planted.has(customerName(s.customerId)!)) continue;
+      const tag = s.tags[0] ?? '-';
+      faByTag[tag] = (faByTag[tag] ?? 0) + 1;
+      if (week === book.endWeek) lastFpByTag[tag] = (lastFpByTag[tag] ?? 0) + 1;
+    }
+  }
   return {
-    generator, seed, shape: book.shape,
+    generator, seed, shape: book.shape, lastFpByTag, faByTag,
     scorer: evaluate(scores, book.truth, { customerName, lastWeek: book.endWeek }),
     naive: evaluate(naive, book.truth, { customerName, lastWeek: book.endWeek }),
   };
