@@ -1,9 +1,9 @@
-// Wiring only: Bolt app + our receiver (HTTP) or Socket Mode, listeners, and the ChatPort.
-import { App, SocketModeReceiver, type Middleware, type AnyMiddlewareArgs, type Receiver } from '@slack/bolt';
+// Wiring only: Bolt app + our receiver (HTTP or Socket Mode), listeners, and the ChatPort.
+import { App, type Receiver } from '@slack/bolt';
 import type { AdapterDeps, HttpRoute, PlatformAdapter } from '../../src/app/ports/platform-adapter.port.js';
 import { SlackChatPort } from './chat-port.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_VIEW_SUBMISSION_BUDGET_MS, type SlackConfig } from './config.js';
-import { dedupeKey, errSummary, SlackHttpReceiver } from './http-receiver.js';
+import { errSummary, SlackHttpReceiver } from './http-receiver.js';
 import { registerActions } from './listeners/action.listener.js';
 import { registerCommand } from './listeners/command.listener.js';
 import { registerHome } from './listeners/home.listener.js';
@@ -11,6 +11,7 @@ import { registerMessages } from './listeners/message.listener.js';
 import type { ListenerDeps } from './listeners/reply.js';
 import { registerViews } from './listeners/view.listener.js';
 import { toSlackLogger } from './slack-logger.js';
+import { SlackSocketReceiver } from './socket-receiver.js';
 
 export type { SlackConfig } from './config.js';
 export { SlackChatPort } from './chat-port.js';
@@ -28,7 +29,15 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
   let receiver: Receiver;
   let http: HttpRoute | undefined;
   if (useSocket) {
-    receiver = new SocketModeReceiver({ appToken: config.appToken as string, logger: toSlackLogger(logger, 'slack-socket') });
+    // Both receivers check shapes and dedupe (event_id / trigger_id) before Bolt sees a body.
+    receiver = new SlackSocketReceiver({
+      appToken: config.appToken as string,
+      apiUrl: config.apiUrl,
+      inbound: deps.inbound,
+      logger,
+      requestTimeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      ...(deps.now ? { now: deps.now } : {}),
+    });
   } else {
     const r = new SlackHttpReceiver({
       signingSecret: config.signingSecret,
@@ -60,16 +69,6 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
   app.error(async (error) => {
     logger.error({ err: errSummary(error) }, 'slack listener error');
   });
-
-  if (useSocket) {
-    // Our HTTP receiver dedupes; Socket Mode deliveries are deduped here, by the same keys.
-    const dedupe: Middleware<AnyMiddlewareArgs> = async ({ body, next }) => {
-      const key = dedupeKey(body as Record<string, unknown>);
-      if (key && !deps.inbound.firstSeen(key, (deps.now?.() ?? new Date()).toISOString())) return;
-      await next();
-    };
-    app.use(dedupe);
-  }
 
   const listenerDeps: ListenerDeps & { botUserId?: string } = {
     router: deps.router,
