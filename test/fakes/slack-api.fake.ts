@@ -82,7 +82,15 @@ async function readArgs(req: IncomingMessage): Promise<Record<string, any>> {
   return args;
 }
 
-export async function startFakeSlackApi(options: { botUserId?: string; botId?: string; users?: FakeSlackUser[] } = {}): Promise<FakeSlackApi> {
+export interface FakeSlackApiOptions {
+  botUserId?: string;
+  botId?: string;
+  users?: FakeSlackUser[];
+  /** Where `apps.connections.open` sends Socket Mode clients (see slack-socket.fake.ts); unset: unknown_method. */
+  socketUrl?: string;
+}
+
+export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Promise<FakeSlackApi> {
   const botUserId = options.botUserId ?? 'UBOT0001';
   const botId = options.botId ?? 'BBOT0001';
   const calls: FakeSlackCall[] = [];
@@ -107,8 +115,12 @@ export async function startFakeSlackApi(options: { botUserId?: string; botId?: s
     return f;
   }
 
-  function answer(method: string, a: Record<string, any>): Record<string, unknown> {
+  function answer(method: string, a: Record<string, any>, authorization?: string): Record<string, unknown> {
     switch (method) {
+      case 'apps.connections.open':
+        if (!options.socketUrl) return { ok: false, error: 'unknown_method' };
+        // Only an app-level token may open a connection, as on Slack.
+        return /^Bearer xapp-/.test(authorization ?? '') ? { ok: true, url: options.socketUrl } : { ok: false, error: 'not_allowed_token_type' };
       case 'auth.test':
         return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'radar', team_id: 'T0000001', user_id: botUserId, bot_id: botId };
       case 'users.lookupByEmail': {
@@ -180,7 +192,7 @@ export async function startFakeSlackApi(options: { botUserId?: string; botId?: s
         for (const w of waiters.splice(0)) w();
         const fault = takeFault(method);
         if (fault?.kind === 'hang') return; // never answer; the client's timeout decides
-        if (fault?.kind === 'commitThenHang') return void answer(method, args);
+        if (fault?.kind === 'commitThenHang') return void answer(method, args, req.headers.authorization);
         if (fault?.kind === 'drop') return void req.socket.destroy();
         if (fault?.kind === 'status') {
           const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -188,7 +200,7 @@ export async function startFakeSlackApi(options: { botUserId?: string; botId?: s
           res.writeHead(fault.status, headers).end(JSON.stringify({ ok: false, error: fault.status === 429 ? 'ratelimited' : 'internal_error' }));
           return;
         }
-        const body = fault?.kind === 'error' ? { ok: false, error: fault.error } : answer(method, args);
+        const body = fault?.kind === 'error' ? { ok: false, error: fault.error } : answer(method, args, req.headers.authorization);
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       })
       .catch(() => res.writeHead(400).end('{"ok":false,"error":"invalid_form_data"}'));
