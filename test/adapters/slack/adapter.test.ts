@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 describe('createSlackAdapter', () => {
-  it('builds a Socket Mode adapter without an HTTP route (connection itself is not testable offline)', () => {
+  it('builds a Socket Mode adapter without an HTTP route (the connection is tested in socket-mode.test.ts)', () => {
     const adapter = createSlackAdapter(
       { botToken: 'xoxb-x', signingSecret: 's', appToken: 'xapp-1-x', apiUrl: 'http://127.0.0.1:9/api/', managerChannel: 'C1', socketMode: true, botId: 'B1', botUserId: 'U1' },
       { router: async () => ({ type: 'none' }), inbound: inbound(), logger: silentLogger() },
