@@ -25,6 +25,10 @@ export interface FeishuConfig {
 export function checkFeishuConfig(config: FeishuConfig): string[] {
   const problems: string[] = [];
   if (!config.appId) problems.push('appId: required (the cli_… id of the Feishu app)');
+  // The SDK's WSClient.start() checks this itself, but only logs and never connects.
+  else if (config.mode === 'ws' && !/^cli_[0-9a-fA-F]{16}$/.test(config.appId)) {
+    problems.push(`appId: the long connection needs "cli_" followed by 16 hex characters, got "${config.appId}"`);
+  }
   if (!config.appSecret) problems.push('appSecret: required');
   if (!/^https?:\/\/[^\s]+$/.test(config.domain)) problems.push(`domain: expected an http(s) URL, got "${config.domain}"`);
   if (config.mode !== 'ws' && config.mode !== 'http') problems.push(`mode: expected "ws" or "http", got "${String(config.mode)}"`);
