@@ -1,22 +1,21 @@
 // Wiring only: config + deps → the Feishu/Lark PlatformAdapter (HTTP route or long connection).
-import * as lark from '@larksuiteoapi/node-sdk';
 import type { AdapterDeps, PlatformAdapter } from '../../src/app/ports/platform-adapter.port.js';
 import type { FeishuConfig } from './config.js';
 import { checkFeishuConfig } from './config.js';
 import { FeishuChatPort } from './chat-port.js';
-import { createLarkClient, sdkLogger } from './open-api.js';
+import { createLarkClient } from './open-api.js';
 import { OPEN_API_TIMEOUT_MS } from './limits.js';
 import { FormMemory, type ListenerContext } from './listeners/context.js';
 import { createFeishuHttpRoute, type HttpRouteOptions } from './http-route.js';
-import { handleCardAction } from './listeners/card-action.listener.js';
-import { handleMessageEvent } from './listeners/message.listener.js';
+import { createLongConnection, type LongConnectionOptions } from './long-connection.js';
 import { fetchBotOpenId } from './bot-info.js';
 
 export type { FeishuConfig } from './config.js';
 export { FeishuChatPort } from './chat-port.js';
 
 /** Extra knobs for tests. */
-export interface FeishuAdapterOptions extends Pick<HttpRouteOptions, 'softDeadlineMs' | 'maxBodyBytes'> {}
+export interface FeishuAdapterOptions
+  extends Pick<HttpRouteOptions, 'softDeadlineMs' | 'maxBodyBytes'>, Pick<LongConnectionOptions, 'connectTimeoutMs' | 'pingTimeoutSec'> {}
 
 export interface FeishuAdapter extends PlatformAdapter {
   readonly chat: FeishuChatPort;
@@ -47,7 +46,9 @@ export function createFeishuAdapter(config: FeishuConfig, deps: AdapterDeps, opt
   const http = config.mode === 'http'
     ? createFeishuHttpRoute(ctx, { encryptKey: config.encryptKey, verificationToken: config.verificationToken, ...options })
     : undefined;
-  let ws: lark.WSClient | null = null;
+  const ws = config.mode === 'ws'
+    ? createLongConnection(ctx, { appId: config.appId, appSecret: config.appSecret, domain: config.domain, softDeadlineMs: options.softDeadlineMs, connectTimeoutMs: options.connectTimeoutMs, pingTimeoutSec: options.pingTimeoutSec })
+    : undefined;
 
   return {
     platform: 'feishu',
@@ -60,24 +61,11 @@ export function createFeishuAdapter(config: FeishuConfig, deps: AdapterDeps, opt
         // Without it group @mentions go unanswered; p2p still works. Say so loudly.
         logger.error({ err: e }, 'feishu: could not read the bot identity (GET /open-apis/bot/v3/info); group mentions will be ignored');
       }
-      if (config.mode === 'ws') {
-        // Long connection: the SDK's dispatcher, with our handlers (they dedupe and translate).
-        const dispatcher = new lark.EventDispatcher({ logger: sdkLogger(logger, [config.appSecret]), loggerLevel: lark.LoggerLevel.warn }).register({
-          'im.message.receive_v1': async (data: { event_id?: string }) => {
-            ctx.track(handleMessageEvent(ctx, data.event_id ?? null, data));
-          },
-          'card.action.trigger': async (data: { event_id?: string }) => handleCardAction(ctx, data.event_id ?? null, data),
-        } as Record<string, (data: any) => Promise<unknown>>);
-        ws = new lark.WSClient({
-          appId: config.appId, appSecret: config.appSecret, domain: config.domain,
-          logger: sdkLogger(logger, [config.appSecret]), loggerLevel: lark.LoggerLevel.warn,
-        });
-        await ws.start({ eventDispatcher: dispatcher });
-      }
+      // Long connection: resolves once connected; a refused app id/secret fails the start.
+      await ws?.start();
     },
     async stop() {
-      ws?.close();
-      ws = null;
+      ws?.stop();
       await Promise.allSettled([...pending]);
     },
     async idle() {

@@ -97,3 +97,14 @@ export const MAX_EMAILS_PER_LOOKUP = 50;
 
 /** Our HTTP timeout for Open API calls (the SDK has none by default). */
 export const OPEN_API_TIMEOUT_MS = 10_000;
+
+/**
+ * Long connection: how long start() waits for the first connection before going on without it (the
+ * SDK keeps retrying in the background), the WebSocket handshake cap, and how long after a ping
+ * without any inbound frame the connection counts as dead and is replaced (the SDK default is never).
+ * The SDK re-arms that watchdog on every ping, so it must stay below the gateway's PingInterval
+ * (120 s by default, sent in ClientConfig).
+ */
+export const WS_CONNECT_WAIT_MS = 30_000;
+export const WS_HANDSHAKE_TIMEOUT_MS = 15_000;
+export const WS_PING_TIMEOUT_SEC = 30;
