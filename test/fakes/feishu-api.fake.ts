@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type FeishuRoute = 'token' | 'create' | 'reply' | 'patch' | 'batchGetId' | 'botInfo';
+export type FeishuRoute = 'token' | 'create' | 'reply' | 'patch' | 'batchGetId' | 'botInfo' | 'wsEndpoint';
 
 export type FeishuFault =
   /** HTTP 429 with `x-ogw-ratelimit-reset` seconds and code 99991400. */
@@ -52,6 +52,11 @@ export interface FakeFeishuApi {
   /** The next `times` calls of `route` get `fault`. */
   failNext(route: FeishuRoute, fault: FeishuFault, times?: number): void;
   callsTo(route: FeishuRoute): RecordedCall[];
+  /**
+   * Answer `POST /callback/ws/endpoint` (long-connection discovery; authenticated by AppID/AppSecret in
+   * the body, no bearer token) with `answer(body)`. Unset: 404. Used by the WS fake.
+   */
+  setWsEndpoint(answer: ((body: any) => unknown) | null): void;
   close(): Promise<void>;
 }
 
@@ -62,6 +67,7 @@ const ROUTES: Array<[string, RegExp, FeishuRoute]> = [
   ['PATCH', /^\/open-apis\/im\/v1\/messages\/([^/]+)$/, 'patch'],
   ['POST', /^\/open-apis\/contact\/v3\/users\/batch_get_id$/, 'batchGetId'],
   ['GET', /^\/open-apis\/bot\/v3\/info\/?$/, 'botInfo'],
+  ['POST', /^\/callback\/ws\/endpoint$/, 'wsEndpoint'],
 ];
 
 export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
@@ -72,6 +78,7 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
   const faults = new Map<FeishuRoute, FeishuFault[]>();
   const sockets = new Set<Socket>();
   let seq = 0;
+  let wsEndpoint: ((body: any) => unknown) | null = null;
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -96,6 +103,8 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
         return json(res, 200, { code: 0, msg: 'ok', tenant_access_token: `t-fake-${body.app_id}`, expire: 7200 });
       case 'botInfo':
         return json(res, 200, { code: 0, msg: 'ok', bot: { ...bot, activate_status: 2 } });
+      case 'wsEndpoint':
+        return wsEndpoint ? json(res, 200, wsEndpoint(body)) : json(res, 404, { code: 404, msg: 'not found' });
       case 'create': {
         const type = call.query.receive_id_type ?? null;
         const msg = store({
@@ -161,7 +170,7 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
       const queue = faults.get(route);
       const fault = queue?.shift();
       if (fault) return applyFault(fault, req, res);
-      if (route !== 'token' && !String(req.headers.authorization ?? '').startsWith('Bearer t-fake-')) {
+      if (route !== 'token' && route !== 'wsEndpoint' && !String(req.headers.authorization ?? '').startsWith('Bearer t-fake-')) {
         return json(res, 401, { code: 99991663, msg: 'invalid access token' });
       }
       handle(route, found[0]!, call, res);
@@ -183,6 +192,9 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
       faults.set(route, queue);
     },
     callsTo: (route) => calls.filter((c) => c.route === route),
+    setWsEndpoint(answer) {
+      wsEndpoint = answer;
+    },
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
       server.close(() => resolve());
