@@ -58,6 +58,17 @@ describe('activity', () => {
     // and missing weeks do not add to a quiet run
     expect(scoreActivity(ctx(steady(16, [{ contacts: 0 }, null, null], { contacts: 4 }))).score).toBeLessThan(FLAG);
   });
+  it('does not flag two quiet weeks on their own (the first may be anyone’s busy week)', () => {
+    expect(scoreActivity(ctx(steady(16, [{ contacts: 0 }, { contacts: 0 }], { contacts: 4 }))).score).toBeLessThan(FLAG);
+  });
+  it('counts unreported weeks as silent when a later last-contact date shows nobody was in touch', () => {
+    const tail = (lastContact: string | null) => [{ contacts: 0, lastContact }, null, null, { contacts: 0, lastContact }];
+    expect(scoreActivity(ctx(steady(16, tail(null), { contacts: 4 }))).score).toBeLessThan(FLAG);
+    const s = scoreActivity(ctx(steady(16, tail('2026-04-15'), { contacts: 4 })));
+    expect(s.score).toBeGreaterThanOrEqual(FLAG);
+    expect(s.facts.silentWeeks).toBe(4);
+    expect(s.reason?.en).toContain('2 without a report');
+  });
   it('ignores excused weeks (rep away, team holiday)', () => {
     const h = steady(16, [{ excused: true, entry: { contacts: 0 } }, { excused: true, entry: { contacts: 0 } }, { contacts: 0 }], { contacts: 4 });
     expect(scoreActivity(ctx(h)).score).toBeLessThan(FLAG);

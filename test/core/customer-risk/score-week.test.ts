@@ -48,8 +48,9 @@ describe('scoreWeek', () => {
   });
 
   it('treats a rep whose every customer is quiet as away', () => {
-    // rep 1 (customers 1–6) files two weeks of zero contacts; one customer of rep 2 really goes silent
-    const rows = book((id, w) => ((id <= 6 && w >= weeks.length - 2) || (id === 9 && w >= weeks.length - 3) ? { contacts: 0 } : {}));
+    // rep 1 (customers 1–6) files three weeks of zero contacts; one customer of rep 2 really goes silent
+    // (three weeks: a two-week quiet spell alone is no longer enough to flag anyone)
+    const rows = book((id, w) => ((id <= 6 && w >= weeks.length - 3) || (id === 9 && w >= weeks.length - 3) ? { contacts: 0 } : {}));
     const flagged = scoreWeek({ customers, entries: rows, week: END }).filter((s) => s.grade).map((s) => s.customerId);
     expect(flagged).toEqual([9]);
     // without detection, rep 1's holiday would flag all six

@@ -1,29 +1,42 @@
-// Reading failures: for a few held-out seeds, every false alarm (healthy customer flagged in any scored week)
-// by primary tag, segment and rep habit, and a sample of them with their reasons. Usage: npx tsx …/diagnose.ts 1 2 3
+// Reading failures: for a few seeds of one generator, every false alarm (healthy customer flagged in any scored
+// week) by primary tag (and, for held-out books, segment and rep habit), a sample with reasons, and with
+// --misses the planted customers not flagged in the last week with their last six records.
+// Usage: npx tsx …/diagnose.ts [--first|--literal] [--misses] [--samples] [--last] 1 2 3
 import { scoreHistory } from '../../../../src/core/customer-risk/score-week.js';
 import { recordsToScoreArgs } from '../../../../src/core/simulate/to-score-args.js';
-import { simulateBook } from '../../../../src/core/simulate/simulate-book.js';
+import { makeBook, type Generator } from './eval-harness.js';
 import { holdoutBook } from './holdout-book.js';
 
 const argv = process.argv.slice(2);
-const gen = argv.includes('--first') ? 'first' : 'holdout';
+const gen: Generator = argv.includes('--first') ? 'first' : argv.includes('--literal') ? 'literal' : 'holdout';
 const showMisses = argv.includes('--misses');
+const lastOnly = argv.includes('--last');
 const seeds = argv.filter((a) => /^\d+$/.test(a)).map(Number);
 const counts = new Map<string, number>();
 const samples: string[] = [];
+const fmt = (r: (typeof book)['records'][number]) =>
+  `${r.week.slice(5)} c${r.contacts} rev${r.revenue} rcv${r.receivable} od${r.overdueDays} cp${r.complaints} rq${r.requirementChanges} f${r.faults} u:${r.usage} ${r.stage} ${r.expectedClose ?? ''} lc${r.lastContact ?? '-'} ${r.health}`;
+let book = makeBook(gen, 0);
 for (const seed of seeds) {
-  const book = gen === 'first' ? { ...simulateBook({ seed }), about: new Map() } : holdoutBook({ seed });
+  book = makeBook(gen, seed);
+  const about = gen === 'holdout' ? holdoutBook({ seed }).about : new Map<string, unknown>();
   const args = recordsToScoreArgs(book.records);
   const scores = scoreHistory({ customers: args.customers, entries: args.entries, from: book.weeks[8]!, to: book.endWeek });
   const planted = new Map(book.truth.map((t) => [t.customer, t]));
+  const byName = new Map<string, typeof book.records>();
+  for (const r of book.records) (byName.get(r.customer) ?? byName.set(r.customer, []).get(r.customer)!).push(r);
   for (const [week, list] of scores) {
+    if (lastOnly && week !== book.endWeek) continue;
     for (const s of list) {
       const name = args.nameOf.get(s.customerId)!;
-      const a = book.about.get(name) as { segment: string; habit: string } | undefined;
+      const a = about.get(name) as { segment: string; habit: string } | undefined;
       if (!s.grade || planted.has(name)) continue;
-      const key = `${s.tags[0]} | ${a?.segment ?? '?'} | ${a?.habit ?? '?'}${week === book.endWeek ? ' | LAST' : ''}`;
+      const key = `${s.tags[0]}${a ? ` | ${a.segment} | ${a.habit}` : ''}${week === book.endWeek ? ' | LAST' : ''}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
-      if (samples.length < 400) samples.push(`${seed} ${week} ${name} [${a?.segment}/${a?.habit}] ${s.index} ${s.grade} ${s.tags.join(',')}: ${s.reasons.map((r) => r.en).join(' | ')}`);
+      if (samples.length < 400) {
+        const recs = byName.get(name)!.filter((r) => r.week <= week).slice(-8).map(fmt);
+        samples.push(`${seed} ${week} ${name} ${s.index} ${s.grade} ${s.tags.join(',')}: ${s.reasons.map((r) => r.en).join(' | ')}\n    ${recs.join('\n    ')}`);
+      }
     }
   }
   if (showMisses) {
@@ -32,10 +45,8 @@ for (const seed of seeds) {
       const id = args.idOf.get(t.customer)!;
       const s = last.find((x) => x.customerId === id);
       if (s?.grade) continue;
-      const a = book.about.get(t.customer) as { segment: string; habit: string } | undefined;
-      const recs = book.records.filter((r) => r.customer === t.customer).slice(-6)
-        .map((r) => `${r.week.slice(5)} c${r.contacts} rev${r.revenue} od${r.overdueDays} cp${r.complaints} rq${r.requirementChanges} f${r.faults} u:${r.usage} ${r.stage} ${r.expectedClose ?? ''} lc${r.lastContact ?? '-'}`);
-      console.log(`MISS ${seed} ${t.tag} onset ${t.onsetWeek} ${t.customer} [${a?.segment}/${a?.habit}] idx ${s?.index} ${s?.tags.join(',')} : ${s?.reasons.map((r) => r.en).join(' | ')}\n    ${recs.join('\n    ')}`);
+      const recs = byName.get(t.customer)!.slice(-8).map(fmt);
+      console.log(`MISS ${seed} ${t.tag} onset ${t.onsetWeek} ${t.customer} idx ${s?.index} ${s?.tags.join(',')} : ${s?.reasons.map((r) => r.en).join(' | ')}\n    ${recs.join('\n    ')}`);
     }
   }
 }
