@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${command.usage}\n`);
     return 0;
   }
-  return command.run({ values: values as Record<string, string | boolean | undefined>, positionals });
+  return command.run({ values: values as Record<string, string | boolean | string[] | undefined>, positionals });
 }
 
 main(process.argv.slice(2)).then(

@@ -98,6 +98,19 @@ describe('radar CLI', () => {
     expect(rows).toHaveLength(2);
   });
 
+  it('manages the team and customer aliases that questions can use', () => {
+    const add = radar('members', 'add', 'finance@example.com', '--name', 'Wang Fang', '--role', 'finance', '--db', db);
+    expect(add.code, add.stderr).toBe(0);
+    const bad = radar('members', 'add', 'x@example.com', '--name', 'X', '--role', 'boss', '--db', db);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--role: expected one of');
+    const list = radar('members', '--json', '--db', db);
+    expect((JSON.parse(list.stdout) as Array<{ email: string; role: string }>).find((m) => m.email === 'finance@example.com')?.role).toBe('finance');
+    const alias = radar('customers', 'set', '华星科技', '--alias', 'HX Tech', '--db', db);
+    expect(alias.code, alias.stderr).toBe(0);
+    expect(radar('ask', 'HX Tech', '--db', db).stdout).toContain('华星科技');
+  });
+
   it('backs up and checks the database', () => {
     const backup = radar('db', 'backup', join(dir, 'backup.sqlite'), '--db', db);
     expect(backup.code, backup.stderr).toBe(0);

@@ -1,7 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 
 export interface CommandInput {
-  values: Record<string, string | boolean | undefined>;
+  values: Record<string, string | boolean | string[] | undefined>;
   positionals: string[];
 }
 

@@ -1,6 +1,7 @@
 // The command table (wiring only).
 import type { Command } from './command.js';
 import { askCommand } from './ask.command.js';
+import { customersCommand } from './customers.command.js';
 import { cycleCommand } from './cycle.command.js';
 import { dbCommand } from './db.command.js';
 import { demoCommand } from './demo.command.js';
@@ -8,11 +9,12 @@ import { digestCommand } from './digest.command.js';
 import { exportCommand } from './export.command.js';
 import { flagsCommand } from './flags.command.js';
 import { importCommand } from './import.command.js';
+import { membersCommand } from './members.command.js';
 import { simulateCommand } from './simulate.command.js';
 import { tasksCommand } from './tasks.command.js';
 
 export const COMMANDS: readonly Command[] = [
-  importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, simulateCommand, demoCommand, cycleCommand, dbCommand,
+  importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, membersCommand, customersCommand, simulateCommand, demoCommand, cycleCommand, dbCommand,
 ];
 
 export function usage(): string {

@@ -1,0 +1,62 @@
+import { ROLES, type Role } from '../../core/team.js';
+import { CliError } from '../cli-error.js';
+import { withCliContext } from '../context.js';
+import { renderTable } from '../table.js';
+import type { Command } from './command.js';
+import { stringOpt } from './command.js';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function roleOf(raw: string | undefined): Role {
+  if (!raw || !ROLES.includes(raw as Role)) throw new CliError(`--role: expected one of ${ROLES.join(', ')}`);
+  return raw as Role;
+}
+
+export const membersCommand: Command = {
+  name: 'members',
+  summary: 'the team: list, add or change people (role, away); chat accounts are matched by email',
+  usage: [
+    'radar members [--json]',
+    'radar members add EMAIL --name NAME --role ROLE     (adds, or updates name and role)',
+    'radar members away EMAIL --until YYYY-MM-DD | --back',
+    `  roles: ${ROLES.join(', ')}`,
+  ].join('\n'),
+  options: { name: { type: 'string' }, role: { type: 'string' }, until: { type: 'string' }, back: { type: 'boolean' }, json: { type: 'boolean' } },
+  async run(input) {
+    const [action, email] = input.positionals;
+    return withCliContext(stringOpt(input, 'db'), (cli) => {
+      const { teams } = cli.ctx.repos;
+      if (action === undefined) {
+        const members = teams.listMembers(cli.team.id);
+        if (input.values.json) {
+          process.stdout.write(`${JSON.stringify(members, null, 2)}\n`);
+          return 0;
+        }
+        process.stdout.write(`${renderTable(
+          [{ header: 'name', max: 24 }, { header: 'email', max: 32 }, { header: 'role' }, { header: 'slack' }, { header: 'feishu', max: 14 }, { header: 'away until' }],
+          members.map((m) => [m.name, m.email, m.role, m.slackUserId ?? '—', m.feishuOpenId ?? '—', m.awayUntil ?? '']),
+        )}\n`);
+        return 0;
+      }
+      if (!email || !EMAIL.test(email)) throw new CliError(`members ${action}: give the person's email, e.g. \`radar members ${action} li.wei@example.com …\``);
+      if (action === 'add') {
+        const name = stringOpt(input, 'name')?.trim();
+        if (!name) throw new CliError('members add: --name is required');
+        const member = teams.upsertMember({ teamId: cli.team.id, email, name, role: roleOf(stringOpt(input, 'role')) });
+        process.stdout.write(`${member.name} <${member.email}>: ${member.role}\n`);
+        return 0;
+      }
+      if (action === 'away') {
+        const member = teams.memberByEmail(cli.team.id, email);
+        if (!member) throw new CliError(`members away: nobody with email ${email} (see \`radar members\`)`);
+        const until = stringOpt(input, 'until');
+        if (!input.values.back && (!until || !DATE.test(until))) throw new CliError('members away: give --until YYYY-MM-DD, or --back');
+        teams.setAway(member.id, input.values.back ? null : until!);
+        process.stdout.write(input.values.back ? `${member.name} is back\n` : `${member.name} is away until ${until}\n`);
+        return 0;
+      }
+      throw new CliError(`members: unknown action "${action}" (expected add or away)`);
+    });
+  },
+};
