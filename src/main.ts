@@ -1,5 +1,5 @@
 // `npm start`: the bot with every configured chat platform, the outbox worker and the scheduler.
-import { ConfigError, loadConfig } from './config/env.js';
+import { ConfigError, loadConfig, loadDotEnv } from './config/env.js';
 import { loadRadarSettings } from './config/radar-config.js';
 import { createLogger } from './logging/logger.js';
 import { startBot } from './runtime/start-bot.js';
@@ -18,6 +18,7 @@ Without a platform, try the demo and the command line:
 async function main(): Promise<number> {
   let config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {

@@ -4,8 +4,10 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
 import { COMMANDS, usage } from './commands/index.js';
+import { loadDotEnv } from '../config/env.js';
 
 async function main(argv: string[]): Promise<number> {
+  loadDotEnv();
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(usage());

@@ -1,5 +1,6 @@
 // The only reader of process.env. Everything is validated at once and every problem is reported
 // together, naming the variable to set.
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { SlackConfig } from '../../adapters/slack/config.js';
 import type { FeishuConfig } from '../../adapters/feishu/config.js';
@@ -126,3 +127,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dbOverride?: st
 
 /** Names of the variables holding secrets, for log scrubbing tests. */
 export const SECRET_VARS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'FEISHU_APP_SECRET', 'FEISHU_ENCRYPT_KEY', 'FEISHU_VERIFICATION_TOKEN'] as const;
+
+/**
+ * Read `.env` from the working directory into the environment when there is one (variables already set
+ * win). Lets `cp .env.example .env` be the whole set-up step.
+ */
+export function loadDotEnv(path = '.env'): boolean {
+  if (!existsSync(path)) return false;
+  process.loadEnvFile(path);
+  return true;
+}
