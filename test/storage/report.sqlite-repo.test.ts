@@ -18,6 +18,17 @@ describe('SqliteReportRepo', () => {
     expect(rows[0]).toEqual({ ...base, values: entry({ notes: '新的 "备注"' }), updatedAt: 't3' });
   });
 
+  it("reads each customer's latest entry in a range with one query", () => {
+    f = setup();
+    const a = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'A' });
+    const b = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'B' });
+    for (const [week, customerId, revenue] of [['2026-W39', a.id, 1], ['2026-W41', a.id, 3], ['2026-W40', b.id, 2], ['2026-W43', b.id, 9]] as const) {
+      f.repos.reports.upsertEntry({ teamId: f.teamId, week, repId: f.repId, customerId, values: entry({ revenue }), source: 'chat' }, 't');
+    }
+    const latest = f.repos.reports.latestEntries(f.teamId, '2026-W38', '2026-W42');
+    expect(latest.map((e) => [e.customerId, e.week, e.values.revenue])).toEqual([[a.id, '2026-W41', 3], [b.id, '2026-W40', 2]]);
+  });
+
   it('gives the scorer every field but notes, in week order', () => {
     f = setup();
     const a = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'A' });

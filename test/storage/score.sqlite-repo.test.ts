@@ -22,6 +22,17 @@ describe('SqliteScoreRepo', () => {
     expect(f.repos.scores.scoredWeeks(f.teamId)).toEqual(['2026-W40']);
   });
 
+  it('reads index and grade per customer and week for trends', () => {
+    f = setup();
+    const a = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'A' });
+    f.repos.scores.saveWeekScores(f.teamId, '2026-W40', [score(a.id, '2026-W40', 30)]);
+    f.repos.scores.saveWeekScores(f.teamId, '2026-W41', [score(a.id, '2026-W41', 70, { grade: 'B' })]);
+    expect(f.repos.scores.indexHistory(f.teamId, '2026-W40', '2026-W41')).toEqual([
+      { customerId: a.id, week: '2026-W40', index: 30, grade: null },
+      { customerId: a.id, week: '2026-W41', index: 70, grade: 'B' },
+    ]);
+  });
+
   it("reads the summary of a week's scores that next week's scoring needs", () => {
     f = setup();
     const a = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'A' });

@@ -3,7 +3,7 @@
 import type { EntryValues } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Customer, Member, Role, Team } from '../../core/team.js';
-import type { CustomerScore, PreviousScore, Tier } from '../../core/customer-risk/types.js';
+import type { CustomerScore, Grade, PreviousScore, Tier } from '../../core/customer-risk/types.js';
 import type { FollowUpTask, TaskEvent } from '../../core/follow-up/task.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Platform } from './chat.port.js';
@@ -94,6 +94,8 @@ export interface ReportRepo {
    * bookkeeping), so a 20,000-customer window loads fast.
    */
   scoringRowsInRange(teamId: number, from: WeekId, to: WeekId): ScoringRow[];
+  /** Each customer's latest entry in [from, to] (one per customer; the latest update wins a tie). */
+  latestEntries(teamId: number, from: WeekId, to: WeekId): StoredEntry[];
   /** The customer's latest entry strictly before `week`. */
   lastEntryBefore(customerId: number, week: WeekId): StoredEntry | null;
   reportStatuses(teamId: number, week: WeekId): ReportStatus[];
@@ -106,6 +108,8 @@ export interface ScoreRepo {
   /** Replace the scores of a week (all customers scored that week). */
   saveWeekScores(teamId: number, week: WeekId, scores: readonly CustomerScore[]): void;
   scoresForWeek(teamId: number, week: WeekId): CustomerScore[];
+  /** Index and grade of every customer for each week in [from, to], ascending by week: trends without the JSON. */
+  indexHistory(teamId: number, from: WeekId, to: WeekId): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }>;
   /** The little of a week's scores that next week's scoring needs (delta, weeks in red). */
   previousScores(teamId: number, week: WeekId): Array<PreviousScore & { customerId: number }>;
   scoreHistory(customerId: number, from: WeekId, to: WeekId): CustomerScore[];

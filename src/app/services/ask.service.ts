@@ -33,20 +33,14 @@ export function askData(ctx: AppContext, teamId: number): AskData {
   const customers = repos.customers.listCustomers(teamId);
   const week = latestReportWeek(ctx, teamId) ?? '1970-W01';
   const scores = ensureScored(ctx, teamId, week);
-  const entriesLatest = new Map<number, LatestEntry>();
-  for (const e of repos.reports.entriesInRange(teamId, addWeeks(week, -LATEST_ENTRY_LOOKBACK_WEEKS), week)) {
-    entriesLatest.set(e.customerId, { week: e.week, values: e.values }); // ascending: the last one wins
-  }
+  const entriesLatest = new Map<number, LatestEntry>(
+    repos.reports.latestEntries(teamId, addWeeks(week, -LATEST_ENTRY_LOOKBACK_WEEKS), week).map((e) => [e.customerId, { week: e.week, values: e.values }]),
+  );
   const history = new Map<number, Array<{ week: WeekId; index: number; grade: Grade | null }>>();
-  const scored = new Set(repos.scores.scoredWeeks(teamId));
-  for (let i = TREND_WEEKS - 1; i >= 0; i -= 1) {
-    const w = addWeeks(week, -i);
-    if (!scored.has(w)) continue;
-    for (const s of repos.scores.scoresForWeek(teamId, w)) {
-      let list = history.get(s.customerId);
-      if (!list) history.set(s.customerId, (list = []));
-      list.push({ week: w, index: s.index, grade: s.grade });
-    }
+  for (const row of repos.scores.indexHistory(teamId, addWeeks(week, -(TREND_WEEKS - 1)), week)) {
+    let list = history.get(row.customerId);
+    if (!list) history.set(row.customerId, (list = []));
+    list.push({ week: row.week, index: row.index, grade: row.grade });
   }
   return {
     customers,

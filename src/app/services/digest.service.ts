@@ -1,7 +1,7 @@
 // The weekly digest for a team: scores the week, brings follow-ups in line, assembles the model.
 import { buildDigest } from '../../core/digest/build-digest.js';
 import type { DigestModel, TrendPoint } from '../../core/digest/digest.types.js';
-import { addWeeks, compareWeeks, weekRange, type WeekId } from '../../core/weekly-report/week.js';
+import { addWeeks, compareWeeks, type WeekId } from '../../core/weekly-report/week.js';
 import type { Platform } from '../ports/chat.port.js';
 import type { AppContext } from '../context.js';
 import { teamNow } from '../context.js';
@@ -11,15 +11,15 @@ import { syncFollowUps } from './follow-up.service.js';
 const TREND_WEEKS = 8;
 
 function trendOf(ctx: AppContext, teamId: number, week: WeekId): TrendPoint[] {
-  const scored = new Set(ctx.repos.scores.scoredWeeks(teamId));
-  return weekRange(addWeeks(week, -(TREND_WEEKS - 1)), week)
-    .filter((w) => scored.has(w))
-    .map((w) => {
-      const scores = ctx.repos.scores.scoresForWeek(teamId, w);
-      const flagged = scores.filter((s) => s.grade !== null).length;
-      const avgIndex = scores.length === 0 ? 0 : Math.round(scores.reduce((sum, s) => sum + s.index, 0) / scores.length);
-      return { week: w, flagged, avgIndex };
-    });
+  const byWeek = new Map<WeekId, { flagged: number; sum: number; n: number }>();
+  for (const row of ctx.repos.scores.indexHistory(teamId, addWeeks(week, -(TREND_WEEKS - 1)), week)) {
+    let w = byWeek.get(row.week);
+    if (!w) byWeek.set(row.week, (w = { flagged: 0, sum: 0, n: 0 }));
+    if (row.grade !== null) w.flagged += 1;
+    w.sum += row.index;
+    w.n += 1;
+  }
+  return [...byWeek].map(([w, t]) => ({ week: w, flagged: t.flagged, avgIndex: Math.round(t.sum / t.n) }));
 }
 
 /**

@@ -11,7 +11,8 @@ const VALUE_COLUMNS = [
   'contacts', 'last_contact', 'revenue', 'receivable', 'overdue_days', 'complaints', 'complaint_type',
   'requirement_changes', 'faults', 'usage', 'stage', 'expected_close', 'health', 'notes',
 ] as const;
-const ENTRY_SELECT = `SELECT team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at FROM entries`;
+const ENTRY_COLUMNS = `team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at`;
+const ENTRY_SELECT = `SELECT ${ENTRY_COLUMNS} FROM entries`;
 // Everything the scorer reads, nothing more: notes can be long, and bookkeeping is not needed.
 const SCORING_COLUMNS = VALUE_COLUMNS.filter((c) => c !== 'notes');
 const SCORING_SELECT = `SELECT week, customer_id, rep_id, ${SCORING_COLUMNS.join(', ')} FROM entries`;
@@ -69,6 +70,7 @@ export class SqliteReportRepo implements ReportRepo {
   private readonly weekStmt: Statement;
   private readonly rangeStmt: Statement;
   private readonly scoringRangeStmt: Statement;
+  private readonly latestStmt: Statement;
   private readonly lastBeforeStmt: Statement;
   private readonly statusStmt: Statement;
   private readonly submitStmt: Statement;
@@ -90,6 +92,12 @@ export class SqliteReportRepo implements ReportRepo {
     this.weekStmt = s.prepare(`${ENTRY_SELECT} WHERE team_id = ? AND week = ? ORDER BY customer_id, rep_id`).raw(true);
     this.rangeStmt = s.prepare(`${ENTRY_SELECT} WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
     this.scoringRangeStmt = s.prepare(`${SCORING_SELECT} WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
+    // One row per customer: the latest week (and latest update) in the range, by a window function.
+    this.latestStmt = s.prepare(
+      `SELECT ${ENTRY_COLUMNS} FROM (
+         SELECT *, row_number() OVER (PARTITION BY customer_id ORDER BY week DESC, updated_at DESC) AS rn
+         FROM entries WHERE team_id = ? AND week BETWEEN ? AND ?) WHERE rn = 1 ORDER BY customer_id`,
+    ).raw(true);
     this.lastBeforeStmt = s.prepare(`${ENTRY_SELECT} WHERE customer_id = ? AND week < ? ORDER BY week DESC, updated_at DESC LIMIT 1`).raw(true);
     this.statusStmt = s.prepare('SELECT team_id, week, rep_id, submitted_at, late FROM reports WHERE team_id = ? AND week = ? ORDER BY rep_id').raw(true);
     this.submitStmt = s.prepare(
@@ -120,6 +128,10 @@ export class SqliteReportRepo implements ReportRepo {
     const out: ScoringRow[] = [];
     for (const r of this.scoringRangeStmt.iterate(teamId, from, to) as Iterable<Row>) out.push(toScoringRow(r));
     return out;
+  }
+
+  latestEntries(teamId: number, from: WeekId, to: WeekId): StoredEntry[] {
+    return collect(this.latestStmt.iterate(teamId, from, to) as Iterable<Row>);
   }
 
   lastEntryBefore(customerId: number, week: WeekId): StoredEntry | null {

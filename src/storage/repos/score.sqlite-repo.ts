@@ -31,6 +31,7 @@ export class SqliteScoreRepo implements ScoreRepo {
   private readonly weeksStmt: Statement;
   private readonly invalidateStmt: Statement;
   private readonly previousStmt: Statement;
+  private readonly indexHistoryStmt: Statement;
 
   constructor(private readonly db: Db) {
     const s = db.sqlite;
@@ -43,6 +44,7 @@ export class SqliteScoreRepo implements ScoreRepo {
     this.weeksStmt = s.prepare('SELECT DISTINCT week FROM scores WHERE team_id = ? ORDER BY week').pluck(true);
     this.invalidateStmt = s.prepare('DELETE FROM scores WHERE team_id = ? AND week >= ?');
     // No JSON columns: parsing reasons and dimensions of 20,000 rows is most of a full read.
+    this.indexHistoryStmt = s.prepare('SELECT customer_id, week, risk_index, grade FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week').raw(true);
     this.previousStmt = s.prepare('SELECT customer_id, week, risk_index, grade, weeks_in_red FROM scores WHERE team_id = ? AND week = ?').raw(true);
   }
 
@@ -62,6 +64,12 @@ export class SqliteScoreRepo implements ScoreRepo {
 
   scoresForWeek(teamId: number, week: WeekId): CustomerScore[] {
     return (this.weekStmt.all(teamId, week) as Row[]).map(toScore);
+  }
+
+  indexHistory(teamId: number, from: WeekId, to: WeekId): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }> {
+    return (this.indexHistoryStmt.all(teamId, from, to) as Row[]).map((r) => ({
+      customerId: r[0] as number, week: r[1] as WeekId, index: r[2] as number, grade: r[3] as Grade | null,
+    }));
   }
 
   previousScores(teamId: number, week: WeekId): Array<PreviousScore & { customerId: number }> {
