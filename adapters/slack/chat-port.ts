@@ -4,7 +4,7 @@ import { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import type { Logger } from 'pino';
 import type { CardSpec } from '../../src/ui/card.js';
-import type { ChatPort, Destination, MessageRef, SendOptions } from '../../src/app/ports/chat.port.js';
+import type { ChatPort, Destination, MessageRef, SendOptions, UserProfile } from '../../src/app/ports/chat.port.js';
 import { renderMessage, type SlackMessage } from './render/message.render.js';
 import { platformErrorCode, toDeliveryError } from './slack-errors.js';
 import { toSlackLogger } from './slack-logger.js';
@@ -38,6 +38,7 @@ export class SlackChatPort implements ChatPort {
   readonly client: WebClient;
   private readonly dmChannels = new Map<string, string>();
   private readonly emails = new Map<string, { id: string | null; until: number }>();
+  private readonly profiles = new Map<string, UserProfile>();
   /** First messages of multi-part sends in this process, so a retry resumes the continuations. */
   private readonly partial = new Map<string, MessageRef>();
   private readonly log: Logger;
@@ -97,6 +98,29 @@ export class SlackChatPort implements ChatPort {
     if (parts.length > 1) await this.updateContinuations(ref, parts);
   }
 
+  /** Timezone and language from the user's Slack profile (lookups by email already brought them). */
+  async userProfile(userId: string): Promise<UserProfile | null> {
+    const cached = this.profiles.get(userId);
+    if (cached) return cached;
+    try {
+      const res = await this.client.users.info({ user: userId, include_locale: true });
+      if (!res.user || res.user.deleted) return null;
+      return this.rememberProfile(userId, res.user.tz, res.user.locale);
+    } catch (err) {
+      if (platformErrorCode(err) === 'user_not_found') return null;
+      throw toDeliveryError(err, 'users.info');
+    }
+  }
+
+  private rememberProfile(userId: string, tz: string | undefined, locale: string | undefined): UserProfile {
+    const profile: UserProfile = {
+      timezone: tz || null,
+      locale: locale?.startsWith('zh') ? 'zh' : locale?.startsWith('en') ? 'en' : null,
+    };
+    this.profiles.set(userId, profile);
+    return profile;
+  }
+
   async lookupUserByEmail(email: string): Promise<string | null> {
     const k = email.trim().toLowerCase();
     const now = (this.opts.now?.() ?? new Date()).getTime();
@@ -106,6 +130,8 @@ export class SlackChatPort implements ChatPort {
     try {
       const res = await this.client.users.lookupByEmail({ email: k });
       id = res.user?.deleted ? null : (res.user?.id ?? null);
+      // `locale` is only in the payload with include_locale (users.info); the SDK type omits it here.
+      if (id) this.rememberProfile(id, res.user?.tz, (res.user as { locale?: string } | undefined)?.locale);
     } catch (err) {
       if (platformErrorCode(err) !== 'users_not_found') throw toDeliveryError(err, 'users.lookupByEmail');
       id = null;

@@ -91,6 +91,16 @@ describe('weekly report', () => {
     expect(b).toMatchObject({ queued: 0, alreadyQueued: 2 });
   });
 
+  it("adopts a rep's own timezone from the platform and holds their prompt until their local time", async () => {
+    h.chat.profiles.set('U-rep2', { timezone: 'America/New_York', locale: 'en' });
+    await runPromptStep(h.app, h.teamId, WEEK);
+    expect(h.app.ctx.repos.teams.getMember(h.members.rep2.id)).toMatchObject({ timezone: 'America/New_York', locale: 'en' });
+    const prompt = h.app.ctx.repos.outbox.byKey(outboxKeys.prompt(WEEK, h.members.rep2.id, 'slack'));
+    // Friday 16:00 in New York is 21:00 UTC; Shanghai's rep1 is not held.
+    expect(prompt?.nextAttemptAt).toBe('2026-11-27T21:00:00.000Z');
+    expect(h.app.ctx.repos.outbox.byKey(outboxKeys.prompt(WEEK, h.members.rep1.id, 'slack'))?.nextAttemptAt).toBe(h.app.ctx.clock().toISOString());
+  });
+
   it('lists a rep with no chat account as unreachable instead of skipping silently', async () => {
     h.app.ctx.repos.teams.setPlatformId(h.members.rep2.id, 'slack', null);
     h.app.ctx.repos.teams.upsertMember({ teamId: h.teamId, email: 'ghost@nowhere.example', name: 'Ghost', role: 'rep' });

@@ -14,15 +14,17 @@ export async function syncUsers(app: RadarApp, teamId: number): Promise<SyncUser
   const members = app.ctx.repos.teams.listMembers(teamId);
   for (const binding of app.platforms) {
     for (const member of members) {
-      if (userIdOn(binding.platform, member)) continue;
       try {
-        const userId = await binding.chat.lookupUserByEmail(member.email);
-        if (userId) {
+        const userId = userIdOn(binding.platform, member) ?? await binding.chat.lookupUserByEmail(member.email);
+        if (!userId) {
+          result.unmatched.push({ member, platform: binding.platform });
+          continue;
+        }
+        if (!userIdOn(binding.platform, member)) {
           app.ctx.repos.teams.setPlatformId(member.id, binding.platform, userId);
           result.matched += 1;
-        } else {
-          result.unmatched.push({ member, platform: binding.platform });
         }
+        await adoptProfile(app, binding, member, userId);
       } catch (err) {
         // A lookup failure (rate limit, outage) leaves the member for the next sync.
         app.ctx.logger.warn({ memberId: member.id, platform: binding.platform, err: (err as Error).message }, 'user lookup failed');
@@ -31,4 +33,15 @@ export async function syncUsers(app: RadarApp, teamId: number): Promise<SyncUser
     }
   }
   return result;
+}
+
+/** Take the person's timezone and language from their chat profile, once, where the platform has them. */
+async function adoptProfile(app: RadarApp, binding: RadarApp['platforms'][number], member: Member, userId: string): Promise<void> {
+  if ((member.timezone && member.locale) || !binding.chat.userProfile) return;
+  const profile = await binding.chat.userProfile(userId);
+  if (!profile) return;
+  app.ctx.repos.teams.setMemberPrefs(member.id, {
+    ...(member.timezone ? {} : { timezone: profile.timezone }),
+    ...(member.locale ? {} : { locale: profile.locale }),
+  });
 }

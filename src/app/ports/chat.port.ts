@@ -1,5 +1,6 @@
 // What the app needs from a chat platform. Each adapter implements it over the official SDK.
 import type { CardSpec } from '../../ui/card.js';
+import type { Locale } from '../../core/i18n.js';
 
 export type Platform = 'slack' | 'feishu';
 
@@ -52,4 +53,12 @@ export interface ChatPort {
   update(ref: MessageRef, card: CardSpec): Promise<void>;
   /** Platform user id for an email, or null when the person has no account here. */
   lookupUserByEmail(email: string): Promise<string | null>;
+  /** The person's own timezone and language, where the platform tells us (Slack does; optional). */
+  userProfile?(userId: string): Promise<UserProfile | null>;
+}
+
+export interface UserProfile {
+  /** IANA timezone, e.g. `Europe/Berlin`. */
+  timezone: string | null;
+  locale: Locale | null;
 }

@@ -119,6 +119,17 @@ describe('SlackChatPort', () => {
     expect(api.callsTo('users.lookupByEmail')).toHaveLength(2);
   });
 
+  it("reads a person's timezone and language from their profile", async () => {
+    api.addUser({ id: 'U0BERLIN', email: 'berlin@example.com', name: 'Berlin', tz: 'Europe/Berlin', locale: 'en-US' });
+    api.addUser({ id: 'U0SH', email: 'sh@example.com', name: 'Shanghai', tz: 'Asia/Shanghai', locale: 'zh-CN' });
+    expect(await port.lookupUserByEmail('berlin@example.com')).toBe('U0BERLIN');
+    expect(await port.userProfile('U0BERLIN')).toEqual({ timezone: 'Europe/Berlin', locale: 'en' });
+    expect(api.callsTo('users.info')).toHaveLength(0); // the email lookup brought the profile
+    expect(await port.userProfile('U0SH')).toEqual({ timezone: 'Asia/Shanghai', locale: 'zh' });
+    expect(api.callsTo('users.info')).toHaveLength(1);
+    expect(await port.userProfile('U0NOBODY')).toBeNull();
+  });
+
   it('a failed lookup is a delivery error, not a null', async () => {
     api.fail('users.lookupByEmail', { kind: 'status', status: 503 });
     expect((await deliveryError(port.lookupUserByEmail('x@example.com'))).code).toBe('transient');

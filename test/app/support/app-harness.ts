@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '../../../src/config/radar-config.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { createRouter } from '../../../src/app/router.js';
 import type { RadarApp } from '../../../src/app/radar-app.js';
-import type { ChatPort, Destination, MessageRef, SendOptions } from '../../../src/app/ports/chat.port.js';
+import type { ChatPort, Destination, MessageRef, SendOptions, UserProfile } from '../../../src/app/ports/chat.port.js';
 import type { CardSpec } from '../../../src/ui/card.js';
 import type { Member, Role } from '../../../src/core/team.js';
 import type { Actor, InboundEvent } from '../../../src/app/inbound.js';
@@ -24,6 +24,11 @@ export class RecordingChatPort implements ChatPort {
   }
   async lookupUserByEmail(email: string): Promise<string | null> {
     return email.endsWith('@nowhere.example') ? null : `U-${email.split('@')[0]}`;
+  }
+  /** Profiles the "platform" knows, by user id. */
+  readonly profiles = new Map<string, UserProfile>();
+  async userProfile(userId: string): Promise<UserProfile | null> {
+    return this.profiles.get(userId) ?? null;
   }
 }
 
