@@ -1,24 +1,23 @@
 // Form submissions: a customer's weekly entry, a new customer, resolving or snoozing a task.
 import type { ActionRef } from '../../ui/action.js';
-import { isWeekId } from '../../core/weekly-report/week.js';
 import { text } from '../../core/i18n.js';
-import type { InteractionResult } from '../inbound.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
+import { parseEntry } from '../../core/weekly-report/entry.schema.js';
+import { isWeekId } from '../../core/weekly-report/week.js';
+import type { InteractionResult } from '../inbound.js';
 import type { MessageRef } from '../ports/chat.port.js';
+import { teamNow } from '../context.js';
 import { t, tr } from '../views/common.js';
 import { CUSTOMER_NAME_FIELD, entryFormWithErrors, newCustomerFormWithErrors } from '../views/entry-form.view.js';
+import { reportPromptCard } from '../views/report-prompt.view.js';
 import { resolveTaskForm, snoozeTaskForm } from '../views/task-forms.view.js';
-import { canEditCustomer, entryFormModel, findOrAddCustomer, saveEntry } from '../services/report.service.js';
+import { taskCard } from '../views/task.view.js';
+import { canEditCustomer, entryFormModel, findOrAddCustomer, reportPromptModel, saveEntry } from '../services/report.service.js';
 import { actOnTask } from '../services/follow-up.service.js';
-import { parseEntry } from '../../core/weekly-report/entry.schema.js';
-import { teamNow } from '../context.js';
+import { taskCardModel } from '../services/task-card.service.js';
 import type { Interaction } from './interaction-context.js';
 import { isManagerChannelMessage, notAllowed, toast } from './interaction-context.js';
 import { afterReportChange, afterTaskChange, currentDigestCard } from './source-card.js';
-import { reportPromptCard } from '../views/report-prompt.view.js';
-import { taskCard } from '../views/task.view.js';
-import { reportPromptModel } from '../services/report.service.js';
-import { taskCardModel } from '../services/task-card.service.js';
 
 type Values = Record<string, string | string[]>;
 
