@@ -41,6 +41,11 @@ export class MemoryOutboxRepo implements OutboxRepo {
     r.attempts += 1;
   }
 
+  updateMessageRef(key: string, ref: MessageRef): void {
+    const m = this.rows.find((r) => r.key === key);
+    if (m && m.state === 'sent') m.messageRef = clone(ref);
+  }
+
   markSent(id: number, ref: MessageRef, at: string): void {
     Object.assign(this.get(id), { state: 'sent', messageRef: clone(ref), sentAt: at, inFlightSince: null, lastError: null });
   }

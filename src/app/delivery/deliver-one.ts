@@ -75,9 +75,15 @@ export async function deliverOne(ctx: DeliveryContext, m: OutboxMessage): Promis
   const maybeSentBefore = m.inFlightSince !== null || ctx.uncertain.has(m.id);
   ctx.outbox.markInFlight(m.id, iso(ctx.clock()));
   try {
-    const result = m.op === 'update' && ref
-      ? await withTimeout(port.update(ref, m.card).then(() => ref as MessageRef), ctx.sendTimeoutMs)
-      : await withTimeout(port.send(m.destination, m.card, { idempotencyKey: m.key, maybeSentBefore }), ctx.sendTimeoutMs);
+    let result: MessageRef;
+    if (m.op === 'update' && ref) {
+      const reshaped = await withTimeout(port.update(ref, m.card), ctx.sendTimeoutMs);
+      // The original send keeps the message's current shape, so the next update edits the same parts.
+      if (reshaped && m.updateOf) ctx.outbox.updateMessageRef(m.updateOf, reshaped);
+      result = reshaped ?? ref;
+    } else {
+      result = await withTimeout(port.send(m.destination, m.card, { idempotencyKey: m.key, maybeSentBefore }), ctx.sendTimeoutMs);
+    }
     ctx.outbox.markSent(m.id, result, iso(ctx.clock()));
     ctx.uncertain.delete(m.id);
     ctx.logger.debug({ key: m.key, attempts: m.attempts + 1, maybeSentBefore }, 'outbox: delivered');

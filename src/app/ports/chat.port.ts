@@ -11,6 +11,11 @@ export interface MessageRef {
   channel: string;
   /** Slack `ts` / Feishu `message_id`. */
   messageId: string;
+  /**
+   * Continuation messages of a card too large for one message, in order (Feishu message ids; Slack finds
+   * its own by metadata). Kept so an update edits them instead of posting new ones.
+   */
+  parts?: string[];
 }
 
 /** A conversation target: a user (DM) or a channel/group. */
@@ -49,8 +54,11 @@ export interface ChatPort {
    * continuations go to its thread. Throws ChatDeliveryError.
    */
   send(to: Destination, card: CardSpec, options: SendOptions): Promise<MessageRef>;
-  /** Replace the content of a message we sent earlier. Throws ChatDeliveryError. */
-  update(ref: MessageRef, card: CardSpec): Promise<void>;
+  /**
+   * Replace the content of a message we sent earlier, continuations included. Returns the message's new
+   * shape when it changed (parts added or retired), so the caller can keep it. Throws ChatDeliveryError.
+   */
+  update(ref: MessageRef, card: CardSpec): Promise<MessageRef | void>;
   /** Platform user id for an email, or null when the person has no account here. */
   lookupUserByEmail(email: string): Promise<string | null>;
   /** The person's own timezone and language, where the platform tells us (Slack does; optional). */

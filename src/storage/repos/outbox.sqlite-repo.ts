@@ -79,6 +79,10 @@ export class SqliteOutboxRepo implements OutboxRepo {
       .where(eq(outbox.id, id)).run();
   }
 
+  updateMessageRef(key: string, ref: MessageRef): void {
+    this.db.orm.update(outbox).set({ messageRef: JSON.stringify(ref) }).where(and(eq(outbox.key, key), eq(outbox.state, 'sent'))).run();
+  }
+
   markRetry(id: number, error: string, nextAttemptAt: string): void {
     this.db.orm.update(outbox).set({ state: 'pending', lastError: error, nextAttemptAt, inFlightSince: null })
       .where(eq(outbox.id, id)).run();
