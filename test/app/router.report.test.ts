@@ -74,6 +74,34 @@ describe('weekly report', () => {
     expect(h.app.ctx.repos.reports.reportStatuses(h.teamId, WEEK).find((s) => s.repId === h.members.rep2.id)).toMatchObject({ late: true });
   });
 
+  it('keeps the card open for a rep who missed the deadline, and a second Submit changes nothing', async () => {
+    h.app.ctx.repos.jobRuns.claim(h.teamId, WEEK, 'digest', '2026-11-30T04:00:00.000Z');
+    h.app.ctx.repos.jobRuns.finish(h.teamId, WEEK, 'digest', '2026-11-30T04:00:01.000Z');
+    const open = await h.send({ type: 'message', actor: h.actor(h.members.rep1), text: 'report', channelId: 'D1', isDirect: true });
+    expect(open.type).toBe('card');
+    const saved = await save(h.customers.huaxing, { contacts: '1', revenue: '0', stage: 'live' });
+    expect(saved.type).toBe('formDone');
+    if (saved.type === 'formDone') expect(JSON.stringify(saved.card)).toContain('report.submit');
+    const submit = () => h.send({ type: 'action', actor: h.actor(h.members.rep1), action: { kind: 'report.submit', args: { week: WEEK } }, message: null });
+    await submit();
+    const first = h.app.ctx.repos.reports.reportStatuses(h.teamId, WEEK).find((s) => s.repId === h.members.rep1.id);
+    expect(first).toMatchObject({ late: true });
+    h.setNow(new Date('2026-11-30T09:00:00Z'));
+    const again = await submit();
+    expect(again.type).toBe('replaceMessage');
+    expect(h.app.ctx.repos.reports.reportStatuses(h.teamId, WEEK).find((s) => s.repId === h.members.rep1.id)).toEqual(first);
+  });
+
+  it("edits the rep's entry when a manager corrects it, instead of adding a second one", async () => {
+    await save(h.customers.huaxing, { contacts: '2', revenue: '100', stage: 'live', overdueDays: '100' });
+    const form = await open(h.customers.huaxing, h.members.manager);
+    if (form.type === 'openForm') expect(form.form.values.overdueDays).toBe('100');
+    await save(h.customers.huaxing, { contacts: '2', revenue: '100', stage: 'live', overdueDays: '45' }, h.members.manager);
+    const entries = h.app.ctx.repos.reports.entriesForWeek(h.teamId, WEEK);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ repId: h.members.rep1.id, values: { overdueDays: 45 } });
+  });
+
   it('skips a rep who is away, and brings them back', async () => {
     const away = await h.send({ type: 'message', actor: h.actor(h.members.rep2), text: '请假到 2026-12-05', channelId: 'D1', isDirect: true });
     expect(away).toMatchObject({ type: 'toast', tone: 'success' });

@@ -13,7 +13,8 @@ import { startFakeSlackApi } from '../fakes/slack-api.fake.js';
 
 const CHILD = fileURLToPath(new URL('./support/fanout-child.ts', import.meta.url));
 const REPS = 500;
-const WEEK = '2026-W48';
+// A week whose prompt time has passed, so nothing is held for a rep's local prompt time.
+const WEEK = '2026-W47';
 const dir = mkdtempSync(join(tmpdir(), 'radar-fanout-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -42,11 +42,13 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
     case 'report.submit': {
       if (i.member.role !== 'rep') return notAllowed(i.locale);
       const week = weekArg(i, ref);
-      const { late } = submitReport(i.app.ctx, i.member, week);
+      const { late, already } = submitReport(i.app.ctx, i.member, week);
       return {
         type: 'replaceMessage',
         card: afterReportChange(i, week),
-        toast: late
+        toast: already
+          ? tr(i.locale, `${week} 周报已经提交过了`, `Your ${week} report was already submitted`)
+          : late
           ? tr(i.locale, `已提交 ${week} 周报（迟交，摘要已更新）`, `${week} report submitted (late; the digest was updated)`)
           : tr(i.locale, `已提交 ${week} 周报，谢谢！`, `${week} report submitted. Thank you!`),
       };

@@ -1,13 +1,12 @@
 // Friday's step: every rep who is not away gets this week's report card in a DM, once per platform.
 import type { WeekId } from '../../core/weekly-report/week.js';
-import { weekStartDate } from '../../core/weekly-report/week.js';
 import { reportPromptCard } from '../views/report-prompt.view.js';
-import { reportPromptModel } from '../services/report.service.js';
+import { loadWeekSnapshot, reportPromptModel } from '../services/report.service.js';
 import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
 import { syncUsers } from './sync-users.job.js';
-import { promptTimeFor } from '../schedule/index.js';
+import { promptDate, promptTimeFor } from '../schedule/index.js';
 import { teamSchedule } from '../services/schedule.service.js';
 
 export interface FanOutResult {
@@ -23,18 +22,21 @@ export async function runPromptStep(app: RadarApp, teamId: number, week: WeekId)
   const team = repos.teams.getTeam(teamId);
   if (!team) throw new Error(`team ${teamId} not found`);
   const result: FanOutResult = { queued: 0, alreadyQueued: 0, skippedAway: 0, unreachable: [] };
-  const monday = weekStartDate(week);
   const schedule = teamSchedule(app.ctx, team);
+  // Away on prompt day: not asked (nor counted missing, see missing-reps).
+  const promptDay = promptDate(week, schedule);
+  const snapshot = loadWeekSnapshot(app.ctx, teamId, week);
   // All intents in one transaction: a crash leaves either every prompt queued or none.
   repos.transaction(() => {
     for (const rep of repos.teams.listMembers(teamId).filter((m) => m.role === 'rep')) {
-      if (rep.awayUntil !== null && rep.awayUntil >= monday) {
+      if (rep.awayUntil !== null && rep.awayUntil >= promptDay) {
         result.skippedAway += 1;
         continue;
       }
-      const card = reportPromptCard(reportPromptModel(app.ctx, rep, week), memberLocale(rep, team));
-      // The step runs at the earliest zone's prompt time; each rep's message waits for their own.
-      const notBefore = rep.timezone ? promptTimeFor(week, schedule, rep.timezone) : undefined;
+      const card = reportPromptCard(reportPromptModel(app.ctx, rep, week, snapshot), memberLocale(rep, team));
+      // The step runs at the earliest zone's prompt time; each rep's message waits for their own
+      // (the team's zone for reps without one).
+      const notBefore = promptTimeFor(week, schedule, rep.timezone);
       let reached = false;
       for (const { platform } of app.platforms) {
         const userId = userIdOn(platform, rep);

@@ -3,7 +3,7 @@ import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Member } from '../../core/team.js';
 import { tr } from '../views/common.js';
 import { reportPromptCard } from '../views/report-prompt.view.js';
-import { reportPromptModel } from '../services/report.service.js';
+import { loadWeekSnapshot, reportPromptModel, type WeekSnapshot } from '../services/report.service.js';
 import { missingRepIds } from '../services/missing-reps.js';
 import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
@@ -17,11 +17,11 @@ export function missingReps(app: RadarApp, teamId: number, week: WeekId): Member
 }
 
 /** Queue a reminder to one rep (manager's Remind button, or the scheduled step). */
-export function remindRep(app: RadarApp, rep: Member, week: WeekId, n: number | string): { queued: number; reachable: boolean } {
+export function remindRep(app: RadarApp, rep: Member, week: WeekId, n: number | string, snapshot?: WeekSnapshot): { queued: number; reachable: boolean } {
   const team = app.ctx.repos.teams.getTeam(rep.teamId);
   if (!team) throw new Error(`team ${rep.teamId} not found`);
   const locale = memberLocale(rep, team);
-  const prompt = reportPromptCard(reportPromptModel(app.ctx, rep, week), locale);
+  const prompt = reportPromptCard(reportPromptModel(app.ctx, rep, week, snapshot), locale);
   const card = {
     ...prompt,
     title: `⏰ ${prompt.title}`,
@@ -41,8 +41,9 @@ export function remindRep(app: RadarApp, rep: Member, week: WeekId, n: number | 
 
 export function runRemindStep(app: RadarApp, teamId: number, week: WeekId, n: number | string = 1): FanOutResult {
   const result: FanOutResult = { queued: 0, alreadyQueued: 0, skippedAway: 0, unreachable: [] };
+  const snapshot = loadWeekSnapshot(app.ctx, teamId, week);
   for (const rep of missingReps(app, teamId, week)) {
-    const { queued, reachable } = remindRep(app, rep, week, n);
+    const { queued, reachable } = remindRep(app, rep, week, n, snapshot);
     result.queued += queued;
     if (!reachable) result.unreachable.push(rep.email);
   }
