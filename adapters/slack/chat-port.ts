@@ -1,17 +1,18 @@
 // ChatPort over the Slack Web API. Sends are made safe to retry with message metadata carrying our
-// idempotency key: when an earlier attempt may have landed, recent history is searched first.
+// idempotency key: when an earlier attempt may have landed, recent history is searched first. The
+// same metadata finds a card's continuations in the thread when it is updated.
 import { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import type { Logger } from 'pino';
 import type { CardSpec } from '../../src/ui/card.js';
 import type { ChatPort, Destination, MessageRef, SendOptions, UserProfile } from '../../src/app/ports/chat.port.js';
-import { renderMessage, type SlackMessage } from './render/message.render.js';
+import { renderMessage, renderSuperseded, SUPERSEDED_TEXT, type SlackMessage } from './render/message.render.js';
 import { platformErrorCode, toDeliveryError } from './slack-errors.js';
 import { toSlackLogger } from './slack-logger.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './config.js';
+import { keyOf, partOfKey, radarMetadata } from './message-metadata.js';
 
-/** `metadata.event_type` of every message we post. */
-export const RADAR_EVENT_TYPE = 'radar_message';
+export { RADAR_EVENT_TYPE } from './message-metadata.js';
 
 export interface SlackChatPortOptions {
   botToken: string;
@@ -26,11 +27,6 @@ export interface SlackChatPortOptions {
   /** How long an email lookup is cached (default 10 min). */
   lookupTtlMs?: number;
   now?: () => Date;
-}
-
-interface Payload {
-  key: string;
-  part: number;
 }
 
 export class SlackChatPort implements ChatPort {
@@ -55,47 +51,55 @@ export class SlackChatPort implements ChatPort {
     });
   }
 
+  /** The returned ref lists the continuations' ts in `parts` (empty for a card that fits one message). */
   async send(to: Destination, card: CardSpec, options: SendOptions): Promise<MessageRef> {
     const parts = renderMessage(card);
     const channel = to.kind === 'user' ? await this.openDm(to.userId) : to.channelId;
     const key = options.idempotencyKey;
     let first = this.partial.get(key) ?? null;
-    let sentParts = new Set<number>(first ? [0] : []);
+    let sent = new Map<number, string>();
     if (!first && options.maybeSentBefore) {
       first = await this.findEarlier(channel, key, options.threadOf?.messageId);
       if (first) {
         this.log.info({ key }, 'found an earlier attempt; not sending again');
-        sentParts = parts.length > 1 ? await this.sentContinuations(first, key) : new Set([0]);
-        sentParts.add(0);
+        if (parts.length > 1) sent = await this.continuationsOf(first, key);
       }
+    } else if (first && parts.length > 1) {
+      sent = await this.continuationsOf(first, key);
     }
     if (!first) {
       const threadTs = options.threadOf?.messageId;
-      const ts = await this.post(channel, parts[0] as SlackMessage, { key, part: 0 }, threadTs);
+      const ts = await this.post(channel, parts[0] as SlackMessage, key, 0, threadTs);
       first = { platform: 'slack', channel: ts.channel, messageId: ts.ts };
     }
+    const continuations: string[] = [];
     if (parts.length > 1) {
       this.partial.set(key, first);
       // Continuations go in the first message's thread (or the thread we were asked to reply in).
       const thread = options.threadOf?.messageId ?? first.messageId;
       for (let i = 1; i < parts.length; i++) {
-        if (sentParts.has(i)) continue;
-        await this.post(first.channel, parts[i] as SlackMessage, { key, part: i }, thread);
+        const ts = sent.get(i) ?? (await this.post(first.channel, parts[i] as SlackMessage, key, i, thread)).ts;
+        continuations.push(ts);
       }
       this.partial.delete(key);
     }
-    return first;
+    return { platform: 'slack', channel: first.channel, messageId: first.messageId, parts: continuations };
   }
 
-  async update(ref: MessageRef, card: CardSpec): Promise<void> {
+  /**
+   * Update the head and every continuation (found in the thread by our metadata, so a stale `ref.parts`
+   * cannot cause a second copy); continuations the card no longer needs are retired to a one-line
+   * "superseded" note without buttons. Returns the new shape when the continuations changed.
+   */
+  async update(ref: MessageRef, card: CardSpec): Promise<MessageRef | void> {
     const parts = renderMessage(card);
     const head = parts[0] as SlackMessage;
-    try {
-      await this.client.chat.update({ channel: ref.channel, ts: ref.messageId, text: head.text, blocks: head.blocks });
-    } catch (err) {
-      throw toDeliveryError(err, 'chat.update');
-    }
-    if (parts.length > 1) await this.updateContinuations(ref, parts);
+    await this.edit(ref.channel, ref.messageId, head);
+    // A card that fitted one message and still does needs no thread lookup.
+    if (parts.length === 1 && ref.parts !== undefined && ref.parts.length === 0) return;
+    const continuations = await this.updateContinuations(ref, parts);
+    const same = ref.parts !== undefined && ref.parts.length === continuations.length && ref.parts.every((ts, i) => ts === continuations[i]);
+    if (!same) return { platform: 'slack', channel: ref.channel, messageId: ref.messageId, parts: continuations };
   }
 
   /** Timezone and language from the user's Slack profile (lookups by email already brought them). */
@@ -155,14 +159,14 @@ export class SlackChatPort implements ChatPort {
     }
   }
 
-  private async post(channel: string, msg: SlackMessage, payload: Payload, threadTs?: string): Promise<{ channel: string; ts: string }> {
+  private async post(channel: string, msg: SlackMessage, key: string, part: number, threadTs?: string): Promise<{ channel: string; ts: string }> {
     try {
       const res = await this.client.chat.postMessage({
         channel,
         text: msg.text,
         blocks: msg.blocks,
         ...(threadTs ? { thread_ts: threadTs } : {}),
-        metadata: { event_type: RADAR_EVENT_TYPE, event_payload: { key: payload.key, part: payload.part } },
+        metadata: radarMetadata(key, part),
         unfurl_links: false,
         unfurl_media: false,
       });
@@ -180,67 +184,66 @@ export class SlackChatPort implements ChatPort {
       const res = threadTs
         ? await this.client.conversations.replies({ channel, ts: threadTs, include_all_metadata: true, limit })
         : await this.client.conversations.history({ channel, include_all_metadata: true, limit });
-      const hit = (res.messages ?? []).find((m) => isOurs(m.metadata, key, 0));
+      const hit = (res.messages ?? []).find((m) => partOfKey(m.metadata, key) === 0);
       return hit?.ts ? { platform: 'slack', channel, messageId: hit.ts } : null;
     } catch (err) {
       throw toDeliveryError(err, threadTs ? 'conversations.replies' : 'conversations.history');
     }
   }
 
-  private async sentContinuations(first: MessageRef, key: string): Promise<Set<number>> {
-    const replies = await this.replies(first);
-    const done = new Set<number>();
-    for (const m of replies) {
-      const p = partOf(m.metadata, key);
-      if (p !== null) done.add(p);
+  private async edit(channel: string, ts: string, msg: SlackMessage): Promise<void> {
+    try {
+      await this.client.chat.update({ channel, ts, text: msg.text, blocks: msg.blocks as KnownBlock[] });
+    } catch (err) {
+      throw toDeliveryError(err, 'chat.update');
     }
-    return done;
   }
 
-  private async updateContinuations(ref: MessageRef, parts: SlackMessage[]): Promise<void> {
+  /** Continuations of the send with this key already in the thread: part number → ts. */
+  private async continuationsOf(first: MessageRef, key: string): Promise<Map<number, string>> {
+    const found = new Map<number, string>();
+    for (const m of await this.replies(first)) {
+      const p = partOfKey(m.metadata, key);
+      if (p !== null && p > 0 && m.ts) found.set(p, m.ts);
+    }
+    return found;
+  }
+
+  /** Brings every continuation up to date; returns the ts of those that now show the card, in order. */
+  private async updateContinuations(ref: MessageRef, parts: SlackMessage[]): Promise<string[]> {
     // Continuations carry the same key as the first message; find them by part number.
     const replies = await this.replies(ref);
     const head = replies.find((m) => m.ts === ref.messageId);
-    const key = head ? keyOf(head.metadata) : null;
-    const byPart = new Map<number, string>();
+    const key = (head ? keyOf(head.metadata) : null) ?? `update:${ref.messageId}`;
+    const byPart = new Map<number, { ts: string; text?: string }>();
     for (const m of replies) {
-      const p = key ? partOf(m.metadata, key) : null;
-      if (p !== null && p > 0 && m.ts) byPart.set(p, m.ts);
+      const p = partOfKey(m.metadata, key);
+      if (p !== null && p > 0 && m.ts) byPart.set(p, { ts: m.ts, text: m.text });
     }
+    // Parts we know from the ref but did not see (a thread longer than one page of replies).
+    ref.parts?.forEach((ts, i) => {
+      if (!byPart.has(i + 1)) byPart.set(i + 1, { ts });
+    });
+    const current: string[] = [];
     for (let i = 1; i < parts.length; i++) {
       const part = parts[i] as SlackMessage;
-      const ts = byPart.get(i);
-      try {
-        if (ts) await this.client.chat.update({ channel: ref.channel, ts, text: part.text, blocks: part.blocks as KnownBlock[] });
-      } catch (err) {
-        throw toDeliveryError(err, 'chat.update');
-      }
-      if (!ts) await this.post(ref.channel, part, { key: key ?? `update:${ref.messageId}`, part: i }, ref.messageId);
+      const known = byPart.get(i);
+      if (known) await this.edit(ref.channel, known.ts, part);
+      current.push(known?.ts ?? (await this.post(ref.channel, part, key, i, ref.messageId)).ts);
     }
+    // The card shrank: leftovers must not keep live buttons for flags that moved or went away.
+    const leftovers = [...byPart.entries()].filter(([p, m]) => p >= parts.length && m.text !== SUPERSEDED_TEXT).sort(([a], [b]) => a - b);
+    for (const [, m] of leftovers) await this.edit(ref.channel, m.ts, renderSuperseded());
+    return current;
   }
 
-  private async replies(ref: MessageRef): Promise<Array<{ ts?: string; metadata?: unknown }>> {
+  private async replies(ref: MessageRef): Promise<Array<{ ts?: string; text?: string; metadata?: unknown }>> {
     try {
       const res = await this.client.conversations.replies({ channel: ref.channel, ts: ref.messageId, include_all_metadata: true, limit: 200 });
-      return (res.messages ?? []) as Array<{ ts?: string; metadata?: unknown }>;
+      return (res.messages ?? []) as Array<{ ts?: string; text?: string; metadata?: unknown }>;
     } catch (err) {
       if (platformErrorCode(err) === 'thread_not_found') return [];
       throw toDeliveryError(err, 'conversations.replies');
     }
   }
-}
-
-function keyOf(metadata: unknown): string | null {
-  const m = metadata as { event_type?: string; event_payload?: { key?: unknown } } | undefined;
-  return m?.event_type === RADAR_EVENT_TYPE && typeof m.event_payload?.key === 'string' ? m.event_payload.key : null;
-}
-
-function partOf(metadata: unknown, key: string): number | null {
-  if (keyOf(metadata) !== key) return null;
-  const p = Number((metadata as { event_payload?: { part?: unknown } }).event_payload?.part ?? 0);
-  return Number.isInteger(p) ? p : 0;
-}
-
-function isOurs(metadata: unknown, key: string, part: number): boolean {
-  return partOf(metadata, key) === part;
 }

@@ -98,3 +98,11 @@ export function renderHome(card: CardSpec): HomeView {
   }
   return { type: 'home', blocks };
 }
+
+/** Fallback text of a continuation a shrunken card no longer needs (also how an update recognises one). */
+export const SUPERSEDED_TEXT = '已更新 / superseded';
+
+/** What a retired continuation shows: one line, no buttons left to press. */
+export function renderSuperseded(): SlackMessage {
+  return { text: SUPERSEDED_TEXT, blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: SUPERSEDED_TEXT }] }] };
+}

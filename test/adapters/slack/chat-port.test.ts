@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SlackChatPort } from '../../../adapters/slack/chat-port.js';
-import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
+import { ChatDeliveryError, type MessageRef } from '../../../src/app/ports/chat.port.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import type { CardSpec } from '../../../src/ui/card.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.fake.js';
@@ -32,7 +32,7 @@ async function deliveryError(p: Promise<unknown>): Promise<ChatDeliveryError> {
 describe('SlackChatPort', () => {
   it('sends a DM through conversations.open with our key in metadata', async () => {
     const ref = await port.send({ kind: 'user', userId: 'U0REP1' }, card(), { idempotencyKey: 'prompt:W48:1' });
-    expect(ref).toEqual({ platform: 'slack', channel: 'D0REP1', messageId: expect.any(String) });
+    expect(ref).toEqual({ platform: 'slack', channel: 'D0REP1', messageId: expect.any(String), parts: [] });
     const post = api.callsTo('chat.postMessage')[0]!;
     expect(post.args.channel).toBe('D0REP1');
     expect(post.args.metadata).toEqual({ event_type: 'radar_message', event_payload: { key: 'prompt:W48:1', part: 0 } });
@@ -133,6 +133,46 @@ describe('SlackChatPort', () => {
   it('a failed lookup is a delivery error, not a null', async () => {
     api.fail('users.lookupByEmail', { kind: 'status', status: 503 });
     expect((await deliveryError(port.lookupUserByEmail('x@example.com'))).code).toBe('transient');
+  });
+
+  it('an update of a card that fits one message makes no thread lookup and keeps its shape', async () => {
+    const ref = await port.send({ kind: 'user', userId: 'U0REP1' }, card(3), { idempotencyKey: 'prompt:W48:s' });
+    expect(await port.update(ref, card(4))).toBeUndefined();
+    expect(api.callsTo('conversations.replies')).toHaveLength(0);
+  });
+
+  it('updates every continuation of a large card, found by metadata even with an old ref', async () => {
+    const ref = await port.send({ kind: 'channel', channelId: 'C0MGR' }, card(130), { idempotencyKey: 'digest:up' });
+    expect(ref.parts).toHaveLength(2);
+    const { parts: _, ...oldRef } = ref; // a ref stored before refs carried their parts
+    const reshaped = await port.update(oldRef, { ...card(130), title: 'Updated' });
+    expect(reshaped).toEqual(ref); // the shape, learned from the thread
+    expect(api.callsTo('chat.update').map((c) => c.args.ts)).toEqual([ref.messageId, ...ref.parts!]);
+    expect(api.callsTo('chat.postMessage')).toHaveLength(3); // nothing posted again
+    expect(await port.update(ref, { ...card(130), title: 'Again' })).toBeUndefined(); // same shape
+  });
+
+  it('a card that shrinks retires its leftover continuations, and grows back into them', async () => {
+    const ref = await port.send({ kind: 'channel', channelId: 'C0MGR' }, card(130), { idempotencyKey: 'digest:shrink' });
+    const [p1, p2] = ref.parts!;
+    const small = await port.update(ref, card(5));
+    expect(small).toEqual({ platform: 'slack', channel: 'C0MGR', messageId: ref.messageId, parts: [] });
+    for (const ts of [p1, p2]) {
+      const m = api.messages.find((x) => x.ts === ts)!;
+      expect(m.text).toBe('已更新 / superseded');
+      expect(m.blocks).toEqual([{ type: 'context', elements: [{ type: 'mrkdwn', text: '已更新 / superseded' }] }]);
+      expect(JSON.stringify(m.blocks)).not.toContain('button');
+    }
+    expect(api.messages.find((x) => x.ts === ref.messageId)!.blocks).toHaveLength(6);
+    // A later update of the small card does not touch them again.
+    const updates = api.callsTo('chat.update').length;
+    await port.update(small as MessageRef, card(6));
+    expect(api.callsTo('chat.update')).toHaveLength(updates + 1);
+    // Growing again reuses the retired messages instead of posting new ones.
+    const big = await port.update(small as MessageRef, card(130));
+    expect(big).toEqual(ref);
+    expect(api.callsTo('chat.postMessage')).toHaveLength(3);
+    expect(api.messages.find((x) => x.ts === p2)!.text).toContain('(3/3)');
   });
 
   it('update of a vanished message is permanent', async () => {
