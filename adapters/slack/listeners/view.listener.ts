@@ -35,7 +35,7 @@ const TIMED_OUT = Symbol('timed out');
 export function registerViews(app: App, deps: ListenerDeps): void {
   app.view({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, async ({ ack, view, body, client }) => {
     const userId = body.user.id;
-    const { formId, source } = decodeFormMeta(view.private_metadata);
+    const { formId, source, continuation } = decodeFormMeta(view.private_metadata);
     const routed = route(deps, {
       type: 'formSubmitted',
       actor: { platform: 'slack', userId },
@@ -57,8 +57,10 @@ export function registerViews(app: App, deps: ListenerDeps): void {
           return;
         case 'formDone':
           // The card is what the message the form came from should now show: update it in place
-          // (a rep saving 30 customers must not get 30 new copies of the report card).
-          if (result.card && source) await updateMessage(client, source, result.card, deps.logger);
+          // (a rep saving 30 customers must not get 30 new copies of the report card). Not when that
+          // message is a continuation: the head does not belong there, and the outbox refresh updates
+          // every part of the card.
+          if (result.card && source && !continuation) await updateMessage(client, source, result.card, deps.logger);
           if (source) return showToast(client, { userId, channelId: source.channel }, result.toast, 'success', deps.logger);
           return postText(client, userId, toastText(result.toast, 'success'), undefined, deps.logger);
         case 'toast':

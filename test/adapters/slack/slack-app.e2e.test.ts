@@ -68,7 +68,7 @@ describe('Slack app end to end (HTTP mode)', () => {
     });
     const view = open!.args.view as { callback_id: string; private_metadata: string; blocks: Array<{ type: string; block_id?: string; element?: { action_id: string; type: string } }> };
     expect(view.callback_id).toBe('radar_form');
-    expect(decodeFormMeta(view.private_metadata)).toEqual({ formId: form.formId, source: expect.objectContaining({ platform: 'slack' }) });
+    expect(decodeFormMeta(view.private_metadata)).toEqual({ formId: form.formId, source: expect.objectContaining({ platform: 'slack' }), continuation: false, fromHome: false });
     const inputs = view.blocks.filter((b) => b.type === 'input');
     expect(inputs.map((b) => [b.block_id, b.element?.action_id, b.element?.type])).toEqual([
       ['overdueDays', 'overdueDays', 'number_input'],
