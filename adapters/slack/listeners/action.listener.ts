@@ -1,13 +1,17 @@
 // Button clicks: the button value is an encoded ActionRef. Ack at once, then route and apply.
+// Clicks come from three places: a message (head of a card, or a continuation in its thread), an
+// ephemeral message, or the App Home tab (no channel, no response_url).
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { decodeAction } from '../../../src/ui/action.js';
+import type { InteractionResult } from '../../../src/app/inbound.js';
 import type { MessageRef } from '../../../src/app/ports/chat.port.js';
 import { ACTION_ID_PREFIX } from '../render/blocks.render.js';
 import { renderMessage } from '../render/message.render.js';
 import { renderModal } from '../render/modal.render.js';
 import { errSummary } from '../http-receiver.js';
 import { partOf } from '../message-metadata.js';
-import { route, showResult, showToast, type EphemeralTarget, type ListenerDeps } from './reply.js';
+import { publishHome, route, showResult, showToast, type EphemeralTarget, type ListenerDeps } from './reply.js';
 import { encodeFormMeta } from './form-source.js';
 
 const ACTION_ID = new RegExp(`^${ACTION_ID_PREFIX}`);
@@ -40,12 +44,15 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     await ack();
     const userId = body.user.id;
     const message = clickedMessage(body);
+    const fromHome = body.view?.type === 'home';
     const isEphemeral = (body.container as { is_ephemeral?: boolean } | undefined)?.is_ephemeral === true;
-    const continuation = message !== null && isContinuation(body);
+    // Bolt only provides `respond` when the payload has a response_url (Home clicks have none).
+    const canRespond = typeof body.response_url === 'string' && body.response_url !== '' && typeof respond === 'function';
     const target: EphemeralTarget = {
       userId,
-      channelId: message?.channel ?? body.channel?.id ?? null,
-      ...(body.response_url ? { respond: (m) => respond(m) } : {}),
+      // Home has no channel: notices go to the user's DM.
+      channelId: fromHome ? null : (message?.channel ?? body.channel?.id ?? null),
+      ...(canRespond ? { respond: (m) => respond(m) } : {}),
     };
     const ref = decodeAction(action.value ?? '');
     if (!ref) {
@@ -53,35 +60,47 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       return showToast(client, target, 'This button is no longer valid. / 此按钮已失效。', 'warning', deps.logger);
     }
     const result = await route(deps, { type: 'action', actor: { platform: 'slack', userId }, action: ref, message });
-    switch (result.type) {
-      case 'openForm':
-      case 'formErrors':
-        try {
-          const view = { ...renderModal(result.form), private_metadata: encodeFormMeta(result.form.formId, isEphemeral ? { source: null } : { source: message, continuation }) };
-          await client.views.open({ trigger_id: body.trigger_id, view });
-        } catch (err) {
-          deps.logger.warn({ err: errSummary(err) }, 'views.open failed');
-        }
-        return;
-      case 'replaceMessage': {
-        const head = renderMessage(result.card)[0];
-        try {
-          if (continuation) {
-            // The card's head does not belong in its continuation; the app's outbox refresh updates every part.
-            deps.logger.debug({ ts: message?.messageId }, 'click in a continuation: toast only');
-          } else if (message && head && !isEphemeral) {
-            await client.chat.update({ channel: message.channel, ts: message.messageId, text: head.text, blocks: head.blocks });
-          } else if (head) {
-            await respond({ replace_original: true, text: head.text, blocks: head.blocks });
-          }
-        } catch (err) {
-          deps.logger.warn({ err: errSummary(err) }, 'replacing the clicked message failed');
-        }
-        if (result.toast) await showToast(client, target, result.toast, 'success', deps.logger);
-        return;
+    if (result.type === 'openForm' || result.type === 'formErrors') {
+      const source = isEphemeral ? null : message;
+      const view = { ...renderModal(result.form), private_metadata: encodeFormMeta(result.form.formId, { source, continuation: !!source && isContinuation(body), fromHome }) };
+      try {
+        await client.views.open({ trigger_id: body.trigger_id, view });
+      } catch (err) {
+        deps.logger.warn({ err: errSummary(err) }, 'views.open failed');
       }
-      default:
-        return showResult(client, target, result, deps.logger);
+      return;
     }
+    const replace = { client, target, message, isEphemeral, continuation: message !== null && isContinuation(body), canRespond, respond, deps };
+    await (result.type === 'replaceMessage' ? replaceClicked(replace, result) : showResult(client, target, result, deps.logger));
+    // The Home tab shows state: publish it again so the click's effect is visible there.
+    if (fromHome) await publishHome(client, deps, userId);
   });
+}
+
+interface ReplaceContext {
+  client: WebClient;
+  target: EphemeralTarget;
+  message: MessageRef | null;
+  isEphemeral: boolean;
+  continuation: boolean;
+  canRespond: boolean;
+  respond: (msg: Record<string, unknown>) => Promise<unknown>;
+  deps: ListenerDeps;
+}
+
+async function replaceClicked(x: ReplaceContext, result: Extract<InteractionResult, { type: 'replaceMessage' }>): Promise<void> {
+  const head = renderMessage(result.card)[0];
+  try {
+    if (x.continuation) {
+      // The card's head does not belong in its continuation; the app's outbox refresh updates every part.
+      x.deps.logger.debug({ ts: x.message?.messageId }, 'click in a continuation: toast only');
+    } else if (x.message && head && !x.isEphemeral) {
+      await x.client.chat.update({ channel: x.message.channel, ts: x.message.messageId, text: head.text, blocks: head.blocks });
+    } else if (head && x.canRespond) {
+      await x.respond({ replace_original: true, text: head.text, blocks: head.blocks });
+    }
+  } catch (err) {
+    x.deps.logger.warn({ err: errSummary(err) }, 'replacing the clicked message failed');
+  }
+  if (result.toast) await showToast(x.client, x.target, result.toast, 'success', x.deps.logger);
 }

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { MessageRef } from '../../../src/app/ports/chat.port.js';
 import type { CardSpec } from '../../../src/ui/card.js';
 import type { InteractionResult } from '../../../src/app/inbound.js';
-import { renderMessage } from '../render/message.render.js';
+import { renderHome, renderMessage } from '../render/message.render.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
 import { errSummary } from '../http-receiver.js';
 
@@ -127,5 +127,20 @@ export async function route(deps: ListenerDeps, event: Parameters<ListenerDeps['
   } catch (err) {
     deps.logger.error({ err: errSummary(err), event: event.type }, 'router failed');
     return { type: 'toast', text: SORRY, tone: 'error' };
+  }
+}
+
+/** Publish the user's App Home: the router builds the card for a `homeOpened` event. */
+export async function publishHome(client: WebClient, deps: ListenerDeps, userId: string): Promise<void> {
+  const result = await route(deps, { type: 'homeOpened', actor: { platform: 'slack', userId } });
+  const card = result.type === 'card' || result.type === 'replaceMessage' ? result.card : null;
+  if (!card) {
+    if (result.type !== 'none') deps.logger.warn({ result: result.type }, 'homeOpened expects a card');
+    return;
+  }
+  try {
+    await client.views.publish({ user_id: userId, view: renderHome(card) });
+  } catch (err) {
+    deps.logger.warn({ err: errSummary(err) }, 'views.publish failed');
   }
 }

@@ -5,7 +5,7 @@ import type { App, ViewOutput } from '@slack/bolt';
 import type { InteractionResult } from '../../../src/app/inbound.js';
 import { FORM_CALLBACK_ID, formErrors, renderModal } from '../render/modal.render.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
-import { postCard, postText, route, showToast, toastText, updateMessage, type ListenerDeps } from './reply.js';
+import { postCard, postText, publishHome, route, showToast, toastText, updateMessage, type ListenerDeps } from './reply.js';
 import { decodeFormMeta } from './form-source.js';
 
 type StateValue = {
@@ -35,7 +35,7 @@ const TIMED_OUT = Symbol('timed out');
 export function registerViews(app: App, deps: ListenerDeps): void {
   app.view({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, async ({ ack, view, body, client }) => {
     const userId = body.user.id;
-    const { formId, source, continuation } = decodeFormMeta(view.private_metadata);
+    const { formId, source, continuation, fromHome } = decodeFormMeta(view.private_metadata);
     const routed = route(deps, {
       type: 'formSubmitted',
       actor: { platform: 'slack', userId },
@@ -78,10 +78,16 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       }
     };
 
+    // A form opened from the App Home: show the Home again with the change.
+    const after = async (result: InteractionResult, late: boolean): Promise<void> => {
+      await dm(result, late);
+      if (fromHome && (late || (result.type !== 'formErrors' && result.type !== 'openForm'))) await publishHome(client, deps, userId);
+    };
+
     if (first === TIMED_OUT) {
       deps.logger.warn({ budgetMs: deps.viewSubmissionBudgetMs }, 'router slower than the view budget; closing the modal');
       await ack();
-      await dm(await routed, true);
+      await after(await routed, true);
       return;
     }
     switch (first.type) {
@@ -91,7 +97,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
         return ack({ response_action: 'update', view: renderModal(first.form) });
       default:
         await ack();
-        return dm(first, false);
+        return after(first, false);
     }
   });
 }

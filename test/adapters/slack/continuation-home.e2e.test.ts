@@ -101,3 +101,42 @@ describe('a click in a continuation of a large card', () => {
     expect(blocksOf(cont!)).toBe(before);
   });
 });
+
+describe('a click in the App Home tab', () => {
+  it('routes the action, DMs the toast and publishes the Home again', async () => {
+    h.stub.results = [{ type: 'replaceMessage', card: claimedDigest, toast: 'Claimed #25' }, { type: 'card', card: homeCard }];
+    const res = await h.post(signedInteraction(SECRET, homeButtonClick(claim, { user: 'U0REP1' })));
+    expect(res.status).toBe(200);
+    const [pub] = await h.api.waitFor('views.publish');
+    expect(h.stub.events.map((e) => e.type)).toEqual(['action', 'homeOpened']);
+    expect(h.stub.events[0]).toMatchObject({ actor: { userId: 'U0REP1' }, message: null });
+    expect(h.stub.events[1]).toMatchObject({ actor: { platform: 'slack', userId: 'U0REP1' } });
+    expect(pub!.args).toMatchObject({ user_id: 'U0REP1', view: { type: 'home' } });
+    expect(JSON.stringify(pub!.args.view)).toContain('Task #25: claimed by you');
+    const dm = h.api.callsTo('chat.postMessage');
+    expect(dm).toHaveLength(1);
+    expect(dm[0]!.args).toMatchObject({ channel: 'U0REP1' });
+    expect(dm[0]!.args.text).toContain('Claimed #25');
+    expect(h.api.callsTo('chat.update')).toHaveLength(0);
+    expect(listenerErrors()).toEqual([]);
+  });
+
+  it('a toast-only answer is DMed, and a form from Home re-publishes Home after it is saved', async () => {
+    h.stub.results = [{ type: 'toast', text: 'Already claimed', tone: 'warning' }, { type: 'card', card: homeCard }];
+    await h.post(signedInteraction(SECRET, homeButtonClick(claim)));
+    await h.api.waitFor('views.publish');
+    expect(h.api.callsTo('chat.postMessage')[0]!.args.text).toContain('Already claimed');
+
+    h.stub.results = [{ type: 'openForm', form }];
+    await h.post(signedInteraction(SECRET, homeButtonClick(claim)));
+    const [open] = await h.api.waitFor('views.open');
+    expect(decodeFormMeta(open!.args.view.private_metadata as string)).toMatchObject({ source: null, fromHome: true });
+    expect(h.api.callsTo('views.publish')).toHaveLength(1); // nothing changed yet
+
+    h.stub.results = [{ type: 'formDone', toast: 'Note saved' }, { type: 'card', card: homeCard }];
+    await h.post(signedInteraction(SECRET, viewSubmission(open!.args.view.private_metadata as string, { note: { note: { type: 'plain_text_input', value: 'x' } } })));
+    await h.api.waitFor('views.publish', 2);
+    expect(h.stub.events.at(-1)).toMatchObject({ type: 'homeOpened' });
+    expect(listenerErrors()).toEqual([]);
+  });
+});
