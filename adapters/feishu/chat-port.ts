@@ -1,12 +1,14 @@
 // ChatPort over the Feishu/Lark Open API (official node-sdk). Sends carry a `uuid` derived from our
 // idempotency key, so a retry of the same send never posts twice (Feishu dedupes a uuid for an hour).
+// A card too large for one message is continued in replies; the ref keeps their ids (`parts`) so an
+// update patches the same messages instead of posting new ones.
 import { createHash } from 'node:crypto';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import type { ChatPort, Destination, MessageRef, SendOptions } from '../../src/app/ports/chat.port.js';
 import type { CardSpec } from '../../src/ui/card.js';
 import type { Card2 } from './render/card-v2.types.js';
-import { renderCard } from './render/render-card.js';
+import { renderCard, supersededCard } from './render/render-card.js';
 import { MAX_UUID_LENGTH } from './limits.js';
 import { toDeliveryError } from './open-api.js';
 
@@ -22,10 +24,13 @@ interface SentMessage {
 
 const POSITIVE_TTL_MS = 6 * 60 * 60 * 1000;
 const NEGATIVE_TTL_MS = 10 * 60 * 1000;
+const MAX_RETIRED_REMEMBERED = 1000;
 
 export class FeishuChatPort implements ChatPort {
   readonly platform = 'feishu' as const;
   private readonly emailCache = new Map<string, { id: string | null; until: number }>();
+  /** Parts recently turned into "superseded" notices (see update()). */
+  private readonly retired = new Set<string>();
 
   constructor(
     private readonly client: lark.Client,
@@ -42,25 +47,52 @@ export class FeishuChatPort implements ChatPort {
     if (!messageId) throw toDeliveryError(new Error('no message_id in the answer'), 'send');
     const channel = first.chat_id ?? options.threadOf?.channel ?? (to.kind === 'user' ? to.userId : to.channelId);
     // Continuations reply to the first message so they stay together; each part has its own uuid.
+    const parts: string[] = [];
     for (let i = 1; i < cards.length; i += 1) {
-      await this.reply(messageId, cards[i]!, sendUuid(options.idempotencyKey, i));
+      parts.push(await this.replyForId(messageId, cards[i]!, sendUuid(options.idempotencyKey, i)));
     }
-    return { platform: 'feishu', channel, messageId };
+    // `parts` is always set on new sends (even empty), so an update knows it may add continuations.
+    return { platform: 'feishu', channel, messageId, parts };
   }
 
-  async update(ref: MessageRef, card: CardSpec): Promise<void> {
+  /**
+   * Patch the first message and every continuation we posted before; post only the parts beyond them and
+   * turn parts no longer needed into a short "superseded" notice. Card 2.0 content is shared, so every
+   * patch is what everyone in the chat sees. Returns the new ref when the list of parts changed.
+   */
+  async update(ref: MessageRef, card: CardSpec): Promise<MessageRef | void> {
     const cards = renderCard(card);
-    try {
-      await this.client.im.v1.message.patch({ path: { message_id: ref.messageId }, data: { content: JSON.stringify(cards[0]) } });
-    } catch (e) {
-      throw toDeliveryError(e, 'update message');
+    await this.patchRaw(ref.messageId, cards[0]!);
+    if (ref.parts === undefined) {
+      // Sent before parts were tracked: we cannot tell which replies are ours, so post none.
+      if (cards.length > 1) {
+        this.logger.info({ messageId: ref.messageId, parts: cards.length }, 'feishu update: message predates part tracking; continuations not posted');
+      }
+      return;
     }
-    if (cards.length > 1) {
-      // A patch can only replace one message: the overflow goes as replies, keyed by content so an
-      // identical update never posts it twice.
-      const key = `update:${ref.messageId}:${createHash('sha256').update(JSON.stringify(cards)).digest('hex')}`;
-      for (let i = 1; i < cards.length; i += 1) await this.reply(ref.messageId, cards[i]!, sendUuid(key, i));
-      this.logger.info({ messageId: ref.messageId, parts: cards.length }, 'feishu update continued in replies');
+    const old = ref.parts;
+    const parts: string[] = [];
+    for (let i = 1; i < cards.length; i += 1) {
+      const existing = old[i - 1];
+      if (existing) {
+        await this.patchRaw(existing, cards[i]!);
+        parts.push(existing);
+        continue;
+      }
+      // Stable per head and position: a retried update finds the part it posted instead of posting again.
+      const id = await this.replyForId(ref.messageId, cards[i]!, sendUuid(`part:${ref.messageId}`, i));
+      // Feishu answers a uuid seen within the hour with the earlier message as it is now: a part retired
+      // a moment ago would keep showing the notice, so it gets the new content by patch.
+      if (this.retired.delete(id)) await this.patchRaw(id, cards[i]!);
+      parts.push(id);
+    }
+    for (const leftover of old.slice(parts.length)) {
+      await this.patchRaw(leftover, supersededCard(card.title));
+      this.remember(leftover);
+    }
+    if (parts.length !== old.length) {
+      this.logger.info({ messageId: ref.messageId, from: old.length + 1, to: parts.length + 1 }, 'feishu update changed the number of parts');
+      return { ...ref, parts };
     }
   }
 
@@ -98,13 +130,24 @@ export class FeishuChatPort implements ChatPort {
     }
   }
 
-  /** Patch a message with a raw Card 2.0 (slow callback results). */
+  /** Patch a message with a raw Card 2.0 (slow callback results, parts of an update). */
   async patchRaw(messageId: string, card: Card2): Promise<void> {
     try {
       await this.client.im.v1.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } });
     } catch (e) {
       throw toDeliveryError(e, 'update message');
     }
+  }
+
+  private async replyForId(messageId: string, card: Card2, uuid: string): Promise<string> {
+    const sent = await this.reply(messageId, card, uuid);
+    if (!sent.message_id) throw toDeliveryError(new Error('no message_id in the reply'), 'reply to message');
+    return sent.message_id;
+  }
+
+  private remember(retiredId: string): void {
+    this.retired.add(retiredId);
+    if (this.retired.size > MAX_RETIRED_REMEMBERED) this.retired.delete(this.retired.values().next().value!);
   }
 
   private async create(to: Destination, card: Card2, uuid: string): Promise<SentMessage> {

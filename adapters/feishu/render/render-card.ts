@@ -74,3 +74,9 @@ export function renderCard(spec: CardSpec): Card2[] {
   const n = pages.length;
   return pages.map((elements, i) => shell(spec, n === 1 ? null : i === 0 ? `1/${n}` : `续 ${i + 1}/${n} · continued`, elements));
 }
+
+/** What a retired continuation message shows once the card it belonged to no longer needs it. */
+export function supersededCard(title: string): Card2 {
+  const text = '已更新，内容见上方的卡片 / Superseded: see the updated card above';
+  return shell({ title, tone: 'grey', summary: text, blocks: [] }, null, [{ tag: 'markdown', content: text }]);
+}

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeishuChatPort, sendUuid } from '../../../adapters/feishu/chat-port.js';
 import { createLarkClient } from '../../../adapters/feishu/open-api.js';
-import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
+import { ChatDeliveryError, type MessageRef } from '../../../src/app/ports/chat.port.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
+import { renderCard } from '../../../adapters/feishu/render/render-card.js';
 import { digestCard, promptCard } from '../../fixtures/feishu/specs.js';
 
 let api: FakeFeishuApi;
@@ -31,7 +32,7 @@ describe('FeishuChatPort.send', () => {
     expect(create!.body.uuid).toBe(sendUuid('prompt:2026-W48:member:1:feishu'));
     expect(create!.body.uuid.length).toBeLessThanOrEqual(50);
     expect(JSON.parse(create!.body.content).schema).toBe('2.0');
-    expect(ref).toEqual({ platform: 'feishu', channel: 'oc_p2p_ou_rep1', messageId: api.messages[0]!.message_id });
+    expect(ref).toEqual({ platform: 'feishu', channel: 'oc_p2p_ou_rep1', messageId: api.messages[0]!.message_id, parts: [] });
   });
 
   it('a retry with the same key leaves one message at the platform', async () => {
@@ -44,10 +45,11 @@ describe('FeishuChatPort.send', () => {
     expect(b).toEqual(a);
   });
 
-  it('continuation cards reply to the first message', async () => {
+  it('continuation cards reply to the first message, and the ref lists them as parts', async () => {
     const ref = await port.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(80), { idempotencyKey: 'digest:big' });
     expect(api.messages.length).toBeGreaterThan(1);
     expect(api.messages.slice(1).every((m) => m.parent_id === ref.messageId)).toBe(true);
+    expect(ref.parts).toEqual(api.messages.slice(1).map((m) => m.message_id));
     // Re-sending after a crash posts nothing new: every part has its own stable uuid.
     const stored = api.messages.length;
     await port.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(80), { idempotencyKey: 'digest:big' });
@@ -80,6 +82,78 @@ describe('FeishuChatPort.update and lookup', () => {
     expect(calls).toHaveLength(2);
     expect(calls[0]!.query.user_id_type).toBe('open_id');
     expect(calls[0]!.body.emails).toEqual(['rep@example.com']);
+  });
+});
+
+describe('FeishuChatPort.update of a card continued in several messages', () => {
+  const to = { kind: 'channel' as const, channelId: 'oc_managers' };
+  const stored = (id: string) => api.messages.find((m) => m.message_id === id)!;
+  const superseded = (id: string) => JSON.stringify(stored(id).card).includes('Superseded');
+
+  it('three updates of an 80-flag digest patch the same messages: the count stays constant', async () => {
+    const ref = await port.send(to, digestCard(80), { idempotencyKey: 'digest:80' });
+    const count = api.messages.length;
+    expect(count).toBe(5);
+    for (let round = 1; round <= 3; round += 1) {
+      const card = { ...digestCard(80), title: `问题客户雷达 · 第 ${round} 次刷新` };
+      expect(await port.update(ref, card)).toBeUndefined();
+      expect(api.messages).toHaveLength(count);
+      for (const id of [ref.messageId, ...ref.parts!]) expect(stored(id).card.header.title.content).toBe(`问题客户雷达 · 第 ${round} 次刷新`);
+    }
+    expect(api.callsTo('reply')).toHaveLength(count - 1); // only the send's
+    expect(api.callsTo('patch')).toHaveLength(3 * count);
+  });
+
+  it('a card that grows gets its new parts as replies once, and the new ref lists them', async () => {
+    const ref = await port.send(to, digestCard(2), { idempotencyKey: 'digest:grow' });
+    expect(ref.parts).toEqual([]);
+    const grown = await port.update(ref, digestCard(80));
+    expect(grown).toEqual({ ...ref, parts: api.messages.slice(1).map((m) => m.message_id) });
+    expect(api.messages).toHaveLength(5);
+    expect(api.messages.slice(1).every((m) => m.parent_id === ref.messageId)).toBe(true);
+    for (const c of api.callsTo('reply')) expect(c.body.uuid.length).toBeLessThanOrEqual(50);
+    // A retry of the same update (its new ref not stored yet) finds the parts it posted.
+    expect(await port.update(ref, digestCard(80))).toEqual(grown);
+    expect(api.messages).toHaveLength(5);
+    // And the next update with the stored ref only patches.
+    expect(await port.update(grown as MessageRef, digestCard(80))).toBeUndefined();
+    expect(api.messages).toHaveLength(5);
+  });
+
+  it('a card that shrinks turns the parts it no longer needs into a superseded notice without buttons', async () => {
+    const ref = await port.send(to, digestCard(80), { idempotencyKey: 'digest:shrink' });
+    const shrunk = await port.update(ref, digestCard(30)) as MessageRef;
+    const cards = renderCard(digestCard(30)).length;
+    expect(cards).toBeGreaterThan(1);
+    expect(cards).toBeLessThan(5);
+    expect(shrunk).toEqual({ ...ref, parts: ref.parts!.slice(0, cards - 1) });
+    expect(api.messages).toHaveLength(5);
+    for (const id of ref.parts!.slice(cards - 1)) {
+      expect(superseded(id)).toBe(true);
+      expect(JSON.stringify(stored(id).card)).not.toContain('"behaviors"');
+    }
+    for (const id of shrunk.parts!) expect(superseded(id)).toBe(false);
+  });
+
+  it('a part retired and needed again within the hour shows the new content (Feishu returns the old message for its uuid)', async () => {
+    const ref = await port.send(to, digestCard(2), { idempotencyKey: 'digest:regrow' });
+    const grown = await port.update(ref, digestCard(80)) as MessageRef;
+    const shrunk = await port.update(grown, digestCard(2)) as MessageRef;
+    expect(shrunk.parts).toEqual([]);
+    expect(grown.parts!.every(superseded)).toBe(true);
+    const again = await port.update(shrunk, digestCard(80)) as MessageRef;
+    expect(again.parts).toEqual(grown.parts);
+    expect(api.messages).toHaveLength(5);
+    expect(again.parts!.some(superseded)).toBe(false);
+    expect(JSON.stringify(stored(again.parts!.at(-1)!).card)).toContain('**客户80**');
+  });
+
+  it('a message sent before parts were tracked: the head is patched, no continuation is posted', async () => {
+    const { parts: _parts, ...legacy } = await port.send(to, digestCard(2), { idempotencyKey: 'digest:legacy' });
+    expect(await port.update(legacy, digestCard(80))).toBeUndefined();
+    expect(api.messages).toHaveLength(1);
+    expect(api.callsTo('reply')).toHaveLength(0);
+    expect(api.messages[0]!.card.header.subtitle.content).toMatch(/^1\/\d/);
   });
 });
 
