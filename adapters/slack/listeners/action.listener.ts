@@ -11,7 +11,7 @@ import { renderMessage } from '../render/message.render.js';
 import { renderModal } from '../render/modal.render.js';
 import { errSummary } from '../http-receiver.js';
 import { partOf } from '../message-metadata.js';
-import { publishHome, route, showResult, showToast, type EphemeralTarget, type ListenerDeps } from './reply.js';
+import { openModal, publishHome, route, showResult, showToast, type EphemeralTarget, type ListenerDeps } from './reply.js';
 import { encodeFormMeta } from './form-source.js';
 
 const ACTION_ID = new RegExp(`^${ACTION_ID_PREFIX}`);
@@ -61,14 +61,10 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     }
     const result = await route(deps, { type: 'action', actor: { platform: 'slack', userId }, action: ref, message });
     if (result.type === 'openForm' || result.type === 'formErrors') {
+      // Nothing may come between routing and views.open: the trigger_id expires ~3 s after the click.
       const source = isEphemeral ? null : message;
       const view = { ...renderModal(result.form), private_metadata: encodeFormMeta(result.form.formId, { source, continuation: !!source && isContinuation(body), fromHome }) };
-      try {
-        await client.views.open({ trigger_id: body.trigger_id, view });
-      } catch (err) {
-        deps.logger.warn({ err: errSummary(err) }, 'views.open failed');
-      }
-      return;
+      return openModal(client, body.trigger_id, view, target, deps.logger);
     }
     const replace = { client, target, message, isEphemeral, continuation: message !== null && isContinuation(body), canRespond, respond, deps };
     await (result.type === 'replaceMessage' ? replaceClicked(replace, result) : showResult(client, target, result, deps.logger));

@@ -1,8 +1,7 @@
 // `/radar <text>`: ack at once, ask the router, then show the answer only to the caller.
 import type { App } from '@slack/bolt';
 import { renderModal } from '../render/modal.render.js';
-import { errSummary } from '../http-receiver.js';
-import { route, showResult, type EphemeralTarget, type ListenerDeps } from './reply.js';
+import { openModal, route, showResult, type EphemeralTarget, type ListenerDeps } from './reply.js';
 
 export const RADAR_COMMAND = '/radar';
 
@@ -15,13 +14,8 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
     switch (result.type) {
       case 'openForm':
       case 'formErrors':
-        try {
-          // The trigger expires ~3 s after the command: open before anything else.
-          await client.views.open({ trigger_id: command.trigger_id, view: renderModal(result.form) });
-        } catch (err) {
-          deps.logger.warn({ err: errSummary(err) }, 'views.open failed');
-        }
-        return;
+        // The trigger expires ~3 s after the command: open before anything else.
+        return openModal(client, command.trigger_id, renderModal(result.form), target, deps.logger);
       default:
         return showResult(client, target, result, deps.logger);
     }

@@ -8,6 +8,7 @@ import type { InteractionResult } from '../../../src/app/inbound.js';
 import { renderHome, renderMessage } from '../render/message.render.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
 import { errSummary } from '../http-receiver.js';
+import { platformErrorCode } from '../slack-errors.js';
 
 export interface ListenerDeps {
   router: (event: import('../../../src/app/inbound.js').InboundEvent) => Promise<InteractionResult>;
@@ -127,6 +128,25 @@ export async function route(deps: ListenerDeps, event: Parameters<ListenerDeps['
   } catch (err) {
     deps.logger.error({ err: errSummary(err), event: event.type }, 'router failed');
     return { type: 'toast', text: SORRY, tone: 'error' };
+  }
+}
+
+export const TRIGGER_EXPIRED = 'The form could not open in time; please click again. / 表单未能及时打开，请再点一次。';
+
+/**
+ * Open a modal. Call it as the first Web API call after routing: the trigger_id expires ~3 s after the
+ * click. An expired trigger is logged at warn and the user is asked to click again.
+ */
+export async function openModal(client: WebClient, triggerId: string, view: Parameters<WebClient['views']['open']>[0]['view'], target: EphemeralTarget, log: Logger): Promise<void> {
+  try {
+    await client.views.open({ trigger_id: triggerId, view });
+  } catch (err) {
+    if (platformErrorCode(err) === 'expired_trigger_id') {
+      log.warn({ err: errSummary(err) }, 'views.open: trigger_id expired (more than ~3 s between the click and opening the modal); the user must click again');
+      await showToast(client, target, TRIGGER_EXPIRED, 'warning', log);
+      return;
+    }
+    log.warn({ err: errSummary(err) }, 'views.open failed');
   }
 }
 

@@ -140,3 +140,22 @@ describe('a click in the App Home tab', () => {
     expect(listenerErrors()).toEqual([]);
   });
 });
+
+describe('opening a modal', () => {
+  it('views.open is the first Web API call after routing', async () => {
+    h.stub.results = [{ type: 'openForm', form }];
+    await h.post(signedInteraction(SECRET, buttonClick(claim)));
+    await h.api.waitFor('views.open');
+    expect(h.api.calls[0]?.method).toBe('views.open');
+  });
+
+  it('an expired trigger_id is logged at warn and the user is asked to click again', async () => {
+    h.api.fail('views.open', { kind: 'error', error: 'expired_trigger_id' });
+    h.stub.results = [{ type: 'openForm', form }];
+    await h.post(signedInteraction(SECRET, buttonClick(claim)));
+    const [toast] = await h.api.waitFor('chat.postEphemeral');
+    expect(toast!.args.text).toContain('click again');
+    const warn = logs.lines().find((l) => typeof l.msg === 'string' && l.msg.includes('trigger_id expired'));
+    expect(warn).toMatchObject({ level: 40 });
+  });
+});
