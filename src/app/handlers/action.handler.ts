@@ -1,5 +1,6 @@
 // Button clicks: open forms, claim tasks, show details, remind reps, submit reports.
-import type { ActionRef } from '../../ui/action.js';
+import { decodeAction, encodeAction, type ActionRef } from '../../ui/action.js';
+import type { FormSpec } from '../../ui/form.js';
 import { isWeekId } from '../../core/weekly-report/week.js';
 import type { InteractionResult } from '../inbound.js';
 import type { MessageRef } from '../ports/chat.port.js';
@@ -25,6 +26,16 @@ const weekArg = (i: Interaction, ref: ActionRef) => {
   const w = ref.args.week;
   return w && isWeekId(w) ? w : currentReportWeek(i.app, i.team);
 };
+
+/** The week of the digest a button was clicked in, when it says. */
+export const digestWeekArg = (ref: ActionRef): string | undefined => (ref.args.week && isWeekId(ref.args.week) ? ref.args.week : undefined);
+
+/** A form opened from the digest remembers the digest's week for its submit. */
+function withDigestWeek(form: FormSpec, ref: ActionRef): FormSpec {
+  const week = digestWeekArg(ref);
+  const submit = decodeAction(form.formId);
+  return week && submit ? { ...form, formId: encodeAction({ kind: submit.kind, args: { ...submit.args, week } }) } : form;
+}
 
 export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef | null): InteractionResult {
   const { repos } = i.app.ctx;
@@ -58,7 +69,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       if ('notFound' in result) return stale;
       if ('forbidden' in result) return notAllowed(i.locale);
       if (!result.ok) return toast(t(result.error.userMessage, i.locale), 'warning');
-      const card = afterTaskChange(i, result.task, message);
+      const card = afterTaskChange(i, result.task, message, digestWeekArg(ref));
       const done = tr(i.locale, '已认领', 'Claimed');
       return card ? { type: 'replaceMessage', card, toast: done } : toast(done, 'success');
     }
@@ -72,13 +83,13 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       const form = ref.kind === 'task.resolve'
         ? resolveTaskForm(model, i.locale)
         : snoozeTaskForm({ ...model, today: teamNow(i.app.ctx, i.team.timezone).today }, i.locale);
-      return { type: 'openForm', form };
+      return { type: 'openForm', form: withDigestWeek(form, ref) };
     }
     case 'customer.details': {
       const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
       if (!customer) return stale;
       if (!canSeeCustomer(i.app.ctx, i.member, customer)) return notAllowed(i.locale);
-      const week = digestWeek(i) ?? currentReportWeek(i.app, i.team);
+      const week = digestWeekArg(ref) ?? digestWeek(i) ?? currentReportWeek(i.app, i.team);
       return { type: 'card', card: customerCard(customerCardModel(i.app.ctx, customer, week), i.locale) };
     }
     case 'rep.remind': {
@@ -92,7 +103,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
     }
     case 'digest.refresh': {
       if (!isManagerial(i.member)) return notAllowed(i.locale);
-      const card = currentDigestCard(i, message);
+      const card = currentDigestCard(i, message, digestWeekArg(ref));
       return card ? { type: 'replaceMessage', card } : stale;
     }
     default:

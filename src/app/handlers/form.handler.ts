@@ -18,6 +18,7 @@ import { taskCardModel } from '../services/task-card.service.js';
 import type { Interaction } from './interaction-context.js';
 import { isManagerChannelMessage, notAllowed, toast } from './interaction-context.js';
 import { afterReportChange, afterTaskChange, currentDigestCard } from './source-card.js';
+import { digestWeekArg } from './action.handler.js';
 
 type Values = Record<string, string | string[]>;
 
@@ -81,7 +82,7 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
           : snoozeTaskForm({ ...formModel(i, task), today }, i.locale, { values, errors });
         return { type: 'formErrors', form };
       }
-      const card = afterTaskChange(i, result.task, message) ?? undefined;
+      const card = afterTaskChange(i, result.task, message, digestWeekArg(ref)) ?? undefined;
       const done = resolving
         ? tr(i.locale, '已关闭任务', 'Task closed')
         : tr(i.locale, `已暂缓至 ${result.task.snoozedUntil}`, `Snoozed until ${result.task.snoozedUntil}`);
@@ -110,7 +111,7 @@ export function handleFormCancel(i: Interaction, ref: ActionRef, message: Messag
     case 'task.resolved':
     case 'task.snoozed': {
       const task = i.app.ctx.repos.tasks.getTask(Number(ref.args.taskId));
-      const card = isManagerChannelMessage(i.app, message) ? currentDigestCard(i, message) : task ? taskCard(taskCardModel(i.app.ctx, task), i.locale) : null;
+      const card = isManagerChannelMessage(i.app, message) ? currentDigestCard(i, message, digestWeekArg(ref)) : task ? taskCard(taskCardModel(i.app.ctx, task), i.locale) : null;
       return card ? { type: 'replaceMessage', card, toast: closed } : toast(closed);
     }
     default:

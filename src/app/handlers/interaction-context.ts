@@ -3,7 +3,8 @@
 import type { Locale } from '../../core/i18n.js';
 import type { Member, Team } from '../../core/team.js';
 import { canSeeAllCustomers } from '../../core/team.js';
-import { addWeeks, weekOfInstant, type WeekId } from '../../core/weekly-report/week.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
+import { openReportWeek } from '../services/schedule.service.js';
 import type { Actor, InteractionResult } from '../inbound.js';
 import type { MessageRef } from '../ports/chat.port.js';
 import type { RadarApp } from '../radar-app.js';
@@ -26,18 +27,9 @@ export function resolveInteraction(app: RadarApp, actor: Actor): Interaction | n
   return { app, member, team, locale: actor.locale ?? memberLocale(member, team) };
 }
 
-/**
- * The report week people mean right now: until Monday noon (the default deadline) they are still
- * finishing last week; after that, the current week.
- */
+/** The report week people mean right now: last week until the team's deadline passes, then this week. */
 export function currentReportWeek(app: RadarApp, team: Team): WeekId {
-  const now = app.ctx.clock();
-  const week = weekOfInstant(now, team.timezone);
-  const local = new Intl.DateTimeFormat('en-US', { timeZone: team.timezone, weekday: 'short', hour: 'numeric', hourCycle: 'h23' })
-    .formatToParts(now);
-  const weekday = local.find((p) => p.type === 'weekday')?.value;
-  const hour = Number(local.find((p) => p.type === 'hour')?.value ?? '0');
-  return weekday === 'Mon' && hour < 12 ? addWeeks(week, -1) : week;
+  return openReportWeek(app.ctx, team);
 }
 
 export const isManagerial = (member: Member) => canSeeAllCustomers(member.role);

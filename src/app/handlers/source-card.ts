@@ -11,17 +11,22 @@ import { digestModel } from '../services/digest.service.js';
 import { taskCardModel } from '../services/task-card.service.js';
 import { reportPromptModel } from '../services/report.service.js';
 import { latestReportWeek } from '../services/scoring.service.js';
+import { lastClosedWeek } from '../services/schedule.service.js';
 import { refreshDigest } from '../jobs/digest.job.js';
 import { enqueueRefresh, outboxKeys } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
 import type { Interaction } from './interaction-context.js';
 import { isManagerChannelMessage } from './interaction-context.js';
 
-/** The week the manager channel's digest is about: the latest reported week. */
-export const digestWeek = (i: Interaction): WeekId | null => latestReportWeek(i.app.ctx, i.team.id);
+/**
+ * The week the posted digest is about: the latest week whose deadline has passed (not the week reps are
+ * still filling in, whose partial data must not redraw the digest nor move tasks).
+ */
+export const digestWeek = (i: Interaction): WeekId | null =>
+  latestReportWeek(i.app.ctx, i.team.id) === null ? null : lastClosedWeek(i.app.ctx, i.team);
 
-export function currentDigestCard(i: Interaction, message: MessageRef | null): CardSpec | null {
-  const week = digestWeek(i);
+export function currentDigestCard(i: Interaction, message: MessageRef | null, weekOfDigest?: WeekId): CardSpec | null {
+  const week = weekOfDigest ?? digestWeek(i);
   if (!week) return null;
   return digestCard(digestModel(i.app.ctx, i.team.id, week, message?.platform), i.team.locale);
 }
@@ -36,11 +41,11 @@ function refreshTaskMessages(i: Interaction, task: FollowUpTask): void {
 }
 
 /** After a task changed: the card for the message clicked, and the posted digest and task DMs brought up to date. */
-export function afterTaskChange(i: Interaction, task: FollowUpTask, message: MessageRef | null): CardSpec | null {
-  const week = digestWeek(i);
+export function afterTaskChange(i: Interaction, task: FollowUpTask, message: MessageRef | null, weekOfDigest?: WeekId): CardSpec | null {
+  const week = weekOfDigest ?? digestWeek(i);
   if (week) refreshDigest(i.app, i.team.id, week);
   refreshTaskMessages(i, task);
-  if (isManagerChannelMessage(i.app, message)) return currentDigestCard(i, message);
+  if (isManagerChannelMessage(i.app, message)) return currentDigestCard(i, message, week ?? undefined);
   return taskCard(taskCardModel(i.app.ctx, task), i.locale);
 }
 

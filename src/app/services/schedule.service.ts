@@ -1,7 +1,8 @@
 // A team's weekly schedule: stored as a team setting, validated over the defaults, changed by managers
 // from chat (`/radar schedule …`) or by the config file.
 import type { Team } from '../../core/team.js';
-import { DEFAULT_SCHEDULE, parseScheduleSettings, type ScheduleSettings } from '../schedule/index.js';
+import { DEFAULT_SCHEDULE, parseScheduleSettings, planWeek, type ScheduleSettings } from '../schedule/index.js';
+import { addWeeks, weekOfInstant, type WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../context.js';
 
 export const SCHEDULE_SETTING_KEY = 'schedule';
@@ -23,4 +24,17 @@ export function updateTeamSchedule(ctx: AppContext, team: Team, patch: Partial<S
   ctx.repos.teams.setSetting(team.id, SCHEDULE_SETTING_KEY, next);
   if (patch.timezone && patch.timezone !== team.timezone) ctx.repos.teams.updateTeam(team.id, { timezone: patch.timezone });
   return next;
+}
+
+/** The week people are reporting on now: last week until its deadline passes, then this week. */
+export function openReportWeek(ctx: AppContext, team: Team, now: Date = ctx.clock()): WeekId {
+  const schedule = teamSchedule(ctx, team);
+  const thisWeek = weekOfInstant(now, schedule.timezone);
+  const lastWeek = addWeeks(thisWeek, -1);
+  return now.getTime() < planWeek(lastWeek, schedule).digest.at.getTime() ? lastWeek : thisWeek;
+}
+
+/** The latest week whose deadline has passed: the one a digest is about. */
+export function lastClosedWeek(ctx: AppContext, team: Team, now: Date = ctx.clock()): WeekId {
+  return addWeeks(openReportWeek(ctx, team, now), -1);
 }

@@ -36,7 +36,8 @@ function taskStateNote(task: DigestTask, locale: Locale): string {
   return '';
 }
 
-function flagBlocks(flag: DigestFlag, locale: Locale): Block[] {
+// Task buttons carry the digest's week, so a click redraws that week's digest, not the week being filled.
+function flagBlocks(flag: DigestFlag, week: string, locale: Locale): Block[] {
   const head: Inline[] = [
     gradeBadge(flag.grade), ' ', { bold: flag.customerName },
     ` · ${indexWithDelta(flag.index, flag.delta, locale)}`,
@@ -55,11 +56,11 @@ function flagBlocks(flag: DigestFlag, locale: Locale): Block[] {
   if (flag.primaryTaskId !== null) {
     const taskId = flag.primaryTaskId;
     const primary = flag.tasks.find((x) => x.id === taskId);
-    if (primary && primary.state !== 'claimed') buttons.push(button(t(L.claim, locale), 'task.claim', { taskId }, 'primary'));
-    buttons.push(button(t(L.resolve, locale), 'task.resolve', { taskId }));
-    if (primary && primary.state !== 'snoozed') buttons.push(button(t(L.snooze, locale), 'task.snooze', { taskId }));
+    if (primary && primary.state !== 'claimed') buttons.push(button(t(L.claim, locale), 'task.claim', { taskId, week }, 'primary'));
+    buttons.push(button(t(L.resolve, locale), 'task.resolve', { taskId, week }));
+    if (primary && primary.state !== 'snoozed') buttons.push(button(t(L.snooze, locale), 'task.snooze', { taskId, week }));
   }
-  buttons.push(button(t(L.details, locale), 'customer.details', { customerId: flag.customerId }));
+  buttons.push(button(t(L.details, locale), 'customer.details', { customerId: flag.customerId, week }));
   return [{ type: 'text', text: joinInline(lines, '\n') }, { type: 'actions', buttons }];
 }
 
@@ -100,7 +101,7 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
 
   blocks.push({ type: 'heading', text: tr(locale, '问题客户', 'Red-flag customers') });
   if (model.flags.length === 0) blocks.push({ type: 'text', text: [tr(locale, '本周没有问题客户 🎉', 'No red flags this week 🎉')] });
-  for (const flag of model.flags) blocks.push(...flagBlocks(flag, locale));
+  for (const flag of model.flags) blocks.push(...flagBlocks(flag, model.week, locale));
 
   if (model.missingReports.length > 0 || model.unreachable.length > 0 || model.away.length > 0) {
     blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `未交周报（${c.missing}）`, `Missing reports (${c.missing})`) });

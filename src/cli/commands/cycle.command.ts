@@ -1,13 +1,13 @@
 import { createOutboxWorker } from '../../app/delivery/outbox-worker.js';
 import type { RadarApp } from '../../app/radar-app.js';
-import { isWeekId } from '../../core/weekly-report/week.js';
+import { isWeekId, weekOfInstant } from '../../core/weekly-report/week.js';
 import { runCycleStep } from '../../runtime/run-step.js';
 import { sendOnlyPlatforms } from '../../runtime/send-only-platforms.js';
 import { reportPermanentFailure } from '../../app/services/delivery-failure.service.js';
 import { createLogger } from '../../logging/logger.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
-import { resolveWeek } from '../week-arg.js';
+import { lastClosedWeek, openReportWeek } from '../../app/services/schedule.service.js';
 import type { Command } from './command.js';
 import { stringOpt } from './command.js';
 
@@ -30,7 +30,9 @@ export const cycleCommand: Command = {
     if (platforms.length === 0) {
       throw new CliError('cycle: no chat platform is configured. Set SLACK_BOT_TOKEN/SLACK_SIGNING_SECRET/SLACK_MANAGER_CHANNEL or FEISHU_APP_ID/FEISHU_APP_SECRET/FEISHU_MANAGER_CHAT_ID (see .env.example).');
     }
-    const week = rawWeek ?? resolveWeek(cli.ctx, cli.team.id, undefined);
+    // By default each step acts on the week it would act on when scheduled now.
+    const week = rawWeek ?? (step === 'prompt' ? weekOfInstant(new Date(), cli.team.timezone)
+      : step === 'digest' ? lastClosedWeek(cli.ctx, cli.team) : openReportWeek(cli.ctx, cli.team));
     let app: RadarApp;
     const worker = createOutboxWorker({
       outbox: cli.ctx.repos.outbox,

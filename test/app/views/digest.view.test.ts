@@ -40,10 +40,10 @@ describe('digestCard', () => {
     const actions = actionsOf(digestCard(model, 'en'));
     const forCustomer = actions.slice(0, 4);
     expect(forCustomer).toEqual([
-      { kind: 'task.claim', args: { taskId: '12' } },
-      { kind: 'task.resolve', args: { taskId: '12' } },
-      { kind: 'task.snooze', args: { taskId: '12' } },
-      { kind: 'customer.details', args: { customerId: '101' } },
+      { kind: 'task.claim', args: { taskId: '12', week: '2026-W48' } },
+      { kind: 'task.resolve', args: { taskId: '12', week: '2026-W48' } },
+      { kind: 'task.snooze', args: { taskId: '12', week: '2026-W48' } },
+      { kind: 'customer.details', args: { customerId: '101', week: '2026-W48' } },
     ]);
     // Acme's only task is snoozed: no snooze button, claim allowed.
     expect(actions.slice(4, 7).map((a) => a.kind)).toEqual(['task.claim', 'task.resolve', 'customer.details']);
