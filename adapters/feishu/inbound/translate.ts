@@ -1,7 +1,7 @@
 // Feishu payloads → neutral inbound events. Pure: no I/O; malformed input gives null.
 import type { InboundEvent } from '../../../src/app/inbound.js';
 import { decodeAction } from '../../../src/ui/action.js';
-import { ACTION_VALUE_KEY } from '../render/blocks.js';
+import { ACTION_VALUE_KEY, PART_VALUE_KEY } from '../render/blocks.js';
 import { FORM_CANCEL_KEY, FORM_ID_KEY } from '../render/render-form.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -54,9 +54,16 @@ export function translateMessage(event: unknown, botOpenId: string | null): Mess
   };
 }
 
+/** Where a callback came from: the clicked message, its chat, and which part of a continued card (1 = first). */
+export interface CardActionOrigin {
+  messageId: string | null;
+  chatId: string | null;
+  part: number;
+}
+
 /** A `card.action.trigger` callback, classified. */
 export type CardActionInfo =
-  | { kind: 'event'; event: Extract<InboundEvent, { type: 'action' | 'formSubmitted' | 'formCancelled' }>; messageId: string | null }
+  | ({ kind: 'event'; event: Extract<InboundEvent, { type: 'action' | 'formSubmitted' | 'formCancelled' }> } & CardActionOrigin)
   /** A form submit whose formId we could not find. */
   | { kind: 'unknownForm'; userId: string; messageId: string | null };
 
@@ -85,17 +92,19 @@ export function translateCardAction(event: unknown, formIdFor: (messageId: strin
   const value = isObject(event.action.value) ? event.action.value : {};
   const actor = { platform: 'feishu' as const, userId };
   const message = messageId ? { platform: 'feishu' as const, channel: channel ?? '', messageId } : null;
+  const partNo = Number(value[PART_VALUE_KEY]);
+  const origin: CardActionOrigin = { messageId, chatId: channel, part: Number.isInteger(partNo) && partNo > 1 ? partNo : 1 };
 
   const formId = str(value[FORM_ID_KEY]) ?? (messageId ? formIdFor(messageId) : undefined) ?? null;
   if (value[FORM_CANCEL_KEY] !== undefined) {
-    return formId ? { kind: 'event', messageId, event: { type: 'formCancelled', actor, formId, message } } : null;
+    return formId ? { kind: 'event', ...origin, event: { type: 'formCancelled', actor, formId, message } } : null;
   }
   if (isObject(event.action.form_value)) {
     if (!formId) return { kind: 'unknownForm', userId, messageId };
-    return { kind: 'event', messageId, event: { type: 'formSubmitted', actor, formId, values: formValues(event.action.form_value), message } };
+    return { kind: 'event', ...origin, event: { type: 'formSubmitted', actor, formId, values: formValues(event.action.form_value), message } };
   }
   const encoded = str(value[ACTION_VALUE_KEY]);
   const action = encoded ? decodeAction(encoded) : null;
   if (!action) return null;
-  return { kind: 'event', messageId, event: { type: 'action', actor, action, message } };
+  return { kind: 'event', ...origin, event: { type: 'action', actor, action, message } };
 }

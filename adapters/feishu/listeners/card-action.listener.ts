@@ -1,16 +1,27 @@
 // card.action.trigger → router → {toast, card} within Feishu's 3 s. A router slower than ~2.5 s gets
-// a "working on it" toast now and its card applied afterwards with message.patch.
+// a "working on it" toast now and its card applied afterwards with message.patch. Card 2.0 content is
+// shared by everyone who received the card, so where a result may show is decided by placeResult():
+// in place, or as a toast only.
 import type { InteractionResult } from '../../../src/app/inbound.js';
 import type { CardCallbackResponse } from '../render/card-v2.types.js';
 import { ROUTER_SOFT_DEADLINE_MS } from '../limits.js';
-import { translateCardAction } from '../inbound/translate.js';
+import { translateCardAction, type CardActionInfo } from '../inbound/translate.js';
 import type { ListenerContext } from './context.js';
-import { noticeCard, TEXT, toCallbackResponse } from './interaction-result.js';
+import { placeResult, TEXT, toastOf, toCallbackResponse } from './interaction-result.js';
 import { sendUuid } from '../chat-port.js';
 
 export interface CardActionOptions {
   /** How long we wait for the router before answering with a toast (default 2.5 s). */
   softDeadlineMs?: number;
+}
+
+type EventInfo = Extract<CardActionInfo, { kind: 'event' }>;
+
+/** One callback being answered: what was clicked, by whom, and a key for idempotent sends. */
+interface Click {
+  info: EventInfo;
+  eventId: string | null;
+  key: string;
 }
 
 const SLOW = Symbol('slow');
@@ -29,6 +40,7 @@ export async function handleCardAction(ctx: ListenerContext, eventId: string | n
     return { toast: { type: 'error', content: TEXT.failed } };
   }
   if (info.kind === 'unknownForm') return { toast: { type: 'warning', content: TEXT.formExpired } };
+  const click: Click = { info, eventId, key: `cb:${eventId ?? token ?? `${info.messageId}:${at}`}` };
 
   const routed = ctx.router(info.event).then(
     (r) => r,
@@ -45,31 +57,38 @@ export async function handleCardAction(ctx: ListenerContext, eventId: string | n
   clearTimeout(timer);
 
   if (first === SLOW) {
-    ctx.track(routed.then((result) => applyLate(ctx, info.messageId, result, eventId)));
+    ctx.track(routed.then((result) => applyLate(ctx, click, result)));
     return { toast: { type: 'info', content: TEXT.working } };
   }
-  return respond(ctx, info.messageId, first, eventId);
+  return respond(ctx, click, first);
 }
 
-function respond(ctx: ListenerContext, messageId: string | null, result: InteractionResult, eventId: string | null): CardCallbackResponse {
+function respond(ctx: ListenerContext, click: Click, result: InteractionResult): CardCallbackResponse {
+  const { info, eventId } = click;
+  if (placeResult(result, info) === 'toastOnly') return toastOf(result);
+
   const { body, extra, formId } = toCallbackResponse(result);
-  if (formId && messageId) ctx.forms.set(messageId, formId);
+  if (formId && info.messageId) ctx.forms.set(info.messageId, formId);
+  const messageId = info.messageId;
   if (extra.length > 0 && messageId) {
     ctx.track((async () => {
-      for (let i = 0; i < extra.length; i += 1) await ctx.chat.reply(messageId, extra[i]!, sendUuid(`cb:${eventId ?? messageId}`, i + 1));
-    })().catch((e: unknown) => ctx.logger.error({ err: e }, 'feishu continuation reply failed')));
+      for (let i = 0; i < extra.length; i += 1) await ctx.chat.reply(messageId, extra[i]!, sendUuid(click.key, i + 1));
+    })().catch((e: unknown) => ctx.logger.error({ err: e, eventId }, 'feishu continuation reply failed')));
   }
   return body;
 }
 
 /** The router answered after we replied: patch the clicked message with its card, if any. */
-async function applyLate(ctx: ListenerContext, messageId: string | null, result: InteractionResult, eventId: string | null): Promise<void> {
-  const { body, formId } = toCallbackResponse(result);
-  if (!body.card || !messageId) return;
-  if (formId) ctx.forms.set(messageId, formId);
+async function applyLate(ctx: ListenerContext, click: Click, result: InteractionResult): Promise<void> {
+  const { info, eventId } = click;
   try {
-    await ctx.chat.patchRaw(messageId, body.card.data);
+    // toastOnly: a continuation part; the outbox refresh brings every part up to date.
+    if (placeResult(result, info) === 'toastOnly') return;
+    const { body, formId } = toCallbackResponse(result);
+    if (!body.card || !info.messageId) return;
+    if (formId) ctx.forms.set(info.messageId, formId);
+    await ctx.chat.patchRaw(info.messageId, body.card.data);
   } catch (e) {
-    ctx.logger.error({ err: e, eventId }, 'feishu late card patch failed');
+    ctx.logger.error({ err: e, eventId }, 'feishu late callback result could not be applied');
   }
 }

@@ -12,6 +12,7 @@ export const TEXT = {
   formExpired: '表单已过期，请重新打开 / This form has expired, please open it again',
   failed: '出错了，请稍后重试 / Something went wrong, please try again',
   closed: '表单已关闭 / Form closed',
+  updated: '已更新 / Updated',
 } as const;
 
 /** A minimal card with one line of text (used when a result has text but no card). */
@@ -21,9 +22,38 @@ export function noticeCard(title: string, text: string, tone: 'green' | 'grey' |
 
 const raw = (data: Card2) => ({ type: 'raw' as const, data });
 
+/** Where a callback's result goes (see placeResult). */
+export type Placement = 'inPlace' | 'toastOnly';
+
+/**
+ * Where a callback result may show. Card 2.0 content is shared: answering with a card replaces the
+ * message for everyone who received it. A click in a continuation card (part > 1) never gets a card
+ * back (it would overwrite that part with the first page): shared updates reach every part through
+ * the outbox refresh, so the click gets a toast.
+ */
+export function placeResult(result: InteractionResult, origin: { part: number }): Placement {
+  return origin.part > 1 && result.type !== 'none' ? 'toastOnly' : 'inPlace';
+}
+
+/** The toast for a result answered without its card. */
+export function toastOf(result: InteractionResult): CardCallbackResponse {
+  switch (result.type) {
+    case 'toast':
+      return { toast: { type: result.tone, content: result.text } };
+    case 'replaceMessage':
+      return { toast: { type: 'success', content: result.toast ?? TEXT.updated } };
+    case 'formDone':
+      return { toast: { type: 'success', content: result.toast } };
+    default:
+      return {};
+  }
+}
+
 /**
  * The callback reply, plus any continuation cards that did not fit (to send as replies) and the
- * formId the reply's card shows (to remember for the submit).
+ * formId the reply's card shows (to remember for the submit). A replaceMessage/formDone card has no
+ * extras: it restores a message the outbox also refreshes, continuations included, so replying them
+ * again would add messages on every click.
  */
 export function toCallbackResponse(result: InteractionResult): { body: CardCallbackResponse; extra: Card2[]; formId: string | null } {
   switch (result.type) {
@@ -31,11 +61,13 @@ export function toCallbackResponse(result: InteractionResult): { body: CardCallb
       return { body: {}, extra: [], formId: null };
     case 'toast':
       return { body: { toast: { type: result.tone, content: result.text } }, extra: [], formId: null };
-    case 'card':
-    case 'replaceMessage': {
+    case 'card': {
       const [first, ...extra] = renderCard(result.card);
-      const toast = result.type === 'replaceMessage' && result.toast ? { toast: { type: 'success' as const, content: result.toast } } : {};
-      return { body: { ...toast, card: raw(first!) }, extra, formId: null };
+      return { body: { card: raw(first!) }, extra, formId: null };
+    }
+    case 'replaceMessage': {
+      const toast = result.toast ? { toast: { type: 'success' as const, content: result.toast } } : {};
+      return { body: { ...toast, card: raw(renderCard(result.card)[0]!) }, extra: [], formId: null };
     }
     case 'openForm':
       return { body: { card: raw(renderFormCard(result.form)) }, extra: [], formId: result.form.formId };
@@ -47,8 +79,8 @@ export function toCallbackResponse(result: InteractionResult): { body: CardCallb
       };
     case 'formDone': {
       // The form card must not stay on screen after a successful submit.
-      const cards = result.card ? renderCard(result.card) : [noticeCard(TEXT.saved, result.toast, 'green')];
-      return { body: { toast: { type: 'success', content: result.toast }, card: raw(cards[0]!) }, extra: cards.slice(1), formId: null };
+      const card = result.card ? renderCard(result.card)[0]! : noticeCard(TEXT.saved, result.toast, 'green');
+      return { body: { toast: { type: 'success', content: result.toast }, card: raw(card) }, extra: [], formId: null };
     }
   }
 }

@@ -15,6 +15,12 @@ export interface BlockOptions {
 
 /** Button value key: `a` carries the encoded ActionRef (short, readable in logs). */
 export const ACTION_VALUE_KEY = 'a';
+/**
+ * Button value key on continuation cards: `p` is the card's part number ("2" for the second card).
+ * Absent on the first card. A click there must not be answered with a card (it would overwrite that
+ * part with the first page for everyone).
+ */
+export const PART_VALUE_KEY = 'p';
 
 export function renderButton(button: Button): ButtonElement {
   return {

@@ -5,7 +5,7 @@ import type { Card2, Card2Element } from './card-v2.types.js';
 import {
   CARD_BYTE_BUDGET, CARD_ELEMENT_BUDGET, MAX_CHARTS_PER_CARD, MAX_SUBTITLE_CHARS, MAX_TABLES_PER_CARD, MAX_TITLE_CHARS,
 } from '../limits.js';
-import { renderBlock, TABLE_ROWS_PER_COMPONENT } from './blocks.js';
+import { ACTION_VALUE_KEY, PART_VALUE_KEY, renderBlock, TABLE_ROWS_PER_COMPONENT } from './blocks.js';
 import { HEADER_TEMPLATE, truncate } from './markdown.js';
 import { countComponents, jsonBytes } from './check-card.js';
 
@@ -47,9 +47,24 @@ function renderUnits(spec: CardSpec): Card2Element[] {
   return units;
 }
 
+/** Every button callback value in a rendered unit that carries an action. */
+function actionValues(node: unknown, out: Array<Record<string, string>> = []): Array<Record<string, string>> {
+  if (Array.isArray(node)) for (const x of node) actionValues(x, out);
+  else if (node && typeof node === 'object') {
+    const n = node as Record<string, unknown>;
+    if (n.type === 'callback' && n.value && typeof n.value === 'object' && ACTION_VALUE_KEY in n.value) out.push(n.value as Record<string, string>);
+    else for (const v of Object.values(n)) actionValues(v, out);
+  }
+  return out;
+}
+
+// `,"p":"10"` per button: counted on every page so marking a continuation never breaks its budget.
+const PART_MARK_BYTES = jsonBytes({ [PART_VALUE_KEY]: '10' }) - 1;
+
 /**
  * Render a card. Returns the first card and, when the content exceeds one card's budget
- * (≈28 KB / 180 components), continuation cards titled "(2/3)"… in order.
+ * (≈28 KB / 180 components), continuation cards titled "(2/3)"… in order. Buttons on continuation
+ * cards carry their part number (`p`, see PART_VALUE_KEY) next to the action.
  */
 export function renderCard(spec: CardSpec): Card2[] {
   const units = renderUnits(spec);
@@ -58,7 +73,7 @@ export function renderCard(spec: CardSpec): Card2[] {
   let bytes = overhead;
   let components = 0;
   for (const unit of units) {
-    const b = jsonBytes(unit) + 1;
+    const b = jsonBytes(unit) + 1 + actionValues(unit).length * PART_MARK_BYTES;
     const c = componentsOf(unit);
     const page = pages[pages.length - 1]!;
     if (page.length > 0 && (bytes + b > CARD_BYTE_BUDGET || components + c > CARD_ELEMENT_BUDGET)) {
@@ -72,6 +87,7 @@ export function renderCard(spec: CardSpec): Card2[] {
     }
   }
   const n = pages.length;
+  for (let i = 1; i < n; i += 1) for (const value of actionValues(pages[i])) value[PART_VALUE_KEY] = String(i + 1);
   return pages.map((elements, i) => shell(spec, n === 1 ? null : i === 0 ? `1/${n}` : `续 ${i + 1}/${n} · continued`, elements));
 }
 

@@ -24,16 +24,19 @@ let base: string;
 const events: InboundEvent[] = [];
 const seen = new Set<string>();
 
-// The stub router: enough behaviour to drive every reply shape.
+const SLOW_MS = 400;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// The stub router: enough behaviour to drive every reply shape. An argument `slow` makes it miss the
+// soft deadline.
 async function router(event: InboundEvent): Promise<InteractionResult> {
   events.push(event);
   if (event.type === 'action') {
-    if (event.action.kind === 'report.open') return { type: 'openForm', form: reportForm() };
-    if (event.action.kind === 'task.claim') return { type: 'replaceMessage', card: digestCard(1), toast: '已认领 / Claimed' };
-    if (event.action.kind === 'customer.details') {
-      await new Promise((r) => setTimeout(r, 400));
-      return { type: 'card', card: promptCard(1) };
-    }
+    if (event.action.args.slow) await pause(SLOW_MS);
+    if (event.action.kind === 'report.open' || event.action.kind === 'task.resolve') return { type: 'openForm', form: reportForm() };
+    if (event.action.kind === 'task.claim') return { type: 'replaceMessage', card: digestCard(event.action.args.taskId === 'big' ? 80 : 1), toast: '已认领 / Claimed' };
+    if (event.action.kind === 'customer.details') return { type: 'card', card: promptCard(1) };
+    if (event.action.kind === 'report.submit') return { type: 'toast', text: '已提交 / Submitted', tone: 'success' };
     return { type: 'toast', text: 'ok', tone: 'info' };
   }
   if (event.type === 'formSubmitted') {
@@ -136,12 +139,39 @@ describe('Feishu HTTP mode', () => {
   it('a slow router gets a toast now and a message.patch afterwards', async () => {
     const msg = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(1), { idempotencyKey: 'digest:slow' });
     const patches = api.callsTo('patch').length;
-    const r = signed(callback(cardActionEvent({ operator: 'ou_mgr', value: { a: encodeAction({ kind: 'customer.details', args: { customerId: '1' } }) }, messageId: msg.messageId })));
+    const r = signed(callback(cardActionEvent({ operator: 'ou_rep1', value: { a: encodeAction({ kind: 'customer.details', args: { customerId: '1', slow: '1' } }) }, messageId: msg.messageId, chatId: 'oc_p2p_ou_rep1' })));
     const res = await post(r.body, r.headers);
     expect(res.json).toEqual({ toast: { type: 'info', content: '正在处理… / Working on it…' } });
     await adapter.idle();
     expect(api.callsTo('patch')).toHaveLength(patches + 1);
     expect(api.messages.find((m) => m.message_id === msg.messageId)!.card.header.title.content).toContain('周报填写');
+  });
+
+  it('a click in a continuation card is answered with a toast only; the claim reply carries no extra cards', async () => {
+    const digest = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(80), { idempotencyKey: 'digest:parts' });
+    expect(digest.parts!.length).toBeGreaterThan(1);
+    const part = api.messages.find((m) => m.message_id === digest.parts![1])!;
+    const claimIn = (card: unknown) => JSON.stringify(card).match(/"value":\{"a":"task\.claim[^}]*\}/)![0];
+    const value = JSON.parse(`{${claimIn(part.card)}}`).value as Record<string, string>;
+    expect(value.p).toBe('3');
+    const replies = api.callsTo('reply').length;
+    const patches = api.callsTo('patch').length;
+    const big = { ...value, a: encodeAction({ kind: 'task.claim', args: { taskId: 'big' } }) };
+    const r = signed(callback(cardActionEvent({ operator: 'ou_mgr', value: big, messageId: part.message_id, chatId: 'oc_managers' })));
+    const res = await post(r.body, r.headers);
+    expect(res.json).toEqual({ toast: { type: 'success', content: '已认领 / Claimed' } });
+    expect(events[0]).toMatchObject({ type: 'action', action: { kind: 'task.claim' }, message: { messageId: part.message_id } });
+
+    // The same claim from the first card: page 1 in the answer, and no continuation posted as replies
+    // (the outbox refresh patches the existing parts).
+    const head = JSON.parse(`{${claimIn(api.messages.find((m) => m.message_id === digest.messageId)!.card)}}`).value as Record<string, string>;
+    expect(head.p).toBeUndefined();
+    const r2 = signed(callback(cardActionEvent({ operator: 'ou_mgr', value: { a: big.a! }, messageId: digest.messageId, chatId: 'oc_managers' })));
+    const res2 = await post(r2.body, r2.headers);
+    expect(res2.json.card.data.header.subtitle.content).toMatch(/^1\//);
+    await adapter.idle();
+    expect(api.callsTo('reply')).toHaveLength(replies);
+    expect(api.callsTo('patch')).toHaveLength(patches);
   });
 
   it('"@bot 华星科技" in a group reaches the router as "华星科技" and is answered in a reply', async () => {

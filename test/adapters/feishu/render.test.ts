@@ -120,6 +120,26 @@ describe('limits', () => {
     expect(cards.every((c) => c.config.update_multi)).toBe(true);
   });
 
+  it('buttons on continuation cards carry their part number next to the action; the first card none', () => {
+    const cards = renderCard(digestCard(80));
+    const values = (c: Card2) => {
+      const out: Array<Record<string, string>> = [];
+      JSON.stringify(c, (k, v) => {
+        if (k === 'value' && v && typeof v === 'object' && 'a' in v) out.push(v);
+        return v;
+      });
+      return out;
+    };
+    expect(values(cards[0]!).length).toBeGreaterThan(0);
+    expect(values(cards[0]!).every((v) => !('p' in v))).toBe(true);
+    cards.slice(1).forEach((c, i) => {
+      expect(values(c).length).toBeGreaterThan(0);
+      expect(values(c).every((v) => v.p === String(i + 2))).toBe(true);
+    });
+    // The marks are inside the budget: every part still fits.
+    assertFits(cards);
+  });
+
   it('long notes are split, not cut', () => {
     const long = '很长的备注。'.repeat(5000);
     const spec: CardSpec = { title: 't', tone: 'grey', summary: 's', blocks: [{ type: 'note', text: [long] }] };
