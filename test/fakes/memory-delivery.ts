@@ -41,6 +41,11 @@ export class MemoryOutboxRepo implements OutboxRepo {
     r.attempts += 1;
   }
 
+  newestUpdateId(updateOf: string): number | null {
+    const ids = this.rows.filter((r) => r.op === 'update' && r.updateOf === updateOf).map((r) => r.id);
+    return ids.length > 0 ? Math.max(...ids) : null;
+  }
+
   updateMessageRef(key: string, ref: MessageRef): void {
     const m = this.rows.find((r) => r.key === key);
     if (m && m.state === 'sent') m.messageRef = clone(ref);

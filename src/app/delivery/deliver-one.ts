@@ -66,6 +66,14 @@ export async function deliverOne(ctx: DeliveryContext, m: OutboxMessage): Promis
       return notYet(ctx, m, `waiting for ${m.updateOf ?? '(no updateOf)'} to be delivered first`, ctx.updateWaitMs);
     }
     ref = original.messageRef;
+    // A newer state of the same message is queued: this older one must never land after it (a retried
+    // "claimed" overwriting "resolved"). Done, without sending.
+    const newest = m.updateOf ? ctx.outbox.newestUpdateId(m.updateOf) : null;
+    if (newest !== null && newest > m.id) {
+      ctx.outbox.markSent(m.id, ref, iso(ctx.clock()));
+      ctx.logger.debug({ key: m.key }, 'outbox: update superseded by a newer one');
+      return 'sent';
+    }
   }
 
   const scopes = ctx.scopesFor({ ...m, messageRef: ref });

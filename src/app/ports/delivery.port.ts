@@ -50,6 +50,8 @@ export interface OutboxRepo {
   byKey(key: string): OutboxMessage | null;
   markInFlight(id: number, at: string): void;
   markSent(id: number, ref: MessageRef, at: string): void;
+  /** Id of the newest update queued for the message sent under `updateOf`, or null. */
+  newestUpdateId(updateOf: string): number | null;
   /** The sent message of `key` changed shape (an update added or retired continuation parts). */
   updateMessageRef(key: string, ref: MessageRef): void;
   /** Schedule another attempt. */

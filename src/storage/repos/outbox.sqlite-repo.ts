@@ -1,6 +1,6 @@
 // The outbox: every outbound message is written here first (in the caller's transaction), then
 // delivered by the delivery loop. Keys are unique, so enqueuing the same intent twice is a no-op.
-import { and, asc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { CardSpec } from '../../ui/card.js';
 import type { Destination, MessageRef } from '../../app/ports/chat.port.js';
@@ -77,6 +77,12 @@ export class SqliteOutboxRepo implements OutboxRepo {
   markSent(id: number, ref: MessageRef, at: string): void {
     this.db.orm.update(outbox).set({ state: 'sent', messageRef: JSON.stringify(ref), sentAt: at, inFlightSince: null, lastError: null })
       .where(eq(outbox.id, id)).run();
+  }
+
+  newestUpdateId(updateOf: string): number | null {
+    const row = this.db.orm.select({ id: outbox.id }).from(outbox)
+      .where(and(eq(outbox.updateOf, updateOf), eq(outbox.op, 'update'))).orderBy(desc(outbox.id)).limit(1).get();
+    return row?.id ?? null;
   }
 
   updateMessageRef(key: string, ref: MessageRef): void {

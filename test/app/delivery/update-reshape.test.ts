@@ -42,3 +42,25 @@ describe('updates that change a message shape', () => {
     expect(repos.outbox.byKey('digest')?.messageRef?.parts).toEqual(['om_p1', 'om_p2', 'om_p3']);
   });
 });
+
+describe('updates of the same message', () => {
+  it('never let an older state land after a newer one', async () => {
+    const repos = createRepositories(openDb(':memory:'));
+    const team = repos.teams.ensureTeam({ name: 'T', timezone: 'UTC', locale: 'en' });
+    const port = new PartsPort();
+    const worker = createOutboxWorker({ outbox: repos.outbox, ports: { feishu: port } });
+    const at = new Date(Date.now() - 1000).toISOString();
+    const base = { teamId: team.id, platform: 'feishu' as const, destination: { kind: 'channel' as const, channelId: 'oc_1' } };
+    repos.outbox.enqueue({ ...base, key: 'digest', op: 'send', card: card('v1') }, at);
+    await worker.drainOnce();
+    // "claimed" is queued first but waits for a retry; "resolved" is queued after it.
+    repos.outbox.enqueue({ ...base, key: 'refresh-claimed', op: 'update', updateOf: 'digest', card: card('claimed') }, new Date(Date.now() + 60_000).toISOString());
+    repos.outbox.enqueue({ ...base, key: 'refresh-resolved', op: 'update', updateOf: 'digest', card: card('resolved') }, at);
+    await worker.drainOnce();
+    expect(port.updates).toHaveLength(1);
+    const later = createOutboxWorker({ outbox: repos.outbox, ports: { feishu: port }, clock: () => new Date(Date.now() + 120_000) });
+    await later.drainOnce();
+    expect(port.updates).toHaveLength(1); // the older "claimed" was dropped, not sent after "resolved"
+    expect(repos.outbox.byKey('refresh-claimed')?.state).toBe('sent');
+  });
+});
