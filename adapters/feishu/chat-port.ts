@@ -130,6 +130,17 @@ export class FeishuChatPort implements ChatPort {
     }
   }
 
+  /**
+   * Send cards to one person's private chat with the bot (open_id): the first card, the rest as replies
+   * to it. `key` makes retries idempotent. Returns the first message's id.
+   */
+  async sendPrivate(openId: string, cards: readonly Card2[], key: string): Promise<string> {
+    const first = await this.create({ kind: 'user', userId: openId }, cards[0]!, sendUuid(key, 0));
+    if (!first.message_id) throw toDeliveryError(new Error('no message_id in the answer'), 'send');
+    for (let i = 1; i < cards.length; i += 1) await this.reply(first.message_id, cards[i]!, sendUuid(key, i));
+    return first.message_id;
+  }
+
   /** Patch a message with a raw Card 2.0 (slow callback results, parts of an update). */
   async patchRaw(messageId: string, card: Card2): Promise<void> {
     try {

@@ -35,6 +35,7 @@ export function createFeishuAdapter(config: FeishuConfig, deps: AdapterDeps, opt
 
   const ctx: ListenerContext = {
     router: deps.router, inbound: deps.inbound, chat, logger, now,
+    managerChatId: config.managerChatId || null,
     botOpenId: () => botOpenId,
     forms: new FormMemory(),
     track: (work) => {

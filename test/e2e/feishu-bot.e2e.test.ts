@@ -222,6 +222,41 @@ describe('Feishu bot, end to end (HTTP mode, real SDK, real SQLite, fake Open AP
     expect(findButton(stored.card, 'task.claim', { taskId: task.id })).toBeUndefined();
   });
 
+  it('6b. Details and Resolve in the manager group go to the manager privately (a toast in the group); the private form cancels back to the task card', async () => {
+    const current = () => e.fake.messages.find((m) => m.message_id === digest.message_id)!;
+    const versions = current().history.length;
+    const task = overdueTask()!;
+    const before = createsTo(PEOPLE.manager.openId).length;
+
+    const details = await e.callback({
+      operator: PEOPLE.manager.openId, messageId: digest.message_id, chatId: MANAGER_CHAT_ID,
+      value: findButton(current().card, 'customer.details', { customerId: e.seeded.customerIds.huaxing })!.value,
+    });
+    expect(details.json).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+    const resolve = await e.callback({
+      operator: PEOPLE.manager.openId, messageId: digest.message_id, chatId: MANAGER_CHAT_ID,
+      value: findButton(current().card, 'task.resolve', { taskId: task.id })!.value,
+    });
+    expect(resolve.json).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+
+    const sent = createsTo(PEOPLE.manager.openId).slice(before);
+    expect(sent.map((c) => c.query.receive_id_type)).toEqual(['open_id', 'open_id']);
+    expect(titleOf(JSON.parse(sent[0]!.body.content))).toBe(`客户：${CUSTOMERS.huaxing}`);
+    const form = messageTo(PEOPLE.manager.openId).at(-1)!;
+    expect(formFieldsOf(form.card).has('note')).toBe(true);
+
+    // Cancelled in the private chat: that message shows the task card again, as in any DM.
+    const cancel = buttonsOf(form.card).find((b) => b.value.cancel)!;
+    const cancelled = await e.callback({ operator: PEOPLE.manager.openId, value: cancel.value, messageId: form.message_id, chatId: form.chat_id });
+    expect(cancelled.json.toast.content).toBe('已取消，未保存');
+    expect(titleOf(cancelled.json.card.data)).toBe(`跟进任务：${CUSTOMERS.huaxing} · 拖款`);
+
+    // Nobody else in the group saw any of it: the digest was neither replaced nor patched.
+    await e.settle();
+    expect(current().history).toHaveLength(versions);
+    expect(overdueTask()).toMatchObject({ state: 'claimed' });
+  });
+
   it('7. a stranger, a rep without the right role and a late claimer are refused with a toast; nothing changes', async () => {
     const before = snapshot(e.bot);
     const calls = e.fake.calls.length;
@@ -343,7 +378,7 @@ describe('Feishu bot, end to end (HTTP mode, real SDK, real SQLite, fake Open AP
     const sent = e.fake.messages.filter((m) => m.msg_type === 'interactive').flatMap((m) => m.history);
     const cards = [...sent, ...e.answeredCards];
     expect(sent.length).toBeGreaterThanOrEqual(8);
-    expect(e.answeredCards.length).toBe(5); // form, form with errors, progress, submitted, digest
+    expect(e.answeredCards.length).toBe(6); // form, form with errors, progress, submitted, digest, task card after cancel
     for (const card of cards) expect(checkCard(card)).toEqual([]);
   });
 });

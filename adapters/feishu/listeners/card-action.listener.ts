@@ -1,13 +1,13 @@
 // card.action.trigger → router → {toast, card} within Feishu's 3 s. A router slower than ~2.5 s gets
-// a "working on it" toast now and its card applied afterwards with message.patch. Card 2.0 content is
-// shared by everyone who received the card, so where a result may show is decided by placeResult():
-// in place, or as a toast only.
+// a "working on it" toast now and its result applied afterwards (message.patch or a private message).
+// Card 2.0 content is shared by everyone who received the card, so where a result may show is decided
+// by placeResult(): in place, in the clicker's private chat, or as a toast only.
 import type { InteractionResult } from '../../../src/app/inbound.js';
 import type { CardCallbackResponse } from '../render/card-v2.types.js';
-import { ROUTER_SOFT_DEADLINE_MS } from '../limits.js';
+import { CALLBACK_DEADLINE_MS, ROUTER_SOFT_DEADLINE_MS } from '../limits.js';
 import { translateCardAction, type CardActionInfo } from '../inbound/translate.js';
 import type { ListenerContext } from './context.js';
-import { placeResult, TEXT, toastOf, toCallbackResponse } from './interaction-result.js';
+import { placeResult, privateCards, TEXT, toastOf, toCallbackResponse } from './interaction-result.js';
 import { sendUuid } from '../chat-port.js';
 
 export interface CardActionOptions {
@@ -22,12 +22,17 @@ interface Click {
   info: EventInfo;
   eventId: string | null;
   key: string;
+  /** Date.now() when the callback arrived (for the 3 s answer deadline). */
+  startedAt: number;
 }
 
 const SLOW = Symbol('slow');
+// Time kept in hand after a private send before the callback must be answered.
+const ANSWER_MARGIN_MS = 300;
 
 /** Handle one callback (already authenticated). `eventId` is the envelope's header.event_id. */
 export async function handleCardAction(ctx: ListenerContext, eventId: string | null, event: unknown, options: CardActionOptions = {}): Promise<CardCallbackResponse> {
+  const startedAt = Date.now();
   const at = ctx.now().toISOString();
   const token = typeof (event as { token?: unknown } | null)?.token === 'string' ? (event as { token: string }).token : null;
   // Duplicate clicks and platform retries: the event id, and the callback's own token, are seen once.
@@ -40,7 +45,7 @@ export async function handleCardAction(ctx: ListenerContext, eventId: string | n
     return { toast: { type: 'error', content: TEXT.failed } };
   }
   if (info.kind === 'unknownForm') return { toast: { type: 'warning', content: TEXT.formExpired } };
-  const click: Click = { info, eventId, key: `cb:${eventId ?? token ?? `${info.messageId}:${at}`}` };
+  const click: Click = { info, eventId, key: `cb:${eventId ?? token ?? `${info.messageId}:${at}`}`, startedAt };
 
   const routed = ctx.router(info.event).then(
     (r) => r,
@@ -63,9 +68,11 @@ export async function handleCardAction(ctx: ListenerContext, eventId: string | n
   return respond(ctx, click, first);
 }
 
-function respond(ctx: ListenerContext, click: Click, result: InteractionResult): CardCallbackResponse {
+async function respond(ctx: ListenerContext, click: Click, result: InteractionResult): Promise<CardCallbackResponse> {
   const { info, eventId } = click;
-  if (placeResult(result, info) === 'toastOnly') return toastOf(result);
+  const placement = placeResult(result, info, ctx.managerChatId);
+  if (placement === 'toastOnly') return toastOf(result);
+  if (placement === 'private') return answerPrivately(ctx, click, result);
 
   const { body, extra, formId } = toCallbackResponse(result);
   if (formId && info.messageId) ctx.forms.set(info.messageId, formId);
@@ -78,12 +85,43 @@ function respond(ctx: ListenerContext, click: Click, result: InteractionResult):
   return body;
 }
 
-/** The router answered after we replied: patch the clicked message with its card, if any. */
+/** Send the result to the clicker's private chat and say so in a toast (an error toast if it failed in time). */
+async function answerPrivately(ctx: ListenerContext, click: Click, result: InteractionResult): Promise<CardCallbackResponse> {
+  const sent = sendPrivately(ctx, click, result).then(() => 'sent' as const, (e: unknown) => e);
+  let timer: NodeJS.Timeout | undefined;
+  const left = Math.max(0, CALLBACK_DEADLINE_MS - ANSWER_MARGIN_MS - (Date.now() - click.startedAt));
+  const outcome = await Promise.race([sent, new Promise<'late'>((r) => { timer = setTimeout(() => r('late'), left); })]);
+  clearTimeout(timer);
+  if (outcome === 'late') {
+    // Still on its way: answer now, finish in the background.
+    ctx.track(sent.then((o) => (o === 'sent' ? undefined : logPrivateFailure(ctx, click, o))));
+  } else if (outcome !== 'sent') {
+    logPrivateFailure(ctx, click, outcome);
+    return { toast: { type: 'error', content: TEXT.privateFailed } };
+  }
+  return { toast: { type: 'success', content: TEXT.sentPrivately } };
+}
+
+async function sendPrivately(ctx: ListenerContext, click: Click, result: InteractionResult): Promise<void> {
+  const { cards, formId } = privateCards(result);
+  if (cards.length === 0) return;
+  const messageId = await ctx.chat.sendPrivate(click.info.event.actor.userId, cards, `${click.key}:private`);
+  // The submit from the private chat finds its form by this message (p2p: not shared).
+  if (formId) ctx.forms.set(messageId, formId);
+}
+
+function logPrivateFailure(ctx: ListenerContext, click: Click, e: unknown): void {
+  ctx.logger.error({ err: e, eventId: click.eventId, userId: click.info.event.actor.userId }, 'feishu private message for a card callback failed');
+}
+
+/** The router answered after we replied: patch the clicked message, or send privately what may not show there. */
 async function applyLate(ctx: ListenerContext, click: Click, result: InteractionResult): Promise<void> {
   const { info, eventId } = click;
   try {
+    const placement = placeResult(result, info, ctx.managerChatId);
     // toastOnly: a continuation part; the outbox refresh brings every part up to date.
-    if (placeResult(result, info) === 'toastOnly') return;
+    if (placement === 'toastOnly') return;
+    if (placement === 'private') return await sendPrivately(ctx, click, result);
     const { body, formId } = toCallbackResponse(result);
     if (!body.card || !info.messageId) return;
     if (formId) ctx.forms.set(info.messageId, formId);

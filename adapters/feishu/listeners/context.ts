@@ -10,6 +10,11 @@ export interface ListenerContext {
   chat: FeishuChatPort;
   logger: Logger;
   now: () => Date;
+  /**
+   * The managers' group chat. A card there is shared by everyone (Card 2.0 updates are seen by all who
+   * received it), so cards and forms meant for one person go to their private chat instead.
+   */
+  managerChatId: string | null;
   /** The bot's open_id (from GET /open-apis/bot/v3/info), null until known. */
   botOpenId: () => string | null;
   /** Remember which form a message shows, for submits that carry no formId. */

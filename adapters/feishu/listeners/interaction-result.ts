@@ -12,6 +12,8 @@ export const TEXT = {
   formExpired: '表单已过期，请重新打开 / This form has expired, please open it again',
   failed: '出错了，请稍后重试 / Something went wrong, please try again',
   closed: '表单已关闭 / Form closed',
+  sentPrivately: '已私信发给你 / Sent to you privately',
+  privateFailed: '无法私信发给你，请先和机器人开始单聊 / Could not send it to you privately; please open a chat with the bot first',
   updated: '已更新 / Updated',
 } as const;
 
@@ -23,16 +25,30 @@ export function noticeCard(title: string, text: string, tone: 'green' | 'grey' |
 const raw = (data: Card2) => ({ type: 'raw' as const, data });
 
 /** Where a callback's result goes (see placeResult). */
-export type Placement = 'inPlace' | 'toastOnly';
+export type Placement = 'inPlace' | 'private' | 'toastOnly';
 
 /**
  * Where a callback result may show. Card 2.0 content is shared: answering with a card replaces the
- * message for everyone who received it. A click in a continuation card (part > 1) never gets a card
- * back (it would overwrite that part with the first page): shared updates reach every part through
- * the outbox refresh, so the click gets a toast.
+ * message for everyone who received it. So in the managers' group a card or form meant for the clicker
+ * (details, resolve/snooze forms) goes to their private chat; and a click in a continuation card
+ * (part > 1) never gets a card back (it would overwrite that part with the first page): shared updates
+ * reach every part through the outbox refresh, so the click gets a toast.
  */
-export function placeResult(result: InteractionResult, origin: { part: number }): Placement {
-  return origin.part > 1 && result.type !== 'none' ? 'toastOnly' : 'inPlace';
+export function placeResult(result: InteractionResult, origin: { chatId: string | null; part: number }, managerChatId: string | null): Placement {
+  const shared = managerChatId !== null && origin.chatId === managerChatId;
+  const continuation = origin.part > 1;
+  switch (result.type) {
+    case 'card':
+    case 'openForm':
+    case 'formErrors':
+      return shared || continuation ? 'private' : 'inPlace';
+    case 'replaceMessage':
+    case 'formDone':
+      return continuation ? 'toastOnly' : 'inPlace';
+    case 'none':
+    case 'toast':
+      return 'inPlace';
+  }
 }
 
 /** The toast for a result answered without its card. */
@@ -46,6 +62,19 @@ export function toastOf(result: InteractionResult): CardCallbackResponse {
       return { toast: { type: 'success', content: result.toast } };
     default:
       return {};
+  }
+}
+
+/** The cards to send privately for a result placed 'private', and the formId they show (if a form). */
+export function privateCards(result: InteractionResult): { cards: Card2[]; formId: string | null } {
+  switch (result.type) {
+    case 'card':
+      return { cards: renderCard(result.card), formId: null };
+    case 'openForm':
+    case 'formErrors':
+      return { cards: [renderFormCard(result.form)], formId: result.form.formId };
+    default:
+      return { cards: [], formId: null };
   }
 }
 

@@ -73,6 +73,15 @@ describe('FeishuChatPort.update and lookup', () => {
     expect(api.messages[0]!.card.config.update_multi).toBe(true);
   });
 
+  it('sendPrivate sends to the open_id, continuations as replies, once per key', async () => {
+    const cards = renderCard(digestCard(80));
+    const id = await port.sendPrivate('ou_mgr', cards, 'cb:ev1:private');
+    await port.sendPrivate('ou_mgr', cards, 'cb:ev1:private');
+    expect(api.callsTo('create')[0]!.query.receive_id_type).toBe('open_id');
+    expect(api.messages).toHaveLength(cards.length);
+    expect(api.messages[0]).toMatchObject({ message_id: id, receive_id: 'ou_mgr' });
+  });
+
   it('looks users up by email and caches the answer', async () => {
     api.users.set('rep@example.com', 'ou_rep9');
     expect(await port.lookupUserByEmail('Rep@Example.com')).toBe('ou_rep9');

@@ -174,6 +174,59 @@ describe('Feishu HTTP mode', () => {
     expect(api.callsTo('patch')).toHaveLength(patches);
   });
 
+  it('Details in a continuation card of a DM goes to the private chat as a new message instead of overwriting that part', async () => {
+    const prompt = await adapter.chat.send({ kind: 'user', userId: 'ou_rep7' }, promptCard(200), { idempotencyKey: 'prompt:parts' });
+    expect(prompt.parts!.length).toBeGreaterThan(0);
+    const creates = api.callsTo('create').length;
+    const value = { a: encodeAction({ kind: 'customer.details', args: { customerId: '1' } }), p: '2' };
+    const r = signed(callback(cardActionEvent({ operator: 'ou_rep7', value, messageId: prompt.parts![0], chatId: prompt.channel })));
+    expect((await post(r.body, r.headers)).json).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+    expect(api.callsTo('create').slice(creates).map((c) => c.body.receive_id)).toEqual(['ou_rep7']);
+    expect(api.messages.find((m) => m.message_id === prompt.parts![0])!.history).toHaveLength(1);
+  });
+
+  it('Details in the manager group goes to the clicker privately and the callback answers with a toast', async () => {
+    const digest = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(2), { idempotencyKey: 'digest:details' });
+    const creates = api.callsTo('create').length;
+    const r = signed(callback(cardActionEvent({ operator: 'ou_mgr', value: { a: encodeAction({ kind: 'customer.details', args: { customerId: '1' } }) }, messageId: digest.messageId, chatId: 'oc_managers' })));
+    const res = await post(r.body, r.headers);
+    expect(res.json).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+    const sent = api.callsTo('create').slice(creates);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.query.receive_id_type).toBe('open_id');
+    expect(sent[0]!.body.receive_id).toBe('ou_mgr');
+    expect(JSON.parse(sent[0]!.body.content).header.title.content).toContain('周报填写');
+    // The group's digest is untouched.
+    expect(api.messages.find((m) => m.message_id === digest.messageId)!.history).toHaveLength(1);
+  });
+
+  it('Resolve in the manager group sends the form privately; it is then submitted from the private chat as in p2p', async () => {
+    const digest = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(2), { idempotencyKey: 'digest:resolve' });
+    const r = signed(callback(cardActionEvent({ operator: 'ou_mgr2', value: { a: encodeAction({ kind: 'task.resolve', args: { taskId: '1' } }) }, messageId: digest.messageId, chatId: 'oc_managers' })));
+    expect((await post(r.body, r.headers)).json).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+    const form = api.messages.find((m) => m.receive_id === 'ou_mgr2')!;
+    expect(form.card.body.elements.some((e: { tag: string }) => e.tag === 'form')).toBe(true);
+    expect(api.messages.find((m) => m.message_id === digest.messageId)!.history).toHaveLength(1);
+
+    // Submitted from the private chat without a formId in the value: the adapter knows the form by its message.
+    const good = { contacts: '3', lastContact: '2026-11-27 +0800', revenue: '100', complaintType: 'service', notes: 'ok' };
+    const s = signed(callback(cardActionEvent({ operator: 'ou_mgr2', formValue: good, name: 'form_submit', messageId: form.message_id, chatId: form.chat_id })));
+    const res = await post(s.body, s.headers);
+    expect(events.at(-1)).toMatchObject({ type: 'formSubmitted', formId: reportForm().formId, message: { messageId: form.message_id } });
+    expect(res.json.toast).toEqual({ type: 'success', content: '已保存 / Saved' });
+    expect(res.json.card.type).toBe('raw');
+  });
+
+  it('a slow Details in the manager group: "working" toast now, the card privately afterwards, the digest untouched', async () => {
+    const digest = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(2), { idempotencyKey: 'digest:slow-details' });
+    const creates = api.callsTo('create').length;
+    const r = signed(callback(cardActionEvent({ operator: 'ou_mgr3', value: { a: encodeAction({ kind: 'customer.details', args: { customerId: '1', slow: '1' } }) }, messageId: digest.messageId, chatId: 'oc_managers' })));
+    expect((await post(r.body, r.headers)).json).toEqual({ toast: { type: 'info', content: '正在处理… / Working on it…' } });
+    await adapter.idle();
+    expect(api.callsTo('create').slice(creates).map((c) => c.body.receive_id)).toEqual(['ou_mgr3']);
+    expect(api.messages.find((m) => m.message_id === digest.messageId)!.history).toHaveLength(1);
+  });
+
   it('"@bot 华星科技" in a group reaches the router as "华星科技" and is answered in a reply', async () => {
     const ev = textMessageEvent({ sender: 'ou_boss', text: '@_user_1 华星科技', chatType: 'group', chatId: 'oc_sales', messageId: 'om_q1', mentions: [{ key: '@_user_1', openId: api.bot.open_id, name: 'Sales Radar' }] });
     const eventId = 'ev-msg-1';

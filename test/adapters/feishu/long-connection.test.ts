@@ -148,15 +148,38 @@ describe('Feishu long connection (ws mode)', () => {
   });
 
   it('a slow router gets a "working" toast in the ack and its card by message.patch afterwards', async () => {
-    api.messages.push({ message_id: 'om_digest_1', chat_id: 'oc_managers', receive_id_type: 'chat_id', receive_id: 'oc_managers', msg_type: 'interactive', card: {}, uuid: null, parent_id: null, history: [] });
-    const ev = cardActionEvent({ operator: 'ou_mgr', value: { a: 'customer.details|customerId=1' }, messageId: 'om_digest_1', chatId: 'oc_managers' });
+    api.messages.push({ message_id: 'om_prompt_slow', chat_id: 'oc_p2p_ou_rep1', receive_id_type: 'open_id', receive_id: 'ou_rep1', msg_type: 'interactive', card: {}, uuid: null, parent_id: null, history: [] });
+    const ev = cardActionEvent({ operator: 'ou_rep1', value: { a: 'customer.details|customerId=1' }, messageId: 'om_prompt_slow', chatId: 'oc_p2p_ou_rep1' });
     const ack = await gateway.push(envelope({ eventType: 'card.action.trigger', token: 'unused', event: ev }));
     // The router takes 400 ms; the soft deadline (200 ms) answers first.
     expect(ack?.data).toEqual({ toast: { type: 'info', content: '正在处理… / Working on it…' } });
     await adapter.idle();
-    const patches = api.callsTo('patch').filter((c) => c.path.endsWith('/om_digest_1'));
+    const patches = api.callsTo('patch').filter((c) => c.path.endsWith('/om_prompt_slow'));
     expect(patches).toHaveLength(1);
     expect(JSON.parse(patches[0]!.body.content).header.title.content).toContain('周报填写');
+  });
+
+  it('a slow Details in the manager group: the card goes to the clicker privately, the shared digest is not patched', async () => {
+    api.messages.push({ message_id: 'om_digest_1', chat_id: 'oc_managers', receive_id_type: 'chat_id', receive_id: 'oc_managers', msg_type: 'interactive', card: {}, uuid: null, parent_id: null, history: [] });
+    const creates = api.callsTo('create').length;
+    const ev = cardActionEvent({ operator: 'ou_mgr', value: { a: 'customer.details|customerId=1' }, messageId: 'om_digest_1', chatId: 'oc_managers' });
+    const ack = await gateway.push(envelope({ eventType: 'card.action.trigger', token: 'unused', event: ev }));
+    expect(ack?.data).toEqual({ toast: { type: 'info', content: '正在处理… / Working on it…' } });
+    await adapter.idle();
+    expect(api.callsTo('patch').filter((c) => c.path.endsWith('/om_digest_1'))).toHaveLength(0);
+    const sent = api.callsTo('create').slice(creates);
+    expect(sent.map((c) => [c.query.receive_id_type, c.body.receive_id])).toEqual([['open_id', 'ou_mgr']]);
+    expect(JSON.parse(sent[0]!.body.content).header.title.content).toContain('周报填写');
+  });
+
+  it('a form opened in the manager group travels privately: the ack carries a toast, not the form', async () => {
+    const creates = api.callsTo('create').length;
+    const ev = cardActionEvent({ operator: 'ou_mgr', value: { a: 'report.open|customerId=1|week=2026-W48' }, messageId: 'om_digest_1', chatId: 'oc_managers' });
+    const ack = await gateway.push(envelope({ eventType: 'card.action.trigger', token: 'unused', event: ev }));
+    expect(ack?.data).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+    const sent = api.callsTo('create').slice(creates);
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0]!.body.content).body.elements.some((e: { tag: string }) => e.tag === 'form')).toBe(true);
   });
 
   it('a duplicate event_id is processed once (message and callback), and every copy is acked', async () => {
