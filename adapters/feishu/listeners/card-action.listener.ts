@@ -118,6 +118,8 @@ function logPrivateFailure(ctx: ListenerContext, click: Click, e: unknown): void
 async function applyLate(ctx: ListenerContext, click: Click, result: InteractionResult): Promise<void> {
   const { info, eventId } = click;
   try {
+    // A toast can no longer be shown (the callback was answered): it goes to the private chat instead.
+    if (result.type === 'toast') return await sendPrivately(ctx, click, result);
     const placement = placeResult(result, info, ctx.managerChatId);
     // toastOnly: a continuation part; the outbox refresh brings every part up to date.
     if (placement === 'toastOnly') return;

@@ -73,6 +73,8 @@ export function privateCards(result: InteractionResult): { cards: Card2[]; formI
     case 'openForm':
     case 'formErrors':
       return { cards: [renderFormCard(result.form)], formId: result.form.formId };
+    case 'toast':
+      return { cards: [noticeCard(result.tone === 'error' ? '⚠️' : 'ℹ️', result.text, result.tone === 'error' ? 'red' : 'grey')], formId: null };
     default:
       return { cards: [], formId: null };
   }

@@ -147,6 +147,18 @@ describe('Feishu HTTP mode', () => {
     expect(api.messages.find((m) => m.message_id === msg.messageId)!.card.header.title.content).toContain('周报填写');
   });
 
+  it('a slow toast-only result is sent to the clicker\'s private chat (the callback was already answered)', async () => {
+    const creates = api.callsTo('create').length;
+    const r = signed(callback(cardActionEvent({ operator: 'ou_rep1', value: { a: encodeAction({ kind: 'report.submit', args: { week: '2026-W48', slow: '1' } }) }, chatId: 'oc_p2p_ou_rep1' })));
+    expect((await post(r.body, r.headers)).json).toEqual({ toast: { type: 'info', content: '正在处理… / Working on it…' } });
+    await adapter.idle();
+    const sent = api.callsTo('create').slice(creates);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.query.receive_id_type).toBe('open_id');
+    expect(sent[0]!.body.receive_id).toBe('ou_rep1');
+    expect(JSON.parse(sent[0]!.body.content).body.elements[0].content).toContain('已提交 / Submitted');
+  });
+
   it('a click in a continuation card is answered with a toast only; the claim reply carries no extra cards', async () => {
     const digest = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(80), { idempotencyKey: 'digest:parts' });
     expect(digest.parts!.length).toBeGreaterThan(1);
