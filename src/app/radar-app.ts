@@ -46,7 +46,8 @@ export function enqueueSend(app: RadarApp, msg: OutboundCard): boolean {
  */
 export function enqueueRefresh(app: RadarApp, sendKey: string, card: CardSpec): boolean {
   const original = app.ctx.repos.outbox.byKey(sendKey);
-  if (!original) return false;
+  // Nothing to refresh: never queued, or never deliverable (and already reported once).
+  if (!original || original.state === 'failed') return false;
   const at = app.ctx.clock().toISOString();
   const queued = app.ctx.repos.outbox.enqueue({
     teamId: original.teamId,
@@ -68,6 +69,7 @@ export const outboxKeys = {
   reminder: (week: string, memberId: number, platform: Platform, n: number | string) => `remind:${week}:${memberId}:${platform}:${n}`,
   digest: (teamId: number, week: string, platform: Platform) => `digest:${teamId}:${week}:${platform}`,
   task: (taskId: number, memberId: number, platform: Platform) => `task:${taskId}:${memberId}:${platform}`,
+  escalation: (taskId: number, memberId: number, platform: Platform) => `escalated:${taskId}:${memberId}:${platform}`,
   nudge: (taskId: number, memberId: number, date: string, platform: Platform) => `nudge:${taskId}:${memberId}:${date}:${platform}`,
   failureReport: (teamId: number, messageKey: string, platform: Platform) => `failed:${teamId}:${messageKey}:${platform}`,
 };

@@ -35,6 +35,20 @@ describe('digest and follow-ups', () => {
     expect(outbox.due('9999-01-01T00:00:00Z', 1000).length).toBe(before);
   });
 
+  it("tells the owning rep about an overdue task and lets them act on it (collaborator)", async () => {
+    expect(h.app.ctx.repos.outbox.byKey(outboxKeys.task(overdueTask.id, h.members.rep1.id, 'slack'))).not.toBeNull();
+    const result = await click(h.members.rep1, 'task.claim', { taskId: String(overdueTask.id) }, null);
+    expect(result.type).toBe('replaceMessage');
+  });
+
+  it('tells the directors once when a task escalates', async () => {
+    h.app.ctx.repos.tasks.updateTask({ ...overdueTask, escalated: true, ownerRole: 'director' });
+    await runDigestStep(h.app, h.teamId, WEEK);
+    await runDigestStep(h.app, h.teamId, WEEK);
+    const notices = h.app.ctx.repos.outbox.due('9999-01-01T00:00:00Z', 1000).filter((m) => m.key.startsWith('escalated:'));
+    expect(notices.map((m) => m.destination)).toEqual([{ kind: 'user', userId: 'U-director' }]);
+  });
+
   it('lets a manager claim from the digest, which is redrawn in place', async () => {
     const result = await click(h.members.manager, 'task.claim', { taskId: String(overdueTask.id) });
     expect(result.type).toBe('replaceMessage');

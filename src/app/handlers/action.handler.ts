@@ -77,7 +77,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
     case 'task.snooze': {
       const task = repos.tasks.getTask(idArg(ref, 'taskId') ?? 0);
       if (!task) return stale;
-      if (!canActOnTask(i.member, task)) return notAllowed(i.locale);
+      if (!canActOnTask(i.app.ctx, i.member, task)) return notAllowed(i.locale);
       const customerName = repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
       const model = { taskId: task.id, customerName, tag: task.tag };
       const form = ref.kind === 'task.resolve'

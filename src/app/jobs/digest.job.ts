@@ -4,7 +4,11 @@ import type { WeekId } from '../../core/weekly-report/week.js';
 import { digestCard } from '../views/digest.view.js';
 import { taskCard } from '../views/task.view.js';
 import { digestModel } from '../services/digest.service.js';
-import { taskCardModel, taskRecipients } from '../services/task-card.service.js';
+import { escalationRecipients, taskCardModel, taskRecipients } from '../services/task-card.service.js';
+import type { Member } from '../../core/team.js';
+import type { CardSpec } from '../../ui/card.js';
+import type { Platform } from '../ports/chat.port.js';
+import { tr } from '../views/common.js';
 import type { RadarApp } from '../radar-app.js';
 import { enqueueRefresh, enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
@@ -33,18 +37,25 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
       });
       if (queued) result.digestsQueued += 1;
     }
-    const tasks = repos.tasks.listTasks(teamId, { states: ['open', 'claimed'] }).filter((t) => t.createdWeek === week || t.escalated);
-    for (const task of tasks) {
+    const dm = (member: Member, card: CardSpec, key: (platform: Platform) => string) => {
+      for (const { platform } of app.platforms) {
+        const userId = userIdOn(platform, member);
+        if (userId && enqueueSend(app, { teamId, key: key(platform), platform, destination: { kind: 'user', userId }, card })) result.taskMessagesQueued += 1;
+      }
+    };
+    for (const task of repos.tasks.listTasks(teamId, { states: ['open', 'claimed'] })) {
+      if (task.createdWeek !== week && !task.escalated) continue;
       const model = taskCardModel(app.ctx, task);
       for (const member of taskRecipients(app.ctx, task)) {
-        const card = taskCard(model, memberLocale(member, team));
-        for (const { platform } of app.platforms) {
-          const userId = userIdOn(platform, member);
-          if (!userId) continue;
-          if (enqueueSend(app, { teamId, key: outboxKeys.task(task.id, member.id, platform), platform, destination: { kind: 'user', userId }, card })) {
-            result.taskMessagesQueued += 1;
-          }
-        }
+        dm(member, taskCard(model, memberLocale(member, team)), (platform) => outboxKeys.task(task.id, member.id, platform));
+      }
+      // An escalation is news for the directors, once.
+      if (!task.escalated) continue;
+      for (const member of escalationRecipients(app.ctx, task)) {
+        const locale = memberLocale(member, team);
+        const card = taskCard(model, locale);
+        dm(member, { ...card, title: `⬆ ${card.title}`, summary: tr(locale, `升级：${model.customer.name}`, `Escalated: ${model.customer.name}`) },
+          (platform) => outboxKeys.escalation(task.id, member.id, platform));
       }
     }
   });

@@ -4,6 +4,7 @@ import type { CustomerScore } from '../../core/customer-risk/types.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import { ACTIVE_STATES } from '../../core/follow-up/task.js';
 import { planFollowUps } from '../../core/follow-up/plan-tasks.js';
+import { collaboratorsFor } from '../../core/follow-up/assignees.js';
 import { applyTaskCommand, wakeSnoozed, type TaskCommand, type TransitionResult } from '../../core/follow-up/task-state.js';
 import type { Member } from '../../core/team.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
@@ -64,11 +65,16 @@ export function syncFollowUps(ctx: AppContext, teamId: number, week: WeekId, sco
   });
 }
 
-/** Who may act on a task: its assignee, anyone with its role, and managers, directors, owners. */
-export function canActOnTask(member: Member, task: FollowUpTask): boolean {
+/**
+ * Who may act on a task: its assignee, anyone with its role, the collaborators its routing names (the
+ * owning rep of an overdue customer), and managers, directors, owners.
+ */
+export function canActOnTask(ctx: AppContext, member: Member, task: FollowUpTask): boolean {
   if (member.teamId !== task.teamId) return false;
   if (member.role === 'manager' || member.role === 'director' || member.role === 'owner') return true;
-  return task.assigneeId === member.id || task.role === member.role;
+  if (task.assigneeId === member.id || task.role === member.role) return true;
+  const customer = ctx.repos.customers.getCustomer(task.customerId);
+  return collaboratorsFor(task, customer, ctx.repos.teams.listMembers(task.teamId), ctx.settings.routing).includes(member.id);
 }
 
 /** Apply a person's command to a task and store it with its event. */
@@ -76,7 +82,7 @@ export function actOnTask(ctx: AppContext, actor: Member, taskId: number, comman
   const { repos } = ctx;
   const task = repos.tasks.getTask(taskId);
   if (!task) return { ok: false, notFound: true };
-  if (!canActOnTask(actor, task)) return { ok: false, forbidden: true };
+  if (!canActOnTask(ctx, actor, task)) return { ok: false, forbidden: true };
   const team = repos.teams.getTeam(task.teamId);
   const { now, today } = teamNow(ctx, team?.timezone ?? 'UTC');
   const latest = repos.scores.scoreHistory(task.customerId, task.createdWeek, '9999-W99').at(-1);

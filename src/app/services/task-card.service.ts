@@ -3,6 +3,7 @@ import type { FollowUpTask } from '../../core/follow-up/task.js';
 import type { Member } from '../../core/team.js';
 import type { TaskCardModel } from '../views/task.view.js';
 import type { AppContext } from '../context.js';
+import { collaboratorsFor } from '../../core/follow-up/assignees.js';
 
 const person = (m: Member | undefined | null) => (m ? { id: m.id, name: m.name, slackUserId: m.slackUserId, feishuOpenId: m.feishuOpenId } : null);
 
@@ -21,13 +22,24 @@ export function taskCardModel(ctx: AppContext, task: FollowUpTask): TaskCardMode
   };
 }
 
-/** Who receives a task: its assignee, else everyone holding its role (so it is never unowned). */
+/**
+ * Who receives a task: its assignee (else everyone holding its role, so it is never unowned), plus the
+ * collaborators its routing names (the owning rep on an overdue payment or a requirement churn).
+ */
 export function taskRecipients(ctx: AppContext, task: FollowUpTask): Member[] {
   const members = ctx.repos.teams.listMembers(task.teamId);
-  if (task.assigneeId !== null) {
-    const assignee = members.find((m) => m.id === task.assigneeId);
-    if (assignee) return [assignee];
-  }
+  const assignee = task.assigneeId === null ? undefined : members.find((m) => m.id === task.assigneeId);
   const byRole = members.filter((m) => m.role === task.role);
-  return byRole.length > 0 ? byRole : members.filter((m) => m.role === task.ownerRole);
+  const owners = assignee ? [assignee] : byRole.length > 0 ? byRole : members.filter((m) => m.role === task.ownerRole);
+  const customer = ctx.repos.customers.getCustomer(task.customerId);
+  const collaborators = collaboratorsFor(task, customer, members, ctx.settings.routing)
+    .flatMap((id) => members.find((m) => m.id === id) ?? []);
+  return [...new Map([...owners, ...collaborators].map((m) => [m.id, m])).values()];
+}
+
+/** Who hears of an escalation: the directors (the task's owners from now on), else the managers. */
+export function escalationRecipients(ctx: AppContext, task: FollowUpTask): Member[] {
+  const members = ctx.repos.teams.listMembers(task.teamId);
+  const directors = members.filter((m) => m.role === 'director');
+  return directors.length > 0 ? directors : members.filter((m) => m.role === 'manager');
 }
