@@ -6,6 +6,7 @@ import { openDb, type Db } from '../storage/db.js';
 import { createRepositories } from '../storage/repositories.js';
 import { createLogger } from '../logging/logger.js';
 import type { AppContext } from '../app/context.js';
+import { configuredTeam } from '../app/services/team.service.js';
 
 export interface CliContext {
   ctx: AppContext;
@@ -21,7 +22,7 @@ export function openCliContext(dbOverride: string | undefined, env: NodeJS.Proce
   const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, name: 'radar' });
   const db = openDb(config.dbPath);
   const repos = createRepositories(db);
-  const team = repos.teams.ensureTeam(config.team);
+  const team = configuredTeam(repos, config.team);
   return {
     ctx: { repos, settings, clock: () => new Date(), logger },
     team,

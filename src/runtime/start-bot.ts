@@ -7,7 +7,9 @@ import type { InboundEvent, Router } from '../app/inbound.js';
 import type { PlatformAdapter } from '../app/ports/platform-adapter.port.js';
 import type { ChatPort, Platform } from '../app/ports/chat.port.js';
 import type { PlatformBinding, RadarApp } from '../app/radar-app.js';
+import type { Repositories } from '../app/ports/repositories.port.js';
 import { createRouter } from '../app/router.js';
+import { configuredTeam } from '../app/services/team.service.js';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from '../app/delivery/outbox-worker.js';
 import { teamSchedule } from '../app/services/schedule.service.js';
 import { startScheduler, type Scheduler } from '../scheduler/scheduler.js';
@@ -40,12 +42,22 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+const CYCLE_STARTED_KEY = 'cycleStartedAt';
+
+/** When the weekly cycle first ran for the team (recorded on first use). */
+function cycleStartedAt(repos: Repositories, teamId: number, now: Date): Date {
+  const stored = repos.teams.getSetting<string>(teamId, CYCLE_STARTED_KEY);
+  if (stored) return new Date(stored);
+  repos.teams.setSetting(teamId, CYCLE_STARTED_KEY, now.toISOString());
+  return now;
+}
+
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, settings, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const db = openDb(config.dbPath);
   const repos = createRepositories(db);
-  const team = repos.teams.ensureTeam(config.team);
+  const team = configuredTeam(repos, config.team);
 
   // Adapters need the router and the router needs the adapters' ports: bind late.
   let route: Router = async () => ({ type: 'none' });
@@ -93,6 +105,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       await runCycleStep(app, teamId, week, step, due.runKey);
     },
     memberTimeZonesFor: (teamId) => repos.teams.listMembers(teamId).flatMap((m) => (m.timezone ? [m.timezone] : [])),
+    // Catch-up covers downtime, not the weeks before the bot ever ran: a first start posts no old digests.
+    notBeforeFor: (teamId) => cycleStartedAt(repos, teamId, clock()),
     jobRuns: repos.jobRuns,
     clock,
     logger,
@@ -102,7 +116,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   return {
     app, db, adapters, worker, scheduler, server,
     async stop() {
-      scheduler?.stop();
+      await scheduler?.stop();
       for (const adapter of adapters) await adapter.stop().catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'adapter stop failed'));
       await server?.close();
       await worker.stop();

@@ -5,6 +5,7 @@ import { tr } from '../views/common.js';
 import { reportPromptCard } from '../views/report-prompt.view.js';
 import { reportPromptModel } from '../services/report.service.js';
 import { ask } from '../services/ask.service.js';
+import { absenceStartWeek, invalidateScores } from '../services/scoring.service.js';
 import { teamNow } from '../context.js';
 import type { Interaction } from './interaction-context.js';
 import { currentReportWeek, isManagerial, notAllowed, toast } from './interaction-context.js';
@@ -44,12 +45,14 @@ export function handleText(i: Interaction, raw: string): InteractionResult {
       return toast(tr(i.locale, '这个日期已经过去了。', 'That date is in the past.'), 'warning');
     }
     i.app.ctx.repos.teams.setAway(i.member.id, until);
+    invalidateScores(i.app.ctx, i.team.id, absenceStartWeek(until));
     return toast(tr(i.locale, `好的，${until} 之前不会提醒你交周报，也不计入未交。`, `Got it: until ${until} you won't be prompted or counted as missing.`), 'success');
   }
   if (SCHEDULE_RE.test(text)) return handleSchedule(i, text);
   const zone = TIMEZONE_RE.exec(text);
   if (zone) return handleTimezone(i, zone[1] ?? '');
   if (BACK.test(text)) {
+    if (i.member.awayUntil) invalidateScores(i.app.ctx, i.team.id, absenceStartWeek(i.member.awayUntil));
     i.app.ctx.repos.teams.setAway(i.member.id, null);
     return toast(tr(i.locale, '欢迎回来！', 'Welcome back!'), 'success');
   }

@@ -1,7 +1,7 @@
 // `radar import`: weekly report records from JSON Lines or CSV into the team's book, through the
 // Repositories port only. All or nothing: one transaction, any invalid record rolls everything back
 // (unless skipInvalid, then the invalid lines are listed and the rest is written).
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
 import { normalizeName, type Customer, type Member, type Team } from '../../core/team.js';
@@ -93,6 +93,9 @@ export function importRecords(repos: Repositories, source: ImportSource, options
   const file = sourceName(source);
   if (typeof source === 'string' && !existsSync(source)) {
     throw new ImportError('unreadable', `${file}: no such file`, [], 0, text(`找不到文件：${file}`, `File not found: ${file}`));
+  }
+  if (typeof source === 'string' && !statSync(source).isFile()) {
+    throw new ImportError('unreadable', `${file}: not a file (give a .jsonl or .csv file)`, [], 0, text(`不是文件：${file}`, `Not a file: ${file}`));
   }
   const format = options.format ?? detectFormat(source);
   const template = options.template ?? DEFAULT_TEMPLATE;

@@ -3,7 +3,7 @@
 import { historyWindowStart, scoreWeek, type ExcusedRow, type WeekEntryRow } from '../../core/customer-risk/score-week.js';
 import type { CustomerProfile, CustomerScore, PreviousScore } from '../../core/customer-risk/types.js';
 import type { Customer, Member } from '../../core/team.js';
-import { addWeeks, compareWeeks, daysBetween, weekRange, weekStartDate, type WeekId } from '../../core/weekly-report/week.js';
+import { addWeeks, compareWeeks, daysBetween, formatWeekId, isoWeekOfUtcDate, weekRange, weekStartDate, type WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../context.js';
 
 const toProfile = (c: Customer): CustomerProfile => ({
@@ -71,6 +71,23 @@ export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): Cus
   ctx.logger.debug({ teamId, from, to: week, weeks: weeks.length }, 'scored weeks');
   return latest;
 }
+
+/**
+ * Scores that depend on what just changed are dropped, to be recomputed on next read: customer
+ * attributes (tier, region, industry feed grading and peer baselines) from the first week; an absence
+ * from the weeks it can excuse.
+ */
+export function invalidateScores(ctx: AppContext, teamId: number, from: WeekId | 'all'): void {
+  ctx.repos.scores.invalidateFrom(teamId, from === 'all' ? '0000-W01' : from);
+}
+
+/** The first week an absence ending on `until` can excuse. */
+export const absenceStartWeek = (until: string): WeekId => {
+  const start = new Date(`${until}T00:00:00Z`);
+  start.setUTCDate(start.getUTCDate() - MAX_ABSENCE_DAYS);
+  const { year, week } = isoWeekOfUtcDate(start);
+  return formatWeekId(year, week);
+};
 
 /** The flagged customers of a week (grade A or B), highest index first. */
 export function flaggedScores(scores: readonly CustomerScore[]): CustomerScore[] {

@@ -1,4 +1,5 @@
 import type { Tier } from '../../core/customer-risk/types.js';
+import { invalidateScores } from '../../app/services/scoring.service.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
 import { renderTable } from '../table.js';
@@ -56,6 +57,7 @@ export const customersCommand: Command = {
         ...(stringOpt(input, 'industry') !== undefined ? { industry: stringOpt(input, 'industry') } : {}),
         ...(aliases ? { aliases: [...new Set([...existing.aliases, ...aliases.map((a) => a.trim()).filter(Boolean)])] } : {}),
       });
+      invalidateScores(cli.ctx, cli.team.id, 'all');
       process.stdout.write(`${updated.name}: ${updated.tier}${updated.region ? `, ${updated.region}` : ''}${updated.aliases.length ? `, aliases ${updated.aliases.join(', ')}` : ''}\n`);
       return 0;
     });

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../../core/team.js';
+import { absenceStartWeek, invalidateScores } from '../../app/services/scoring.service.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
 import { renderTable } from '../table.js';
@@ -6,7 +7,10 @@ import type { Command } from './command.js';
 import { stringOpt } from './command.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+};
 
 function roleOf(raw: string | undefined): Role {
   if (!raw || !ROLES.includes(raw as Role)) throw new CliError(`--role: expected one of ${ROLES.join(', ')}`);
@@ -51,8 +55,10 @@ export const membersCommand: Command = {
         const member = teams.memberByEmail(cli.team.id, email);
         if (!member) throw new CliError(`members away: nobody with email ${email} (see \`radar members\`)`);
         const until = stringOpt(input, 'until');
-        if (!input.values.back && (!until || !DATE.test(until))) throw new CliError('members away: give --until YYYY-MM-DD, or --back');
+        if (!input.values.back && (!until || !isDate(until))) throw new CliError('members away: give --until YYYY-MM-DD (a real date), or --back');
+        const excusedUntil = input.values.back ? member.awayUntil : until!;
         teams.setAway(member.id, input.values.back ? null : until!);
+        if (excusedUntil) invalidateScores(cli.ctx, cli.team.id, absenceStartWeek(excusedUntil));
         process.stdout.write(input.values.back ? `${member.name} is back\n` : `${member.name} is away until ${until}\n`);
         return 0;
       }
