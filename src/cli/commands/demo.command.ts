@@ -38,7 +38,8 @@ export const demoCommand: Command = {
     const book = simulateBook({ seed: Number(stringOpt(input, 'seed') ?? 7), endWeek });
     const result = importRecords(ctx.repos, { name: 'demo.jsonl', text: book.records.map((r) => JSON.stringify(r)).join('\n') }, { teamId: team.id, template: ctx.settings.template });
     for (const person of SUPPORT_STAFF) ctx.repos.teams.upsertMember({ teamId: team.id, ...person });
-    process.stderr.write(`demo: ${book.reps.length} reps, ${book.customers.length} customers, ${result.records} weekly entries (${book.weeks[0]} … ${endWeek}) → ${db}\n\n`);
+    const reps = ctx.repos.teams.listMembers(team.id).filter((m) => m.role === 'rep').length;
+    process.stderr.write(`demo: ${reps} reps, ${ctx.repos.customers.listCustomers(team.id).length} customers, ${result.records} weekly entries (${book.weeks[0]} … ${endWeek}) → ${db}\n\n`);
     const locale = localeOpt(input, team.locale);
     process.stdout.write(printCard(digestCard(digestModel(ctx, team.id, endWeek), locale)));
     process.stdout.write(`\nTry:\n  npm run radar -- flags --db ${db}\n  npm run radar -- ask "top 5 risks" --db ${db}\n  npm run radar -- ask "逾期超过30天的客户" --db ${db}\n  npm run radar -- tasks --db ${db}\n  npm run radar -- simulate --seed 7\n`);
