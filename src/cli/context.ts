@@ -41,3 +41,12 @@ export async function withCliContext<T>(dbOverride: string | undefined, run: (cl
     cli.close();
   }
 }
+
+/**
+ * Without any chat platform configured, "who the bot cannot reach" is everyone and says nothing:
+ * the command line leaves that section out.
+ */
+export function withoutReachability<T extends { unreachable: unknown[]; counts: { unreachable: number } }>(cli: CliContext, model: T): T {
+  if (cli.config.slack || cli.config.feishu) return model;
+  return { ...model, unreachable: [], counts: { ...model.counts, unreachable: 0 } };
+}

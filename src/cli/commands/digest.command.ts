@@ -1,6 +1,6 @@
 import { digestModel } from '../../app/services/digest.service.js';
 import { digestCard } from '../../app/views/digest.view.js';
-import { withCliContext } from '../context.js';
+import { withCliContext, withoutReachability } from '../context.js';
 import { printCard } from '../print-card.js';
 import { resolveWeek } from '../week-arg.js';
 import type { Command } from './command.js';
@@ -15,7 +15,7 @@ export const digestCommand: Command = {
     return withCliContext(stringOpt(input, 'db'), async (cli) => {
     const { ctx, team } = cli;
     const week = resolveWeek(ctx, team.id, stringOpt(input, 'week'));
-    const model = digestModel(ctx, team.id, week);
+    const model = withoutReachability(cli, digestModel(ctx, team.id, week));
     if (input.values.json) {
       process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
       return 0;
