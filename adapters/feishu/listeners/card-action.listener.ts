@@ -6,7 +6,7 @@ import type { InteractionResult } from '../../../src/app/inbound.js';
 import type { CardCallbackResponse } from '../render/card-v2.types.js';
 import { CALLBACK_DEADLINE_MS, ROUTER_SOFT_DEADLINE_MS } from '../limits.js';
 import { translateCardAction, type CardActionInfo } from '../inbound/translate.js';
-import type { ListenerContext } from './context.js';
+import { retryOnceIfRateLimited, type ListenerContext } from './context.js';
 import { placeResult, privateCards, TEXT, toastOf, toCallbackResponse } from './interaction-result.js';
 import { sendUuid } from '../chat-port.js';
 
@@ -79,7 +79,7 @@ async function respond(ctx: ListenerContext, click: Click, result: InteractionRe
   const messageId = info.messageId;
   if (extra.length > 0 && messageId) {
     ctx.track((async () => {
-      for (let i = 0; i < extra.length; i += 1) await ctx.chat.reply(messageId, extra[i]!, sendUuid(click.key, i + 1));
+      for (let i = 0; i < extra.length; i += 1) await retryOnceIfRateLimited(() => ctx.chat.reply(messageId, extra[i]!, sendUuid(click.key, i + 1)), ctx.logger);
     })().catch((e: unknown) => ctx.logger.error({ err: e, eventId }, 'feishu continuation reply failed')));
   }
   return body;
@@ -105,7 +105,7 @@ async function answerPrivately(ctx: ListenerContext, click: Click, result: Inter
 async function sendPrivately(ctx: ListenerContext, click: Click, result: InteractionResult): Promise<void> {
   const { cards, formId } = privateCards(result);
   if (cards.length === 0) return;
-  const messageId = await ctx.chat.sendPrivate(click.info.event.actor.userId, cards, `${click.key}:private`);
+  const messageId = await retryOnceIfRateLimited(() => ctx.chat.sendPrivate(click.info.event.actor.userId, cards, `${click.key}:private`), ctx.logger);
   // The submit from the private chat finds its form by this message (p2p: not shared).
   if (formId) ctx.forms.set(messageId, formId);
 }

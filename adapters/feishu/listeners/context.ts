@@ -2,6 +2,7 @@
 import type { Logger } from 'pino';
 import type { Router } from '../../../src/app/inbound.js';
 import type { InboundLog } from '../../../src/app/ports/delivery.port.js';
+import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
 import type { FeishuChatPort } from '../chat-port.js';
 
 export interface ListenerContext {
@@ -34,5 +35,25 @@ export class FormMemory {
   }
   get(messageId: string): string | undefined {
     return this.map.get(messageId);
+  }
+}
+
+/** Longest platform-requested wait a direct answer sits out before trying once more. */
+const MAX_DIRECT_WAIT_MS = 10_000;
+
+/**
+ * Direct answers (replies to questions, private cards) do not go through the outbox, so a rate limit
+ * (429 / 99991400 / 230020) would lose them: wait as long as Feishu asks, once, and try again. Sends
+ * carry a uuid, so the retry never posts twice.
+ */
+export async function retryOnceIfRateLimited<T>(send: () => Promise<T>, logger: Logger): Promise<T> {
+  try {
+    return await send();
+  } catch (err) {
+    if (!(err instanceof ChatDeliveryError) || err.code !== 'rate_limited') throw err;
+    const wait = Math.min(err.retryAfterMs ?? 1000, MAX_DIRECT_WAIT_MS);
+    logger.warn({ waitMs: wait }, 'feishu rate limit on a direct answer; retrying once');
+    await new Promise((resolve) => setTimeout(resolve, wait));
+    return send();
   }
 }

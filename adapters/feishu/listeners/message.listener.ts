@@ -5,7 +5,7 @@ import { renderCard } from '../render/render-card.js';
 import { renderFormCard } from '../render/render-form.js';
 import { translateMessage } from '../inbound/translate.js';
 import { sendUuid } from '../chat-port.js';
-import type { ListenerContext } from './context.js';
+import { retryOnceIfRateLimited, type ListenerContext } from './context.js';
 import { noticeCard, TEXT } from './interaction-result.js';
 
 function cardsFor(result: InteractionResult): Card2[] {
@@ -37,7 +37,7 @@ export async function handleMessageEvent(ctx: ListenerContext, eventId: string |
     const result = await ctx.router(info.event);
     const cards = cardsFor(result);
     for (let i = 0; i < cards.length; i += 1) {
-      const sent = await ctx.chat.reply(info.messageId, cards[i]!, sendUuid(`answer:${info.messageId}`, i));
+      const sent = await retryOnceIfRateLimited(() => ctx.chat.reply(info.messageId, cards[i]!, sendUuid(`answer:${info.messageId}`, i)), ctx.logger);
       if (result.type === 'openForm' && sent.message_id) ctx.forms.set(sent.message_id, result.form.formId);
     }
   } catch (e) {

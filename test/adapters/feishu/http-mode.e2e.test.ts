@@ -255,6 +255,23 @@ describe('Feishu HTTP mode', () => {
     expect(JSON.parse(replies[0]!.body.content).header.title.content).toBe('答：华星科技');
   });
 
+  it('answers a question after a per-chat rate limit (230020), once', async () => {
+    api.failNext('reply', { kind: 'code', code: 230020, msg: 'chat rate limit', resetSeconds: 1 });
+    // The user's message, as Feishu holds it (replies need a parent).
+    api.messages.push({
+      message_id: 'om_q_rl', chat_id: 'oc_p2p_boss', receive_id_type: null, receive_id: null, msg_type: 'text',
+      card: { text: '华星科技' }, uuid: null, parent_id: null, history: [{ text: '华星科技' }],
+    });
+    const ev = textMessageEvent({ sender: 'ou_boss', text: '华星科技', chatType: 'p2p', chatId: 'oc_p2p_boss', messageId: 'om_q_rl' });
+    const req = signed(envelope({ eventType: 'im.message.receive_v1', token: TOKEN, event: ev, eventId: 'ev-rl-1' }));
+    expect((await post(req.body, req.headers)).status).toBe(200);
+    await adapter.idle();
+    const replies = api.callsTo('reply').filter((c) => c.path.includes('/om_q_rl/'));
+    expect(replies).toHaveLength(2); // the limited attempt and the retry
+    // The limited attempt stored nothing; the retry posted the one answer.
+    expect(api.messages.filter((m) => m.parent_id === 'om_q_rl')).toHaveLength(1);
+  });
+
   it('ignores group messages that do not mention the bot', async () => {
     const ev = textMessageEvent({ sender: 'ou_x', text: '大家好', chatType: 'group' });
     const req = signed(envelope({ eventType: 'im.message.receive_v1', token: TOKEN, event: ev }));
