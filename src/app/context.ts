@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { ReportTemplate } from '../core/weekly-report/template.js';
 import type { RoutingConfig } from '../core/follow-up/routing.js';
 import type { ScoringConfig } from '../core/customer-risk/weights.js';
+import type { ScheduleSettings } from './schedule/index.js';
 import type { Repositories } from './ports/repositories.port.js';
 
 /** Template, scoring and routing: built-in defaults, optionally overridden by the config file. */
@@ -10,6 +11,8 @@ export interface RadarSettings {
   template: ReportTemplate;
   scoring: ScoringConfig;
   routing: RoutingConfig;
+  /** The team's schedule from the config file; what managers change from chat is stored and wins. */
+  schedule?: Partial<ScheduleSettings>;
 }
 
 export interface AppContext {

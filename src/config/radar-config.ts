@@ -6,6 +6,7 @@ import { DEFAULT_TEMPLATE, FIELD_IDS, type ReportTemplate, type FieldId } from '
 import { DEFAULT_ROUTING, parseRoutingConfig } from '../core/follow-up/routing.js';
 import { DEFAULT_SCORING, parseScoringConfig } from '../core/customer-risk/weights.js';
 import type { RadarSettings } from '../app/context.js';
+import { parseScheduleSettings, type ScheduleSettings } from '../app/schedule/index.js';
 import { ConfigError } from './env.js';
 
 const localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
@@ -21,6 +22,7 @@ const FileSchema = z.strictObject({
   }).optional(),
   scoring: z.unknown().optional(),
   routing: z.unknown().optional(),
+  schedule: z.record(z.string(), z.unknown()).optional(),
 });
 
 export const DEFAULT_SETTINGS: RadarSettings = {
@@ -64,6 +66,9 @@ export function parseRadarSettings(raw: unknown, source = 'config'): RadarSettin
   };
   const scoring = parsed.data.scoring === undefined ? DEFAULT_SCORING : attempt(() => parseScoringConfig(parsed.data.scoring), DEFAULT_SCORING);
   const routing = parsed.data.routing === undefined ? DEFAULT_ROUTING : attempt(() => parseRoutingConfig(parsed.data.routing, 'routing'), DEFAULT_ROUTING);
+  // Validated over the defaults now, so a typo fails at start rather than at Friday's prompt.
+  const schedule = parsed.data.schedule === undefined ? undefined
+    : attempt(() => { parseScheduleSettings(parsed.data.schedule); return parsed.data.schedule as Partial<ScheduleSettings>; }, undefined);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { template, scoring, routing };
+  return { template, scoring, routing, ...(schedule ? { schedule } : {}) };
 }

@@ -10,7 +10,7 @@ export const SCHEDULE_SETTING_KEY = 'schedule';
 export function teamSchedule(ctx: AppContext, team: Team): ScheduleSettings {
   const stored = ctx.repos.teams.getSetting<Partial<ScheduleSettings>>(team.id, SCHEDULE_SETTING_KEY);
   try {
-    return parseScheduleSettings(stored ?? {}, team.timezone);
+    return parseScheduleSettings({ ...ctx.settings.schedule, ...stored }, team.timezone);
   } catch (err) {
     // A stored schedule that no longer validates must not stop the cycle: fall back, loudly.
     ctx.logger.error({ teamId: team.id, err: (err as Error).message }, 'stored schedule is invalid; using defaults');

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, parseRadarSettings } from '../../src/config/radar-config.js';
+import { ConfigError, loadConfig } from '../../src/config/env.js';
+import { teamSchedule } from '../../src/app/services/schedule.service.js';
+import { openDb } from '../../src/storage/db.js';
+import { createRepositories } from '../../src/storage/repositories.js';
+import { silentLogger } from '../../src/logging/logger.js';
+
+const problemsOf = (fn: () => unknown): string[] => {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+};
+
+describe('the config file', () => {
+  it('changes only what it lists', () => {
+    const s = parseRadarSettings({ scoring: { grades: { B: 55 } }, template: { fields: { contacts: { label: { zh: '拜访次数', en: 'Visits' } } } } });
+    expect(s.scoring.grades).toMatchObject({ A: 75, B: 55 });
+    expect(s.template.fields.find((f) => f.id === 'contacts')?.label.en).toBe('Visits');
+    expect(s.routing).toEqual(DEFAULT_SETTINGS.routing);
+  });
+
+  it('names every bad key at once', () => {
+    const problems = problemsOf(() => parseRadarSettings({
+      scoring: { grades: { B: 500 } },
+      template: { fields: { nope: { required: true } } },
+      routing: { routes: { overdue: ['boss'] } },
+      schedule: { prompt: { day: 'fri', time: '25:00' } },
+    }, 'radar.json'));
+    expect(problems.join('\n')).toMatch(/scoring\.grades\.B/);
+    expect(problems.join('\n')).toMatch(/template\.fields\.nope: unknown field/);
+    expect(problems.join('\n')).toMatch(/routing\.routes\.overdue/);
+    expect(problems.join('\n')).toMatch(/prompt\.time/);
+    expect(problems.every((p) => p.startsWith('radar.json: '))).toBe(true);
+  });
+
+  it("sets the team's schedule, which a manager's change from chat overrides", () => {
+    const settings = parseRadarSettings({ schedule: { prompt: { day: 'thu', time: '17:30' }, holidays: ['2026-12-25'] } });
+    const repos = createRepositories(openDb(':memory:'));
+    const team = repos.teams.ensureTeam({ name: 'T', timezone: 'Asia/Shanghai', locale: 'zh' });
+    const ctx = { repos, settings, clock: () => new Date(), logger: silentLogger() };
+    expect(teamSchedule(ctx, team)).toMatchObject({ prompt: { day: 'thu', time: '17:30' }, holidays: ['2026-12-25'], timezone: 'Asia/Shanghai' });
+    repos.teams.setSetting(team.id, 'schedule', { prompt: { day: 'fri', time: '15:00' } });
+    expect(teamSchedule(ctx, team).prompt).toEqual({ day: 'fri', time: '15:00' });
+  });
+});
+
+describe('the environment', () => {
+  it('needs nothing for the command line and says what a half-configured platform lacks', () => {
+    expect(loadConfig({}).slack).toBeNull();
+    const problems = problemsOf(() => loadConfig({ FEISHU_APP_ID: 'cli_0123456789abcdef', FEISHU_MODE: 'http' }));
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['FEISHU_APP_SECRET', 'FEISHU_MANAGER_CHAT_ID', 'FEISHU_VERIFICATION_TOKEN']);
+  });
+
+  it('resolves Feishu domains and keeps secrets out of error messages', () => {
+    const cfg = loadConfig({ FEISHU_APP_ID: 'cli_0123456789abcdef', FEISHU_APP_SECRET: 's3cret', FEISHU_MANAGER_CHAT_ID: 'oc_1', FEISHU_DOMAIN: 'lark' });
+    expect(cfg.feishu?.domain).toBe('https://open.larksuite.com');
+    const problems = problemsOf(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-very-secret' }));
+    expect(problems.join(' ')).not.toContain('xoxb-very-secret');
+  });
+});
