@@ -111,6 +111,19 @@ describe('digest and follow-ups', () => {
   });
 });
 
+describe('the digest step', () => {
+  it("opens the week's follow-ups even when next week's entries have started", async () => {
+    const fresh = createHarness();
+    const rep = fresh.members.rep2;
+    fresh.app.ctx.repos.reports.upsertEntry({
+      teamId: fresh.teamId, week: '2026-W48', repId: rep.id, customerId: fresh.customers.greatwall, source: 'chat',
+      values: { ...fresh.app.ctx.repos.reports.entriesForWeek(fresh.teamId, WEEK)[0]!.values },
+    }, '2026-11-30T05:00:00Z');
+    await runDigestStep(fresh.app, fresh.teamId, WEEK);
+    expect(fresh.app.ctx.repos.tasks.listTasks(fresh.teamId).some((t) => t.customerId === fresh.customers.huaxing && t.tag === 'overdue')).toBe(true);
+  });
+});
+
 describe('questions and commands', () => {
   it('answers the owner about a customer, in the language asked', async () => {
     const result = await h.send({ type: 'message', actor: h.actor(h.members.owner), text: '华星科技怎么样？', channelId: 'D1', isDirect: true });

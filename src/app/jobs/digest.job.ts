@@ -29,7 +29,7 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
   // Follow-up changes and the messages announcing them are stored together.
   repos.transaction(() => {
     for (const { platform, managerChannel } of app.platforms) {
-      const model = digestModel(app.ctx, teamId, week, platform);
+      const model = digestModel(app.ctx, teamId, week, platform, { syncTasks: true });
       result.flagged = model.counts.flagged;
       const queued = enqueueSend(app, {
         teamId, key: outboxKeys.digest(teamId, week, platform), platform,

@@ -23,16 +23,16 @@ function trendOf(ctx: AppContext, teamId: number, week: WeekId): TrendPoint[] {
 }
 
 /**
- * The digest model of a week. Follow-up tasks are synced when the week is the latest one reported
- * (re-reading an old week must not close or open today's tasks).
+ * The digest model of a week. Follow-up tasks are synced when the digest goes out (`syncTasks`), or when
+ * the week is the latest one reported (re-reading an old week must not close or open today's tasks).
  */
-export function digestModel(ctx: AppContext, teamId: number, week: WeekId, platform?: Platform): DigestModel {
+export function digestModel(ctx: AppContext, teamId: number, week: WeekId, platform?: Platform, options: { syncTasks?: boolean } = {}): DigestModel {
   const { repos } = ctx;
   const team = repos.teams.getTeam(teamId);
   if (!team) throw new Error(`team ${teamId} not found`);
   const scores = ensureScored(ctx, teamId, week);
   const latest = latestReportWeek(ctx, teamId);
-  if (latest === null || compareWeeks(week, latest) >= 0) syncFollowUps(ctx, teamId, week, scores);
+  if (options.syncTasks || latest === null || compareWeeks(week, latest) >= 0) syncFollowUps(ctx, teamId, week, scores);
   return buildDigest({
     teamId,
     week,
