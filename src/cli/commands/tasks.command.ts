@@ -1,9 +1,13 @@
-import { ACTIVE_STATES, TASK_STATES, type TaskState } from '../../core/follow-up/task.js';
+import { ACTIVE_STATES, TASK_STATES, type FollowUpTask, type TaskState } from '../../core/follow-up/task.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
 import { renderTable } from '../table.js';
 import type { Command } from './command.js';
 import { stringOpt } from './command.js';
+
+/** The outcome log of a closed task: the customer's index when it closed, and 2 and 4 weeks later. */
+const outcome = (t: FollowUpTask): string =>
+  t.indexAtClose === null ? '' : [t.indexAtClose, t.indexAfter2w, t.indexAfter4w].map((x) => (x === null ? '…' : String(Math.round(x)))).join(' → ');
 
 export const tasksCommand: Command = {
   name: 'tasks',
@@ -29,9 +33,10 @@ export const tasksCommand: Command = {
       return 0;
     }
     process.stdout.write(`${renderTable(
-      [{ header: 'id', align: 'right' }, { header: 'customer', max: 24 }, { header: 'problem' }, { header: 'grade' }, { header: 'role' }, { header: 'assignee', max: 16 }, { header: 'state' }, { header: 'due' }, { header: 'week' }],
+      [{ header: 'id', align: 'right' }, { header: 'customer', max: 24 }, { header: 'problem' }, { header: 'grade' }, { header: 'role' }, { header: 'assignee', max: 16 }, { header: 'state' }, { header: 'due' }, { header: 'week' }, { header: 'index at close → +2w → +4w' }],
       tasks.map((t) => [String(t.id), customers.get(t.customerId) ?? `#${t.customerId}`, t.tag, `${t.grade}${t.escalated ? '↑' : ''}`, t.role,
-        t.assigneeId === null ? '—' : members.get(t.assigneeId) ?? `#${t.assigneeId}`, t.state === 'snoozed' ? `snoozed→${t.snoozedUntil}` : t.state, t.dueDate, t.createdWeek]),
+        t.assigneeId === null ? '—' : members.get(t.assigneeId) ?? `#${t.assigneeId}`, t.state === 'snoozed' ? `snoozed→${t.snoozedUntil}` : t.state, t.dueDate, t.createdWeek,
+          outcome(t)]),
     )}\n`);
     return 0;
     });
