@@ -1,14 +1,15 @@
 // Seed sweep: the five metrics for the scorer and the naive rule on many books of all three generators.
-// Usage: npx tsx test/core/customer-risk/holdout/run-eval.ts [tune|validate|final] [--gen first|holdout|literal] [--verbose]
+// Usage: npx tsx test/core/customer-risk/holdout/run-eval.ts [tune|validate|final|final2] [--gen first|holdout|literal] [--verbose]
 // Protocol: seeds 1–30 are the tuning set; 101–130 the earlier validation set (already looked at, so now only a
-// second tuning set); 301–330 the final validation set, run once at the end of a round of changes.
+// second tuning set); 301–330 the final validation set of an earlier round (looked at, so no longer final);
+// 401–430 (`final2`) the final validation set of the next round, run once at its end.
 import { fmtEval, makeBook, pool, runBook, type BookRun, type Generator } from './eval-harness.js';
 
 const args = process.argv.slice(2);
-const set = args.find((a) => ['tune', 'validate', 'final'].includes(a)) ?? 'tune';
+const set = args.find((a) => ['tune', 'validate', 'final', 'final2'].includes(a)) ?? 'tune';
 const genArg = args.indexOf('--gen') >= 0 ? args[args.indexOf('--gen') + 1] as Generator : null;
 const verbose = args.includes('--verbose');
-const seeds = set === 'tune' ? range(1, 30) : set === 'validate' ? range(101, 130) : range(301, 330);
+const seeds = set === 'tune' ? range(1, 30) : set === 'validate' ? range(101, 130) : set === 'final' ? range(301, 330) : range(401, 430);
 const gens: Generator[] = genArg ? [genArg] : ['first', 'holdout', 'literal'];
 
 function range(a: number, b: number) { return Array.from({ length: b - a + 1 }, (_, i) => a + i); }
