@@ -164,10 +164,6 @@ export function importRecords(repos: Repositories, source: ImportSource, options
   });
 }
 
-/** Alias of importRecords for a path. */
-export const importFile = (repos: Repositories, path: string, options?: ImportOptions): ImportResult =>
-  importRecords(repos, path, options);
-
 /** Writes valid records: members and customers by key (cached), entries by upsert, reports marked. */
 class BookWriter {
   private readonly members = new Map<string, Member>();
