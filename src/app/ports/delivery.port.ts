@@ -29,15 +29,10 @@ export interface OutboxMessage {
   sentAt: string | null;
 }
 
-export interface EnqueueInput {
-  teamId: number;
-  key: string;
-  platform: Platform;
-  op: 'send' | 'update';
-  destination: Destination;
-  card: CardSpec;
+/** What a caller queues: the message's content and address; delivery state is the outbox's. */
+export type EnqueueInput = Pick<OutboxMessage, 'teamId' | 'key' | 'platform' | 'op' | 'destination' | 'card'> & {
   updateOf?: string | null;
-}
+};
 
 export interface OutboxRepo {
   /**
