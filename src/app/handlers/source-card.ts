@@ -8,7 +8,7 @@ import { digestCard } from '../views/digest.view.js';
 import { taskCard } from '../views/task.view.js';
 import { reportPromptCard } from '../views/report-prompt.view.js';
 import { digestModel } from '../services/digest.service.js';
-import { taskCardModel } from '../services/task-card.service.js';
+import { taskAudience, taskCardModel } from '../services/task-card.service.js';
 import { reportPromptModel } from '../services/report.service.js';
 import { latestReportWeek } from '../services/scoring.service.js';
 import { lastClosedWeek } from '../services/schedule.service.js';
@@ -34,7 +34,8 @@ export function currentDigestCard(i: Interaction, message: MessageRef | null, we
 /** Every task DM sent for this task shows its new state (no stale Claim button in the assignee's DM). */
 function refreshTaskMessages(i: Interaction, task: FollowUpTask): void {
   const model = taskCardModel(i.app.ctx, task);
-  for (const member of i.app.ctx.repos.teams.listMembers(i.team.id)) {
+  // Only the people it was (or may have been) sent to can have a DM to refresh.
+  for (const member of taskAudience(i.app.ctx, task)) {
     const card = taskCard(model, memberLocale(member, i.team));
     for (const { platform } of i.app.platforms) enqueueRefresh(i.app, outboxKeys.task(task.id, member.id, platform), card);
   }
@@ -43,9 +44,9 @@ function refreshTaskMessages(i: Interaction, task: FollowUpTask): void {
 /** After a task changed: the card for the message clicked, and the posted digest and task DMs brought up to date. */
 export function afterTaskChange(i: Interaction, task: FollowUpTask, message: MessageRef | null, weekOfDigest?: WeekId): CardSpec | null {
   const week = weekOfDigest ?? digestWeek(i);
-  if (week) refreshDigest(i.app, i.team.id, week);
+  const refreshed = week ? refreshDigest(i.app, i.team.id, week) : {};
   refreshTaskMessages(i, task);
-  if (isManagerChannelMessage(i.app, message)) return currentDigestCard(i, message, week ?? undefined);
+  if (isManagerChannelMessage(i.app, message)) return (message && refreshed[message.platform]) ?? currentDigestCard(i, message, week ?? undefined);
   return taskCard(taskCardModel(i.app.ctx, task), i.locale);
 }
 

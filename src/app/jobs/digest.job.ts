@@ -63,13 +63,20 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
   return result;
 }
 
-/** Bring the posted digest up to date (a late report, a task resolved from a form). */
-export function refreshDigest(app: RadarApp, teamId: number, week: WeekId): void {
+/**
+ * Bring the posted digest up to date (a late report, a task changed). Returns the card drawn for each
+ * platform whose digest was posted, so a caller answering a click in it need not draw it again.
+ */
+export function refreshDigest(app: RadarApp, teamId: number, week: WeekId): Partial<Record<Platform, CardSpec>> {
   const team = app.ctx.repos.teams.getTeam(teamId);
-  if (!team) return;
+  const cards: Partial<Record<Platform, CardSpec>> = {};
+  if (!team) return cards;
   for (const { platform } of app.platforms) {
     const key = outboxKeys.digest(teamId, week, platform);
     if (!app.ctx.repos.outbox.byKey(key)) continue;
-    enqueueRefresh(app, key, digestCard(digestModel(app.ctx, teamId, week, platform), team.locale));
+    const card = digestCard(digestModel(app.ctx, teamId, week, platform), team.locale);
+    enqueueRefresh(app, key, card);
+    cards[platform] = card;
   }
+  return cards;
 }

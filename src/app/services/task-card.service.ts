@@ -37,6 +37,17 @@ export function taskRecipients(ctx: AppContext, task: FollowUpTask): Member[] {
   return [...new Map([...owners, ...collaborators].map((m) => [m.id, m])).values()];
 }
 
+/**
+ * Everyone who may hold a DM about the task: who it was sent to (its role's holders or the assignee of
+ * the time, collaborators), who holds it now (a claimer), and the directors told of an escalation.
+ */
+export function taskAudience(ctx: AppContext, task: FollowUpTask): Member[] {
+  const members = ctx.repos.teams.listMembers(task.teamId);
+  const people = [...taskRecipients(ctx, task), ...members.filter((m) => m.role === task.role)];
+  if (task.escalated) people.push(...escalationRecipients(ctx, task));
+  return [...new Map(people.map((m) => [m.id, m])).values()];
+}
+
 /** Who hears of an escalation: the directors (the task's owners from now on), else the managers. */
 export function escalationRecipients(ctx: AppContext, task: FollowUpTask): Member[] {
   const members = ctx.repos.teams.listMembers(task.teamId);
