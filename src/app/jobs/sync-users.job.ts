@@ -2,6 +2,7 @@
 // account stays unmatched and is listed as unreachable in the digest, never silently skipped.
 import type { Member } from '../../core/team.js';
 import type { RadarApp } from '../radar-app.js';
+import { ChatDeliveryError } from '../ports/chat.port.js';
 import { userIdOn } from '../radar-app.js';
 
 export interface SyncUsersResult {
@@ -29,6 +30,8 @@ export async function syncUsers(app: RadarApp, teamId: number): Promise<SyncUser
         // A lookup failure (rate limit, outage) leaves the member for the next sync.
         app.ctx.logger.warn({ memberId: member.id, platform: binding.platform, err: (err as Error).message }, 'user lookup failed');
         result.unmatched.push({ member, platform: binding.platform });
+        // Rate limited: the rest of this platform waits for the next sync instead of hammering it.
+        if (err instanceof ChatDeliveryError && err.code === 'rate_limited') break;
       }
     }
   }
@@ -37,7 +40,8 @@ export async function syncUsers(app: RadarApp, teamId: number): Promise<SyncUser
 
 /** Take the person's timezone and language from their chat profile, once, where the platform has them. */
 async function adoptProfile(app: RadarApp, binding: RadarApp['platforms'][number], member: Member, userId: string): Promise<void> {
-  if ((member.timezone && member.locale) || !binding.chat.userProfile) return;
+  // The timezone is what scheduling needs; the language comes along when the profile is read anyway.
+  if (member.timezone || !binding.chat.userProfile) return;
   const profile = await binding.chat.userProfile(userId);
   if (!profile) return;
   app.ctx.repos.teams.setMemberPrefs(member.id, {
