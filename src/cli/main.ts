@@ -4,7 +4,15 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './cli-error.js';
 import { COMMANDS, usage } from './commands/index.js';
-import { loadDotEnv } from '../config/env.js';
+import { ConfigError, loadDotEnv } from '../config/env.js';
+
+// `radar flags | head -1`: the reader went away. That is the reader's choice, not a failure: stop quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 
 async function main(argv: string[]): Promise<number> {
   loadDotEnv();
@@ -36,6 +44,12 @@ main(process.argv.slice(2)).then(
     if (err instanceof CliError) {
       process.stderr.write(`radar: ${err.message}\n`);
       process.exitCode = err.exitCode;
+      return;
+    }
+    // A bad .env, environment variable or RADAR_CONFIG file: say what to fix, not "unexpected error".
+    if (err instanceof ConfigError) {
+      process.stderr.write(`radar: ${err.message}\n`);
+      process.exitCode = 2;
       return;
     }
     const e = err as { code?: string; message?: string; userMessage?: string };

@@ -3,7 +3,7 @@ import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
 import { printCard } from '../print-card.js';
 import type { Command } from './command.js';
-import { stringOpt } from './command.js';
+import { langOpt, stringOpt } from './command.js';
 
 export const askCommand: Command = {
   name: 'ask',
@@ -13,11 +13,11 @@ export const askCommand: Command = {
   async run(input) {
     const question = input.positionals.join(' ').trim();
     if (!question) throw new CliError('ask: give a question, e.g. `radar ask "逾期超过30天的客户"` or `radar ask "how is Acme doing"`');
-    const lang = stringOpt(input, 'lang');
+    const lang = langOpt(input);
     return withCliContext(stringOpt(input, 'db'), async (cli) => {
     // The CLI runs with the owner's view of the data: whoever has the database file sees everything.
     const owner = { id: 0, teamId: cli.team.id, name: 'CLI', email: '', role: 'owner' as const, slackUserId: null, feishuOpenId: null, timezone: null, locale: null, awayUntil: null };
-    const result = ask(cli.ctx, cli.team.id, owner, question, lang === 'en' || lang === 'zh' ? lang : undefined);
+    const result = ask(cli.ctx, cli.team.id, owner, question, lang);
     if (input.values.json) process.stdout.write(`${JSON.stringify(result.answer, null, 2)}\n`);
     else process.stdout.write(printCard(result.card));
     return 0;

@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { CliError } from '../cli-error.js';
 
 export interface CommandInput {
   values: Record<string, string | boolean | string[] | undefined>;
@@ -18,8 +19,12 @@ export const stringOpt = (input: CommandInput, key: string): string | undefined 
   return typeof v === 'string' ? v : undefined;
 };
 
-/** `--lang zh|en`, else the fallback (the team's language). */
-export const localeOpt = (input: CommandInput, fallback: 'zh' | 'en'): 'zh' | 'en' => {
+/** `--lang zh|en` when given; anything else is a usage error. */
+export const langOpt = (input: CommandInput): 'zh' | 'en' | undefined => {
   const lang = stringOpt(input, 'lang');
-  return lang === 'zh' || lang === 'en' ? lang : fallback;
+  if (lang === undefined || lang === 'zh' || lang === 'en') return lang;
+  throw new CliError(`--lang: unknown language "${lang}" (expected zh or en)`);
 };
+
+/** `--lang zh|en`, else the fallback (the team's language). */
+export const localeOpt = (input: CommandInput, fallback: 'zh' | 'en'): 'zh' | 'en' => langOpt(input) ?? fallback;

@@ -4,17 +4,18 @@ import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
 import { renderTable } from '../table.js';
 import type { Command } from './command.js';
-import { stringOpt } from './command.js';
+import { localeOpt, stringOpt } from './command.js';
+import { headerIn, tierIn } from '../cli-labels.js';
 
 export const customersCommand: Command = {
   name: 'customers',
   summary: 'customers: list, or set owner, tier, region, industry and aliases (names people use when asking)',
   usage: [
-    'radar customers [--rep EMAIL] [--json]',
+    'radar customers [--rep EMAIL] [--json] [--lang zh|en]',
     'radar customers set NAME [--owner EMAIL] [--tier key|normal] [--region R] [--industry I] [--alias A --alias B …]',
   ].join('\n'),
   options: {
-    rep: { type: 'string' }, json: { type: 'boolean' }, owner: { type: 'string' }, tier: { type: 'string' },
+    rep: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' }, owner: { type: 'string' }, tier: { type: 'string' },
     region: { type: 'string' }, industry: { type: 'string' }, alias: { type: 'string', multiple: true },
   },
   async run(input) {
@@ -34,9 +35,11 @@ export const customersCommand: Command = {
           return 0;
         }
         const names = new Map(teams.listMembers(cli.team.id).map((m) => [m.id, m.name]));
+        const locale = localeOpt(input, cli.team.locale);
+        const h = headerIn(locale);
         process.stdout.write(`${renderTable(
-          [{ header: 'customer', max: 28 }, { header: 'owner', max: 20 }, { header: 'tier' }, { header: 'region' }, { header: 'industry' }, { header: 'aliases', max: 30 }],
-          list.map((c) => [c.name, c.ownerRepId === null ? '—' : names.get(c.ownerRepId) ?? '—', c.tier, c.region ?? '', c.industry ?? '', c.aliases.join(', ')]),
+          [{ header: h('customer'), max: 28 }, { header: h('owner'), max: 20 }, { header: h('tier') }, { header: h('region') }, { header: h('industry') }, { header: h('aliases'), max: 30 }],
+          list.map((c) => [c.name, c.ownerRepId === null ? '—' : names.get(c.ownerRepId) ?? '—', tierIn(c.tier, locale), c.region ?? '', c.industry ?? '', c.aliases.join(', ')]),
         )}\n`);
         return 0;
       }

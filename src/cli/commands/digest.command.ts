@@ -14,13 +14,14 @@ export const digestCommand: Command = {
   async run(input) {
     return withCliContext(stringOpt(input, 'db'), async (cli) => {
     const { ctx, team } = cli;
+    const locale = localeOpt(input, team.locale);
     const week = resolveWeek(ctx, team.id, stringOpt(input, 'week'));
     const model = withoutReachability(cli, digestModel(ctx, team.id, week));
     if (input.values.json) {
       process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
       return 0;
     }
-    process.stdout.write(printCard(digestCard(model, localeOpt(input, team.locale))));
+    process.stdout.write(printCard(digestCard(model, locale)));
     return 0;
     });
   },

@@ -3,6 +3,8 @@ import { pick } from '../../core/i18n.js';
 import { withCliContext } from '../context.js';
 import { resolveWeek } from '../week-arg.js';
 import { renderTable } from '../table.js';
+import { flaggedLine, headerIn, tagsIn } from '../cli-labels.js';
+import type { Tag } from '../../core/customer-risk/types.js';
 import type { Command } from './command.js';
 import { localeOpt, stringOpt } from './command.js';
 
@@ -37,11 +39,12 @@ export const flagsCommand: Command = {
       process.stdout.write(`${JSON.stringify(rows)}\n`);
       return 0;
     }
-    process.stdout.write(`${week}: ${rows.length} flagged\n`);
+    const h = headerIn(locale);
+    process.stdout.write(`${flaggedLine(week, rows.length, locale)}\n`);
     if (rows.length > 0) {
       process.stdout.write(`${renderTable(
-        [{ header: 'customer', max: 24 }, { header: 'index', align: 'right' }, { header: 'grade' }, { header: 'tags', max: 30 }, { header: 'why', max: 70 }],
-        rows.map((r) => [r.customer, String(r.score), r.grade, r.tags.join(','), r.reasons.join('; ')]),
+        [{ header: h('customer'), max: 24 }, { header: h('index'), align: 'right' }, { header: h('grade') }, { header: h('problems'), max: 30 }, { header: h('why'), max: 70 }],
+        rows.map((r) => [r.customer, String(r.score), r.grade, tagsIn(r.tags as Tag[], locale), r.reasons.join(locale === 'zh' ? '；' : '; ')]),
       )}\n`);
     }
     return 0;

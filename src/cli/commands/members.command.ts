@@ -4,7 +4,8 @@ import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
 import { renderTable } from '../table.js';
 import type { Command } from './command.js';
-import { stringOpt } from './command.js';
+import { localeOpt, stringOpt } from './command.js';
+import { headerIn, roleIn } from '../cli-labels.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const isDate = (s: string) => {
@@ -21,12 +22,12 @@ export const membersCommand: Command = {
   name: 'members',
   summary: 'the team: list, add or change people (role, away); chat accounts are matched by email',
   usage: [
-    'radar members [--json]',
+    'radar members [--json] [--lang zh|en]',
     'radar members add EMAIL --name NAME --role ROLE     (adds, or updates name and role)',
     'radar members away EMAIL --until YYYY-MM-DD | --back',
     `  roles: ${ROLES.join(', ')}`,
   ].join('\n'),
-  options: { name: { type: 'string' }, role: { type: 'string' }, until: { type: 'string' }, back: { type: 'boolean' }, json: { type: 'boolean' } },
+  options: { lang: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, until: { type: 'string' }, back: { type: 'boolean' }, json: { type: 'boolean' } },
   async run(input) {
     const [action, email] = input.positionals;
     return withCliContext(stringOpt(input, 'db'), (cli) => {
@@ -37,9 +38,11 @@ export const membersCommand: Command = {
           process.stdout.write(`${JSON.stringify(members, null, 2)}\n`);
           return 0;
         }
+        const locale = localeOpt(input, cli.team.locale);
+        const h = headerIn(locale);
         process.stdout.write(`${renderTable(
-          [{ header: 'name', max: 24 }, { header: 'email', max: 32 }, { header: 'role' }, { header: 'slack' }, { header: 'feishu', max: 14 }, { header: 'away until' }],
-          members.map((m) => [m.name, m.email, m.role, m.slackUserId ?? '—', m.feishuOpenId ?? '—', m.awayUntil ?? '']),
+          [{ header: h('name'), max: 24 }, { header: h('email'), max: 32 }, { header: h('role') }, { header: 'slack' }, { header: 'feishu', max: 14 }, { header: h('awayUntil') }],
+          members.map((m) => [m.name, m.email, roleIn(m.role, locale), m.slackUserId ?? '—', m.feishuOpenId ?? '—', m.awayUntil ?? '']),
         )}\n`);
         return 0;
       }

@@ -3,7 +3,8 @@ import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
 import { renderTable } from '../table.js';
 import type { Command } from './command.js';
-import { stringOpt } from './command.js';
+import { localeOpt, stringOpt } from './command.js';
+import { headerIn, roleIn, stateIn, tagIn } from '../cli-labels.js';
 
 /** The outcome log of a closed task: the customer's index when it closed, and 2 and 4 weeks later. */
 const outcome = (t: FollowUpTask): string =>
@@ -12,8 +13,8 @@ const outcome = (t: FollowUpTask): string =>
 export const tasksCommand: Command = {
   name: 'tasks',
   summary: 'follow-up tasks (active by default) with assignee, state and due date',
-  usage: 'radar tasks [--all | --state open,claimed,…] [--json] [--db PATH]',
-  options: { all: { type: 'boolean' }, state: { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'radar tasks [--all | --state open,claimed,…] [--json] [--lang zh|en] [--db PATH]',
+  options: { all: { type: 'boolean' }, state: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
   async run(input) {
     const requested = stringOpt(input, 'state')?.split(',').map((s) => s.trim()).filter(Boolean);
     const bad = requested?.filter((s) => !TASK_STATES.includes(s as TaskState));
@@ -28,14 +29,16 @@ export const tasksCommand: Command = {
       process.stdout.write(`${JSON.stringify(tasks.map((t) => ({ ...t, customer: customers.get(t.customerId) ?? null, assignee: t.assigneeId === null ? null : members.get(t.assigneeId) ?? null })), null, 2)}\n`);
       return 0;
     }
+    const locale = localeOpt(input, cli.team.locale);
     if (tasks.length === 0) {
-      process.stdout.write('no tasks\n');
+      process.stdout.write(locale === 'zh' ? '没有任务\n' : 'no tasks\n');
       return 0;
     }
+    const h = headerIn(locale);
     process.stdout.write(`${renderTable(
-      [{ header: 'id', align: 'right' }, { header: 'customer', max: 24 }, { header: 'problem' }, { header: 'grade' }, { header: 'role' }, { header: 'assignee', max: 16 }, { header: 'state' }, { header: 'due' }, { header: 'week' }, { header: 'index at close → +2w → +4w' }],
-      tasks.map((t) => [String(t.id), customers.get(t.customerId) ?? `#${t.customerId}`, t.tag, `${t.grade}${t.escalated ? '↑' : ''}`, t.role,
-        t.assigneeId === null ? '—' : members.get(t.assigneeId) ?? `#${t.assigneeId}`, t.state === 'snoozed' ? `snoozed→${t.snoozedUntil}` : t.state, t.dueDate, t.createdWeek,
+      [{ header: h('id'), align: 'right' }, { header: h('customer'), max: 24 }, { header: h('problems') }, { header: h('grade') }, { header: h('role') }, { header: h('assignee'), max: 16 }, { header: h('state') }, { header: h('due') }, { header: h('week') }, { header: h('outcome') }],
+      tasks.map((t) => [String(t.id), customers.get(t.customerId) ?? `#${t.customerId}`, tagIn(t.tag, locale), `${t.grade}${t.escalated ? '↑' : ''}`, roleIn(t.role, locale),
+        t.assigneeId === null ? '—' : members.get(t.assigneeId) ?? `#${t.assigneeId}`, t.state === 'snoozed' ? `${stateIn(t.state, locale)}→${t.snoozedUntil}` : stateIn(t.state, locale), t.dueDate, t.createdWeek,
           outcome(t)]),
     )}\n`);
     return 0;

@@ -1,0 +1,45 @@
+// Column headers and value labels of the terminal tables, in the language `--lang` picks.
+// `--json` output and the import/export contract keep the codes; only what people read is translated.
+import type { Locale, LocalizedText } from '../core/i18n.js';
+import { text } from '../core/i18n.js';
+import type { Role } from '../core/team.js';
+import type { Tag } from '../core/customer-risk/types.js';
+import type { TaskState } from '../core/follow-up/task.js';
+import { ROLE_LABEL, STATE_LABEL, TAG_LABEL } from '../app/views/common.js';
+
+export const HEADER = {
+  customer: text('客户', 'customer'),
+  index: text('指数', 'index'),
+  grade: text('等级', 'grade'),
+  problems: text('问题类型', 'problems'),
+  why: text('原因', 'why'),
+  id: text('编号', 'id'),
+  role: text('角色', 'role'),
+  assignee: text('负责人', 'assignee'),
+  state: text('状态', 'state'),
+  due: text('截止', 'due'),
+  week: text('周', 'week'),
+  outcome: text('结案时指数 → 2 周后 → 4 周后', 'index at close → +2w → +4w'),
+  owner: text('负责销售', 'owner'),
+  tier: text('级别', 'tier'),
+  region: text('区域', 'region'),
+  industry: text('行业', 'industry'),
+  aliases: text('别名', 'aliases'),
+  name: text('姓名', 'name'),
+  email: text('邮箱', 'email'),
+  awayUntil: text('请假至', 'away until'),
+} satisfies Record<string, LocalizedText>;
+
+const TIER_LABEL: Record<'key' | 'normal', LocalizedText> = { key: text('重点', 'key'), normal: text('普通', 'normal') };
+
+export const headerIn = (locale: Locale) => (key: keyof typeof HEADER): string => HEADER[key][locale];
+
+export const tagIn = (tag: Tag, locale: Locale): string => TAG_LABEL[tag]?.[locale] ?? tag;
+export const tagsIn = (tags: readonly Tag[], locale: Locale): string => tags.map((t) => tagIn(t, locale)).join(locale === 'zh' ? '、' : ',');
+export const roleIn = (role: Role, locale: Locale): string => ROLE_LABEL[role]?.[locale] ?? role;
+export const stateIn = (state: TaskState, locale: Locale): string => STATE_LABEL[state]?.[locale] ?? state;
+export const tierIn = (tier: 'key' | 'normal', locale: Locale): string => TIER_LABEL[tier]?.[locale] ?? tier;
+
+/** `N flagged` line above the flags table. */
+export const flaggedLine = (week: string, count: number, locale: Locale): string =>
+  locale === 'zh' ? `${week}：${count} 个问题客户` : `${week}: ${count} flagged`;
