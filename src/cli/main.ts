@@ -21,8 +21,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage());
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) throw new CliError(`unknown command "${name}". Run \`npm run radar -- help\` for the list.`);
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) throw new CliError(`unknown command "${name}". Run \`npm run radar -- help\` for the list.`);
+  const command = await entry.load();
   const { values, positionals } = parseArgs({
     args: rest,
     options: { ...command.options, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },

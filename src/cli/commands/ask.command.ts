@@ -7,7 +7,6 @@ import { langOpt, stringOpt } from './command.js';
 
 export const askCommand: Command = {
   name: 'ask',
-  summary: 'ask about a customer or a list, in Chinese or English ("华星科技怎么样", "top 5 risks")',
   usage: 'radar ask "QUESTION" [--json] [--lang zh|en] [--db PATH]',
   options: { json: { type: 'boolean' }, lang: { type: 'string' } },
   async run(input) {

@@ -8,7 +8,6 @@ export interface CommandInput {
 
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   run(input: CommandInput): Promise<number>;

@@ -9,7 +9,6 @@ import { headerIn, tierIn } from '../cli-labels.js';
 
 export const customersCommand: Command = {
   name: 'customers',
-  summary: 'customers: list, or set owner, tier, region, industry and aliases (names people use when asking)',
   usage: [
     'radar customers [--rep EMAIL] [--json] [--lang zh|en]',
     'radar customers set NAME [--owner EMAIL] [--tier key|normal] [--region R] [--industry I] [--alias A --alias B …]',

@@ -17,7 +17,6 @@ const DRAIN_LIMIT_MS = 120_000;
 
 export const cycleCommand: Command = {
   name: 'cycle',
-  summary: 'run a step of the weekly cycle now (prompt | remind | digest | nudge) through the configured platforms',
   usage: 'radar cycle prompt|remind|digest|nudge [--week YYYY-Www] [--db PATH]\n  Sends through every platform configured in the environment; never sends the same message twice.',
   options: { week: { type: 'string' } },
   async run(input) {

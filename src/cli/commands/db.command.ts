@@ -5,7 +5,6 @@ import type { Command } from './command.js';
 
 export const dbCommand: Command = {
   name: 'db',
-  summary: 'backup PATH (online, safe while the bot runs) | check (integrity)',
   usage: 'radar db backup PATH [--db PATH]\nradar db check [--db PATH]',
   options: {},
   async run({ values, positionals }) {

@@ -25,7 +25,6 @@ const SUPPORT_STAFF: ReadonlyArray<{ email: string; name: string; role: Role }> 
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'build ./data/demo.sqlite from the simulator (a realistic team and history) and print the digest',
   usage: 'radar demo [--seed N] [--db PATH] [--lang zh|en]',
   options: { seed: { type: 'string' }, lang: { type: 'string' } },
   async run(input) {

@@ -8,7 +8,6 @@ import { localeOpt, stringOpt } from './command.js';
 
 export const digestCommand: Command = {
   name: 'digest',
-  summary: "the week's red-flag digest: who, why (with numbers), grade, who follows up",
   usage: 'radar digest [--week YYYY-Www] [--json] [--lang zh|en] [--db PATH]',
   options: { week: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
   async run(input) {

@@ -8,7 +8,6 @@ import { stringOpt } from './command.js';
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: "a week's entries with their scores, as CSV (stdout) or xlsx",
   usage: 'radar export [--week YYYY-Www] [--format csv|xlsx] [--out FILE] [--db PATH]',
   options: { week: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
   async run(input) {

@@ -19,14 +19,13 @@ export interface FlagRow {
 
 export const flagsCommand: Command = {
   name: 'flags',
-  summary: "a week's red-flag customers (grade A or B), highest index first",
   usage: 'radar flags [--week YYYY-Www] [--json] [--lang zh|en] [--db PATH]',
   options: { week: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
   async run(input) {
     return withCliContext(stringOpt(input, 'db'), async (cli) => {
     const { ctx, team } = cli;
-    const week = resolveWeek(ctx, team.id, stringOpt(input, 'week'));
     const locale = localeOpt(input, team.locale);
+    const week = resolveWeek(ctx, team.id, stringOpt(input, 'week'));
     const names = new Map(ctx.repos.customers.listCustomers(team.id).map((c) => [c.id, c.name]));
     const rows: FlagRow[] = flaggedScores(ensureScored(ctx, team.id, week)).map((s) => ({
       customer: names.get(s.customerId) ?? `#${s.customerId}`,

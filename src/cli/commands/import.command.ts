@@ -9,7 +9,6 @@ const PROGRESS_MIN_BYTES = 1 << 20;
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import weekly report history from JSON Lines or CSV (one record per week, rep, customer)',
   usage: 'radar import FILE [--skip-invalid] [--format jsonl|csv] [--db PATH]',
   options: { 'skip-invalid': { type: 'boolean' }, format: { type: 'string' } },
   async run(input) {

@@ -1,20 +1,27 @@
-// The command table (wiring only).
+// The command table (wiring only). Each command is loaded when it runs, so `radar help` and a
+// command that needs little (flags) do not pay for the rest (the chat SDKs behind `cycle`, exceljs, …).
 import type { Command } from './command.js';
-import { askCommand } from './ask.command.js';
-import { customersCommand } from './customers.command.js';
-import { cycleCommand } from './cycle.command.js';
-import { dbCommand } from './db.command.js';
-import { demoCommand } from './demo.command.js';
-import { digestCommand } from './digest.command.js';
-import { exportCommand } from './export.command.js';
-import { flagsCommand } from './flags.command.js';
-import { importCommand } from './import.command.js';
-import { membersCommand } from './members.command.js';
-import { simulateCommand } from './simulate.command.js';
-import { tasksCommand } from './tasks.command.js';
 
-export const COMMANDS: readonly Command[] = [
-  importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, membersCommand, customersCommand, simulateCommand, demoCommand, cycleCommand, dbCommand,
+export interface CommandEntry {
+  name: string;
+  /** One line for `radar help`. */
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'import', summary: 'import weekly report history from JSON Lines or CSV (one record per week, rep, customer)', load: async () => (await import('./import.command.js')).importCommand },
+  { name: 'flags', summary: "a week's red-flag customers (grade A or B), highest index first", load: async () => (await import('./flags.command.js')).flagsCommand },
+  { name: 'digest', summary: "the week's red-flag digest: who, why (with numbers), grade, who follows up", load: async () => (await import('./digest.command.js')).digestCommand },
+  { name: 'ask', summary: 'ask about a customer or a list, in Chinese or English ("华星科技怎么样", "top 5 risks")', load: async () => (await import('./ask.command.js')).askCommand },
+  { name: 'tasks', summary: 'follow-up tasks (active by default) with assignee, state and due date', load: async () => (await import('./tasks.command.js')).tasksCommand },
+  { name: 'export', summary: "a week's entries with their scores, as CSV (stdout) or xlsx", load: async () => (await import('./export.command.js')).exportCommand },
+  { name: 'members', summary: 'the team: list, add or change people (role, away); chat accounts are matched by email', load: async () => (await import('./members.command.js')).membersCommand },
+  { name: 'customers', summary: 'customers: list, or set owner, tier, region, industry and aliases (names people use when asking)', load: async () => (await import('./customers.command.js')).customersCommand },
+  { name: 'simulate', summary: 'generate a realistic book with planted problems (JSON Lines) and measure the scorer on it', load: async () => (await import('./simulate.command.js')).simulateCommand },
+  { name: 'demo', summary: 'build ./data/demo.sqlite from the simulator (a realistic team and history) and print the digest', load: async () => (await import('./demo.command.js')).demoCommand },
+  { name: 'cycle', summary: 'run a step of the weekly cycle now (prompt | remind | digest | nudge) through the configured platforms', load: async () => (await import('./cycle.command.js')).cycleCommand },
+  { name: 'db', summary: 'backup PATH (online, safe while the bot runs) | check (integrity)', load: async () => (await import('./db.command.js')).dbCommand },
 ];
 
 export function usage(): string {

@@ -20,7 +20,6 @@ function roleOf(raw: string | undefined): Role {
 
 export const membersCommand: Command = {
   name: 'members',
-  summary: 'the team: list, add or change people (role, away); chat accounts are matched by email',
   usage: [
     'radar members [--json] [--lang zh|en]',
     'radar members add EMAIL --name NAME --role ROLE     (adds, or updates name and role)',

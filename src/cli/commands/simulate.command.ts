@@ -28,7 +28,6 @@ function evaluationTable(rows: Array<[string, Evaluation]>): string {
 
 export const simulateCommand: Command = {
   name: 'simulate',
-  summary: 'generate a realistic book with planted problems (JSON Lines) and measure the scorer on it',
   usage: 'radar simulate [--seed N] [--customers N] [--reps N] [--weeks N] [--end-week YYYY-Www] [--out FILE.jsonl] [--truth FILE.json]',
   options: {
     seed: { type: 'string' }, customers: { type: 'string' }, reps: { type: 'string' }, weeks: { type: 'string' },

@@ -12,7 +12,6 @@ const outcome = (t: FollowUpTask): string =>
 
 export const tasksCommand: Command = {
   name: 'tasks',
-  summary: 'follow-up tasks (active by default) with assignee, state and due date',
   usage: 'radar tasks [--all | --state open,claimed,…] [--json] [--lang zh|en] [--db PATH]',
   options: { all: { type: 'boolean' }, state: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
   async run(input) {
