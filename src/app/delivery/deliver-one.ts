@@ -93,6 +93,7 @@ export async function deliverOne(ctx: DeliveryContext, m: OutboxMessage): Promis
       result = await withTimeout(port.send(m.destination, m.card, { idempotencyKey: m.key, maybeSentBefore }), ctx.sendTimeoutMs);
     }
     ctx.outbox.markSent(m.id, result, iso(ctx.clock()));
+    ctx.limiter.succeeded(scopes);
     ctx.uncertain.delete(m.id);
     ctx.logger.debug({ key: m.key, attempts: m.attempts + 1, maybeSentBefore }, 'outbox: delivered');
     return 'sent';

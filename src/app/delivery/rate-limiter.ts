@@ -2,6 +2,11 @@
 // channel/chat and per workspace/app). Sliding windows: never more than `limit` calls in ANY span
 // of `perMs` (a token bucket lets burst + rate through in a second, which overshoots "50/s").
 // A pure calculator (tryAcquire) plus a thin async wrapper (acquire).
+// Adaptive: the configured limits are the budget a scope starts at and may never exceed. When the
+// platform answers 429 anyway (a workspace with a smaller quota, other apps sharing it), the scope waits
+// exactly as long as it was told and its budget is cut (multiplicative decrease); every run of
+// successful calls afterwards gives a share of it back (additive increase), so pacing probes back up to
+// the configured budget once the platform stops refusing.
 
 /** At most `limit` calls within any `perMs` window. */
 export interface WindowLimit {
@@ -17,14 +22,15 @@ export type RateLimits = Record<string, readonly WindowLimit[]>;
 
 /**
  * Defaults, from the platform docs (see PLATFORM-NOTES.md):
- * Slack chat.postMessage ~1/s per channel plus a workspace budget (ours: 60/min, ≤ 5 in a second);
- * Feishu 50/s and 1000/min per app, 5/s per user or chat.
+ * Slack chat.postMessage ~1/s per channel plus a workspace-wide budget of "several hundred per minute"
+ * with bursts (ours: 300/min, ≤ 20 in a second); Feishu 50/s and 1000/min per app, 5/s per user or chat.
+ * Workspaces with other quotas set RADAR_RATE_LIMITS (see README).
  * @see https://api.slack.com/methods/chat.postMessage#rate_limiting
  * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
  */
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   'slack.channel': [{ limit: 1, perMs: 1_000 }],
-  'slack.workspace': [{ limit: 60, perMs: 60_000 }, { limit: 5, perMs: 1_000 }],
+  'slack.workspace': [{ limit: 300, perMs: 60_000 }, { limit: 20, perMs: 1_000 }],
   'feishu.chat': [{ limit: 5, perMs: 1_000 }],
   'feishu.app': [{ limit: 50, perMs: 1_000 }, { limit: 1_000, perMs: 60_000 }],
 };
@@ -38,7 +44,24 @@ interface Window {
 interface Scope {
   windows: Window[];
   pausedUntil: number;
+  /** Share of the configured budget in use, (0, 1]: cut on each 429, grown back by successes. */
+  share: number;
+  /** Successful calls since the share last changed. */
+  streak: number;
 }
+
+/** How adaptive pacing reacts. */
+export interface AdaptivePacing {
+  /** The share kept after a 429 (multiplicative decrease). */
+  cut: number;
+  /** The share given back after `probeAfter` successes in a row (additive increase). */
+  step: number;
+  probeAfter: number;
+  /** Never below this share of the budget. */
+  floor: number;
+}
+
+export const DEFAULT_PACING: AdaptivePacing = { cut: 0.7, step: 0.1, probeAfter: 20, floor: 0.05 };
 
 const PRUNE_AT = 10_000;
 
@@ -49,6 +72,7 @@ export class RateLimiter {
     private readonly limits: RateLimits = DEFAULT_RATE_LIMITS,
     /** Milliseconds since the epoch; injectable for tests. */
     private readonly now: () => number = Date.now,
+    private readonly pacing: AdaptivePacing = DEFAULT_PACING,
   ) {
     for (const [kind, list] of Object.entries(limits)) {
       for (const l of list) {
@@ -78,13 +102,36 @@ export class RateLimiter {
     return waitOf(keys.map((k) => this.scope(k, t)), t);
   }
 
-  /** The platform said "wait `ms`" (429 Retry-After): nothing goes to these scopes until then. */
+  /**
+   * The platform said "wait `ms`" (429 Retry-After): nothing goes to these scopes until then, and their
+   * budget is cut so the next calls come slower.
+   */
   pause(keys: readonly string[], ms: number): void {
     const t = this.now();
     for (const k of keys) {
       const s = this.scope(k, t);
       s.pausedUntil = Math.max(s.pausedUntil, t + Math.max(0, Math.ceil(ms)));
+      s.share = Math.max(this.pacing.floor, s.share * this.pacing.cut);
+      s.streak = 0;
     }
+  }
+
+  /** A call counted against `keys` went through: a cut budget grows back, step by step. */
+  succeeded(keys: readonly string[]): void {
+    const t = this.now();
+    for (const k of keys) {
+      const s = this.scope(k, t);
+      if (s.share >= 1) continue;
+      if (++s.streak >= this.pacing.probeAfter) {
+        s.share = Math.min(1, s.share + this.pacing.step);
+        s.streak = 0;
+      }
+    }
+  }
+
+  /** The share of its configured budget a scope is paced at now (1 = the whole budget). */
+  shareOf(key: string): number {
+    return this.scopes.get(key)?.share ?? 1;
   }
 
   /** Await until the call is counted; returns the ms waited. `sleep` is injectable (fake clocks). */
@@ -104,7 +151,7 @@ export class RateLimiter {
       if (this.scopes.size >= PRUNE_AT) this.prune(t);
       const colon = key.indexOf(':');
       const list = this.limits[colon < 0 ? key : key.slice(0, colon)] ?? [];
-      s = { windows: list.map((rule) => ({ rule, stamps: [] })), pausedUntil: 0 };
+      s = { windows: list.map((rule) => ({ rule, stamps: [] })), pausedUntil: 0, share: 1, streak: 0 };
       this.scopes.set(key, s);
     }
     for (const w of s.windows) {
@@ -118,7 +165,7 @@ export class RateLimiter {
   // Forget idle scopes (one per DM channel adds up over months).
   private prune(t: number): void {
     for (const [k, s] of this.scopes) {
-      if (s.pausedUntil <= t && s.windows.every((w) => (w.stamps.at(-1) ?? -Infinity) <= t - w.rule.perMs)) this.scopes.delete(k);
+      if (s.pausedUntil <= t && s.share >= 1 && s.windows.every((w) => (w.stamps.at(-1) ?? -Infinity) <= t - w.rule.perMs)) this.scopes.delete(k);
     }
   }
 }
@@ -128,8 +175,9 @@ function waitOf(scopes: Scope[], t: number): number {
   for (const s of scopes) {
     wait = Math.max(wait, s.pausedUntil - t);
     for (const w of s.windows) {
-      // Full window: wait until its oldest counted call leaves it.
-      if (w.stamps.length >= w.rule.limit) wait = Math.max(wait, (w.stamps[w.stamps.length - w.rule.limit] as number) + w.rule.perMs - t);
+      // Full window: wait until its oldest counted call leaves it. A cut budget fills sooner.
+      const limit = Math.max(1, Math.floor(w.rule.limit * s.share));
+      if (w.stamps.length >= limit) wait = Math.max(wait, (w.stamps[w.stamps.length - limit] as number) + w.rule.perMs - t);
     }
   }
   return Math.max(0, Math.ceil(wait));

@@ -79,6 +79,51 @@ describe('RateLimiter', () => {
     expect(rl.tryAcquire(['slack.channel:A', 'slack.workspace:all'])).toBe(0);
   });
 
+  it('cuts a scope\'s budget on a 429 and probes back up to the configured budget, never past it', () => {
+    const c = fakeClock();
+    const pacing = { cut: 0.5, step: 0.25, probeAfter: 4, floor: 0.1 };
+    const rl = new RateLimiter({ w: [{ limit: 100, perMs: 60_000 }] }, c.now, pacing);
+    const sendsInAMinute = () => {
+      let n = 0;
+      const end = c.now() + 60_000;
+      while (c.now() < end) {
+        const wait = rl.tryAcquire(['w:all']);
+        if (wait === 0) {
+          n++;
+          rl.succeeded(['w:all']);
+        } else c.advance(Math.min(wait, end - c.now()));
+      }
+      return n;
+    };
+    expect(sendsInAMinute()).toBe(100);
+    rl.pause(['w:all'], 1_000);
+    expect(rl.shareOf('w:all')).toBe(0.5);
+    rl.pause(['w:all'], 1_000);
+    expect(rl.shareOf('w:all')).toBe(0.25);
+    c.advance(60_000); // the old calls leave the window
+    // At a quarter of the budget: 25 in the window, and every 4 successes give a quarter back.
+    expect(rl.tryAcquire(['w:all'])).toBe(0);
+    for (let i = 0; i < 3; i++) rl.succeeded(['w:all']);
+    expect(rl.shareOf('w:all')).toBe(0.25);
+    rl.succeeded(['w:all']);
+    expect(rl.shareOf('w:all')).toBe(0.5);
+    for (let i = 0; i < 40; i++) rl.succeeded(['w:all']);
+    expect(rl.shareOf('w:all')).toBe(1);
+    c.advance(60_000);
+    expect(sendsInAMinute()).toBe(100);
+    // Cuts stop at the floor: the scope is never starved.
+    for (let i = 0; i < 20; i++) rl.pause(['w:all'], 0);
+    expect(rl.shareOf('w:all')).toBe(0.1);
+  });
+
+  it('paces a cut budget: fewer calls fit in a window until it grows back', () => {
+    const c = fakeClock();
+    const rl = new RateLimiter({ w: [{ limit: 10, perMs: 1_000 }] }, c.now, { cut: 0.5, step: 0.5, probeAfter: 1_000, floor: 0.1 });
+    rl.pause(['w:all'], 0);
+    for (let i = 0; i < 5; i++) expect(rl.tryAcquire(['w:all'])).toBe(0);
+    expect(rl.tryAcquire(['w:all'])).toBeGreaterThan(0);
+  });
+
   it('rejects nonsense limits', () => {
     expect(() => new RateLimiter({ x: [{ limit: 0, perMs: 1_000 }] })).toThrow(/rate limit x/);
   });
