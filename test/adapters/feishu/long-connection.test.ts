@@ -248,7 +248,7 @@ describe('Feishu long connection: start-up failures', () => {
   it('an app id the long connection refuses is a config error naming appId', () => {
     expect(() => createFeishuAdapter(config({ appId: 'cli_short' }), deps())).toThrow(/appId: .*cli_.*16 hex/);
     // HTTP mode does not use the long-connection client and keeps accepting it.
-    expect(() => createFeishuAdapter(config({ appId: 'cli_short', mode: 'http', verificationToken: 't' }), deps())).not.toThrow();
+    expect(() => createFeishuAdapter(config({ appId: 'cli_short', mode: 'http', verificationToken: 't', encryptKey: 'k' }), deps())).not.toThrow();
   });
 
   it('an unreachable gateway: start() stops waiting after connectTimeoutMs and says so', async () => {
