@@ -9,7 +9,7 @@ import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.j
 import { encodeAction } from '../../../src/ui/action.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
-import { cardActionEvent, envelope, signRequest, textMessageEvent, urlVerification } from '../../fakes/feishu-signing.js';
+import { cardActionEvent, envelope, messageEvent, signRequest, textMessageEvent, urlVerification } from '../../fakes/feishu-signing.js';
 import { digestCard, promptCard, reportForm } from '../../fixtures/feishu/specs.js';
 
 const ENCRYPT_KEY = 'enc-key-for-tests';
@@ -270,6 +270,37 @@ describe('Feishu HTTP mode', () => {
     expect(replies).toHaveLength(2); // the limited attempt and the retry
     // The limited attempt stored nothing; the retry posted the one answer.
     expect(api.messages.filter((m) => m.parent_id === 'om_q_rl')).toHaveLength(1);
+  });
+
+  it('takes the text of rich-text (post) messages, mentions included; other types get a one-line hint', async () => {
+    const mention = [{ key: '@_user_1', openId: api.bot.open_id, name: 'Sales Radar' }];
+    // As Feishu delivers a post: {title, content: [[inline…]…]}; and the locale-keyed send shape.
+    const received = { title: '', content: [[{ tag: 'at', user_id: '@_user_1', user_name: 'Sales Radar' }, { tag: 'text', text: ' 华星科技' }], [{ tag: 'text', text: '怎么样', style: ['bold'] }]] };
+    const localeKeyed = { zh_cn: { title: '请问', content: [[{ tag: 'text', text: 'top 5 risks' }], [{ tag: 'img', image_key: 'img_1' }]] } };
+    const posts: Array<[string, unknown, 'group' | 'p2p']> = [['om_post1', received, 'group'], ['om_post2', localeKeyed, 'p2p']];
+    for (const [messageId, content, chatType] of posts) {
+      api.messages.push({ message_id: messageId, chat_id: 'oc_sales', receive_id_type: null, receive_id: null, msg_type: 'post', card: content, uuid: null, parent_id: null, history: [content] });
+      const ev = messageEvent({ sender: 'ou_boss', messageType: 'post', content, chatType, chatId: 'oc_sales', messageId, mentions: chatType === 'group' ? mention : undefined });
+      const req = signed(envelope({ eventType: 'im.message.receive_v1', token: TOKEN, event: ev }));
+      expect((await post(req.body, req.headers)).status).toBe(200);
+    }
+    await adapter.idle();
+    expect(events.map((e) => (e.type === 'message' ? e.text : null))).toEqual(['华星科技 怎么样', '请问 top 5 risks']);
+
+    // An image in a DM and a sticker: no router call, a short hint replied to the message.
+    for (const [messageId, messageType, content] of [['om_img1', 'image', { image_key: 'img_x' }], ['om_stk1', 'sticker', { file_key: 'f' }]] as const) {
+      api.messages.push({ message_id: messageId, chat_id: 'oc_p2p_boss', receive_id_type: null, receive_id: null, msg_type: messageType, card: content, uuid: null, parent_id: null, history: [content] });
+      const ev = messageEvent({ sender: 'ou_boss', messageType, content, chatType: 'p2p', chatId: 'oc_p2p_boss', messageId });
+      const req = signed(envelope({ eventType: 'im.message.receive_v1', token: TOKEN, event: ev }));
+      await post(req.body, req.headers);
+    }
+    await adapter.idle();
+    expect(events).toHaveLength(2);
+    for (const id of ['om_img1', 'om_stk1']) {
+      const hint = api.messages.filter((m) => m.parent_id === id);
+      expect(hint).toHaveLength(1);
+      expect(JSON.stringify(hint[0]!.card)).toContain('I can only read text messages');
+    }
   });
 
   it('ignores group messages that do not mention the bot', async () => {
