@@ -2,7 +2,7 @@
 import type { InboundEvent } from '../../../src/app/inbound.js';
 import { decodeAction } from '../../../src/ui/action.js';
 import { ACTION_VALUE_KEY, PART_VALUE_KEY } from '../render/blocks.js';
-import { FORM_CANCEL_KEY, FORM_ID_KEY } from '../render/render-form.js';
+import { FORM_CANCEL_KEY, FORM_ID_KEY, formIdFromButtonName } from '../render/render-form.js';
 import { messageContent } from './message-content.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -95,7 +95,9 @@ export function translateCardAction(event: unknown, formIdFor: (messageId: strin
   const partNo = Number(value[PART_VALUE_KEY]);
   const origin: CardActionOrigin = { messageId, chatId: channel, part: Number.isInteger(partNo) && partNo > 1 ? partNo : 1 };
 
-  const formId = str(value[FORM_ID_KEY]) ?? (messageId ? formIdFor(messageId) : undefined) ?? null;
+  // The submit button's name carries the formId (survives restarts); the in-memory map is a fallback
+  // for form cards sent before names carried it.
+  const formId = str(value[FORM_ID_KEY]) ?? formIdFromButtonName(event.action.name) ?? (messageId ? formIdFor(messageId) : undefined) ?? null;
   if (value[FORM_CANCEL_KEY] !== undefined) {
     return formId ? { kind: 'event', ...origin, event: { type: 'formCancelled', actor, formId, message } } : null;
   }

@@ -13,6 +13,24 @@ export const FORM_ID_KEY = 'formId';
 export const FORM_CANCEL_KEY = 'cancel';
 /** Names of the form's own buttons; field ids must not use them. */
 export const SUBMIT_BUTTON_NAME = 'form_submit';
+
+/**
+ * The submit button's `name` carries the formId (base64url after `form_submit_`): a form submit's
+ * callback always names the clicked button, while buttons inside a form have no callback value of
+ * their own. So a form submitted after a restart is still recognised, with nothing kept in memory.
+ */
+export function submitButtonName(formId: string): string {
+  return `${SUBMIT_BUTTON_NAME}_${Buffer.from(formId, 'utf8').toString('base64url')}`;
+}
+
+/** The formId in a submit button's name, or null. */
+export function formIdFromButtonName(name: unknown): string | null {
+  if (typeof name !== 'string' || !name.startsWith(`${SUBMIT_BUTTON_NAME}_`)) return null;
+  const encoded = name.slice(SUBMIT_BUTTON_NAME.length + 1);
+  if (!/^[A-Za-z0-9_-]+$/.test(encoded)) return null;
+  const formId = Buffer.from(encoded, 'base64url').toString('utf8');
+  return formId.length > 0 && !formId.includes('\uFFFD') ? formId : null;
+}
 export const FORM_CONTAINER_NAME = 'report_form';
 
 const DATE = /^(\d{4}-\d{2}-\d{2})(?:\s|$)/;
@@ -82,7 +100,7 @@ function buttons(form: FormSpec): ColumnSetElement {
         width: 'auto',
         elements: [{
           tag: 'button',
-          name: SUBMIT_BUTTON_NAME,
+          name: submitButtonName(form.formId),
           text: plain(truncate(form.submitLabel, MAX_BUTTON_TEXT)),
           type: 'primary_filled',
           form_action_type: 'submit',

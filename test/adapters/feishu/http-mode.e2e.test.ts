@@ -127,6 +127,34 @@ describe('Feishu HTTP mode', () => {
     expect(res3.json.card.data.header.title.content).toContain('周报填写');
   });
 
+  it('a form opened before a restart is submitted after it: the submit button\'s name carries the form', async () => {
+    const prompt = await adapter.chat.send({ kind: 'user', userId: 'ou_rep9' }, promptCard(1), { idempotencyKey: 'prompt:restart' });
+    const open = encodeAction({ kind: 'report.open', args: { week: '2026-W48', customerId: '7' } });
+    const r1 = signed(callback(cardActionEvent({ operator: 'ou_rep9', value: { a: open }, messageId: prompt.messageId })));
+    const formCard = (await post(r1.body, r1.headers)).json.card.data;
+    const submit = JSON.stringify(formCard).match(/"name":"(form_submit[^"]*)"/)![1]!;
+
+    // The bot restarts: a new adapter, nothing in memory. The submit arrives as Feishu sends it — the
+    // clicked button's name and the form values, no callback value (form buttons have none).
+    const restarted = createFeishuAdapter(
+      { appId: 'cli_a1b2c3d4e5f60718', appSecret: 'app-secret-for-tests', domain: api.url, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN, managerChatId: 'oc_managers', mode: 'http', apiTimeoutMs: 2000 },
+      { router, inbound: { firstSeen: (key) => (seen.has(key) ? false : (seen.add(key), true)) }, logger: silentLogger(), now: () => NOW },
+    );
+    const srv = createServer((req, res) => restarted.http!.handle(req, res));
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    try {
+      const good = { contacts: '3', lastContact: '2026-11-27 +0800', revenue: '100', complaintType: 'service', notes: 'ok' };
+      const s = signed(callback(cardActionEvent({ operator: 'ou_rep9', formValue: good, name: submit, messageId: prompt.messageId })));
+      const res = await fetch(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/feishu/events`, { method: 'POST', body: s.body, headers: s.headers });
+      const body = await res.json();
+      expect(body.toast).toEqual({ type: 'success', content: '已保存 / Saved' });
+      expect(events.at(-1)).toMatchObject({ type: 'formSubmitted', formId: reportForm().formId, values: good });
+    } finally {
+      await restarted.stop();
+      await new Promise((r) => srv.close(r));
+    }
+  });
+
   it('digest → Claim → replaceMessage card returned with a toast', async () => {
     const digest = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(2), { idempotencyKey: 'digest:1' });
     const r = signed(callback(cardActionEvent({ operator: 'ou_mgr', value: { a: encodeAction({ kind: 'task.claim', args: { taskId: '1' } }) }, messageId: digest.messageId, chatId: 'oc_managers' })));
