@@ -146,7 +146,7 @@ describe('Feishu HTTP mode', () => {
       const good = { contacts: '3', lastContact: '2026-11-27 +0800', revenue: '100', complaintType: 'service', notes: 'ok' };
       const s = signed(callback(cardActionEvent({ operator: 'ou_rep9', formValue: good, name: submit, messageId: prompt.messageId })));
       const res = await fetch(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/feishu/events`, { method: 'POST', body: s.body, headers: s.headers });
-      const body = await res.json();
+      const body = (await res.json()) as { toast?: unknown };
       expect(body.toast).toEqual({ type: 'success', content: '已保存 / Saved' });
       expect(events.at(-1)).toMatchObject({ type: 'formSubmitted', formId: reportForm().formId, values: good });
     } finally {
