@@ -28,11 +28,16 @@ function componentsOf(el: Card2Element): number {
   return countComponents({ schema: '2.0', config: { update_multi: true }, body: { elements: [el] } });
 }
 
-/** Render every block, deciding table/chart quotas in document order. */
-function renderUnits(spec: CardSpec): Card2Element[] {
+/**
+ * Render every block, deciding table/chart quotas in document order. Returns units: element lists kept
+ * in one card. A block's components are separate units (a long text may continue in the next card),
+ * except that consecutive blocks of one card `unit` (a customer's text and its buttons) form one.
+ */
+function renderUnits(spec: CardSpec): Card2Element[][] {
   let tables = 0;
   let charts = 0;
-  const units: Card2Element[] = [];
+  const units: Card2Element[][] = [];
+  let unit: string | undefined;
   for (const block of spec.blocks) {
     let nativeTable = false;
     if (block.type === 'table') {
@@ -42,9 +47,13 @@ function renderUnits(spec: CardSpec): Card2Element[] {
     }
     const nativeChart = block.type === 'chart' && charts < MAX_CHARTS_PER_CARD;
     if (nativeChart) charts += 1;
-    units.push(...renderBlock(block, { nativeTable, nativeChart }));
+    const rendered = renderBlock(block, { nativeTable, nativeChart });
+    if (block.unit !== undefined && block.unit === unit && units.length > 0) units[units.length - 1]!.push(...rendered);
+    else if (block.unit !== undefined) units.push([...rendered]);
+    else units.push(...rendered.map((el) => [el]));
+    unit = block.unit;
   }
-  return units;
+  return units.filter((u) => u.length > 0);
 }
 
 /** Every button callback value in a rendered unit that carries an action. */
@@ -73,15 +82,15 @@ export function renderCard(spec: CardSpec): Card2[] {
   let bytes = overhead;
   let components = 0;
   for (const unit of units) {
-    const b = jsonBytes(unit) + 1 + actionValues(unit).length * PART_MARK_BYTES;
-    const c = componentsOf(unit);
+    const b = unit.reduce((n, el) => n + jsonBytes(el) + 1, 0) + actionValues(unit).length * PART_MARK_BYTES;
+    const c = unit.reduce((n, el) => n + componentsOf(el), 0);
     const page = pages[pages.length - 1]!;
     if (page.length > 0 && (bytes + b > CARD_BYTE_BUDGET || components + c > CARD_ELEMENT_BUDGET)) {
-      pages.push([unit]);
+      pages.push([...unit]);
       bytes = overhead + b;
       components = c;
     } else {
-      page.push(unit);
+      page.push(...unit);
       bytes += b;
       components += c;
     }
