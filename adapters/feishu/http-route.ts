@@ -200,6 +200,8 @@ export function createFeishuHttpRoute(ctx: ListenerContext, options: HttpRouteOp
     checkToken(header.token);
     const eventId = typeof header.event_id === 'string' ? header.event_id : null;
     const event = payload.event;
+    // Ids, type and size only: the envelope itself carries customer data.
+    ctx.logger.debug({ eventId, eventType: header.event_type, bytes: raw.length }, 'feishu event received');
 
     switch (header.event_type) {
       case 'card.action.trigger':

@@ -31,7 +31,7 @@ function captureLogger() {
       done();
     },
   });
-  return pino({ level: 'debug' }, sink);
+  return pino({ level: 'trace' }, sink);
 }
 
 async function router(event: InboundEvent): Promise<InteractionResult> {
@@ -219,6 +219,16 @@ describe('Feishu long connection (ws mode)', () => {
     const all = logs.join('\n');
     expect(all).not.toContain(APP_SECRET);
     expect(all).not.toMatch(/ticket=/);
+  });
+
+  it('at trace level the SDK\'s diagnostics arrive with ids, types and sizes, never the event\'s content', () => {
+    const all = logs.join('\n');
+    // The SDK logs every inbound frame with its raw payload at debug: we keep the line, not the data.
+    const received = logs.filter((l) => l.includes('receive message, message_type: event'));
+    expect(received.length).toBeGreaterThan(0);
+    expect(received[0]).toMatch(/message_id: \S+; trace_id: \S*; data: \[\d+ bytes\]/);
+    expect(all).toMatch(/"level":10,.*lark-sdk/); // the SDK's trace lines come through
+    for (const text of ['华星科技', 'ou_rep1', 'digest.refresh', 'event_type']) expect(all).not.toContain(text);
   });
 
   it('stop() closes the connection and does not reconnect', async () => {
