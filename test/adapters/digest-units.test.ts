@@ -9,6 +9,12 @@ import { decodeAction, type ActionRef } from '../../src/ui/action.js';
 import { renderMessage } from '../../adapters/slack/render/message.render.js';
 import { renderCard } from '../../adapters/feishu/render/render-card.js';
 import { digestInput } from '../core/digest/digest-fixture.js';
+import { SlackChatPort } from '../../adapters/slack/chat-port.js';
+import { FeishuChatPort } from '../../adapters/feishu/chat-port.js';
+import { createLarkClient } from '../../adapters/feishu/open-api.js';
+import { silentLogger } from '../../src/logging/logger.js';
+import { startFakeSlackApi } from '../fakes/slack-api.fake.js';
+import { startFakeFeishuApi } from '../fakes/feishu-api.fake.js';
 
 const base = buildDigest(digestInput());
 
@@ -36,6 +42,36 @@ function customerOf(action: ActionRef, customerOfTask: Map<string, string>): str
   return null;
 }
 
+/** Checks one message's Slack blocks; returns the customers whose buttons it shows. */
+function checkSlackBlocks(blocks: any[], customerOfTask: Map<string, string>, nameOf: Map<string, string>, where: string): string[] {
+  const seen: string[] = [];
+  blocks.forEach((block, i) => {
+    if (block.type !== 'actions') return;
+    const customers = new Set(block.elements.map((el: { value: string }) => customerOf(decodeAction(el.value)!, customerOfTask)).filter((c: string | null): c is string => c !== null));
+    if (customers.size === 0) return;
+    expect(customers.size, where).toBe(1);
+    const [customer] = [...customers] as string[];
+    expect(JSON.stringify(blocks[i - 1] ?? null), `${where}: buttons of ${nameOf.get(customer!)}`).toContain(nameOf.get(customer!)!);
+    seen.push(customer!);
+  });
+  return seen;
+}
+
+/** Checks one Feishu card's elements; returns the customers whose buttons it shows. */
+function checkFeishuElements(elements: any[], customerOfTask: Map<string, string>, nameOf: Map<string, string>, where: string): string[] {
+  const seen: string[] = [];
+  elements.forEach((el, i) => {
+    const values: string[] = JSON.stringify(el).match(/"a":"[^"]*"/g) ?? [];
+    const customers = new Set(values.map((v) => customerOf(decodeAction(JSON.parse(`{${v}}`).a)!, customerOfTask)).filter((c): c is string => c !== null));
+    if (customers.size === 0) return;
+    expect(customers.size, where).toBe(1);
+    const [customer] = [...customers];
+    expect(JSON.stringify(elements[i - 1] ?? null), `${where}: buttons of ${nameOf.get(customer!)}`).toContain(nameOf.get(customer!)!);
+    seen.push(customer!);
+  });
+  return seen;
+}
+
 describe('a customer\'s text and its buttons stay together at every split point', () => {
   it('Slack: each actions block follows the section naming its customer, in the same message', () => {
     let split = 0;
@@ -43,20 +79,8 @@ describe('a customer\'s text and its buttons stay together at every split point'
       const { model, customerOfTask, nameOf } = withFlags(n);
       const messages = renderMessage(digestCard(model, n % 2 ? 'zh' : 'en'));
       if (messages.length > 1) split += 1;
-      const seen = new Set<string>();
-      messages.forEach((m, page) => {
-        m.blocks.forEach((block, i) => {
-          if (block.type !== 'actions') return;
-          const customers = new Set(block.elements.map((el) => customerOf(decodeAction((el as { value: string }).value)!, customerOfTask)).filter((c): c is string => c !== null));
-          if (customers.size === 0) return;
-          expect(customers.size, `n=${n} page ${page + 1}`).toBe(1);
-          const [customer] = [...customers];
-          const above = JSON.stringify(m.blocks[i - 1] ?? null);
-          expect(above, `n=${n} page ${page + 1}: buttons of ${nameOf.get(customer!)}`).toContain(nameOf.get(customer!)!);
-          seen.add(customer!);
-        });
-      });
-      expect(seen.size, `n=${n}`).toBe(n);
+      const seen = messages.flatMap((m, page) => checkSlackBlocks(m.blocks, customerOfTask, nameOf, `n=${n} page ${page + 1}`));
+      expect(new Set(seen).size, `n=${n}`).toBe(n);
     }
     expect(split).toBeGreaterThan(20);
   });
@@ -67,21 +91,37 @@ describe('a customer\'s text and its buttons stay together at every split point'
       const { model, customerOfTask, nameOf } = withFlags(n);
       const cards = renderCard(digestCard(model, n % 2 ? 'zh' : 'en'));
       if (cards.length > 1) split += 1;
-      const seen = new Set<string>();
-      cards.forEach((card, part) => {
-        card.body.elements.forEach((el, i) => {
-          const values = JSON.stringify(el).match(/"a":"[^"]*"/g) ?? [];
-          const customers = new Set(values.map((v) => customerOf(decodeAction(JSON.parse(`{${v}}`).a)!, customerOfTask)).filter((c): c is string => c !== null));
-          if (customers.size === 0) return;
-          expect(customers.size, `n=${n} card ${part + 1}`).toBe(1);
-          const [customer] = [...customers];
-          const above = JSON.stringify(card.body.elements[i - 1] ?? null);
-          expect(above, `n=${n} card ${part + 1}: buttons of ${nameOf.get(customer!)}`).toContain(nameOf.get(customer!)!);
-          seen.add(customer!);
-        });
-      });
-      expect(seen.size, `n=${n}`).toBe(n);
+      const seen = cards.flatMap((card, part) => checkFeishuElements(card.body.elements, customerOfTask, nameOf, `n=${n} card ${part + 1}`));
+      expect(new Set(seen).size, `n=${n}`).toBe(n);
     }
     expect(split).toBeGreaterThan(5);
+  });
+
+  it('as the platforms store them: sent through the Slack Web API client and the Lark SDK to the loopback fakes', async () => {
+    const slackApi = await startFakeSlackApi({});
+    const feishuApi = await startFakeFeishuApi();
+    try {
+      const slack = new SlackChatPort({ botToken: 'xoxb-test', apiUrl: slackApi.url, logger: silentLogger(), timeoutMs: 2000 });
+      const feishu = new FeishuChatPort(createLarkClient({ appId: 'cli_a1b2c3d4e5f60718', appSecret: 's', domain: feishuApi.url, timeoutMs: 2000, logger: silentLogger() }), silentLogger());
+      for (const n of [24, 25, 26, 39, 40, 47, 48, 49, 60, 73, 80]) {
+        const { model, customerOfTask, nameOf } = withFlags(n);
+        const spec = digestCard(model, 'zh');
+        const s = await slack.send({ kind: 'channel', channelId: 'C0MGR' }, spec, { idempotencyKey: `digest:${n}` });
+        const slackMessages = slackApi.messages.filter((m) => m.ts === s.messageId || m.thread_ts === s.messageId);
+        const slackSeen = slackMessages.flatMap((m, i) => checkSlackBlocks(m.blocks as any[], customerOfTask, nameOf, `slack n=${n} message ${i + 1}`));
+        expect(new Set(slackSeen).size).toBe(n);
+        const f = await feishu.send({ kind: 'channel', channelId: 'oc_managers' }, spec, { idempotencyKey: `digest:${n}` });
+        const feishuMessages = [f.messageId, ...f.parts!].map((id) => feishuApi.messages.find((m) => m.message_id === id)!);
+        const feishuSeen = feishuMessages.flatMap((m, i) => checkFeishuElements(m.card.body.elements, customerOfTask, nameOf, `feishu n=${n} card ${i + 1}`));
+        expect(new Set(feishuSeen).size).toBe(n);
+        if (n === 80) {
+          expect(slackMessages.length).toBeGreaterThan(1);
+          expect(feishuMessages.length).toBeGreaterThan(1);
+        }
+      }
+    } finally {
+      await slackApi.close();
+      await feishuApi.close();
+    }
   });
 });
