@@ -175,6 +175,21 @@ describe('Feishu HTTP mode', () => {
     expect(api.messages.find((m) => m.message_id === msg.messageId)!.card.header.title.content).toContain('周报填写');
   });
 
+  it('a slow result for a card older than 14 days is replied under it (the patch is refused)', async () => {
+    api.setNow(() => NOW.getTime() - 20 * 24 * 60 * 60 * 1000);
+    const msg = await adapter.chat.send({ kind: 'user', userId: 'ou_rep4' }, digestCard(1), { idempotencyKey: 'digest:old-slow' });
+    api.setNow(() => NOW.getTime());
+    const r = signed(callback(cardActionEvent({ operator: 'ou_rep4', value: { a: encodeAction({ kind: 'customer.details', args: { customerId: '1', slow: '1' } }) }, messageId: msg.messageId, chatId: msg.channel })));
+    expect((await post(r.body, r.headers)).json).toEqual({ toast: { type: 'info', content: '正在处理… / Working on it…' } });
+    await adapter.idle();
+    api.setNow(() => Date.now());
+    const old = api.messages.find((m) => m.message_id === msg.messageId)!;
+    expect(old.history).toHaveLength(1);
+    const replies = api.messages.filter((m) => m.parent_id === msg.messageId);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.card.header.title.content).toContain('周报填写');
+  });
+
   it('a slow toast-only result is sent to the clicker\'s private chat (the callback was already answered)', async () => {
     const creates = api.callsTo('create').length;
     const r = signed(callback(cardActionEvent({ operator: 'ou_rep1', value: { a: encodeAction({ kind: 'report.submit', args: { week: '2026-W48', slow: '1' } }) }, chatId: 'oc_p2p_ou_rep1' })));
