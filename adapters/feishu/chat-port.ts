@@ -5,12 +5,18 @@
 import { createHash } from 'node:crypto';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
-import type { ChatPort, Destination, MessageRef, SendOptions } from '../../src/app/ports/chat.port.js';
+import { ChatDeliveryError, type ChatPort, type Destination, type MessageRef, type SendOptions } from '../../src/app/ports/chat.port.js';
 import type { CardSpec } from '../../src/ui/card.js';
 import type { Card2 } from './render/card-v2.types.js';
 import { renderCard, supersededCard } from './render/render-card.js';
-import { MAX_UUID_LENGTH } from './limits.js';
-import { toDeliveryError } from './open-api.js';
+import { MAX_UUID_LENGTH, MESSAGE_UPDATE_EXPIRED_CODE } from './limits.js';
+import { FeishuApiError, toDeliveryError } from './open-api.js';
+
+/** The patch was refused because the message is older than Feishu's 14-day update window. */
+export function isUpdateExpired(e: unknown): boolean {
+  const cause = e instanceof ChatDeliveryError ? e.cause : e;
+  return cause instanceof FeishuApiError && cause.code === MESSAGE_UPDATE_EXPIRED_CODE;
+}
 
 /** `uuid` for part `part` of the send keyed `key`: a hash, so any key length fits the 50-char limit. */
 export function sendUuid(key: string, part = 0): string {
@@ -62,7 +68,12 @@ export class FeishuChatPort implements ChatPort {
    */
   async update(ref: MessageRef, card: CardSpec): Promise<MessageRef | void> {
     const cards = renderCard(card);
-    await this.patchRaw(ref.messageId, cards[0]!);
+    try {
+      await this.patchRaw(ref.messageId, cards[0]!);
+    } catch (e) {
+      if (!isUpdateExpired(e)) throw e;
+      return this.repost(ref, card);
+    }
     if (ref.parts === undefined) {
       // Sent before parts were tracked: we cannot tell which replies are ours, so post none.
       if (cards.length > 1) {
@@ -94,6 +105,18 @@ export class FeishuChatPort implements ChatPort {
       this.logger.info({ messageId: ref.messageId, from: old.length + 1, to: parts.length + 1 }, 'feishu update changed the number of parts');
       return { ...ref, parts };
     }
+  }
+
+  /**
+   * The message is past the 14-day update window (its continuations too: sent with it): post the new
+   * content as a reply in the old message's thread, so it sits under the card it replaces, and hand
+   * back the new ref so later updates patch the new message. The uuid is keyed by the old message, so
+   * a retried update finds the repost instead of posting twice.
+   */
+  private async repost(ref: MessageRef, card: CardSpec): Promise<MessageRef> {
+    this.logger.info({ messageId: ref.messageId }, 'feishu update: message older than the 14-day update window; posting the new version in its thread');
+    const next = await this.send({ kind: 'channel', channelId: ref.channel }, card, { idempotencyKey: `repost:${ref.messageId}`, threadOf: ref });
+    return { ...next, channel: next.channel || ref.channel };
   }
 
   async lookupUserByEmail(email: string): Promise<string | null> {

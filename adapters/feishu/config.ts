@@ -9,9 +9,9 @@ export interface FeishuConfig {
   appSecret: string;
   /** Open API base URL, already resolved ('feishu' → https://open.feishu.cn, 'lark' → https://open.larksuite.com, or any URL). */
   domain: string;
-  /** Event encryption key. When set, inbound bodies are decrypted and `X-Lark-Signature` is required. */
+  /** Event encryption key (required in HTTP mode): inbound bodies are signed (`X-Lark-Signature`) and encrypted with it. */
   encryptKey?: string;
-  /** Verification token compared with the token inside every event/callback. */
+  /** Verification token compared with the token inside every event/callback (required in HTTP mode). */
   verificationToken?: string;
   /** The managers' group chat (`oc_…`) where digests go. */
   managerChatId: string;
@@ -32,8 +32,8 @@ export function checkFeishuConfig(config: FeishuConfig): string[] {
   if (!config.appSecret) problems.push('appSecret: required');
   if (!/^https?:\/\/[^\s]+$/.test(config.domain)) problems.push(`domain: expected an http(s) URL, got "${config.domain}"`);
   if (config.mode !== 'ws' && config.mode !== 'http') problems.push(`mode: expected "ws" or "http", got "${String(config.mode)}"`);
-  if (config.mode === 'http' && !config.encryptKey && !config.verificationToken) {
-    problems.push('encryptKey/verificationToken: HTTP mode needs at least one to authenticate inbound requests');
-  }
+  // Only the encrypt key makes Feishu sign requests (X-Lark-Signature); the token alone is a static password.
+  if (config.mode === 'http' && !config.encryptKey) problems.push('encryptKey: required in HTTP mode (requests are signed and encrypted with it)');
+  if (config.mode === 'http' && !config.verificationToken) problems.push('verificationToken: required in HTTP mode (checked inside every request)');
   return problems;
 }

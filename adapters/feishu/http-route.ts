@@ -4,8 +4,10 @@
 // with adaptDefault: the SDK signs `JSON.stringify(parsedBody)` rather than the raw bytes, checks
 // neither timestamp freshness nor the verification token, caps no body sizes, matches paths exactly
 // (a query string hangs), and acks message events only after the handler finishes. Here: size cap →
-// JSON guard → decrypt → signature (raw body, timing-safe) → timestamp ±5 min → token → dispatch;
-// message events are acked first and handled after; card callbacks are answered within 3 s.
+// signature over the raw bytes (timing-safe) → timestamp ±5 min → decrypt → token → dispatch. Nothing
+// is decrypted before the signature is checked, except a challenge-sized unsigned url_verification, and
+// every unauthenticated or undecryptable body gets the same 401 (no padding oracle). Message events
+// are acked first and handled after; card callbacks are answered within 3 s.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { HttpRoute } from '../../src/app/ports/platform-adapter.port.js';
@@ -76,11 +78,44 @@ const sameSecret = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
-export function createFeishuHttpRoute(ctx: ListenerContext, options: HttpRouteOptions): HttpRoute {
-  const max = options.maxBodyBytes ?? MAX_INBOUND_BODY_BYTES;
+/** The route, plus how many decryptions it attempted (for tests: unsigned bodies are not decrypted). */
+export interface FeishuHttpRoute extends HttpRoute {
+  readonly stats: { decryptAttempts: number };
+}
 
+/** The one answer to every request that is not authenticated or cannot be decrypted. */
+const REJECTED = { status: 401, body: { error: 'request rejected' } } as const;
+
+/**
+ * Unsigned bodies we are willing to decrypt: only something the size of a url_verification challenge
+ * (`{"challenge","token","type"}`), and at most UNSIGNED_DECRYPT_BUDGET of them per window, so the
+ * unsigned path can never serve as a decryption oracle for captured callbacks.
+ */
+const MAX_CHALLENGE_CHARS = 128;
+const UNSIGNED_DECRYPT_BUDGET = 20;
+const UNSIGNED_DECRYPT_WINDOW_MS = 10 * 60 * 1000;
+const CHALLENGE = /^[A-Za-z0-9_-]{1,128}$/;
+
+export function createFeishuHttpRoute(ctx: ListenerContext, options: HttpRouteOptions): FeishuHttpRoute {
+  const max = options.maxBodyBytes ?? MAX_INBOUND_BODY_BYTES;
+  const stats = { decryptAttempts: 0 };
+  let budget = { left: UNSIGNED_DECRYPT_BUDGET, until: 0 };
+  const reject = (reason: string): never => {
+    throw new Reject(REJECTED.status, reason);
+  };
+
+  const decrypt = (encrypt: string): string => {
+    stats.decryptAttempts += 1;
+    return decryptPayload(options.encryptKey!, encrypt);
+  };
+
+  const checkToken = (token: unknown): void => {
+    if (!options.verificationToken) return;
+    if (typeof token !== 'string' || !sameSecret(token, options.verificationToken)) reject('wrong verification token');
+  };
+
+  /** Signature over the raw bytes and timestamp freshness. Nothing is parsed or decrypted before this. */
   const authenticate = (req: IncomingMessage, raw: Buffer): void => {
-    if (!options.encryptKey) return;
     const header = (n: string) => {
       const v = req.headers[n];
       return typeof v === 'string' ? v : undefined;
@@ -88,47 +123,85 @@ export function createFeishuHttpRoute(ctx: ListenerContext, options: HttpRouteOp
     const timestamp = header('x-lark-request-timestamp');
     const nonce = header('x-lark-request-nonce');
     const signature = header('x-lark-signature');
-    if (!timestamp || !nonce || !signature) throw new Reject(401, 'missing signature headers');
-    if (!signatureMatches(computeSignature(timestamp, nonce, options.encryptKey, raw), signature)) throw new Reject(401, 'bad signature');
+    if (!options.encryptKey) reject('no encrypt key configured: nothing can be authenticated');
+    if (!timestamp || !nonce || !signature) reject('missing signature headers');
+    if (!signatureMatches(computeSignature(timestamp!, nonce!, options.encryptKey!, raw), signature)) reject('bad signature');
     const seconds = Number(timestamp);
-    if (!Number.isFinite(seconds) || Math.abs(ctx.now().getTime() - seconds * 1000) > MAX_CLOCK_SKEW_MS) {
-      throw new Reject(401, 'stale or future timestamp');
-    }
+    if (!Number.isFinite(seconds) || Math.abs(ctx.now().getTime() - seconds * 1000) > MAX_CLOCK_SKEW_MS) reject('stale or future timestamp');
   };
 
-  const checkToken = (token: unknown): void => {
-    if (!options.verificationToken) return;
-    if (typeof token !== 'string' || !sameSecret(token, options.verificationToken)) throw new Reject(401, 'wrong verification token');
+  /** The authenticated body as JSON (decrypted when encrypted); any failure is the uniform rejection. */
+  const open = (raw: Buffer): Record<string, unknown> => {
+    let payload: Record<string, unknown>;
+    try {
+      payload = parseJson(raw.toString('utf8'), 'body');
+      if (typeof payload.encrypt === 'string') payload = parseJson(decrypt(payload.encrypt), 'decrypted body');
+    } catch {
+      return reject('signed body could not be decrypted or parsed');
+    }
+    return payload;
   };
+
+  /**
+   * An unsigned body: Feishu sends the url_verification challenge without signature headers, encrypted.
+   * Only a challenge-sized `{"encrypt"}` is decrypted (within the budget); whatever goes wrong, the
+   * answer is the same rejection, so padding, JSON and token failures cannot be told apart.
+   */
+  const challengeOf = (raw: Buffer): string => {
+    const tokenChars = options.verificationToken?.length ?? 0;
+    // base64 of IV + ciphertext of {"challenge":"…","token":"…","type":"url_verification"}
+    const maxPlain = 64 + MAX_CHALLENGE_CHARS + tokenChars * 6;
+    const maxEncrypt = Math.ceil((16 + maxPlain + 16) / 3) * 4;
+    if (!options.encryptKey || raw.length > maxEncrypt + 64) return reject('unsigned body that is not a challenge');
+    let outer: unknown;
+    try {
+      outer = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return reject('unsigned body that is not a challenge');
+    }
+    if (!isObject(outer) || Object.keys(outer).length !== 1 || typeof outer.encrypt !== 'string' || outer.encrypt.length > maxEncrypt) {
+      return reject('unsigned body that is not a challenge');
+    }
+    const now = Date.now();
+    if (now >= budget.until) budget = { left: UNSIGNED_DECRYPT_BUDGET, until: now + UNSIGNED_DECRYPT_WINDOW_MS };
+    if (budget.left <= 0) return reject('unsigned decryption budget spent');
+    budget.left -= 1;
+    let inner: Record<string, unknown>;
+    try {
+      inner = parseJson(decrypt(outer.encrypt), 'decrypted body');
+    } catch {
+      return reject('unsigned body could not be decrypted');
+    }
+    if (inner.type !== 'url_verification') reject('unsigned body that is not a challenge');
+    checkToken(inner.token);
+    if (!options.verificationToken) reject('no verification token to check the challenge with');
+    if (typeof inner.challenge !== 'string' || !CHALLENGE.test(inner.challenge)) reject('challenge missing or malformed');
+    return inner.challenge as string;
+  };
+
+  const hasSignature = (req: IncomingMessage) =>
+    req.headers['x-lark-signature'] !== undefined || req.headers['x-lark-request-timestamp'] !== undefined || req.headers['x-lark-request-nonce'] !== undefined;
 
   const process = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'POST') throw new Reject(405, 'method not allowed');
     const raw = await readBody(req, max);
-    let payload = parseJson(raw.toString('utf8'), 'body');
-    if (typeof payload.encrypt === 'string') {
-      if (!options.encryptKey) throw new Reject(400, 'encrypted body but no encrypt key configured');
-      let plain: string;
-      try {
-        plain = decryptPayload(options.encryptKey, payload.encrypt);
-      } catch {
-        throw new Reject(400, 'encrypted body could not be decrypted');
-      }
-      payload = parseJson(plain, 'decrypted body');
-    }
+    if (!hasSignature(req)) return send(res, 200, { challenge: challengeOf(raw) });
 
-    // The challenge carries no signature headers; it is answered after the token check (within 1 s).
+    authenticate(req, raw);
+    const payload = open(raw);
+    // A signed challenge (answered within 1 s) after its token check.
     if (payload.type === 'url_verification') {
       checkToken(payload.token);
       if (typeof payload.challenge !== 'string') throw new Reject(400, 'challenge missing');
       return send(res, 200, { challenge: payload.challenge });
     }
-
-    authenticate(req, raw);
     const header = isObject(payload.header) ? payload.header : null;
     if (!header) throw new Reject(400, 'expected a schema 2.0 envelope with a header');
     checkToken(header.token);
     const eventId = typeof header.event_id === 'string' ? header.event_id : null;
     const event = payload.event;
+    // Ids, type and size only: the envelope itself carries customer data.
+    ctx.logger.debug({ eventId, eventType: header.event_type, bytes: raw.length }, 'feishu event received');
 
     switch (header.event_type) {
       case 'card.action.trigger':
@@ -145,11 +218,15 @@ export function createFeishuHttpRoute(ctx: ListenerContext, options: HttpRouteOp
 
   return {
     path: FEISHU_EVENTS_PATH,
+    stats,
     handle(req, res) {
       process(req, res).catch((e: unknown) => {
         if (e instanceof Reject) {
-          if (e.status === 401) ctx.logger.warn({ reason: e.message }, 'feishu request rejected');
-          send(res, e.status, { error: e.message });
+          // The reason stays in our logs; the client gets one answer for every authentication failure.
+          if (e.status === REJECTED.status) {
+            ctx.logger.warn({ reason: e.message, bytes: Number(req.headers['content-length']) || undefined }, 'feishu request rejected');
+            send(res, REJECTED.status, REJECTED.body);
+          } else send(res, e.status, { error: e.message });
         } else {
           ctx.logger.error({ err: e }, 'feishu request failed');
           send(res, 500, { error: 'internal error' });

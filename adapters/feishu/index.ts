@@ -6,7 +6,7 @@ import { FeishuChatPort } from './chat-port.js';
 import { createLarkClient } from './open-api.js';
 import { OPEN_API_TIMEOUT_MS } from './limits.js';
 import { FormMemory, type ListenerContext } from './listeners/context.js';
-import { createFeishuHttpRoute, type HttpRouteOptions } from './http-route.js';
+import { createFeishuHttpRoute, type FeishuHttpRoute, type HttpRouteOptions } from './http-route.js';
 import { createLongConnection, type LongConnectionOptions } from './long-connection.js';
 import { fetchBotOpenId } from './bot-info.js';
 
@@ -19,6 +19,7 @@ export interface FeishuAdapterOptions
 
 export interface FeishuAdapter extends PlatformAdapter {
   readonly chat: FeishuChatPort;
+  readonly http?: FeishuHttpRoute;
   /** Resolves when background work (answers, late patches) started so far has settled. */
   idle(): Promise<void>;
 }

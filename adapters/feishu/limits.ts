@@ -76,6 +76,14 @@ export const ROUTER_SOFT_DEADLINE_MS = 2500;
  */
 export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
+/**
+ * `message.patch` works only within 14 days of sending; later it answers HTTP 400 with this code
+ * ("Message can only be updated within fourteen days"). A later change is posted as a new message.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message-card/patch
+ */
+export const MESSAGE_UPDATE_WINDOW_DAYS = 14;
+export const MESSAGE_UPDATE_EXPIRED_CODE = 230031;
+
 /** Our cap on inbound request bodies. Feishu events and callbacks are a few KB. */
 export const MAX_INBOUND_BODY_BYTES = 256 * 1024;
 

@@ -9,7 +9,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import type { ListenerContext } from './listeners/context.js';
 import { handleCardAction, type CardActionOptions } from './listeners/card-action.listener.js';
 import { handleMessageEvent } from './listeners/message.listener.js';
-import { sdkLogger } from './open-api.js';
+import { sdkLogger, sdkLoggerLevel } from './open-api.js';
 import { WS_CONNECT_WAIT_MS, WS_HANDSHAKE_TIMEOUT_MS, WS_PING_TIMEOUT_SEC } from './limits.js';
 
 export interface LongConnectionOptions extends CardActionOptions {
@@ -40,7 +40,7 @@ export function createLongConnection(ctx: ListenerContext, options: LongConnecti
 
   return {
     async start() {
-      const dispatcher = new lark.EventDispatcher({ logger: log, loggerLevel: lark.LoggerLevel.warn }).register({
+      const dispatcher = new lark.EventDispatcher({ logger: log, loggerLevel: sdkLoggerLevel(ctx.logger) }).register({
         'im.message.receive_v1': async (data: { event_id?: string }) => {
           ctx.track(handleMessageEvent(ctx, data.event_id ?? null, data));
         },
@@ -53,7 +53,7 @@ export function createLongConnection(ctx: ListenerContext, options: LongConnecti
       });
       const ws = new lark.WSClient({
         appId: options.appId, appSecret: options.appSecret, domain: options.domain,
-        logger: log, loggerLevel: lark.LoggerLevel.warn,
+        logger: log, loggerLevel: sdkLoggerLevel(ctx.logger),
         handshakeTimeoutMs: WS_HANDSHAKE_TIMEOUT_MS,
         wsConfig: { pingTimeout: options.pingTimeoutSec ?? WS_PING_TIMEOUT_SEC },
         onReady: () => settle?.(null),

@@ -110,20 +110,43 @@ export function toDeliveryError(e: unknown, what: string): ChatDeliveryError {
 }
 
 /**
- * A logger for the SDK. The SDK logs whole axios configs (the token request carries the app secret)
- * and, at debug level, raw event payloads, so we keep only short strings, scrub known secrets, and
- * drop objects entirely.
+ * A logger for the SDK. The SDK logs whole axios configs (the token request carries the app secret),
+ * the long connection's URL (with its ticket) and, at debug level, every raw event payload
+ * (`receive message, …; data: {…}`). So only strings (and error messages) are kept, known secrets
+ * are scrubbed, URL query strings dropped and payloads replaced by their size: ids, types and sizes
+ * reach our logs, customer data does not. The SDK passes its arguments as one array: flattened here.
  */
 export function sdkLogger(logger: Logger, secrets: ReadonlyArray<string | undefined>): lark.Logger {
   const scrub = (s: string) => secrets.reduce<string>((acc, secret) => (secret ? acc.split(secret).join('[redacted]') : acc), s);
-  const text = (args: unknown[]) => scrub(args.filter((a): a is string => typeof a === 'string').join(' ')).slice(0, 300);
-  return {
-    error: (...args: unknown[]) => logger.warn({ src: 'lark-sdk' }, text(args) || 'sdk error'),
-    warn: (...args: unknown[]) => logger.warn({ src: 'lark-sdk' }, text(args) || 'sdk warning'),
-    info: (...args: unknown[]) => logger.debug({ src: 'lark-sdk' }, text(args)),
-    debug: () => undefined,
-    trace: () => undefined,
+  const strings = (args: readonly unknown[]): string[] =>
+    args.flatMap((a) => (Array.isArray(a) ? strings(a) : typeof a === 'string' ? [a] : a instanceof Error ? [a.message] : []));
+  const text = (args: unknown[]) => sanitizeSdkText(scrub(strings(args).join(' '))).slice(0, 300);
+  const to = (level: 'warn' | 'debug' | 'trace', fallback: string) => (...args: unknown[]) => {
+    const t = text(args);
+    if (t || level === 'warn') logger[level]({ src: 'lark-sdk' }, t || fallback);
   };
+  return {
+    error: to('warn', 'sdk error'),
+    warn: to('warn', 'sdk warning'),
+    info: to('debug', ''),
+    debug: to('debug', ''),
+    trace: to('trace', ''),
+  };
+}
+
+/** Payloads → their size, URL query strings (tickets) and JSON blobs → a marker. */
+export function sanitizeSdkText(s: string): string {
+  return s
+    .replace(/\bdata: ([\s\S]*)$/, (_m, data: string) => `data: [${Buffer.byteLength(data)} bytes]`)
+    .replace(/\b((?:wss?|https?):\/\/[^\s?]+)\?\S*/g, '$1?[query hidden]')
+    .replace(/\{[\s\S]*\}/g, (m) => `[${Buffer.byteLength(m)} bytes of JSON]`);
+}
+
+/** The SDK's own level, following ours: its info lines are our debug; its debug/trace only when we log them. */
+export function sdkLoggerLevel(logger: Logger): lark.LoggerLevel {
+  if (logger.isLevelEnabled('trace')) return lark.LoggerLevel.trace;
+  if (logger.isLevelEnabled('debug')) return lark.LoggerLevel.debug;
+  return lark.LoggerLevel.warn;
 }
 
 /** A lark.Client with its own token cache, our HTTP instance and a secret-free logger. */
@@ -136,6 +159,6 @@ export function createLarkClient(options: { appId: string; appSecret: string; do
     cache: new lark.DefaultCache(),
     httpInstance: createHttpInstance(options.timeoutMs),
     logger: sdkLogger(options.logger, [options.appSecret]),
-    loggerLevel: lark.LoggerLevel.warn,
+    loggerLevel: sdkLoggerLevel(options.logger),
   });
 }

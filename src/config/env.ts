@@ -95,6 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dbOverride?: st
     if (!e.FEISHU_APP_ID) problems.push('FEISHU_APP_ID: set the app id (cli_…) to use Feishu/Lark');
     if (!e.FEISHU_APP_SECRET) problems.push('FEISHU_APP_SECRET: set the app secret');
     if (!e.FEISHU_MANAGER_CHAT_ID) problems.push('FEISHU_MANAGER_CHAT_ID: set the chat id (oc_…) of the manager group');
+    // Without an encrypt key Feishu signs nothing: no signature, no timestamp, anyone could post events.
+    if (e.FEISHU_MODE === 'http' && !e.FEISHU_ENCRYPT_KEY) {
+      problems.push('FEISHU_ENCRYPT_KEY: required in http mode (Events and callbacks → Encryption strategy); without it requests cannot be authenticated');
+    }
     if (e.FEISHU_MODE === 'http' && !e.FEISHU_VERIFICATION_TOKEN) {
       problems.push('FEISHU_VERIFICATION_TOKEN: required in http mode (Events and callbacks page)');
     }

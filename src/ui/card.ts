@@ -27,7 +27,18 @@ export interface Button {
   style?: 'primary' | 'danger';
 }
 
-export type Block =
+/**
+ * Blocks that belong together: consecutive blocks with the same `unit` (e.g. one customer's text and
+ * the buttons acting on it) are never split across messages/cards by a renderer, so a button always
+ * shows beside the text it acts on.
+ */
+export interface BlockUnit {
+  unit?: string;
+}
+
+export type Block = BlockBody & BlockUnit;
+
+export type BlockBody =
   /** A paragraph, optionally with one button beside it. */
   | { type: 'text'; text: RichText; button?: Button }
   /** Label/value pairs shown two per row. */

@@ -135,4 +135,12 @@ describe('npm start without a platform', () => {
     expect(r.stderr).toContain('SLACK_MANAGER_CHANNEL');
     expect(r.stderr).not.toContain('xoxb-secret-value');
   });
+
+  it('refuses Feishu HTTP mode without FEISHU_ENCRYPT_KEY, naming it', () => {
+    const env = { PATH: process.env.PATH ?? '', FEISHU_APP_ID: 'cli_0123456789abcdef', FEISHU_APP_SECRET: 'feishu-secret-value', FEISHU_MANAGER_CHAT_ID: 'oc_1', FEISHU_MODE: 'http', FEISHU_VERIFICATION_TOKEN: 'tok' };
+    const r = spawnSync(TSX, [join(ROOT, 'src/main.ts')], { cwd: dir, env, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('FEISHU_ENCRYPT_KEY');
+    expect(r.stderr).not.toContain('feishu-secret-value');
+  });
 });

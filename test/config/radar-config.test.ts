@@ -53,7 +53,15 @@ describe('the environment', () => {
   it('needs nothing for the command line and says what a half-configured platform lacks', () => {
     expect(loadConfig({}).slack).toBeNull();
     const problems = problemsOf(() => loadConfig({ FEISHU_APP_ID: 'cli_0123456789abcdef', FEISHU_MODE: 'http' }));
-    expect(problems.map((p) => p.split(':')[0])).toEqual(['FEISHU_APP_SECRET', 'FEISHU_MANAGER_CHAT_ID', 'FEISHU_VERIFICATION_TOKEN']);
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['FEISHU_APP_SECRET', 'FEISHU_MANAGER_CHAT_ID', 'FEISHU_ENCRYPT_KEY', 'FEISHU_VERIFICATION_TOKEN']);
+  });
+
+  it('refuses Feishu HTTP mode without an encrypt key (nothing would be signed)', () => {
+    const base = { FEISHU_APP_ID: 'cli_0123456789abcdef', FEISHU_APP_SECRET: 's', FEISHU_MANAGER_CHAT_ID: 'oc_1', FEISHU_MODE: 'http', FEISHU_VERIFICATION_TOKEN: 'tok' };
+    expect(problemsOf(() => loadConfig(base)).map((p) => p.split(':')[0])).toEqual(['FEISHU_ENCRYPT_KEY']);
+    expect(loadConfig({ ...base, FEISHU_ENCRYPT_KEY: 'k' }).feishu?.encryptKey).toBe('k');
+    // Long-connection mode needs neither: the SDK's connection is authenticated by the app secret.
+    expect(loadConfig({ ...base, FEISHU_MODE: 'ws', FEISHU_VERIFICATION_TOKEN: undefined }).feishu?.mode).toBe('ws');
   });
 
   it('resolves Feishu domains and keeps secrets out of error messages', () => {

@@ -374,6 +374,16 @@ describe('Feishu bot, end to end (HTTP mode, real SDK, real SQLite, fake Open AP
     }
   });
 
+  it('10b. at trace level the logs carry ids, types and sizes, never customer data: no customer, person or message text', () => {
+    const all = e.logs.join('\n');
+    expect(all).toMatch(/"level":10,.*lark-sdk/); // the SDK's trace lines were written
+    expect(all).toMatch(/"eventType":"card.action.trigger".*"bytes":\d+.*"msg":"feishu event received"/);
+    const customerData = [...Object.values(CUSTOMERS), ...Object.values(PEOPLE).map((p) => p.name), '怎么样', 'huaxing'];
+    const leaks = customerData.filter((text) => all.includes(text));
+    const lines = leaks.map((text) => e.logs.flatMap((l) => l.split('\n')).find((l) => l.includes(text))!.slice(0, 300));
+    expect(lines).toEqual([]);
+  });
+
   it('11. every card the bot sent, patched or answered with is valid Card JSON 2.0 within the limits', () => {
     const sent = e.fake.messages.filter((m) => m.msg_type === 'interactive').flatMap((m) => m.history);
     const cards = [...sent, ...e.answeredCards];

@@ -39,7 +39,13 @@ export interface StoredMessage {
   parent_id: string | null;
   /** Every content it had, oldest first. */
   history: any[];
+  /** When it was sent (ms, the fake's clock; tests may set it): Card 2.0 messages can be patched only for 14 days. */
+  sent_at?: number;
 }
+
+/** Feishu refuses `message.patch` of a message sent more than 14 days ago with this code (HTTP 400). */
+export const MESSAGE_UPDATE_EXPIRED_CODE = 230031;
+const UPDATE_WINDOW_MS = 14 * 24 * 60 * 60 * 1000;
 
 export interface FakeFeishuApi {
   /** Base URL, e.g. http://127.0.0.1:41234 (use as the SDK `domain`). */
@@ -52,6 +58,8 @@ export interface FakeFeishuApi {
   /** The next `times` calls of `route` get `fault`. */
   failNext(route: FeishuRoute, fault: FeishuFault, times?: number): void;
   callsTo(route: FeishuRoute): RecordedCall[];
+  /** The fake's clock (send times and the 14-day patch window); default Date.now. */
+  setNow(now: () => number): void;
   /**
    * Answer `POST /callback/ws/endpoint` (long-connection discovery; authenticated by AppID/AppSecret in
    * the body, no bearer token) with `answer(body)`. Unset: 404. Used by the WS fake.
@@ -79,6 +87,7 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
   const sockets = new Set<Socket>();
   let seq = 0;
   let wsEndpoint: ((body: any) => unknown) | null = null;
+  let now = () => Date.now();
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -86,11 +95,11 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
   };
   const ok = (res: ServerResponse, data: unknown) => json(res, 200, { code: 0, msg: 'success', data });
 
-  const store = (m: Omit<StoredMessage, 'message_id' | 'history'>): StoredMessage => {
+  const store = (m: Omit<StoredMessage, 'message_id' | 'history' | 'sent_at'>): StoredMessage => {
     const existing = m.uuid ? messages.find((x) => x.uuid === m.uuid) : undefined;
     if (existing) return existing;
     seq += 1;
-    const msg: StoredMessage = { ...m, message_id: `om_fake${String(seq).padStart(6, '0')}`, history: [m.card] };
+    const msg: StoredMessage = { ...m, message_id: `om_fake${String(seq).padStart(6, '0')}`, history: [m.card], sent_at: now() };
     messages.push(msg);
     return msg;
   };
@@ -126,6 +135,9 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
       case 'patch': {
         const msg = messages.find((m) => m.message_id === match[1]);
         if (!msg) return json(res, 400, { code: 230011, msg: 'message not found' });
+        if (now() - (msg.sent_at ?? now()) > UPDATE_WINDOW_MS) {
+          return json(res, 400, { code: MESSAGE_UPDATE_EXPIRED_CODE, msg: 'Message has expired when updating message, ext=Message can only be updated within fourteen days.' });
+        }
         msg.card = safeParse(body.content);
         msg.history.push(msg.card);
         return ok(res, {});
@@ -192,6 +204,9 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
       faults.set(route, queue);
     },
     callsTo: (route) => calls.filter((c) => c.route === route),
+    setNow(fn) {
+      now = fn;
+    },
     setWsEndpoint(answer) {
       wsEndpoint = answer;
     },

@@ -102,3 +102,18 @@ export function textMessageEvent(o: {
 export function urlVerification(challenge: string, token: string): Record<string, unknown> {
   return { challenge, token, type: 'url_verification' };
 }
+
+/**
+ * `im.message.receive_v1` for any message type with its raw content object (`post`, `image`, `file`,
+ * `sticker`…), e.g. a post as Feishu delivers it: `{title, content: [[{tag:'text',text}, {tag:'at',user_id:'@_user_1'}]]}`.
+ */
+export function messageEvent(o: {
+  sender: string; messageType: string; content: unknown; chatType: 'p2p' | 'group'; chatId?: string; messageId?: string;
+  mentions?: Array<{ key: string; openId: string; name: string }>;
+}): Record<string, unknown> {
+  const ev = textMessageEvent({ sender: o.sender, text: '', chatType: o.chatType, chatId: o.chatId, messageId: o.messageId, mentions: o.mentions });
+  const message = ev.message as Record<string, unknown>;
+  message.message_type = o.messageType;
+  message.content = JSON.stringify(o.content);
+  return ev;
+}

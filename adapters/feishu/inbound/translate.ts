@@ -2,7 +2,8 @@
 import type { InboundEvent } from '../../../src/app/inbound.js';
 import { decodeAction } from '../../../src/ui/action.js';
 import { ACTION_VALUE_KEY, PART_VALUE_KEY } from '../render/blocks.js';
-import { FORM_CANCEL_KEY, FORM_ID_KEY } from '../render/render-form.js';
+import { FORM_CANCEL_KEY, FORM_ID_KEY, formIdFromButtonName } from '../render/render-form.js';
+import { messageContent } from './message-content.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
@@ -12,10 +13,13 @@ export interface MessageInfo {
   messageId: string;
   chatId: string;
   event: Extract<InboundEvent, { type: 'message' }>;
+  /** Set when the message type carries no text (image, file, sticker…): answer with a hint, not the router. */
+  unsupportedType?: string;
 }
 
 /**
- * A text message for the bot: any p2p message, or a group message that @mentions the bot.
+ * A message for the bot: any p2p message, or a group message that @mentions the bot. Text and rich
+ * text (`post`) give their text; other types are returned with `unsupportedType` set.
  * Mention keys (`@_user_1`) of the bot are removed; other mentions become `@name`.
  * @see https://open.feishu.cn/document/server-docs/im-v1/message/events/receive
  */
@@ -27,15 +31,10 @@ export function translateMessage(event: unknown, botOpenId: string | null): Mess
   const userId = isObject(sender.sender_id) ? str(sender.sender_id.open_id) : null;
   const messageId = str(m.message_id);
   const chatId = str(m.chat_id);
-  if (!userId || !messageId || !chatId || m.message_type !== 'text' || typeof m.content !== 'string') return null;
-  let text: string;
-  try {
-    const content: unknown = JSON.parse(m.content);
-    if (!isObject(content) || typeof content.text !== 'string') return null;
-    text = content.text;
-  } catch {
-    return null;
-  }
+  if (!userId || !messageId || !chatId) return null;
+  const content = messageContent(m.message_type, m.content);
+  if (!content) return null;
+  let text = content.kind === 'text' ? content.text : '';
   const mentions = Array.isArray(m.mentions) ? m.mentions.filter(isObject) : [];
   const isDirect = m.chat_type === 'p2p';
   const mentionsBot = mentions.some((x) => botOpenId !== null && isObject(x.id) && x.id.open_id === botOpenId);
@@ -51,6 +50,7 @@ export function translateMessage(event: unknown, botOpenId: string | null): Mess
     messageId,
     chatId,
     event: { type: 'message', actor: { platform: 'feishu', userId }, text, channelId: chatId, isDirect },
+    ...(content.kind === 'unsupported' ? { unsupportedType: content.messageType } : {}),
   };
 }
 
@@ -95,7 +95,9 @@ export function translateCardAction(event: unknown, formIdFor: (messageId: strin
   const partNo = Number(value[PART_VALUE_KEY]);
   const origin: CardActionOrigin = { messageId, chatId: channel, part: Number.isInteger(partNo) && partNo > 1 ? partNo : 1 };
 
-  const formId = str(value[FORM_ID_KEY]) ?? (messageId ? formIdFor(messageId) : undefined) ?? null;
+  // The submit button's name carries the formId (survives restarts); the in-memory map is a fallback
+  // for form cards sent before names carried it.
+  const formId = str(value[FORM_ID_KEY]) ?? formIdFromButtonName(event.action.name) ?? (messageId ? formIdFor(messageId) : undefined) ?? null;
   if (value[FORM_CANCEL_KEY] !== undefined) {
     return formId ? { kind: 'event', ...origin, event: { type: 'formCancelled', actor, formId, message } } : null;
   }

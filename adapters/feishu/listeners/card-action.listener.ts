@@ -8,7 +8,7 @@ import { CALLBACK_DEADLINE_MS, ROUTER_SOFT_DEADLINE_MS } from '../limits.js';
 import { translateCardAction, type CardActionInfo } from '../inbound/translate.js';
 import { retryOnceIfRateLimited, type ListenerContext } from './context.js';
 import { placeResult, privateCards, TEXT, toastOf, toCallbackResponse } from './interaction-result.js';
-import { sendUuid } from '../chat-port.js';
+import { isUpdateExpired, sendUuid } from '../chat-port.js';
 
 export interface CardActionOptions {
   /** How long we wait for the router before answering with a toast (default 2.5 s). */
@@ -127,7 +127,13 @@ async function applyLate(ctx: ListenerContext, click: Click, result: Interaction
     const { body, formId } = toCallbackResponse(result);
     if (!body.card || !info.messageId) return;
     if (formId) ctx.forms.set(info.messageId, formId);
-    await ctx.chat.patchRaw(info.messageId, body.card.data);
+    const messageId = info.messageId;
+    await ctx.chat.patchRaw(messageId, body.card.data).catch(async (e: unknown) => {
+      // Past Feishu's 14-day update window the result is posted under the clicked card instead.
+      if (!isUpdateExpired(e)) throw e;
+      const sent = await ctx.chat.reply(messageId, body.card!.data, sendUuid(click.key, 0));
+      if (formId && sent.message_id) ctx.forms.set(sent.message_id, formId);
+    });
   } catch (e) {
     ctx.logger.error({ err: e, eventId }, 'feishu late callback result could not be applied');
   }

@@ -15,6 +15,7 @@ export const TEXT = {
   sentPrivately: '已私信发给你 / Sent to you privately',
   privateFailed: '无法私信发给你，请先和机器人开始单聊 / Could not send it to you privately; please open a chat with the bot first',
   updated: '已更新 / Updated',
+  textOnly: '我只能读懂文字消息，请直接打字提问，例如「华星科技怎么样」/ I can only read text messages; please type your question, e.g. "how is Acme doing"',
 } as const;
 
 /** A minimal card with one line of text (used when a result has text but no card). */

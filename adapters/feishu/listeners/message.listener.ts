@@ -34,7 +34,9 @@ export async function handleMessageEvent(ctx: ListenerContext, eventId: string |
     if (!info) return;
     // Feishu re-delivers unacknowledged messages with a new event id: dedupe by message id too.
     if (!ctx.inbound.firstSeen(`feishu:msg:${info.messageId}`, at)) return;
-    const result = await ctx.router(info.event);
+    const result: InteractionResult = info.unsupportedType
+      ? { type: 'toast', text: TEXT.textOnly, tone: 'info' }
+      : await ctx.router(info.event);
     const cards = cardsFor(result);
     for (let i = 0; i < cards.length; i += 1) {
       const sent = await retryOnceIfRateLimited(() => ctx.chat.reply(info.messageId, cards[i]!, sendUuid(`answer:${info.messageId}`, i)), ctx.logger);

@@ -5,7 +5,8 @@ import type { Card2, Card2Element } from './card-v2.types.js';
 import {
   CARD_BYTE_BUDGET, CARD_ELEMENT_BUDGET, MAX_CHARTS_PER_CARD, MAX_SUBTITLE_CHARS, MAX_TABLES_PER_CARD, MAX_TITLE_CHARS,
 } from '../limits.js';
-import { ACTION_VALUE_KEY, PART_VALUE_KEY, renderBlock, TABLE_ROWS_PER_COMPONENT } from './blocks.js';
+import { ACTION_VALUE_KEY, markdown, PART_VALUE_KEY, renderBlock, TABLE_ROWS_PER_COMPONENT } from './blocks.js';
+import { bytesOf, fitElement, SAMPLED_NOTE, thinChart } from './fit-unit.js';
 import { HEADER_TEMPLATE, truncate } from './markdown.js';
 import { countComponents, jsonBytes } from './check-card.js';
 
@@ -28,23 +29,53 @@ function componentsOf(el: Card2Element): number {
   return countComponents({ schema: '2.0', config: { update_multi: true }, body: { elements: [el] } });
 }
 
-/** Render every block, deciding table/chart quotas in document order. */
-function renderUnits(spec: CardSpec): Card2Element[] {
+/**
+ * Render every block, deciding table/chart quotas in document order. Returns units: element lists kept
+ * in one card. A block's components are separate units (a long text may continue in the next card),
+ * except that consecutive blocks of one card `unit` (a customer's text and its buttons) form one.
+ * No unit exceeds `budget` bytes: an oversize native table becomes a markdown table, an oversize chart
+ * is sampled (or shown as text), long markdown is split, and an oversize unit is broken up.
+ */
+function renderUnits(spec: CardSpec, budget: number): Card2Element[][] {
   let tables = 0;
   let charts = 0;
-  const units: Card2Element[] = [];
+  const units: Card2Element[][] = [];
+  let unit: string | undefined;
   for (const block of spec.blocks) {
     let nativeTable = false;
+    let needed = 0;
     if (block.type === 'table') {
-      const needed = Math.max(1, Math.ceil(block.rows.length / TABLE_ROWS_PER_COMPONENT));
+      needed = Math.max(1, Math.ceil(block.rows.length / TABLE_ROWS_PER_COMPONENT));
       nativeTable = tables + needed <= MAX_TABLES_PER_CARD;
       if (nativeTable) tables += needed;
     }
     const nativeChart = block.type === 'chart' && charts < MAX_CHARTS_PER_CARD;
     if (nativeChart) charts += 1;
-    units.push(...renderBlock(block, { nativeTable, nativeChart }));
+    let rendered = renderBlock(block, { nativeTable, nativeChart });
+    const tooBig = () => rendered.some((el) => jsonBytes(el) > budget);
+    if (block.type === 'table' && nativeTable && tooBig()) {
+      tables -= needed;
+      rendered = renderBlock(block, { nativeTable: false, nativeChart });
+    }
+    if (block.type === 'chart' && nativeChart && tooBig()) {
+      let points = Math.max(...block.series.map((s) => s.points.length));
+      while (tooBig() && points > 2) {
+        points = Math.max(2, Math.floor(points / 2));
+        rendered = [...renderBlock(thinChart(block, points), { nativeTable, nativeChart }), markdown(SAMPLED_NOTE, { text_size: 'notation' })];
+      }
+      if (tooBig()) {
+        charts -= 1;
+        rendered = renderBlock(block, { nativeTable, nativeChart: false });
+      }
+    }
+    rendered = rendered.flatMap((el) => fitElement(el, budget));
+    if (block.unit !== undefined && block.unit === unit && units.length > 0) units[units.length - 1]!.push(...rendered);
+    else if (block.unit !== undefined) units.push([...rendered]);
+    else units.push(...rendered.map((el) => [el]));
+    unit = block.unit;
   }
-  return units;
+  // A unit that cannot fit one card is broken up rather than sent oversize.
+  return units.flatMap((u) => (bytesOf(u) > budget ? u.map((el) => [el]) : [u])).filter((u) => u.length > 0);
 }
 
 /** Every button callback value in a rendered unit that carries an action. */
@@ -67,21 +98,22 @@ const PART_MARK_BYTES = jsonBytes({ [PART_VALUE_KEY]: '10' }) - 1;
  * cards carry their part number (`p`, see PART_VALUE_KEY) next to the action.
  */
 export function renderCard(spec: CardSpec): Card2[] {
-  const units = renderUnits(spec);
   const overhead = jsonBytes(shell(spec, 'continued 10/10 · 续 10/10', []));
+  // Room for one unit alone on a page, its part marks included.
+  const units = renderUnits(spec, CARD_BYTE_BUDGET - overhead - 40 * PART_MARK_BYTES);
   const pages: Card2Element[][] = [[]];
   let bytes = overhead;
   let components = 0;
   for (const unit of units) {
-    const b = jsonBytes(unit) + 1 + actionValues(unit).length * PART_MARK_BYTES;
-    const c = componentsOf(unit);
+    const b = unit.reduce((n, el) => n + jsonBytes(el) + 1, 0) + actionValues(unit).length * PART_MARK_BYTES;
+    const c = unit.reduce((n, el) => n + componentsOf(el), 0);
     const page = pages[pages.length - 1]!;
     if (page.length > 0 && (bytes + b > CARD_BYTE_BUDGET || components + c > CARD_ELEMENT_BUDGET)) {
-      pages.push([unit]);
+      pages.push([...unit]);
       bytes = overhead + b;
       components = c;
     } else {
-      page.push(unit);
+      page.push(...unit);
       bytes += b;
       components += c;
     }

@@ -1,7 +1,7 @@
 // CardSpec → one or more Slack messages. The first message carries the header; whatever does not
 // fit in 50 blocks continues in further messages (posted in the first one's thread), so a digest
-// with 80 red flags shows every one of them. Groups (a red flag's text, fields and buttons up to its
-// divider) are kept together where they fit.
+// with 80 red flags shows every one of them. Groups (a heading up to its divider) are kept together
+// where they fit, and a card `unit` (a red flag's text and its buttons) is never split.
 import type { HeaderBlock, HomeView, KnownBlock } from '@slack/types';
 import type { Block, CardSpec, Tone } from '../../../src/ui/card.js';
 import { HEADER_TEXT_MAX, HOME_MAX_BLOCKS, MESSAGE_MAX_BLOCKS, MESSAGE_TEXT_MAX } from '../limits.js';
@@ -24,36 +24,57 @@ export function renderHeader(card: CardSpec): HeaderBlock {
   return { type: 'header', text: { type: 'plain_text', text: clamp(text, HEADER_TEXT_MAX), emoji: true } };
 }
 
-/** Card blocks → groups of Slack blocks that should stay in the same message. */
-export function renderGroups(blocks: readonly Block[]): KnownBlock[][] {
+/** Slack blocks that must share a message: the blocks of one card `unit`, or a single block. */
+export type Atom = KnownBlock[];
+
+/**
+ * Card blocks → groups (a heading up to its divider) of atoms. A group is kept in one message where it
+ * fits; otherwise it is split between atoms, never inside one: a customer's text and its buttons (one
+ * `unit`) always land in the same message.
+ */
+export function renderGroups(blocks: readonly Block[]): Atom[][] {
   const ids = new ActionIds();
-  const groups: KnownBlock[][] = [];
-  let current: KnownBlock[] = [];
+  const groups: Atom[][] = [];
+  let current: Atom[] = [];
+  let unit: string | undefined;
   const close = (): void => {
     if (current.length > 0) groups.push(current);
     current = [];
+    unit = undefined;
   };
   for (const block of blocks) {
     if (block.type === 'heading') close();
-    current.push(...renderBlock(block, ids));
+    const rendered = renderBlock(block, ids);
+    if (block.unit !== undefined && block.unit === unit && current.length > 0) current[current.length - 1]!.push(...rendered);
+    else if (block.unit !== undefined) current.push([...rendered]);
+    else current.push(...rendered.map((b) => [b]));
+    unit = block.unit;
     if (block.type === 'divider') close();
   }
   close();
-  return groups;
+  return groups.map((g) => g.filter((a) => a.length > 0)).filter((g) => g.length > 0);
 }
 
-/** Pack groups into pages of at most `max` blocks; a group larger than a page is split. */
-export function packGroups(groups: KnownBlock[][], firstMax: number, restMax: number): KnownBlock[][] {
+/**
+ * Pack groups into pages of at most `max` blocks. A group that does not fit starts a new page; one
+ * larger than a page is split between its atoms; only an atom larger than a whole page is cut.
+ */
+export function packGroups(groups: Atom[][], firstMax: number, restMax: number): KnownBlock[][] {
   const pages: KnownBlock[][] = [[]];
-  const room = (): number => (pages.length === 1 ? firstMax : restMax) - (pages[pages.length - 1]?.length ?? 0);
+  const last = (): KnownBlock[] => pages[pages.length - 1]!;
+  const room = (): number => (pages.length === 1 ? firstMax : restMax) - last().length;
   for (const group of groups) {
-    let rest = group;
-    if (rest.length > room() && (pages[pages.length - 1]?.length ?? 0) > 0 && rest.length <= restMax) pages.push([]);
-    while (rest.length > 0) {
-      if (room() <= 0) pages.push([]);
-      const take = rest.slice(0, room());
-      pages[pages.length - 1]?.push(...take);
-      rest = rest.slice(take.length);
+    const size = group.reduce((n, a) => n + a.length, 0);
+    if (size > room() && last().length > 0 && size <= restMax) pages.push([]);
+    for (const atom of group) {
+      if (atom.length > room() && last().length > 0) pages.push([]);
+      let rest = atom;
+      while (rest.length > 0) {
+        if (room() <= 0) pages.push([]);
+        const take = rest.slice(0, room());
+        last().push(...take);
+        rest = rest.slice(take.length);
+      }
     }
   }
   // A trailing divider at a page break is noise.
@@ -86,7 +107,7 @@ export function renderMessage(card: CardSpec): SlackMessage[] {
  * rest is summarised in a closing note rather than cut silently.
  */
 export function renderHome(card: CardSpec): HomeView {
-  const blocks: KnownBlock[] = [renderHeader(card), ...renderGroups(card.blocks).flat()];
+  const blocks: KnownBlock[] = [renderHeader(card), ...renderGroups(card.blocks).flat(2)];
   if (blocks.length > HOME_MAX_BLOCKS) {
     const hidden = blocks.length - (HOME_MAX_BLOCKS - 1);
     const kept = blocks.slice(0, HOME_MAX_BLOCKS - 1);

@@ -61,7 +61,9 @@ function flagBlocks(flag: DigestFlag, week: string, locale: Locale): Block[] {
     if (primary && primary.state !== 'snoozed') buttons.push(button(t(L.snooze, locale), 'task.snooze', { taskId, week }));
   }
   buttons.push(button(t(L.details, locale), 'customer.details', { customerId: flag.customerId, week }));
-  return [{ type: 'text', text: joinInline(lines, '\n') }, { type: 'actions', buttons }];
+  // One unit: renderers never put these buttons in another message/card than the text they act on.
+  const unit = `flag:${flag.customerId}`;
+  return [{ type: 'text', text: joinInline(lines, '\n'), unit }, { type: 'actions', buttons, unit }];
 }
 
 function taskLine(task: DigestTask, locale: Locale, closed: boolean): Inline[] {

@@ -166,6 +166,45 @@ describe('FeishuChatPort.update of a card continued in several messages', () => 
   });
 });
 
+describe('FeishuChatPort.update of a message past the 14-day update window', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+
+  it('the fake refuses the patch like Feishu (400, code 230031); the update posts the new version in the old message\'s thread', async () => {
+    let now = Date.parse('2026-11-02T04:00:00Z');
+    api.setNow(() => now);
+    const old = await port.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(80), { idempotencyKey: 'digest:old' });
+    expect(old.parts!.length).toBeGreaterThan(0);
+    now += 13 * DAY;
+    expect(await port.update(old, digestCard(80))).toBeUndefined(); // still patchable
+    now += 2 * DAY;
+    const patchesBefore = api.callsTo('patch').length;
+    const next = await port.update(old, digestCard(81));
+    // One refused patch (the head), then a new message: a reply to the old head, its parts replying to it.
+    const refused = api.callsTo('patch').slice(patchesBefore);
+    expect(refused).toHaveLength(1);
+    expect(next).toBeDefined();
+    expect(next!.messageId).not.toBe(old.messageId);
+    const head = api.messages.find((m) => m.message_id === next!.messageId)!;
+    expect(head.parent_id).toBe(old.messageId);
+    expect(JSON.stringify(head.card)).toContain('红旗客户 (81)');
+    expect(next!.parts!.every((id) => api.messages.find((m) => m.message_id === id)!.parent_id === next!.messageId)).toBe(true);
+    expect(api.messages.find((m) => m.message_id === old.messageId)!.history).toHaveLength(2); // sent + the day-13 patch
+
+    // A retry of the same update posts nothing new; the next update patches the new message.
+    const count = api.messages.length;
+    await port.update(old, digestCard(81));
+    expect(api.messages.length).toBe(count);
+    expect(await port.update(next!, digestCard(82))).toBeUndefined();
+    expect(api.messages.find((m) => m.message_id === next!.messageId)!.history.length).toBe(2);
+  });
+
+  it('other patch failures still throw', async () => {
+    const ref = await port.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(1), { idempotencyKey: 'digest:gone' });
+    api.failNext('patch', { kind: 'code', code: 230011, msg: 'message recalled', status: 400 });
+    expect((await deliveryError(port.update(ref, digestCard(2)))).code).toBe('permanent');
+  });
+});
+
 describe('FeishuChatPort error mapping', () => {
   const send = () => port.send({ kind: 'user', userId: 'ou_1' }, promptCard(1), { idempotencyKey: 'e' });
 

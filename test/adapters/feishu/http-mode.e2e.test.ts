@@ -9,7 +9,7 @@ import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.j
 import { encodeAction } from '../../../src/ui/action.js';
 import { silentLogger } from '../../../src/logging/logger.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
-import { cardActionEvent, envelope, signRequest, textMessageEvent, urlVerification } from '../../fakes/feishu-signing.js';
+import { cardActionEvent, envelope, messageEvent, signRequest, textMessageEvent, urlVerification } from '../../fakes/feishu-signing.js';
 import { digestCard, promptCard, reportForm } from '../../fixtures/feishu/specs.js';
 
 const ENCRYPT_KEY = 'enc-key-for-tests';
@@ -86,10 +86,10 @@ const callback = (event: Record<string, unknown>, eventId?: string) =>
 
 describe('Feishu HTTP mode', () => {
   it('answers url_verification by echoing the challenge', async () => {
-    const { body, headers } = signRequest(urlVerification('chal-123', TOKEN), { encryptKey: ENCRYPT_KEY });
+    const { body, headers } = signRequest(urlVerification('chal-123', TOKEN), { encryptKey: ENCRYPT_KEY, timestampSec: nowSec });
     const r = await post(body, headers);
     expect(r).toMatchObject({ status: 200, json: { challenge: 'chal-123' } });
-    const wrong = signRequest(urlVerification('chal-123', 'nope'), { encryptKey: ENCRYPT_KEY });
+    const wrong = signRequest(urlVerification('chal-123', 'nope'), { encryptKey: ENCRYPT_KEY, timestampSec: nowSec });
     expect((await post(wrong.body, wrong.headers)).status).toBe(401);
   });
 
@@ -127,6 +127,34 @@ describe('Feishu HTTP mode', () => {
     expect(res3.json.card.data.header.title.content).toContain('周报填写');
   });
 
+  it('a form opened before a restart is submitted after it: the submit button\'s name carries the form', async () => {
+    const prompt = await adapter.chat.send({ kind: 'user', userId: 'ou_rep9' }, promptCard(1), { idempotencyKey: 'prompt:restart' });
+    const open = encodeAction({ kind: 'report.open', args: { week: '2026-W48', customerId: '7' } });
+    const r1 = signed(callback(cardActionEvent({ operator: 'ou_rep9', value: { a: open }, messageId: prompt.messageId })));
+    const formCard = (await post(r1.body, r1.headers)).json.card.data;
+    const submit = JSON.stringify(formCard).match(/"name":"(form_submit[^"]*)"/)![1]!;
+
+    // The bot restarts: a new adapter, nothing in memory. The submit arrives as Feishu sends it — the
+    // clicked button's name and the form values, no callback value (form buttons have none).
+    const restarted = createFeishuAdapter(
+      { appId: 'cli_a1b2c3d4e5f60718', appSecret: 'app-secret-for-tests', domain: api.url, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN, managerChatId: 'oc_managers', mode: 'http', apiTimeoutMs: 2000 },
+      { router, inbound: { firstSeen: (key) => (seen.has(key) ? false : (seen.add(key), true)) }, logger: silentLogger(), now: () => NOW },
+    );
+    const srv = createServer((req, res) => restarted.http!.handle(req, res));
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    try {
+      const good = { contacts: '3', lastContact: '2026-11-27 +0800', revenue: '100', complaintType: 'service', notes: 'ok' };
+      const s = signed(callback(cardActionEvent({ operator: 'ou_rep9', formValue: good, name: submit, messageId: prompt.messageId })));
+      const res = await fetch(`http://127.0.0.1:${(srv.address() as AddressInfo).port}/feishu/events`, { method: 'POST', body: s.body, headers: s.headers });
+      const body = (await res.json()) as { toast?: unknown };
+      expect(body.toast).toEqual({ type: 'success', content: '已保存 / Saved' });
+      expect(events.at(-1)).toMatchObject({ type: 'formSubmitted', formId: reportForm().formId, values: good });
+    } finally {
+      await restarted.stop();
+      await new Promise((r) => srv.close(r));
+    }
+  });
+
   it('digest → Claim → replaceMessage card returned with a toast', async () => {
     const digest = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(2), { idempotencyKey: 'digest:1' });
     const r = signed(callback(cardActionEvent({ operator: 'ou_mgr', value: { a: encodeAction({ kind: 'task.claim', args: { taskId: '1' } }) }, messageId: digest.messageId, chatId: 'oc_managers' })));
@@ -145,6 +173,21 @@ describe('Feishu HTTP mode', () => {
     await adapter.idle();
     expect(api.callsTo('patch')).toHaveLength(patches + 1);
     expect(api.messages.find((m) => m.message_id === msg.messageId)!.card.header.title.content).toContain('周报填写');
+  });
+
+  it('a slow result for a card older than 14 days is replied under it (the patch is refused)', async () => {
+    api.setNow(() => NOW.getTime() - 20 * 24 * 60 * 60 * 1000);
+    const msg = await adapter.chat.send({ kind: 'user', userId: 'ou_rep4' }, digestCard(1), { idempotencyKey: 'digest:old-slow' });
+    api.setNow(() => NOW.getTime());
+    const r = signed(callback(cardActionEvent({ operator: 'ou_rep4', value: { a: encodeAction({ kind: 'customer.details', args: { customerId: '1', slow: '1' } }) }, messageId: msg.messageId, chatId: msg.channel })));
+    expect((await post(r.body, r.headers)).json).toEqual({ toast: { type: 'info', content: '正在处理… / Working on it…' } });
+    await adapter.idle();
+    api.setNow(() => Date.now());
+    const old = api.messages.find((m) => m.message_id === msg.messageId)!;
+    expect(old.history).toHaveLength(1);
+    const replies = api.messages.filter((m) => m.parent_id === msg.messageId);
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.card.header.title.content).toContain('周报填写');
   });
 
   it('a slow toast-only result is sent to the clicker\'s private chat (the callback was already answered)', async () => {
@@ -272,6 +315,37 @@ describe('Feishu HTTP mode', () => {
     expect(api.messages.filter((m) => m.parent_id === 'om_q_rl')).toHaveLength(1);
   });
 
+  it('takes the text of rich-text (post) messages, mentions included; other types get a one-line hint', async () => {
+    const mention = [{ key: '@_user_1', openId: api.bot.open_id, name: 'Sales Radar' }];
+    // As Feishu delivers a post: {title, content: [[inline…]…]}; and the locale-keyed send shape.
+    const received = { title: '', content: [[{ tag: 'at', user_id: '@_user_1', user_name: 'Sales Radar' }, { tag: 'text', text: ' 华星科技' }], [{ tag: 'text', text: '怎么样', style: ['bold'] }]] };
+    const localeKeyed = { zh_cn: { title: '请问', content: [[{ tag: 'text', text: 'top 5 risks' }], [{ tag: 'img', image_key: 'img_1' }]] } };
+    const posts: Array<[string, unknown, 'group' | 'p2p']> = [['om_post1', received, 'group'], ['om_post2', localeKeyed, 'p2p']];
+    for (const [messageId, content, chatType] of posts) {
+      api.messages.push({ message_id: messageId, chat_id: 'oc_sales', receive_id_type: null, receive_id: null, msg_type: 'post', card: content, uuid: null, parent_id: null, history: [content] });
+      const ev = messageEvent({ sender: 'ou_boss', messageType: 'post', content, chatType, chatId: 'oc_sales', messageId, mentions: chatType === 'group' ? mention : undefined });
+      const req = signed(envelope({ eventType: 'im.message.receive_v1', token: TOKEN, event: ev }));
+      expect((await post(req.body, req.headers)).status).toBe(200);
+    }
+    await adapter.idle();
+    expect(events.map((e) => (e.type === 'message' ? e.text : null))).toEqual(['华星科技 怎么样', '请问 top 5 risks']);
+
+    // An image in a DM and a sticker: no router call, a short hint replied to the message.
+    for (const [messageId, messageType, content] of [['om_img1', 'image', { image_key: 'img_x' }], ['om_stk1', 'sticker', { file_key: 'f' }]] as const) {
+      api.messages.push({ message_id: messageId, chat_id: 'oc_p2p_boss', receive_id_type: null, receive_id: null, msg_type: messageType, card: content, uuid: null, parent_id: null, history: [content] });
+      const ev = messageEvent({ sender: 'ou_boss', messageType, content, chatType: 'p2p', chatId: 'oc_p2p_boss', messageId });
+      const req = signed(envelope({ eventType: 'im.message.receive_v1', token: TOKEN, event: ev }));
+      await post(req.body, req.headers);
+    }
+    await adapter.idle();
+    expect(events).toHaveLength(2);
+    for (const id of ['om_img1', 'om_stk1']) {
+      const hint = api.messages.filter((m) => m.parent_id === id);
+      expect(hint).toHaveLength(1);
+      expect(JSON.stringify(hint[0]!.card)).toContain('I can only read text messages');
+    }
+  });
+
   it('ignores group messages that do not mention the bot', async () => {
     const ev = textMessageEvent({ sender: 'ou_x', text: '大家好', chatType: 'group' });
     const req = signed(envelope({ eventType: 'im.message.receive_v1', token: TOKEN, event: ev }));
@@ -304,15 +378,15 @@ describe('Feishu HTTP mode', () => {
     expect(events).toHaveLength(0);
   });
 
-  it('answers garbage with 400 and oversize bodies with 413, and keeps serving', async () => {
+  it('answers unsigned garbage with the one rejection and oversize bodies with 413, and keeps serving', async () => {
     for (const body of ['not json', 'null', '[1,2]', '{"encrypt":"!!!"}', '{"encrypt":"bm9wZQ=="}', '']) {
       const r = await post(body, { 'content-type': 'application/json' });
-      expect(r.status).toBe(400);
-      expect(r.text).not.toMatch(/at .*\.ts|Error:/);
+      expect(r.status).toBe(401);
+      expect(r.text).toBe('{"error":"request rejected"}');
     }
     const big = await post(JSON.stringify({ pad: 'x'.repeat(100 * 1024) }), { 'content-type': 'application/json' });
     expect(big.status).toBe(413);
-    const { body, headers } = signRequest(urlVerification('still-up', TOKEN), { encryptKey: ENCRYPT_KEY });
+    const { body, headers } = signRequest(urlVerification('still-up', TOKEN), { encryptKey: ENCRYPT_KEY, timestampSec: nowSec });
     expect((await post(body, headers)).json).toEqual({ challenge: 'still-up' });
   });
 });

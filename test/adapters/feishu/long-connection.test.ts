@@ -31,7 +31,7 @@ function captureLogger() {
       done();
     },
   });
-  return pino({ level: 'debug' }, sink);
+  return pino({ level: 'trace' }, sink);
 }
 
 async function router(event: InboundEvent): Promise<InteractionResult> {
@@ -221,6 +221,16 @@ describe('Feishu long connection (ws mode)', () => {
     expect(all).not.toMatch(/ticket=/);
   });
 
+  it('at trace level the SDK\'s diagnostics arrive with ids, types and sizes, never the event\'s content', () => {
+    const all = logs.join('\n');
+    // The SDK logs every inbound frame with its raw payload at debug: we keep the line, not the data.
+    const received = logs.filter((l) => l.includes('receive message, message_type: event'));
+    expect(received.length).toBeGreaterThan(0);
+    expect(received[0]).toMatch(/message_id: \S+; trace_id: \S*; data: \[\d+ bytes\]/);
+    expect(all).toMatch(/"level":10,.*lark-sdk/); // the SDK's trace lines come through
+    for (const text of ['华星科技', 'ou_rep1', 'digest.refresh', 'event_type']) expect(all).not.toContain(text);
+  });
+
   it('stop() closes the connection and does not reconnect', async () => {
     const calls = gateway.endpointCalls.length;
     await adapter.stop();
@@ -248,7 +258,7 @@ describe('Feishu long connection: start-up failures', () => {
   it('an app id the long connection refuses is a config error naming appId', () => {
     expect(() => createFeishuAdapter(config({ appId: 'cli_short' }), deps())).toThrow(/appId: .*cli_.*16 hex/);
     // HTTP mode does not use the long-connection client and keeps accepting it.
-    expect(() => createFeishuAdapter(config({ appId: 'cli_short', mode: 'http', verificationToken: 't' }), deps())).not.toThrow();
+    expect(() => createFeishuAdapter(config({ appId: 'cli_short', mode: 'http', verificationToken: 't', encryptKey: 'k' }), deps())).not.toThrow();
   });
 
   it('an unreachable gateway: start() stops waiting after connectTimeoutMs and says so', async () => {
