@@ -47,6 +47,7 @@ function build(): { customers: CustomerProfile[]; entries: WeekEntryRow[] } {
         stage,
         expectedClose: open ? close : null,
         health: 'green',
+        collected: null, paymentTermDays: null,
         notes: null,
       };
       entries.push({ week: weeks[w]!, customerId: id, values, repId: (id % REPS) + 1 });

@@ -60,6 +60,12 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
+    // A database from a newer version (or a failed migration) is a clear, expected refusal, not a crash.
+    if (err instanceof Error && err.name === 'MigrationError') {
+      process.stderr.write(`radar: ${err.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
     process.stderr.write(`radar: unexpected error: ${e?.userMessage ?? e?.message ?? String(err)}\n`);
     if (process.env.RADAR_DEBUG) console.error(err);
     process.exitCode = 1;

@@ -41,7 +41,16 @@ export interface Customer {
 /** Managers, directors and owners see every customer; reps see their own; others see what is routed to them. */
 export const canSeeAllCustomers = (role: Role) => role === 'manager' || role === 'director' || role === 'owner';
 
-/** Normalise a customer name for matching: trim, NFKC (full-width → half-width), lower case, collapse spaces. */
+// Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and bidi controls (U+202A–U+202E, U+2066–U+2069)
+// are invisible: left in, `华星\u200B科技` would be a second customer that looks exactly like 华星科技.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+
+/** A name as it is stored and shown: invisible characters dropped, trimmed. */
+export function cleanName(name: string): string {
+  return name.replace(INVISIBLE, '').trim();
+}
+
+/** Normalise a customer name for matching: invisible characters dropped, trim, NFKC (full-width → half-width), lower case, collapse spaces. */
 export function normalizeName(name: string): string {
-  return name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+  return name.replace(INVISIBLE, '').normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 }

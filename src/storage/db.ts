@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema.js';
-import { migrate, MIGRATIONS_FOLDER, type MigrationResult } from './migrate.js';
+import { assertNotNewer, migrate, MIGRATIONS_FOLDER, type MigrationResult } from './migrate.js';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -43,7 +43,9 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
     if (!memory && !options.readonly) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
-    const migrations = options.readonly ? { applied: [] } : migrate(sqlite, options.migrationsFolder ?? MIGRATIONS_FOLDER);
+    const folder = options.migrationsFolder ?? MIGRATIONS_FOLDER;
+    if (options.readonly) assertNotNewer(sqlite, folder);
+    const migrations = options.readonly ? { applied: [] } : migrate(sqlite, folder);
     const orm = drizzle(sqlite, { schema });
     return { sqlite, orm, path: fullPath, migrations, close: () => sqlite.close() };
   } catch (err) {

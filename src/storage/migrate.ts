@@ -29,11 +29,34 @@ export interface MigrationResult {
 }
 
 export class MigrationError extends Error {
-  readonly code = 'migration_failed';
-  constructor(readonly tag: string, message: string, options?: { cause?: unknown }) {
+  constructor(readonly tag: string, message: string, options?: { cause?: unknown; code?: 'migration_failed' | 'newer_database' },
+    readonly code: 'migration_failed' | 'newer_database' = options?.code ?? 'migration_failed') {
     super(message, options);
     this.name = 'MigrationError';
   }
+}
+
+/**
+ * A database that a newer sales-radar migrated has tables and columns this version does not know:
+ * refuse it before anything reads or writes, rather than fail (or corrupt) half-way through a command.
+ */
+function refuseNewer(sqlite: Database.Database, entries: JournalEntry[]): void {
+  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(TABLE) !== undefined;
+  if (!hasTable) return;
+  const known = new Set(entries.map((e) => e.when));
+  const newestKnown = Math.max(0, ...known);
+  const applied = sqlite.prepare(`SELECT created_at AS createdAt FROM "${TABLE}" ORDER BY created_at`).all() as Array<{ createdAt: number }>;
+  const unknown = applied.filter((a) => Number(a.createdAt) > newestKnown);
+  if (unknown.length === 0) return;
+  throw new MigrationError('-',
+    `this database was created by a newer sales-radar (${unknown.length} migration(s) newer than this version knows, `
+    + `the latest from ${new Date(Number(unknown.at(-1)!.createdAt)).toISOString()}): upgrade sales-radar to open it`,
+    { code: 'newer_database' });
+}
+
+/** Throw a MigrationError (code newer_database) when a newer version migrated this database. */
+export function assertNotNewer(sqlite: Database.Database, folder: string = MIGRATIONS_FOLDER): void {
+  refuseNewer(sqlite, readJournal(folder));
 }
 
 function readJournal(folder: string): JournalEntry[] {
@@ -46,6 +69,7 @@ function readJournal(folder: string): JournalEntry[] {
 /** Apply every migration newer than the last applied one. Safe to call on every open. */
 export function migrate(sqlite: Database.Database, folder: string = MIGRATIONS_FOLDER): MigrationResult {
   const entries = readJournal(folder);
+  refuseNewer(sqlite, entries);
   sqlite.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" (id INTEGER PRIMARY KEY, hash text NOT NULL, created_at numeric)`);
   const last = sqlite.prepare(`SELECT created_at AS createdAt FROM "${TABLE}" ORDER BY created_at DESC LIMIT 1`)
     .get() as { createdAt: number } | undefined;

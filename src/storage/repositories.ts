@@ -2,6 +2,7 @@
 import type { Repositories } from '../app/ports/repositories.port.js';
 import type { Db } from './db.js';
 import { SqliteCustomerRepo } from './repos/customer.sqlite-repo.js';
+import { SqliteImportStaging } from './repos/import-staging.sqlite-repo.js';
 import { SqliteInboundLog, type InboundLogOptions } from './repos/inbound.sqlite-repo.js';
 import { SqliteJobRunRepo, type JobRunOptions } from './repos/job-run.sqlite-repo.js';
 import { SqliteOutboxRepo } from './repos/outbox.sqlite-repo.js';
@@ -41,5 +42,6 @@ export function createRepositories(db: Db, options: RepositoryOptions = {}): Sql
     // BEGIN IMMEDIATE takes the write lock up front (no lock-upgrade deadlock between the bot and the
     // CLI); a nested call becomes a SAVEPOINT inside the outer transaction.
     transaction: <T>(fn: () => T): T => db.sqlite.transaction(fn).immediate(),
+    importStaging: () => new SqliteImportStaging(db),
   };
 }

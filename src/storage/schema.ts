@@ -68,6 +68,8 @@ export const entries = sqliteTable('entries', {
   revenue: real('revenue'),
   receivable: real('receivable'),
   overdueDays: integer('overdue_days'),
+  collected: real('collected'),
+  paymentTermDays: integer('payment_term_days'),
   complaints: integer('complaints'),
   complaintType: text('complaint_type'),
   requirementChanges: integer('requirement_changes'),

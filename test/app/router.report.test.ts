@@ -21,7 +21,7 @@ describe('weekly report', () => {
     const result = await open(h.customers.huaxing);
     expect(result.type).toBe('openForm');
     if (result.type !== 'openForm') return;
-    expect(result.form.fields.map((f) => f.id)).toEqual(['contacts', 'lastContact', 'revenue', 'receivable', 'overdueDays', 'complaints',
+    expect(result.form.fields.map((f) => f.id)).toEqual(['contacts', 'lastContact', 'revenue', 'collected', 'receivable', 'overdueDays', 'paymentTermDays', 'complaints',
       'complaintType', 'requirementChanges', 'faults', 'usage', 'stage', 'expectedClose', 'health', 'notes']);
     expect(result.form.values.receivable).toBe('50000');
     expect(result.form.values.stage).toBe('live');

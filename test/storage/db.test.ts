@@ -20,13 +20,15 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
+const journalLength = () => (JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
 const tables = (db: Db) => db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
 
 describe('openDb', () => {
   it('creates the folder, sets the pragmas and applies migrations once', () => {
     const path = join(tempDir(), 'nested', 'deeper', 'radar.sqlite');
     const db = track(openDb(path));
-    expect(db.migrations.applied).toEqual(['0000_init']);
+    expect(db.migrations.applied).toHaveLength(journalLength());
+    expect(db.migrations.applied[0]).toBe('0000_init');
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
@@ -84,7 +86,38 @@ describe('openDb', () => {
     const db2 = track(openDb(dbPath));
     expect(tables(db2)).toEqual(before);
     expect(createRepositories(db2).teams.listTeams().map((t) => t.name)).toEqual(['Sales']);
-    expect(db2.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(1);
+    expect(db2.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(journalLength());
+  });
+
+  it('refuses a database migrated by a newer version, before touching it, naming the reason', () => {
+    const dir = tempDir();
+    const folder = join(dir, 'migrations');
+    cpSync(MIGRATIONS_FOLDER, folder, { recursive: true });
+    const journalPath = join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<Record<string, unknown>> };
+    journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now() + 60_000, tag: '9999_future', breakpoints: true });
+    writeFileSync(journalPath, JSON.stringify(journal));
+    writeFileSync(join(folder, '9999_future.sql'), 'CREATE TABLE `future_things` (`id` integer PRIMARY KEY);');
+    const dbPath = join(dir, 'radar.sqlite');
+    const newer = track(openDb(dbPath, { migrationsFolder: folder }));
+    createRepositories(newer).teams.ensureTeam({ name: 'Sales', timezone: 'UTC', locale: 'en' });
+    newer.close();
+
+    for (const options of [{}, { readonly: true }]) {
+      let error: unknown;
+      try {
+        track(openDb(dbPath, options));
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(MigrationError);
+      expect((error as MigrationError).code).toBe('newer_database');
+      expect((error as Error).message).toMatch(/created by a newer sales-radar/);
+    }
+    // Opened again by the newer version: untouched.
+    const again = track(openDb(dbPath, { migrationsFolder: folder }));
+    expect(again.migrations.applied).toEqual([]);
+    expect(createRepositories(again).teams.listTeams().map((t) => t.name)).toEqual(['Sales']);
   });
 });
 

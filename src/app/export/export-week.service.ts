@@ -1,23 +1,31 @@
 // `radar export --week W --format csv|xlsx`: a week's entries with their scores, as RFC 4180 CSV
-// (same column names as the import) or as an Excel workbook.
+// (same column names as the import) or as an Excel workbook: a sheet for people (headers and values in
+// their language) and an `ids` sheet with the import contract, which `radar import` reads back.
+// Text cells that a spreadsheet would run as formulas are neutralised (a leading ', see csv.ts).
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { Locale } from '../../core/i18n.js';
 import type { ReportTemplate } from '../../core/weekly-report/template.js';
+import { ID_SHEET } from '../../core/weekly-report/columns.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Repositories } from '../ports/repositories.port.js';
-import { csvRow } from '../import/csv.js';
-import { weekRows, type WeekExport } from './week-rows.js';
+import { csvRow, neutralizeFormula } from '../import/csv.js';
+import { writeFileSafely } from './safe-output.js';
+import { localizeRows, weekRows, type Cell, type WeekExport } from './week-rows.js';
+
 
 export type ExportFormat = 'csv' | 'xlsx';
 
 export interface ExportOptions {
   template?: ReportTemplate;
-  /** Start CSV with a UTF-8 BOM so Excel shows Chinese correctly. Default: true for a path, false for a stream. */
+  /** Start CSV with a UTF-8 BOM so Excel shows Chinese correctly. Default true. */
   bom?: boolean;
+  /** Language of the people's sheet and of the reasons. Default: the team's. */
+  locale?: Locale;
+  /** Files an output path must never be (the open database): see safe-output.ts. */
+  protect?: readonly string[];
 }
 
 export interface ExportResult {
@@ -44,20 +52,20 @@ async function writeCsv(data: WeekExport, out: Writable, bom: boolean): Promise<
   if (batch) await write(batch);
 }
 
-function buildWorkbook(data: WeekExport): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'sales-radar';
-  const sheet = workbook.addWorksheet(data.week, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = data.columns.map((name) => ({
-    header: name,
-    key: name,
-    width: name === 'notes' || name === 'reason' ? 48 : name === 'customer' || name === 'rep' ? 26 : Math.max(10, name.length + 2),
+const safeCells = (row: readonly Cell[]): Cell[] => row.map((c) => (typeof c === 'string' ? neutralizeFormula(c) : c));
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, ids: readonly string[], headers: readonly string[], rows: readonly Cell[][]): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = ids.map((id, i) => ({
+    header: headers[i]!,
+    key: id,
+    width: id === 'notes' || id === 'reason' ? 48 : id === 'customer' || id === 'rep' ? 26 : Math.max(10, headers[i]!.length * 2 + 2),
   }));
   sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: data.columns.length } };
-  const gradeCol = data.columns.indexOf('grade') + 1;
-  for (const row of data.rows) {
-    const added = sheet.addRow(row);
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ids.length } };
+  const gradeCol = ids.indexOf('grade') + 1;
+  for (const row of rows) {
+    const added = sheet.addRow(safeCells(row));
     const grade = row[gradeCol - 1];
     const fill = typeof grade === 'string' ? GRADE_FILL[grade] : undefined;
     if (fill) {
@@ -66,6 +74,14 @@ function buildWorkbook(data: WeekExport): ExcelJS.Workbook {
       cell.font = { bold: true, color: { argb: 'FFFFFFFF' } };
     }
   }
+}
+
+function buildWorkbook(data: WeekExport, template: ReportTemplate | undefined): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'sales-radar';
+  const people = localizeRows(data, template);
+  addSheet(workbook, data.week, data.columns, people.columns, people.rows);
+  addSheet(workbook, ID_SHEET, data.columns, data.columns, data.rows);
   return workbook;
 }
 
@@ -73,19 +89,23 @@ function buildWorkbook(data: WeekExport): ExcelJS.Workbook {
 export async function exportWeek(
   repos: Repositories, teamId: number, week: WeekId, format: ExportFormat, out: Writable | string, options: ExportOptions = {},
 ): Promise<ExportResult> {
-  const data = weekRows(repos, teamId, week, options.template);
-  if (typeof out === 'string') await mkdir(dirname(out), { recursive: true });
+  const data = weekRows(repos, teamId, week, options.template, options.locale);
+  const bom = options.bom ?? true;
   if (format === 'xlsx') {
-    const workbook = buildWorkbook(data);
-    if (typeof out === 'string') await workbook.xlsx.writeFile(out);
+    const workbook = buildWorkbook(data, options.template);
+    if (typeof out === 'string') await writeFileSafely(out, options.protect ?? [], (temp) => workbook.xlsx.writeFile(temp));
     else await workbook.xlsx.write(out);
   } else if (typeof out === 'string') {
-    const stream = createWriteStream(out);
-    await writeCsv(data, stream, options.bom ?? true);
-    stream.end();
-    await once(stream, 'finish');
+    await writeFileSafely(out, options.protect ?? [], async (temp) => {
+      const stream = createWriteStream(temp);
+      const failed = once(stream, 'error').then(([err]) => { throw err; });
+      void failed.catch(() => undefined); // raced below; an error after the finish is no one's
+      await Promise.race([writeCsv(data, stream, bom), failed]);
+      stream.end();
+      await Promise.race([once(stream, 'finish'), failed]);
+    });
   } else {
-    await writeCsv(data, out, options.bom ?? false);
+    await writeCsv(data, out, bom);
   }
   return { rows: data.rows.length, columns: data.columns };
 }

@@ -4,9 +4,11 @@ import { pick, type Locale } from '../../core/i18n.js';
 import { DEFAULT_TEMPLATE, type FieldId, type ReportTemplate } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Repositories } from '../ports/repositories.port.js';
-import { IDENTITY_COLUMNS } from '../import/import-record.schema.js';
+import { columnLabel, IDENTITY_COLUMNS, SCORE_COLUMNS, TIER_OPTIONS } from '../../core/weekly-report/columns.js';
+import type { Tag } from '../../core/customer-risk/types.js';
+import { TAG_LABEL } from '../views/common.js';
 
-export const SCORE_COLUMNS = ['index', 'grade', 'tags', 'reason'] as const;
+export { SCORE_COLUMNS } from '../../core/weekly-report/columns.js';
 
 export type Cell = string | number | null;
 
@@ -22,9 +24,10 @@ export function exportColumns(template: ReportTemplate = DEFAULT_TEMPLATE): stri
 }
 
 /** Highest risk first, then unscored; ties by customer name and rep. Set-based: five queries in all. */
-export function weekRows(repos: Repositories, teamId: number, week: WeekId, template: ReportTemplate = DEFAULT_TEMPLATE): WeekExport {
+export function weekRows(repos: Repositories, teamId: number, week: WeekId, template: ReportTemplate = DEFAULT_TEMPLATE, lang?: Locale): WeekExport {
   const team = repos.teams.getTeam(teamId);
   if (!team) throw new Error(`team ${teamId} does not exist`);
+  const locale = lang ?? team.locale;
   const members = new Map(repos.teams.listMembers(teamId).map((m) => [m.id, m]));
   const customers = new Map(repos.customers.listCustomers(teamId).map((c) => [c.id, c]));
   const scores = new Map(repos.scores.scoresForWeek(teamId, week).map((s) => [s.customerId, s]));
@@ -47,8 +50,26 @@ export function weekRows(repos: Repositories, teamId: number, week: WeekId, temp
       customer?.tier ?? null, customer?.since ?? null,
       ...fieldIds.map((id) => e.values[id] as Cell),
       score ? Math.round(score.index * 10) / 10 : null, score?.grade ?? null, score ? score.tags.join(';') : null,
-      reason ? pick(reason, team.locale) : null,
+      reason ? pick(reason, locale) : null,
     ];
   });
-  return { week, locale: team.locale, columns: exportColumns(template), rows };
+  return { week, locale, columns: exportColumns(template), rows };
+}
+
+/** The same rows for people: headers and choice values in their language (the ids stay in the id sheet). */
+export function localizeRows(data: WeekExport, template: ReportTemplate = DEFAULT_TEMPLATE): { columns: string[]; rows: Cell[][] } {
+  const { locale } = data;
+  const valueLabel: Array<((v: string) => string) | null> = data.columns.map((id) => {
+    const field = template.fields.find((f) => f.id === id);
+    const options = field?.kind === 'choice' ? field.options : id === 'tier' ? TIER_OPTIONS : undefined;
+    if (options) return (v: string) => options.find((o) => o.value === v)?.label[locale] ?? v;
+    if (id === 'tags') {
+      return (v: string) => v.split(';').map((tag) => TAG_LABEL[tag as Tag]?.[locale] ?? tag).join(locale === 'zh' ? '、' : ', ');
+    }
+    return null;
+  });
+  return {
+    columns: data.columns.map((id) => columnLabel(template, id, locale)),
+    rows: data.rows.map((row) => row.map((cell, i) => (typeof cell === 'string' && valueLabel[i] ? valueLabel[i]!(cell) : cell))),
+  };
 }

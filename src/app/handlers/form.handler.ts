@@ -4,6 +4,7 @@ import { text } from '../../core/i18n.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import { parseEntry } from '../../core/weekly-report/entry.schema.js';
 import { isWeekId } from '../../core/weekly-report/week.js';
+import { cleanName } from '../../core/team.js';
 import type { InteractionResult } from '../inbound.js';
 import type { MessageRef } from '../ports/chat.port.js';
 import { teamNow } from '../context.js';
@@ -42,7 +43,8 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
     case 'report.new': {
       if (!week || !isWeekId(week)) return stale;
       const model = { week, template: i.app.ctx.settings.template };
-      const name = first(values[CUSTOMER_NAME_FIELD]);
+      // Invisible characters (zero-width, bidi controls) would make a lookalike of an existing name.
+      const name = cleanName(first(values[CUSTOMER_NAME_FIELD]));
       const parsed = parseEntry(i.app.ctx.settings.template, values);
       const issues = parsed.ok ? [] : [...parsed.issues] as Array<{ field: string; message: ReturnType<typeof text> }>;
       if (name === '') issues.unshift({ field: CUSTOMER_NAME_FIELD, message: text('请填写客户名称', 'Customer name is required') });

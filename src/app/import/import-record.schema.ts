@@ -6,9 +6,10 @@ import type { Tier } from '../../core/customer-risk/types.js';
 import { parseEntry } from '../../core/weekly-report/entry.schema.js';
 import type { EntryValues, ReportTemplate } from '../../core/weekly-report/template.js';
 import { isWeekId, type WeekId } from '../../core/weekly-report/week.js';
+import { cleanName } from '../../core/team.js';
+import { resolveChoice, TIER_OPTIONS } from '../../core/weekly-report/columns.js';
 
-/** Column names beside the template fields; with the template field ids they are the import format. */
-export const IDENTITY_COLUMNS = ['week', 'rep', 'repName', 'customer', 'industry', 'region', 'tier', 'since'] as const;
+export { IDENTITY_COLUMNS } from '../../core/weekly-report/columns.js';
 
 export interface ImportRecord {
   week: WeekId;
@@ -52,9 +53,27 @@ function isDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+/** Choice values given as labels or common words (服务, 绿, 已成交, 重点客户 …) replaced by their ids. */
+function canonicalChoices(template: ReportTemplate, raw: Record<string, unknown>): Record<string, unknown> {
+  let out = raw;
+  const swap = (id: string, options: ReadonlyArray<{ value: string; label: LocalizedText }>) => {
+    const v = raw[id];
+    if (typeof v !== 'string' || v.trim() === '') return;
+    const canonical = resolveChoice(id, options, v);
+    if (canonical !== null && canonical !== v) {
+      if (out === raw) out = { ...raw };
+      out[id] = canonical;
+    }
+  };
+  for (const field of template.fields) if (field.kind === 'choice' && field.options) swap(field.id, field.options);
+  swap('tier', TIER_OPTIONS);
+  return out;
+}
+
 /** Validate a raw record (JSON object, or CSV row keyed by header with empty cells as null). */
-export function parseImportRecord(template: ReportTemplate, raw: Record<string, unknown>):
+export function parseImportRecord(template: ReportTemplate, given: Record<string, unknown>):
   { ok: true; record: ImportRecord } | { ok: false; issues: RecordIssue[] } {
+  const raw = canonicalChoices(template, given);
   const issues: RecordIssue[] = [];
   const bad = (field: string, what: LocalizedText) => issues.push({ field, expected: expectation(what), got: showValue(raw[field]) });
   const str = (field: string, max: number, required: boolean, what: LocalizedText): string | undefined => {
@@ -74,8 +93,12 @@ export function parseImportRecord(template: ReportTemplate, raw: Record<string, 
   if (week !== undefined && !isWeekId(week)) bad('week', text('存在的 ISO 周，格式 YYYY-Www（如 2026-W40）', 'an existing ISO week as YYYY-Www (e.g. 2026-W40)'));
   const rep = str('rep', 254, true, text('销售的邮箱地址', "the rep's email address"));
   if (rep !== undefined && !EMAIL.test(rep)) bad('rep', text('销售的邮箱地址', "the rep's email address"));
-  const repName = str('repName', 200, false, text('销售姓名（最多 200 字）', "the rep's name (at most 200 characters)"));
-  const customer = str('customer', 200, true, text('客户名称（1–200 字）', 'the customer name (1–200 characters)'));
+  const repNameGiven = str('repName', 200, false, text('销售姓名（最多 200 字）', "the rep's name (at most 200 characters)"));
+  const repName = repNameGiven === undefined || cleanName(repNameGiven) === '' ? undefined : cleanName(repNameGiven);
+  const customerGiven = str('customer', 200, true, text('客户名称（1–200 字）', 'the customer name (1–200 characters)'));
+  // Zero-width and bidi characters are dropped: what is left must still be a name.
+  const customer = customerGiven === undefined ? undefined : cleanName(customerGiven);
+  if (customer === '') bad('customer', text('客户名称（1–200 字）', 'the customer name (1–200 characters)'));
   const industry = str('industry', 100, false, text('行业（最多 100 字）', 'an industry (at most 100 characters)'));
   const region = str('region', 100, false, text('区域（最多 100 字）', 'a region (at most 100 characters)'));
   const tierRaw = str('tier', 10, false, text('客户级别：key | normal', 'the tier: key | normal'));

@@ -1,16 +1,18 @@
-// `radar import`: weekly report records from JSON Lines or CSV into the team's book, through the
-// Repositories port only. All or nothing: one transaction, any invalid record rolls everything back
-// (unless skipInvalid, then the invalid lines are listed and the rest is written).
+// `radar import`: weekly report records from JSON Lines, CSV or xlsx into the team's book, through the
+// Repositories port only. All or nothing, without blocking the bot: the file is read and validated in
+// full first, valid records parked in a private staging database (no lock on the book, bounded memory);
+// any invalid record → nothing written (unless skipInvalid, then the invalid lines are listed). Only
+// then one short write transaction creates the reps and customers and swaps the staged entries in.
 import { existsSync, statSync } from 'node:fs';
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
 import { normalizeName, type Customer, type Member, type Team } from '../../core/team.js';
 import { DEFAULT_TEMPLATE, type ReportTemplate } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
-import type { Repositories } from '../ports/repositories.port.js';
+import type { ImportStaging, Repositories, StagedEntry } from '../ports/repositories.port.js';
 import { parseImportRecord, type ImportRecord, type RecordIssue } from './import-record.schema.js';
-import { sourceName, sourceSize, type ImportSource } from './line-reader.js';
-import { detectFormat, ImportFormatError, rawRecords, type ImportFormat } from './record-reader.js';
+import { resolveEncoding, sourceName, sourceSize, type EncodingOption, type ImportSource, type SourceEncoding } from './line-reader.js';
+import { ColumnResolver, detectFormat, ImportFormatError, rawRecords, type ImportFormat, type RawRecord } from './record-reader.js';
 
 export type { ImportSource } from './line-reader.js';
 export type { ImportFormat } from './record-reader.js';
@@ -42,6 +44,10 @@ export interface ImportOptions {
   maxIssues?: number;
   /** ISO timestamp for updated_at / submitted_at. Default now. */
   now?: string;
+  /** Text encoding of a CSV/JSONL file. Default auto: UTF-8 when valid, else GB18030. */
+  encoding?: EncodingOption;
+  /** Valid records staged per batch. Default 5000. */
+  batchSize?: number;
 }
 
 export interface ImportResult {
@@ -59,6 +65,12 @@ export interface ImportResult {
   weeks: { from: WeekId; to: WeekId } | null;
   /** Scores from this week on were dropped for recomputation; null when nothing changed. */
   invalidatedFrom: WeekId | null;
+  /** How a text file was decoded (null for xlsx). */
+  encoding: SourceEncoding | null;
+  /** Columns (or JSON keys) the import does not know, each once, in order of first sight: ignored. */
+  unknownColumns: string[];
+  /** For xlsx: the sheet read. */
+  sheet?: string;
 }
 
 export class ImportError extends Error {
@@ -89,161 +101,203 @@ export function formatIssue(issue: ImportIssue, locale: Locale = 'en'): string {
   return `${issue.file}:${issue.line}: ${issue.field}: ${issue.expected[locale]}${got}`;
 }
 
-export function importRecords(repos: Repositories, source: ImportSource, options: ImportOptions = {}): ImportResult {
+/** The file must exist and be a file; the team must exist. Throws ImportError. */
+export function checkSource(source: ImportSource): void {
   const file = sourceName(source);
   if (typeof source === 'string' && !existsSync(source)) {
     throw new ImportError('unreadable', `${file}: no such file`, [], 0, text(`找不到文件：${file}`, `File not found: ${file}`));
   }
   if (typeof source === 'string' && !statSync(source).isFile()) {
-    throw new ImportError('unreadable', `${file}: not a file (give a .jsonl or .csv file)`, [], 0, text(`不是文件：${file}`, `Not a file: ${file}`));
+    throw new ImportError('unreadable', `${file}: not a file (give a .jsonl, .csv or .xlsx file)`, [], 0, text(`不是文件：${file}`, `Not a file: ${file}`));
   }
-  const format = options.format ?? detectFormat(source);
-  const template = options.template ?? DEFAULT_TEMPLATE;
-  const maxIssues = options.maxIssues ?? 100;
-  const every = options.progressEvery ?? 10_000;
-  const now = options.now ?? new Date().toISOString();
-  const totalBytes = options.onProgress ? sourceSize(source) : 0;
-
-  return repos.transaction(() => {
-    const team = options.teamId !== undefined ? repos.teams.getTeam(options.teamId) : ensureDefaultTeam(repos);
-    if (!team) throw new ImportError('no_team', `team ${options.teamId} does not exist`, [], 0, text('团队不存在', 'No such team'));
-    const teamId = team.id;
-    const result: ImportResult = {
-      teamId, format, records: 0, entries: { inserted: 0, updated: 0, unchanged: 0 }, members: { created: 0 },
-      customers: { created: 0, updated: 0 }, skipped: [], skippedCount: 0, weeks: null, invalidatedFrom: null,
-    };
-    const issues: ImportIssue[] = [];
-    let invalid = 0;
-    const writer = new BookWriter(repos, teamId, now, result);
-
-    let lines = 0;
-    let bytesRead = 0;
-    try {
-      for (const item of rawRecords(source, format)) {
-        lines = item.line;
-        bytesRead = item.bytesRead;
-        const parsed = 'raw' in item ? parseImportRecord(template, item.raw) : { ok: false as const, issues: item.issues };
-        if (!parsed.ok) {
-          invalid += 1;
-          for (const issue of parsed.issues) if (issues.length < maxIssues) issues.push({ file, line: item.line, ...issue });
-          continue;
-        }
-        result.records += 1;
-        const { week } = parsed.record;
-        if (!result.weeks) result.weeks = { from: week, to: week };
-        else {
-          if (week < result.weeks.from) result.weeks.from = week;
-          if (week > result.weeks.to) result.weeks.to = week;
-        }
-        // Once the import is going to be rolled back, only keep validating.
-        if (invalid === 0 || options.skipInvalid) writer.write(parsed.record);
-        if (options.onProgress && result.records % every === 0) options.onProgress({ lines, records: result.records, bytesRead, totalBytes });
-      }
-    } catch (err) {
-      if (!(err instanceof ImportFormatError)) throw err;
-      const issue: ImportIssue = { file, line: err.line, ...err.issue };
-      throw new ImportError('bad_format', formatIssue(issue), [issue], 1,
-        text(`无法导入 ${file}：${formatIssue(issue, 'zh')}`, `Cannot import ${file}: ${formatIssue(issue)}`));
-    }
-    options.onProgress?.({ lines, records: result.records, bytesRead: totalBytes || bytesRead, totalBytes });
-
-    if (invalid > 0 && !options.skipInvalid) {
-      // One line: callers list `issues` themselves (the CLI prints each on stderr).
-      throw new ImportError('invalid_records',
-        `${invalid} invalid record(s) in ${file}; nothing was imported (first: ${issues[0] ? formatIssue(issues[0]) : '?'})`,
-        issues, invalid,
-        text(`${file} 中有 ${invalid} 条无效记录，未导入任何数据`, `${invalid} invalid record(s) in ${file}; nothing was imported`));
-    }
-    result.skipped = issues;
-    result.skippedCount = invalid;
-    if (writer.earliestChange) {
-      repos.scores.invalidateFrom(teamId, writer.earliestChange);
-      result.invalidatedFrom = writer.earliestChange;
-    }
-    return result;
-  });
 }
 
-/** Writes valid records: members and customers by key (cached), entries by upsert, reports marked. */
-class BookWriter {
-  private readonly members = new Map<string, Member>();
-  private readonly customers = new Map<string, Customer>();
-  private readonly touchedCustomers = new Set<number>();
-  /** Per week: existing (rep:customer) entry keys and reps with a report row; loaded once per week. */
-  private readonly weeks = new Map<WeekId, { entries: Set<string>; reports: Set<number> }>();
-  earliestChange: WeekId | null = null;
+/** Import JSON Lines or CSV (synchronous). For .xlsx use importFile / importWorkbook. */
+export function importRecords(repos: Repositories, source: ImportSource, options: ImportOptions = {}): ImportResult {
+  checkSource(source);
+  const file = sourceName(source);
+  const format = options.format ?? detectFormat(source, { encoding: options.encoding });
+  if (format === 'xlsx') {
+    throw new ImportError('bad_format', `${file}: an xlsx workbook is read by importFile`, [], 0, text(`${file}：xlsx 请用 importFile 导入`, `${file}: import xlsx with importFile`));
+  }
+  const encoding = resolveEncoding(source, options.encoding);
+  const run = new ImportRun(repos, file, format, encoding, options, sourceSize(source));
+  try {
+    try {
+      for (const item of rawRecords(source, format, run.columns, { encoding })) run.add(item);
+    } catch (err) {
+      run.fail(err);
+    }
+    return run.finish();
+  } finally {
+    run.close();
+  }
+}
 
-  constructor(private readonly repos: Repositories, private readonly teamId: number, private readonly now: string,
-    private readonly result: ImportResult) {}
+/**
+ * One import, fed record by record (from any reader, sync or async): validates, stages the valid
+ * records in batches, and at the end writes everything in one short transaction (or nothing).
+ */
+export class ImportRun {
+  readonly columns: ColumnResolver;
+  private readonly template: ReportTemplate;
+  private readonly maxIssues: number;
+  private readonly every: number;
+  private readonly batchSize: number;
+  private readonly now: string;
+  private staging: ImportStaging;
+  private batch: StagedEntry[] = [];
+  private issues: ImportIssue[] = [];
+  private invalid = 0;
+  private records = 0;
+  private lines = 0;
+  private bytesRead = 0;
+  private weeks: { from: WeekId; to: WeekId } | null = null;
+  /** Per rep key: the email and name of its first record. */
+  private reps = new Map<string, { email: string; name: string }>();
+  /** Per customer key: the first record's name and rep, and the attributes given (the last one wins). */
+  private customers = new Map<string, { name: string; repKey: string; industry?: string; region?: string; tier?: ImportRecord['tier']; since?: string }>();
+  sheet?: string;
 
-  write(r: ImportRecord): void {
-    const rep = this.member(r);
-    const customer = this.customer(r, rep.id);
-    const week = this.week(r.week);
-    const key = `${rep.id}:${customer.id}`;
-    const changed = this.repos.reports.upsertEntry(
-      { teamId: this.teamId, week: r.week, repId: rep.id, customerId: customer.id, values: r.values, source: 'import' }, this.now);
-    if (!week.entries.has(key)) {
-      week.entries.add(key);
-      this.result.entries.inserted += 1;
-    } else if (changed) this.result.entries.updated += 1;
-    else this.result.entries.unchanged += 1;
-    if (changed && (this.earliestChange === null || r.week < this.earliestChange)) this.earliestChange = r.week;
-    if (!week.reports.has(rep.id)) {
-      week.reports.add(rep.id);
-      this.repos.reports.markSubmitted(this.teamId, r.week, rep.id, this.now, false);
+  constructor(private readonly repos: Repositories, readonly file: string, readonly format: ImportFormat,
+    private readonly encoding: SourceEncoding | null, private readonly options: ImportOptions, private readonly totalBytes: number) {
+    this.template = options.template ?? DEFAULT_TEMPLATE;
+    this.columns = new ColumnResolver(this.template);
+    this.maxIssues = options.maxIssues ?? 100;
+    this.every = options.progressEvery ?? 10_000;
+    this.batchSize = options.batchSize ?? 5000;
+    this.now = options.now ?? new Date().toISOString();
+    if (options.teamId !== undefined && !repos.teams.getTeam(options.teamId)) {
+      throw new ImportError('no_team', `team ${options.teamId} does not exist`, [], 0, text('团队不存在', 'No such team'));
+    }
+    this.staging = repos.importStaging();
+  }
+
+  add(item: RawRecord): void {
+    this.lines = item.line;
+    this.bytesRead = item.bytesRead;
+    const parsed = 'raw' in item ? parseImportRecord(this.template, item.raw) : { ok: false as const, issues: item.issues };
+    if (!parsed.ok) {
+      this.invalid += 1;
+      for (const issue of parsed.issues) if (this.issues.length < this.maxIssues) this.issues.push({ file: this.file, line: item.line, ...issue });
+      return;
+    }
+    this.records += 1;
+    const r = parsed.record;
+    if (!this.weeks) this.weeks = { from: r.week, to: r.week };
+    else {
+      if (r.week < this.weeks.from) this.weeks.from = r.week;
+      if (r.week > this.weeks.to) this.weeks.to = r.week;
+    }
+    // Once the import is going to be refused, only keep validating.
+    if (this.invalid === 0 || this.options.skipInvalid) this.stage(r);
+    if (this.options.onProgress && this.records % this.every === 0) {
+      this.options.onProgress({ lines: this.lines, records: this.records, bytesRead: this.bytesRead, totalBytes: this.totalBytes });
     }
   }
 
-  private member(r: ImportRecord): Member {
-    const key = r.rep.toLowerCase();
-    let m = this.members.get(key) ?? this.repos.teams.memberByEmail(this.teamId, r.rep);
-    if (!m) {
-      // New people arrive as reps; existing members keep the name and role they have.
-      m = this.repos.teams.upsertMember({ teamId: this.teamId, email: r.rep, name: r.repName, role: 'rep' });
-      this.result.members.created += 1;
-    }
-    this.members.set(key, m);
-    return m;
+  private stage(r: ImportRecord): void {
+    const repKey = r.rep.toLowerCase();
+    if (!this.reps.has(repKey)) this.reps.set(repKey, { email: r.rep, name: r.repName });
+    const customerKey = normalizeName(r.customer);
+    let c = this.customers.get(customerKey);
+    if (!c) this.customers.set(customerKey, (c = { name: r.customer, repKey }));
+    if (r.industry !== undefined) c.industry = r.industry;
+    if (r.region !== undefined) c.region = r.region;
+    if (r.tier !== undefined) c.tier = r.tier;
+    if (r.since !== undefined) c.since = r.since;
+    this.batch.push({ week: r.week, repKey, customerKey, values: r.values });
+    if (this.batch.length >= this.batchSize) this.flush();
   }
 
-  private customer(r: ImportRecord, repId: number): Customer {
-    const key = normalizeName(r.customer);
-    let c = this.customers.get(key) ?? this.repos.customers.customerByName(this.teamId, r.customer);
-    if (!c) {
-      c = this.repos.customers.upsertCustomer({
-        teamId: this.teamId, name: r.customer, ownerRepId: repId, industry: r.industry ?? null, region: r.region ?? null,
-        tier: r.tier ?? 'normal', since: r.since ?? null,
-      });
-      this.result.customers.created += 1;
-      this.touchedCustomers.add(c.id);
-    } else {
-      const differs = (r.industry !== undefined && r.industry !== c.industry) || (r.region !== undefined && r.region !== c.region)
-        || (r.tier !== undefined && r.tier !== c.tier) || (r.since !== undefined && r.since !== c.since) || c.ownerRepId === null;
-      if (differs) {
-        c = this.repos.customers.upsertCustomer({
-          teamId: this.teamId, name: c.name, industry: r.industry, region: r.region, tier: r.tier, since: r.since,
-          ownerRepId: c.ownerRepId ?? repId,
-        });
-        if (!this.touchedCustomers.has(c.id)) {
-          this.touchedCustomers.add(c.id);
-          this.result.customers.updated += 1;
-        }
-      }
-    }
-    this.customers.set(key, c);
-    return c;
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    this.staging.add(this.batch);
+    this.batch = [];
   }
 
-  private week(week: WeekId): { entries: Set<string>; reports: Set<number> } {
-    let w = this.weeks.get(week);
-    if (!w) {
-      w = {
-        entries: new Set(this.repos.reports.entriesForWeek(this.teamId, week).map((e) => `${e.repId}:${e.customerId}`)),
-        reports: new Set(this.repos.reports.reportStatuses(this.teamId, week).filter((s) => s.submittedAt !== null).map((s) => s.repId)),
+  /** Start over (an xlsx reader that found the id sheet after reading another one). */
+  reset(): void {
+    this.staging.clear();
+    this.batch = [];
+    this.issues = [];
+    this.invalid = 0;
+    this.records = 0;
+    this.weeks = null;
+    this.reps.clear();
+    this.customers.clear();
+  }
+
+  /** A reader error: a format problem of the whole file becomes an ImportError naming file:line. */
+  fail(err: unknown): never {
+    if (!(err instanceof ImportFormatError)) throw err;
+    const issue: ImportIssue = { file: this.file, line: err.line, ...err.issue };
+    throw new ImportError('bad_format', formatIssue(issue), [issue], 1,
+      text(`无法导入 ${this.file}：${formatIssue(issue, 'zh')}`, `Cannot import ${this.file}: ${formatIssue(issue)}`));
+  }
+
+  finish(): ImportResult {
+    this.options.onProgress?.({ lines: this.lines, records: this.records, bytesRead: this.totalBytes || this.bytesRead, totalBytes: this.totalBytes });
+    if (this.invalid > 0 && !this.options.skipInvalid) {
+      // One line: callers list `issues` themselves (the CLI prints each on stderr).
+      throw new ImportError('invalid_records',
+        `${this.invalid} invalid record(s) in ${this.file}; nothing was imported (first: ${this.issues[0] ? formatIssue(this.issues[0]) : '?'})`,
+        this.issues, this.invalid,
+        text(`${this.file} 中有 ${this.invalid} 条无效记录，未导入任何数据`, `${this.invalid} invalid record(s) in ${this.file}; nothing was imported`));
+    }
+    this.flush();
+    const { repos } = this;
+    // The only write transaction: a handful of member/customer rows and two set-based statements.
+    return repos.transaction(() => {
+      const team = this.options.teamId !== undefined ? repos.teams.getTeam(this.options.teamId) : ensureDefaultTeam(repos);
+      if (!team) throw new ImportError('no_team', `team ${this.options.teamId} does not exist`, [], 0, text('团队不存在', 'No such team'));
+      const result: ImportResult = {
+        teamId: team.id, format: this.format, records: this.records, entries: { inserted: 0, updated: 0, unchanged: 0 },
+        members: { created: 0 }, customers: { created: 0, updated: 0 }, skipped: this.issues, skippedCount: this.invalid,
+        weeks: this.weeks, invalidatedFrom: null, encoding: this.encoding, unknownColumns: [...this.columns.unknown],
+        ...(this.sheet !== undefined ? { sheet: this.sheet } : {}),
       };
-      this.weeks.set(week, w);
+      const repIds = new Map<string, number>();
+      for (const [key, r] of this.reps) repIds.set(key, this.member(team.id, r, result).id);
+      const customerIds = new Map<string, number>();
+      for (const [key, c] of this.customers) customerIds.set(key, this.customer(team.id, c, repIds.get(c.repKey)!, result).id);
+      const applied = this.staging.apply(team.id, repIds, customerIds, this.now);
+      result.entries = { inserted: applied.inserted, updated: applied.updated, unchanged: applied.unchanged };
+      if (applied.earliestChange) {
+        repos.scores.invalidateFrom(team.id, applied.earliestChange);
+        result.invalidatedFrom = applied.earliestChange;
+      }
+      return result;
+    });
+  }
+
+  close(): void {
+    this.staging.close();
+  }
+
+  private member(teamId: number, r: { email: string; name: string }, result: ImportResult): Member {
+    const m = this.repos.teams.memberByEmail(teamId, r.email);
+    if (m) return m;
+    // New people arrive as reps; existing members keep the name and role they have.
+    result.members.created += 1;
+    return this.repos.teams.upsertMember({ teamId, email: r.email, name: r.name, role: 'rep' });
+  }
+
+  private customer(teamId: number, r: { name: string; industry?: string; region?: string; tier?: ImportRecord['tier']; since?: string },
+    repId: number, result: ImportResult): Customer {
+    const c = this.repos.customers.customerByName(teamId, r.name);
+    if (!c) {
+      result.customers.created += 1;
+      return this.repos.customers.upsertCustomer({
+        teamId, name: r.name, ownerRepId: repId, industry: r.industry ?? null, region: r.region ?? null, tier: r.tier ?? 'normal', since: r.since ?? null,
+      });
     }
-    return w;
+    const differs = (r.industry !== undefined && r.industry !== c.industry) || (r.region !== undefined && r.region !== c.region)
+      || (r.tier !== undefined && r.tier !== c.tier) || (r.since !== undefined && r.since !== c.since) || c.ownerRepId === null;
+    if (!differs) return c;
+    result.customers.updated += 1;
+    return this.repos.customers.upsertCustomer({
+      teamId, name: c.name, industry: r.industry, region: r.region, tier: r.tier, since: r.since, ownerRepId: c.ownerRepId ?? repId,
+    });
   }
 }

@@ -1,11 +1,15 @@
-// Reads an import source line by line, synchronously, in 1 MB chunks: the import runs inside one
-// SQLite transaction (better-sqlite3 transactions are synchronous), and a 100 MB file is never held
-// whole in memory. UTF-8 split across chunks is handled by StringDecoder; a leading BOM is dropped.
+// Reads an import source line by line, synchronously, in 1 MiB chunks, so a 100 MB file is never held
+// whole in memory. Lines are split on the bytes (0x0A is never part of a multi-byte character in UTF-8 or
+// GB18030), then each line is decoded on its own: a bad byte sequence or an over-long line is reported
+// with its line number. Excel on Chinese Windows saves "CSV" as GBK/GB18030: in `auto` mode a file that is
+// not valid UTF-8 (checked over the whole file, across chunk boundaries) is read as GB18030.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 
 /** A file path, or text already in memory (stdin, tests) with a name for messages. */
 export type ImportSource = string | { name: string; text: string };
+
+export type SourceEncoding = 'utf8' | 'gb18030';
+export type EncodingOption = SourceEncoding | 'auto';
 
 export interface SourceLine {
   /** Line text without its line break. */
@@ -16,7 +20,23 @@ export interface SourceLine {
   bytesRead: number;
 }
 
+export interface ReadOptions {
+  /** Default auto: UTF-8 when the whole file is valid UTF-8, else GB18030. */
+  encoding?: EncodingOption;
+  /** Longest line accepted, in bytes. Default 1 MiB. */
+  maxLineBytes?: number;
+}
+
+/** A line that cannot be read: bytes that are no text in the encoding, or a line over the cap. */
+export class LineReadError extends Error {
+  constructor(readonly line: number, readonly kind: 'encoding' | 'too_long', message: string) {
+    super(message);
+    this.name = 'LineReadError';
+  }
+}
+
 const CHUNK = 1 << 20;
+export const MAX_LINE_BYTES = 1 << 20;
 
 export const sourceName = (source: ImportSource): string => (typeof source === 'string' ? source : source.name);
 
@@ -31,7 +51,43 @@ export function sourceSize(source: ImportSource): number {
   }
 }
 
-export function* readLines(source: ImportSource): Generator<SourceLine> {
+function* chunks(path: string): Generator<Buffer> {
+  const fd = openSync(path, 'r');
+  try {
+    for (;;) {
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      const n = readSync(fd, buffer, 0, CHUNK, null);
+      if (n === 0) return;
+      yield buffer.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The encoding of a file: utf8 when every byte of it is valid UTF-8 (streamed, chunk boundaries included), else gb18030. */
+export function detectEncoding(path: string): SourceEncoding {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for (const chunk of chunks(path)) decoder.decode(chunk, { stream: true });
+    decoder.decode();
+    return 'utf8';
+  } catch {
+    return 'gb18030';
+  }
+}
+
+/** The encoding a source will be read with. */
+export function resolveEncoding(source: ImportSource, option: EncodingOption = 'auto'): SourceEncoding {
+  if (typeof source !== 'string') return 'utf8';
+  return option === 'auto' ? detectEncoding(source) : option;
+}
+
+const ENCODING_NAME: Record<SourceEncoding, string> = { utf8: 'UTF-8', gb18030: 'GB18030' };
+
+export function* readLines(source: ImportSource, options: ReadOptions = {}): Generator<SourceLine> {
+  const cap = options.maxLineBytes ?? MAX_LINE_BYTES;
+  const tooLong = (line: number) => new LineReadError(line, 'too_long', `line ${line} is longer than ${Math.round(cap / 1024)} KiB`);
   let lineNo = 0;
   let first = true;
   const strip = (s: string) => {
@@ -51,37 +107,46 @@ export function* readLines(source: ImportSource): Generator<SourceLine> {
       const end = nl === -1 ? text.length : nl;
       if (nl === -1 && start === text.length) break; // no empty line after a final newline
       lineNo += 1;
+      // A UTF-16 unit is at most 3 UTF-8 bytes: only long lines need counting.
+      if (end - start > cap / 3 && Buffer.byteLength(text.slice(start, end)) > cap) throw tooLong(lineNo);
       yield { text: strip(text.slice(start, end)), line: lineNo, bytesRead: end };
       start = end + 1;
     }
     return;
   }
 
-  const fd = openSync(source, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    const decoder = new StringDecoder('utf8');
-    let carry = '';
-    let bytesRead = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, 0, CHUNK, null);
-      const chunk = n > 0 ? decoder.write(buffer.subarray(0, n)) : decoder.end();
-      bytesRead += n;
-      const text = carry + chunk;
-      let start = 0;
-      for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
-        lineNo += 1;
-        yield { text: strip(text.slice(start, nl)), line: lineNo, bytesRead };
-        start = nl + 1;
-      }
-      carry = text.slice(start);
-      if (n === 0) break;
+  const encoding = resolveEncoding(source, options.encoding);
+  const gb = encoding === 'gb18030' ? new TextDecoder('gb18030', { fatal: true }) : null;
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const decode = (bytes: Buffer, line: number): string => {
+    try {
+      return gb ? gb.decode(bytes) : utf8.decode(bytes);
+    } catch {
+      const hint = options.encoding === undefined || options.encoding === 'auto'
+        ? 'neither UTF-8 nor GB18030 text'
+        : `not valid ${ENCODING_NAME[encoding]} text (try --encoding ${encoding === 'utf8' ? 'gb18030' : 'utf8'})`;
+      throw new LineReadError(line, 'encoding', `line ${line} is ${hint}`);
     }
-    if (carry.length > 0) {
+  };
+
+  let carry: Buffer = Buffer.alloc(0);
+  let bytesRead = 0;
+  for (const chunk of chunks(source)) {
+    bytesRead += chunk.length;
+    const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    let start = 0;
+    for (let nl = bytes.indexOf(0x0a, start); nl !== -1; nl = bytes.indexOf(0x0a, start)) {
       lineNo += 1;
-      yield { text: strip(carry), line: lineNo, bytesRead };
+      if (nl - start > cap) throw tooLong(lineNo);
+      yield { text: strip(decode(bytes.subarray(start, nl), lineNo)), line: lineNo, bytesRead };
+      start = nl + 1;
     }
-  } finally {
-    closeSync(fd);
+    // Copy the tail: the chunk buffer is not reused, but a slice would keep the whole chunk alive.
+    carry = Buffer.from(bytes.subarray(start));
+    if (carry.length > cap) throw tooLong(lineNo + 1);
+  }
+  if (carry.length > 0) {
+    lineNo += 1;
+    yield { text: strip(decode(carry, lineNo)), line: lineNo, bytesRead };
   }
 }

@@ -141,4 +141,42 @@ export interface Repositories {
   inbound: InboundLog;
   /** Run `fn` in one SQLite transaction; nested calls join the outer one. */
   transaction<T>(fn: () => T): T;
+  /** A private staging area for one import (see ImportStaging). */
+  importStaging(): ImportStaging;
+}
+
+/** One validated import record as staged: rep and customer by matching key, the entry values. */
+export interface StagedEntry {
+  week: WeekId;
+  /** lower-cased email */
+  repKey: string;
+  /** normalizeName(customer) */
+  customerKey: string;
+  values: EntryValues;
+}
+
+export interface ImportApplyResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Earliest week whose entries changed, null when none did. */
+  earliestChange: WeekId | null;
+}
+
+/**
+ * Validated import records parked outside the book, in a private temporary database: adding to it takes
+ * no lock on the book, so a long import holds the write lock only for the short final `apply`.
+ */
+export interface ImportStaging {
+  /** Append rows (file order is kept: a later duplicate wins). */
+  add(rows: readonly StagedEntry[]): void;
+  /**
+   * Inside the caller's write transaction: upsert every staged entry (an identical one is left alone) and
+   * mark each (week, rep) report submitted at `now` unless it already was.
+   */
+  apply(teamId: number, repIds: ReadonlyMap<string, number>, customerIds: ReadonlyMap<string, number>, now: string): ImportApplyResult;
+  /** Forget everything staged so far. */
+  clear(): void;
+  /** Drop the staging database. */
+  close(): void;
 }

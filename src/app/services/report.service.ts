@@ -3,7 +3,7 @@
 import type { EntryValues } from '../../core/weekly-report/template.js';
 import { parseEntry, type FieldIssue } from '../../core/weekly-report/entry.schema.js';
 import type { Customer, Member } from '../../core/team.js';
-import { canSeeAllCustomers } from '../../core/team.js';
+import { canSeeAllCustomers, cleanName } from '../../core/team.js';
 import type { CustomerScore } from '../../core/customer-risk/types.js';
 import { addWeeks, type WeekId } from '../../core/weekly-report/week.js';
 import type { ReportStatus, StoredEntry } from '../ports/repositories.port.js';
@@ -125,7 +125,7 @@ export function saveEntry(ctx: AppContext, member: Member, week: WeekId, custome
 export function findOrAddCustomer(ctx: AppContext, rep: Member, name: string): Customer {
   const existing = ctx.repos.customers.customerByName(rep.teamId, name);
   if (existing) return existing;
-  return ctx.repos.customers.upsertCustomer({ teamId: rep.teamId, name: name.trim(), ownerRepId: rep.id });
+  return ctx.repos.customers.upsertCustomer({ teamId: rep.teamId, name: cleanName(name), ownerRepId: rep.id });
 }
 
 /**

@@ -135,7 +135,7 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
         { key: 'rep', label: t(L.rep, locale) },
         { key: 'report', label: tr(locale, '周报', 'Report') },
         { key: 'entries', label: tr(locale, '已填客户', 'Customers'), align: 'right' },
-        { key: 'revenue', label: tr(locale, '回款', 'Revenue'), align: 'right' },
+        { key: 'revenue', label: tr(locale, '成交额', 'Booked revenue'), align: 'right' },
         { key: 'flags', label: tr(locale, '问题客户', 'Flags'), align: 'right' },
       ],
       rows: model.reps.map((r) => ({

@@ -1,4 +1,6 @@
-import { ImportError, formatIssue, importRecords } from '../../app/import/import-records.service.js';
+import { ImportError, formatIssue } from '../../app/import/import-records.service.js';
+import { importFile } from '../../app/import/xlsx-reader.js';
+import { unknownColumnsWarning } from '../../app/import/unknown-columns.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
 import type { Command } from './command.js';
@@ -9,22 +11,25 @@ const PROGRESS_MIN_BYTES = 1 << 20;
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'radar import FILE [--skip-invalid] [--format jsonl|csv] [--db PATH]',
-  options: { 'skip-invalid': { type: 'boolean' }, format: { type: 'string' } },
+  usage: 'radar import FILE [--skip-invalid] [--format jsonl|csv|xlsx] [--encoding utf8|gb18030] [--db PATH]',
+  options: { 'skip-invalid': { type: 'boolean' }, format: { type: 'string' }, encoding: { type: 'string' } },
   async run(input) {
     const [file] = input.positionals;
     if (!file) throw new CliError('import: give the file to import, e.g. `radar import history.jsonl`');
     const format = stringOpt(input, 'format');
-    if (format !== undefined && format !== 'jsonl' && format !== 'csv') throw new CliError('--format: expected jsonl or csv');
+    if (format !== undefined && format !== 'jsonl' && format !== 'csv' && format !== 'xlsx') throw new CliError('--format: expected jsonl, csv or xlsx');
+    const encoding = stringOpt(input, 'encoding')?.toLowerCase().replace('-', '');
+    if (encoding !== undefined && encoding !== 'utf8' && encoding !== 'gb18030') throw new CliError('--encoding: expected utf8 or gb18030');
     const tty = process.stderr.isTTY;
     let lastTenth = 0;
     let printed = false;
-    return withCliContext(stringOpt(input, 'db'), (cli) => {
+    return withCliContext(stringOpt(input, 'db'), async (cli) => {
       try {
-        const result = importRecords(cli.ctx.repos, file, {
+        const result = await importFile(cli.ctx.repos, file, {
           teamId: cli.team.id,
           skipInvalid: input.values['skip-invalid'] === true,
           format,
+          encoding,
           template: cli.ctx.settings.template,
           onProgress: (p) => {
             if (p.totalBytes < PROGRESS_MIN_BYTES) return;
@@ -39,6 +44,9 @@ export const importCommand: Command = {
           },
         });
         if (tty && printed) process.stderr.write('\n');
+        const warning = unknownColumnsWarning(result.unknownColumns, cli.ctx.settings.template);
+        if (warning) process.stderr.write(`warning: ${warning}\n`);
+        if (result.encoding === 'gb18030' && encoding === undefined) process.stderr.write(`${file}: not UTF-8, read as GB18030\n`);
         for (const issue of result.skipped) process.stderr.write(`skipped ${formatIssue(issue)}\n`);
         if (result.skippedCount > result.skipped.length) process.stderr.write(`… and ${result.skippedCount - result.skipped.length} more skipped lines\n`);
         const { inserted, updated, unchanged } = result.entries;

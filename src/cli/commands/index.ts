@@ -10,7 +10,7 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: readonly CommandEntry[] = [
-  { name: 'import', summary: 'import weekly report history from JSON Lines or CSV (one record per week, rep, customer)', load: async () => (await import('./import.command.js')).importCommand },
+  { name: 'import', summary: 'import weekly report history from JSON Lines, CSV or xlsx (one record per week, rep, customer)', load: async () => (await import('./import.command.js')).importCommand },
   { name: 'flags', summary: "a week's red-flag customers (grade A or B), highest index first", load: async () => (await import('./flags.command.js')).flagsCommand },
   { name: 'digest', summary: "the week's red-flag digest: who, why (with numbers), grade, who follows up", load: async () => (await import('./digest.command.js')).digestCommand },
   { name: 'ask', summary: 'ask about a customer or a list, in Chinese or English ("华星科技怎么样", "top 5 risks")', load: async () => (await import('./ask.command.js')).askCommand },

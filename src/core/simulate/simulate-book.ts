@@ -84,6 +84,8 @@ function toRecords(rng: Rng, p: SimParams, book: { customers: CustomerModel[]; w
         stage: r.stage,
         expectedClose: open ? r.expectedClose : null,
         health: fill(r.health) as SimRecord['health'],
+        // The simulator's reps do not report cash collected nor payment terms (optional fields).
+        collected: null, paymentTermDays: null,
         notes: rng.pick(NOTES),
       });
     }

@@ -18,8 +18,12 @@ export interface EntryValues {
   contacts: number | null;
   lastContact: string | null;
   revenue: number | null;
+  /** 回款: cash actually received this week (revenue is what was booked). */
+  collected: number | null;
   receivable: number | null;
   overdueDays: number | null;
+  /** 账期: the customer's agreed payment term in days; overdue is judged against it when known. */
+  paymentTermDays: number | null;
   complaints: number | null;
   complaintType: ComplaintType | null;
   requirementChanges: number | null;
@@ -71,8 +75,14 @@ export const DEFAULT_TEMPLATE: ReportTemplate = {
     },
     {
       id: 'revenue', kind: 'money', required: true, carryOver: false,
-      label: text('本周回款/成交额', 'Revenue this week'),
-      help: text('本周确认的收入金额', 'Revenue booked this week'),
+      label: text('本周成交额', 'Revenue booked'),
+      help: text('本周确认（签约/开票）的收入金额，不是回款', 'Revenue booked (signed or invoiced) this week, not cash received'),
+      unit: text('元', 'CNY'),
+    },
+    {
+      id: 'collected', kind: 'money', required: false, carryOver: false,
+      label: text('本周回款', 'Cash collected'),
+      help: text('本周实际收到的客户付款', 'Payments actually received from the customer this week'),
       unit: text('元', 'CNY'),
     },
     {
@@ -85,6 +95,12 @@ export const DEFAULT_TEMPLATE: ReportTemplate = {
       id: 'overdueDays', kind: 'count', required: false, carryOver: true,
       label: text('逾期天数', 'Days overdue'),
       help: text('最早一张未付发票已超过付款期的天数，未逾期填 0', 'Age past due of the oldest unpaid invoice; 0 if none'),
+      unit: text('天', 'days'),
+    },
+    {
+      id: 'paymentTermDays', kind: 'count', required: false, carryOver: true,
+      label: text('账期', 'Payment term'),
+      help: text('与客户约定的付款周期（天），如 30、60', 'The payment term agreed with the customer, in days (e.g. 30, 60)'),
       unit: text('天', 'days'),
     },
     {
@@ -152,7 +168,7 @@ export const DEFAULT_TEMPLATE: ReportTemplate = {
 export const FIELD_IDS: readonly FieldId[] = DEFAULT_TEMPLATE.fields.map((f) => f.id);
 
 export const EMPTY_ENTRY: EntryValues = Object.freeze({
-  contacts: null, lastContact: null, revenue: null, receivable: null, overdueDays: null, complaints: null,
+  contacts: null, lastContact: null, revenue: null, collected: null, receivable: null, overdueDays: null, paymentTermDays: null, complaints: null,
   complaintType: null, requirementChanges: null, faults: null, usage: null, stage: null, expectedClose: null,
   health: null, notes: null,
 });

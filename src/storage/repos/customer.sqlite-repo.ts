@@ -1,6 +1,6 @@
 // Customers, matched by normalised name (trim, NFKC width folding, case folding).
 import { and, asc, eq } from 'drizzle-orm';
-import { normalizeName, type Customer } from '../../core/team.js';
+import { cleanName, normalizeName, type Customer } from '../../core/team.js';
 import type { Tier } from '../../core/customer-risk/types.js';
 import type { CustomerInput, CustomerRepo } from '../../app/ports/repositories.port.js';
 import type { Db } from '../db.js';
@@ -39,14 +39,16 @@ export class SqliteCustomerRepo implements CustomerRepo {
   }
 
   upsertCustomer(input: CustomerInput): Customer {
-    const name = input.name.trim();
+    // Invisible characters never reach a stored name, whatever path the name came by (import, chat, CLI).
+    const name = cleanName(input.name);
+    const aliases = input.aliases?.map(cleanName).filter((a) => a !== '');
     const nameKey = normalizeName(name);
     if (nameKey === '') throw new Error('customer name is empty');
     const existing = this.customerByName(input.teamId, name);
     if (!existing) {
       const row = this.db.orm.insert(customers).values({
         teamId: input.teamId, name, nameKey,
-        aliases: JSON.stringify(input.aliases ?? []),
+        aliases: JSON.stringify(aliases ?? []),
         ownerRepId: input.ownerRepId ?? null,
         industry: input.industry ?? null,
         region: input.region ?? null,
@@ -63,9 +65,9 @@ export class SqliteCustomerRepo implements CustomerRepo {
     if (input.region !== undefined && input.region !== existing.region) patch.region = next.region = input.region;
     if (input.tier !== undefined && input.tier !== existing.tier) patch.tier = next.tier = input.tier;
     if (input.since !== undefined && input.since !== existing.since) patch.since = next.since = input.since;
-    if (input.aliases !== undefined && JSON.stringify(input.aliases) !== JSON.stringify(existing.aliases)) {
-      next.aliases = input.aliases;
-      patch.aliases = JSON.stringify(input.aliases);
+    if (aliases !== undefined && JSON.stringify(aliases) !== JSON.stringify(existing.aliases)) {
+      next.aliases = aliases;
+      patch.aliases = JSON.stringify(aliases);
     }
     if (Object.keys(patch).length > 0) this.db.orm.update(customers).set(patch).where(eq(customers.id, existing.id)).run();
     return next;

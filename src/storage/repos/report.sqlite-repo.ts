@@ -7,9 +7,9 @@ import type { WeekId } from '../../core/weekly-report/week.js';
 import type { ReportRepo, ReportStatus, ScoringRow, StoredEntry } from '../../app/ports/repositories.port.js';
 import type { Db } from '../db.js';
 
-const VALUE_COLUMNS = [
+export const VALUE_COLUMNS = [
   'contacts', 'last_contact', 'revenue', 'receivable', 'overdue_days', 'complaints', 'complaint_type',
-  'requirement_changes', 'faults', 'usage', 'stage', 'expected_close', 'health', 'notes',
+  'requirement_changes', 'faults', 'usage', 'stage', 'expected_close', 'health', 'collected', 'payment_term_days', 'notes',
 ] as const;
 const ENTRY_COLUMNS = `team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at`;
 const ENTRY_SELECT = `SELECT ${ENTRY_COLUMNS} FROM entries`;
@@ -38,14 +38,16 @@ function valuesAt(r: Row, at: number, hasNotes: boolean): EntryValues {
     stage: r[at + 10] as EntryValues['stage'],
     expectedClose: r[at + 11] as string | null,
     health: r[at + 12] as EntryValues['health'],
-    notes: hasNotes ? (r[at + 13] as string | null) : null,
+    collected: r[at + 13] as number | null,
+    paymentTermDays: r[at + 14] as number | null,
+    notes: hasNotes ? (r[at + 15] as string | null) : null,
   };
 }
 
 function toEntry(r: Row): StoredEntry {
   return {
     teamId: r[0] as number, week: r[1] as WeekId, repId: r[2] as number, customerId: r[3] as number,
-    values: valuesAt(r, 4, true), source: r[18] as StoredEntry['source'], updatedAt: r[19] as string,
+    values: valuesAt(r, 4, true), source: r[4 + VALUE_COLUMNS.length] as StoredEntry['source'], updatedAt: r[5 + VALUE_COLUMNS.length] as string,
   };
 }
 
@@ -60,9 +62,9 @@ function collect(rows: Iterable<Row>): StoredEntry[] {
   return out;
 }
 
-const valueParams = (v: EntryValues) => [
+export const valueParams = (v: EntryValues) => [
   v.contacts, v.lastContact, v.revenue, v.receivable, v.overdueDays, v.complaints, v.complaintType,
-  v.requirementChanges, v.faults, v.usage, v.stage, v.expectedClose, v.health, v.notes,
+  v.requirementChanges, v.faults, v.usage, v.stage, v.expectedClose, v.health, v.collected, v.paymentTermDays, v.notes,
 ];
 
 export class SqliteReportRepo implements ReportRepo {

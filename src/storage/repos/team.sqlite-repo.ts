@@ -1,6 +1,6 @@
 // Teams, members and per-team settings.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Member, Role, Team } from '../../core/team.js';
+import { cleanName, type Member, type Role, type Team } from '../../core/team.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Platform } from '../../app/ports/chat.port.js';
 import type { MemberInput, TeamRepo } from '../../app/ports/repositories.port.js';
@@ -75,16 +75,17 @@ export class SqliteTeamRepo implements TeamRepo {
 
   upsertMember(input: MemberInput): Member {
     const email = input.email.trim();
+    const name = cleanName(input.name);
     const existing = this.memberByEmail(input.teamId, email);
     if (existing) {
-      if (existing.name !== input.name || existing.role !== input.role) {
-        this.db.orm.update(members).set({ name: input.name, role: input.role }).where(eq(members.id, existing.id)).run();
-        return { ...existing, name: input.name, role: input.role };
+      if (existing.name !== name || existing.role !== input.role) {
+        this.db.orm.update(members).set({ name, role: input.role }).where(eq(members.id, existing.id)).run();
+        return { ...existing, name, role: input.role };
       }
       return existing;
     }
     const row = this.db.orm.insert(members)
-      .values({ teamId: input.teamId, email, name: input.name, role: input.role }).returning().get();
+      .values({ teamId: input.teamId, email, name, role: input.role }).returning().get();
     return toMember(row);
   }
 

@@ -56,9 +56,10 @@ describe('exportWeek', () => {
     const csv = Buffer.concat(chunks).toString('utf8');
     expect(result.rows).toBe(2);
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('week,rep,repName,customer,industry,region,tier,since,contacts,lastContact,revenue,receivable,overdueDays,'
-      + 'complaints,complaintType,requirementChanges,faults,usage,stage,expectedClose,health,notes,index,grade,tags,reason');
-    expect(lines[1]).toBe('2026-W41,Zhang.Min@Example.com,张敏,ACME Corp,retail,North,normal,,0,,0,8000,52,,,,,low,renewal,,,,87.3,A,overdue;silent,"逾期 52 天, 应收 ¥8,000"');
+    // A BOM on a stream too: CSV is meant for Excel, which needs it to read Chinese.
+    expect(lines[0]).toBe('\ufeffweek,rep,repName,customer,industry,region,tier,since,contacts,lastContact,revenue,collected,receivable,overdueDays,'
+      + 'paymentTermDays,complaints,complaintType,requirementChanges,faults,usage,stage,expectedClose,health,notes,index,grade,tags,reason');
+    expect(lines[1]).toBe('2026-W41,Zhang.Min@Example.com,张敏,ACME Corp,retail,North,normal,,0,,0,,8000,52,,,,,,low,renewal,,,,87.3,A,overdue;silent,"逾期 52 天, 应收 ¥8,000"');
     expect(csv).toContain('"第一行\n第二行, 带逗号"');
   });
 
@@ -77,7 +78,7 @@ describe('exportWeek', () => {
     expect(importRecords(a, path).entries).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
   });
 
-  it('writes an xlsx workbook that exceljs reads back: bold frozen header, rows, coloured grade', async () => {
+  it('writes an xlsx workbook that exceljs reads back: bold frozen header, rows, coloured grade (id sheet)', async () => {
     const repos = fresh();
     const teamId = scored(repos);
     repos.teams.updateTeam(teamId, { locale: 'en' });
@@ -85,7 +86,8 @@ describe('exportWeek', () => {
     await exportWeek(repos, teamId, '2026-W41', 'xlsx', path);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path);
-    const sheet = wb.getWorksheet('2026-W41')!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['2026-W41', 'ids']);
+    const sheet = wb.getWorksheet('ids')!;
     expect(sheet.rowCount).toBe(3);
     const header = sheet.getRow(1);
     expect(header.getCell(1).value).toBe('week');
@@ -101,5 +103,35 @@ describe('exportWeek', () => {
     expect(at('grade').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFF5222D' } });
     expect(sheet.getColumn(cols.indexOf('notes') + 1).width).toBe(48);
     expect(sheet.getRow(3).getCell(cols.indexOf('customer') + 1).value).toBe('华星科技');
+  });
+
+  it('gives people a sheet in their language (--lang): localised headers, stages, tiers, tags; numbers stay numbers', async () => {
+    const repos = fresh();
+    const teamId = scored(repos);
+    const path = join(tmp, 'w41-zh.xlsx');
+    await exportWeek(repos, teamId, '2026-W41', 'xlsx', path, { locale: 'zh' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path);
+    const people = wb.getWorksheet('2026-W41')!;
+    const cols = (people.getRow(1).values as unknown[]).slice(1);
+    expect(cols.slice(0, 4)).toEqual(['周次', '销售邮箱', '销售', '客户']);
+    expect(cols).toEqual(expect.arrayContaining(['本周成交额', '本周回款', '账期', '阶段', '健康度（自评）', '问题客户指数', '问题类型']));
+    const row = people.getRow(2);
+    const at = (name: string) => row.getCell(cols.indexOf(name) + 1).value;
+    expect(at('客户')).toBe('ACME Corp');
+    expect(at('阶段')).toBe('续约');
+    expect(at('产品使用度')).toBe('低');
+    expect(at('客户级别')).toBe('普通客户');
+    expect(at('问题类型')).toBe('拖款、沟通困难');
+    expect(at('应收未收')).toBe(8000);
+    expect(at('主要原因')).toBe('逾期 52 天, 应收 ¥8,000');
+    // English on request, whatever the team's language.
+    const en = join(tmp, 'w41-en.xlsx');
+    await exportWeek(repos, teamId, '2026-W41', 'xlsx', en, { locale: 'en' });
+    const wbEn = new ExcelJS.Workbook();
+    await wbEn.xlsx.readFile(en);
+    const enCols = (wbEn.getWorksheet('2026-W41')!.getRow(1).values as unknown[]).slice(1);
+    expect(enCols.slice(0, 4)).toEqual(['Week', 'Rep email', 'Rep', 'Customer']);
+    expect(wbEn.getWorksheet('2026-W41')!.getRow(2).getCell(enCols.indexOf('Stage') + 1).value).toBe('Renewal');
   });
 });

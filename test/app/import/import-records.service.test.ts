@@ -58,7 +58,7 @@ describe('importRecords', () => {
       ['2026-W40', 'li.wei@example.com'], ['2026-W41', 'zhang.min@example.com'],
     ]);
     expect(b.entries.find((e) => e.customer === 'ACME Corp' && e.week === '2026-W40')?.values).toEqual({
-      contacts: 1, lastContact: null, revenue: 0, receivable: 8000, overdueDays: 45, complaints: 2, complaintType: 'billing',
+      contacts: 1, lastContact: null, revenue: 0, collected: null, receivable: 8000, overdueDays: 45, paymentTermDays: null, complaints: 2, complaintType: 'billing',
       requirementChanges: null, faults: null, usage: null, stage: 'renewal', expectedClose: null, health: 'yellow',
       notes: '客户说 "下周付款", 再跟进',
     });

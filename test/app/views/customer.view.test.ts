@@ -33,7 +33,7 @@ describe('customerCard', () => {
     expect(text).toContain('Receivable\n¥50,000');
     expect(text).toContain('Days overdue\n45 days');
     expect(text).toContain('Stage\nLive');
-    expect(text).toContain('Revenue this week\n¥0');
+    expect(text).toContain('Revenue booked\n¥0');
     expect(text).toContain('客户财务换人');
     const chart = card.blocks.find((b) => b.type === 'chart');
     expect(chart && chart.type === 'chart' && chart.series[0]!.points).toHaveLength(8);

@@ -51,7 +51,7 @@ describe('simulateBook', () => {
 describe('naiveFlags and evaluate', () => {
   it('flags any overdue, any complaint or halved revenue, and evaluate counts hits', () => {
     const customers = [1, 2, 3, 4].map((id) => ({ id, name: `C${id}`, tier: 'normal' as const, industry: null, region: null, since: null }));
-    const v = (p: object) => ({ contacts: 1, lastContact: null, revenue: 100, receivable: null, overdueDays: 0, complaints: 0, complaintType: null, requirementChanges: 0, faults: 0, usage: null, stage: null, expectedClose: null, health: null, notes: null, ...p });
+    const v = (p: object) => ({ contacts: 1, lastContact: null, revenue: 100, receivable: null, overdueDays: 0, complaints: 0, complaintType: null, requirementChanges: 0, faults: 0, usage: null, stage: null, expectedClose: null, health: null, collected: null, paymentTermDays: null, notes: null, ...p });
     const entries = [
       ...customers.map((c) => ({ week: '2026-W01', customerId: c.id, values: v({}) })),
       { week: '2026-W02', customerId: 1, values: v({ overdueDays: 2 }) },

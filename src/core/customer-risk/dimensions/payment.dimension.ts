@@ -9,8 +9,19 @@ const CARRY_WEEKS = 2;
 // A large configured grace period can overtake the fixed points: keep the curve ascending in days.
 const ascending = (pts: Array<[number, number]>) => pts.filter((p, i) => i === 0 || p[0] > pts[i - 1]![0] && pts.slice(0, i).every((q) => q[0] < p[0]));
 
+/**
+ * The lag tolerated for this customer. With a known payment term (账期) it scales with the term: a week
+ * late on a 90-day term is ordinary, on a 15-day term it is not. 10% of the term, between the configured
+ * grace period and three times it.
+ */
+export function graceFor(graceDays: number, termDays: number | null): number {
+  if (termDays === null || termDays <= 0) return graceDays;
+  return Math.min(3 * graceDays, Math.max(graceDays, Math.round(termDays / 10)));
+}
+
 export function scorePayment(ctx: DimensionContext): DimensionScore {
-  const grace = ctx.cfg.payment.graceDays;
+  const term = latestValue(ctx.obs, 'paymentTermDays')?.value ?? null;
+  const grace = graceFor(ctx.cfg.payment.graceDays, term);
   const now = latestValue(ctx.obs, 'overdueDays', STALE_WEEKS);
   const recv = latestValue(ctx.obs, 'receivable', STALE_WEEKS);
   const receivable = recv?.value ?? null;
@@ -18,7 +29,12 @@ export function scorePayment(ctx: DimensionContext): DimensionScore {
   // since are the best guess, for a debt already past the grace period and at most a couple of weeks back.
   const carried = now !== null && now.age > 0 && now.age <= CARRY_WEEKS && now.value > grace && receivable !== 0;
   const days0 = now === null ? null : carried ? now.value + 7 * now.age : now.value;
-  const facts = { overdueDays: days0, receivable, previousOverdueDays: null as number | null, weeksSinceReported: now?.age ?? null };
+  // Cash that came in this week (回款), as opposed to revenue booked.
+  const paidNow = latestValue(ctx.obs, 'collected', 0)?.value ?? null;
+  const facts = {
+    overdueDays: days0, receivable, previousOverdueDays: null as number | null, weeksSinceReported: now?.age ?? null,
+    paymentTermDays: term, graceDays: grace, collected: paidNow,
+  };
   if (!now || days0 === null || days0 <= grace) return { score: 0, reason: null, facts };
 
   const days = days0;
@@ -36,11 +52,22 @@ export function scorePayment(ctx: DimensionContext): DimensionScore {
   // Nothing owed makes "overdue" a data slip; tiny amounts matter less.
   if (receivable === 0) score *= 0.4;
   else if (receivable !== null && receivable < 1000) score *= 0.7;
+  // A customer paying down a good part of what it owes this week is settling, not stalling.
+  const settling = paidNow !== null && paidNow > 0 && receivable !== null && paidNow >= 0.2 * (paidNow + receivable);
+  if (settling) score *= 0.75;
 
   const amount = receivable !== null && receivable > 0 ? receivable : null;
   const reason = amount !== null
     ? text(`逾期 ${days} 天，应收 ${formatMoney(amount)}`, `${days} days overdue on ${formatMoney(amount)}`)
     : text(`逾期 ${days} 天`, `${days} days overdue`);
+  if (term !== null && term > 0) {
+    reason.zh += `（账期 ${term} 天）`;
+    reason.en += ` (on a ${term}-day term)`;
+  }
+  if (settling) {
+    reason.zh += `，本周回款 ${formatMoney(paidNow!)}`;
+    reason.en += `, ${formatMoney(paidNow!)} collected this week`;
+  }
   if (carried) {
     reason.zh += `（按 ${now.age} 周前报告的 ${now.value} 天推算）`;
     reason.en += ` (estimated from ${now.value} days reported ${now.age} week${now.age > 1 ? 's' : ''} ago)`;

@@ -173,6 +173,7 @@ function toRecords(rng: HoldoutRng, cal: Calendar, reps: HoldoutRep[], customers
         stage: t.stage,
         expectedClose: t.expectedClose && (t.stage === 'renewal' || open) ? fill(t.expectedClose, true) : null,
         health: fill(t.health),
+        collected: null, paymentTermDays: null,
         notes: rng.one(NOTES),
       });
     }

@@ -157,7 +157,7 @@ function toRecords(rng: Rng, customers: LitCustomer[], reps: Array<{ email: stri
         contacts: t.contacts, lastContact: lastContact.get(c) ?? null, revenue: t.revenue, receivable,
         overdueDays: t.overdueDays, complaints: t.complaints, complaintType: t.complaints > 0 ? t.complaintType : null,
         requirementChanges: t.requirementChanges, faults: t.faults, usage: t.usage, stage: t.stage,
-        expectedClose: t.expectedClose, health: t.health, notes: '',
+        expectedClose: t.expectedClose, health: t.health, collected: null, paymentTermDays: null, notes: '',
       });
     }
   }

@@ -1,0 +1,89 @@
+// The staging area of one import: a private temporary database ATTACHed to the connection (an empty file
+// name: SQLite keeps it in a temp file that vanishes on DETACH, spilling to disk, so memory stays bounded).
+// Writing to it locks only it, never the book: the bot keeps saving forms while a 150k-record file is read
+// and validated. The final apply is set-based (one INSERT … SELECT upsert and one for the report rows) and
+// runs inside the caller's short write transaction.
+import type { Statement } from 'better-sqlite3';
+import type { ImportApplyResult, ImportStaging, StagedEntry } from '../../app/ports/repositories.port.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
+import type { Db } from '../db.js';
+import { VALUE_COLUMNS, valueParams } from './report.sqlite-repo.js';
+
+let serial = 0;
+
+export class SqliteImportStaging implements ImportStaging {
+  private readonly schema: string;
+  private readonly insert: Statement;
+  private open = true;
+
+  constructor(private readonly db: Db) {
+    this.schema = `radar_import_${process.pid}_${++serial}`;
+    const s = db.sqlite;
+    s.prepare(`ATTACH DATABASE '' AS ${this.schema}`).run();
+    s.exec(`CREATE TABLE ${this.schema}.staged (seq INTEGER PRIMARY KEY, week TEXT NOT NULL, rep_key TEXT NOT NULL,
+      customer_key TEXT NOT NULL, ${VALUE_COLUMNS.join(', ')});
+      CREATE TABLE ${this.schema}.reps (key TEXT PRIMARY KEY, id INTEGER NOT NULL);
+      CREATE TABLE ${this.schema}.customers (key TEXT PRIMARY KEY, id INTEGER NOT NULL);`);
+    this.insert = s.prepare(`INSERT INTO ${this.schema}.staged (week, rep_key, customer_key, ${VALUE_COLUMNS.join(', ')})
+      VALUES (${Array(3 + VALUE_COLUMNS.length).fill('?').join(', ')})`);
+  }
+
+  add(rows: readonly StagedEntry[]): void {
+    // A deferred transaction that writes only the attached database: no lock on the book.
+    this.db.sqlite.transaction(() => {
+      for (const r of rows) this.insert.run(r.week, r.repKey, r.customerKey, ...valueParams(r.values));
+    }).deferred();
+  }
+
+  apply(teamId: number, repIds: ReadonlyMap<string, number>, customerIds: ReadonlyMap<string, number>, now: string): ImportApplyResult {
+    const s = this.db.sqlite;
+    const x = this.schema;
+    s.exec(`DELETE FROM ${x}.reps; DELETE FROM ${x}.customers;`);
+    const rep = s.prepare(`INSERT INTO ${x}.reps (key, id) VALUES (?, ?)`);
+    for (const [key, id] of repIds) rep.run(key, id);
+    const customer = s.prepare(`INSERT INTO ${x}.customers (key, id) VALUES (?, ?)`);
+    for (const [key, id] of customerIds) customer.run(key, id);
+
+    const staged = s.prepare(`SELECT count(*) FROM ${x}.staged`).pluck().get() as number;
+    const maxId = (s.prepare('SELECT coalesce(max(id), 0) FROM main.entries').pluck().get() as number);
+    const changed = [...VALUE_COLUMNS.map((c) => `${c} IS NOT excluded.${c}`), 'team_id IS NOT excluded.team_id'].join(' OR ');
+    // In file order, so a later duplicate of (week, rep, customer) wins, as with one upsert per record.
+    // RETURNING lists exactly the rows inserted or changed (an identical upsert is skipped by its WHERE).
+    const upsert = s.prepare(
+      `INSERT INTO main.entries (team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at)
+       SELECT ?, s.week, r.id, c.id, ${VALUE_COLUMNS.map((col) => `s.${col}`).join(', ')}, 'import', ?
+       FROM ${x}.staged s JOIN ${x}.reps r ON r.key = s.rep_key JOIN ${x}.customers c ON c.key = s.customer_key
+       WHERE true ORDER BY s.seq
+       ON CONFLICT (week, rep_id, customer_id) DO UPDATE SET
+         team_id = excluded.team_id, ${VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
+         source = excluded.source, updated_at = excluded.updated_at
+       WHERE ${changed}
+       RETURNING id, week`,
+    ).raw(true);
+    const inserted = new Set<number>();
+    let touched = 0;
+    let earliestChange: WeekId | null = null;
+    for (const [id, week] of upsert.iterate(teamId, now) as Iterable<[number, WeekId]>) {
+      touched += 1;
+      if (id > maxId) inserted.add(id);
+      if (earliestChange === null || week < earliestChange) earliestChange = week;
+    }
+    s.prepare(
+      `INSERT INTO main.reports (team_id, week, rep_id, submitted_at, late)
+       SELECT DISTINCT ?, s.week, r.id, ?, 0 FROM ${x}.staged s JOIN ${x}.reps r ON r.key = s.rep_key WHERE true
+       ON CONFLICT (team_id, week, rep_id) DO UPDATE SET submitted_at = excluded.submitted_at, late = 0
+       WHERE reports.submitted_at IS NULL`,
+    ).run(teamId, now);
+    return { inserted: inserted.size, updated: touched - inserted.size, unchanged: staged - touched, earliestChange };
+  }
+
+  clear(): void {
+    this.db.sqlite.exec(`DELETE FROM ${this.schema}.staged`);
+  }
+
+  close(): void {
+    if (!this.open || !this.db.sqlite.open) return;
+    this.open = false;
+    this.db.sqlite.prepare(`DETACH DATABASE ${this.schema}`).run();
+  }
+}
