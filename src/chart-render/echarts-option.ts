@@ -45,7 +45,7 @@ function trend(spec: TrendChart): EChartsOption {
   };
   const names = [spec.line.name, ...(spec.bars ? [spec.bars.name] : [])];
   return {
-    ...base(spec, 96),
+    ...base(spec, 112),
     legend: legend(names),
     xAxis: {
       type: 'category', data: [...spec.x], name: spec.xLabel, nameLocation: 'middle', nameGap: 32,
@@ -59,7 +59,8 @@ function trend(spec: TrendChart): EChartsOption {
       },
       ...(spec.bars ? [{
         type: 'value' as const, name: `${spec.bars.name}${spec.bars.unit ? ` (${spec.bars.unit})` : ''}`, position: 'right' as const,
-        nameTextStyle: { color: MUTED }, min: 0, splitLine: { show: false },
+        // Left-aligned from the axis, clear of the last week's value label.
+        nameTextStyle: { color: MUTED, align: 'left' as const }, min: 0, splitLine: { show: false },
         axisLabel: { color: MUTED, formatter: (v: number) => compact(v, spec.locale) },
       }] : []),
     ],
@@ -95,7 +96,8 @@ function radar(spec: RadarChart): EChartsOption {
         lineStyle: { color: color(s.tone), width: i === 0 ? 3 : 2, type: i === 0 ? 'solid' : 'dashed' },
         itemStyle: { color: color(s.tone) },
         areaStyle: i === 0 ? { color: tint(s.tone, 0.18) } : undefined,
-        label: i === 0 ? { show: true, color: color(s.tone), fontSize: 11, formatter: (p: { value: unknown }) => fmt(Number(p.value)) } : undefined,
+        // Only the customer's non-zero scores: zeros would pile up unreadably at the centre.
+        label: i === 0 ? { show: true, color: color(s.tone), fontSize: 12, fontWeight: 'bold', formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? fmt(Number(p.value)) : '') } : undefined,
       })),
     }],
   };
@@ -149,7 +151,7 @@ function stacked(spec: StackedChart): EChartsOption {
   return {
     ...base(spec, 78),
     legend: legend(spec.series.map((s) => s.name)),
-    grid: { left: 64, right: 32, top: 78, bottom: many && !share ? 84 : 56 },
+    grid: { left: 64, right: 32, top: 104, bottom: many && !share ? 84 : 56 },
     xAxis: {
       type: 'category', data: [...spec.categories], name: spec.categoryLabel, nameLocation: 'middle', nameGap: many && !share ? 62 : 32,
       boundaryGap: !share,
@@ -167,7 +169,8 @@ function stacked(spec: StackedChart): EChartsOption {
       ? {
         type: 'line' as const, name: s.name, stack: 'share', data: [...s.values], symbol: 'none',
         lineStyle: { width: 1, color: color(s.tone) }, itemStyle: { color: color(s.tone) },
-        areaStyle: { color: color(s.tone), opacity: 0.8 },
+        // The healthy remainder stays pale so the red and orange shares stand out.
+        areaStyle: { color: s.tone === 'green' ? tint(s.tone, 0.25) : color(s.tone), opacity: s.tone === 'green' ? 1 : 0.85 },
       }
       : {
         type: 'bar' as const, name: s.name, stack: 'total', data: [...s.values], barMaxWidth: 42,

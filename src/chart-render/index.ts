@@ -5,6 +5,15 @@ import { Resvg } from '@resvg/resvg-js';
 import type { ChartSpec } from '../ui/chart.js';
 import { echartsOption } from './echarts-option.js';
 import { CJK_FAMILY, cjkFontFiles } from './font.js';
+import { measureText, parseCssFont, textToPaths } from './text-to-path.js';
+
+// ECharts lays text out (legend spacing, label boxes) by measuring it: measure in the font we draw with.
+echarts.setPlatformAPI({
+  measureText: (text: string, font?: string) => {
+    const { size, bold } = parseCssFont(font ?? '12px sans-serif');
+    return { width: measureText(text, size, bold) };
+  },
+});
 
 export interface RenderOptions {
   locale: 'zh' | 'en';
@@ -15,7 +24,10 @@ export interface RenderOptions {
 export interface PngOptions extends RenderOptions {
   /** Pixel density: 2 draws a 800×450 chart as 1600×900 pixels (sharp on phones). Default 1. */
   scale?: number;
-  /** Font files to draw text with (tests pass [] to see what a machine without the font would get). */
+  /**
+   * Draw text with resvg's own text engine and these font files instead of as outlines of the bundled
+   * font (slower; tests pass [] to see what a machine without the font would get).
+   */
   fontFiles?: string[];
 }
 
@@ -42,7 +54,8 @@ export function renderSvg(spec: ChartSpec, opts: RenderOptions): string {
 
 /** The chart as PNG bytes (white background), text drawn with the bundled CJK font only. */
 export function renderPng(spec: ChartSpec, opts: PngOptions): Buffer {
-  return svgToPng(renderSvg(spec, opts), opts);
+  const svg = renderSvg(spec, opts);
+  return opts.fontFiles ? svgToPng(svg, opts) : svgToPng(textToPaths(svg), { ...opts, fontFiles: [] });
 }
 
 /** Rasterises an SVG with the bundled font and no system fonts (same output on every machine). */

@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderPng, renderSvg } from '../../src/chart-render/index.js';
+import { cjkFontFiles } from '../../src/chart-render/font.js';
 import { TONE_COLOR, withAlt, type StackedChart } from '../../src/ui/chart.js';
 import { countColor, decodePng, inkShare } from './png-stats.js';
 import { byRepZh, heatmapZh, portfolioEn, radarEn, trendZh } from './sample-specs.js';
@@ -77,5 +78,18 @@ describe('renderPng', () => {
     save('cjk-title.zh', renderPng(zhOnly, { locale: 'zh' }));
     expect(inkShare(withFont, titleBox)).toBeGreaterThan(0.08);
     expect(inkShare(noFont, titleBox)).toBeLessThan(0.005);
+  });
+
+  it("draws text as outlines that match resvg's own text rendering of the same font", () => {
+    const titleBox = { x: 10, y: 8, w: 300, h: 30 };
+    const outlines = decodePng(renderPng(trendZh, { locale: 'zh' }));
+    const native = decodePng(renderPng(trendZh, { locale: 'zh', fontFiles: cjkFontFiles() }));
+    const a = inkShare(outlines, titleBox);
+    const b = inkShare(native, titleBox);
+    expect(a).toBeGreaterThan(0.05);
+    expect(Math.abs(a - b) / b).toBeLessThan(0.25);
+    // and the whole picture: same amount of ink within a few percent
+    const all = { x: 0, y: 0, w: 800, h: 450 };
+    expect(Math.abs(inkShare(outlines, all) - inkShare(native, all)) / inkShare(native, all)).toBeLessThan(0.1);
   });
 });

@@ -1,6 +1,7 @@
 // The command table (wiring only).
 import type { Command } from './command.js';
 import { askCommand } from './ask.command.js';
+import { chartCommand } from './chart.command.js';
 import { customersCommand } from './customers.command.js';
 import { cycleCommand } from './cycle.command.js';
 import { dbCommand } from './db.command.js';
@@ -14,7 +15,7 @@ import { simulateCommand } from './simulate.command.js';
 import { tasksCommand } from './tasks.command.js';
 
 export const COMMANDS: readonly Command[] = [
-  importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, membersCommand, customersCommand, simulateCommand, demoCommand, cycleCommand, dbCommand,
+  importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, membersCommand, customersCommand, simulateCommand, demoCommand, cycleCommand, dbCommand, chartCommand,
 ];
 
 export function usage(): string {
