@@ -22,6 +22,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'demo', summary: 'build ./data/demo.sqlite from the simulator (a realistic team and history) and print the digest', load: async () => (await import('./demo.command.js')).demoCommand },
   { name: 'cycle', summary: 'run a step of the weekly cycle now (prompt | remind | digest | nudge) through the configured platforms', load: async () => (await import('./cycle.command.js')).cycleCommand },
   { name: 'db', summary: 'backup PATH (online, safe while the bot runs) | check (integrity)', load: async () => (await import('./db.command.js')).dbCommand },
+  { name: 'chart', summary: 'draw a chart to PNG or SVG: trend|radar (one customer), heatmap|by-rep|portfolio (the team)', load: async () => (await import('./chart.command.js')).chartCommand },
 ];
 
 export function usage(): string {
