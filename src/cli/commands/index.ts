@@ -12,9 +12,12 @@ import { importCommand } from './import.command.js';
 import { membersCommand } from './members.command.js';
 import { simulateCommand } from './simulate.command.js';
 import { tasksCommand } from './tasks.command.js';
+import { linkCommand } from './link.command.js';
+import { serveCommand } from './serve.command.js';
 
 export const COMMANDS: readonly Command[] = [
   importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, membersCommand, customersCommand, simulateCommand, demoCommand, cycleCommand, dbCommand,
+  serveCommand, linkCommand,
 ];
 
 export function usage(): string {
