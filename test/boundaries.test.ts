@@ -86,6 +86,13 @@ describe('dependency rules', () => {
     expect(violations(filesUnder('adapters/feishu'), (i) => !under(i.target, 'src/storage') && !under(i.target, 'adapters/slack'))).toEqual([]);
   });
 
+  it('src/web (the dashboard) uses the app, core and ui, never storage, config, runtime, the CLI, adapters or a platform SDK', () => {
+    const forbidden = ['src/storage', 'src/scheduler', 'src/config', 'src/runtime', 'src/cli', 'src/server', 'adapters'];
+    const sdks = ['@slack/bolt', '@slack/web-api', '@larksuiteoapi/node-sdk', 'better-sqlite3', 'drizzle-orm', 'node-cron'];
+    expect(filesUnder('src/web').length).toBeGreaterThan(5);
+    expect(violations(filesUnder('src/web'), (i) => !forbidden.some((d) => under(i.target, d)) && !sdks.includes(i.target))).toEqual([]);
+  });
+
   it('only src/config reads process.env', () => {
     const readers = [...filesUnder('src'), ...filesUnder('adapters')]
       .filter((f) => !under(f, 'src/config') && readFileSync(join(ROOT, f), 'utf8').split('\n')

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { CardSpec } from '../ui/card.js';
 import type { ChatPort, Destination, Platform } from './ports/chat.port.js';
 import type { AppContext } from './context.js';
+import type { DashboardLinks } from './ports/dashboard.port.js';
 
 /** A connected chat platform: its port (for user lookups) and where the team's managers read. */
 export interface PlatformBinding {
@@ -18,6 +19,8 @@ export interface RadarApp {
   platforms: readonly PlatformBinding[];
   /** Wake the outbox worker after enqueueing (no-op when nothing delivers, e.g. in the CLI dry run). */
   notifyOutbox(): void;
+  /** Personal sign-in links to the web dashboard, when it is served. */
+  dashboard?: DashboardLinks;
 }
 
 export interface OutboundCard {

@@ -12,6 +12,8 @@ export interface AppConfig {
   configFile: string | null;
   team: { name: string; timezone: string; locale: 'zh' | 'en' };
   port: number;
+  /** The dashboard: signing secret (null → generated once and stored in the database) and public base URL (null → http://localhost:PORT). */
+  web?: { secret: string | null; publicUrl: string | null };
   slack: SlackConfig | null;
   feishu: FeishuConfig | null;
 }
@@ -39,6 +41,8 @@ const EnvSchema = z.object({
   RADAR_TIMEZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, 'must be an IANA timezone such as Asia/Shanghai'),
   RADAR_LOCALE: z.enum(['zh', 'en']).default('zh'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  RADAR_WEB_SECRET: optional.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`), or unset to generate one'),
+  RADAR_PUBLIC_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'must be an http(s) URL such as https://radar.example.com'),
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
@@ -124,13 +128,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dbOverride?: st
     configFile: e.RADAR_CONFIG ?? null,
     team: { name: e.RADAR_TEAM_NAME, timezone: e.RADAR_TIMEZONE, locale: e.RADAR_LOCALE },
     port: e.PORT,
+    web: { secret: e.RADAR_WEB_SECRET ?? null, publicUrl: e.RADAR_PUBLIC_URL?.replace(/\/+$/, '') ?? null },
     slack,
     feishu,
   };
 }
 
 /** Names of the variables holding secrets, for log scrubbing tests. */
-export const SECRET_VARS = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'FEISHU_APP_SECRET', 'FEISHU_ENCRYPT_KEY', 'FEISHU_VERIFICATION_TOKEN'] as const;
+export const SECRET_VARS = ['RADAR_WEB_SECRET', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'FEISHU_APP_SECRET', 'FEISHU_ENCRYPT_KEY', 'FEISHU_VERIFICATION_TOKEN'] as const;
 
 /**
  * Read `.env` from the working directory into the environment when there is one (variables already set

@@ -16,6 +16,7 @@ import { startScheduler, type Scheduler } from '../scheduler/scheduler.js';
 import { openDb, type Db } from '../storage/db.js';
 import { createRepositories } from '../storage/repositories.js';
 import { startHttpServer, type RunningServer } from '../server/http-server.js';
+import { createDashboard } from '../web/index.js';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { createFeishuAdapter } from '../../adapters/feishu/index.js';
 import { runCycleStep } from './run-step.js';
@@ -85,11 +86,16 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     onPermanentFailure: (m) => reportPermanentFailure(app, m),
     ...options.worker,
   });
-  app = { ctx: { repos, settings, clock, logger }, platforms: bindings, notifyOutbox: () => worker.notify() };
+  const ctx = { repos, settings, clock, logger };
+  // The dashboard shares the HTTP server (and its port) with the platforms' endpoints.
+  const dashboard = createDashboard({
+    ctx, secret: config.web?.secret ?? null, publicUrl: config.web?.publicUrl ?? `http://localhost:${config.port}`,
+  });
+  app = { ctx, platforms: bindings, notifyOutbox: () => worker.notify(), dashboard: dashboard.auth };
   route = createRouter(app);
 
   const routes = adapters.flatMap((a) => (a.http ? [a.http] : []));
-  const server = routes.length > 0 ? await startHttpServer(routes, config.port, logger) : null;
+  const server = await startHttpServer(routes, config.port, logger, dashboard.mount);
   for (const adapter of adapters) await adapter.start();
   worker.start();
   // Match members to chat accounts right away, so people who write to the bot before the first

@@ -1,6 +1,7 @@
 // One HTTP server for every adapter in HTTP mode: Slack on /slack/events, Feishu on /feishu/events.
 // Paths match exactly (ignoring the query string); anything else is 404, never a stack trace.
-import { createServer, type Server } from 'node:http';
+// The dashboard, when given, answers everything under its prefix (and `/` redirects to it).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { HttpRoute } from '../app/ports/platform-adapter.port.js';
@@ -11,12 +12,25 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function startHttpServer(routes: readonly HttpRoute[], port: number, logger: Logger): Promise<RunningServer> {
+export interface WebMount {
+  prefix: string;
+  handle(req: IncomingMessage, res: ServerResponse): void;
+}
+
+export function startHttpServer(routes: readonly HttpRoute[], port: number, logger: Logger, web?: WebMount): Promise<RunningServer> {
   const byPath = new Map(routes.map((r) => [r.path, r]));
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'GET' && path === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    }
+    if (web && (path === web.prefix || path.startsWith(`${web.prefix}/`))) {
+      web.handle(req, res);
+      return;
+    }
+    if (web && req.method === 'GET' && path === '/') {
+      res.writeHead(302, { location: `${web.prefix}/` }).end();
       return;
     }
     const route = byPath.get(path);
@@ -39,7 +53,7 @@ export function startHttpServer(routes: readonly HttpRoute[], port: number, logg
     server.once('error', reject);
     server.listen(port, () => {
       const actual = (server.address() as AddressInfo).port;
-      logger.info({ port: actual, paths: [...byPath.keys()] }, 'http server listening');
+      logger.info({ port: actual, paths: [...byPath.keys(), ...(web ? [`${web.prefix}/`] : [])] }, 'http server listening');
       resolve({
         server,
         port: actual,

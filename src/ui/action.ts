@@ -14,7 +14,8 @@ export type ActionKind =
   | 'task.snoozed' // snooze form submit: {taskId}
   | 'customer.details' // {customerId}
   | 'rep.remind' // {memberId, week}
-  | 'digest.refresh'; // {week}
+  | 'digest.refresh' // {week}
+  | 'dashboard.open'; // DM the clicker a personal sign-in link to the web dashboard: {}
 
 export interface ActionRef {
   kind: ActionKind;

@@ -15,6 +15,7 @@ import { remindRep } from '../jobs/remind.job.js';
 import { teamNow } from '../context.js';
 import type { Interaction } from './interaction-context.js';
 import { currentReportWeek, isManagerial, notAllowed, toast } from './interaction-context.js';
+import { handleDashboard } from './dashboard.handler.js';
 import { afterReportChange, afterTaskChange, currentDigestCard, digestWeek } from './source-card.js';
 
 const idArg = (ref: ActionRef, key: string): number | null => {
@@ -106,6 +107,8 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       const card = currentDigestCard(i, message, digestWeekArg(ref));
       return card ? { type: 'replaceMessage', card } : stale;
     }
+    case 'dashboard.open':
+      return handleDashboard(i);
     default:
       return stale;
   }

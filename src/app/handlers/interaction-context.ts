@@ -6,7 +6,7 @@ import { canSeeAllCustomers } from '../../core/team.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { openReportWeek } from '../services/schedule.service.js';
 import type { Actor, InteractionResult } from '../inbound.js';
-import type { MessageRef } from '../ports/chat.port.js';
+import type { MessageRef, Platform } from '../ports/chat.port.js';
 import type { RadarApp } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
 import { tr } from '../views/common.js';
@@ -16,6 +16,8 @@ export interface Interaction {
   member: Member;
   team: Team;
   locale: Locale;
+  /** Where the person is talking to us from (private replies go there). */
+  platform: Platform;
 }
 
 /** Find the member behind a chat user, or null. */
@@ -24,7 +26,7 @@ export function resolveInteraction(app: RadarApp, actor: Actor): Interaction | n
   if (!member) return null;
   const team = app.ctx.repos.teams.getTeam(member.teamId);
   if (!team) return null;
-  return { app, member, team, locale: actor.locale ?? memberLocale(member, team) };
+  return { app, member, team, locale: actor.locale ?? memberLocale(member, team), platform: actor.platform };
 }
 
 /** The report week people mean right now: last week until the team's deadline passes, then this week. */

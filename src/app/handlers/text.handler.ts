@@ -10,6 +10,7 @@ import { teamNow } from '../context.js';
 import type { Interaction } from './interaction-context.js';
 import { currentReportWeek, isManagerial, notAllowed, toast } from './interaction-context.js';
 import { currentDigestCard } from './source-card.js';
+import { DASHBOARD_TEXT, handleDashboard } from './dashboard.handler.js';
 import { SCHEDULE_RE, TIMEZONE_RE, handleSchedule, handleTimezone } from './schedule.command.js';
 
 const REPORT = /^(report|weekly report|周报|填周报|填写周报|写周报)$/i;
@@ -32,6 +33,7 @@ export function handleText(i: Interaction, raw: string): InteractionResult {
     const week = currentReportWeek(i.app, i.team);
     return { type: 'card', card: reportPromptCard(reportPromptModel(i.app.ctx, i.member, week), i.locale) };
   }
+  if (DASHBOARD_TEXT.test(text)) return handleDashboard(i);
   if (DIGEST.test(text)) {
     if (!isManagerial(i.member)) return notAllowed(i.locale);
     const card = currentDigestCard(i, null);

@@ -1,6 +1,7 @@
 // The manager digest as one CardSpec: header, red-flag customers with actions, missing reports,
 // carried and resolved tasks, per-rep table, trend chart. Adapters split what exceeds their limits.
 import type { Locale } from '../../core/i18n.js';
+import { openDashboardButton } from './dashboard-link.view.js';
 import { formatMoney } from '../../core/i18n.js';
 import type { DigestFlag, DigestModel, DigestTask } from '../../core/digest/digest.types.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
@@ -158,7 +159,7 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
       ],
     });
   }
-  blocks.push({ type: 'actions', buttons: [button(tr(locale, '刷新', 'Refresh'), 'digest.refresh', { week: model.week })] });
+  blocks.push({ type: 'actions', buttons: [button(tr(locale, '刷新', 'Refresh'), 'digest.refresh', { week: model.week }), openDashboardButton(locale)] });
 
   const title = digestTitle(model, locale);
   const top = model.flags.slice(0, 3).map((f) => `${f.grade} ${f.customerName} ${f.index}`).join(', ');

@@ -4,6 +4,7 @@ import type { Grade, Tag } from '../../core/customer-risk/types.js';
 import type { DigestModel } from '../../core/digest/digest.types.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
+import { openDashboardButton } from './dashboard-link.view.js';
 import { button, indexWithDelta, gradeBadge, L, t, TAG_LABEL, tagLabels, tr } from './common.js';
 
 export interface RepHomeModel {
@@ -63,6 +64,7 @@ function repHome(m: RepHomeModel, locale: Locale): CardSpec {
     }
   }
 
+  blocks.push({ type: 'actions', buttons: [openDashboardButton(locale)] });
   const title = tr(locale, `周报雷达 · ${m.viewerName}`, `Sales radar · ${m.viewerName}`);
   return { title, tone: m.flagged.some((f) => f.grade === 'A') ? 'red' : 'blue', blocks, summary: `${title}: ${done}/${total}` };
 }
@@ -93,7 +95,7 @@ function managerHome(m: ManagerHomeModel, locale: Locale): CardSpec {
       });
     }
   }
-  blocks.push({ type: 'actions', buttons: [button(tr(locale, '刷新摘要', 'Refresh digest'), 'digest.refresh', { week: d.week })] });
+  blocks.push({ type: 'actions', buttons: [button(tr(locale, '刷新摘要', 'Refresh digest'), 'digest.refresh', { week: d.week }), openDashboardButton(locale)] });
   const title = tr(locale, `周报雷达 · ${m.viewerName}`, `Sales radar · ${m.viewerName}`);
   return { title, tone: c.gradeA > 0 ? 'red' : c.flagged > 0 ? 'orange' : 'green', blocks, summary: `${title}: ${c.flagged}` };
 }

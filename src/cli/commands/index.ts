@@ -23,6 +23,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'cycle', summary: 'run a step of the weekly cycle now (prompt | remind | digest | nudge) through the configured platforms', load: async () => (await import('./cycle.command.js')).cycleCommand },
   { name: 'db', summary: 'backup PATH (online, safe while the bot runs) | check (integrity)', load: async () => (await import('./db.command.js')).dbCommand },
   { name: 'chart', summary: 'draw a chart to PNG or SVG: trend|radar (one customer), heatmap|by-rep|portfolio (the team)', load: async () => (await import('./chart.command.js')).chartCommand },
+  { name: 'link', summary: 'print a personal sign-in link to the web dashboard (看板), or revoke a member\'s links', load: async () => (await import('./link.command.js')).linkCommand },
+  { name: 'serve', summary: 'serve the web dashboard (看板) without any chat platform; sign in with `radar link`', load: async () => (await import('./serve.command.js')).serveCommand },
 ];
 
 export function usage(): string {

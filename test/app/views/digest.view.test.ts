@@ -48,7 +48,7 @@ describe('digestCard', () => {
     // Acme's only task is snoozed: no snooze button, claim allowed.
     expect(actions.slice(4, 7).map((a) => a.kind)).toEqual(['task.claim', 'task.resolve', 'customer.details']);
     expect(actions).toContainEqual({ kind: 'rep.remind', args: { memberId: '2', week: '2026-W48' } });
-    expect(actions.at(-1)).toEqual({ kind: 'digest.refresh', args: { week: '2026-W48' } });
+    expect(actions.slice(-2)).toEqual([{ kind: 'digest.refresh', args: { week: '2026-W48' } }, { kind: 'dashboard.open', args: {} }]);
   });
 
   it('missing reports, unreachable, carried and resolved tasks, per-rep table, chart', () => {

@@ -24,7 +24,7 @@ describe('homeCard', () => {
     expect(text).toContain('🔴 A 华星科技 · Index 88 ▲9 · Overdue payment, Gone quiet');
     expect(text).toContain('🟠 B Acme Corp · Index 64 · Low product fit');
     expect(text).toContain('华星科技 · Overdue payment · due 2026-11-20 overdue');
-    expect(actionsOf(card).map((a) => a.kind)).toEqual(['report.add', 'report.submit', 'customer.details', 'customer.details', 'task.resolve']);
+    expect(actionsOf(card).map((a) => a.kind)).toEqual(['report.add', 'report.submit', 'customer.details', 'customer.details', 'task.resolve', 'dashboard.open']);
     expect(cardText(homeCard(rep, 'zh'))).toContain('我的问题客户（2）');
   });
 

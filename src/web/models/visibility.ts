@@ -1,0 +1,23 @@
+// Who sees which customers on the dashboard: the same rule as in chat (canSeeCustomer), computed for a
+// whole book at once. Managers, directors and owners see every customer; a rep their own; anyone else
+// the customers whose active follow-ups are routed to them.
+import type { Customer, Member } from '../../core/team.js';
+import { canSeeAllCustomers } from '../../core/team.js';
+import { ACTIVE_STATES } from '../../core/follow-up/task.js';
+import type { AppContext } from '../../app/context.js';
+
+export type Visibility = { all: true } | { all: false; ids: ReadonlySet<number> };
+
+export function visibleCustomers(ctx: AppContext, member: Member, customers: readonly Customer[]): Visibility {
+  if (canSeeAllCustomers(member.role)) return { all: true };
+  const ids = new Set(customers.filter((c) => c.teamId === member.teamId && c.ownerRepId === member.id).map((c) => c.id));
+  for (const t of ctx.repos.tasks.listTasks(member.teamId, { states: ACTIVE_STATES })) {
+    if (t.assigneeId === member.id || t.role === member.role) ids.add(t.customerId);
+  }
+  return { all: false, ids };
+}
+
+export const canSee = (v: Visibility, customerId: number): boolean => v.all || v.ids.has(customerId);
+
+/** Team-wide pictures (heat map, portfolio, who has not submitted, the team page) are for those who see everything. */
+export const seesTeam = (member: Member): boolean => canSeeAllCustomers(member.role);

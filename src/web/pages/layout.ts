@@ -1,0 +1,52 @@
+// The page frame: header with navigation, the viewer, the language switch and sign-out.
+import type { Locale } from '../../core/i18n.js';
+import type { Member } from '../../core/team.js';
+import { t, ROLE_LABEL } from '../../app/views/common.js';
+import { html, type SafeHtml } from '../html.js';
+import { DASHBOARD_PATH } from '../auth/web-auth.js';
+import { appName, tr } from './labels.js';
+
+export interface PageContext {
+  locale: Locale;
+  viewer: Member | null;
+  /** The language asked for with ?lang=, carried on our own links. */
+  lang: Locale | null;
+}
+
+/** A dashboard URL with query parameters (empty ones dropped) and the chosen language. */
+export function href(pc: Pick<PageContext, 'lang'>, path: string, params: Record<string, string | number | null | undefined> = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
+  if (pc.lang && !q.has('lang')) q.set('lang', pc.lang);
+  const s = q.toString();
+  return `${DASHBOARD_PATH}${path}${s ? `?${s}` : ''}`;
+}
+
+export function layout(pc: PageContext, opts: { title: string; current?: 'week' | 'team'; switchLang?: string }, body: SafeHtml): string {
+  const { locale, viewer } = pc;
+  const other: Locale = locale === 'zh' ? 'en' : 'zh';
+  const nav = viewer ? html`
+    <nav aria-label="${tr(locale, '导航', 'Navigation')}">
+      <a href="${href(pc, '/')}"${opts.current === 'week' ? html` aria-current="page"` : ''}>${tr(locale, '本周', 'This week')}</a>
+      <a href="${href(pc, '/team')}"${opts.current === 'team' ? html` aria-current="page"` : ''}>${tr(locale, '团队', 'Team')}</a>
+    </nav>
+    <span class="who">${viewer.name} · ${t(ROLE_LABEL[viewer.role], locale)}</span>
+    <a href="${opts.switchLang ?? `?lang=${other}`}" lang="${other === 'zh' ? 'zh-CN' : 'en'}">${other === 'zh' ? '中文' : 'English'}</a>
+    <form method="post" action="${DASHBOARD_PATH}/signout"><button class="plain" type="submit">${tr(locale, '退出', 'Sign out')}</button></form>` : '';
+  return `<!doctype html>${html`<html lang="${locale === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${opts.title} · ${appName(locale)}</title>
+<link rel="stylesheet" href="${DASHBOARD_PATH}/assets/style.css">
+</head>
+<body>
+<header class="top"><a class="brand" href="${href(pc, '/')}">${appName(locale)}</a>${nav}</header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`}`;
+}
