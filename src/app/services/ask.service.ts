@@ -2,14 +2,14 @@
 import { askQuestion } from '../../core/ask/answer.js';
 import type { Answer, AskData, LatestEntry } from '../../core/ask/answer.types.js';
 import { buildCustomerIndex, type CustomerIndex } from '../../core/ask/match-customer.js';
-import type { Grade } from '../../core/customer-risk/types.js';
+import type { CustomerScore, Grade } from '../../core/customer-risk/types.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Customer, Member } from '../../core/team.js';
-import { addWeeks, type WeekId } from '../../core/weekly-report/week.js';
+import { addWeeks, compareWeeks, type WeekId } from '../../core/weekly-report/week.js';
 import type { CardSpec } from '../../ui/card.js';
 import { askAnswerCard } from '../views/ask-answer.view.js';
 import { customerCard } from '../views/customer.view.js';
-import type { AppContext } from '../context.js';
+import { teamNow, type AppContext } from '../context.js';
 import { ensureScored, latestReportWeek } from './scoring.service.js';
 import { missingRepIds } from './missing-reps.js';
 
@@ -37,14 +37,30 @@ export function askData(ctx: AppContext, teamId: number): AskData {
     repos.reports.latestEntries(teamId, addWeeks(week, -LATEST_ENTRY_LOOKBACK_WEEKS), week).map((e) => [e.customerId, { week: e.week, values: e.values }]),
   );
   const history = new Map<number, Array<{ week: WeekId; index: number; grade: Grade | null }>>();
-  for (const row of repos.scores.indexHistory(teamId, addWeeks(week, -(TREND_WEEKS - 1)), week)) {
+  for (const row of repos.scores.indexHistory(teamId, addWeeks(week, -(2 * TREND_WEEKS - 1)), week)) {
     let list = history.get(row.customerId);
     if (!list) history.set(row.customerId, (list = []));
     list.push({ week: row.week, index: row.index, grade: row.grade });
   }
+  // Earlier weeks are read only when a question is about them ("上周", "since W40"), once each.
+  const scoresCache = new Map<WeekId, CustomerScore[]>();
+  const scoresAt = (w: WeekId): CustomerScore[] => {
+    if (compareWeeks(w, week) > 0) return [];
+    let s = scoresCache.get(w);
+    if (!s) scoresCache.set(w, (s = w === week ? scores : ensureScored(ctx, teamId, w)));
+    return s;
+  };
+  const entriesAt = (w: WeekId): Map<number, LatestEntry> => new Map(
+    repos.reports.latestEntries(teamId, addWeeks(w, -LATEST_ENTRY_LOOKBACK_WEEKS), w).map((e) => [e.customerId, { week: e.week, values: e.values }]),
+  );
+  const team = repos.teams.getTeam(teamId);
   return {
     customers,
     members: repos.teams.listMembers(teamId),
+    scoresAt,
+    entriesAt,
+    missingAt: (w: WeekId) => missingRepIds(ctx, teamId, w),
+    today: teamNow(ctx, team?.timezone ?? 'UTC').today,
     scores,
     entriesLatest,
     tasks: repos.tasks.listTasks(teamId),

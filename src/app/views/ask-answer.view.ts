@@ -3,13 +3,14 @@
 // customer is shown with the shared customer card.
 import type { Locale } from '../../core/i18n.js';
 import type { Answer, CustomerRow } from '../../core/ask/answer.types.js';
-import type { ListFilters } from '../../core/ask/parse-question.js';
-import { INDUSTRIES, REGIONS } from '../../core/ask/vocabulary.js';
 import type { Block, Button, CardSpec, Inline, Tone } from '../../ui/card.js';
+import { describeFilters, describeScope, listTitle } from './ask-scope.view.js';
+import { tasksCard } from './ask-tasks.view.js';
 import { button, deltaArrow, GRADE_TONE, gradeBadge, L, mention, t, tagLabels, tr } from './common.js';
 import { customerCard } from './customer.view.js';
 
 export type { Answer } from '../../core/ask/answer.types.js';
+export { describeFilters } from './ask-scope.view.js';
 
 /** Buttons under a list (one per top row) and candidate lines shown at most. */
 const MAX_DETAIL_BUTTONS = 5;
@@ -20,26 +21,6 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
 
 const detailsButton = (row: CustomerRow, locale: Locale, withName = false): Button =>
   button(withName ? clip(`${t(L.details, locale)}: ${row.name}`, 60) : t(L.details, locale), 'customer.details', { customerId: row.customerId });
-
-/** "华东 · A级 · 拖款 · 逾期≥31天 · 前5" / "East · grade A · overdue · ≥31 days overdue · top 5". */
-export function describeFilters(f: ListFilters, limit: number | null, locale: Locale): string {
-  const parts: string[] = [];
-  if (f.mine) parts.push(tr(locale, '我的客户', 'my customers'));
-  if (f.rep) parts.push(tr(locale, `${f.rep}的客户`, `${f.rep}'s customers`));
-  // Stored values are English ("East"); Chinese readers get 华东 (the first Chinese synonym).
-  const zhName = (groups: typeof REGIONS, v: string) =>
-    (locale === 'zh' ? groups.find((g) => g.value === v)?.synonyms.find((x) => /[\u4e00-\u9fff]/.test(x)) : undefined) ?? v;
-  if (f.region) parts.push(zhName(REGIONS, f.region));
-  if (f.industry) parts.push(zhName(INDUSTRIES, f.industry));
-  if (f.tier === 'key') parts.push(tr(locale, '重点客户', 'key accounts'));
-  if (f.grade) parts.push(tr(locale, `${f.grade}级`, `grade ${f.grade}`));
-  else if (f.flagged) parts.push(tr(locale, 'A/B级预警', 'flagged A/B'));
-  const tags = (f.tags ?? []).filter((tag) => !(tag === 'overdue' && f.minOverdueDays !== undefined));
-  if (tags.length > 0) parts.push(tagLabels(tags, locale));
-  if (f.minOverdueDays !== undefined) parts.push(tr(locale, `逾期≥${f.minOverdueDays}天`, `≥${f.minOverdueDays} days overdue`));
-  if (limit !== null) parts.push(tr(locale, `前${limit}`, `top ${limit}`));
-  return parts.join(' · ');
-}
 
 /** One customer in a line: badge, name, index and delta, problems, rep. */
 function rowLine(row: CustomerRow, locale: Locale): Inline[] {
@@ -62,7 +43,7 @@ function toneOf(rows: readonly CustomerRow[]): Tone {
 
 function listCard(a: Extract<Answer, { kind: 'list' }>, locale: Locale): CardSpec {
   const filters = describeFilters(a.filters, a.limit, locale);
-  const title = tr(locale, `客户列表（${a.total}）`, `Customers (${a.total})`);
+  const title = listTitle(a, locale);
   const blocks: Block[] = [];
   const context = [filters, a.week, a.scope === 'own' ? tr(locale, '仅你负责的客户', 'your customers only') : ''].filter(Boolean).join(' · ');
   blocks.push({ type: 'note', text: [context] });
@@ -140,8 +121,14 @@ function candidatesCard(a: Extract<Answer, { kind: 'candidates' }>, locale: Loca
 function helpCard(a: Extract<Answer, { kind: 'help' }>, locale: Locale): CardSpec {
   const blocks: Block[] = [];
   let lead: string;
+  const understood = a.scope ? describeScope(a.scope, locale) : '';
   if (a.reason === 'not_found') lead = tr(locale, `没有找到客户「${a.query ?? ''}」。`, `I couldn't find a customer called "${a.query ?? ''}".`);
-  else if (a.reason === 'not_understood') lead = tr(locale, '抱歉，我没看懂这个问题。', "Sorry, I didn't understand that.");
+  else if (a.reason === 'not_understood' && (understood || a.unknown)) {
+    lead = [
+      understood ? tr(locale, `看懂了：${understood}`, `Understood: ${understood}`) : '',
+      a.unknown ? tr(locale, `没看懂：「${a.unknown}」`, `Not understood: "${a.unknown}"`) : '',
+    ].filter(Boolean).join(tr(locale, '；', '; '));
+  } else if (a.reason === 'not_understood') lead = tr(locale, '抱歉，我没看懂这个问题。', "Sorry, I didn't understand that.");
   else lead = tr(locale, '你可以这样问我：', 'You can ask me things like:');
   blocks.push({ type: 'text', text: [lead] });
   if (a.suggestions.length > 0) {
@@ -167,6 +154,8 @@ export function askAnswerCard(answer: Answer, locale: Locale): CardSpec {
       return listCard(answer, locale);
     case 'missing':
       return missingCard(answer, locale);
+    case 'tasks':
+      return tasksCard(answer, locale);
     case 'candidates':
       return candidatesCard(answer, locale);
     case 'help':

@@ -7,7 +7,8 @@ import type { FollowUpTask } from '../follow-up/task.js';
 import type { EntryValues } from '../weekly-report/template.js';
 import type { WeekId } from '../weekly-report/week.js';
 import type { CustomerIndex } from './match-customer.js';
-import type { ListFilters, ListSort } from './parse-question.js';
+import type { Change, ListFilters, ListSort, QuestionScope, TaskFilters } from './parse-question.js';
+import type { ResolvedTime } from './time-slot.js';
 
 /** A customer's latest report entry (any week up to the current one). */
 export interface LatestEntry {
@@ -32,6 +33,14 @@ export interface AskData {
   history?: ReadonlyMap<number, ReadonlyArray<{ week: WeekId; index: number; grade: Grade | null }>>;
   /** Optional prebuilt index (`buildCustomerIndex(customers)`), to reuse across many questions. */
   index?: CustomerIndex<Customer>;
+  /** Scores of any earlier week (for "上周", "since W40", new/worse/recovered); empty when unknown. */
+  scoresAt?: (week: WeekId) => readonly CustomerScore[];
+  /** Each customer's latest entry up to a week (the card of "华星集团上周怎么样"). */
+  entriesAt?: (week: WeekId) => ReadonlyMap<number, LatestEntry>;
+  /** Reps missing an earlier week's report ("上周谁没交周报"). */
+  missingAt?: (week: WeekId) => ReadonlyArray<number | Member>;
+  /** Today (YYYY-MM-DD) in the team's timezone, for overdue tasks; default the last day of `week`. */
+  today?: string;
 }
 
 /** Who is asking. `memberId` null when the chat user is not a known member. */
@@ -71,14 +80,26 @@ export interface CustomerRow {
   rep: PersonRef | null;
 }
 
+/** One follow-up task in a task list. */
+export interface TaskRow {
+  task: FollowUpTask;
+  customerName: string;
+  assignee: PersonRef | null;
+  /** Past its due date while open or claimed. */
+  overdue: boolean;
+}
+
 export type HelpReason = 'asked' | 'not_understood' | 'not_found';
-export type RefusalReason = 'not_allowed' | 'unknown_member' | 'not_own';
+export type RefusalReason = 'not_allowed' | 'unknown_member';
 
 export type Answer =
   /** One customer: render with customerCard(answer.card, locale). */
   | { kind: 'customer'; customerId: number; card: CustomerCardData }
   | {
       kind: 'list'; week: WeekId; filters: ListFilters; sort: ListSort; limit: number | null;
+      /** The weeks asked about: state at `time.to`, changes against `time.baseline`. */
+      time: ResolvedTime;
+      change: Change | null;
       /** Customers matching, before the row cap. */
       total: number;
       rows: CustomerRow[];
@@ -88,6 +109,16 @@ export type Answer =
       notes: LocalizedText[];
     }
   | { kind: 'missing'; week: WeekId; reps: PersonRef[]; scope: 'team' | 'self' }
+  | {
+      kind: 'tasks'; week: WeekId; today: string; filters: TaskFilters; time: ResolvedTime | null;
+      /** The person or customer the question named, as found. */
+      who: { kind: 'person' | 'customer'; names: string[] } | null;
+      total: number; rows: TaskRow[]; scope: 'team' | 'own';
+    }
   | { kind: 'candidates'; query: string; candidates: CustomerRow[] }
-  | { kind: 'help'; reason: HelpReason; query: string | null; suggestions: CustomerRow[]; examples: LocalizedText[] }
+  | {
+      kind: 'help'; reason: HelpReason; query: string | null; suggestions: CustomerRow[]; examples: LocalizedText[];
+      /** When not understood: what was understood, and the words that were not. */
+      scope?: QuestionScope | null; unknown?: string | null;
+    }
   | { kind: 'refusal'; reason: RefusalReason; message: LocalizedText };

@@ -1,10 +1,9 @@
 // Runs a list question over a team's customers: filters, sorting, the row cap, and the rows' key facts.
-import { text, type LocalizedText } from '../i18n.js';
+import type { LocalizedText } from '../i18n.js';
 import { normalizeName, type Customer, type Member } from '../team.js';
 import { DIMENSIONS, TAG_OF_DIMENSION, type CustomerScore, type Dimension, type Tag } from '../customer-risk/types.js';
 import type { CustomerRow, LatestEntry, PersonRef } from './answer.types.js';
-import { matchCustomer } from './match-customer.js';
-import type { ListFilters, ListSort, Question } from './parse-question.js';
+import type { Change, ListFilters, ListSort, Question } from './parse-question.js';
 import { INDUSTRIES, REGIONS } from './vocabulary.js';
 
 /** Rows shown when the question gives no "top N". */
@@ -64,6 +63,22 @@ function sameValue(asked: string, stored: string | null, groups: ReadonlyArray<{
 function byIndex(a: CustomerRow, b: CustomerRow): number {
   return (b.index ?? -1) - (a.index ?? -1) || a.name.localeCompare(b.name);
 }
+function byRise(a: CustomerRow, b: CustomerRow): number {
+  return (b.delta ?? -Infinity) - (a.delta ?? -Infinity) || byIndex(a, b);
+}
+function byDrop(a: CustomerRow, b: CustomerRow): number {
+  return (a.delta ?? Infinity) - (b.delta ?? Infinity) || byIndex(a, b);
+}
+/** Index change from the baseline week; null when either week has no score. */
+function deltaOf(id: number, look: Lookup, base: Baseline): number | null {
+  const now = look.scores.get(id);
+  const before = base.get(id);
+  return now && before ? now.index - before.index : null;
+}
+const nowOf = (id: number, look: Lookup): Pick<CustomerRow, 'index' | 'grade'> => {
+  const s = look.scores.get(id);
+  return { index: s ? s.index : null, grade: s?.grade ?? null };
+};
 function byOverdue(a: CustomerRow, b: CustomerRow): number {
   return (b.overdueDays ?? -1) - (a.overdueDays ?? -1) || byIndex(a, b);
 }
@@ -74,20 +89,39 @@ export interface ListResult {
   notes: LocalizedText[];
 }
 
+/** Scores of the week a change is measured from, by customer id. */
+export type Baseline = ReadonlyMap<number, CustomerScore>;
+
+/** Whether a customer moved as asked between the baseline and the week asked about. */
+function moved(change: Change, now: CustomerScore | undefined, before: CustomerScore | undefined): boolean {
+  const flaggedNow = now?.grade != null;
+  const flaggedBefore = before?.grade != null;
+  switch (change) {
+    case 'new':
+      return flaggedNow && !flaggedBefore;
+    case 'recovered':
+      return flaggedBefore && !flaggedNow;
+    case 'worse':
+      return now !== undefined && before !== undefined && now.index > before.index;
+    case 'better':
+      return now !== undefined && before !== undefined && now.index < before.index;
+    default:
+      return false;
+  }
+}
+
 /** Applies a list question to the customers the asker may see. */
 export function runList(
   q: Extract<Question, { kind: 'list' }>, visible: readonly Customer[], look: Lookup, askerId: number | null,
+  opts: { repIds?: ReadonlySet<number>; baseline?: Baseline; change?: Change | null } = {},
 ): ListResult {
   const f: ListFilters = q.filters ?? {};
   const notes: LocalizedText[] = [];
   let pool = visible;
 
   if (f.mine) pool = pool.filter((c) => askerId !== null && c.ownerRepId === askerId);
-  if (f.rep) {
-    const people = [...look.members.values()].map((m) => ({ id: m.id, name: m.name, aliases: [m.email.split('@')[0] ?? ''] }));
-    const found = matchCustomer(f.rep, people);
-    const ids = new Set(found.kind === 'one' ? [found.customer.id] : found.kind === 'many' ? found.candidates.map((p) => p.id) : []);
-    if (ids.size === 0) notes.push(text(`没有找到名为「${f.rep}」的成员`, `No team member named "${f.rep}"`));
+  if (opts.repIds) {
+    const ids = opts.repIds;
     pool = pool.filter((c) => c.ownerRepId !== null && ids.has(c.ownerRepId));
   }
   if (f.tier) pool = pool.filter((c) => c.tier === f.tier);
@@ -105,7 +139,12 @@ export function runList(
 
   const min = f.minOverdueDays;
   const tags = f.tags ?? [];
-  let rows = pool.map((c) => rowOf(c, look, min !== undefined ? ['overdue', ...tags] : tags));
+  const change = opts.change ?? null;
+  const base = opts.baseline;
+  if (change && base) pool = pool.filter((c) => moved(change, look.scores.get(c.id), base.get(c.id)));
+  // Recovered customers are described as they were when flagged: their grade and problems then.
+  const filterLook: Lookup = change === 'recovered' && base ? { ...look, scores: base } : look;
+  let rows = pool.map((c) => rowOf(c, filterLook, min !== undefined ? ['overdue', ...tags] : tags));
   if (min !== undefined) rows = rows.filter((r) => r.overdueDays !== null && r.overdueDays >= min);
   // With a day threshold the number itself answers "overdue"; other tags come from the scorer.
   const tagFilter = min !== undefined ? tags.filter((t) => t !== 'overdue') : tags;
@@ -113,8 +152,10 @@ export function runList(
   if (f.grade) rows = rows.filter((r) => r.grade === f.grade);
   if (f.flagged) rows = rows.filter((r) => r.grade !== null);
 
-  const sort: ListSort = q.sort === 'overdueDays' ? 'overdueDays' : 'index';
-  rows.sort(sort === 'overdueDays' ? byOverdue : byIndex);
+  if (change === 'recovered') rows = rows.map((r) => ({ ...r, ...nowOf(r.customerId, look) }));
+  if (base) rows = rows.map((r) => ({ ...r, delta: deltaOf(r.customerId, look, base) }));
+  const sort: ListSort = q.sort ?? 'index';
+  rows.sort(sort === 'overdueDays' ? byOverdue : sort === 'rise' ? byRise : sort === 'drop' ? byDrop : byIndex);
   const cap = typeof q.limit === 'number' && q.limit > 0 ? Math.min(q.limit, 200) : DEFAULT_LIST_ROWS;
   return { total: rows.length, rows: rows.slice(0, cap), notes };
 }

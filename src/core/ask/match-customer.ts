@@ -86,6 +86,11 @@ export function buildCustomerIndex<T extends NamedRecord>(records: readonly T[])
       const { full, initials } = pinyinForms(core);
       const words = name.normalize('NFKC').toLowerCase().split(/[\s\p{P}\p{S}]+/u).filter(Boolean);
       keys.push({ id: r.id, compact, core, words, py: full, pyInitials: initials, latin: LATIN.test(compact) });
+      // The whole name in pinyin too when a suffix was dropped (huaxingjituan, hxjt for 华星集团).
+      if (core !== compact && hasCjk(compact)) {
+        const whole = pinyinForms(compact);
+        if (whole.full && whole.full !== full) keys.push({ id: r.id, compact, core, words, py: whole.full, pyInitials: whole.initials, latin: false });
+      }
       addExact(compact, r.id);
       addExact(core, r.id);
     }
@@ -144,6 +149,8 @@ function scoreKey(q: QueryForms, k: IndexKey): number {
     if (len >= 2 && k.pyInitials === q.compact) return 90;
   } else if (q.py && k.py === q.py) {
     best = 85; // sounds the same: 华兴科技 for 华星科技
+  } else if (q.py && k.latin && (k.compact === q.py || k.core === q.py)) {
+    best = 85; // written in the other script: 李伟 for Li Wei
   }
   if (k.compact.startsWith(q.compact) || k.core.startsWith(q.core)) best = Math.max(best, 80);
   else if (len >= 2 && k.compact.includes(q.compact)) best = Math.max(best, 70);

@@ -1,25 +1,60 @@
 // Turns a chat message ("@bot 华星科技怎么样？", "/radar top 5 risks in East") into a Question.
 // Pure and total: any input, however odd, gives a Question (help when nothing else fits).
 import type { Locale } from '../i18n.js';
-import { extractListFeatures, type ListFilters } from './list-filters.js';
-import {
-  FILLER_EN, FILLER_ZH, HELP_WORDS, LOOKUP_EN, LOOKUP_PREFIX_ZH, LOOKUP_SUFFIX_ZH, MISSING_WORDS,
-} from './vocabulary.js';
+import type { TaskState } from '../follow-up/task.js';
+import type { Grade, Tag, Tier } from '../customer-risk/types.js';
+import { extractSlots, hasSlots, looksLikeCode, type ListSort, type Slots } from './grammar.js';
+import type { ListFilters } from './list-filters.js';
+import type { Change } from './slot-vocabulary.js';
+import { findTime, type TimeSlot } from './time-slot.js';
+import { FILLER_EN, FILLER_ZH, HELP_WORDS, MISSING_WORDS } from './vocabulary.js';
 
 export type { ListFilters } from './list-filters.js';
+export type { ListSort } from './grammar.js';
+export type { Change } from './slot-vocabulary.js';
+export type { TimeSlot } from './time-slot.js';
 
-/** How a list is ordered: by risk index (highest first) or by overdue days (longest first). */
-export type ListSort = 'index' | 'overdueDays';
+/** Filters of a task question; the customer-side ones (region, tier …) apply to the task's customer. */
+export interface TaskFilters {
+  mine?: boolean;
+  /** Past the due date and still open or claimed. */
+  overdue?: boolean;
+  /** Default: the active states (open, claimed, snoozed). */
+  states?: TaskState[];
+  tags?: Tag[];
+  grade?: Grade;
+  region?: string;
+  industry?: string;
+  tier?: Tier;
+}
+
+/** What the question was understood to ask, slot by slot (for titles and "what I understood"). */
+export interface QuestionScope {
+  subject: 'customers' | 'tasks' | 'missing' | null;
+  time?: TimeSlot;
+  change?: Change;
+  filters: ListFilters;
+  task?: Omit<TaskFilters, keyof ListFilters>;
+  limit?: number;
+}
 
 /** What the asker wants. */
 export type Question =
-  /** One customer, by fuzzy name, alias or pinyin. `query` keeps the asker's spelling. */
-  | { kind: 'customer'; query: string }
-  /** Customers matching filters; `limit` for "top N". */
-  | { kind: 'list'; filters: ListFilters; limit?: number; sort: ListSort }
-  /** Reps who have not handed in this week's report. */
-  | { kind: 'missing' }
-  /** Usage examples (asked for, empty, or not understood). */
+  /**
+   * One customer, by fuzzy name, alias or pinyin: `query` keeps the asker's spelling; `name` is the
+   * fuller form when filter words may belong to the name ("蓝海物流"); `time` picks the week of the card.
+   * `scope` is set when other slots were understood, so a name that matches nothing is "not understood".
+   */
+  | { kind: 'customer'; query: string; name?: string; time?: TimeSlot; scope?: QuestionScope }
+  /** Customers matching filters; `limit` for "top N"; `change` compares `time`'s week with its baseline. */
+  | { kind: 'list'; filters: ListFilters; limit?: number; sort: ListSort; time?: TimeSlot; change?: Change }
+  /** Follow-up tasks; `who` is a person (assignee) or a customer, resolved against the data. */
+  | { kind: 'tasks'; filters: TaskFilters; limit?: number; time?: TimeSlot; change?: Change; who?: string }
+  /** Reps who have not handed in a week's report. */
+  | { kind: 'missing'; time?: TimeSlot }
+  /** Words were left that no slot could take: say what was understood and what was not. */
+  | { kind: 'unclear'; scope: QuestionScope; unknown: string }
+  /** Usage examples (asked for, or empty). */
   | { kind: 'help' };
 
 const MAX_INPUT = 2000;
@@ -53,59 +88,82 @@ export function cleanQuestion(text: unknown): string {
   return t.replace(/\s+/g, ' ').trim();
 }
 
-/** "华星科技怎么样" → "华星科技"; "how is Acme doing" → "Acme"; null when it is not phrased as a lookup. */
-function lookupSubject(t: string): string | null {
-  for (const re of LOOKUP_EN) {
-    const m = re.exec(t);
-    if (m?.[1]) return tidySubject(m[1]);
-  }
-  const suffix = LOOKUP_SUFFIX_ZH.exec(t);
-  if (suffix && suffix.index > 0) return tidySubject(t.slice(0, suffix.index));
-  if (LOOKUP_PREFIX_ZH.test(t)) return tidySubject(t.replace(LOOKUP_PREFIX_ZH, ''));
-  return null;
-}
-
-function tidySubject(s: string): string | null {
-  const out = s.replace(LOOKUP_PREFIX_ZH, '').replace(/^(?:the|customer|client|account)\s+/i, '').replace(/的$/, '').trim();
-  return out.length > 0 ? out : null;
-}
-
 /** Could this be somebody's customer name? Letters required; not a paragraph. */
 function looksLikeName(s: string): boolean {
   return /\p{L}/u.test(s) && s.length <= MAX_NAME_LENGTH && s.split(' ').length <= MAX_NAME_WORDS;
 }
 
-function listQuestion(filters: ListFilters, limit: number | undefined): Question {
-  const sort: ListSort = filters.minOverdueDays !== undefined ? 'overdueDays' : 'index';
-  return limit === undefined ? { kind: 'list', filters, sort } : { kind: 'list', filters, limit, sort };
-}
-
 /** Parses a question in Chinese or English. Never throws. */
 export function parseQuestion(text: string): Question {
   try {
-    return parse(cleanQuestion(text));
+    return parse(cleanQuestion(text), typeof text === 'string' ? text.slice(0, MAX_INPUT) : '');
   } catch {
     return { kind: 'help' };
   }
 }
 
-function parse(t: string): Question {
+function scopeOf(s: Slots): QuestionScope {
+  const scope: QuestionScope = { subject: s.subject, filters: s.filters };
+  if (s.time) scope.time = s.time;
+  if (s.change) scope.change = s.change;
+  if (s.limit !== undefined) scope.limit = s.limit;
+  if (s.subject === 'tasks') {
+    const task: NonNullable<QuestionScope['task']> = {};
+    if (s.task.overdue) task.overdue = true;
+    if (s.task.states) task.states = s.task.states;
+    scope.task = task;
+  }
+  return scope;
+}
+
+function listOf(s: Slots, rep?: string): Question {
+  const filters: ListFilters = rep ? { ...s.filters, rep } : s.filters;
+  const q: Extract<Question, { kind: 'list' }> = { kind: 'list', filters, sort: s.sort ?? 'index' };
+  if (s.limit !== undefined) q.limit = s.limit;
+  if (s.time) q.time = s.time;
+  if (s.change) q.change = s.change;
+  return q;
+}
+
+function tasksOf(s: Slots): Question {
+  const { rep: _rep, minOverdueDays: _min, flagged: _flagged, ...customerSide } = s.filters;
+  const filters: TaskFilters = { ...customerSide };
+  if (s.task.overdue) filters.overdue = true;
+  if (s.task.states) filters.states = s.task.states;
+  const q: Extract<Question, { kind: 'tasks' }> = { kind: 'tasks', filters };
+  if (s.limit !== undefined) q.limit = s.limit;
+  if (s.time) q.time = s.time;
+  if (s.change) q.change = s.change;
+  if (s.residue) q.who = s.residue;
+  return q;
+}
+
+function parse(t: string, raw: string): Question {
   if (t.length === 0 || HELP_WORDS.test(t)) return { kind: 'help' };
-  if (MISSING_WORDS.test(t)) return { kind: 'missing' };
-
-  const subject = lookupSubject(t);
-  if (subject !== null) {
-    // "逾期客户怎么样" is still a list question; "华星科技怎么样" is a lookup.
-    const inner = extractListFeatures(subject);
-    if (inner.strong) return listQuestion(inner.filters, inner.limit);
-    return looksLikeName(subject) ? { kind: 'customer', query: subject } : { kind: 'help' };
+  if (MISSING_WORDS.test(t)) {
+    const time = findTime(t);
+    return time ? { kind: 'missing', time: time.slot } : { kind: 'missing' };
   }
-
-  const features = extractListFeatures(t);
-  if (features.strong) return listQuestion(features.filters, features.limit);
-  // "华东客户" (region + 客户 and nothing else) is a list; "华东电力" is a customer name.
-  if (features.weak && features.residue.length === 0 && /客户|customers|accounts|clients/i.test(t)) {
-    return listQuestion(features.filters, features.limit);
+  const s = extractSlots(t);
+  // Code or an attack is not a name, whatever else the text contains.
+  if (looksLikeCode(raw)) return { kind: 'unclear', scope: scopeOf(s), unknown: s.residue || t };
+  if (s.subject === 'tasks') return tasksOf(s);
+  if (!s.residue) {
+    if (hasSlots(s) || s.listy || s.subject === 'customers') return listOf(s);
+    // Only a time or a lookup frame ("上周怎么样"): nothing to look up.
+    return s.time || s.lookup ? { kind: 'unclear', scope: scopeOf(s), unknown: '' } : { kind: 'help' };
   }
-  return looksLikeName(t) ? { kind: 'customer', query: t } : { kind: 'help' };
+  const strongList = s.listy || s.filters.mine === true || s.filters.grade !== undefined || s.filters.flagged === true
+    || s.filters.tier !== undefined || (s.subject === 'customers' && !s.lookup);
+  // "李伟的客户", "customers of Li Wei": the rest names a person (checked against the team when answered).
+  if (strongList) return listOf(s, s.residue);
+  if (!looksLikeName(s.residue)) {
+    // Emoji or bare numbers with nothing else understood: just say what can be asked.
+    return !/\p{L}/u.test(s.residue) && !hasSlots(s) ? { kind: 'help' } : { kind: 'unclear', scope: scopeOf(s), unknown: s.residue };
+  }
+  const q: Extract<Question, { kind: 'customer' }> = { kind: 'customer', query: s.residue };
+  if (s.name && s.name !== s.residue) q.name = s.name;
+  if (s.time) q.time = s.time;
+  if (hasSlots(s)) q.scope = scopeOf(s);
+  return q;
 }

@@ -3,13 +3,13 @@ import type { Tag } from '../customer-risk/types.js';
 
 /** Words that name a problem type. Order matters only for readability; every match counts. */
 export const TAG_PATTERNS: ReadonlyArray<{ tag: Tag; re: RegExp }> = [
-  { tag: 'overdue', re: /逾期|拖款|拖欠|欠款|欠费|未回款|没回款|未付款|没付款|拖延付款|回款慢|回款难|不回款|账期超|\boverdue\b|\bpast[- ]due\b|\bunpaid\b|\blate[- ]pay(?:ing|ers?|ments?)?\b|\barrears\b|\bpayment (?:issues?|problems?)\b|\bowes?\b|\bowing\b/i },
+  { tag: 'overdue', re: /逾期回款|回款逾期|逾期付款|逾期账款|回款问题|回款|逾期|拖款|拖欠|欠款|欠费|未回款|没回款|未付款|没付款|拖延付款|回款慢|回款难|不回款|账期超|\boverdue\b|\bpast[- ]due\b|\bunpaid\b|\blate[- ]pay(?:ing|ers?|ments?)?\b|\barrears\b|\bpayment (?:issues?|problems?)\b|\b(?:overdue |late )?payments?\b|\bcollections?\b|\bowes?\b|\bowing\b/i },
   { tag: 'silent', re: /沟通困难|沟通少|失联|联系不上|不回复|不回消息|沉默|不活跃|没联系|没有联系|冷淡|\bsilent\b|\bquiet\b|\bunresponsive\b|\bnot responding\b|\bno contact\b|\bghost(?:ed|ing)?\b|\bwent dark\b|\bgone dark\b/i },
   { tag: 'complaints', re: /投诉|抱怨|\bcomplain(?:t|ts|ing|ed)?\b/i },
   { tag: 'low_fit', re: /适配度?低|不适配|适配差|适配度|故障多|故障|使用度?低|不使用|没在用|\blow[- ]fit\b|\bpoor[- ]fit\b|\bbad[- ]fit\b|\blow usage\b|\bfaults?\b|\bnot using\b/i },
   { tag: 'requirement_churn', re: /需求变动|需求变更|需求变化|需求多变|改需求|\brequirements? (?:churn|changes?|changing)\b|\bchanging requirements\b|\bscope (?:creep|changes?)\b|\bchurn(?:ing)? requirements\b/i },
   { tag: 'declining', re: /贡献下滑|贡献度?下降|贡献减少|下滑|收入下降|收入减少|业绩下滑|营收下降|\bdeclin(?:e|es|ed|ing)\b|\bshrinking\b|\bfalling revenue\b|\brevenue (?:drop|decline|down)\b|\bdropping\b/i },
-  { tag: 'cycle_slip', re: /成交周期|周期拉长|周期变长|签约延迟|签约推迟|推迟签约|延期签约|迟迟不签|\bcycle[- ]slip(?:s|ping)?\b|\bslipp(?:ing|ed)\b|\bstalled\b|\bdelayed (?:deals?|close|signing)\b|\bdeal cycle\b|\bpushed (?:out|back)\b/i },
+  { tag: 'cycle_slip', re: /成交周期(?:拉长|变长|延长)|周期拉长|周期变长|成交周期|签约延迟|签约推迟|推迟签约|延期签约|迟迟不签|\bcycle[- ]slip(?:s|ping)?\b|\bslipp(?:ing|ed)\b|\bstalled\b|\bdelayed (?:deals?|close|signing)\b|\bdeal cycle\b|\bpushed (?:out|back)\b/i },
 ];
 
 /** Region synonyms; `value` is what the data usually stores. Compound regions first (东北 before 北). */
@@ -38,14 +38,8 @@ export const INDUSTRIES: ReadonlyArray<{ value: string; re: RegExp; synonyms: re
   { value: 'internet', re: /互联网|\binternet\b/i, synonyms: ['internet', '互联网'] },
 ];
 
-/** Words that ask for a list of customers rather than one. */
-export const LIST_WORDS = /哪些|哪几个|所有|全部|列表|列出|清单|名单|问题客户|风险客户|高风险|风险最|风险排|预警|红色|红旗|客户们|客户有|的客户|类客户|级客户|\bcustomers\b|\baccounts\b|\bclients\b|\blist\b|\bwhich\b|\brisks\b|\briskiest\b|\bred[- ]?flags?\b|\bflagged\b|\bat[- ]risk\b/i;
-
 /** "Only A/B graded" without naming a grade. */
-export const FLAGGED_WORDS = /问题客户|风险客户|预警|红色|红旗|\bred[- ]?flags?\b|\bflagged\b|\bat[- ]risk\b/i;
-
-/** "Mine": the asker's own customers. */
-export const MINE_WORDS = /我的客户|我负责的|我名下|\bmy (?:customers|accounts|clients)\b|\bmine\b/i;
+export const FLAGGED_WORDS = /问题客户|风险客户|高风险|有风险|预警|红色|红旗|红灯|标红|亮红灯|\bred[- ]?flag(?:s|ged)?\b|\bflagged\b|\bat[- ]risk\b|\bin (?:the )?red\b|\bred\b|\bproblem (?:customers|accounts|clients)\b|\brisky\b|\bin trouble\b|\btroubled\b/i;
 
 /** Who has not handed in this week's report. */
 export const MISSING_WORDS = /(?:没|未|没有|还没|还没有|尚未)(?:交|提交|写|填|报)(?:周报|报告)?|缺交|漏交|周报.{0,4}(?:提交情况|没交|未交)|提交情况|\bmissing (?:weekly )?reports?\b|\breports? missing\b|\bha(?:s|ve)n'?t (?:yet )?(?:submitted|reported|filed|sent)\b|\b(?:has|have) not (?:yet )?(?:submitted|reported|filed)\b|\bdid(?:n'?t| not) (?:submit|report|file)\b|\bnot (?:yet )?submitted\b|\blate reports?\b|\bwho(?:'s| is) missing\b/i;
@@ -63,5 +57,5 @@ export const LOOKUP_EN: readonly RegExp[] = [
 ];
 
 /** Polite filler removed before anything else. */
-export const FILLER_ZH = /请问|请你|请帮我|帮我看看|帮我看下|帮我查查|帮我查一下|帮我查|帮我|帮忙|麻烦|能不能|可以|一下|我想知道|我想看看|我想看|想知道|告诉我|给我|显示|请/g;
+export const FILLER_ZH = /请问|请你|请帮我|帮我看看|帮我看下|帮我查查|帮我查一下|帮我查|帮我|帮忙|麻烦|能不能|可以|一下|我想知道|我想看看|我想看|想知道|告诉我|给我看看|给我看下|给我看|给我列出|给我列|给我查|显示|请/g;
 export const FILLER_EN = /\b(?:please|pls|plz|can you|could you|would you|kindly|hey bot|i want to know|i'd like to know|let me know|i want to see|give me|show me|list(?: all)?(?: the)?|get me|what are(?: the)?|who are(?: the)?|are there(?: any)?|do we have(?: any)?|any)\b/gi;

@@ -39,7 +39,7 @@ describe('askAnswerCard', () => {
   it('renders a list as a table with Details buttons, in both languages', () => {
     const a = answer('逾期超过30天的客户');
     const zh = askAnswerCard(a, 'zh');
-    expect(zh.title).toBe('客户列表（2）');
+    expect(zh.title).toBe(`逾期≥31天的客户（${WEEK}） · 2 个`);
     expect(zh.tone).toBe('red');
     const table = zh.blocks.find((b) => b.type === 'table');
     expect(table?.type === 'table' && table.rows.map((r) => [r.customer, r.key])).toEqual([['北京银河软件', '95'], ['华星科技', '45']]);
@@ -50,7 +50,7 @@ describe('askAnswerCard', () => {
     expect(encodeAction(buttons(zh)[1]!.action)).toBe('customer.details|customerId=1');
 
     const en = askAnswerCard(a, 'en');
-    expect(en.title).toBe('Customers (2)');
+    expect(en.title).toBe(`Customers · ≥31 days overdue, ${WEEK} (2)`);
     expect(textOf(en)).toContain('≥31 days overdue');
     expect(chineseOutsideNames(textOf(en))).toBe(false);
   });
@@ -60,7 +60,7 @@ describe('askAnswerCard', () => {
     const table = card.blocks.find((b) => b.type === 'table');
     expect(table?.type === 'table' && table.columns.map((c) => c.key)).toEqual(['rank', 'customer', 'index', 'grade', 'tags', 'key', 'rep']);
     expect(table?.type === 'table' && table.rows[0]?.key).toBe('逾期 45 天, 应收 ¥50,000');
-    expect(card.summary).toMatch(/^Customers \(8\) · top 3: 华星科技 87/);
+    expect(card.summary).toMatch(/^Top 3 risks, 2026-W40 · top 3: 华星科技 87/);
     expect(textOf(card)).toContain('5 more not shown');
     const empty = askAnswerCard(answer('逾期超过300天的客户'), 'zh');
     expect(textOf(empty)).toContain('没有符合条件的客户');
@@ -111,9 +111,22 @@ describe('askAnswerCard', () => {
     const zh = askAnswerCard(answer('overdue customers', asFinance), 'zh');
     expect(zh.tone).toBe('grey');
     expect(zh.summary).toMatch(/^抱歉/);
-    const en = askAnswerCard(answer('how is Acme doing', asLiWei), 'en');
+    const en = askAnswerCard(answer('how is Acme doing', { memberId: null, role: 'legal' }), 'en');
     expect(en.summary).toMatch(/^Sorry/);
     expect(buttons(en)).toEqual([]);
+  });
+
+  it('titles say what was asked; a question not understood says what was and was not', () => {
+    expect(askAnswerCard(answer('top 5 risks'), 'en').title).toBe(`Top 5 risks, ${WEEK}`);
+    expect(askAnswerCard(answer('风险最高的5个客户'), 'zh').title).toBe(`风险最高的 5 个客户（${WEEK}）`);
+    expect(askAnswerCard(answer('new red flags'), 'en').title).toMatch(/^New red flags, 2026-W40 vs 2026-W39 \(\d+\)$/);
+    const zh = textOf(askAnswerCard(answer('本周新增的火星客户'), 'zh'));
+    expect(zh).toContain('看懂了：客户 · 本周 · 新增预警');
+    expect(zh).toContain('没看懂：「火星」');
+    const en = askAnswerCard(answer("'; DROP TABLE customers; --"), 'en');
+    expect(en.blocks.some((b) => b.type === 'table')).toBe(false);
+    expect(textOf(en)).toContain('Not understood: "DROP TABLE --"');
+    expect(textOf(en).match(/^• /gm)?.length).toBe(3);
   });
 
   it('a customer answer renders as the shared customer card', () => {

@@ -82,9 +82,10 @@ describe('answerQuestion: lists', () => {
   it('rep filters by name or email and says when nobody matches', () => {
     expect(listNames(ask('customers of wang fang'))?.sort()).toEqual(['ACME Corp', '北京银河软件', '华星物流', '长城汽车'].sort());
     expect(listNames(ask('李伟的逾期客户'))).toEqual(['华星科技', '深圳市腾达电子有限公司']);
-    const a = ask('王五的客户');
-    expect(a).toMatchObject({ kind: 'list', total: 0 });
-    if (a.kind === 'list') expect(a.notes[0]?.zh).toContain('王五');
+    // A name that is neither a member nor a customer is not understood, never a (empty) list.
+    expect(ask('王五的客户')).toMatchObject({ kind: 'help', reason: 'not_understood', unknown: '王五' });
+    expect(listNames(ask('李伟的客户'))?.length).toBe(4);
+    expect(listNames(ask('li wei的客户'))?.length).toBe(4); // 李伟 ↔ Li Wei through pinyin
   });
 
   it('region and industry synonyms; unknown places fall back to industry', () => {
@@ -101,8 +102,12 @@ describe('answerQuestion: roles', () => {
     expect(listNames(ask('my customers', asWangFang))?.sort()).toEqual(['ACME Corp', '北京银河软件', '华星物流', '长城汽车'].sort());
   });
 
-  it('a rep looking up someone else’s customer is politely refused', () => {
-    expect(ask('how is Acme doing', asLiWei)).toMatchObject({ kind: 'refusal', reason: 'not_own' });
+  it('a rep looking up someone else’s customer gets what an unknown name gets', () => {
+    const without = askData({ customers: CUSTOMERS.filter((c) => c.id !== 3) });
+    for (const q of ['how is Acme doing', 'Acme', 'Acme上周怎么样', 'tasks on Acme']) {
+      expect(ask(q, asLiWei), q).toEqual(ask(q, asLiWei, without));
+    }
+    expect(ask('how is Acme doing', asLiWei)).toMatchObject({ kind: 'help', reason: 'not_found' });
     expect(ask('华星科技', asLiWei)).toMatchObject({ kind: 'customer', customerId: 1 });
   });
 

@@ -33,7 +33,7 @@ const CASES: ReadonlyArray<[string, Question]> = [
   ['@_user_1 华星科技', customer('华星科技')],
   ['/radar Acme', customer('Acme')],
   ['please tell me about Initech!', customer('Initech')],
-  ['华东电力怎么样', customer('华东电力')],
+  ['华东电力怎么样', { kind: 'customer', query: '电力', name: '华东电力', scope: { subject: null, filters: { region: 'East' } } } as Question],
   ['华星科技，怎么样？', customer('华星科技')],
   ['华星科技有什么风险', customer('华星科技')],
   ['how are things with Acme?', customer('Acme')],
@@ -65,7 +65,8 @@ const CASES: ReadonlyArray<[string, Question]> = [
   ['华南客户', list({ region: 'South' })],
   ['华北的逾期客户', list({ tags: ['overdue'], region: 'North' })],
   ['software customers in East', list({ region: 'East', industry: 'software' })],
-  ['customers in Shanghai', list({ region: 'Shanghai' })],
+  // an unknown word is checked against the team and the stored regions when answered
+  ['customers in Shanghai', list({ rep: 'Shanghai' })],
   ['red flags', list({ flagged: true })],
   ['问题客户', list({ flagged: true })],
   ['重点客户', list({ tier: 'key' })],
@@ -108,8 +109,38 @@ const CASES: ReadonlyArray<[string, Question]> = [
   ['😀🎉🔥', help],
   ['1234 5678', help],
   ['!!! ### $$$', help],
-  ['lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor', help],
 ];
+
+const unclear = (unknown: string): Question => ({ kind: 'unclear', scope: { subject: null, filters: {} }, unknown });
+
+// Words no slot takes are never answered with a list.
+const NEW_CASES: ReadonlyArray<[string, Partial<Question> & Record<string, unknown>]> = [
+  ['lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor', unclear('lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod tempor')],
+  ["'; DROP TABLE customers; --", { kind: 'unclear', unknown: 'DROP TABLE --' }],
+  ['本周新增的问题客户', { kind: 'list', filters: { flagged: true }, change: 'new', time: { kind: 'this_week' } }],
+  ['上周的问题客户', { kind: 'list', filters: { flagged: true }, time: { kind: 'last_week' } }],
+  ['哪些客户变差了', { kind: 'list', filters: {}, change: 'worse' }],
+  ['customers getting worse', { kind: 'list', filters: {}, change: 'worse' }],
+  ['指数上升最多的客户', { kind: 'list', change: 'worse', sort: 'rise', limit: 10 }],
+  ['new red flags', { kind: 'list', filters: { flagged: true }, change: 'new' }],
+  ['key accounts in red', { kind: 'list', filters: { flagged: true, tier: 'key' } }],
+  ['top 5 risks', { kind: 'list', filters: {}, limit: 5, sort: 'index' }],
+  ['华东上周新增的A级客户', { kind: 'list', filters: { grade: 'A', region: 'East' }, change: 'new', time: { kind: 'last_week' } }],
+  ['key accounts getting worse since W40', { kind: 'list', filters: { tier: 'key' }, change: 'worse', time: { kind: 'since', week: { year: null, week: 40 } } }],
+  ['自2026-W40以来恢复的客户', { kind: 'list', change: 'recovered', time: { kind: 'since', week: { year: 2026, week: 40 } } }],
+  ['最近四周新增的问题客户', { kind: 'list', change: 'new', time: { kind: 'last_n_weeks', n: 4 } }],
+  ['上个月好转的客户', { kind: 'list', change: 'better', time: { kind: 'last_month' } }],
+  ['逾期任务', { kind: 'tasks', filters: { overdue: true } }],
+  ['逾期回款的任务', { kind: 'tasks', filters: { tags: ['overdue'] } }],
+  ['我的任务', { kind: 'tasks', filters: { mine: true } }],
+  ['my open tasks', { kind: 'tasks', filters: { mine: true, states: ['open'] } }],
+  ['张敏负责的任务', { kind: 'tasks', filters: {}, who: '张敏' }],
+  ['华星集团上周怎么样', { kind: 'customer', query: '华星集团', time: { kind: 'last_week' } }],
+  ['李伟的客户', { kind: 'list', filters: { rep: '李伟' } }],
+  ['上周谁没交周报', { kind: 'missing', time: { kind: 'last_week' } }],
+  ['第40周的问题客户', { kind: 'list', time: { kind: 'week', week: { year: null, week: 40 } } }],
+];
+
 
 describe('parseQuestion', () => {
   it('has a broad table', () => {
@@ -120,6 +151,10 @@ describe('parseQuestion', () => {
     expect(parseQuestion(input)).toEqual(expected);
   });
 
+  it.each(NEW_CASES)('slots of %j', (input, expected) => {
+    expect(parseQuestion(input)).toMatchObject(expected);
+  });
+
   it('never throws on fuzz input and always returns a known kind', () => {
     let seed = 42;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -128,7 +163,7 @@ describe('parseQuestion', () => {
       const len = Math.floor(rand() * 40);
       const s = Array.from({ length: len }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
       const q = parseQuestion(s);
-      expect(['customer', 'list', 'missing', 'help']).toContain(q.kind);
+      expect(['customer', 'list', 'tasks', 'missing', 'unclear', 'help']).toContain(q.kind);
     }
     for (const odd of ['华'.repeat(100_000), 'a '.repeat(50_000), '😀'.repeat(10_000), '\u0000\u0001\u0002', '\ud800']) {
       expect(() => parseQuestion(odd)).not.toThrow();
