@@ -9,7 +9,7 @@ import { text } from '../../core/i18n.js';
 import { normalizeName, type Customer, type Member, type Team } from '../../core/team.js';
 import { DEFAULT_TEMPLATE, type ReportTemplate } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
-import type { ImportStaging, Repositories, StagedEntry } from '../ports/repositories.port.js';
+import type { ImportStaging, NewCustomer, Repositories, StagedEntry } from '../ports/repositories.port.js';
 import { parseImportRecord, type ImportRecord, type RecordIssue } from './import-record.schema.js';
 import { resolveEncoding, sourceName, sourceSize, type EncodingOption, type ImportSource, type SourceEncoding } from './line-reader.js';
 import { ColumnResolver, detectFormat, ImportFormatError, rawRecords, type ImportFormat, type RawRecord } from './record-reader.js';
@@ -124,7 +124,8 @@ export function importRecords(repos: Repositories, source: ImportSource, options
   const run = new ImportRun(repos, file, format, encoding, options, sourceSize(source));
   try {
     try {
-      for (const item of rawRecords(source, format, run.columns, { encoding })) run.add(item);
+      const detected = options.encoding === undefined || options.encoding === 'auto';
+      for (const item of rawRecords(source, format, run.columns, { encoding, detected })) run.add(item);
     } catch (err) {
       run.fail(err);
     }
@@ -259,8 +260,20 @@ export class ImportRun {
       };
       const repIds = new Map<string, number>();
       for (const [key, r] of this.reps) repIds.set(key, this.member(team.id, r, result).id);
+      // Existing customers by key in one read; new ones inserted in one pass.
+      const existing = new Map(repos.customers.listCustomers(team.id).map((c) => [normalizeName(c.name), c]));
       const customerIds = new Map<string, number>();
-      for (const [key, c] of this.customers) customerIds.set(key, this.customer(team.id, c, repIds.get(c.repKey)!, result).id);
+      const fresh: NewCustomer[] = [];
+      for (const [key, c] of this.customers) {
+        const repId = repIds.get(c.repKey)!;
+        const found = existing.get(key);
+        if (found) customerIds.set(key, this.updateCustomer(team.id, found, c, repId, result).id);
+        else {
+          fresh.push({ key, name: c.name, ownerRepId: repId, industry: c.industry ?? null, region: c.region ?? null, tier: c.tier ?? 'normal', since: c.since ?? null });
+        }
+      }
+      for (const [key, id] of this.staging.insertCustomers(team.id, fresh)) customerIds.set(key, id);
+      result.customers.created += fresh.length;
       const applied = this.staging.apply(team.id, repIds, customerIds, this.now);
       result.entries = { inserted: applied.inserted, updated: applied.updated, unchanged: applied.unchanged };
       if (applied.earliestChange) {
@@ -283,15 +296,8 @@ export class ImportRun {
     return this.repos.teams.upsertMember({ teamId, email: r.email, name: r.name, role: 'rep' });
   }
 
-  private customer(teamId: number, r: { name: string; industry?: string; region?: string; tier?: ImportRecord['tier']; since?: string },
+  private updateCustomer(teamId: number, c: Customer, r: { industry?: string; region?: string; tier?: ImportRecord['tier']; since?: string },
     repId: number, result: ImportResult): Customer {
-    const c = this.repos.customers.customerByName(teamId, r.name);
-    if (!c) {
-      result.customers.created += 1;
-      return this.repos.customers.upsertCustomer({
-        teamId, name: r.name, ownerRepId: repId, industry: r.industry ?? null, region: r.region ?? null, tier: r.tier ?? 'normal', since: r.since ?? null,
-      });
-    }
     const differs = (r.industry !== undefined && r.industry !== c.industry) || (r.region !== undefined && r.region !== c.region)
       || (r.tier !== undefined && r.tier !== c.tier) || (r.since !== undefined && r.since !== c.since) || c.ownerRepId === null;
     if (!differs) return c;

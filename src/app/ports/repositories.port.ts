@@ -155,6 +155,17 @@ export interface StagedEntry {
   values: EntryValues;
 }
 
+export interface NewCustomer {
+  /** normalizeName(name) */
+  key: string;
+  name: string;
+  ownerRepId: number | null;
+  industry: string | null;
+  region: string | null;
+  tier: Tier;
+  since: string | null;
+}
+
 export interface ImportApplyResult {
   inserted: number;
   updated: number;
@@ -175,6 +186,11 @@ export interface ImportStaging {
    * mark each (week, rep) report submitted at `now` unless it already was.
    */
   apply(teamId: number, repIds: ReadonlyMap<string, number>, customerIds: ReadonlyMap<string, number>, now: string): ImportApplyResult;
+  /**
+   * Inside the caller's write transaction: insert new customers in one pass (an import can bring
+   * thousands); returns their ids by name key.
+   */
+  insertCustomers(teamId: number, rows: ReadonlyArray<NewCustomer>): Map<string, number>;
   /** Forget everything staged so far. */
   clear(): void;
   /** Drop the staging database. */
