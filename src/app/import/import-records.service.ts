@@ -2,7 +2,7 @@
 // Repositories port only. All or nothing, without blocking the bot: the file is read and validated in
 // full first, valid records parked in a private staging database (no lock on the book, bounded memory);
 // any invalid record → nothing written (unless skipInvalid, then the invalid lines are listed). Only
-// then one short write transaction creates the reps and customers and swaps the staged entries in.
+// then are they written, in short write transactions (see finish()).
 import { existsSync, statSync } from 'node:fs';
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
@@ -48,6 +48,8 @@ export interface ImportOptions {
   encoding?: EncodingOption;
   /** Valid records staged per batch. Default 5000. */
   batchSize?: number;
+  /** Staged records written per write transaction. Default 10,000. */
+  swapBatch?: number;
 }
 
 export interface ImportResult {
@@ -248,40 +250,64 @@ export class ImportRun {
     }
     this.flush();
     const { repos } = this;
-    // The only write transaction: a handful of member/customer rows and two set-based statements.
-    return repos.transaction(() => {
-      const team = this.options.teamId !== undefined ? repos.teams.getTeam(this.options.teamId) : ensureDefaultTeam(repos);
-      if (!team) throw new ImportError('no_team', `team ${this.options.teamId} does not exist`, [], 0, text('团队不存在', 'No such team'));
-      const result: ImportResult = {
-        teamId: team.id, format: this.format, records: this.records, entries: { inserted: 0, updated: 0, unchanged: 0 },
-        members: { created: 0 }, customers: { created: 0, updated: 0 }, skipped: this.issues, skippedCount: this.invalid,
-        weeks: this.weeks, invalidatedFrom: null, encoding: this.encoding, unknownColumns: [...this.columns.unknown],
-        ...(this.sheet !== undefined ? { sheet: this.sheet } : {}),
-      };
-      const repIds = new Map<string, number>();
-      for (const [key, r] of this.reps) repIds.set(key, this.member(team.id, r, result).id);
-      // Existing customers by key in one read; new ones inserted in one pass.
-      const existing = new Map(repos.customers.listCustomers(team.id).map((c) => [normalizeName(c.name), c]));
-      const customerIds = new Map<string, number>();
-      const fresh: NewCustomer[] = [];
-      for (const [key, c] of this.customers) {
-        const repId = repIds.get(c.repKey)!;
-        const found = existing.get(key);
-        if (found) customerIds.set(key, this.updateCustomer(team.id, found, c, repId, result).id);
-        else {
-          fresh.push({ key, name: c.name, ownerRepId: repId, industry: c.industry ?? null, region: c.region ?? null, tier: c.tier ?? 'normal', since: c.since ?? null });
+    // Short write transactions, each a bounded slice of the staged rows, so another connection's write
+    // (the bot saving a form) waits for one slice at most, never for the whole file. The first also creates
+    // the reps and customers, the last marks the reports. An import of up to `swapBatch` records is one
+    // transaction; a larger one is written slice after slice: a crash in between leaves part of a validated
+    // file written, and importing the same file again completes it (imports are idempotent).
+    const range = this.staging.seqRange();
+    const slice = Math.max(1, this.options.swapBatch ?? 10_000);
+    const slices: Array<{ from: number; to: number }> = [];
+    if (range) for (let from = range.from; from <= range.to; from += slice) slices.push({ from, to: Math.min(range.to, from + slice - 1) });
+    let result: ImportResult | null = null;
+    for (let i = 0; i < Math.max(1, slices.length); i++) {
+      repos.transaction(() => {
+        if (!result) result = this.setup();
+        const r = result;
+        const seq = slices[i];
+        if (seq) {
+          const applied = this.staging.apply(r.teamId, this.now, seq);
+          r.entries.inserted += applied.inserted;
+          r.entries.updated += applied.updated;
+          r.entries.unchanged += applied.unchanged;
+          if (applied.earliestChange) {
+            repos.scores.invalidateFrom(r.teamId, applied.earliestChange);
+            if (r.invalidatedFrom === null || applied.earliestChange < r.invalidatedFrom) r.invalidatedFrom = applied.earliestChange;
+          }
         }
-      }
-      for (const [key, id] of this.staging.insertCustomers(team.id, fresh)) customerIds.set(key, id);
-      result.customers.created += fresh.length;
-      const applied = this.staging.apply(team.id, repIds, customerIds, this.now);
-      result.entries = { inserted: applied.inserted, updated: applied.updated, unchanged: applied.unchanged };
-      if (applied.earliestChange) {
-        repos.scores.invalidateFrom(team.id, applied.earliestChange);
-        result.invalidatedFrom = applied.earliestChange;
-      }
-      return result;
-    });
+        if (i >= slices.length - 1) this.staging.markSubmitted(r.teamId, this.now);
+      });
+    }
+    return result!;
+  }
+
+  /** In the first write transaction: the team, new reps, new and changed customers; their ids to the staging. */
+  private setup(): ImportResult {
+    const { repos } = this;
+    const team = this.options.teamId !== undefined ? repos.teams.getTeam(this.options.teamId) : ensureDefaultTeam(repos);
+    if (!team) throw new ImportError('no_team', `team ${this.options.teamId} does not exist`, [], 0, text('团队不存在', 'No such team'));
+    const result: ImportResult = {
+      teamId: team.id, format: this.format, records: this.records, entries: { inserted: 0, updated: 0, unchanged: 0 },
+      members: { created: 0 }, customers: { created: 0, updated: 0 }, skipped: this.issues, skippedCount: this.invalid,
+      weeks: this.weeks, invalidatedFrom: null, encoding: this.encoding, unknownColumns: [...this.columns.unknown],
+      ...(this.sheet !== undefined ? { sheet: this.sheet } : {}),
+    };
+    const repIds = new Map<string, number>();
+    for (const [key, r] of this.reps) repIds.set(key, this.member(team.id, r, result).id);
+    // Existing customers by key in one read; new ones inserted in one pass.
+    const existing = new Map(repos.customers.listCustomers(team.id).map((c) => [normalizeName(c.name), c]));
+    const customerIds = new Map<string, number>();
+    const fresh: NewCustomer[] = [];
+    for (const [key, c] of this.customers) {
+      const repId = repIds.get(c.repKey)!;
+      const found = existing.get(key);
+      if (found) customerIds.set(key, this.updateCustomer(team.id, found, c, repId, result).id);
+      else fresh.push({ key, name: c.name, ownerRepId: repId, industry: c.industry ?? null, region: c.region ?? null, tier: c.tier ?? 'normal', since: c.since ?? null });
+    }
+    for (const [key, id] of this.staging.insertCustomers(team.id, fresh)) customerIds.set(key, id);
+    result.customers.created += fresh.length;
+    this.staging.setIds(repIds, customerIds);
+    return result;
   }
 
   close(): void {

@@ -199,3 +199,28 @@ describe('formula neutralisation', () => {
     expect(names(again)).toEqual(expect.arrayContaining(tricky.slice(0, 4)));
   });
 });
+
+describe('writing in slices', () => {
+  it('gives the same book and counts as one transaction, duplicates across slices included', () => {
+    const lines = [
+      { week: '2026-W40', customer: 'A', revenue: 1 }, { week: '2026-W40', customer: 'B', revenue: 2 },
+      { week: '2026-W40', customer: 'A', revenue: 3 }, { week: '2026-W41', customer: 'a ', revenue: 4 },
+      { week: '2026-W41', customer: 'C', revenue: 5 }, { week: '2026-W41', customer: 'C', revenue: 5 },
+    ].map((l) => JSON.stringify({ rep: 'r@x.co', contacts: 1, stage: 'live', ...l })).join('\n');
+    const run = (swapBatch?: number) => {
+      const repos = fresh();
+      const first = importRecords(repos, { name: 'd.jsonl', text: lines }, { swapBatch });
+      const team = first.teamId;
+      const entries = repos.reports.entriesInRange(team, '2026-W01', '2026-W52').map((e) => [e.week, e.customerId, e.values.revenue]);
+      const again = importRecords(repos, { name: 'd.jsonl', text: lines }, { swapBatch });
+      db.close();
+      return { counts: first.entries, invalidatedFrom: first.invalidatedFrom, entries, again: again.entries, customers: first.customers };
+    };
+    const whole = run();
+    expect(whole.counts).toEqual({ inserted: 4, updated: 1, unchanged: 1 });
+    expect(whole.entries).toEqual([['2026-W40', 1, 3], ['2026-W40', 2, 2], ['2026-W41', 1, 4], ['2026-W41', 3, 5]]);
+    expect(whole.again).toEqual({ inserted: 0, updated: 2, unchanged: 4 });
+    for (const size of [1, 2, 4]) expect(run(size)).toEqual(whole);
+    db = openDb(':memory:');
+  });
+});
