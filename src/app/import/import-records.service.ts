@@ -2,14 +2,14 @@
 // Repositories port only. All or nothing, without blocking the bot: the file is read and validated in
 // full first, valid records parked in a private staging database (no lock on the book, bounded memory);
 // any invalid record → nothing written (unless skipInvalid, then the invalid lines are listed). Only
-// then one short write transaction creates the reps and customers and swaps the staged entries in.
+// then are they written, in short write transactions (see finish()).
 import { existsSync, statSync } from 'node:fs';
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
 import { normalizeName, type Customer, type Member, type Team } from '../../core/team.js';
 import { DEFAULT_TEMPLATE, type ReportTemplate } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
-import type { ImportStaging, Repositories, StagedEntry } from '../ports/repositories.port.js';
+import type { ImportStaging, NewCustomer, Repositories, StagedEntry } from '../ports/repositories.port.js';
 import { parseImportRecord, type ImportRecord, type RecordIssue } from './import-record.schema.js';
 import { resolveEncoding, sourceName, sourceSize, type EncodingOption, type ImportSource, type SourceEncoding } from './line-reader.js';
 import { ColumnResolver, detectFormat, ImportFormatError, rawRecords, type ImportFormat, type RawRecord } from './record-reader.js';
@@ -48,6 +48,8 @@ export interface ImportOptions {
   encoding?: EncodingOption;
   /** Valid records staged per batch. Default 5000. */
   batchSize?: number;
+  /** Staged records written per write transaction. Default 10,000. */
+  swapBatch?: number;
 }
 
 export interface ImportResult {
@@ -124,7 +126,8 @@ export function importRecords(repos: Repositories, source: ImportSource, options
   const run = new ImportRun(repos, file, format, encoding, options, sourceSize(source));
   try {
     try {
-      for (const item of rawRecords(source, format, run.columns, { encoding })) run.add(item);
+      const detected = options.encoding === undefined || options.encoding === 'auto';
+      for (const item of rawRecords(source, format, run.columns, { encoding, detected })) run.add(item);
     } catch (err) {
       run.fail(err);
     }
@@ -247,28 +250,64 @@ export class ImportRun {
     }
     this.flush();
     const { repos } = this;
-    // The only write transaction: a handful of member/customer rows and two set-based statements.
-    return repos.transaction(() => {
-      const team = this.options.teamId !== undefined ? repos.teams.getTeam(this.options.teamId) : ensureDefaultTeam(repos);
-      if (!team) throw new ImportError('no_team', `team ${this.options.teamId} does not exist`, [], 0, text('团队不存在', 'No such team'));
-      const result: ImportResult = {
-        teamId: team.id, format: this.format, records: this.records, entries: { inserted: 0, updated: 0, unchanged: 0 },
-        members: { created: 0 }, customers: { created: 0, updated: 0 }, skipped: this.issues, skippedCount: this.invalid,
-        weeks: this.weeks, invalidatedFrom: null, encoding: this.encoding, unknownColumns: [...this.columns.unknown],
-        ...(this.sheet !== undefined ? { sheet: this.sheet } : {}),
-      };
-      const repIds = new Map<string, number>();
-      for (const [key, r] of this.reps) repIds.set(key, this.member(team.id, r, result).id);
-      const customerIds = new Map<string, number>();
-      for (const [key, c] of this.customers) customerIds.set(key, this.customer(team.id, c, repIds.get(c.repKey)!, result).id);
-      const applied = this.staging.apply(team.id, repIds, customerIds, this.now);
-      result.entries = { inserted: applied.inserted, updated: applied.updated, unchanged: applied.unchanged };
-      if (applied.earliestChange) {
-        repos.scores.invalidateFrom(team.id, applied.earliestChange);
-        result.invalidatedFrom = applied.earliestChange;
-      }
-      return result;
-    });
+    // Short write transactions, each a bounded slice of the staged rows, so another connection's write
+    // (the bot saving a form) waits for one slice at most, never for the whole file. The first also creates
+    // the reps and customers, the last marks the reports. An import of up to `swapBatch` records is one
+    // transaction; a larger one is written slice after slice: a crash in between leaves part of a validated
+    // file written, and importing the same file again completes it (imports are idempotent).
+    const range = this.staging.seqRange();
+    const slice = Math.max(1, this.options.swapBatch ?? 10_000);
+    const slices: Array<{ from: number; to: number }> = [];
+    if (range) for (let from = range.from; from <= range.to; from += slice) slices.push({ from, to: Math.min(range.to, from + slice - 1) });
+    let result: ImportResult | null = null;
+    for (let i = 0; i < Math.max(1, slices.length); i++) {
+      repos.transaction(() => {
+        if (!result) result = this.setup();
+        const r = result;
+        const seq = slices[i];
+        if (seq) {
+          const applied = this.staging.apply(r.teamId, this.now, seq);
+          r.entries.inserted += applied.inserted;
+          r.entries.updated += applied.updated;
+          r.entries.unchanged += applied.unchanged;
+          if (applied.earliestChange) {
+            repos.scores.invalidateFrom(r.teamId, applied.earliestChange);
+            if (r.invalidatedFrom === null || applied.earliestChange < r.invalidatedFrom) r.invalidatedFrom = applied.earliestChange;
+          }
+        }
+        if (i >= slices.length - 1) this.staging.markSubmitted(r.teamId, this.now);
+      });
+    }
+    return result!;
+  }
+
+  /** In the first write transaction: the team, new reps, new and changed customers; their ids to the staging. */
+  private setup(): ImportResult {
+    const { repos } = this;
+    const team = this.options.teamId !== undefined ? repos.teams.getTeam(this.options.teamId) : ensureDefaultTeam(repos);
+    if (!team) throw new ImportError('no_team', `team ${this.options.teamId} does not exist`, [], 0, text('团队不存在', 'No such team'));
+    const result: ImportResult = {
+      teamId: team.id, format: this.format, records: this.records, entries: { inserted: 0, updated: 0, unchanged: 0 },
+      members: { created: 0 }, customers: { created: 0, updated: 0 }, skipped: this.issues, skippedCount: this.invalid,
+      weeks: this.weeks, invalidatedFrom: null, encoding: this.encoding, unknownColumns: [...this.columns.unknown],
+      ...(this.sheet !== undefined ? { sheet: this.sheet } : {}),
+    };
+    const repIds = new Map<string, number>();
+    for (const [key, r] of this.reps) repIds.set(key, this.member(team.id, r, result).id);
+    // Existing customers by key in one read; new ones inserted in one pass.
+    const existing = new Map(repos.customers.listCustomers(team.id).map((c) => [normalizeName(c.name), c]));
+    const customerIds = new Map<string, number>();
+    const fresh: NewCustomer[] = [];
+    for (const [key, c] of this.customers) {
+      const repId = repIds.get(c.repKey)!;
+      const found = existing.get(key);
+      if (found) customerIds.set(key, this.updateCustomer(team.id, found, c, repId, result).id);
+      else fresh.push({ key, name: c.name, ownerRepId: repId, industry: c.industry ?? null, region: c.region ?? null, tier: c.tier ?? 'normal', since: c.since ?? null });
+    }
+    for (const [key, id] of this.staging.insertCustomers(team.id, fresh)) customerIds.set(key, id);
+    result.customers.created += fresh.length;
+    this.staging.setIds(repIds, customerIds);
+    return result;
   }
 
   close(): void {
@@ -283,15 +322,8 @@ export class ImportRun {
     return this.repos.teams.upsertMember({ teamId, email: r.email, name: r.name, role: 'rep' });
   }
 
-  private customer(teamId: number, r: { name: string; industry?: string; region?: string; tier?: ImportRecord['tier']; since?: string },
+  private updateCustomer(teamId: number, c: Customer, r: { industry?: string; region?: string; tier?: ImportRecord['tier']; since?: string },
     repId: number, result: ImportResult): Customer {
-    const c = this.repos.customers.customerByName(teamId, r.name);
-    if (!c) {
-      result.customers.created += 1;
-      return this.repos.customers.upsertCustomer({
-        teamId, name: r.name, ownerRepId: repId, industry: r.industry ?? null, region: r.region ?? null, tier: r.tier ?? 'normal', since: r.since ?? null,
-      });
-    }
     const differs = (r.industry !== undefined && r.industry !== c.industry) || (r.region !== undefined && r.region !== c.region)
       || (r.tier !== undefined && r.tier !== c.tier) || (r.since !== undefined && r.since !== c.since) || c.ownerRepId === null;
     if (!differs) return c;

@@ -25,6 +25,8 @@ export interface ReadOptions {
   encoding?: EncodingOption;
   /** Longest line accepted, in bytes. Default 1 MiB. */
   maxLineBytes?: number;
+  /** The encoding given was detected, not chosen (for the error message). */
+  detected?: boolean;
 }
 
 /** A line that cannot be read: bytes that are no text in the encoding, or a line over the cap. */
@@ -122,7 +124,7 @@ export function* readLines(source: ImportSource, options: ReadOptions = {}): Gen
     try {
       return gb ? gb.decode(bytes) : utf8.decode(bytes);
     } catch {
-      const hint = options.encoding === undefined || options.encoding === 'auto'
+      const hint = options.detected || options.encoding === undefined || options.encoding === 'auto'
         ? 'neither UTF-8 nor GB18030 text'
         : `not valid ${ENCODING_NAME[encoding]} text (try --encoding ${encoding === 'utf8' ? 'gb18030' : 'utf8'})`;
       throw new LineReadError(line, 'encoding', `line ${line} is ${hint}`);

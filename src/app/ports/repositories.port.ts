@@ -157,6 +157,17 @@ export interface StagedEntry {
   values: EntryValues;
 }
 
+export interface NewCustomer {
+  /** normalizeName(name) */
+  key: string;
+  name: string;
+  ownerRepId: number | null;
+  industry: string | null;
+  region: string | null;
+  tier: Tier;
+  since: string | null;
+}
+
 export interface ImportApplyResult {
   inserted: number;
   updated: number;
@@ -172,11 +183,19 @@ export interface ImportApplyResult {
 export interface ImportStaging {
   /** Append rows (file order is kept: a later duplicate wins). */
   add(rows: readonly StagedEntry[]): void;
+  /** First and last staged row (file order), null when nothing is staged. */
+  seqRange(): { from: number; to: number } | null;
+  /** The member and customer ids the staged keys stand for (call inside the write transaction that made them). */
+  setIds(repIds: ReadonlyMap<string, number>, customerIds: ReadonlyMap<string, number>): void;
+  /** Inside the caller's write transaction: upsert the staged entries in [from, to] (an identical one is left alone). */
+  apply(teamId: number, now: string, seq: { from: number; to: number }): ImportApplyResult;
+  /** Inside the caller's write transaction: mark each staged (week, rep) report submitted at `now` unless it already was. */
+  markSubmitted(teamId: number, now: string): void;
   /**
-   * Inside the caller's write transaction: upsert every staged entry (an identical one is left alone) and
-   * mark each (week, rep) report submitted at `now` unless it already was.
+   * Inside the caller's write transaction: insert new customers in one pass (an import can bring
+   * thousands); returns their ids by name key.
    */
-  apply(teamId: number, repIds: ReadonlyMap<string, number>, customerIds: ReadonlyMap<string, number>, now: string): ImportApplyResult;
+  insertCustomers(teamId: number, rows: ReadonlyArray<NewCustomer>): Map<string, number>;
   /** Forget everything staged so far. */
   clear(): void;
   /** Drop the staging database. */

@@ -1,10 +1,11 @@
 // The staging area of one import: a private temporary database ATTACHed to the connection (an empty file
 // name: SQLite keeps it in a temp file that vanishes on DETACH, spilling to disk, so memory stays bounded).
 // Writing to it locks only it, never the book: the bot keeps saving forms while a 150k-record file is read
-// and validated. The final apply is set-based (one INSERT … SELECT upsert and one for the report rows) and
-// runs inside the caller's short write transaction.
+// and validated. Applying is set-based (INSERT … SELECT upserts over ranges of the staged rows, one for the
+// report rows), each call inside one of the caller's short write transactions.
 import type { Statement } from 'better-sqlite3';
-import type { ImportApplyResult, ImportStaging, StagedEntry } from '../../app/ports/repositories.port.js';
+import type { ImportApplyResult, ImportStaging, NewCustomer, StagedEntry } from '../../app/ports/repositories.port.js';
+import { cleanName, normalizeName } from '../../core/team.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Db } from '../db.js';
 import { VALUE_COLUMNS, valueParams } from './report.sqlite-repo.js';
@@ -35,7 +36,12 @@ export class SqliteImportStaging implements ImportStaging {
     }).deferred();
   }
 
-  apply(teamId: number, repIds: ReadonlyMap<string, number>, customerIds: ReadonlyMap<string, number>, now: string): ImportApplyResult {
+  seqRange(): { from: number; to: number } | null {
+    const r = this.db.sqlite.prepare(`SELECT min(seq) AS a, max(seq) AS b FROM ${this.schema}.staged`).get() as { a: number | null; b: number | null };
+    return r.a === null || r.b === null ? null : { from: r.a, to: r.b };
+  }
+
+  setIds(repIds: ReadonlyMap<string, number>, customerIds: ReadonlyMap<string, number>): void {
     const s = this.db.sqlite;
     const x = this.schema;
     s.exec(`DELETE FROM ${x}.reps; DELETE FROM ${x}.customers;`);
@@ -43,17 +49,21 @@ export class SqliteImportStaging implements ImportStaging {
     for (const [key, id] of repIds) rep.run(key, id);
     const customer = s.prepare(`INSERT INTO ${x}.customers (key, id) VALUES (?, ?)`);
     for (const [key, id] of customerIds) customer.run(key, id);
+  }
 
-    const staged = s.prepare(`SELECT count(*) FROM ${x}.staged`).pluck().get() as number;
+  apply(teamId: number, now: string, seq: { from: number; to: number }): ImportApplyResult {
+    const s = this.db.sqlite;
+    const x = this.schema;
+    const staged = s.prepare(`SELECT count(*) FROM ${x}.staged WHERE seq BETWEEN ? AND ?`).pluck().get(seq.from, seq.to) as number;
     const maxId = (s.prepare('SELECT coalesce(max(id), 0) FROM main.entries').pluck().get() as number);
     const changed = [...VALUE_COLUMNS.map((c) => `${c} IS NOT excluded.${c}`), 'team_id IS NOT excluded.team_id'].join(' OR ');
-    // In file order, so a later duplicate of (week, rep, customer) wins, as with one upsert per record.
+    // Sorted like the indexes (fewer page splits); seq last, so a later duplicate of (week, rep, customer) still wins.
     // RETURNING lists exactly the rows inserted or changed (an identical upsert is skipped by its WHERE).
     const upsert = s.prepare(
       `INSERT INTO main.entries (team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at)
        SELECT ?, s.week, r.id, c.id, ${VALUE_COLUMNS.map((col) => `s.${col}`).join(', ')}, 'import', ?
        FROM ${x}.staged s JOIN ${x}.reps r ON r.key = s.rep_key JOIN ${x}.customers c ON c.key = s.customer_key
-       WHERE true ORDER BY s.seq
+       WHERE s.seq BETWEEN ? AND ? ORDER BY s.week, c.id, r.id, s.seq
        ON CONFLICT (week, rep_id, customer_id) DO UPDATE SET
          team_id = excluded.team_id, ${VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
          source = excluded.source, updated_at = excluded.updated_at
@@ -63,18 +73,35 @@ export class SqliteImportStaging implements ImportStaging {
     const inserted = new Set<number>();
     let touched = 0;
     let earliestChange: WeekId | null = null;
-    for (const [id, week] of upsert.iterate(teamId, now) as Iterable<[number, WeekId]>) {
+    for (const [id, week] of upsert.iterate(teamId, now, seq.from, seq.to) as Iterable<[number, WeekId]>) {
       touched += 1;
       if (id > maxId) inserted.add(id);
       if (earliestChange === null || week < earliestChange) earliestChange = week;
     }
-    s.prepare(
+    return { inserted: inserted.size, updated: touched - inserted.size, unchanged: staged - touched, earliestChange };
+  }
+
+  markSubmitted(teamId: number, now: string): void {
+    const x = this.schema;
+    this.db.sqlite.prepare(
       `INSERT INTO main.reports (team_id, week, rep_id, submitted_at, late)
        SELECT DISTINCT ?, s.week, r.id, ?, 0 FROM ${x}.staged s JOIN ${x}.reps r ON r.key = s.rep_key WHERE true
        ON CONFLICT (team_id, week, rep_id) DO UPDATE SET submitted_at = excluded.submitted_at, late = 0
        WHERE reports.submitted_at IS NULL`,
     ).run(teamId, now);
-    return { inserted: inserted.size, updated: touched - inserted.size, unchanged: staged - touched, earliestChange };
+  }
+
+  insertCustomers(teamId: number, rows: ReadonlyArray<NewCustomer>): Map<string, number> {
+    const insert = this.db.sqlite.prepare(
+      `INSERT INTO main.customers (team_id, name, name_key, aliases, owner_rep_id, industry, region, tier, since)
+       VALUES (?, ?, ?, '[]', ?, ?, ?, ?, ?) RETURNING id`,
+    ).pluck(true);
+    const ids = new Map<string, number>();
+    for (const r of rows) {
+      const name = cleanName(r.name);
+      ids.set(r.key, insert.get(teamId, name, normalizeName(name), r.ownerRepId, r.industry, r.region, r.tier, r.since) as number);
+    }
+    return ids;
   }
 
   clear(): void {
