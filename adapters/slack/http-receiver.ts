@@ -10,6 +10,7 @@ import { ACK_DEADLINE_MS } from './limits.js';
 import { DEFAULT_MAX_BODY_BYTES } from './config.js';
 import { verifySlackSignature } from './verify-signature.js';
 import { shapeProblem } from './inbound-shape.js';
+import { guardedAck, needsSubmissionError, submissionErrorResponse } from './listeners/submission-guard.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -186,7 +187,8 @@ export class SlackHttpReceiver implements Receiver {
       ack: async (response?: unknown) => {
         if (acked) return;
         acked = true;
-        settle({ response });
+        // An ack nobody handled (Bolt's own after a failed authorization) must not close a modal.
+        settle({ response: guardedAck(body, response) });
       },
     };
     const retryNum = Number(header(req, 'x-slack-retry-num'));
@@ -206,7 +208,13 @@ export class SlackHttpReceiver implements Receiver {
     if ('response' in result) return reply(res, 200, result.response);
     if ('error' in result) {
       this.log.error({ err: errSummary(result.error) }, 'slack listener failed before ack');
+      if (needsSubmissionError(body)) return reply(res, 200, submissionErrorResponse(body));
       return reply(res, 500, 'internal error');
+    }
+    // A submission nobody answered (in time) keeps its modal open with an error.
+    if (needsSubmissionError(body)) {
+      this.log.warn({ type: body.type }, 'view submission not handled; modal kept open with an error');
+      return reply(res, 200, submissionErrorResponse(body));
     }
     // No listener acknowledged (an event Bolt acked itself, or nothing matched): nothing to say.
     reply(res, 200);

@@ -50,6 +50,11 @@ export interface FakeSlackApi {
   addUser(user: FakeSlackUser): void;
   /** Inject a failure for the next call(s) of `method`. */
   fail(method: string, fault: FakeSlackFault): void;
+  /**
+   * auth.test failure mode: every auth.test call fails this way until cleared with null (an outage:
+   * `{kind: 'status', status: 503}`, a refused token: `{kind: 'error', error: 'invalid_auth'}`).
+   */
+  failAuthTest(fault: FakeSlackFault | null): void;
   /** Wait until `method` has been called `count` times (default 1) or throw after `timeoutMs`. */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<FakeSlackCall[]>;
   /** DM channel id the fake gives a user. */
@@ -98,6 +103,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const users = new Map<string, FakeSlackUser>();
   for (const u of options.users ?? []) users.set(u.id, u);
   const faults = new Map<string, FakeSlackFault[]>();
+  let authFault: FakeSlackFault | null = null;
   const waiters: Array<() => void> = [];
   let tsCounter = 0;
   let viewCounter = 0;
@@ -190,7 +196,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         const method = match?.[1] ?? '';
         calls.push({ method, args });
         for (const w of waiters.splice(0)) w();
-        const fault = takeFault(method);
+        const fault = takeFault(method) ?? (method === 'auth.test' && authFault ? authFault : undefined);
         if (fault?.kind === 'hang') return; // never answer; the client's timeout decides
         if (fault?.kind === 'commitThenHang') return void answer(method, args, req.headers.authorization);
         if (fault?.kind === 'drop') return void req.socket.destroy();
@@ -218,6 +224,9 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     addUser: (u) => void users.set(u.id, u),
     fail(method, fault) {
       faults.set(method, [...(faults.get(method) ?? []), fault]);
+    },
+    failAuthTest(fault) {
+      authFault = fault;
     },
     async waitFor(method, count = 1, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
