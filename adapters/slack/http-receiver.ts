@@ -97,6 +97,9 @@ export function dedupeKey(body: Body): string | null {
   if ((body.type === 'block_actions' || body.type === 'view_submission') && typeof body.trigger_id === 'string') {
     return `slack:${body.type}:${body.trigger_id}`;
   }
+  // A slash command's trigger_id is unique per invocation too: an exact replay (a signed request
+  // captured and sent again within the 5-minute signature window) runs once.
+  if (typeof body.command === 'string' && typeof body.trigger_id === 'string') return `slack:command:${body.trigger_id}`;
   return null;
 }
 
