@@ -21,6 +21,16 @@ export interface FakeSlackMessage {
   bot_id: string;
 }
 
+/** An ephemeral message: only `user` sees it, it is in no history and cannot be updated. */
+export interface FakeSlackEphemeral {
+  channel: string;
+  user: string;
+  message_ts: string;
+  text: string;
+  blocks: unknown[];
+  thread_ts?: string;
+}
+
 export interface FakeSlackUser {
   id: string;
   email: string;
@@ -46,6 +56,10 @@ export interface FakeSlackApi {
   readonly botId: string;
   readonly calls: FakeSlackCall[];
   readonly messages: FakeSlackMessage[];
+  /** chat.postEphemeral deliveries (not in `messages`: Slack keeps no history of them). */
+  readonly ephemerals: FakeSlackEphemeral[];
+  /** Who is in a channel; chat.postEphemeral to anyone else fails with user_not_in_channel, as on Slack. */
+  setChannelMembers(channel: string, userIds: string[]): void;
   callsTo(method: string): FakeSlackCall[];
   addUser(user: FakeSlackUser): void;
   /** Inject a failure for the next call(s) of `method`. */
@@ -100,6 +114,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const botId = options.botId ?? 'BBOT0001';
   const calls: FakeSlackCall[] = [];
   const messages: FakeSlackMessage[] = [];
+  const ephemerals: FakeSlackEphemeral[] = [];
+  const members = new Map<string, Set<string>>();
   const users = new Map<string, FakeSlackUser>();
   for (const u of options.users ?? []) users.set(u.id, u);
   const faults = new Map<string, FakeSlackFault[]>();
@@ -177,8 +193,18 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         if (Array.isArray(a.blocks)) msg.blocks = a.blocks;
         return { ok: true, channel: msg.channel, ts: msg.ts, text: msg.text };
       }
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: nextTs() };
+      case 'chat.postEphemeral': {
+        // Slack needs both; the user must be in the channel (DMs: the fake's D… of that user).
+        const channel = channelOf(String(a.channel ?? ''));
+        const user = String(a.user ?? '');
+        if (!a.channel) return { ok: false, error: 'channel_not_found' };
+        const inChannel = members.get(channel)?.has(user) ?? (channel.startsWith('D') ? channel === dmOf(user) : true);
+        if (!user || !inChannel) return { ok: false, error: 'user_not_in_channel' };
+        const e: FakeSlackEphemeral = { channel, user, message_ts: nextTs(), text: String(a.text ?? ''), blocks: Array.isArray(a.blocks) ? a.blocks : [] };
+        if (a.thread_ts) e.thread_ts = String(a.thread_ts);
+        ephemerals.push(e);
+        return { ok: true, message_ts: e.message_ts };
+      }
       case 'views.open':
       case 'views.push':
       case 'views.update':
@@ -220,6 +246,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     botId,
     calls,
     messages,
+    ephemerals,
+    setChannelMembers: (channel, ids) => void members.set(channel, new Set(ids)),
     callsTo: (method) => calls.filter((c) => c.method === method),
     addUser: (u) => void users.set(u.id, u),
     fail(method, fault) {
