@@ -148,11 +148,13 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       case 'users.lookupByEmail': {
         const email = String(a.email ?? '').toLowerCase();
         const u = [...users.values()].find((x) => x.email.toLowerCase() === email);
-        return u ? { ok: true, user: { id: u.id, name: u.name, deleted: !!u.deleted, tz: u.tz, locale: u.locale, profile: { email: u.email } } } : { ok: false, error: 'users_not_found' };
+        // As on Slack: tz, but never `locale` (only users.info with include_locale has it).
+        return u ? { ok: true, user: { id: u.id, name: u.name, deleted: !!u.deleted, tz: u.tz, profile: { email: u.email } } } : { ok: false, error: 'users_not_found' };
       }
       case 'users.info': {
         const u = users.get(String(a.user));
-        return u ? { ok: true, user: { id: u.id, name: u.name, deleted: !!u.deleted, tz: u.tz, locale: u.locale } } : { ok: false, error: 'user_not_found' };
+        const withLocale = a.include_locale === true || a.include_locale === 'true';
+        return u ? { ok: true, user: { id: u.id, name: u.name, deleted: !!u.deleted, tz: u.tz, ...(withLocale ? { locale: u.locale } : {}) } } : { ok: false, error: 'user_not_found' };
       }
       case 'conversations.open': {
         const first = String(a.users ?? '').split(',')[0] ?? '';
