@@ -6,7 +6,7 @@ import type { Block, Button } from '../../../src/ui/card.js';
 import { oneLine } from '../../../src/ui/text.js';
 import {
   ACTION_ID_MAX, ACTIONS_MAX_ELEMENTS, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, CONTEXT_MAX_ELEMENTS,
-  SECTION_FIELD_MAX, SECTION_MAX_FIELDS, SECTION_TEXT_MAX, TEXT_OBJECT_MAX,
+  SECTION_FIELD_MAX, SECTION_MAX_FIELDS, SECTION_TEXT_MAX, TABLE_CELL_MAX, TABLE_HEADER_MAX, TEXT_OBJECT_MAX,
 } from '../limits.js';
 import { clamp, displayWidth, escapeMrkdwn, escapeName, richToMrkdwn, sparkline, splitMrkdwn } from './mrkdwn.js';
 
@@ -71,7 +71,8 @@ function actions(buttons: readonly Button[], ids: ActionIds): KnownBlock[] {
 function table(block: Extract<Block, { type: 'table' }>): KnownBlock[] {
   const { columns, rows } = block;
   if (columns.length === 0) return [];
-  const cell = (s: string | undefined): string => escapeName(s ?? '');
+  // Cut before escaping, so no entity is split; a long label must not widen every row.
+  const cell = (s: string | undefined): string => escapeName(clamp(s ?? '', TABLE_CELL_MAX));
   // Two columns and a few rows read best as label/value fields.
   if (columns.length === 2 && rows.length * 2 + 2 <= SECTION_MAX_FIELDS) {
     const [a, b] = columns as [typeof columns[0], typeof columns[0]];
@@ -88,7 +89,8 @@ function table(block: Extract<Block, { type: 'table' }>): KnownBlock[] {
       })
       .join('  ')
       .trimEnd();
-  const header = line(matrix[0] ?? []);
+  // The header repeats in every chunk: clamped so that it and a row always fit in one section.
+  const header = clamp(line(matrix[0] ?? []), TABLE_HEADER_MAX);
   const body = matrix.slice(1).map((r) => clamp(line(r), SECTION_TEXT_MAX - header.length - 10));
   // Each chunk repeats the header and stays inside one section.
   const out: SectionBlock[] = [];
