@@ -164,6 +164,24 @@ export class FeishuChatPort implements ChatPort {
     return first.message_id;
   }
 
+  /**
+   * A card only `openId` sees inside the group `chatId` (marked "仅对你可见"). Normal groups only (not
+   * p2p chats nor topic groups); the card object goes as is, not stringified. Returns its message id.
+   * @see https://open.feishu.cn/document/ukTMukTMukTM/uETOyYjLxkjM24SM5IjN
+   */
+  async sendEphemeral(chatId: string, openId: string, card: Card2): Promise<string> {
+    try {
+      const res = (await this.client.request({
+        method: 'POST',
+        url: '/open-apis/ephemeral/v1/send',
+        data: { chat_id: chatId, open_id: openId, msg_type: 'interactive', card },
+      })) as { data?: { message_id?: string } } | undefined;
+      return res?.data?.message_id ?? '';
+    } catch (e) {
+      throw toDeliveryError(e, 'send ephemeral card');
+    }
+  }
+
   /** Patch a message with a raw Card 2.0 (slow callback results, parts of an update). */
   async patchRaw(messageId: string, card: Card2): Promise<void> {
     try {

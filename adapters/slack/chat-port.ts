@@ -29,6 +29,9 @@ export interface SlackChatPortOptions {
   now?: () => Date;
 }
 
+/** Slack locales (`zh-CN`, `en-US`, …) → ours; anything else is unknown. */
+const toLocale = (locale: string | undefined): UserProfile['locale'] => (locale?.startsWith('zh') ? 'zh' : locale?.startsWith('en') ? 'en' : null);
+
 export class SlackChatPort implements ChatPort {
   readonly platform = 'slack' as const;
   readonly client: WebClient;
@@ -102,27 +105,24 @@ export class SlackChatPort implements ChatPort {
     if (!same) return { platform: 'slack', channel: ref.channel, messageId: ref.messageId, parts: continuations };
   }
 
-  /** Timezone and language from the user's Slack profile (lookups by email already brought them). */
+  /**
+   * Timezone and language from the user's Slack profile: one `users.info` with `include_locale` per
+   * member and process (cached; users.lookupByEmail has `tz` but never `locale`). A rate limit is
+   * thrown as such, so a sync stops reading profiles until later.
+   */
   async userProfile(userId: string): Promise<UserProfile | null> {
     const cached = this.profiles.get(userId);
     if (cached) return cached;
     try {
       const res = await this.client.users.info({ user: userId, include_locale: true });
       if (!res.user || res.user.deleted) return null;
-      return this.rememberProfile(userId, res.user.tz, res.user.locale);
+      const profile: UserProfile = { timezone: res.user.tz || null, locale: toLocale(res.user.locale) };
+      this.profiles.set(userId, profile);
+      return profile;
     } catch (err) {
       if (platformErrorCode(err) === 'user_not_found') return null;
       throw toDeliveryError(err, 'users.info');
     }
-  }
-
-  private rememberProfile(userId: string, tz: string | undefined, locale: string | undefined): UserProfile {
-    const profile: UserProfile = {
-      timezone: tz || null,
-      locale: locale?.startsWith('zh') ? 'zh' : locale?.startsWith('en') ? 'en' : null,
-    };
-    this.profiles.set(userId, profile);
-    return profile;
   }
 
   async lookupUserByEmail(email: string): Promise<string | null> {
@@ -134,8 +134,6 @@ export class SlackChatPort implements ChatPort {
     try {
       const res = await this.client.users.lookupByEmail({ email: k });
       id = res.user?.deleted ? null : (res.user?.id ?? null);
-      // `locale` is only in the payload with include_locale (users.info); the SDK type omits it here.
-      if (id) this.rememberProfile(id, res.user?.tz, (res.user as { locale?: string } | undefined)?.locale);
     } catch (err) {
       if (platformErrorCode(err) !== 'users_not_found') throw toDeliveryError(err, 'users.lookupByEmail');
       id = null;

@@ -11,9 +11,13 @@ export interface SlackConfig {
   apiUrl: string;
   /** Channel id of the manager channel (SLACK_MANAGER_CHANNEL). */
   managerChannel: string;
-  /** The bot's user id and bot id; when both are given Bolt needs no `auth.test` call. */
+  /** The bot's user id and bot id (SLACK_BOT_USER_ID, SLACK_BOT_ID); when both are given no `auth.test` is made. */
   botUserId?: string;
   botId?: string;
+  /** Attempts of `auth.test` at start (default 5); after that it is retried in the background. */
+  identityRetries?: number;
+  /** First delay between those attempts, doubled each time (default 500 ms). */
+  identityRetryDelayMs?: number;
   /** Socket Mode (true when an app token is configured). */
   socketMode: boolean;
   /** Web API request timeout in ms (default 10 000). */

@@ -10,6 +10,7 @@ import { ACK_DEADLINE_MS } from './limits.js';
 import { DEFAULT_MAX_BODY_BYTES } from './config.js';
 import { verifySlackSignature } from './verify-signature.js';
 import { shapeProblem } from './inbound-shape.js';
+import { guardedAck, needsSubmissionError, submissionErrorResponse } from './listeners/submission-guard.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 
@@ -96,6 +97,9 @@ export function dedupeKey(body: Body): string | null {
   if ((body.type === 'block_actions' || body.type === 'view_submission') && typeof body.trigger_id === 'string') {
     return `slack:${body.type}:${body.trigger_id}`;
   }
+  // A slash command's trigger_id is unique per invocation too: an exact replay (a signed request
+  // captured and sent again within the 5-minute signature window) runs once.
+  if (typeof body.command === 'string' && typeof body.trigger_id === 'string') return `slack:command:${body.trigger_id}`;
   return null;
 }
 
@@ -186,7 +190,8 @@ export class SlackHttpReceiver implements Receiver {
       ack: async (response?: unknown) => {
         if (acked) return;
         acked = true;
-        settle({ response });
+        // An ack nobody handled (Bolt's own after a failed authorization) must not close a modal.
+        settle({ response: guardedAck(body, response) });
       },
     };
     const retryNum = Number(header(req, 'x-slack-retry-num'));
@@ -206,7 +211,13 @@ export class SlackHttpReceiver implements Receiver {
     if ('response' in result) return reply(res, 200, result.response);
     if ('error' in result) {
       this.log.error({ err: errSummary(result.error) }, 'slack listener failed before ack');
+      if (needsSubmissionError(body)) return reply(res, 200, submissionErrorResponse(body));
       return reply(res, 500, 'internal error');
+    }
+    // A submission nobody answered (in time) keeps its modal open with an error.
+    if (needsSubmissionError(body)) {
+      this.log.warn({ type: body.type }, 'view submission not handled; modal kept open with an error');
+      return reply(res, 200, submissionErrorResponse(body));
     }
     // No listener acknowledged (an event Bolt acked itself, or nothing matched): nothing to say.
     reply(res, 200);

@@ -1,6 +1,7 @@
 // Wiring only: Bolt app + our receiver (HTTP or Socket Mode), listeners, and the ChatPort.
-import { App, type Receiver } from '@slack/bolt';
+import { App, type Authorize, type Receiver } from '@slack/bolt';
 import type { AdapterDeps, HttpRoute, PlatformAdapter } from '../../src/app/ports/platform-adapter.port.js';
+import { BotIdentityResolver, SlackIdentityError } from './bot-identity.js';
 import { SlackChatPort } from './chat-port.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_VIEW_SUBMISSION_BUDGET_MS, type SlackConfig } from './config.js';
 import { errSummary, SlackHttpReceiver } from './http-receiver.js';
@@ -50,15 +51,29 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
     http = r.route;
   }
 
-  const knowsItself = !!(config.botId && config.botUserId);
+  // The bot's ids come from config or one auth.test at start, never from a call per request.
+  const identity = new BotIdentityResolver({
+    botToken: config.botToken,
+    apiUrl: config.apiUrl,
+    logger,
+    known: { ...(config.botUserId ? { botUserId: config.botUserId } : {}), ...(config.botId ? { botId: config.botId } : {}) },
+    ...(config.identityRetries !== undefined ? { retries: config.identityRetries } : {}),
+    ...(config.identityRetryDelayMs !== undefined ? { retryDelayMs: config.identityRetryDelayMs } : {}),
+    timeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+  });
+  const authorize: Authorize<boolean> = async () => {
+    const id = identity.current;
+    if (!id) {
+      // Fail fast (the request gets a visible error) and let the resolution catch up in the background.
+      identity.nudge();
+      throw new SlackIdentityError('slack bot identity not resolved yet');
+    }
+    return { botToken: config.botToken, botUserId: id.botUserId, botId: id.botId };
+  };
   const app = new App({
-    token: config.botToken,
     receiver,
+    authorize,
     logger: toSlackLogger(logger, 'bolt'),
-    ...(knowsItself ? { botId: config.botId, botUserId: config.botUserId } : {}),
-    // Without the bot's ids, auth.test runs lazily on the first event instead of at construction
-    // (where a failure would be an unhandled rejection).
-    tokenVerificationEnabled: knowsItself,
     clientOptions: {
       slackApiUrl: config.apiUrl,
       retryConfig: { retries: config.apiRetries ?? 0 },
@@ -70,11 +85,10 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
     logger.error({ err: errSummary(error) }, 'slack listener error');
   });
 
-  const listenerDeps: ListenerDeps & { botUserId?: string } = {
+  const listenerDeps: ListenerDeps = {
     router: deps.router,
     logger,
     viewSubmissionBudgetMs: config.viewSubmissionBudgetMs ?? DEFAULT_VIEW_SUBMISSION_BUDGET_MS,
-    ...(config.botUserId ? { botUserId: config.botUserId } : {}),
   };
   registerCommand(app, listenerDeps);
   registerActions(app, listenerDeps);
@@ -97,10 +111,18 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
     app,
     ...(http ? { http } : {}),
     async start() {
+      try {
+        await identity.start();
+      } catch (err) {
+        // A refused token is the operator's to fix: refuse to start, naming the variable.
+        if (err instanceof SlackIdentityError) throw err;
+        logger.error({ err: errSummary(err) }, 'slack auth.test failed at start; retrying in the background (requests get an error until then)');
+      }
       await app.start();
       logger.info({ mode: useSocket ? 'socket' : 'http' }, 'slack adapter ready');
     },
     async stop() {
+      identity.stop();
       await app.stop();
     },
   };

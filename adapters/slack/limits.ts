@@ -21,6 +21,12 @@ export const SECTION_TEXT_MAX = 3000;
 export const SECTION_MAX_FIELDS = 10;
 /** @see https://docs.slack.dev/reference/block-kit/blocks/section-block — each field ≤ 2000 */
 export const SECTION_FIELD_MAX = 2000;
+/**
+ * Our own caps for text tables (a code block inside a section): one cell, and the header line that
+ * every chunk repeats, so that a header plus at least one row always fits in SECTION_TEXT_MAX.
+ */
+export const TABLE_CELL_MAX = 80;
+export const TABLE_HEADER_MAX = 1500;
 /** @see https://docs.slack.dev/reference/block-kit/blocks/header-block — text ≤ 150 */
 export const HEADER_TEXT_MAX = 150;
 /** @see https://docs.slack.dev/reference/block-kit/blocks/context-block — elements ≤ 10 */

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { InboundLog } from '../../src/app/ports/delivery.port.js';
 import { dedupeKey, errSummary } from './http-receiver.js';
 import { shapeProblem } from './inbound-shape.js';
+import { guardedAck, needsSubmissionError, submissionErrorResponse } from './listeners/submission-guard.js';
 import { ACK_DEADLINE_MS } from './limits.js';
 import { toSlackLogger } from './slack-logger.js';
 
@@ -156,7 +157,8 @@ export class SlackSocketReceiver implements Receiver {
       if (acked) return;
       acked = true;
       clearTimeout(timer);
-      await this.sendAck(envelope, response);
+      // Like HTTP mode: a submission nobody handled keeps its modal open with an error.
+      await this.sendAck(envelope, guardedAck(body, response));
     };
     // Like HTTP mode: whoever has not answered within the deadline gets an empty ack.
     timer = setTimeout(() => {
@@ -175,6 +177,10 @@ export class SlackSocketReceiver implements Receiver {
       clearTimeout(timer);
       if (acked) {
         this.log.error({ err: errSummary(err) }, 'slack listener failed after ack');
+      } else if (needsSubmissionError(body)) {
+        acked = true;
+        this.log.error({ err: errSummary(err), envelopeId: envelope.envelope_id, type: envelope.type }, 'slack listener failed before ack');
+        await this.sendAck(envelope, submissionErrorResponse(body));
       } else {
         // Like HTTP mode's 500: no ack, so Slack shows the user an error instead of a silent success.
         acked = true;

@@ -16,6 +16,7 @@ export interface Actor {
 
 export type InboundEvent =
   | { type: 'command'; actor: Actor; text: string; channelId: string | null }
+  /** `isDirect`: a DM with the bot. Otherwise a mention in a channel (the manager channel, or any other). */
   | { type: 'message'; actor: Actor; text: string; channelId: string; isDirect: boolean }
   | { type: 'action'; actor: Actor; action: ActionRef; message: MessageRef | null }
   | { type: 'formSubmitted'; actor: Actor; formId: string; values: Record<string, string | string[]>; message: MessageRef | null }
@@ -23,7 +24,16 @@ export type InboundEvent =
   | { type: 'formCancelled'; actor: Actor; formId: string; message: MessageRef | null }
   | { type: 'homeOpened'; actor: Actor };
 
-export type InteractionResult =
+/**
+ * Where an answer to a message may be shown. Set by the router for a message in a shared channel
+ * other than the manager channel: the answer was filtered for the asker's role, so only the asker
+ * sees it (Slack ephemeral, Feishu ephemeral card, else a DM) and the channel sees `publicNote` at most.
+ */
+export interface AnswerAudience {
+  privately?: { publicNote: string };
+}
+
+export type InteractionResult = (
   /** Nothing to show (the change, if any, arrives through message updates). */
   | { type: 'none' }
   /** A short notice: Slack ephemeral text / Feishu toast. */
@@ -37,6 +47,7 @@ export type InteractionResult =
   /** The form was accepted: close it, optionally with a notice and a card replacing the form. */
   | { type: 'formDone'; toast: string; card?: CardSpec }
   /** Replace the clicked message with this card (the message everybody sees). */
-  | { type: 'replaceMessage'; card: CardSpec; toast?: string };
+  | { type: 'replaceMessage'; card: CardSpec; toast?: string }
+) & AnswerAudience;
 
 export type Router = (event: InboundEvent) => Promise<InteractionResult>;

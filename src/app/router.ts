@@ -4,7 +4,7 @@ import { decodeAction } from '../ui/action.js';
 import { tr } from './views/common.js';
 import type { InboundEvent, InteractionResult, Router } from './inbound.js';
 import type { RadarApp } from './radar-app.js';
-import { resolveInteraction, notMember, toast, type Interaction } from './handlers/interaction-context.js';
+import { isManagerChannelMessage, resolveInteraction, notMember, toast, type Interaction } from './handlers/interaction-context.js';
 import { handleAction } from './handlers/action.handler.js';
 import { handleForm, handleFormCancel } from './handlers/form.handler.js';
 import { handleText } from './handlers/text.handler.js';
@@ -26,18 +26,35 @@ export function createRouter(app: RadarApp): Router {
     // Strangers and failures get an answer in the platform's locale, the language they typed, or else
     // the team's language (a click carries no text to guess from).
     const guessLocale = (): Locale => event.actor.locale ?? ('text' in event ? detectLocale(event.text) : teamLocale(app));
+    let i: Interaction | null = null;
+    let result: InteractionResult;
     try {
-      const i = resolveInteraction(app, event.actor);
+      i = resolveInteraction(app, event.actor);
       // Strangers learn how to get access; nothing is loaded or computed on their behalf.
-      if (!i) return event.type === 'homeOpened' ? { type: 'none' } : notMember(guessLocale());
+      if (!i) result = event.type === 'homeOpened' ? { type: 'none' } : notMember(guessLocale());
       // One transaction per interaction: a state change and the messages it causes (outbox intents)
       // are stored together or not at all.
-      return app.ctx.repos.transaction(() => dispatch(i, event));
+      else result = app.ctx.repos.transaction(() => dispatch(i as Interaction, event));
     } catch (err) {
       app.ctx.logger.error({ err: (err as Error).message, stack: (err as Error).stack, event: event.type }, 'interaction failed');
-      return toast(tr(guessLocale(), '抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again in a moment.'), 'error');
+      result = toast(tr(guessLocale(), '抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again in a moment.'), 'error');
     }
+    return inSharedChannel(app, event) ? answerPrivately(result, i?.locale ?? guessLocale()) : result;
   };
+}
+
+/** A mention in a channel everybody reads: not a DM, and not the manager channel of its platform. */
+export function inSharedChannel(app: RadarApp, event: InboundEvent): boolean {
+  if (event.type !== 'message' || event.isDirect) return false;
+  const ref = { platform: event.actor.platform, channel: event.channelId, messageId: '' };
+  return !isManagerChannelMessage(app, ref);
+}
+
+// Answers are filtered for the asker's role (a rep's customers, the owner's whole book): outside the
+// manager channel only the asker sees them, and the channel gets one line without any data.
+function answerPrivately(result: InteractionResult, locale: Locale): InteractionResult {
+  if (result.type === 'none') return result;
+  return { ...result, privately: { publicNote: tr(locale, '🔒 答复已私下发给提问人。', '🔒 Answer sent privately to the person who asked.') } };
 }
 
 function dispatch(i: Interaction, event: InboundEvent): InteractionResult {

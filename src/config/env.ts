@@ -49,6 +49,7 @@ const EnvSchema = z.object({
   SLACK_API_URL: z.string().url().default('https://slack.com/api/'),
   SLACK_MANAGER_CHANNEL: optional,
   SLACK_BOT_USER_ID: optional,
+  SLACK_BOT_ID: optional,
   FEISHU_APP_ID: optional,
   FEISHU_APP_SECRET: optional,
   FEISHU_DOMAIN: z.string().default('https://open.feishu.cn'),
@@ -89,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dbOverride?: st
         apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
         managerChannel: e.SLACK_MANAGER_CHANNEL,
         botUserId: e.SLACK_BOT_USER_ID,
+        botId: e.SLACK_BOT_ID,
         socketMode: Boolean(e.SLACK_APP_TOKEN),
       };
     }

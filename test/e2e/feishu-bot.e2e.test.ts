@@ -313,6 +313,27 @@ describe('Feishu bot, end to end (HTTP mode, real SDK, real SQLite, fake Open AP
     expect(e.fake.messages.filter((m) => m.parent_id === messageId)).toHaveLength(1);
   });
 
+  it('8b. the same question in a general group is answered with an ephemeral card to the asker; the group sees one line', async () => {
+    const GENERAL = 'oc_general_group_0001';
+    const messageId = 'om_owner_question_general';
+    e.userPosted(messageId, GENERAL, '@_user_1 华星科技怎么样？');
+    const before = e.fake.ephemerals.length;
+    await e.message({
+      sender: PEOPLE.owner.openId, text: '@_user_1 华星科技怎么样？', chatId: GENERAL, messageId, eventId: 'ev_owner_q_general',
+      mentions: [{ key: '@_user_1', openId: e.fake.bot.open_id, name: 'Sales Radar' }],
+    });
+    await e.settle();
+    const eph = e.fake.ephemerals.slice(before);
+    expect(eph).toHaveLength(1);
+    expect(eph[0]).toMatchObject({ chat_id: GENERAL, open_id: PEOPLE.owner.openId });
+    expect(cardText(eph[0]!.card)).toContain(CUSTOMERS.huaxing);
+    const inGroup = e.fake.messages.filter((m) => m.parent_id === messageId);
+    expect(inGroup).toHaveLength(1);
+    const note = cardText(inGroup[0]!.card);
+    expect(note).not.toContain(CUSTOMERS.huaxing);
+    expect(note).toContain('私下');
+  });
+
   it('9. a tampered signature, a stale timestamp and a wrong verification token are rejected with 401; nothing is processed', async () => {
     const before = snapshot(e.bot);
     const calls = e.fake.calls.length;

@@ -301,11 +301,25 @@ describe('sales-radar on Slack, full stack', () => {
     expect(listText).toMatch(new RegExp(`1\\s+${RED_FLAG_CUSTOMER}\\s+${score.index}\\b.*\\bA\\b`));
   });
 
-  it('9. an @mention from the owner is answered in the thread', async () => {
+  it('9. an @mention from the owner in a general channel is answered privately; the thread gets one line without data', async () => {
     const ts = '1700000099.000100';
+    const before = fake.ephemerals.length;
     const res = await slack.event({ type: 'app_mention', user: SLACK_ID.owner, text: '<@UBOT> overdue customers', ts, channel: GENERAL });
     expect(res.status).toBe(200);
-    const reply = await until('mention reply', () => posts(GENERAL).find((c) => c.args.thread_ts === ts));
+    const answer = await until('private answer', () => fake.ephemerals.slice(before).find((e) => e.channel === GENERAL));
+    expect(answer.user).toBe(SLACK_ID.owner);
+    expect(answer.thread_ts).toBe(ts);
+    expect(textOf(answer.blocks)).toContain(RED_FLAG_CUSTOMER);
+    const note = await until('public note', () => posts(GENERAL).find((c) => c.args.thread_ts === ts));
+    expect(String(note.args.text).split('\n')).toHaveLength(1);
+    expect(JSON.stringify(note.args)).not.toContain(RED_FLAG_CUSTOMER);
+    expect(posts(GENERAL).filter((c) => c.args.thread_ts === ts)).toHaveLength(1);
+  });
+
+  it('9b. an @mention in the manager channel is answered in its thread', async () => {
+    const ts = '1700000099.000200';
+    await slack.event({ type: 'app_mention', user: SLACK_ID.owner, text: '<@UBOT> overdue customers', ts, channel: MANAGERS });
+    const reply = await until('mention reply', () => posts(MANAGERS).find((c) => c.args.thread_ts === ts));
     expect(textOf(reply.args.blocks ?? [])).toContain(RED_FLAG_CUSTOMER);
   });
 

@@ -3,7 +3,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type FeishuRoute = 'token' | 'create' | 'reply' | 'patch' | 'batchGetId' | 'botInfo' | 'wsEndpoint';
+export type FeishuRoute = 'token' | 'create' | 'reply' | 'patch' | 'batchGetId' | 'botInfo' | 'wsEndpoint' | 'ephemeral';
+
+/** A card sent with /open-apis/ephemeral/v1/send: only `open_id` sees it, in no chat history. */
+export interface EphemeralCard {
+  message_id: string;
+  chat_id: string;
+  open_id: string;
+  card: any;
+}
 
 export type FeishuFault =
   /** HTTP 429 with `x-ogw-ratelimit-reset` seconds and code 99991400. */
@@ -52,6 +60,10 @@ export interface FakeFeishuApi {
   readonly url: string;
   readonly calls: RecordedCall[];
   readonly messages: StoredMessage[];
+  /** Ephemeral ("仅对你可见") cards; not in `messages`, as they are in no chat's history. */
+  readonly ephemerals: EphemeralCard[];
+  /** Chats that are topic groups, where Feishu refuses ephemeral cards. */
+  readonly topicChats: Set<string>;
   /** Known users by email → open_id (for batch_get_id). */
   readonly users: Map<string, string>;
   readonly bot: { open_id: string; app_name: string };
@@ -76,11 +88,14 @@ const ROUTES: Array<[string, RegExp, FeishuRoute]> = [
   ['POST', /^\/open-apis\/contact\/v3\/users\/batch_get_id$/, 'batchGetId'],
   ['GET', /^\/open-apis\/bot\/v3\/info\/?$/, 'botInfo'],
   ['POST', /^\/callback\/ws\/endpoint$/, 'wsEndpoint'],
+  ['POST', /^\/open-apis\/ephemeral\/v1\/send$/, 'ephemeral'],
 ];
 
 export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
   const calls: RecordedCall[] = [];
   const messages: StoredMessage[] = [];
+  const ephemerals: EphemeralCard[] = [];
+  const topicChats = new Set<string>();
   const users = new Map<string, string>();
   const bot = { open_id: 'ou_bot000000000000000000000000', app_name: 'Sales Radar' };
   const faults = new Map<FeishuRoute, FeishuFault[]>();
@@ -142,6 +157,19 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
         msg.history.push(msg.card);
         return ok(res, {});
       }
+      case 'ephemeral': {
+        // As documented: chat_id + one of open_id/user_id/email, msg_type interactive, `card` an
+        // object (not a string); normal groups only. (Error codes here are the fake's choice.)
+        const who = body.open_id ?? body.user_id ?? body.email;
+        if (typeof body.chat_id !== 'string' || typeof who !== 'string' || body.msg_type !== 'interactive' || typeof body.card !== 'object' || body.card === null) {
+          return json(res, 400, { code: 99992402, msg: 'field validation failed' });
+        }
+        if (body.chat_id.startsWith('oc_p2p_') || topicChats.has(body.chat_id)) return json(res, 200, { code: 230001, msg: 'chat type not supported for ephemeral cards' });
+        seq += 1;
+        const e: EphemeralCard = { message_id: `om_eph${String(seq).padStart(6, '0')}`, chat_id: body.chat_id, open_id: who, card: body.card };
+        ephemerals.push(e);
+        return ok(res, { message_id: e.message_id });
+      }
       case 'batchGetId': {
         const emails: string[] = Array.isArray(body.emails) ? body.emails : [];
         return ok(res, { user_list: emails.map((e) => (users.has(e) ? { email: e, user_id: users.get(e) } : { email: e })) });
@@ -197,7 +225,7 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
 
   return {
     url: `http://127.0.0.1:${port}`,
-    calls, messages, users, bot,
+    calls, messages, ephemerals, topicChats, users, bot,
     failNext(route, fault, times = 1) {
       const queue = faults.get(route) ?? [];
       for (let i = 0; i < times; i += 1) queue.push(fault);

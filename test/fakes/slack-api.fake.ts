@@ -21,6 +21,16 @@ export interface FakeSlackMessage {
   bot_id: string;
 }
 
+/** An ephemeral message: only `user` sees it, it is in no history and cannot be updated. */
+export interface FakeSlackEphemeral {
+  channel: string;
+  user: string;
+  message_ts: string;
+  text: string;
+  blocks: unknown[];
+  thread_ts?: string;
+}
+
 export interface FakeSlackUser {
   id: string;
   email: string;
@@ -46,10 +56,19 @@ export interface FakeSlackApi {
   readonly botId: string;
   readonly calls: FakeSlackCall[];
   readonly messages: FakeSlackMessage[];
+  /** chat.postEphemeral deliveries (not in `messages`: Slack keeps no history of them). */
+  readonly ephemerals: FakeSlackEphemeral[];
+  /** Who is in a channel; chat.postEphemeral to anyone else fails with user_not_in_channel, as on Slack. */
+  setChannelMembers(channel: string, userIds: string[]): void;
   callsTo(method: string): FakeSlackCall[];
   addUser(user: FakeSlackUser): void;
   /** Inject a failure for the next call(s) of `method`. */
   fail(method: string, fault: FakeSlackFault): void;
+  /**
+   * auth.test failure mode: every auth.test call fails this way until cleared with null (an outage:
+   * `{kind: 'status', status: 503}`, a refused token: `{kind: 'error', error: 'invalid_auth'}`).
+   */
+  failAuthTest(fault: FakeSlackFault | null): void;
   /** Wait until `method` has been called `count` times (default 1) or throw after `timeoutMs`. */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<FakeSlackCall[]>;
   /** DM channel id the fake gives a user. */
@@ -95,9 +114,12 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const botId = options.botId ?? 'BBOT0001';
   const calls: FakeSlackCall[] = [];
   const messages: FakeSlackMessage[] = [];
+  const ephemerals: FakeSlackEphemeral[] = [];
+  const members = new Map<string, Set<string>>();
   const users = new Map<string, FakeSlackUser>();
   for (const u of options.users ?? []) users.set(u.id, u);
   const faults = new Map<string, FakeSlackFault[]>();
+  let authFault: FakeSlackFault | null = null;
   const waiters: Array<() => void> = [];
   let tsCounter = 0;
   let viewCounter = 0;
@@ -126,11 +148,13 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       case 'users.lookupByEmail': {
         const email = String(a.email ?? '').toLowerCase();
         const u = [...users.values()].find((x) => x.email.toLowerCase() === email);
-        return u ? { ok: true, user: { id: u.id, name: u.name, deleted: !!u.deleted, tz: u.tz, locale: u.locale, profile: { email: u.email } } } : { ok: false, error: 'users_not_found' };
+        // As on Slack: tz, but never `locale` (only users.info with include_locale has it).
+        return u ? { ok: true, user: { id: u.id, name: u.name, deleted: !!u.deleted, tz: u.tz, profile: { email: u.email } } } : { ok: false, error: 'users_not_found' };
       }
       case 'users.info': {
         const u = users.get(String(a.user));
-        return u ? { ok: true, user: { id: u.id, name: u.name, deleted: !!u.deleted, tz: u.tz, locale: u.locale } } : { ok: false, error: 'user_not_found' };
+        const withLocale = a.include_locale === true || a.include_locale === 'true';
+        return u ? { ok: true, user: { id: u.id, name: u.name, deleted: !!u.deleted, tz: u.tz, ...(withLocale ? { locale: u.locale } : {}) } } : { ok: false, error: 'user_not_found' };
       }
       case 'conversations.open': {
         const first = String(a.users ?? '').split(',')[0] ?? '';
@@ -171,8 +195,18 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         if (Array.isArray(a.blocks)) msg.blocks = a.blocks;
         return { ok: true, channel: msg.channel, ts: msg.ts, text: msg.text };
       }
-      case 'chat.postEphemeral':
-        return { ok: true, message_ts: nextTs() };
+      case 'chat.postEphemeral': {
+        // Slack needs both; the user must be in the channel (DMs: the fake's D… of that user).
+        const channel = channelOf(String(a.channel ?? ''));
+        const user = String(a.user ?? '');
+        if (!a.channel) return { ok: false, error: 'channel_not_found' };
+        const inChannel = members.get(channel)?.has(user) ?? (channel.startsWith('D') ? channel === dmOf(user) : true);
+        if (!user || !inChannel) return { ok: false, error: 'user_not_in_channel' };
+        const e: FakeSlackEphemeral = { channel, user, message_ts: nextTs(), text: String(a.text ?? ''), blocks: Array.isArray(a.blocks) ? a.blocks : [] };
+        if (a.thread_ts) e.thread_ts = String(a.thread_ts);
+        ephemerals.push(e);
+        return { ok: true, message_ts: e.message_ts };
+      }
       case 'views.open':
       case 'views.push':
       case 'views.update':
@@ -190,7 +224,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         const method = match?.[1] ?? '';
         calls.push({ method, args });
         for (const w of waiters.splice(0)) w();
-        const fault = takeFault(method);
+        const fault = takeFault(method) ?? (method === 'auth.test' && authFault ? authFault : undefined);
         if (fault?.kind === 'hang') return; // never answer; the client's timeout decides
         if (fault?.kind === 'commitThenHang') return void answer(method, args, req.headers.authorization);
         if (fault?.kind === 'drop') return void req.socket.destroy();
@@ -214,10 +248,15 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
     botId,
     calls,
     messages,
+    ephemerals,
+    setChannelMembers: (channel, ids) => void members.set(channel, new Set(ids)),
     callsTo: (method) => calls.filter((c) => c.method === method),
     addUser: (u) => void users.set(u.id, u),
     fail(method, fault) {
       faults.set(method, [...(faults.get(method) ?? []), fault]);
+    },
+    failAuthTest(fault) {
+      authFault = fault;
     },
     async waitFor(method, count = 1, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;

@@ -3,7 +3,7 @@ import type { InteractionResult } from '../../../src/app/inbound.js';
 import type { Card2 } from '../render/card-v2.types.js';
 import { renderCard } from '../render/render-card.js';
 import { renderFormCard } from '../render/render-form.js';
-import { translateMessage } from '../inbound/translate.js';
+import { translateMessage, type MessageInfo } from '../inbound/translate.js';
 import { sendUuid } from '../chat-port.js';
 import { retryOnceIfRateLimited, type ListenerContext } from './context.js';
 import { noticeCard, TEXT } from './interaction-result.js';
@@ -25,6 +25,29 @@ function cardsFor(result: InteractionResult): Card2[] {
   }
 }
 
+/**
+ * An answer only the asker may read, asked in a group others read: ephemeral cards in the group
+ * (only the asker sees them); where Feishu refuses that (topic groups, the asker offline…) the cards
+ * go to the asker's private chat. The group gets a one-line note replying to the question.
+ */
+async function answerPrivately(ctx: ListenerContext, info: MessageInfo, result: InteractionResult, note: string): Promise<void> {
+  const cards = cardsFor(result);
+  const userId = info.event.actor.userId;
+  let sent = 0;
+  try {
+    for (const card of cards) {
+      const id = await retryOnceIfRateLimited(() => ctx.chat.sendEphemeral(info.chatId, userId, card), ctx.logger);
+      if (result.type === 'openForm' && id && sent === 0) ctx.forms.set(id, result.form.formId);
+      sent += 1;
+    }
+  } catch (e) {
+    ctx.logger.info({ err: (e as Error).message, chatId: info.chatId }, 'feishu ephemeral card refused; answering by private chat');
+    const first = await retryOnceIfRateLimited(() => ctx.chat.sendPrivate(userId, cards.slice(sent), `answer:${info.messageId}`), ctx.logger);
+    if (result.type === 'openForm' && sent === 0) ctx.forms.set(first, result.form.formId);
+  }
+  await retryOnceIfRateLimited(() => ctx.chat.reply(info.messageId, noticeCard('🔒', note, 'grey'), sendUuid(`note:${info.messageId}`)), ctx.logger);
+}
+
 /** Handle one message event (already authenticated and acked). Never throws. */
 export async function handleMessageEvent(ctx: ListenerContext, eventId: string | null, event: unknown): Promise<void> {
   try {
@@ -37,6 +60,7 @@ export async function handleMessageEvent(ctx: ListenerContext, eventId: string |
     const result: InteractionResult = info.unsupportedType
       ? { type: 'toast', text: TEXT.textOnly, tone: 'info' }
       : await ctx.router(info.event);
+    if (result.privately) return await answerPrivately(ctx, info, result, result.privately.publicNote);
     const cards = cardsFor(result);
     for (let i = 0; i < cards.length; i += 1) {
       const sent = await retryOnceIfRateLimited(() => ctx.chat.reply(info.messageId, cards[i]!, sendUuid(`answer:${info.messageId}`, i)), ctx.logger);

@@ -2,6 +2,7 @@
 // "<script>" show as typed and cannot inject mentions, links or colours.
 import type { Inline, RichText, Tone, UserRef } from '../../../src/ui/card.js';
 import type { HeaderTemplate } from './card-v2.types.js';
+import { oneLine } from '../../../src/ui/text.js';
 
 // Characters with a meaning in Feishu markdown (standard markdown plus its HTML-like tags),
 // written as numeric HTML entities, which the 2.0 markdown component renders literally.
@@ -35,7 +36,7 @@ const OPEN_ID = /^ou_[A-Za-z0-9_-]{1,64}$/;
 export function mention(user: UserRef): string {
   const id = user.feishuOpenId;
   if (id && OPEN_ID.test(id)) return `<at id=${id}></at>`;
-  return `@${escapeMarkdown(user.name)}`;
+  return `@${escapeMarkdown(oneLine(user.name))}`;
 }
 
 /** Only http(s) links are rendered as links; anything else shows as plain text. */
@@ -46,7 +47,8 @@ function link(url: string, label: string): string {
 
 export function inlineToMarkdown(piece: Inline): string {
   if (typeof piece === 'string') return escapeMarkdown(piece);
-  if ('bold' in piece) return piece.bold.length > 0 ? `**${escapeMarkdown(piece.bold)}**` : '';
+  // Names arrive as bold pieces and mentions: never a line break inside them.
+  if ('bold' in piece) return oneLine(piece.bold).length > 0 ? `**${escapeMarkdown(oneLine(piece.bold))}**` : '';
   if ('mention' in piece) return mention(piece.mention);
   if ('colored' in piece) return `<font color='${FONT_COLOR[piece.tone]}'>${escapeMarkdown(piece.colored)}</font>`;
   return link(piece.link, piece.label);

@@ -1,7 +1,7 @@
 // Questions by @mention or DM: route as a `message`, reply in the thread (channel) or the DM.
 import type { App } from '@slack/bolt';
 import type { InteractionResult } from '../../../src/app/inbound.js';
-import { postCard, postText, route, toastText, type ListenerDeps } from './reply.js';
+import { postCard, postText, route, showPrivately, toastText, type ListenerDeps } from './reply.js';
 import type { WebClient } from '@slack/web-api';
 
 /** Drop our own mention from the text: `<@UBOT> how is 华星科技?` → `how is 华星科技?`. */
@@ -34,7 +34,13 @@ export function registerMessages(app: App, deps: ListenerDeps & { botUserId?: st
     if (!event.user || event.bot_id) return;
     const text = stripMention(event.text ?? '', context.botUserId ?? deps.botUserId);
     const result = await route(deps, { type: 'message', actor: { platform: 'slack', userId: event.user }, text, channelId: event.channel, isDirect: false });
-    await reply(client, event.channel, event.thread_ts ?? event.ts, result, deps);
+    const thread = event.thread_ts ?? event.ts;
+    if (result.privately) {
+      // Only the asker sees the answer (ephemeral, else a DM); the thread gets one line without data.
+      await showPrivately(client, { userId: event.user, channelId: event.channel, threadTs: thread }, result, deps.logger);
+      return postText(client, event.channel, toastText(result.privately.publicNote, 'info'), thread, deps.logger);
+    }
+    await reply(client, event.channel, thread, result, deps);
   });
 
   app.event('message', async ({ event, client, context }) => {

@@ -121,6 +121,53 @@ export async function showResult(client: WebClient, target: EphemeralTarget, res
   }
 }
 
+/**
+ * An answer only the asker may read, in a channel others read: every part as an ephemeral message
+ * (in the thread); when Slack refuses one (the asker is not in the channel), the rest goes by DM.
+ * Never posted where the channel could see it.
+ */
+export async function showPrivately(client: WebClient, target: EphemeralTarget & { channelId: string }, result: InteractionResult, log: Logger): Promise<void> {
+  const parts: Array<{ text: string; blocks?: unknown[] }> = [];
+  switch (result.type) {
+    case 'card':
+    case 'replaceMessage':
+      parts.push(...renderMessage(result.card));
+      break;
+    case 'formDone':
+      if (result.card) parts.push(...renderMessage(result.card));
+      parts.push({ text: toastText(result.toast, 'success') });
+      break;
+    case 'toast':
+      parts.push({ text: toastText(result.text, result.tone) });
+      break;
+    case 'openForm':
+    case 'formErrors':
+      parts.push({ text: toastText('Use /radar or the buttons in my messages to open this form. / 请使用 /radar 或消息中的按钮打开表单。', 'info') });
+      break;
+    case 'none':
+      return;
+  }
+  let viaDm = false;
+  for (const part of parts) {
+    const content = (part.blocks ? { text: part.text, blocks: part.blocks } : { text: part.text }) as { text: string };
+    if (!viaDm) {
+      try {
+        await client.chat.postEphemeral({ channel: target.channelId, user: target.userId, ...(target.threadTs ? { thread_ts: target.threadTs } : {}), ...content });
+        continue;
+      } catch (err) {
+        log.warn({ err: errSummary(err) }, 'slack ephemeral answer refused; sending it by DM');
+        viaDm = true;
+      }
+    }
+    try {
+      await client.chat.postMessage({ channel: target.userId, ...content });
+    } catch (err) {
+      log.warn({ err: errSummary(err) }, 'slack private answer by DM failed');
+      return;
+    }
+  }
+}
+
 /** Run the router; a failure becomes an error toast for the user and a log line for us. */
 export async function route(deps: ListenerDeps, event: Parameters<ListenerDeps['router']>[0]): Promise<InteractionResult> {
   try {

@@ -7,6 +7,7 @@ import { FORM_CALLBACK_ID, formErrors, renderModal } from '../render/modal.rende
 import { escapeMrkdwn } from '../render/mrkdwn.js';
 import { postCard, postText, publishHome, route, showToast, toastText, updateMessage, type ListenerDeps } from './reply.js';
 import { decodeFormMeta } from './form-source.js';
+import { markSubmissionHandled, submissionErrorResponse } from './submission-guard.js';
 
 type StateValue = {
   type?: string;
@@ -84,6 +85,8 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       if (fromHome && (late || (result.type !== 'formErrors' && result.type !== 'openForm'))) await publishHome(client, deps, userId);
     };
 
+    // Only a handled submission may close the modal (see submission-guard).
+    markSubmissionHandled(body);
     if (first === TIMED_OUT) {
       deps.logger.warn({ budgetMs: deps.viewSubmissionBudgetMs }, 'router slower than the view budget; closing the modal');
       await ack();
@@ -95,6 +98,11 @@ export function registerViews(app: App, deps: ListenerDeps): void {
         return ack(formErrors(first.form));
       case 'openForm':
         return ack({ response_action: 'update', view: renderModal(first.form) });
+      case 'toast':
+        // An error means nothing was saved (the router rolled back): keep the form and its values.
+        if (first.tone === 'error') return ack(submissionErrorResponse(body as unknown as Record<string, unknown>, first.text) as never);
+        await ack();
+        return after(first, false);
       default:
         await ack();
         return after(first, false);

@@ -3,11 +3,12 @@
 import type { ActionsBlock, Button as SlackButton, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { encodeAction } from '../../../src/ui/action.js';
 import type { Block, Button } from '../../../src/ui/card.js';
+import { oneLine } from '../../../src/ui/text.js';
 import {
   ACTION_ID_MAX, ACTIONS_MAX_ELEMENTS, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, CONTEXT_MAX_ELEMENTS,
-  SECTION_FIELD_MAX, SECTION_MAX_FIELDS, SECTION_TEXT_MAX, TEXT_OBJECT_MAX,
+  SECTION_FIELD_MAX, SECTION_MAX_FIELDS, SECTION_TEXT_MAX, TABLE_CELL_MAX, TABLE_HEADER_MAX, TEXT_OBJECT_MAX,
 } from '../limits.js';
-import { clamp, displayWidth, escapeMrkdwn, richToMrkdwn, sparkline, splitMrkdwn } from './mrkdwn.js';
+import { clamp, displayWidth, escapeMrkdwn, escapeName, richToMrkdwn, sparkline, splitMrkdwn } from './mrkdwn.js';
 
 /** Prefix of every button action_id we render; the action listener matches on it. */
 export const ACTION_ID_PREFIX = 'radar_';
@@ -27,7 +28,7 @@ export function renderButton(button: Button, ids: ActionIds): SlackButton | null
   if (value.length > BUTTON_VALUE_MAX) return null;
   const out: SlackButton = {
     type: 'button',
-    text: { type: 'plain_text', text: clamp(button.label || '…', BUTTON_TEXT_MAX), emoji: true },
+    text: { type: 'plain_text', text: clamp(oneLine(button.label) || '…', BUTTON_TEXT_MAX), emoji: true },
     action_id: ids.next(),
     value,
   };
@@ -35,7 +36,7 @@ export function renderButton(button: Button, ids: ActionIds): SlackButton | null
   return out;
 }
 
-const unavailable = (label: string): string => `_${escapeMrkdwn(clamp(label, 60))}: action unavailable / 操作不可用_`;
+const unavailable = (label: string): string => `_${escapeName(clamp(label, 60))}: action unavailable / 操作不可用_`;
 
 function sections(mrkdwn: string): SectionBlock[] {
   return splitMrkdwn(mrkdwn || ' ', SECTION_TEXT_MAX).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
@@ -70,7 +71,8 @@ function actions(buttons: readonly Button[], ids: ActionIds): KnownBlock[] {
 function table(block: Extract<Block, { type: 'table' }>): KnownBlock[] {
   const { columns, rows } = block;
   if (columns.length === 0) return [];
-  const cell = (s: string | undefined): string => escapeMrkdwn((s ?? '').replace(/`/g, 'ʼ').replace(/\n/g, ' '));
+  // Cut before escaping, so no entity is split; a long label must not widen every row.
+  const cell = (s: string | undefined): string => escapeName(clamp(s ?? '', TABLE_CELL_MAX));
   // Two columns and a few rows read best as label/value fields.
   if (columns.length === 2 && rows.length * 2 + 2 <= SECTION_MAX_FIELDS) {
     const [a, b] = columns as [typeof columns[0], typeof columns[0]];
@@ -87,7 +89,8 @@ function table(block: Extract<Block, { type: 'table' }>): KnownBlock[] {
       })
       .join('  ')
       .trimEnd();
-  const header = line(matrix[0] ?? []);
+  // The header repeats in every chunk: clamped so that it and a row always fit in one section.
+  const header = clamp(line(matrix[0] ?? []), TABLE_HEADER_MAX);
   const body = matrix.slice(1).map((r) => clamp(line(r), SECTION_TEXT_MAX - header.length - 10));
   // Each chunk repeats the header and stays inside one section.
   const out: SectionBlock[] = [];
@@ -111,9 +114,9 @@ function chart(block: Extract<Block, { type: 'chart' }>): KnownBlock[] {
     const first = s.points[0];
     const last = s.points[s.points.length - 1];
     const range = first && last ? ` ${escapeMrkdwn(first.x)} ${first.y} → ${escapeMrkdwn(last.x)} ${last.y}` : '';
-    return `${escapeMrkdwn(s.name)}  \`${sparkline(ys)}\`${range}`;
+    return `${escapeName(s.name)}  \`${sparkline(ys)}\`${range}`;
   });
-  return sections([`*${escapeMrkdwn(block.title)}*`, ...lines].join('\n'));
+  return sections([`*${escapeName(block.title)}*`, ...lines].join('\n'));
 }
 
 /** Render one neutral block. */
@@ -128,7 +131,7 @@ export function renderBlock(block: Block, ids: ActionIds): KnownBlock[] {
       return btn ? out : [...out, ...context(unavailable(block.button.label))];
     }
     case 'fields': {
-      const texts = block.fields.map((f) => clamp(`*${escapeMrkdwn(f.label)}*\n${richToMrkdwn(f.value)}`, SECTION_FIELD_MAX));
+      const texts = block.fields.map((f) => clamp(`*${escapeName(f.label)}*\n${richToMrkdwn(f.value)}`, SECTION_FIELD_MAX));
       const out: SectionBlock[] = [];
       for (let i = 0; i < texts.length; i += SECTION_MAX_FIELDS) {
         out.push({ type: 'section', fields: texts.slice(i, i + SECTION_MAX_FIELDS).map((text) => ({ type: 'mrkdwn', text })) });
@@ -142,7 +145,7 @@ export function renderBlock(block: Block, ids: ActionIds): KnownBlock[] {
     case 'divider':
       return [{ type: 'divider' }];
     case 'heading':
-      return sections(`*${escapeMrkdwn(block.text.replace(/\*/g, '∗'))}*`);
+      return sections(`*${escapeName(block.text)}*`);
     case 'table':
       return table(block);
     case 'chart':

@@ -6,7 +6,8 @@ import type { HeaderBlock, HomeView, KnownBlock } from '@slack/types';
 import type { Block, CardSpec, Tone } from '../../../src/ui/card.js';
 import { HEADER_TEXT_MAX, HOME_MAX_BLOCKS, MESSAGE_MAX_BLOCKS, MESSAGE_TEXT_MAX } from '../limits.js';
 import { ActionIds, renderBlock } from './blocks.render.js';
-import { clamp, escapeMrkdwn } from './mrkdwn.js';
+import { clamp, escapeMrkdwn, escapeName } from './mrkdwn.js';
+import { oneLine } from '../../../src/ui/text.js';
 
 export interface SlackMessage {
   /** Notification / fallback text (mrkdwn, escaped). */
@@ -19,7 +20,7 @@ const STARTS_WITH_EMOJI = /^\p{Extended_Pictographic}/u;
 
 export function renderHeader(card: CardSpec): HeaderBlock {
   const emoji = TONE_EMOJI[card.tone];
-  const title = card.title.trim() || card.summary.trim() || '—';
+  const title = oneLine(card.title) || oneLine(card.summary) || '—';
   const text = emoji && !STARTS_WITH_EMOJI.test(title) ? `${emoji} ${title}` : title;
   return { type: 'header', text: { type: 'plain_text', text: clamp(text, HEADER_TEXT_MAX), emoji: true } };
 }
@@ -89,10 +90,10 @@ export function renderMessage(card: CardSpec): SlackMessage[] {
   const header = renderHeader(card);
   const pages = packGroups(renderGroups(card.blocks), MESSAGE_MAX_BLOCKS - 1, MESSAGE_MAX_BLOCKS - 1);
   const total = pages.length;
-  const title = escapeMrkdwn(clamp(card.title, 200));
+  const title = escapeName(clamp(card.title, 200));
   return pages.map((blocks, i) => {
     if (i === 0) {
-      return { text: clamp(escapeMrkdwn(card.summary.trim() || card.title), MESSAGE_TEXT_MAX), blocks: [header, ...blocks] };
+      return { text: clamp(escapeMrkdwn(oneLine(card.summary) || oneLine(card.title)), MESSAGE_TEXT_MAX), blocks: [header, ...blocks] };
     }
     const marker = `${title} — (${i + 1}/${total})`;
     return {

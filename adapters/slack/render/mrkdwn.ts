@@ -1,10 +1,24 @@
 // Neutral rich text → Slack mrkdwn. User text is escaped (&, <, >) so nobody can inject a
 // <!channel> or a fake link; only the pieces we build ourselves carry control sequences.
 import type { Inline, RichText, Tone } from '../../../src/ui/card.js';
+import { oneLine } from '../../../src/ui/text.js';
 
 /** @see https://docs.slack.dev/messaging/formatting-message-text#escaping */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+// Slack mrkdwn has no escape character for its markers: they are swapped for lookalikes.
+const MARKERS: Record<string, string> = { '*': '∗', '_': 'ˍ', '~': '∼', '`': 'ˋ' };
+
+/** User text with no formatting power: no `* _ ~` or backtick markers, and `& < >` escaped. */
+export function escapeUserText(text: string): string {
+  return escapeMrkdwn(text.replace(/[*_~`]/g, (c) => MARKERS[c] ?? c));
+}
+
+/** A name (customer, rep, alias) for inline use: one line, no formatting markers, escaped. */
+export function escapeName(text: string): string {
+  return escapeUserText(oneLine(text));
 }
 
 const SLACK_USER_ID = /^[UW][A-Z0-9]{2,}$/;
@@ -12,13 +26,13 @@ const SAFE_URL = /^(https?:\/\/|mailto:)/i;
 
 /** Bold markers only work when they hug the text and the text has no `*` of its own. */
 function bold(text: string): string {
-  const t = text.replace(/\*/g, '∗').trim();
-  return t ? `*${escapeMrkdwn(t)}*` : '';
+  const t = oneLine(text);
+  return t ? `*${escapeUserText(t)}*` : '';
 }
 
 function italic(text: string): string {
-  const t = text.replace(/_/g, ' ').trim();
-  return t ? `_${escapeMrkdwn(t)}_` : '';
+  const t = oneLine(text);
+  return t ? `_${escapeUserText(t)}_` : '';
 }
 
 /** Slack has no coloured text: strong tones become bold, grey becomes italic. */
@@ -31,22 +45,22 @@ function colored(text: string, tone: Tone): string {
     case 'grey':
       return italic(text);
     default:
-      return escapeMrkdwn(text);
+      return escapeUserText(oneLine(text));
   }
 }
 
 export function inlineToMrkdwn(piece: Inline): string {
-  if (typeof piece === 'string') return escapeMrkdwn(piece);
+  if (typeof piece === 'string') return escapeUserText(piece);
   if ('bold' in piece) return bold(piece.bold);
   if ('mention' in piece) {
     const id = piece.mention.slackId;
-    return id && SLACK_USER_ID.test(id) ? `<@${id}>` : escapeMrkdwn(piece.mention.name);
+    return id && SLACK_USER_ID.test(id) ? `<@${id}>` : escapeName(piece.mention.name);
   }
   if ('colored' in piece) return colored(piece.colored, piece.tone);
   // Links: only web/mail targets; `|` and `>` would end the link early.
-  if (!SAFE_URL.test(piece.link)) return escapeMrkdwn(piece.label || piece.link);
+  if (!SAFE_URL.test(piece.link)) return escapeUserText(piece.label || piece.link);
   const url = piece.link.replace(/\|/g, '%7C').replace(/>/g, '%3E').replace(/</g, '%3C');
-  const label = escapeMrkdwn(piece.label.replace(/\|/g, '¦')) || url;
+  const label = escapeName(piece.label.replace(/\|/g, '¦')) || url;
   return `<${url}|${label}>`;
 }
 

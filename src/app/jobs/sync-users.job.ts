@@ -14,6 +14,8 @@ export async function syncUsers(app: RadarApp, teamId: number): Promise<SyncUser
   const result: SyncUsersResult = { matched: 0, unmatched: [] };
   const members = app.ctx.repos.teams.listMembers(teamId);
   for (const binding of app.platforms) {
+    // Profiles have their own rate limit (users.info is Tier 4, lookups Tier 3): pausing one leaves the other.
+    let profilesPaused = false;
     for (const member of members) {
       try {
         const userId = userIdOn(binding.platform, member) ?? await binding.chat.lookupUserByEmail(member.email);
@@ -25,7 +27,7 @@ export async function syncUsers(app: RadarApp, teamId: number): Promise<SyncUser
           app.ctx.repos.teams.setPlatformId(member.id, binding.platform, userId);
           result.matched += 1;
         }
-        await adoptProfile(app, binding, member, userId);
+        if (!profilesPaused) profilesPaused = !(await adoptProfile(app, binding, member, userId));
       } catch (err) {
         // A lookup failure (rate limit, outage) leaves the member for the next sync.
         app.ctx.logger.warn({ memberId: member.id, platform: binding.platform, err: (err as Error).message }, 'user lookup failed');
@@ -38,14 +40,25 @@ export async function syncUsers(app: RadarApp, teamId: number): Promise<SyncUser
   return result;
 }
 
-/** Take the person's timezone and language from their chat profile, once, where the platform has them. */
-async function adoptProfile(app: RadarApp, binding: RadarApp['platforms'][number], member: Member, userId: string): Promise<void> {
-  // The timezone is what scheduling needs; the language comes along when the profile is read anyway.
-  if (member.timezone || !binding.chat.userProfile) return;
-  const profile = await binding.chat.userProfile(userId);
-  if (!profile) return;
-  app.ctx.repos.teams.setMemberPrefs(member.id, {
-    ...(member.timezone ? {} : { timezone: profile.timezone }),
-    ...(member.locale ? {} : { locale: profile.locale }),
-  });
+/**
+ * Take the person's timezone and language from their chat profile while either is unknown (the
+ * platform port reads each profile once and caches it). False when the platform rate-limited the
+ * read: no more profile reads for it in this sync.
+ */
+async function adoptProfile(app: RadarApp, binding: RadarApp['platforms'][number], member: Member, userId: string): Promise<boolean> {
+  if ((member.timezone && member.locale) || !binding.chat.userProfile) return true;
+  let profile;
+  try {
+    profile = await binding.chat.userProfile(userId);
+  } catch (err) {
+    app.ctx.logger.warn({ memberId: member.id, platform: binding.platform, err: (err as Error).message }, 'profile read failed');
+    return !(err instanceof ChatDeliveryError && err.code === 'rate_limited');
+  }
+  if (!profile) return true;
+  const prefs = {
+    ...(member.timezone || !profile.timezone ? {} : { timezone: profile.timezone }),
+    ...(member.locale || !profile.locale ? {} : { locale: profile.locale }),
+  };
+  if (Object.keys(prefs).length > 0) app.ctx.repos.teams.setMemberPrefs(member.id, prefs);
+  return true;
 }

@@ -1,6 +1,7 @@
 // Cards for answers to questions ("逾期超过30天的客户", "top 5 risks", "谁还没交周报"): lists as a
 // table, ambiguous names as candidates with Details buttons, usage help, polite refusals. A single
 // customer is shown with the shared customer card.
+import { nameList } from '../../ui/text.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Answer, CustomerRow } from '../../core/ask/answer.types.js';
 import type { Block, Button, CardSpec, Inline, Tone } from '../../ui/card.js';
@@ -103,7 +104,7 @@ function missingCard(a: Extract<Answer, { kind: 'missing' }>, locale: Locale): C
     blocks.push({ type: 'text', text: [mention(rep)], button: button(t(L.remind, locale), 'rep.remind', { memberId: rep.id, week: a.week }) });
   }
   if (a.reps.length > MAX_LINES) {
-    blocks.push({ type: 'note', text: [a.reps.slice(MAX_LINES).map((r) => r.name).join(', ')] });
+    blocks.push({ type: 'note', text: [nameList(a.reps.slice(MAX_LINES).map((r) => r.name))] });
   }
   return { title, tone: 'orange', blocks, summary: `${title}: ${a.reps.map((r) => r.name).join(', ')}` };
 }

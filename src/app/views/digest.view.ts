@@ -1,5 +1,6 @@
 // The manager digest as one CardSpec: header, red-flag customers with actions, missing reports,
 // carried and resolved tasks, per-rep table, trend chart. Adapters split what exceeds their limits.
+import { nameList, oneLine } from '../../ui/text.js';
 import type { Locale } from '../../core/i18n.js';
 import { openDashboardButton } from './dashboard-link.view.js';
 import { formatMoney } from '../../core/i18n.js';
@@ -112,10 +113,10 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
       blocks.push({ type: 'text', text: [mention(rep)], button: button(t(L.remind, locale), 'rep.remind', { memberId: rep.id, week: model.week }) });
     }
     if (model.away.length > 0) {
-      blocks.push({ type: 'note', text: [tr(locale, '休假中：', 'Away: '), model.away.map((p) => p.name).join(', ')] });
+      blocks.push({ type: 'note', text: [tr(locale, '休假中：', 'Away: '), nameList(model.away.map((p) => p.name))] });
     }
     if (model.unreachable.length > 0) {
-      blocks.push({ type: 'note', text: [tr(locale, '无法联系（未关联聊天账号）：', 'Unreachable (no chat account linked): '), model.unreachable.map((p) => p.name).join(', ')] });
+      blocks.push({ type: 'note', text: [tr(locale, '无法联系（未关联聊天账号）：', 'Unreachable (no chat account linked): '), nameList(model.unreachable.map((p) => p.name))] });
     }
   }
 
@@ -162,7 +163,7 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
   blocks.push({ type: 'actions', buttons: [button(tr(locale, '刷新', 'Refresh'), 'digest.refresh', { week: model.week }), openDashboardButton(locale)] });
 
   const title = digestTitle(model, locale);
-  const top = model.flags.slice(0, 3).map((f) => `${f.grade} ${f.customerName} ${f.index}`).join(', ');
+  const top = model.flags.slice(0, 3).map((f) => `${f.grade} ${oneLine(f.customerName)} ${f.index}`).join(', ');
   return {
     title,
     tone: c.gradeA > 0 ? 'red' : c.flagged > 0 ? 'orange' : 'green',

@@ -1,4 +1,5 @@
 // App Home: a rep sees this week's report status and their flagged customers; a manager the team summary.
+import { nameList } from '../../ui/text.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Grade, Tag } from '../../core/customer-risk/types.js';
 import type { DigestModel } from '../../core/digest/digest.types.js';
@@ -83,7 +84,7 @@ function managerHome(m: ManagerHomeModel, locale: Locale): CardSpec {
     ],
   });
   if (d.missingReports.length > 0) {
-    blocks.push({ type: 'note', text: [tr(locale, '未交周报：', 'Missing reports: '), d.missingReports.map((p) => p.name).join(', ')] });
+    blocks.push({ type: 'note', text: [tr(locale, '未交周报：', 'Missing reports: '), nameList(d.missingReports.map((p) => p.name))] });
   }
   if (d.flags.length > 0) {
     blocks.push({ type: 'heading', text: tr(locale, '指数最高', 'Highest risk') });

@@ -31,7 +31,7 @@ describe('createSlackAdapter', () => {
     expect(adapter.chat.platform).toBe('slack');
   });
 
-  it('without bot ids, resolves them with auth.test at the first event; logs never carry secrets', async () => {
+  it('without bot ids, resolves them with one auth.test at start, never per request; logs never carry secrets', async () => {
     api = await startFakeSlackApi();
     const lines: string[] = [];
     const logger = pino({ level: 'debug' }, new Writable({ write: (c, _e, cb) => void (lines.push(String(c)), cb()) }));
@@ -43,7 +43,7 @@ describe('createSlackAdapter', () => {
       { router: async (e) => (events.push(e.type), { type: 'toast', text: 'hi', tone: 'info' }), inbound: inbound(), logger },
     );
     await adapter.start();
-    expect(api.callsTo('auth.test')).toHaveLength(0);
+    expect(api.callsTo('auth.test')).toHaveLength(1);
     const route = adapter.http!;
     const server = createServer((req, res) => route.handle(req, res));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -57,7 +57,10 @@ describe('createSlackAdapter', () => {
       await post(signedJson(secret, eventCallback({ type: 'message', channel_type: 'im', user: api.botUserId, bot_id: api.botId, text: 'echo', ts: '1.1', channel: 'D1' })));
       expect(await post(signedForm('wrong', slashCommand('x')))).toBe(401);
       expect(await post(signedRaw(secret, 'null', 'application/json'))).toBe(400);
-      expect(events).toEqual(['command']);
+      expect(await post(signedForm(secret, slashCommand('again')))).toBe(200);
+      await api.waitFor('chat.postEphemeral', 2);
+      expect(events).toEqual(['command', 'command']);
+      expect(api.callsTo('auth.test')).toHaveLength(1);
     } finally {
       await adapter.stop();
       server.closeAllConnections();

@@ -123,11 +123,22 @@ describe('SlackChatPort', () => {
     api.addUser({ id: 'U0BERLIN', email: 'berlin@example.com', name: 'Berlin', tz: 'Europe/Berlin', locale: 'en-US' });
     api.addUser({ id: 'U0SH', email: 'sh@example.com', name: 'Shanghai', tz: 'Asia/Shanghai', locale: 'zh-CN' });
     expect(await port.lookupUserByEmail('berlin@example.com')).toBe('U0BERLIN');
+    // Like Slack, the email lookup has tz but no locale: the profile is read with include_locale, once.
+    expect(api.callsTo('users.lookupByEmail')[0]).toBeDefined();
     expect(await port.userProfile('U0BERLIN')).toEqual({ timezone: 'Europe/Berlin', locale: 'en' });
-    expect(api.callsTo('users.info')).toHaveLength(0); // the email lookup brought the profile
-    expect(await port.userProfile('U0SH')).toEqual({ timezone: 'Asia/Shanghai', locale: 'zh' });
+    expect(await port.userProfile('U0BERLIN')).toEqual({ timezone: 'Europe/Berlin', locale: 'en' });
     expect(api.callsTo('users.info')).toHaveLength(1);
+    expect(api.callsTo('users.info')[0]!.args).toMatchObject({ user: 'U0BERLIN', include_locale: 'true' });
+    expect(await port.userProfile('U0SH')).toEqual({ timezone: 'Asia/Shanghai', locale: 'zh' });
+    expect(api.callsTo('users.info')).toHaveLength(2);
     expect(await port.userProfile('U0NOBODY')).toBeNull();
+  });
+
+  it('a rate-limited profile read is a rate_limited delivery error', async () => {
+    api.addUser({ id: 'U0RL', email: 'rl@example.com', name: 'RL', tz: 'Asia/Tokyo', locale: 'en-US' });
+    api.fail('users.info', { kind: 'status', status: 429, retryAfter: 20 });
+    expect((await deliveryError(port.userProfile('U0RL'))).code).toBe('rate_limited');
+    expect(await port.userProfile('U0RL')).toEqual({ timezone: 'Asia/Tokyo', locale: 'en' });
   });
 
   it('a failed lookup is a delivery error, not a null', async () => {

@@ -42,9 +42,22 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { viewSubmissionBudgetMs?: number; maxBodyBytes?: number; logger?: Logger } = {}): Promise<Harness> {
-  const { logger, ...slackOptions } = options;
+export interface HarnessOptions {
+  viewSubmissionBudgetMs?: number;
+  maxBodyBytes?: number;
+  logger?: Logger;
+  /** false: no bot ids in config, so the adapter resolves them with auth.test. */
+  knowsItself?: boolean;
+  identityRetries?: number;
+  identityRetryDelayMs?: number;
+  /** Runs against the fake before the adapter starts (e.g. to make auth.test fail). */
+  beforeStart?: (api: FakeSlackApi) => void;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const { logger, knowsItself = true, beforeStart, ...slackOptions } = options;
   const api = await startFakeSlackApi();
+  beforeStart?.(api);
   const stub = stubRouter();
   const seen = new Set<string>();
   const now = { ms: Date.now() };
@@ -54,8 +67,7 @@ export async function startHarness(options: { viewSubmissionBudgetMs?: number; m
       signingSecret: SECRET,
       apiUrl: api.url,
       managerChannel: 'C0MANAGERS',
-      botUserId: api.botUserId,
-      botId: api.botId,
+      ...(knowsItself ? { botUserId: api.botUserId, botId: api.botId } : {}),
       socketMode: false,
       requestTimeoutMs: 2000,
       ...slackOptions,
