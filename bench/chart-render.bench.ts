@@ -11,7 +11,7 @@ const trend = customerTrendChart({
 }, 'zh');
 const heatmap = teamHeatmapChart({
   week: '2026-W48', by: 'region',
-  flagged: Array.from({ length: 60 }, (_, i) => ({ group: ['华东', '华南', '华北', '西部', '华中'][i % 5]!, tags: [(['overdue', 'silent', 'complaints', 'declining'] as const)[i % 4]], index: 50 + (i % 50), grade: 'B' as const })),
+  flagged: Array.from({ length: 60 }, (_, i) => ({ group: ['华东', '华南', '华北', '西部', '华中'][i % 5]!, tags: [(['overdue', 'silent', 'complaints', 'declining'] as const)[i % 4]!], index: 50 + (i % 50), grade: 'B' as const })),
 }, 'zh');
 
 const bare = '<svg xmlns="http://www.w3.org/2000/svg" width="800" height="450"><rect width="800" height="450" fill="#fff"/><path d="M10 10L790 440" stroke="#000"/></svg>';
