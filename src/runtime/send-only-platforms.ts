@@ -20,7 +20,7 @@ export function sendOnlyPlatforms(config: AppConfig, logger: Logger): PlatformBi
   }
   if (config.feishu) {
     const client = createLarkClient({ appId: config.feishu.appId, appSecret: config.feishu.appSecret, domain: config.feishu.domain, timeoutMs: API_TIMEOUT_MS, logger });
-    out.push({ platform: 'feishu', chat: new FeishuChatPort(client, logger), managerChannel: config.feishu.managerChatId });
+    out.push({ platform: 'feishu', chat: new FeishuChatPort(client, logger, undefined, chatChartPng), managerChannel: config.feishu.managerChatId });
   }
   return out;
 }
