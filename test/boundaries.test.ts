@@ -81,6 +81,10 @@ describe('dependency rules', () => {
       ['echarts', '@resvg/resvg-js', '@embedpdf/fonts-sc', 'fontkit'].includes(i.target))).toEqual([]);
   });
 
+  it('adapters never import the chart renderer (a PNG renderer is injected at composition)', () => {
+    expect(violations([...filesUnder('adapters/slack'), ...filesUnder('adapters/feishu')], (i) => !under(i.target, 'src/chart-render'))).toEqual([]);
+  });
+
   it('adapters never import storage or each other', () => {
     expect(violations(filesUnder('adapters/slack'), (i) => !under(i.target, 'src/storage') && !under(i.target, 'adapters/feishu'))).toEqual([]);
     expect(violations(filesUnder('adapters/feishu'), (i) => !under(i.target, 'src/storage') && !under(i.target, 'adapters/slack'))).toEqual([]);

@@ -17,6 +17,7 @@ export function isUpdateExpired(e: unknown): boolean {
   const cause = e instanceof ChatDeliveryError ? e.cause : e;
   return cause instanceof FeishuApiError && cause.code === MESSAGE_UPDATE_EXPIRED_CODE;
 }
+import { FeishuChartUploader, type ChartPngRenderer } from './chart-upload.js';
 
 /** `uuid` for part `part` of the send keyed `key`: a hash, so any key length fits the 50-char limit. */
 export function sendUuid(key: string, part = 0): string {
@@ -38,14 +39,20 @@ export class FeishuChatPort implements ChatPort {
   /** Parts recently turned into "superseded" notices (see update()). */
   private readonly retired = new Set<string>();
 
+  /** Chart uploads (im/v1/images), shared with the listeners' replies. */
+  readonly charts: FeishuChartUploader;
+
   constructor(
     private readonly client: lark.Client,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    renderChartPng?: ChartPngRenderer,
+  ) {
+    this.charts = new FeishuChartUploader(client, renderChartPng, logger);
+  }
 
   async send(to: Destination, card: CardSpec, options: SendOptions): Promise<MessageRef> {
-    const cards = renderCard(card);
+    const cards = renderCard(await this.charts.prepare(card));
     const first = options.threadOf
       ? await this.reply(options.threadOf.messageId, cards[0]!, sendUuid(options.idempotencyKey, 0))
       : await this.create(to, cards[0]!, sendUuid(options.idempotencyKey, 0));
@@ -67,7 +74,7 @@ export class FeishuChatPort implements ChatPort {
    * patch is what everyone in the chat sees. Returns the new ref when the list of parts changed.
    */
   async update(ref: MessageRef, card: CardSpec): Promise<MessageRef | void> {
-    const cards = renderCard(card);
+    const cards = renderCard(await this.charts.prepare(card));
     try {
       await this.patchRaw(ref.messageId, cards[0]!);
     } catch (e) {

@@ -30,7 +30,7 @@ export function createFeishuAdapter(config: FeishuConfig, deps: AdapterDeps, opt
   const logger = deps.logger.child({ platform: 'feishu' });
   const now = deps.now ?? (() => new Date());
   const client = createLarkClient({ appId: config.appId, appSecret: config.appSecret, domain: config.domain, timeoutMs: config.apiTimeoutMs ?? OPEN_API_TIMEOUT_MS, logger });
-  const chat = new FeishuChatPort(client, logger, now);
+  const chat = new FeishuChatPort(client, logger, now, deps.renderChartPng);
   const pending = new Set<Promise<unknown>>();
   let botOpenId: string | null = null;
 

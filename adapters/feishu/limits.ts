@@ -116,3 +116,9 @@ export const OPEN_API_TIMEOUT_MS = 10_000;
 export const WS_CONNECT_WAIT_MS = 30_000;
 export const WS_HANDSHAKE_TIMEOUT_MS = 15_000;
 export const WS_PING_TIMEOUT_SEC = 30;
+
+/**
+ * Alt text / title of an `img` component: we keep them short so a card with two charts stays far
+ * below the 30 KB card limit (the full numbers also go in the card's text elsewhere).
+ */
+export const MAX_IMG_ALT_CHARS = 500;

@@ -11,6 +11,7 @@ import { platformErrorCode, toDeliveryError } from './slack-errors.js';
 import { toSlackLogger } from './slack-logger.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './config.js';
 import { keyOf, partOfKey, radarMetadata } from './message-metadata.js';
+import { SlackChartUploader, type ChartPngRenderer } from './chart-upload.js';
 
 export { RADAR_EVENT_TYPE } from './message-metadata.js';
 
@@ -27,6 +28,8 @@ export interface SlackChatPortOptions {
   /** How long an email lookup is cached (default 10 min). */
   lookupTtlMs?: number;
   now?: () => Date;
+  /** Draws chart images (injected at composition); without it, charts are sent as their numbers. */
+  renderChartPng?: ChartPngRenderer;
 }
 
 /** Slack locales (`zh-CN`, `en-US`, …) → ours; anything else is unknown. */
@@ -41,6 +44,8 @@ export class SlackChatPort implements ChatPort {
   /** First messages of multi-part sends in this process, so a retry resumes the continuations. */
   private readonly partial = new Map<string, MessageRef>();
   private readonly log: Logger;
+  /** Chart uploads, shared with the listeners' replies. */
+  readonly charts: SlackChartUploader;
 
   constructor(private readonly opts: SlackChatPortOptions) {
     this.log = opts.logger.child({ component: 'slack-chat' });
@@ -52,11 +57,12 @@ export class SlackChatPort implements ChatPort {
       timeout: opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       logger: toSlackLogger(opts.logger, 'slack-web'),
     });
+    this.charts = new SlackChartUploader(this.client, opts.renderChartPng, this.log, opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   }
 
   /** The returned ref lists the continuations' ts in `parts` (empty for a card that fits one message). */
   async send(to: Destination, card: CardSpec, options: SendOptions): Promise<MessageRef> {
-    const parts = renderMessage(card);
+    const parts = renderMessage(await this.charts.prepare(card));
     const channel = to.kind === 'user' ? await this.openDm(to.userId) : to.channelId;
     const key = options.idempotencyKey;
     let first = this.partial.get(key) ?? null;
@@ -95,7 +101,7 @@ export class SlackChatPort implements ChatPort {
    * "superseded" note without buttons. Returns the new shape when the continuations changed.
    */
   async update(ref: MessageRef, card: CardSpec): Promise<MessageRef | void> {
-    const parts = renderMessage(card);
+    const parts = renderMessage(await this.charts.prepare(card));
     const head = parts[0] as SlackMessage;
     await this.edit(ref.channel, ref.messageId, head);
     // A card that fitted one message and still does needs no thread lookup.

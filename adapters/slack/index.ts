@@ -103,7 +103,9 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
     retries: config.apiRetries ?? 0,
     timeoutMs: config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.renderChartPng ? { renderChartPng: deps.renderChartPng } : {}),
   });
+  listenerDeps.charts = chat.charts;
 
   return {
     platform: 'slack',

@@ -86,3 +86,7 @@ export const VIEW_ERROR_MAX = 300;
 export const ACK_DEADLINE_MS = 3000;
 /** @see https://docs.slack.dev/authentication/verifying-requests-from-slack — 5-minute replay window */
 export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
+
+/** @see https://docs.slack.dev/reference/block-kit/blocks/image-block — alt_text ≤ 2000, title ≤ 2000 */
+export const IMAGE_ALT_MAX = 2000;
+export const IMAGE_TITLE_MAX = 2000;

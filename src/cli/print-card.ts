@@ -38,6 +38,8 @@ function block(b: Block): string | null {
       );
     case 'chart':
       return `${b.title}\n${b.series.map((s) => `  ${s.name}: ${spark(s.points.map((p) => p.y))}  (${s.points.map((p) => p.y).join(' → ')})`).join('\n')}`;
+    case 'image':
+      return b.chart.alt;
     case 'actions':
       return null;
   }

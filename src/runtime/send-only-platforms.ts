@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AppConfig } from '../config/env.js';
 import type { PlatformBinding } from '../app/radar-app.js';
 import { SlackChatPort } from '../../adapters/slack/chat-port.js';
+import { chatChartPng } from '../chart-render/chat-png.js';
 import { FeishuChatPort } from '../../adapters/feishu/chat-port.js';
 import { createLarkClient } from '../../adapters/feishu/open-api.js';
 
@@ -13,13 +14,13 @@ export function sendOnlyPlatforms(config: AppConfig, logger: Logger): PlatformBi
   if (config.slack) {
     out.push({
       platform: 'slack',
-      chat: new SlackChatPort({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger, timeoutMs: API_TIMEOUT_MS }),
+      chat: new SlackChatPort({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, logger, timeoutMs: API_TIMEOUT_MS, renderChartPng: chatChartPng }),
       managerChannel: config.slack.managerChannel,
     });
   }
   if (config.feishu) {
     const client = createLarkClient({ appId: config.feishu.appId, appSecret: config.feishu.appSecret, domain: config.feishu.domain, timeoutMs: API_TIMEOUT_MS, logger });
-    out.push({ platform: 'feishu', chat: new FeishuChatPort(client, logger), managerChannel: config.feishu.managerChatId });
+    out.push({ platform: 'feishu', chat: new FeishuChatPort(client, logger, undefined, chatChartPng), managerChannel: config.feishu.managerChatId });
   }
   return out;
 }

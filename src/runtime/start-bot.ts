@@ -18,6 +18,7 @@ import { createRepositories } from '../storage/repositories.js';
 import { startHttpServer, type RunningServer } from '../server/http-server.js';
 import { createDashboard } from '../web/index.js';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
+import { chatChartPng } from '../chart-render/chat-png.js';
 import { createFeishuAdapter } from '../../adapters/feishu/index.js';
 import { runCycleStep } from './run-step.js';
 import { syncUsers } from '../app/jobs/sync-users.job.js';
@@ -62,7 +63,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   // Adapters need the router and the router needs the adapters' ports: bind late.
   let route: Router = async () => ({ type: 'none' });
-  const deps = { router: (e: InboundEvent) => route(e), inbound: repos.inbound, logger, now: clock };
+  const deps = { router: (e: InboundEvent) => route(e), inbound: repos.inbound, logger, now: clock, renderChartPng: chatChartPng };
   const adapters: PlatformAdapter[] = [];
   const bindings: PlatformBinding[] = [];
   if (config.slack) {

@@ -1,6 +1,7 @@
 // A tiny platform-neutral description of a message card. Views build it; each adapter renders it
 // (Slack Block Kit, Feishu Card JSON 2.0) in one pure converter, clamped to that platform's limits.
 import type { ActionRef } from './action.js';
+import type { ChartSpec } from './chart.js';
 
 /** A person to mention; each platform uses its own id and falls back to the name. */
 export interface UserRef {
@@ -51,7 +52,18 @@ export type BlockBody =
   | { type: 'heading'; text: string }
   | { type: 'table'; columns: ReadonlyArray<{ key: string; label: string; align?: 'left' | 'right' }>; rows: ReadonlyArray<Record<string, string>> }
   /** A small trend chart; platforms without charts render it as text. */
-  | { type: 'chart'; title: string; kind: 'line' | 'bar'; series: ReadonlyArray<{ name: string; points: ReadonlyArray<{ x: string; y: number }> }> };
+  | { type: 'chart'; title: string; kind: 'line' | 'bar'; series: ReadonlyArray<{ name: string; points: ReadonlyArray<{ x: string; y: number }> }> }
+  /**
+   * A full chart shown as a picture. A platform's ChatPort uploads its PNG and fills `uploaded` with
+   * the platform's file reference before rendering; without one the renderers show `chart.alt`.
+   */
+  | { type: 'image'; chart: ChartSpec; uploaded?: ChartUpload };
+
+/** Where a chart's PNG lives on each platform once uploaded (Slack file id, Feishu image_key). */
+export interface ChartUpload {
+  slackFileId?: string;
+  feishuImageKey?: string;
+}
 
 export interface CardSpec {
   title: string;

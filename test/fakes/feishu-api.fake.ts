@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type FeishuRoute = 'token' | 'create' | 'reply' | 'patch' | 'batchGetId' | 'botInfo' | 'wsEndpoint' | 'ephemeral';
+export type FeishuRoute = 'token' | 'create' | 'reply' | 'patch' | 'batchGetId' | 'botInfo' | 'wsEndpoint' | 'ephemeral' | 'imageUpload';
 
 /** A card sent with /open-apis/ephemeral/v1/send: only `open_id` sees it, in no chat history. */
 export interface EphemeralCard {
@@ -32,6 +32,15 @@ export interface RecordedCall {
   query: Record<string, string>;
   headers: Record<string, string | string[] | undefined>;
   body: any;
+  /** The bytes as sent (multipart uploads). */
+  rawBody?: Buffer;
+}
+
+/** An image uploaded through im/v1/images. */
+export interface StoredImage {
+  image_key: string;
+  image_type: string;
+  bytes: Buffer;
 }
 
 export interface StoredMessage {
@@ -66,6 +75,8 @@ export interface FakeFeishuApi {
   readonly topicChats: Set<string>;
   /** Known users by email → open_id (for batch_get_id). */
   readonly users: Map<string, string>;
+  /** Images uploaded through POST /open-apis/im/v1/images, by image_key. */
+  readonly images: Map<string, StoredImage>;
   readonly bot: { open_id: string; app_name: string };
   /** The next `times` calls of `route` get `fault`. */
   failNext(route: FeishuRoute, fault: FeishuFault, times?: number): void;
@@ -89,7 +100,29 @@ const ROUTES: Array<[string, RegExp, FeishuRoute]> = [
   ['GET', /^\/open-apis\/bot\/v3\/info\/?$/, 'botInfo'],
   ['POST', /^\/callback\/ws\/endpoint$/, 'wsEndpoint'],
   ['POST', /^\/open-apis\/ephemeral\/v1\/send$/, 'ephemeral'],
+  ['POST', /^\/open-apis\/im\/v1\/images$/, 'imageUpload'],
 ];
+
+/** The fields of a multipart/form-data body: name → bytes. */
+function multipart(raw: Buffer, contentType: string): Map<string, Buffer> | null {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return null;
+  const delim = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const out = new Map<string, Buffer>();
+  let at = raw.indexOf(delim);
+  while (at >= 0) {
+    const next = raw.indexOf(delim, at + delim.length);
+    if (next < 0) break;
+    const part = raw.subarray(at + delim.length + 2, next - 2); // skip CRLF after the delimiter and before the next
+    const headEnd = part.indexOf('\r\n\r\n');
+    if (headEnd >= 0) {
+      const name = /name="([^"]+)"/.exec(part.subarray(0, headEnd).toString('utf8'))?.[1];
+      if (name) out.set(name, part.subarray(headEnd + 4));
+    }
+    at = next;
+  }
+  return out;
+}
 
 export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
   const calls: RecordedCall[] = [];
@@ -97,6 +130,7 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
   const ephemerals: EphemeralCard[] = [];
   const topicChats = new Set<string>();
   const users = new Map<string, string>();
+  const images = new Map<string, StoredImage>();
   const bot = { open_id: 'ou_bot000000000000000000000000', app_name: 'Sales Radar' };
   const faults = new Map<FeishuRoute, FeishuFault[]>();
   const sockets = new Set<Socket>();
@@ -122,6 +156,19 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
   const handle = (route: FeishuRoute, match: RegExpExecArray, call: RecordedCall, res: ServerResponse) => {
     const body = call.body ?? {};
     switch (route) {
+      case 'imageUpload': {
+        // As Feishu: multipart with image_type (message|avatar) and the image file; answers data.image_key.
+        const fields = multipart(call.rawBody ?? Buffer.alloc(0), String(call.headers['content-type'] ?? ''));
+        const type = fields?.get('image_type')?.toString('utf8');
+        const bytes = fields?.get('image');
+        if (!fields || !bytes || bytes.length === 0) return json(res, 400, { code: 234001, msg: 'Invalid request param.' });
+        if (type !== 'message' && type !== 'avatar') return json(res, 400, { code: 234001, msg: 'Invalid request param: image_type.' });
+        if (bytes.length > 10 * 1024 * 1024) return json(res, 400, { code: 234006, msg: 'The file size exceed the max value.' });
+        if (!bytes.subarray(1, 4).equals(Buffer.from('PNG')) && bytes[0] !== 0xff) return json(res, 400, { code: 234011, msg: "Can't recognise image format." });
+        const image_key = `img_v3_fake${String(images.size + 1).padStart(4, '0')}`;
+        images.set(image_key, { image_key, image_type: type, bytes: Buffer.from(bytes) });
+        return ok(res, { image_key });
+      }
       case 'token':
         if (!body.app_id || !body.app_secret) return json(res, 400, { code: 10003, msg: 'invalid param' });
         return json(res, 200, { code: 0, msg: 'ok', tenant_access_token: `t-fake-${body.app_id}`, expire: 7200 });
@@ -203,6 +250,7 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
       const call: RecordedCall = {
         route: found ? found[1] : 'unknown', method: req.method ?? '', path: url.pathname,
         query: Object.fromEntries(url.searchParams), headers: req.headers, body: raw ? safeParse(raw) : null,
+        rawBody: Buffer.concat(chunks),
       };
       calls.push(call);
       if (!found) return json(res, 404, { code: 404, msg: 'not found' });
@@ -225,7 +273,7 @@ export async function startFakeFeishuApi(): Promise<FakeFeishuApi> {
 
   return {
     url: `http://127.0.0.1:${port}`,
-    calls, messages, ephemerals, topicChats, users, bot,
+    calls, messages, ephemerals, topicChats, users, bot, images,
     failNext(route, fault, times = 1) {
       const queue = faults.get(route) ?? [];
       for (let i = 0; i < times; i += 1) queue.push(fault);

@@ -40,6 +40,16 @@ export interface FakeSlackUser {
   locale?: string;
 }
 
+export interface FakeSlackFile {
+  id: string;
+  filename: string;
+  /** The length announced to files.getUploadURLExternal. */
+  length: number;
+  bytes: Buffer | null;
+  completed: boolean;
+  title?: string;
+}
+
 /** One injected failure. `times` defaults to 1. */
 export type FakeSlackFault =
   | { kind: 'error'; error: string; times?: number }
@@ -73,10 +83,12 @@ export interface FakeSlackApi {
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<FakeSlackCall[]>;
   /** DM channel id the fake gives a user. */
   dmOf(userId: string): string;
+  /** Files by id: reserved by files.getUploadURLExternal, bytes from the upload URL, completed by files.completeUploadExternal. */
+  readonly files: Map<string, FakeSlackFile>;
   close(): Promise<void>;
 }
 
-const JSON_ARGS = ['blocks', 'view', 'metadata', 'attachments'];
+const JSON_ARGS = ['blocks', 'view', 'metadata', 'attachments', 'files'];
 
 async function readArgs(req: IncomingMessage): Promise<Record<string, any>> {
   const chunks: Buffer[] = [];
@@ -123,6 +135,9 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   const waiters: Array<() => void> = [];
   let tsCounter = 0;
   let viewCounter = 0;
+  const files = new Map<string, FakeSlackFile>();
+  let fileCounter = 0;
+  let baseUrl = '';
   const dmOf = (userId: string): string => `D${userId.replace(/^[UW]/, '')}`;
   const nextTs = (): string => `1700000000.${String(++tsCounter).padStart(6, '0')}`;
   const channelOf = (c: string): string => (/^[UW]/.test(c) ? dmOf(c) : c);
@@ -174,7 +189,34 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
         const list = messages.filter((m) => m.channel === channel && (m.ts === ts || m.thread_ts === ts));
         return list.length === 0 ? { ok: false, error: 'thread_not_found' } : { ok: true, has_more: false, messages: list.map((m) => (withMeta ? { ...m } : { ...m, metadata: undefined })) };
       }
+      case 'files.getUploadURLExternal': {
+        // As on Slack: filename and a positive byte length are required; the upload URL is single-use.
+        const length = Number(a.length);
+        if (!a.filename) return { ok: false, error: 'invalid_arguments' };
+        if (!Number.isInteger(length) || length <= 0) return { ok: false, error: 'invalid_arguments' };
+        const id = `F${String(++fileCounter).padStart(10, '0')}`;
+        files.set(id, { id, filename: String(a.filename), length, bytes: null, completed: false });
+        return { ok: true, upload_url: `${baseUrl}upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal': {
+        const list = Array.isArray(a.files) ? (a.files as Array<{ id?: string; title?: string }>) : null;
+        if (!list || list.length === 0) return { ok: false, error: 'invalid_arguments' };
+        const done: FakeSlackFile[] = [];
+        for (const f of list) {
+          const file = f.id ? files.get(f.id) : undefined;
+          // Slack answers file_not_found until the bytes have been posted to the upload URL.
+          if (!file || !file.bytes) return { ok: false, error: 'file_not_found' };
+          file.completed = true;
+          if (f.title) file.title = f.title;
+          done.push(file);
+        }
+        return { ok: true, files: done.map((f) => ({ id: f.id, name: f.filename, title: f.title ?? f.filename, mimetype: 'image/png', size: f.length })) };
+      }
       case 'chat.postMessage': {
+        // An image block may show only a file whose upload was completed.
+        for (const b of (Array.isArray(a.blocks) ? a.blocks : []) as Array<{ type?: string; slack_file?: { id?: string } }>) {
+          if (b.type === 'image' && b.slack_file && !files.get(b.slack_file.id ?? '')?.completed) return { ok: false, error: 'invalid_blocks' };
+        }
         const msg: FakeSlackMessage = {
           channel: channelOf(String(a.channel)),
           ts: nextTs(),
@@ -218,6 +260,25 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   }
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    // The upload URL files.getUploadURLExternal handed out: raw bytes in the body, answered "OK - <length>".
+    const upload = /^\/api\/upload\/(F\d+)$/.exec(req.url ?? '');
+    if (upload) {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const file = files.get(upload[1]!);
+        const body = Buffer.concat(chunks);
+        calls.push({ method: 'upload_url', args: { fileId: upload[1], bytes: body.length } });
+        for (const w of waiters.splice(0)) w();
+        const fault = takeFault('upload_url');
+        if (fault?.kind === 'status') return void res.writeHead(fault.status).end();
+        if (!file || file.bytes) return void res.writeHead(404).end('Not Found');
+        if (body.length !== file.length) return void res.writeHead(400).end('length mismatch');
+        file.bytes = body;
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${body.length}`);
+      });
+      return;
+    }
     const match = /^\/api\/([A-Za-z.]+)$/.exec((req.url ?? '').split('?')[0] ?? '');
     readArgs(req)
       .then((args) => {
@@ -241,6 +302,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${port}/api/`;
 
   return {
     url: `http://127.0.0.1:${port}/api/`,
@@ -275,6 +337,7 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       }
     },
     dmOf,
+    files,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -4,7 +4,7 @@ import { encodeAction } from '../../../src/ui/action.js';
 import type {
   ButtonElement, Card2Element, ChartElement, ColumnSetElement, MarkdownElement, TableColumn, TableElement,
 } from './card-v2.types.js';
-import { MAX_BUTTON_TEXT, MAX_MARKDOWN_CHARS, MAX_TABLE_COLUMNS, MAX_TABLE_PAGE_SIZE } from '../limits.js';
+import { MAX_BUTTON_TEXT, MAX_IMG_ALT_CHARS, MAX_MARKDOWN_CHARS, MAX_TABLE_COLUMNS, MAX_TABLE_PAGE_SIZE } from '../limits.js';
 import { escapeMarkdown, richTextToMarkdown, truncate } from './markdown.js';
 
 /** Whether a table/chart block may use its native component (the per-card quota is decided by the caller). */
@@ -174,5 +174,15 @@ export function renderBlock(block: Block, options: BlockOptions): Card2Element[]
       return options.nativeTable ? nativeTables(block) : markdownUnits(markdownTable(block));
     case 'chart':
       return options.nativeChart ? [chart(block)] : markdownUnits(chartAsText(block));
+    case 'image': {
+      // The chart's PNG once the ChatPort uploaded it; before that (or without a renderer) its numbers.
+      const key = block.uploaded?.feishuImageKey;
+      if (!key) return markdownUnits(escapeMarkdown(block.chart.alt), { text_size: 'notation' });
+      return [{
+        tag: 'img', img_key: key, scale_type: 'fit_horizontal', preview: true,
+        alt: { tag: 'plain_text', content: truncate(block.chart.alt, MAX_IMG_ALT_CHARS) },
+        title: { tag: 'plain_text', content: truncate(block.chart.title, MAX_IMG_ALT_CHARS) },
+      }];
+    }
   }
 }

@@ -219,10 +219,24 @@ export interface ChartElement {
   margin?: string;
 }
 
+/**
+ * An image uploaded through `POST /open-apis/im/v1/images` (image_type=message), by its image_key.
+ * @see https://open.feishu.cn/document/feishu-cards/card-json-v2-components/content-components/image
+ */
+export interface ImgElement {
+  tag: 'img';
+  img_key: string;
+  alt: PlainText;
+  title?: PlainText;
+  scale_type?: 'crop_center' | 'fit_horizontal' | 'crop_top';
+  preview?: boolean;
+  margin?: string;
+}
+
 /** Components allowed inside containers (column, form). */
 export type Card2InnerElement =
   | MarkdownElement | DivElement | HrElement | ColumnSetElement | ButtonElement
-  | InputElement | SelectStaticElement | DatePickerElement | ChartElement;
+  | InputElement | SelectStaticElement | DatePickerElement | ChartElement | ImgElement;
 
 /** Components allowed at the card root. */
 export type Card2Element = Card2InnerElement | FormElement | TableElement;

@@ -3,7 +3,7 @@
 // the card-v2.types.ts interfaces, so the model and the check cannot drift apart.
 import type {
   ButtonElement, CallbackBehavior, Card2, Card2Config, Card2Header, ChartElement, ColumnElement,
-  ColumnSetElement, DatePickerElement, DivElement, FormElement, HrElement, InputElement,
+  ColumnSetElement, DatePickerElement, DivElement, FormElement, HrElement, ImgElement, InputElement,
   MarkdownElement, PlainText, SelectOption, SelectStaticElement, TableColumn, TableElement, VChartSpec,
 } from './card-v2.types.js';
 import { MAX_CARD_BYTES, MAX_CARD_ELEMENTS, MAX_TABLES_PER_CARD } from '../limits.js';
@@ -68,6 +68,9 @@ const ELEMENTS = {
   chart: {
     tag: 'string', chart_spec: { object: 'chartSpec' }, aspect_ratio: 'string', height: 'string', preview: 'boolean', margin: 'string',
   } satisfies ShapeOf<ChartElement>,
+  img: {
+    tag: 'string', img_key: 'string', alt: { object: 'plain' }, title: { object: 'plain' }, scale_type: 'string', preview: 'boolean', margin: 'string',
+  } satisfies ShapeOf<ImgElement>,
 } as const;
 
 const SHAPES = {

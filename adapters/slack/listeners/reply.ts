@@ -15,6 +15,8 @@ export interface ListenerDeps {
   logger: Logger;
   /** Budget for a view submission's router call before the modal is closed anyway. */
   viewSubmissionBudgetMs: number;
+  /** Uploads the charts of a card shown in reply (Details, answers, App Home); unset: charts as text. */
+  charts?: { prepare(card: CardSpec): Promise<CardSpec> };
 }
 
 const TONE: Record<'info' | 'success' | 'warning' | 'error', string> = { info: 'ℹ️', success: '✅', warning: '⚠️', error: '❌' };
@@ -171,7 +173,16 @@ export async function showPrivately(client: WebClient, target: EphemeralTarget &
 /** Run the router; a failure becomes an error toast for the user and a log line for us. */
 export async function route(deps: ListenerDeps, event: Parameters<ListenerDeps['router']>[0]): Promise<InteractionResult> {
   try {
-    return await deps.router(event);
+    const result = await deps.router(event);
+    if (deps.charts && (result.type === 'card' || result.type === 'replaceMessage')) {
+      // A chart that cannot be uploaded now is shown as its numbers rather than holding the reply back.
+      const card = await deps.charts.prepare(result.card).catch((err: unknown) => {
+        deps.logger.warn({ err: errSummary(err) }, 'chart upload failed; replying with the numbers');
+        return result.card;
+      });
+      return { ...result, card };
+    }
+    return result;
   } catch (err) {
     deps.logger.error({ err: errSummary(err), event: event.type }, 'router failed');
     return { type: 'toast', text: SORRY, tone: 'error' };

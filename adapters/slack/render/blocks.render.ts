@@ -5,7 +5,7 @@ import { encodeAction } from '../../../src/ui/action.js';
 import type { Block, Button } from '../../../src/ui/card.js';
 import { oneLine } from '../../../src/ui/text.js';
 import {
-  ACTION_ID_MAX, ACTIONS_MAX_ELEMENTS, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, CONTEXT_MAX_ELEMENTS,
+  ACTION_ID_MAX, ACTIONS_MAX_ELEMENTS, BUTTON_TEXT_MAX, BUTTON_VALUE_MAX, CONTEXT_MAX_ELEMENTS, IMAGE_ALT_MAX, IMAGE_TITLE_MAX,
   SECTION_FIELD_MAX, SECTION_MAX_FIELDS, SECTION_TEXT_MAX, TABLE_CELL_MAX, TABLE_HEADER_MAX, TEXT_OBJECT_MAX,
 } from '../limits.js';
 import { clamp, displayWidth, escapeMrkdwn, escapeName, richToMrkdwn, sparkline, splitMrkdwn } from './mrkdwn.js';
@@ -119,6 +119,22 @@ function chart(block: Extract<Block, { type: 'chart' }>): KnownBlock[] {
   return sections([`*${escapeName(block.title)}*`, ...lines].join('\n'));
 }
 
+/**
+ * An uploaded chart as an image block (`slack_file`), with its numbers as alt text; not uploaded
+ * (no renderer, or the upload failed): the numbers as a context line.
+ * @see https://docs.slack.dev/reference/block-kit/blocks/image-block
+ */
+function image(block: Extract<Block, { type: 'image' }>): KnownBlock[] {
+  const id = block.uploaded?.slackFileId;
+  if (!id) return context(escapeMrkdwn(block.chart.alt));
+  return [{
+    type: 'image',
+    slack_file: { id },
+    alt_text: clamp(block.chart.alt, IMAGE_ALT_MAX),
+    title: { type: 'plain_text', text: clamp(block.chart.title, IMAGE_TITLE_MAX) },
+  }];
+}
+
 /** Render one neutral block. */
 export function renderBlock(block: Block, ids: ActionIds): KnownBlock[] {
   switch (block.type) {
@@ -150,5 +166,7 @@ export function renderBlock(block: Block, ids: ActionIds): KnownBlock[] {
       return table(block);
     case 'chart':
       return chart(block);
+    case 'image':
+      return image(block);
   }
 }

@@ -10,7 +10,7 @@ import { resolveTaskForm, snoozeTaskForm } from '../views/task-forms.view.js';
 import { customerCard } from '../views/customer.view.js';
 import { canEditCustomer, entryFormModel, submitReport } from '../services/report.service.js';
 import { actOnTask, canActOnTask } from '../services/follow-up.service.js';
-import { canSeeCustomer, customerCardModel } from '../services/customer.service.js';
+import { canSeeCustomer, customerCardModel, customerCharts } from '../services/customer.service.js';
 import { remindRep } from '../jobs/remind.job.js';
 import { teamNow } from '../context.js';
 import type { Interaction } from './interaction-context.js';
@@ -91,7 +91,8 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       if (!customer) return stale;
       if (!canSeeCustomer(i.app.ctx, i.member, customer)) return notAllowed(i.locale);
       const week = digestWeekArg(ref) ?? digestWeek(i) ?? currentReportWeek(i.app, i.team);
-      return { type: 'card', card: customerCard(customerCardModel(i.app.ctx, customer, week), i.locale) };
+      const model = { ...customerCardModel(i.app.ctx, customer, week), charts: customerCharts(i.app.ctx, customer, week, i.locale) };
+      return { type: 'card', card: customerCard(model, i.locale) };
     }
     case 'rep.remind': {
       if (!isManagerial(i.member)) return notAllowed(i.locale);

@@ -13,6 +13,19 @@ import type { RadarApp } from '../radar-app.js';
 import { enqueueRefresh, enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
 import { syncUsers } from './sync-users.job.js';
+import { ChartError, createChartsService } from '../charts/charts.service.js';
+import type { Locale } from '../../core/i18n.js';
+
+/** The digest with its heat map and red-flags-by-rep charts at the end (continuations go in its thread). */
+function withCharts(app: RadarApp, teamId: number, week: WeekId, locale: Locale, card: CardSpec): CardSpec {
+  const charts = createChartsService(app.ctx, teamId);
+  try {
+    return { ...card, blocks: [...card.blocks, { type: 'image', chart: charts.heatmap(week, locale) }, { type: 'image', chart: charts.byRep(week, locale) }] };
+  } catch (err) {
+    if (err instanceof ChartError) return card; // a week without reports has nothing to chart
+    throw err;
+  }
+}
 
 export interface DigestStepResult {
   flagged: number;
@@ -33,7 +46,7 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
       result.flagged = model.counts.flagged;
       const queued = enqueueSend(app, {
         teamId, key: outboxKeys.digest(teamId, week, platform), platform,
-        destination: { kind: 'channel', channelId: managerChannel }, card: digestCard(model, team.locale),
+        destination: { kind: 'channel', channelId: managerChannel }, card: withCharts(app, teamId, week, team.locale, digestCard(model, team.locale)),
       });
       if (queued) result.digestsQueued += 1;
     }
@@ -74,7 +87,7 @@ export function refreshDigest(app: RadarApp, teamId: number, week: WeekId): Part
   for (const { platform } of app.platforms) {
     const key = outboxKeys.digest(teamId, week, platform);
     if (!app.ctx.repos.outbox.byKey(key)) continue;
-    const card = digestCard(digestModel(app.ctx, teamId, week, platform), team.locale);
+    const card = withCharts(app, teamId, week, team.locale, digestCard(digestModel(app.ctx, teamId, week, platform), team.locale));
     enqueueRefresh(app, key, card);
     cards[platform] = card;
   }

@@ -1,5 +1,6 @@
 // The shape every platform adapter has, so the composition root can run any set of them
 // behind one HTTP server (Slack on /slack/events, Feishu on /feishu/events, same PORT).
+import type { ChartSpec } from '../../ui/chart.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { ChatPort, Platform } from './chat.port.js';
@@ -31,4 +32,6 @@ export interface AdapterDeps {
   logger: Logger;
   /** Clock, for signature timestamp windows (tests move it). */
   now?: () => Date;
+  /** Draws a chart as PNG (src/chart-render, injected by the composition root); without it charts go as text. */
+  renderChartPng?: (chart: ChartSpec) => Buffer | Promise<Buffer>;
 }

@@ -6,6 +6,9 @@ import { addWeeks, type WeekId } from '../../core/weekly-report/week.js';
 import type { CustomerCardModel } from '../views/customer.view.js';
 import type { AppContext } from '../context.js';
 import { ensureScored } from './scoring.service.js';
+import { ChartError, createChartsService } from '../charts/charts.service.js';
+import type { Locale } from '../../core/i18n.js';
+import type { ChartSpec } from '../../ui/chart.js';
 
 const person = (m: Member | null) => (m ? { id: m.id, name: m.name, slackUserId: m.slackUserId, feishuOpenId: m.feishuOpenId } : null);
 
@@ -15,6 +18,17 @@ export function canSeeCustomer(ctx: AppContext, member: Member, customer: Custom
   if (canSeeAllCustomers(member.role) || customer.ownerRepId === member.id) return true;
   return ctx.repos.tasks.listTasks(member.teamId, { customerId: customer.id, states: ACTIVE_STATES })
     .some((t) => t.assigneeId === member.id || t.role === member.role);
+}
+
+/** The customer's trend and radar charts for `week` (none when that week has no reports). */
+export function customerCharts(ctx: AppContext, customer: Customer, week: WeekId, locale: Locale): ChartSpec[] {
+  const charts = createChartsService(ctx, customer.teamId);
+  try {
+    return [charts.trend(customer.id, week, locale), charts.radar(customer.id, week, locale)];
+  } catch (err) {
+    if (err instanceof ChartError) return [];
+    throw err;
+  }
 }
 
 export function customerCardModel(ctx: AppContext, customer: Customer, week: WeekId): CustomerCardModel {

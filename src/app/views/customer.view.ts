@@ -9,6 +9,7 @@ import type { EntryValues, FieldId } from '../../core/weekly-report/template.js'
 import { DEFAULT_TEMPLATE, fieldById } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
+import type { ChartSpec } from '../../ui/chart.js';
 import {
   button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, sparkline, STATE_LABEL, t, TAG_LABEL, tagLabels, tr,
 } from './common.js';
@@ -26,6 +27,8 @@ export interface CustomerCardModel {
   lastEntry: { week: WeekId; values: EntryValues } | null;
   openTasks: ReadonlyArray<{ task: Pick<FollowUpTask, 'id' | 'tag' | 'state' | 'dueDate' | 'snoozedUntil'>; assignee: Person | null }>;
   rep: Person | null;
+  /** Charts shown as pictures under the card (trend, radar); platforms without uploads show their numbers. */
+  charts?: readonly ChartSpec[];
 }
 
 /** Fields of the last entry worth a glance, in this order. */
@@ -108,6 +111,8 @@ export function customerCard(model: CustomerCardModel, locale: Locale): CardSpec
       });
     }
   }
+
+  for (const chart of model.charts ?? []) blocks.push({ type: 'image', chart });
 
   const title = tr(locale, `客户：${customer.name}`, `Customer: ${customer.name}`);
   const summary = score ? `${customer.name} · ${t(L.index, locale)} ${score.index}${score.grade ? ` · ${score.grade}` : ''}` : customer.name;

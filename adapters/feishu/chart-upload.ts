@@ -1,0 +1,54 @@
+// Charts in Feishu cards: each `image` block's PNG is uploaded through POST /open-apis/im/v1/images
+// (image_type=message) and shown by an `img` element with its image_key. Card 2.0's native `chart`
+// component takes a VChart spec, but not our radar/heat map, and one picture keeps every surface
+// identical. The PNG renderer is injected at composition; the same bytes upload once per process.
+// @see https://open.feishu.cn/document/server-docs/im-v1/image/create
+import { createHash } from 'node:crypto';
+import type * as lark from '@larksuiteoapi/node-sdk';
+import type { Logger } from 'pino';
+import type { Block, CardSpec } from '../../src/ui/card.js';
+import type { ChartSpec } from '../../src/ui/chart.js';
+import { toDeliveryError } from './open-api.js';
+
+export type ChartPngRenderer = (chart: ChartSpec) => Buffer | Promise<Buffer>;
+
+export class FeishuChartUploader {
+  private readonly keys = new Map<string, string>();
+
+  constructor(private readonly client: lark.Client, private readonly render: ChartPngRenderer | undefined, private readonly logger: Logger) {}
+
+  /** The card with every chart image uploaded (`uploaded.feishuImageKey` set). */
+  async prepare(card: CardSpec): Promise<CardSpec> {
+    if (!this.render || !card.blocks.some((b) => b.type === 'image' && !b.uploaded?.feishuImageKey)) return card;
+    const blocks: Block[] = [];
+    for (const block of card.blocks) {
+      if (block.type !== 'image' || block.uploaded?.feishuImageKey) {
+        blocks.push(block);
+        continue;
+      }
+      const key = await this.upload(block.chart);
+      blocks.push({ ...block, uploaded: { ...block.uploaded, feishuImageKey: key } });
+    }
+    return { ...card, blocks };
+  }
+
+  private async upload(chart: ChartSpec): Promise<string> {
+    const png = await this.render!(chart);
+    const hash = createHash('sha256').update(png).digest('hex');
+    const known = this.keys.get(hash);
+    if (known) return known;
+    let res: unknown;
+    try {
+      res = await this.client.im.v1.image.create({ data: { image_type: 'message', image: png } });
+    } catch (e) {
+      throw toDeliveryError(e, 'upload image');
+    }
+    // The SDK hands back the `data` object ({image_key}); a non-zero code comes back as the whole body.
+    const r = res as { image_key?: string; code?: number; msg?: string; data?: { image_key?: string } } | null;
+    const key = r?.image_key ?? r?.data?.image_key;
+    if (!key) throw toDeliveryError(Object.assign(new Error(`image upload answered ${r?.code ?? 'nothing'} ${r?.msg ?? ''}`), { code: r?.code }), 'upload image');
+    this.logger.debug({ kind: chart.kind, bytes: png.length }, 'chart image uploaded');
+    this.keys.set(hash, key);
+    return key;
+  }
+}

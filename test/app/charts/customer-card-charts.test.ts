@@ -1,0 +1,30 @@
+// Details on a customer brings its trend and radar charts with the card.
+import { describe, expect, it } from 'vitest';
+import { runDigestStep } from '../../../src/app/jobs/digest.job.js';
+import { outboxKeys } from '../../../src/app/radar-app.js';
+import type { CardSpec } from '../../../src/ui/card.js';
+import { createHarness } from '../support/app-harness.js';
+
+describe('customer card charts', () => {
+  it('a Details click answers with the card plus the trend and radar as image blocks', async () => {
+    const h = createHarness();
+    const result = await h.send({
+      type: 'action', actor: h.actor(h.members.owner), message: null,
+      action: { kind: 'customer.details', args: { customerId: String(h.customers.huaxing) } },
+    });
+    expect(result.type).toBe('card');
+    if (result.type !== 'card') return;
+    const images = result.card.blocks.filter((b) => b.type === 'image');
+    expect(images.map((b) => b.type === 'image' && b.chart.kind)).toEqual(['trend', 'radar']);
+    for (const b of images) if (b.type === 'image') expect(b.chart.alt).toContain('华星科技');
+  });
+
+  it('the digest carries the heat map and red flags by rep as images, with their numbers', async () => {
+    const h = createHarness();
+    await runDigestStep(h.app, h.teamId, '2026-W47');
+    const card = h.app.ctx.repos.outbox.byKey(outboxKeys.digest(h.teamId, '2026-W47', 'slack'))!.card as CardSpec;
+    const images = card.blocks.flatMap((b) => (b.type === 'image' ? [b.chart] : []));
+    expect(images.map((c) => c.kind)).toEqual(['heatmap', 'stackedBar']);
+    expect(images[0]!.alt).toContain('East × Overdue payment: 1 customers');
+  });
+});
