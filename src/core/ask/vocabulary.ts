@@ -47,15 +47,6 @@ export const MISSING_WORDS = /(?:没|未|没有|还没|还没有|尚未)(?:交|�
 /** Asking the bot what it can do, or just saying hello. */
 export const HELP_WORDS = /^(?:help|\/?help|usage|commands?|menu|\?|hi|hello|hey|thanks?|thank you|ok|帮助|怎么用|如何使用|用法|使用说明|说明|菜单|你好|您好|嗨|哈喽|在吗|谢谢|你能做什么|你会什么|能做什么|what can you do|how do i use (?:this|you))$/i;
 
-/** Phrases that wrap a customer name when asking about one customer ("X怎么样", "how is X doing"). */
-export const LOOKUP_SUFFIX_ZH = /(?:的)?(?:最近|近期|目前|现在)?(?:有什么|有啥|有没有)?(?:怎么样|怎样|如何|咋样|情况如何|情况怎么样|情况|状况|状态|近况|风险|详情|资料|信息|表现)了?(?:呢|吗|啊)?$/;
-export const LOOKUP_PREFIX_ZH = /^(?:查询|查查|查一下|查|看看|看一下|看下|说说|讲讲|介绍一下|介绍|关于|客户)\s*/;
-export const LOOKUP_EN: readonly RegExp[] = [
-  /^(?:how are things (?:with|at)|what's going on (?:with|at)|what is going on (?:with|at)|(?:news|updates?) (?:on|about|for)|tell me about|what about|what's up with|what is up with|info on|information on|details (?:on|for|of)|status of|show(?: me)?|look ?up|find|about|check|customer)\s+(.+)$/i,
-  /^(?:how(?:'s| is| are)|how's)\s+(.+?)(?:\s+(?:doing|going|looking|going on))?(?:\s+(?:lately|now|recently|these days|this week))?$/i,
-  /^(.+?)\s+(?:status|details|info)$/i,
-];
-
 /** Polite filler removed before anything else. */
 export const FILLER_ZH = /请问|请你|请帮我|帮我看看|帮我看下|帮我查查|帮我查一下|帮我查|帮我|帮忙|麻烦|能不能|可以|一下|我想知道|我想看看|我想看|想知道|告诉我|给我看看|给我看下|给我看|给我列出|给我列|给我查|显示|请/g;
 export const FILLER_EN = /\b(?:please|pls|plz|can you|could you|would you|kindly|hey bot|i want to know|i'd like to know|let me know|i want to see|give me|show me|list(?: all)?(?: the)?|get me|what are(?: the)?|who are(?: the)?|are there(?: any)?|do we have(?: any)?|any)\b/gi;
