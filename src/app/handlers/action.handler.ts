@@ -1,7 +1,7 @@
 // Button clicks: open forms, claim tasks, show details, remind reps, submit reports.
 import { decodeAction, encodeAction, type ActionRef } from '../../ui/action.js';
 import type { FormSpec } from '../../ui/form.js';
-import { isWeekId } from '../../core/weekly-report/week.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
 import type { InteractionResult } from '../inbound.js';
 import type { MessageRef } from '../ports/chat.port.js';
 import { tr, t } from '../views/common.js';
@@ -14,7 +14,7 @@ import { canSeeCustomer, customerCardModel } from '../services/customer.service.
 import { remindRep } from '../jobs/remind.job.js';
 import { teamNow } from '../context.js';
 import type { Interaction } from './interaction-context.js';
-import { currentReportWeek, isManagerial, notAllowed, toast } from './interaction-context.js';
+import { currentReportWeek, historyWeek, isManagerial, notAllowed, toast } from './interaction-context.js';
 import { afterReportChange, afterTaskChange, currentDigestCard, digestWeek } from './source-card.js';
 
 const idArg = (ref: ActionRef, key: string): number | null => {
@@ -22,17 +22,23 @@ const idArg = (ref: ActionRef, key: string): number | null => {
   return Number.isInteger(n) && n > 0 ? n : null;
 };
 
-const weekArg = (i: Interaction, ref: ActionRef) => {
+/**
+ * The week an action names: undefined when it names none (the handler picks the current one), null when it
+ * names a week outside the team's history (refused: a forged `2099-W52` must not be scored or stored).
+ */
+export function actionWeek(i: Interaction, ref: ActionRef): WeekId | undefined | null {
   const w = ref.args.week;
-  return w && isWeekId(w) ? w : currentReportWeek(i.app, i.team);
-};
+  return w === undefined ? undefined : historyWeek(i, w);
+}
 
-/** The week of the digest a button was clicked in, when it says. */
-export const digestWeekArg = (ref: ActionRef): string | undefined => (ref.args.week && isWeekId(ref.args.week) ? ref.args.week : undefined);
+const weekArg = (i: Interaction, ref: ActionRef): WeekId => actionWeek(i, ref) ?? currentReportWeek(i.app, i.team);
+
+/** The week of the digest a button was clicked in, when it says (and it is a week of the team's history). */
+export const digestWeekArg = (i: Interaction, ref: ActionRef): WeekId | undefined => actionWeek(i, ref) ?? undefined;
 
 /** A form opened from the digest remembers the digest's week for its submit. */
-function withDigestWeek(form: FormSpec, ref: ActionRef): FormSpec {
-  const week = digestWeekArg(ref);
+function withDigestWeek(i: Interaction, form: FormSpec, ref: ActionRef): FormSpec {
+  const week = digestWeekArg(i, ref);
   const submit = decodeAction(form.formId);
   return week && submit ? { ...form, formId: encodeAction({ kind: submit.kind, args: { ...submit.args, week } }) } : form;
 }
@@ -40,6 +46,7 @@ function withDigestWeek(form: FormSpec, ref: ActionRef): FormSpec {
 export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef | null): InteractionResult {
   const { repos } = i.app.ctx;
   const stale = toast(tr(i.locale, '这个按钮已过期，请刷新。', 'This button is out of date; please refresh.'), 'warning');
+  if (actionWeek(i, ref) === null) return stale;
   switch (ref.kind) {
     case 'report.open': {
       const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
@@ -69,7 +76,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       if ('notFound' in result) return stale;
       if ('forbidden' in result) return notAllowed(i.locale);
       if (!result.ok) return toast(t(result.error.userMessage, i.locale), 'warning');
-      const card = afterTaskChange(i, result.task, message, digestWeekArg(ref));
+      const card = afterTaskChange(i, result.task, message, digestWeekArg(i, ref));
       const done = tr(i.locale, '已认领', 'Claimed');
       return card ? { type: 'replaceMessage', card, toast: done } : toast(done, 'success');
     }
@@ -83,13 +90,13 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       const form = ref.kind === 'task.resolve'
         ? resolveTaskForm(model, i.locale)
         : snoozeTaskForm({ ...model, today: teamNow(i.app.ctx, i.team.timezone).today }, i.locale);
-      return { type: 'openForm', form: withDigestWeek(form, ref) };
+      return { type: 'openForm', form: withDigestWeek(i, form, ref) };
     }
     case 'customer.details': {
       const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
       if (!customer) return stale;
       if (!canSeeCustomer(i.app.ctx, i.member, customer)) return notAllowed(i.locale);
-      const week = digestWeekArg(ref) ?? digestWeek(i) ?? currentReportWeek(i.app, i.team);
+      const week = digestWeekArg(i, ref) ?? digestWeek(i) ?? currentReportWeek(i.app, i.team);
       return { type: 'card', card: customerCard(customerCardModel(i.app.ctx, customer, week), i.locale) };
     }
     case 'rep.remind': {
@@ -103,7 +110,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
     }
     case 'digest.refresh': {
       if (!isManagerial(i.member)) return notAllowed(i.locale);
-      const card = currentDigestCard(i, message, digestWeekArg(ref));
+      const card = currentDigestCard(i, message, digestWeekArg(i, ref));
       return card ? { type: 'replaceMessage', card } : stale;
     }
     default:

@@ -3,7 +3,6 @@ import type { ActionRef } from '../../ui/action.js';
 import { text } from '../../core/i18n.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import { parseEntry } from '../../core/weekly-report/entry.schema.js';
-import { isWeekId } from '../../core/weekly-report/week.js';
 import type { InteractionResult } from '../inbound.js';
 import type { MessageRef } from '../ports/chat.port.js';
 import { teamNow } from '../context.js';
@@ -13,10 +12,10 @@ import { reportPromptCard } from '../views/report-prompt.view.js';
 import { resolveTaskForm, snoozeTaskForm } from '../views/task-forms.view.js';
 import { taskCard } from '../views/task.view.js';
 import { canEditCustomer, entryFormModel, findOrAddCustomer, reportPromptModel, saveEntry } from '../services/report.service.js';
-import { actOnTask } from '../services/follow-up.service.js';
+import { actOnTask, canActOnTask } from '../services/follow-up.service.js';
 import { taskCardModel } from '../services/task-card.service.js';
 import type { Interaction } from './interaction-context.js';
-import { isManagerChannelMessage, notAllowed, toast } from './interaction-context.js';
+import { historyWeek, isManagerChannelMessage, isManagerial, notAllowed, toast } from './interaction-context.js';
 import { afterReportChange, afterTaskChange, currentDigestCard } from './source-card.js';
 import { digestWeekArg } from './action.handler.js';
 
@@ -26,10 +25,12 @@ const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? 
 
 export function handleForm(i: Interaction, ref: ActionRef, values: Values, message: MessageRef | null): InteractionResult {
   const stale = toast(tr(i.locale, '这个表单已过期，请重新打开。', 'This form is out of date; please open it again.'), 'warning');
+  // A week outside the team's history (a forged or very old form) stores nothing.
+  if (ref.args.week !== undefined && !historyWeek(i, ref.args.week)) return stale;
   const week = ref.args.week;
   switch (ref.kind) {
     case 'report.save': {
-      if (!week || !isWeekId(week)) return stale;
+      if (!week) return stale;
       const customer = i.app.ctx.repos.customers.getCustomer(Number(ref.args.customerId));
       if (!customer) return stale;
       if (!canEditCustomer(i.member, customer)) return notAllowed(i.locale);
@@ -40,7 +41,9 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
       return { type: 'formDone', toast: tr(i.locale, `已保存：${customer.name}`, `Saved: ${customer.name}`), card: afterReportChange(i, week) };
     }
     case 'report.new': {
-      if (!week || !isWeekId(week)) return stale;
+      if (!week) return stale;
+      // Only reps and managers file reports: the same rule as the "Add customer" button.
+      if (i.member.role !== 'rep' && !isManagerial(i.member)) return notAllowed(i.locale);
       const model = { week, template: i.app.ctx.settings.template };
       const name = first(values[CUSTOMER_NAME_FIELD]);
       const parsed = parseEntry(i.app.ctx.settings.template, values);
@@ -82,7 +85,7 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
           : snoozeTaskForm({ ...formModel(i, task), today }, i.locale, { values, errors });
         return { type: 'formErrors', form };
       }
-      const card = afterTaskChange(i, result.task, message, digestWeekArg(ref)) ?? undefined;
+      const card = afterTaskChange(i, result.task, message, digestWeekArg(i, ref)) ?? undefined;
       const done = resolving
         ? tr(i.locale, '已关闭任务', 'Task closed')
         : tr(i.locale, `已暂缓至 ${result.task.snoozedUntil}`, `Snoozed until ${result.task.snoozedUntil}`);
@@ -98,20 +101,28 @@ function formModel(i: Interaction, task: Pick<FollowUpTask, 'id' | 'customerId' 
   return { taskId: task.id, customerName, tag: task.tag };
 }
 
-/** A form closed without saving: the card the message showed before the form, where the platform swapped it. */
+/**
+ * A form closed without saving: the card the message showed before the form, where the platform swapped it.
+ * The message a cancel names is the platform's claim, not proof: only what the member may see is drawn
+ * (the digest for managers in the manager channel, a task card for those who may act on the task).
+ */
 export function handleFormCancel(i: Interaction, ref: ActionRef, message: MessageRef | null): InteractionResult {
   const closed = tr(i.locale, '已取消，未保存', 'Cancelled; nothing saved');
   switch (ref.kind) {
     case 'report.save':
     case 'report.new': {
-      const week = ref.args.week;
-      if (!week || !isWeekId(week)) return toast(closed);
+      const week = historyWeek(i, ref.args.week);
+      if (!week || i.member.role !== 'rep') return toast(closed);
       return { type: 'replaceMessage', card: reportPromptCard(reportPromptModel(i.app.ctx, i.member, week), i.locale), toast: closed };
     }
     case 'task.resolved':
     case 'task.snoozed': {
       const task = i.app.ctx.repos.tasks.getTask(Number(ref.args.taskId));
-      const card = isManagerChannelMessage(i.app, message) ? currentDigestCard(i, message, digestWeekArg(ref)) : task ? taskCard(taskCardModel(i.app.ctx, task), i.locale) : null;
+      if (ref.args.week !== undefined && !historyWeek(i, ref.args.week)) return toast(closed);
+      const digest = isManagerial(i.member) && isManagerChannelMessage(i.app, message);
+      const card = digest
+        ? currentDigestCard(i, message, digestWeekArg(i, ref))
+        : task && canActOnTask(i.app.ctx, i.member, task) ? taskCard(taskCardModel(i.app.ctx, task), i.locale) : null;
       return card ? { type: 'replaceMessage', card, toast: closed } : toast(closed);
     }
     default:

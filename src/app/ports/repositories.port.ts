@@ -102,6 +102,8 @@ export interface ReportRepo {
   markSubmitted(teamId: number, week: WeekId, repId: number, at: string, late: boolean): void;
   /** Weeks that have any entry, ascending. */
   weeksWithEntries(teamId: number): WeekId[];
+  /** The team's earliest week with an entry (one index lookup), or null. */
+  firstWeek(teamId: number): WeekId | null;
 }
 
 export interface ScoreRepo {

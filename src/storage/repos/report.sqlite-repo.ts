@@ -75,6 +75,7 @@ export class SqliteReportRepo implements ReportRepo {
   private readonly statusStmt: Statement;
   private readonly submitStmt: Statement;
   private readonly weeksStmt: Statement;
+  private readonly firstWeekStmt: Statement;
 
   constructor(db: Db) {
     const s = db.sqlite;
@@ -105,6 +106,7 @@ export class SqliteReportRepo implements ReportRepo {
        ON CONFLICT (team_id, week, rep_id) DO UPDATE SET submitted_at = excluded.submitted_at, late = excluded.late`,
     );
     this.weeksStmt = s.prepare('SELECT DISTINCT week FROM entries WHERE team_id = ? ORDER BY week').pluck(true);
+    this.firstWeekStmt = s.prepare('SELECT min(week) FROM entries WHERE team_id = ?').pluck(true);
   }
 
   upsertEntry(entry: Omit<StoredEntry, 'updatedAt'>, at: string): boolean {
@@ -151,5 +153,9 @@ export class SqliteReportRepo implements ReportRepo {
 
   weeksWithEntries(teamId: number): WeekId[] {
     return this.weeksStmt.all(teamId) as WeekId[];
+  }
+
+  firstWeek(teamId: number): WeekId | null {
+    return (this.firstWeekStmt.get(teamId) as WeekId | null | undefined) ?? null;
   }
 }
