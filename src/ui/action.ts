@@ -4,7 +4,9 @@
 export type ActionKind =
   | 'report.open' // open the form for one customer: {week, customerId}
   | 'report.add' // add a new customer to this week's report: {week}
-  | 'report.submit' // close the week's report: {week}
+  | 'report.submit' // close the week's report: {week, empty?: '1' when confirmed with no customer filled}
+  | 'report.same' // "no change" for one customer: {week, customerId}
+  | 'report.rest' // "all others unchanged": {week}
   | 'report.save' // form submit for one customer: {week, customerId}
   | 'report.new' // form submit for a new customer: {week}
   | 'task.claim' // {taskId}

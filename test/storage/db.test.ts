@@ -14,6 +14,8 @@ function tempDir(): string {
   return d;
 }
 const track = (db: Db) => (open.push(db), db);
+// The migrations drizzle-kit generated, in order (the list grows with every schema change).
+const MIGRATION_TAGS = (JSON.parse(readFileSync(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: Array<{ tag: string }> }).entries.map((e) => e.tag);
 
 afterEach(() => {
   for (const db of open.splice(0)) if (db.sqlite.open) db.close();
@@ -26,7 +28,8 @@ describe('openDb', () => {
   it('creates the folder, sets the pragmas and applies migrations once', () => {
     const path = join(tempDir(), 'nested', 'deeper', 'radar.sqlite');
     const db = track(openDb(path));
-    expect(db.migrations.applied).toEqual(['0000_init']);
+    expect(db.migrations.applied).toEqual(MIGRATION_TAGS);
+    expect(MIGRATION_TAGS[0]).toBe('0000_init');
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
@@ -62,9 +65,9 @@ describe('openDb', () => {
     // A later migration that changes things, then fails half-way.
     const journalPath = join(folder, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<Record<string, unknown>> };
-    journal.entries.push({ idx: 1, version: '6', when: Date.now() + 1000, tag: '0001_broken', breakpoints: true });
+    journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now() + 1000, tag: '9999_broken', breakpoints: true });
     writeFileSync(journalPath, JSON.stringify(journal));
-    writeFileSync(join(folder, '0001_broken.sql'), [
+    writeFileSync(join(folder, '9999_broken.sql'), [
       'CREATE TABLE `extra` (`id` integer PRIMARY KEY);',
       'DROP TABLE `teams`;',
       'INSERT INTO `no_such_table` VALUES (1);',
@@ -77,14 +80,14 @@ describe('openDb', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(MigrationError);
-    expect((error as MigrationError).tag).toBe('0001_broken');
-    expect((error as Error).message).toMatch(/0001_broken failed and was rolled back: no such table: no_such_table/);
+    expect((error as MigrationError).tag).toBe('9999_broken');
+    expect((error as Error).message).toMatch(/9999_broken failed and was rolled back: no such table: no_such_table/);
 
     // The real migrations open it fine: same tables, the team is still there, no partial changes.
     const db2 = track(openDb(dbPath));
     expect(tables(db2)).toEqual(before);
     expect(createRepositories(db2).teams.listTeams().map((t) => t.name)).toEqual(['Sales']);
-    expect(db2.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(1);
+    expect(db2.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(MIGRATION_TAGS.length);
   });
 });
 

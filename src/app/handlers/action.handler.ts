@@ -8,7 +8,8 @@ import { tr, t } from '../views/common.js';
 import { entryForm, newCustomerForm } from '../views/entry-form.view.js';
 import { resolveTaskForm, snoozeTaskForm } from '../views/task-forms.view.js';
 import { customerCard } from '../views/customer.view.js';
-import { canEditCustomer, entryFormModel, submitReport } from '../services/report.service.js';
+import { canEditCustomer, carryEntries, entryFormModel, filledCount, reportPromptModel, submitReport } from '../services/report.service.js';
+import { reportPromptCard } from '../views/report-prompt.view.js';
 import { actOnTask, canActOnTask } from '../services/follow-up.service.js';
 import { canSeeCustomer, customerCardModel } from '../services/customer.service.js';
 import { remindRep } from '../jobs/remind.job.js';
@@ -57,9 +58,35 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
     case 'report.add':
       if (i.member.role !== 'rep' && !isManagerial(i.member)) return notAllowed(i.locale);
       return { type: 'openForm', form: newCustomerForm({ week: weekArg(i, ref), template: i.app.ctx.settings.template }, i.locale) };
+    case 'report.same':
+    case 'report.rest': {
+      if (i.member.role !== 'rep') return notAllowed(i.locale);
+      const week = weekArg(i, ref);
+      let ids: number[] | 'rest' = 'rest';
+      if (ref.kind === 'report.same') {
+        const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
+        if (!customer) return stale;
+        if (!canEditCustomer(i.member, customer)) return notAllowed(i.locale);
+        ids = [customer.id];
+      }
+      const { carried } = carryEntries(i.app.ctx, i.member, week, ids);
+      return {
+        type: 'replaceMessage',
+        card: afterReportChange(i, week),
+        toast: carried === 0
+          ? tr(i.locale, '没有可沿用上周的客户', 'Nothing to carry over from last week')
+          : tr(i.locale, `已记为本周无变化：${carried} 个客户`, `Marked unchanged: ${carried} customer${carried > 1 ? 's' : ''}`),
+      };
+    }
     case 'report.submit': {
       if (i.member.role !== 'rep') return notAllowed(i.locale);
       const week = weekArg(i, ref);
+      // An empty report is asked about once; the confirming button says so.
+      const status = repos.reports.reportStatuses(i.team.id, week).find((s) => s.repId === i.member.id);
+      if (!status?.submittedAt && ref.args.empty !== '1' && filledCount(i.app.ctx, i.member, week) === 0) {
+        const model = { ...reportPromptModel(i.app.ctx, i.member, week), confirmEmpty: true };
+        return { type: 'replaceMessage', card: reportPromptCard(model, i.locale), toast: tr(i.locale, '还没有填写任何客户', 'No customer filled yet') };
+      }
       const { late, already } = submitReport(i.app.ctx, i.member, week);
       return {
         type: 'replaceMessage',

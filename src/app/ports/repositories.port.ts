@@ -17,6 +17,8 @@ export interface StoredEntry {
   values: EntryValues;
   source: 'chat' | 'import';
   updatedAt: string;
+  /** The rep said "no change": last week's values carried, not fresh evidence (see schema.ts). */
+  carried?: boolean;
 }
 
 /** An entry as the scorer reads it. `values.notes` is always null here. */
@@ -25,6 +27,8 @@ export interface ScoringRow {
   customerId: number;
   repId: number;
   values: EntryValues;
+  /** Set (true) only on carried "no change" entries. */
+  carried?: boolean;
 }
 
 export interface ReportStatus {

@@ -93,7 +93,7 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
   blocks.push({
     type: 'fields', fields: [
       { label: tr(locale, '问题客户', 'Red flags'), value: [`${c.flagged}`, tr(locale, `（新增 ${c.newFlags}）`, ` (${c.newFlags} new)`)] },
-      { label: tr(locale, '周报提交', 'Reports in'), value: [`${c.submitted}/${c.reps}`] },
+      { label: tr(locale, '周报提交', 'Reports in'), value: [`${c.submitted}/${c.reps}`, ...(c.submittedEmpty > 0 ? [tr(locale, `（${c.submittedEmpty} 份为空）`, ` (${c.submittedEmpty} empty)`)] : [])] },
       { label: tr(locale, '进行中任务', 'Open tasks'), value: [`${c.openTasks}`, ...(c.overdueTasks > 0 ? [' · ', { colored: tr(locale, `逾期 ${c.overdueTasks}`, `${c.overdueTasks} overdue`), tone: 'red' as const }] : [])] },
       { label: tr(locale, '本周已解决', 'Resolved this week'), value: [`${c.resolved}`] },
     ],
@@ -138,8 +138,10 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
       ],
       rows: model.reps.map((r) => ({
         rep: r.rep.name,
-        report: r.submitted ? (r.late ? tr(locale, '⏰ 迟交', '⏰ late') : tr(locale, '✅ 已交', '✅ in')) : r.away ? tr(locale, '休假', 'away') : tr(locale, '❌ 未交', '❌ missing'),
-        entries: `${r.entries}/${r.customers}`,
+        report: r.submitted
+          ? (r.empty ? tr(locale, '⚠️ 已提交（空）', '⚠️ submitted, empty') : r.late ? tr(locale, '⏰ 迟交', '⏰ late') : tr(locale, '✅ 已交', '✅ in'))
+          : r.away ? tr(locale, '休假', 'away') : tr(locale, '❌ 未交', '❌ missing'),
+        entries: `${r.entries}/${r.customers}${r.carried > 0 ? tr(locale, `（${r.carried} 无变化）`, ` (${r.carried} unchanged)`) : ''}`,
         revenue: formatMoney(r.revenue),
         flags: String(r.flags),
       })),

@@ -1,7 +1,8 @@
 // The per-customer weekly entry form (and the "new customer" form). Field ids are the template ids.
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import type { EntryValues, FieldKind, ReportTemplate, TemplateField } from '../../core/weekly-report/template.js';
-import { DEFAULT_TEMPLATE, carryOverValues } from '../../core/weekly-report/template.js';
+import { DEFAULT_TEMPLATE } from '../../core/weekly-report/template.js';
+import { prefillEntry } from '../../core/weekly-report/carry.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { encodeAction } from '../../ui/action.js';
 import type { FormField, FormFieldKind, FormSpec } from '../../ui/form.js';
@@ -69,6 +70,8 @@ export interface EntryFormModel {
   customer: { id: number; name: string };
   /** The customer's latest entry before this week (pre-fills carry-over fields). */
   lastEntry: EntryValues | null;
+  /** The week of `lastEntry`: overdue days are aged from it, as the scorer estimates them. */
+  lastEntryWeek?: WeekId | null;
   /** This week's saved entry, if any: shown as-is instead of last week's values. */
   thisWeek: EntryValues | null;
   /** Optional one-line status shown in the intro (e.g. "上周 🔴 A 78"). */
@@ -79,7 +82,7 @@ export interface EntryFormModel {
 /** The form for one customer and week; `formId` encodes report.save {week, customerId}. */
 export function entryForm(model: EntryFormModel, locale: Locale): FormSpec {
   const template = model.template ?? DEFAULT_TEMPLATE;
-  const start = model.thisWeek ?? carryOverValues(template, model.lastEntry);
+  const start = model.thisWeek ?? prefillEntry(template, model.lastEntry, model.lastEntryWeek ?? null, model.week);
   const intro = [
     `${model.customer.name} · ${model.week}`,
     model.thisWeek ? tr(locale, '本周已填，可修改', 'saved this week, edit as needed') : model.lastEntry ? tr(locale, '已按上周预填', 'pre-filled from last week') : tr(locale, '无上周记录', 'no entry last week'),

@@ -24,7 +24,7 @@ export interface DigestInput {
   /** Report status per rep for this week (absent = not started). */
   reportStatuses: ReadonlyArray<{ repId: number; submittedAt: string | null; late: boolean }>;
   /** This week's entries (for revenue and entry counts). */
-  entries: ReadonlyArray<{ repId: number; customerId: number; values: { revenue: number | null } }>;
+  entries: ReadonlyArray<{ repId: number; customerId: number; values: { revenue: number | null }; carried?: boolean }>;
   /** Weekly flag counts/average index; the last 8 up to `week` are kept. */
   trend?: readonly TrendPoint[];
   /** Decide reachability for one platform; without it, reachable means any platform id. */
@@ -106,10 +106,10 @@ export function buildDigest(input: DigestInput): DigestModel {
 
   const flaggedCustomers = new Set(flags.map((f) => f.customerId));
   // One pass over customers and entries (books can hold thousands of customers).
-  const perRep = new Map<number, { customers: number; flags: number; entries: number; revenue: number }>();
+  const perRep = new Map<number, { customers: number; flags: number; entries: number; carried: number; revenue: number }>();
   const tally = (repId: number) => {
     let row = perRep.get(repId);
-    if (!row) perRep.set(repId, (row = { customers: 0, flags: 0, entries: 0, revenue: 0 }));
+    if (!row) perRep.set(repId, (row = { customers: 0, flags: 0, entries: 0, carried: 0, revenue: 0 }));
     return row;
   };
   for (const c of input.customers) {
@@ -121,6 +121,7 @@ export function buildDigest(input: DigestInput): DigestModel {
   for (const e of input.entries) {
     const row = tally(e.repId);
     row.entries += 1;
+    if (e.carried) row.carried += 1;
     row.revenue += e.values.revenue ?? 0;
   }
   const repRows: DigestRepRow[] = reps.map((r) => {
@@ -129,6 +130,8 @@ export function buildDigest(input: DigestInput): DigestModel {
     return {
       rep: toPerson(r), customers: t.customers, entries: t.entries,
       submitted: !!st?.submittedAt, late: !!st?.submittedAt && st.late, away: isAway(r, input.today),
+      // Submitted with no customer filled: a report in name only, not a ✅.
+      empty: !!st?.submittedAt && t.entries === 0, carried: t.carried,
       revenue: round2(t.revenue), flags: t.flags,
     };
   }).sort((a, b) => byName(a.rep, b.rep));
@@ -161,6 +164,7 @@ export function buildDigest(input: DigestInput): DigestModel {
       newFlags: flags.filter((f) => f.weeksInRed <= 1).length,
       reps: reps.length,
       submitted: reps.filter((r) => submitted(r.id)).length,
+      submittedEmpty: repRows.filter((r) => r.empty).length,
       missing: missingReports.length,
       unreachable: unreachable.length,
       openTasks: activeTasks.length,

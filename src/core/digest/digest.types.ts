@@ -58,6 +58,10 @@ export interface DigestRepRow {
   customers: number;
   entries: number;
   submitted: boolean;
+  /** Submitted with no customer filled ("submitted, empty"). */
+  empty: boolean;
+  /** Entries that are "no change" carries of last week. */
+  carried: number;
   late: boolean;
   away: boolean;
   revenue: number;
@@ -79,6 +83,8 @@ export interface DigestCounts {
   newFlags: number;
   reps: number;
   submitted: number;
+  /** Of `submitted`, reports with no customer filled. */
+  submittedEmpty: number;
   missing: number;
   unreachable: number;
   openTasks: number;
