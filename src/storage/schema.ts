@@ -125,6 +125,8 @@ export const tasks = sqliteTable('tasks', {
   indexAfter2w: real('index_after_2w'),
   indexAfter4w: real('index_after_4w'),
   escalated: integer('escalated', { mode: 'boolean' }).notNull().default(false),
+  // A dismissal holds until this date (else routing.dismissal.holdWeeks) unless the problem worsens.
+  dismissedUntil: text('dismissed_until'),
 }, (t) => [
   index('tasks_team_state_idx').on(t.teamId, t.state),
   // At most one active task per (customer, tag), enforced by the database.

@@ -68,7 +68,7 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
       const note = first(values.note);
       const command = resolving
         ? (first(values.outcome) === 'dismissed'
-          ? { type: 'dismiss' as const, actorId: i.member.id, reason: note }
+          ? { type: 'dismiss' as const, actorId: i.member.id, reason: note, until: first(values.until).slice(0, 10) || null }
           : { type: 'resolve' as const, actorId: i.member.id, note })
         : { type: 'snooze' as const, actorId: i.member.id, until: first(values.until).slice(0, 10), reason: first(values.reason) || null };
       if (resolving && note === '') {

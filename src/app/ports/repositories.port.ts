@@ -134,6 +134,10 @@ export interface TaskRepo {
   updateTask(task: FollowUpTask): void;
   addEvent(event: TaskEvent): void;
   events(taskId: number): TaskEvent[];
+  /** Store a weekly progress update, replacing the same person's earlier one for that task and week. */
+  recordProgress(event: TaskEvent & { kind: 'progress'; week: string }): void;
+  /** Progress events of these tasks, oldest first (one query for a whole digest). */
+  progressEvents(taskIds: readonly number[]): TaskEvent[];
 }
 
 export interface Repositories {

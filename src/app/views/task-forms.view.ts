@@ -39,6 +39,10 @@ export function resolveTaskForm(
         id: 'note', label: tr(locale, '做了什么 / 忽略原因', 'What was done / why dismissed'), kind: 'textarea', required: true,
         hint: tr(locale, '简要说明，会记入任务历史', 'A short note, kept in the task history'), maxLength: 1000,
       },
+      {
+        id: 'until', label: tr(locale, '忽略至（可选）', 'Dismiss until (optional)'), kind: 'date', required: false, placeholder: 'YYYY-MM-DD',
+        hint: tr(locale, '忽略后同一问题在此日期前不再提醒，除非明显恶化', 'The same problem is not raised again before this date unless it clearly worsens'),
+      },
     ],
     values: state?.values ? rawFormValues(state.values) : { outcome: 'done' },
     ...(state?.errors ? { errors: state.errors } : {}),

@@ -33,8 +33,8 @@ export const tasksCommand: Command = {
       return 0;
     }
     process.stdout.write(`${renderTable(
-      [{ header: 'id', align: 'right' }, { header: 'customer', max: 24 }, { header: 'problem' }, { header: 'grade' }, { header: 'role' }, { header: 'assignee', max: 16 }, { header: 'state' }, { header: 'due' }, { header: 'week' }, { header: 'index at close → +2w → +4w' }],
-      tasks.map((t) => [String(t.id), customers.get(t.customerId) ?? `#${t.customerId}`, t.tag, `${t.grade}${t.escalated ? '↑' : ''}`, t.role,
+      [{ header: 'id', align: 'right' }, { header: 'customer', max: 24 }, { header: 'problem' }, { header: 'grade' }, { header: 'owner' }, { header: 'role' }, { header: 'assignee', max: 16 }, { header: 'state' }, { header: 'due' }, { header: 'week' }, { header: 'index at close → +2w → +4w' }],
+      tasks.map((t) => [String(t.id), customers.get(t.customerId) ?? `#${t.customerId}`, t.tag, `${t.grade}${t.escalated ? '↑' : ''}`, t.ownerRole, t.role,
         t.assigneeId === null ? '—' : members.get(t.assigneeId) ?? `#${t.assigneeId}`, t.state === 'snoozed' ? `snoozed→${t.snoozedUntil}` : t.state, t.dueDate, t.createdWeek,
           outcome(t)]),
     )}\n`);

@@ -71,7 +71,7 @@ describe('task forms', () => {
   it('resolve form: task.resolved, note required, outcome done|dismissed', () => {
     const form = resolveTaskForm(m, 'en');
     expect(decodeAction(form.formId)).toEqual({ kind: 'task.resolved', args: { taskId: '12' } });
-    expect(form.fields.map((f) => [f.id, f.kind, f.required])).toEqual([['outcome', 'select', true], ['note', 'textarea', true]]);
+    expect(form.fields.map((f) => [f.id, f.kind, f.required])).toEqual([['outcome', 'select', true], ['note', 'textarea', true], ['until', 'date', false]]);
     expect(form.fields[0]!.options?.map((o) => o.value)).toEqual(['done', 'dismissed']);
     expect(form.values).toEqual({ outcome: 'done' });
     expect(form.intro).toBe('华星科技 · Overdue payment');
