@@ -14,6 +14,8 @@ export type ActionKind =
   | 'task.resolved' // resolve form submit: {taskId}
   | 'task.snooze' // open the snooze form: {taskId}
   | 'task.snoozed' // snooze form submit: {taskId}
+  | 'task.progress' // open this week's progress form: {taskId}
+  | 'task.progressed' // progress form submit: {taskId, week}
   | 'customer.details' // {customerId}
   | 'rep.remind' // {memberId, week}
   | 'digest.refresh'; // {week}

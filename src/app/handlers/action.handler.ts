@@ -6,7 +6,7 @@ import type { InteractionResult } from '../inbound.js';
 import type { MessageRef } from '../ports/chat.port.js';
 import { tr, t } from '../views/common.js';
 import { entryForm, newCustomerForm } from '../views/entry-form.view.js';
-import { resolveTaskForm, snoozeTaskForm } from '../views/task-forms.view.js';
+import { progressTaskForm, resolveTaskForm, snoozeTaskForm } from '../views/task-forms.view.js';
 import { customerCard } from '../views/customer.view.js';
 import { canEditCustomer, carryEntries, entryFormModel, filledCount, reportPromptModel, submitReport } from '../services/report.service.js';
 import { reportPromptCard } from '../views/report-prompt.view.js';
@@ -118,6 +118,16 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
         ? resolveTaskForm(model, i.locale)
         : snoozeTaskForm({ ...model, today: teamNow(i.app.ctx, i.team.timezone).today }, i.locale);
       return { type: 'openForm', form: withDigestWeek(i, form, ref) };
+    }
+    case 'task.progress': {
+      const task = repos.tasks.getTask(idArg(ref, 'taskId') ?? 0);
+      if (!task) return stale;
+      if (!canActOnTask(i.app.ctx, i.member, task)) return notAllowed(i.locale);
+      const week = currentReportWeek(i.app, i.team);
+      const mine = repos.tasks.progressEvents([task.id]).filter((e) => e.week === week && e.actorId === i.member.id).at(-1);
+      const customerName = repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
+      const thisWeek = mine?.status ? { status: mine.status, note: mine.note, blocker: mine.blocker ?? null } : null;
+      return { type: 'openForm', form: progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week, thisWeek }, i.locale) };
     }
     case 'customer.details': {
       const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);

@@ -7,13 +7,14 @@ import type { InteractionResult } from '../inbound.js';
 import type { MessageRef } from '../ports/chat.port.js';
 import { teamNow } from '../context.js';
 import { t, tr } from '../views/common.js';
-import { CUSTOMER_NAME_FIELD, entryFormWithErrors, newCustomerFormWithErrors } from '../views/entry-form.view.js';
+import { CUSTOMER_NAME_FIELD, entryFormWithErrors, localizeErrors, newCustomerFormWithErrors } from '../views/entry-form.view.js';
 import { reportPromptCard } from '../views/report-prompt.view.js';
-import { resolveTaskForm, snoozeTaskForm } from '../views/task-forms.view.js';
+import { progressTaskForm, resolveTaskForm, snoozeTaskForm } from '../views/task-forms.view.js';
 import { taskCard } from '../views/task.view.js';
 import { canEditCustomer, entryFormModel, findOrAddCustomer, reportPromptModel, saveEntry } from '../services/report.service.js';
 import { actOnTask, canActOnTask } from '../services/follow-up.service.js';
 import { taskCardModel } from '../services/task-card.service.js';
+import { readProgress, storeProgress } from '../services/progress.service.js';
 import type { Interaction } from './interaction-context.js';
 import { historyWeek, isManagerChannelMessage, isManagerial, notAllowed, toast } from './interaction-context.js';
 import { afterReportChange, afterTaskChange, currentDigestCard } from './source-card.js';
@@ -34,10 +35,18 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
       const customer = i.app.ctx.repos.customers.getCustomer(Number(ref.args.customerId));
       if (!customer) return stale;
       if (!canEditCustomer(i.member, customer)) return notAllowed(i.locale);
-      const saved = saveEntry(i.app.ctx, i.member, week, customer, values);
-      if (!saved.ok) {
-        return { type: 'formErrors', form: entryFormWithErrors(entryFormModel(i.app.ctx, i.member, week, customer), values, saved.issues, i.locale) };
+      const model = entryFormModel(i.app.ctx, i.member, week, customer);
+      // Progress on the customer's open follow-ups is checked with the entry: nothing is stored unless both are valid.
+      const open = (model.tasks ?? []).flatMap((t) => i.app.ctx.repos.tasks.getTask(t.id) ?? []);
+      const progress = readProgress(open, values);
+      const entryIssues = parseEntry(i.app.ctx.settings.template, values);
+      if (!progress.ok || !entryIssues.ok) {
+        const issues = [...(entryIssues.ok ? [] : entryIssues.issues), ...(progress.ok ? [] : progress.errors)];
+        return { type: 'formErrors', form: entryFormWithErrors(model, values, issues, i.locale) };
       }
+      const saved = saveEntry(i.app.ctx, i.member, week, customer, values);
+      if (!saved.ok) return { type: 'formErrors', form: entryFormWithErrors(model, values, saved.issues, i.locale) };
+      storeProgress(i.app.ctx, i.member, week, progress.items);
       return { type: 'formDone', toast: tr(i.locale, `已保存：${customer.name}`, `Saved: ${customer.name}`), card: afterReportChange(i, week) };
     }
     case 'report.new': {
@@ -57,6 +66,20 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
       const customer = findOrAddCustomer(i.app.ctx, i.member, name);
       saveEntry(i.app.ctx, i.member, week, customer, values);
       return { type: 'formDone', toast: tr(i.locale, `已添加：${customer.name}`, `Added: ${customer.name}`), card: afterReportChange(i, week) };
+    }
+    case 'task.progressed': {
+      const task = i.app.ctx.repos.tasks.getTask(Number(ref.args.taskId));
+      if (!task || !week) return stale;
+      if (!canActOnTask(i.app.ctx, i.member, task)) return notAllowed(i.locale);
+      const progress = readProgress([task], values);
+      if (!progress.ok) {
+        const customerName = i.app.ctx.repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
+        return { type: 'formErrors', form: progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week }, i.locale, { values, errors: localizeErrors(progress.errors, i.locale) }) };
+      }
+      if (progress.items.length === 0) return toast(tr(i.locale, '未填写进展，未保存', 'No progress given; nothing saved'), 'warning');
+      storeProgress(i.app.ctx, i.member, week, progress.items);
+      const card = afterTaskChange(i, i.app.ctx.repos.tasks.getTask(task.id)!, message) ?? undefined;
+      return { type: 'formDone', toast: tr(i.locale, '已记录本周进展', "This week's progress is recorded"), ...(card ? { card } : {}) };
     }
     case 'task.resolved':
     case 'task.snoozed': {
@@ -116,9 +139,10 @@ export function handleFormCancel(i: Interaction, ref: ActionRef, message: Messag
       return { type: 'replaceMessage', card: reportPromptCard(reportPromptModel(i.app.ctx, i.member, week), i.locale), toast: closed };
     }
     case 'task.resolved':
-    case 'task.snoozed': {
+    case 'task.snoozed':
+    case 'task.progressed': {
       const task = i.app.ctx.repos.tasks.getTask(Number(ref.args.taskId));
-      if (ref.args.week !== undefined && !historyWeek(i, ref.args.week)) return toast(closed);
+      if (ref.kind !== 'task.progressed' && ref.args.week !== undefined && !historyWeek(i, ref.args.week)) return toast(closed);
       const digest = isManagerial(i.member) && isManagerChannelMessage(i.app, message);
       const card = digest
         ? currentDigestCard(i, message, digestWeekArg(i, ref))

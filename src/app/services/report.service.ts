@@ -140,7 +140,13 @@ function weekEntryOf(ctx: AppContext, customer: Customer, week: WeekId): StoredE
 
 export function entryFormModel(ctx: AppContext, _member: Member, week: WeekId, customer: Customer): EntryFormModel {
   const last = ctx.repos.reports.lastEntryBefore(customer.id, week);
+  const open = ctx.repos.tasks.listTasks(customer.teamId, { states: ['open', 'claimed'], customerId: customer.id });
+  const progress = ctx.repos.tasks.progressEvents(open.map((t) => t.id)).filter((e) => e.week === week && e.actorId === _member.id);
   return {
+    tasks: open.map((t) => {
+      const p = progress.filter((e) => e.taskId === t.id).at(-1);
+      return { id: t.id, tag: t.tag, thisWeek: p?.status ? { status: p.status, note: p.note, blocker: p.blocker ?? null } : null };
+    }),
     week,
     customer: { id: customer.id, name: customer.name },
     lastEntry: last?.values ?? null,

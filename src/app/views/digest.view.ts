@@ -1,6 +1,7 @@
 // The manager digest as one CardSpec: header, red-flag customers with actions, missing reports,
 // carried and resolved tasks, per-rep table, trend chart. Adapters split what exceeds their limits.
 import type { Locale } from '../../core/i18n.js';
+import { text } from '../../core/i18n.js';
 import { formatMoney } from '../../core/i18n.js';
 import type { DigestFlag, DigestModel, DigestTask } from '../../core/digest/digest.types.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
@@ -30,6 +31,24 @@ function taskPeople(task: DigestTask, locale: Locale): Inline[] {
   return out;
 }
 
+const PROGRESS_LABEL = {
+  in_progress: text('进行中', 'in progress'),
+  resolved: text('已解决', 'resolved'),
+  blocked: text('受阻', 'blocked'),
+} as const;
+
+/** This week's progress beside the task ("进展（W48，受阻：财务）：客户答应月底付"), or the no-progress call-out. */
+export function progressNote(task: DigestTask, locale: Locale): Inline[] {
+  const p = task.progress;
+  const out: Inline[] = [];
+  if (p) {
+    const status = t(PROGRESS_LABEL[p.status], locale) + (p.status === 'blocked' && p.blocker ? tr(locale, `：${p.blocker}`, `: ${p.blocker}`) : '');
+    out.push(tr(locale, ` · 进展（${p.week}，${status}）`, ` · progress (${p.week}, ${status})`) + (p.note ? tr(locale, `：${p.note}`, `: ${p.note}`) : ''));
+  }
+  if (task.noProgress) out.push(' ', { colored: tr(locale, '两周无进展', 'no progress for 2 reports'), tone: 'orange' });
+  return out;
+}
+
 function taskStateNote(task: DigestTask, locale: Locale): string {
   if (task.state === 'snoozed' && task.snoozedUntil) return tr(locale, ` · 暂缓至 ${task.snoozedUntil}`, ` · snoozed until ${task.snoozedUntil}`);
   if (task.state === 'claimed') return tr(locale, ' · 已认领', ' · claimed');
@@ -48,7 +67,7 @@ function flagBlocks(flag: DigestFlag, week: string, locale: Locale): Block[] {
   lines.push([`${t(L.rep, locale)}${tr(locale, '：', ': ')}`, ...(flag.rep ? [mention(flag.rep)] : [t(L.none, locale)])]);
   if (flag.tasks.length > 0) {
     const parts = flag.tasks.map((task) => [
-      `${t(TAG_LABEL[task.tag], locale)} → `, ...taskPeople(task, locale), taskStateNote(task, locale),
+      `${t(TAG_LABEL[task.tag], locale)} → `, ...taskPeople(task, locale), taskStateNote(task, locale), ...progressNote(task, locale),
     ].filter((p) => p !== ''));
     lines.push([tr(locale, '跟进：', 'Follow-up: '), ...joinInline(parts, tr(locale, '；', '; '))]);
   }
@@ -74,7 +93,7 @@ function taskLine(task: DigestTask, locale: Locale, closed: boolean): Inline[] {
   } else {
     line.push(tr(locale, ` · 截止 ${task.dueDate}`, ` · due ${task.dueDate}`));
     if (task.overdue) line.push(' ', { colored: tr(locale, '已逾期', 'overdue'), tone: 'red' });
-    line.push(taskStateNote(task, locale));
+    line.push(taskStateNote(task, locale), ...progressNote(task, locale));
   }
   return line;
 }
@@ -114,6 +133,14 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
     if (model.unreachable.length > 0) {
       blocks.push({ type: 'note', text: [tr(locale, '无法联系（未关联聊天账号）：', 'Unreachable (no chat account linked): '), model.unreachable.map((p) => p.name).join(', ')] });
     }
+  }
+
+  // Follow-ups nobody has moved for two reports, whatever customer they belong to: the loop is stuck there.
+  const stuck = [...model.flags.flatMap((f) => f.tasks), ...model.carriedTasks].filter((task, i, all) => task.noProgress && all.findIndex((x) => x.id === task.id) === i);
+  if (stuck.length > 0) {
+    blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `两周无进展（${stuck.length}）`, `No progress for two reports (${stuck.length})`) });
+    blocks.push(...linesToBlocks(stuck.map((task) => [`⚠️ `, { bold: task.customerName }, ` · ${t(TAG_LABEL[task.tag], locale)} · `, ...taskPeople(task, locale),
+      tr(locale, ` · 自 ${task.progress?.week ?? task.createdWeek} 起`, ` · since ${task.progress?.week ?? task.createdWeek}`)])));
   }
 
   if (model.carriedTasks.length > 0) {

@@ -7,6 +7,7 @@ import type { WeekId } from '../../core/weekly-report/week.js';
 import { encodeAction } from '../../ui/action.js';
 import type { FormField, FormFieldKind, FormSpec } from '../../ui/form.js';
 import { L, t, tr } from './common.js';
+import { progressFormFields, progressFormValues, type ProgressTask } from './progress-fields.view.js';
 
 /** Field id of the customer name on the new-customer form. */
 export const CUSTOMER_NAME_FIELD = 'customerName';
@@ -76,6 +77,8 @@ export interface EntryFormModel {
   thisWeek: EntryValues | null;
   /** Optional one-line status shown in the intro (e.g. "上周 🔴 A 78"). */
   status?: string;
+  /** The customer's open follow-ups: each asks for this week's progress below the template fields. */
+  tasks?: readonly ProgressTask[];
   template?: ReportTemplate;
 }
 
@@ -94,8 +97,8 @@ export function entryForm(model: EntryFormModel, locale: Locale): FormSpec {
     submitLabel: t(L.save, locale),
     cancelLabel: t(L.cancel, locale),
     intro,
-    fields: template.fields.map((f) => formFieldOf(f, locale)),
-    values: entryToFormValues(start, template),
+    fields: [...template.fields.map((f) => formFieldOf(f, locale)), ...(model.tasks ?? []).flatMap((task) => progressFormFields(task, locale))],
+    values: { ...entryToFormValues(start, template), ...Object.assign({}, ...(model.tasks ?? []).map(progressFormValues)) },
   };
 }
 

@@ -7,7 +7,7 @@ import type { RoutingConfig } from '../follow-up/routing.js';
 import { DEFAULT_ROUTING } from '../follow-up/routing.js';
 import { collaboratorsFor } from '../follow-up/assignees.js';
 import type { WeekId } from '../weekly-report/week.js';
-import { compareWeeks, weekEndDate, weekStartDate } from '../weekly-report/week.js';
+import { compareWeeks, weekEndDate, weeksBetween, weekStartDate } from '../weekly-report/week.js';
 import type { DigestFlag, DigestModel, DigestPerson, DigestRepRow, DigestTask, TrendPoint } from './digest.types.js';
 
 export interface DigestInput {
@@ -32,7 +32,12 @@ export interface DigestInput {
   config?: RoutingConfig;
   /** How many reasons each flag keeps (default 3). */
   maxReasons?: number;
+  /** Latest progress per task id (from `progress` task events). */
+  progress?: ReadonlyMap<number, NonNullable<DigestTask['progress']>>;
 }
+
+/** Reports without progress after which an active task is called out in the digest. */
+export const NO_PROGRESS_REPORTS = 2;
 
 export const toPerson = (m: Member): DigestPerson =>
   ({ id: m.id, name: m.name, role: m.role, slackUserId: m.slackUserId, feishuOpenId: m.feishuOpenId });
@@ -62,6 +67,7 @@ export function buildDigest(input: DigestInput): DigestModel {
 
   const toTask = (t: FollowUpTask): DigestTask => {
     const customer = customerOf.get(t.customerId) ?? null;
+    const progress = input.progress?.get(t.id);
     const active = ACTIVE_STATES.includes(t.state);
     return {
       id: t.id, customerId: t.customerId, customerName: customer?.name ?? `#${t.customerId}`,
@@ -71,6 +77,9 @@ export function buildDigest(input: DigestInput): DigestModel {
       createdWeek: t.createdWeek, dueDate: t.dueDate,
       overdue: active && t.state !== 'snoozed' && t.dueDate < input.today,
       snoozedUntil: t.snoozedUntil, closedAt: t.closedAt, closeNote: t.closeNote, escalated: t.escalated,
+      progress: progress ?? null,
+      // Weeks since the task opened or last moved, counted against the digest's week.
+      noProgress: active && t.state !== 'snoozed' && weeksBetween(progress?.week ?? t.createdWeek, input.week) >= NO_PROGRESS_REPORTS,
     };
   };
 

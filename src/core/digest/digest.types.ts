@@ -34,6 +34,10 @@ export interface DigestTask {
   closedAt: string | null;
   closeNote: string | null;
   escalated: boolean;
+  /** The latest weekly progress reported on the task (weekly report or task DM), if any. */
+  progress?: { week: WeekId; status: 'in_progress' | 'resolved' | 'blocked'; note: string | null; blocker: string | null } | null;
+  /** Active, and no progress for the last two reports (weeks) since it was opened or last updated. */
+  noProgress?: boolean;
 }
 
 export interface DigestFlag {
