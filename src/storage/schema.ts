@@ -80,6 +80,9 @@ export const entries = sqliteTable('entries', {
   health: text('health'),
   notes: text('notes'),
   source: text('source', { enum: ['chat', 'import'] }).notNull(),
+  // 1 = the rep said "no change / 本周无变化": last week's values carried (overdue days aged, flows empty).
+  // The scorer reads such a week like a missing report, except that payment ageing continues.
+  carried: integer('carried', { mode: 'boolean' }).notNull().default(false),
   updatedAt: text('updated_at').notNull(),
 }, (t) => [
   uniqueIndex('entries_week_rep_customer_uq').on(t.week, t.repId, t.customerId),
@@ -124,6 +127,8 @@ export const tasks = sqliteTable('tasks', {
   indexAfter2w: real('index_after_2w'),
   indexAfter4w: real('index_after_4w'),
   escalated: integer('escalated', { mode: 'boolean' }).notNull().default(false),
+  // A dismissal holds until this date (else routing.dismissal.holdWeeks) unless the problem worsens.
+  dismissedUntil: text('dismissed_until'),
 }, (t) => [
   index('tasks_team_state_idx').on(t.teamId, t.state),
   // At most one active task per (customer, tag), enforced by the database.
@@ -131,6 +136,10 @@ export const tasks = sqliteTable('tasks', {
     .where(sql`${t.state} in ('open', 'claimed', 'snoozed')`),
 ]);
 
+// kind: created | claimed | resolved | dismissed | snoozed | reopened | escalated | … and `progress`: a weekly
+// follow-up update from the weekly report or the task DM, with `note` = the short text, `status` =
+// in_progress | resolved | blocked, `blocker` = who or what blocks it (status blocked only), `week` = the
+// report week it speaks for (at most one progress event per task, actor and week: a resubmit replaces it).
 export const taskEvents = sqliteTable('task_events', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
@@ -138,6 +147,9 @@ export const taskEvents = sqliteTable('task_events', {
   actorId: integer('actor_id').references(() => members.id, { onDelete: 'set null' }),
   at: text('at').notNull(),
   note: text('note'),
+  status: text('status', { enum: ['in_progress', 'resolved', 'blocked'] }),
+  blocker: text('blocker'),
+  week: text('week'),
 }, (t) => [index('task_events_task_idx').on(t.taskId)]);
 
 export const settings = sqliteTable('settings', {

@@ -4,7 +4,9 @@
 export type ActionKind =
   | 'report.open' // open the form for one customer: {week, customerId}
   | 'report.add' // add a new customer to this week's report: {week}
-  | 'report.submit' // close the week's report: {week}
+  | 'report.submit' // close the week's report: {week, empty?: '1' when confirmed with no customer filled}
+  | 'report.same' // "no change" for one customer: {week, customerId}
+  | 'report.rest' // "all others unchanged": {week}
   | 'report.save' // form submit for one customer: {week, customerId}
   | 'report.new' // form submit for a new customer: {week}
   | 'task.claim' // {taskId}
@@ -12,6 +14,8 @@ export type ActionKind =
   | 'task.resolved' // resolve form submit: {taskId}
   | 'task.snooze' // open the snooze form: {taskId}
   | 'task.snoozed' // snooze form submit: {taskId}
+  | 'task.progress' // open this week's progress form: {taskId}
+  | 'task.progressed' // progress form submit: {taskId, week}
   | 'customer.details' // {customerId}
   | 'rep.remind' // {memberId, week}
   | 'digest.refresh' // {week}

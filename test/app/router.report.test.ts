@@ -25,8 +25,10 @@ describe('weekly report', () => {
       'complaintType', 'requirementChanges', 'faults', 'usage', 'stage', 'expectedClose', 'health', 'notes']);
     expect(result.form.values.receivable).toBe('50000');
     expect(result.form.values.stage).toBe('live');
-    expect(result.form.values.contacts ?? '').toBe('');
-    expect(result.form.values.revenue ?? '').toBe('');
+    expect(result.form.values.contacts).toBe('0');
+    expect(result.form.values.revenue).toBe('0');
+    // 101 days overdue in W47 and still owed: the form starts at the scorer's estimate for W48.
+    expect(result.form.values.overdueDays).toBe('108');
   });
 
   it("refuses another rep's customer", async () => {
@@ -65,12 +67,13 @@ describe('weekly report', () => {
   });
 
   it('submits the week, and marks a report after the digest as late', async () => {
+    await save(h.customers.huaxing, { contacts: '1', revenue: '0', stage: 'live' });
     const first = await h.send({ type: 'action', actor: h.actor(h.members.rep1), action: { kind: 'report.submit', args: { week: WEEK } }, message: null });
     expect(first.type).toBe('replaceMessage');
     expect(h.app.ctx.repos.reports.reportStatuses(h.teamId, WEEK).find((s) => s.repId === h.members.rep1.id)).toMatchObject({ late: false });
     h.app.ctx.repos.jobRuns.claim(h.teamId, WEEK, 'digest', '2026-11-30T04:00:00.000Z');
     h.app.ctx.repos.jobRuns.finish(h.teamId, WEEK, 'digest', '2026-11-30T04:00:01.000Z');
-    await h.send({ type: 'action', actor: h.actor(h.members.rep2), action: { kind: 'report.submit', args: { week: WEEK } }, message: null });
+    await h.send({ type: 'action', actor: h.actor(h.members.rep2), action: { kind: 'report.submit', args: { week: WEEK, empty: '1' } }, message: null });
     expect(h.app.ctx.repos.reports.reportStatuses(h.teamId, WEEK).find((s) => s.repId === h.members.rep2.id)).toMatchObject({ late: true });
   });
 

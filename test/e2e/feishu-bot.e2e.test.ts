@@ -84,12 +84,12 @@ describe('Feishu bot, end to end (HTTP mode, real SDK, real SQLite, fake Open AP
     expect([...fields.keys()]).toEqual([...FIELD_IDS]);
     // Carry-over fields start from W47; this week's counts and revenue start empty.
     expect(fields.get('receivable')?.initial).toBe('50000');
-    expect(fields.get('overdueDays')?.initial).toBe('92');
+    expect(fields.get('overdueDays')?.initial).toBe('99');
     expect(fields.get('lastContact')?.initial).toBe('2026-11-12');
     expect(fields.get('stage')?.initial).toBe('live');
     expect(fields.get('health')?.initial).toBe('red');
-    expect(fields.get('contacts')?.initial).toBeUndefined();
-    expect(fields.get('revenue')?.initial).toBeUndefined();
+    expect(fields.get('contacts')?.initial).toBe('0');
+    expect(fields.get('revenue')?.initial).toBe('0');
     expect(findButton(formCard, 'report.save')).toBeUndefined(); // the submit carries the formId, not an action
     expect(buttonsOf(formCard).some((b) => b.value.formId?.startsWith('report.save|'))).toBe(true);
   });

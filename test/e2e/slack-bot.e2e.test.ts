@@ -154,8 +154,8 @@ describe('sales-radar on Slack, full stack', () => {
     expect(inputs.map((b) => b.element.action_id)).toEqual(DEFAULT_TEMPLATE.fields.map((f) => f.id));
     expect(inputs.map((b) => b.block_id)).toEqual(DEFAULT_TEMPLATE.fields.map((f) => f.id));
     const initial = Object.fromEntries(inputs.map((b) => [b.block_id, initialValue(b)]));
-    // Carried over from W47: receivable, overdue days, stage, last contact; contacts and revenue start empty.
-    expect(initial).toMatchObject({ receivable: '50000', overdueDays: '92', stage: 'live', usage: 'normal', lastContact: '2026-11-18', contacts: null, revenue: null, notes: null });
+    // Carried over from W47: receivable, stage, last contact; overdue days aged a week (92 → 99); this week's counts start at 0.
+    expect(initial).toMatchObject({ receivable: '50000', overdueDays: '99', stage: 'live', usage: 'normal', lastContact: '2026-11-18', contacts: '0', revenue: '0', notes: null });
     expect(JSON.stringify(view.blocks)).toContain(RED_FLAG_CUSTOMER);
     // The modal remembers the DM it came from, so a save can update that message in place.
     expect(decodeFormMeta(view.private_metadata).source).toEqual({ platform: 'slack', channel: dm('rep1'), messageId: promptTs });

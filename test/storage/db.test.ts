@@ -14,6 +14,7 @@ function tempDir(): string {
   return d;
 }
 const track = (db: Db) => (open.push(db), db);
+// The migrations drizzle-kit generated, in order (the list grows with every schema change).
 
 afterEach(() => {
   for (const db of open.splice(0)) if (db.sqlite.open) db.close();
@@ -64,9 +65,9 @@ describe('openDb', () => {
     // A later migration that changes things, then fails half-way.
     const journalPath = join(folder, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<Record<string, unknown>> };
-    journal.entries.push({ idx: 1, version: '6', when: Date.now() + 1000, tag: '0001_broken', breakpoints: true });
+    journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now() + 1000, tag: '9999_broken', breakpoints: true });
     writeFileSync(journalPath, JSON.stringify(journal));
-    writeFileSync(join(folder, '0001_broken.sql'), [
+    writeFileSync(join(folder, '9999_broken.sql'), [
       'CREATE TABLE `extra` (`id` integer PRIMARY KEY);',
       'DROP TABLE `teams`;',
       'INSERT INTO `no_such_table` VALUES (1);',
@@ -79,8 +80,8 @@ describe('openDb', () => {
       error = err;
     }
     expect(error).toBeInstanceOf(MigrationError);
-    expect((error as MigrationError).tag).toBe('0001_broken');
-    expect((error as Error).message).toMatch(/0001_broken failed and was rolled back: no such table: no_such_table/);
+    expect((error as MigrationError).tag).toBe('9999_broken');
+    expect((error as Error).message).toMatch(/9999_broken failed and was rolled back: no such table: no_such_table/);
 
     // The real migrations open it fine: same tables, the team is still there, no partial changes.
     const db2 = track(openDb(dbPath));

@@ -15,7 +15,21 @@ describe('SqliteReportRepo', () => {
     expect(f.repos.reports.upsertEntry({ ...base, values: entry({ notes: '新的 "备注"' }) }, 't3')).toBe(true);
     const rows = f.repos.reports.entriesForWeek(f.teamId, '2026-W40');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toEqual({ ...base, values: entry({ notes: '新的 "备注"' }), updatedAt: 't3' });
+    expect(rows[0]).toEqual({ ...base, values: entry({ notes: '新的 "备注"' }), updatedAt: 't3', carried: false });
+  });
+
+  it('stores the carried flag, counts a change of it as a change, and hands it to the scorer', () => {
+    f = setup();
+    const c = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'Acme' });
+    const base = { teamId: f.teamId, week: '2026-W40', repId: f.repId, customerId: c.id, source: 'chat' as const, values: entry() };
+    expect(f.repos.reports.upsertEntry({ ...base, carried: true }, 't1')).toBe(true);
+    expect(f.repos.reports.entriesForWeek(f.teamId, '2026-W40')[0]?.carried).toBe(true);
+    expect(f.repos.reports.scoringRowsInRange(f.teamId, '2026-W40', '2026-W40')[0]?.carried).toBe(true);
+    // Saving the same values from the form makes it a real report.
+    expect(f.repos.reports.upsertEntry(base, 't2')).toBe(true);
+    expect(f.repos.reports.entriesForWeek(f.teamId, '2026-W40')[0]?.carried).toBe(false);
+    expect(f.repos.reports.scoringRowsInRange(f.teamId, '2026-W40', '2026-W40')[0]).not.toHaveProperty('carried');
+    expect(f.repos.reports.firstWeek(f.teamId)).toBe('2026-W40');
   });
 
   it("reads each customer's latest entry in a range with one query", () => {

@@ -1,20 +1,21 @@
 // Button clicks: open forms, claim tasks, show details, remind reps, submit reports.
 import { decodeAction, encodeAction, type ActionRef } from '../../ui/action.js';
 import type { FormSpec } from '../../ui/form.js';
-import { isWeekId } from '../../core/weekly-report/week.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
 import type { InteractionResult } from '../inbound.js';
 import type { MessageRef } from '../ports/chat.port.js';
 import { tr, t } from '../views/common.js';
 import { entryForm, newCustomerForm } from '../views/entry-form.view.js';
-import { resolveTaskForm, snoozeTaskForm } from '../views/task-forms.view.js';
+import { progressTaskForm, resolveTaskForm, snoozeTaskForm } from '../views/task-forms.view.js';
 import { customerCard } from '../views/customer.view.js';
-import { canEditCustomer, entryFormModel, submitReport } from '../services/report.service.js';
+import { canEditCustomer, carryEntries, entryFormModel, filledCount, reportPromptModel, submitReport } from '../services/report.service.js';
+import { reportPromptCard } from '../views/report-prompt.view.js';
 import { actOnTask, canActOnTask } from '../services/follow-up.service.js';
 import { canSeeCustomer, customerCardModel, customerCharts } from '../services/customer.service.js';
 import { remindRep } from '../jobs/remind.job.js';
 import { teamNow } from '../context.js';
 import type { Interaction } from './interaction-context.js';
-import { currentReportWeek, isManagerial, notAllowed, toast } from './interaction-context.js';
+import { currentReportWeek, historyWeek, isManagerial, notAllowed, toast } from './interaction-context.js';
 import { handleDashboard } from './dashboard.handler.js';
 import { afterReportChange, afterTaskChange, currentDigestCard, digestWeek } from './source-card.js';
 
@@ -23,17 +24,23 @@ const idArg = (ref: ActionRef, key: string): number | null => {
   return Number.isInteger(n) && n > 0 ? n : null;
 };
 
-const weekArg = (i: Interaction, ref: ActionRef) => {
+/**
+ * The week an action names: undefined when it names none (the handler picks the current one), null when it
+ * names a week outside the team's history (refused: a forged `2099-W52` must not be scored or stored).
+ */
+export function actionWeek(i: Interaction, ref: ActionRef): WeekId | undefined | null {
   const w = ref.args.week;
-  return w && isWeekId(w) ? w : currentReportWeek(i.app, i.team);
-};
+  return w === undefined ? undefined : historyWeek(i, w);
+}
 
-/** The week of the digest a button was clicked in, when it says. */
-export const digestWeekArg = (ref: ActionRef): string | undefined => (ref.args.week && isWeekId(ref.args.week) ? ref.args.week : undefined);
+const weekArg = (i: Interaction, ref: ActionRef): WeekId => actionWeek(i, ref) ?? currentReportWeek(i.app, i.team);
+
+/** The week of the digest a button was clicked in, when it says (and it is a week of the team's history). */
+export const digestWeekArg = (i: Interaction, ref: ActionRef): WeekId | undefined => actionWeek(i, ref) ?? undefined;
 
 /** A form opened from the digest remembers the digest's week for its submit. */
-function withDigestWeek(form: FormSpec, ref: ActionRef): FormSpec {
-  const week = digestWeekArg(ref);
+function withDigestWeek(i: Interaction, form: FormSpec, ref: ActionRef): FormSpec {
+  const week = digestWeekArg(i, ref);
   const submit = decodeAction(form.formId);
   return week && submit ? { ...form, formId: encodeAction({ kind: submit.kind, args: { ...submit.args, week } }) } : form;
 }
@@ -41,6 +48,7 @@ function withDigestWeek(form: FormSpec, ref: ActionRef): FormSpec {
 export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef | null): InteractionResult {
   const { repos } = i.app.ctx;
   const stale = toast(tr(i.locale, '这个按钮已过期，请刷新。', 'This button is out of date; please refresh.'), 'warning');
+  if (actionWeek(i, ref) === null) return stale;
   switch (ref.kind) {
     case 'report.open': {
       const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
@@ -51,9 +59,35 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
     case 'report.add':
       if (i.member.role !== 'rep' && !isManagerial(i.member)) return notAllowed(i.locale);
       return { type: 'openForm', form: newCustomerForm({ week: weekArg(i, ref), template: i.app.ctx.settings.template }, i.locale) };
+    case 'report.same':
+    case 'report.rest': {
+      if (i.member.role !== 'rep') return notAllowed(i.locale);
+      const week = weekArg(i, ref);
+      let ids: number[] | 'rest' = 'rest';
+      if (ref.kind === 'report.same') {
+        const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
+        if (!customer) return stale;
+        if (!canEditCustomer(i.member, customer)) return notAllowed(i.locale);
+        ids = [customer.id];
+      }
+      const { carried } = carryEntries(i.app.ctx, i.member, week, ids);
+      return {
+        type: 'replaceMessage',
+        card: afterReportChange(i, week),
+        toast: carried === 0
+          ? tr(i.locale, '没有可沿用上周的客户', 'Nothing to carry over from last week')
+          : tr(i.locale, `已记为本周无变化：${carried} 个客户`, `Marked unchanged: ${carried} customer${carried > 1 ? 's' : ''}`),
+      };
+    }
     case 'report.submit': {
       if (i.member.role !== 'rep') return notAllowed(i.locale);
       const week = weekArg(i, ref);
+      // An empty report is asked about once; the confirming button says so.
+      const status = repos.reports.reportStatuses(i.team.id, week).find((s) => s.repId === i.member.id);
+      if (!status?.submittedAt && ref.args.empty !== '1' && filledCount(i.app.ctx, i.member, week) === 0) {
+        const model = { ...reportPromptModel(i.app.ctx, i.member, week), confirmEmpty: true };
+        return { type: 'replaceMessage', card: reportPromptCard(model, i.locale), toast: tr(i.locale, '还没有填写任何客户', 'No customer filled yet') };
+      }
       const { late, already } = submitReport(i.app.ctx, i.member, week);
       return {
         type: 'replaceMessage',
@@ -70,7 +104,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       if ('notFound' in result) return stale;
       if ('forbidden' in result) return notAllowed(i.locale);
       if (!result.ok) return toast(t(result.error.userMessage, i.locale), 'warning');
-      const card = afterTaskChange(i, result.task, message, digestWeekArg(ref));
+      const card = afterTaskChange(i, result.task, message, digestWeekArg(i, ref));
       const done = tr(i.locale, '已认领', 'Claimed');
       return card ? { type: 'replaceMessage', card, toast: done } : toast(done, 'success');
     }
@@ -84,13 +118,23 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       const form = ref.kind === 'task.resolve'
         ? resolveTaskForm(model, i.locale)
         : snoozeTaskForm({ ...model, today: teamNow(i.app.ctx, i.team.timezone).today }, i.locale);
-      return { type: 'openForm', form: withDigestWeek(form, ref) };
+      return { type: 'openForm', form: withDigestWeek(i, form, ref) };
+    }
+    case 'task.progress': {
+      const task = repos.tasks.getTask(idArg(ref, 'taskId') ?? 0);
+      if (!task) return stale;
+      if (!canActOnTask(i.app.ctx, i.member, task)) return notAllowed(i.locale);
+      const week = currentReportWeek(i.app, i.team);
+      const mine = repos.tasks.progressEvents([task.id]).filter((e) => e.week === week && e.actorId === i.member.id).at(-1);
+      const customerName = repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
+      const thisWeek = mine?.status ? { status: mine.status, note: mine.note, blocker: mine.blocker ?? null } : null;
+      return { type: 'openForm', form: progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week, thisWeek }, i.locale) };
     }
     case 'customer.details': {
       const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
       if (!customer) return stale;
       if (!canSeeCustomer(i.app.ctx, i.member, customer)) return notAllowed(i.locale);
-      const week = digestWeekArg(ref) ?? digestWeek(i) ?? currentReportWeek(i.app, i.team);
+      const week = digestWeekArg(i, ref) ?? digestWeek(i) ?? currentReportWeek(i.app, i.team);
       const model = { ...customerCardModel(i.app.ctx, customer, week), charts: customerCharts(i.app.ctx, customer, week, i.locale) };
       return { type: 'card', card: customerCard(model, i.locale) };
     }
@@ -105,7 +149,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
     }
     case 'digest.refresh': {
       if (!isManagerial(i.member)) return notAllowed(i.locale);
-      const card = currentDigestCard(i, message, digestWeekArg(ref));
+      const card = currentDigestCard(i, message, digestWeekArg(i, ref));
       return card ? { type: 'replaceMessage', card } : stale;
     }
     case 'dashboard.open':

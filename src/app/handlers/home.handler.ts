@@ -5,6 +5,7 @@ import { digestModel } from '../services/digest.service.js';
 import { reportPromptModel } from '../services/report.service.js';
 import { ensureScored } from '../services/scoring.service.js';
 import { teamNow } from '../context.js';
+import { ownsTask } from '../services/task-card.service.js';
 import type { Interaction } from './interaction-context.js';
 import { currentReportWeek, isManagerial } from './interaction-context.js';
 import { digestWeek } from './source-card.js';
@@ -13,7 +14,13 @@ export function handleHome(i: Interaction): InteractionResult {
   const { ctx } = i.app;
   if (isManagerial(i.member)) {
     const week = digestWeek(i) ?? currentReportWeek(i.app, i.team);
-    return { type: 'card', card: homeCard({ kind: 'manager', viewerName: i.member.name, digest: digestModel(ctx, i.team.id, week) }, i.locale) };
+    const names = new Map(ctx.repos.customers.listCustomers(i.team.id).map((c) => [c.id, c.name]));
+    const today = teamNow(ctx, i.team.timezone).today;
+    const tasks = ctx.repos.tasks.listTasks(i.team.id, { states: ['open', 'claimed'] })
+      .filter((t) => ownsTask(i.member, t))
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id)
+      .map((t) => ({ id: t.id, customerName: names.get(t.customerId) ?? '', tag: t.tag, dueDate: t.dueDate, overdue: t.dueDate < today }));
+    return { type: 'card', card: homeCard({ kind: 'manager', viewerName: i.member.name, digest: digestModel(ctx, i.team.id, week), tasks }, i.locale) };
   }
   const week = currentReportWeek(i.app, i.team);
   const report = reportPromptModel(ctx, i.member, week);

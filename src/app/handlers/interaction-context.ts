@@ -3,7 +3,7 @@
 import type { Locale } from '../../core/i18n.js';
 import type { Member, Team } from '../../core/team.js';
 import { canSeeAllCustomers } from '../../core/team.js';
-import type { WeekId } from '../../core/weekly-report/week.js';
+import { compareWeeks, isWeekId, type WeekId } from '../../core/weekly-report/week.js';
 import { openReportWeek } from '../services/schedule.service.js';
 import type { Actor, InteractionResult } from '../inbound.js';
 import type { MessageRef, Platform } from '../ports/chat.port.js';
@@ -35,6 +35,20 @@ export function currentReportWeek(app: RadarApp, team: Team): WeekId {
 }
 
 export const isManagerial = (member: Member) => canSeeAllCustomers(member.role);
+
+/**
+ * A week an action may name: a well-formed id between the team's first reported week and the week reps
+ * are filling in now. Anything else (e.g. `2099-W52` from a forged click) is refused, so nothing is
+ * scored, stored or drawn for a week the team never had.
+ */
+export function historyWeek(i: Interaction, week: string | undefined): WeekId | null {
+  if (!week || !isWeekId(week)) return null;
+  const open = currentReportWeek(i.app, i.team);
+  if (compareWeeks(week, open) > 0) return null;
+  const first = i.app.ctx.repos.reports.firstWeek(i.team.id);
+  const floor = first && compareWeeks(first, open) < 0 ? first : open;
+  return compareWeeks(week, floor) < 0 ? null : week;
+}
 
 /** Whether a clicked message is the digest in a manager channel (vs. a DM). */
 export function isManagerChannelMessage(app: RadarApp, message: MessageRef | null): boolean {

@@ -16,7 +16,7 @@ import { refreshDigest } from '../jobs/digest.job.js';
 import { enqueueRefresh, outboxKeys } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
 import type { Interaction } from './interaction-context.js';
-import { isManagerChannelMessage } from './interaction-context.js';
+import { isManagerChannelMessage, isManagerial } from './interaction-context.js';
 
 /**
  * The week the posted digest is about: the latest week whose deadline has passed (not the week reps are
@@ -46,7 +46,8 @@ export function afterTaskChange(i: Interaction, task: FollowUpTask, message: Mes
   const week = weekOfDigest ?? digestWeek(i);
   const refreshed = week ? refreshDigest(i.app, i.team.id, week) : {};
   refreshTaskMessages(i, task);
-  if (isManagerChannelMessage(i.app, message)) return (message && refreshed[message.platform]) ?? currentDigestCard(i, message, week ?? undefined);
+  // The message a click names is the platform's claim: only managers are shown the digest for it.
+  if (isManagerial(i.member) && isManagerChannelMessage(i.app, message)) return (message && refreshed[message.platform]) ?? currentDigestCard(i, message, week ?? undefined);
   return taskCard(taskCardModel(i.app.ctx, task), i.locale);
 }
 

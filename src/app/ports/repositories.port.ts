@@ -17,6 +17,8 @@ export interface StoredEntry {
   values: EntryValues;
   source: 'chat' | 'import';
   updatedAt: string;
+  /** The rep said "no change": last week's values carried, not fresh evidence (see schema.ts). */
+  carried?: boolean;
 }
 
 /** An entry as the scorer reads it. `values.notes` is always null here. */
@@ -25,6 +27,8 @@ export interface ScoringRow {
   customerId: number;
   repId: number;
   values: EntryValues;
+  /** Set (true) only on carried "no change" entries. */
+  carried?: boolean;
 }
 
 export interface ReportStatus {
@@ -104,6 +108,8 @@ export interface ReportRepo {
   markSubmitted(teamId: number, week: WeekId, repId: number, at: string, late: boolean): void;
   /** Weeks that have any entry, ascending. */
   weeksWithEntries(teamId: number): WeekId[];
+  /** The team's earliest week with an entry (one index lookup), or null. */
+  firstWeek(teamId: number): WeekId | null;
 }
 
 export interface ScoreRepo {
@@ -130,6 +136,10 @@ export interface TaskRepo {
   updateTask(task: FollowUpTask): void;
   addEvent(event: TaskEvent): void;
   events(taskId: number): TaskEvent[];
+  /** Store a weekly progress update, replacing the same person's earlier one for that task and week. */
+  recordProgress(event: TaskEvent & { kind: 'progress'; week: string }): void;
+  /** Progress events of these tasks, oldest first (one query for a whole digest). */
+  progressEvents(taskIds: readonly number[]): TaskEvent[];
 }
 
 export interface Repositories {

@@ -1,6 +1,7 @@
 // The weekly digest for a team: scores the week, brings follow-ups in line, assembles the model.
 import { buildDigest } from '../../core/digest/build-digest.js';
-import type { DigestModel, TrendPoint } from '../../core/digest/digest.types.js';
+import type { DigestModel, DigestTask, TrendPoint } from '../../core/digest/digest.types.js';
+import { ACTIVE_STATES, type TaskEvent } from '../../core/follow-up/task.js';
 import { addWeeks, compareWeeks, type WeekId } from '../../core/weekly-report/week.js';
 import type { Platform } from '../ports/chat.port.js';
 import type { AppContext } from '../context.js';
@@ -33,6 +34,7 @@ export function digestModel(ctx: AppContext, teamId: number, week: WeekId, platf
   const scores = ensureScored(ctx, teamId, week);
   const latest = latestReportWeek(ctx, teamId);
   if (options.syncTasks || latest === null || compareWeeks(week, latest) >= 0) syncFollowUps(ctx, teamId, week, scores);
+  const tasks = repos.tasks.listTasks(teamId);
   return buildDigest({
     teamId,
     week,
@@ -40,11 +42,23 @@ export function digestModel(ctx: AppContext, teamId: number, week: WeekId, platf
     scores,
     customers: repos.customers.listCustomers(teamId),
     members: repos.teams.listMembers(teamId),
-    tasks: repos.tasks.listTasks(teamId),
+    tasks,
+    progress: latestProgress(repos.tasks.progressEvents(tasks.filter((t) => ACTIVE_STATES.includes(t.state)).map((t) => t.id)), week),
     reportStatuses: repos.reports.reportStatuses(teamId, week),
     entries: repos.reports.entriesForWeek(teamId, week),
     trend: trendOf(ctx, teamId, week),
     platform,
     config: ctx.settings.routing,
   });
+}
+
+/** The latest progress per task up to `week` (events arrive oldest first). */
+export function latestProgress(events: readonly TaskEvent[], week: WeekId): Map<number, NonNullable<DigestTask['progress']>> {
+  const out = new Map<number, NonNullable<DigestTask['progress']>>();
+  for (const e of events) {
+    if (e.kind !== 'progress' || !e.week || !e.status || compareWeeks(e.week, week) > 0) continue;
+    const had = out.get(e.taskId);
+    if (!had || compareWeeks(had.week, e.week) <= 0) out.set(e.taskId, { week: e.week, status: e.status, note: e.note, blocker: e.blocker ?? null });
+  }
+  return out;
 }

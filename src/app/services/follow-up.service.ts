@@ -13,6 +13,8 @@ import { teamNow } from '../context.js';
 
 export interface FollowUpSync {
   created: FollowUpTask[];
+  /** Dismissed tasks raised again this week (their event says why). */
+  reopened: FollowUpTask[];
   escalated: FollowUpTask[];
   recovered: FollowUpTask[];
   woken: FollowUpTask[];
@@ -44,8 +46,15 @@ export function syncFollowUps(ctx: AppContext, teamId: number, week: WeekId, sco
       activeTasks: repos.tasks.listTasks(teamId, { states: ACTIVE_STATES }),
       closedTasks: repos.tasks.listTasks(teamId, { states: ['done', 'dismissed'] })
         .filter((t) => t.indexAfter4w === null),
+      dismissedTasks: repos.tasks.listTasks(teamId, { states: ['dismissed'] }),
+      overdueDaysA: ctx.settings.scoring.hardTriggers.overdueDaysA,
       config: ctx.settings.routing,
     });
+    // A reopened dismissal first: its (customer, tag) becomes active again before anything else is stored.
+    for (const change of plan.reopen) {
+      repos.tasks.updateTask(change.task);
+      repos.tasks.addEvent(change.event);
+    }
     const created = plan.create.map((draft) => {
       const task = repos.tasks.insertTask(draft);
       repos.tasks.addEvent({ taskId: task.id, kind: 'created', actorId: null, at: now, note: `grade ${task.grade}, week ${week}` });
@@ -58,6 +67,7 @@ export function syncFollowUps(ctx: AppContext, teamId: number, week: WeekId, sco
     for (const outcome of plan.outcomes) repos.tasks.updateTask(outcome.task);
     return {
       created,
+      reopened: plan.reopen.map((c) => c.task),
       escalated: plan.escalate.map((c) => c.task),
       recovered: plan.recovered.map((c) => c.task),
       woken: woken.map((c) => c.task),

@@ -34,7 +34,15 @@ export function taskRecipients(ctx: AppContext, task: FollowUpTask): Member[] {
   const customer = ctx.repos.customers.getCustomer(task.customerId);
   const collaborators = collaboratorsFor(task, customer, members, ctx.settings.routing)
     .flatMap((id) => members.find((m) => m.id === id) ?? []);
-  return [...new Map([...owners, ...collaborators].map((m) => [m.id, m])).values()];
+  // "A → the director follows up" in person: the directors get the A-grade task in their DM from the start
+  // (an escalated task reaches them through its escalation notice instead).
+  const directors = task.ownerRole === 'director' && !task.escalated ? members.filter((m) => m.role === 'director') : [];
+  return [...new Map([...owners, ...collaborators, ...directors].map((m) => [m.id, m])).values()];
+}
+
+/** The follow-ups a member answers for: assigned to them, or owned by their role (directors own A-grade and escalated ones). */
+export function ownsTask(member: Member, task: FollowUpTask): boolean {
+  return task.teamId === member.teamId && (task.assigneeId === member.id || (member.role === 'director' && task.ownerRole === 'director'));
 }
 
 /**

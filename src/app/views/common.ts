@@ -88,6 +88,8 @@ export const L = {
   edit: text('修改', 'Edit'),
   addCustomer: text('添加客户', 'Add customer'),
   submitReport: text('提交周报', 'Submit report'),
+  noChange: text('本周无变化', 'No change'),
+  restUnchanged: text('其余客户均无变化', 'All others unchanged'),
   save: text('保存', 'Save'),
   cancel: text('取消', 'Cancel'),
   none: text('无', 'none'),

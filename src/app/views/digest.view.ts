@@ -3,6 +3,7 @@
 import { nameList, oneLine } from '../../ui/text.js';
 import type { Locale } from '../../core/i18n.js';
 import { openDashboardButton } from './dashboard-link.view.js';
+import { text } from '../../core/i18n.js';
 import { formatMoney } from '../../core/i18n.js';
 import type { DigestFlag, DigestModel, DigestTask } from '../../core/digest/digest.types.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
@@ -32,6 +33,24 @@ function taskPeople(task: DigestTask, locale: Locale): Inline[] {
   return out;
 }
 
+const PROGRESS_LABEL = {
+  in_progress: text('进行中', 'in progress'),
+  resolved: text('已解决', 'resolved'),
+  blocked: text('受阻', 'blocked'),
+} as const;
+
+/** This week's progress beside the task ("进展（W48，受阻：财务）：客户答应月底付"), or the no-progress call-out. */
+export function progressNote(task: DigestTask, locale: Locale): Inline[] {
+  const p = task.progress;
+  const out: Inline[] = [];
+  if (p) {
+    const status = t(PROGRESS_LABEL[p.status], locale) + (p.status === 'blocked' && p.blocker ? tr(locale, `：${p.blocker}`, `: ${p.blocker}`) : '');
+    out.push(tr(locale, ` · 进展（${p.week}，${status}）`, ` · progress (${p.week}, ${status})`) + (p.note ? tr(locale, `：${p.note}`, `: ${p.note}`) : ''));
+  }
+  if (task.noProgress) out.push(' ', { colored: tr(locale, '两周无进展', 'no progress for 2 reports'), tone: 'orange' });
+  return out;
+}
+
 function taskStateNote(task: DigestTask, locale: Locale): string {
   if (task.state === 'snoozed' && task.snoozedUntil) return tr(locale, ` · 暂缓至 ${task.snoozedUntil}`, ` · snoozed until ${task.snoozedUntil}`);
   if (task.state === 'claimed') return tr(locale, ' · 已认领', ' · claimed');
@@ -50,7 +69,7 @@ function flagBlocks(flag: DigestFlag, week: string, locale: Locale): Block[] {
   lines.push([`${t(L.rep, locale)}${tr(locale, '：', ': ')}`, ...(flag.rep ? [mention(flag.rep)] : [t(L.none, locale)])]);
   if (flag.tasks.length > 0) {
     const parts = flag.tasks.map((task) => [
-      `${t(TAG_LABEL[task.tag], locale)} → `, ...taskPeople(task, locale), taskStateNote(task, locale),
+      `${t(TAG_LABEL[task.tag], locale)} → `, ...taskPeople(task, locale), taskStateNote(task, locale), ...progressNote(task, locale),
     ].filter((p) => p !== ''));
     lines.push([tr(locale, '跟进：', 'Follow-up: '), ...joinInline(parts, tr(locale, '；', '; '))]);
   }
@@ -78,7 +97,7 @@ function taskLine(task: DigestTask, locale: Locale, closed: boolean): Inline[] {
   } else {
     line.push(tr(locale, ` · 截止 ${task.dueDate}`, ` · due ${task.dueDate}`));
     if (task.overdue) line.push(' ', { colored: tr(locale, '已逾期', 'overdue'), tone: 'red' });
-    line.push(taskStateNote(task, locale));
+    line.push(taskStateNote(task, locale), ...progressNote(task, locale));
   }
   return line;
 }
@@ -97,7 +116,7 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
   blocks.push({
     type: 'fields', fields: [
       { label: tr(locale, '问题客户', 'Red flags'), value: [`${c.flagged}`, tr(locale, `（新增 ${c.newFlags}）`, ` (${c.newFlags} new)`)] },
-      { label: tr(locale, '周报提交', 'Reports in'), value: [`${c.submitted}/${c.reps}`] },
+      { label: tr(locale, '周报提交', 'Reports in'), value: [`${c.submitted}/${c.reps}`, ...(c.submittedEmpty > 0 ? [tr(locale, `（${c.submittedEmpty} 份为空）`, ` (${c.submittedEmpty} empty)`)] : [])] },
       { label: tr(locale, '进行中任务', 'Open tasks'), value: [`${c.openTasks}`, ...(c.overdueTasks > 0 ? [' · ', { colored: tr(locale, `逾期 ${c.overdueTasks}`, `${c.overdueTasks} overdue`), tone: 'red' as const }] : [])] },
       { label: tr(locale, '本周已解决', 'Resolved this week'), value: [`${c.resolved}`] },
     ],
@@ -118,6 +137,14 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
     if (model.unreachable.length > 0) {
       blocks.push({ type: 'note', text: [tr(locale, '无法联系（未关联聊天账号）：', 'Unreachable (no chat account linked): '), nameList(model.unreachable.map((p) => p.name))] });
     }
+  }
+
+  // Follow-ups nobody has moved for two reports, whatever customer they belong to: the loop is stuck there.
+  const stuck = [...model.flags.flatMap((f) => f.tasks), ...model.carriedTasks].filter((task, i, all) => task.noProgress && all.findIndex((x) => x.id === task.id) === i);
+  if (stuck.length > 0) {
+    blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `两周无进展（${stuck.length}）`, `No progress for two reports (${stuck.length})`) });
+    blocks.push(...linesToBlocks(stuck.map((task) => [`⚠️ `, { bold: task.customerName }, ` · ${t(TAG_LABEL[task.tag], locale)} · `, ...taskPeople(task, locale),
+      tr(locale, ` · 自 ${task.progress?.week ?? task.createdWeek} 起`, ` · since ${task.progress?.week ?? task.createdWeek}`)])));
   }
 
   if (model.carriedTasks.length > 0) {
@@ -142,8 +169,10 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
       ],
       rows: model.reps.map((r) => ({
         rep: r.rep.name,
-        report: r.submitted ? (r.late ? tr(locale, '⏰ 迟交', '⏰ late') : tr(locale, '✅ 已交', '✅ in')) : r.away ? tr(locale, '休假', 'away') : tr(locale, '❌ 未交', '❌ missing'),
-        entries: `${r.entries}/${r.customers}`,
+        report: r.submitted
+          ? (r.empty ? tr(locale, '⚠️ 已提交（空）', '⚠️ submitted, empty') : r.late ? tr(locale, '⏰ 迟交', '⏰ late') : tr(locale, '✅ 已交', '✅ in'))
+          : r.away ? tr(locale, '休假', 'away') : tr(locale, '❌ 未交', '❌ missing'),
+        entries: `${r.entries}/${r.customers}${r.carried > 0 ? tr(locale, `（${r.carried} 无变化）`, ` (${r.carried} unchanged)`) : ''}`,
         revenue: formatMoney(r.revenue),
         flags: String(r.flags),
       })),

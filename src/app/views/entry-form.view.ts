@@ -1,11 +1,13 @@
 // The per-customer weekly entry form (and the "new customer" form). Field ids are the template ids.
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import type { EntryValues, FieldKind, ReportTemplate, TemplateField } from '../../core/weekly-report/template.js';
-import { DEFAULT_TEMPLATE, carryOverValues } from '../../core/weekly-report/template.js';
+import { DEFAULT_TEMPLATE } from '../../core/weekly-report/template.js';
+import { prefillEntry } from '../../core/weekly-report/carry.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { encodeAction } from '../../ui/action.js';
 import type { FormField, FormFieldKind, FormSpec } from '../../ui/form.js';
 import { L, t, tr } from './common.js';
+import { progressFormFields, progressFormValues, type ProgressTask } from './progress-fields.view.js';
 
 /** Field id of the customer name on the new-customer form. */
 export const CUSTOMER_NAME_FIELD = 'customerName';
@@ -69,17 +71,21 @@ export interface EntryFormModel {
   customer: { id: number; name: string };
   /** The customer's latest entry before this week (pre-fills carry-over fields). */
   lastEntry: EntryValues | null;
+  /** The week of `lastEntry`: overdue days are aged from it, as the scorer estimates them. */
+  lastEntryWeek?: WeekId | null;
   /** This week's saved entry, if any: shown as-is instead of last week's values. */
   thisWeek: EntryValues | null;
   /** Optional one-line status shown in the intro (e.g. "上周 🔴 A 78"). */
   status?: string;
+  /** The customer's open follow-ups: each asks for this week's progress below the template fields. */
+  tasks?: readonly ProgressTask[];
   template?: ReportTemplate;
 }
 
 /** The form for one customer and week; `formId` encodes report.save {week, customerId}. */
 export function entryForm(model: EntryFormModel, locale: Locale): FormSpec {
   const template = model.template ?? DEFAULT_TEMPLATE;
-  const start = model.thisWeek ?? carryOverValues(template, model.lastEntry);
+  const start = model.thisWeek ?? prefillEntry(template, model.lastEntry, model.lastEntryWeek ?? null, model.week);
   const intro = [
     `${model.customer.name} · ${model.week}`,
     model.thisWeek ? tr(locale, '本周已填，可修改', 'saved this week, edit as needed') : model.lastEntry ? tr(locale, '已按上周预填', 'pre-filled from last week') : tr(locale, '无上周记录', 'no entry last week'),
@@ -91,8 +97,8 @@ export function entryForm(model: EntryFormModel, locale: Locale): FormSpec {
     submitLabel: t(L.save, locale),
     cancelLabel: t(L.cancel, locale),
     intro,
-    fields: template.fields.map((f) => formFieldOf(f, locale)),
-    values: entryToFormValues(start, template),
+    fields: [...template.fields.map((f) => formFieldOf(f, locale)), ...(model.tasks ?? []).flatMap((task) => progressFormFields(task, locale))],
+    values: { ...entryToFormValues(start, template), ...Object.assign({}, ...(model.tasks ?? []).map(progressFormValues)) },
   };
 }
 

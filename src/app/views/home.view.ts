@@ -23,6 +23,8 @@ export interface ManagerHomeModel {
   kind: 'manager';
   viewerName: string;
   digest: DigestModel;
+  /** Active follow-ups the viewer owns (a director: the A-grade and escalated ones), most urgent first. */
+  tasks?: RepHomeModel['tasks'];
 }
 
 export type HomeModel = RepHomeModel | ManagerHomeModel;
@@ -94,6 +96,13 @@ function managerHome(m: ManagerHomeModel, locale: Locale): CardSpec {
         text: [gradeBadge(f.grade), ' ', { bold: f.customerName }, ` · ${indexWithDelta(f.index, f.delta, locale)} · ${tagLabels(f.tags, locale)}`],
         button: button(t(L.details, locale), 'customer.details', { customerId: f.customerId }),
       });
+    }
+  }
+  if (m.tasks && m.tasks.length > 0) {
+    blocks.push({ type: 'heading', text: tr(locale, `我负责的跟进（${m.tasks.length}）`, `Follow-ups I own (${m.tasks.length})`) });
+    for (const task of m.tasks.slice(0, HOME_LIST_MAX)) {
+      const line: Inline[] = [task.overdue ? '⏰ ' : '▫️ ', { bold: task.customerName }, ` · ${t(TAG_LABEL[task.tag], locale)} · ${tr(locale, '截止', 'due')} ${task.dueDate}`];
+      blocks.push({ type: 'text', text: line, button: button(t(L.resolve, locale), 'task.resolve', { taskId: task.id }) });
     }
   }
   blocks.push({ type: 'actions', buttons: [button(tr(locale, '刷新摘要', 'Refresh digest'), 'digest.refresh', { week: d.week }), openDashboardButton(locale)] });

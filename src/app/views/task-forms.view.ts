@@ -6,6 +6,7 @@ import { encodeAction } from '../../ui/action.js';
 import type { FormSpec } from '../../ui/form.js';
 import { L, t, TAG_LABEL, tr } from './common.js';
 import { rawFormValues } from './entry-form.view.js';
+import { progressFormFields, progressFormValues, type ProgressTask } from './progress-fields.view.js';
 
 export interface TaskFormModel {
   taskId: number;
@@ -39,6 +40,10 @@ export function resolveTaskForm(
         id: 'note', label: tr(locale, '做了什么 / 忽略原因', 'What was done / why dismissed'), kind: 'textarea', required: true,
         hint: tr(locale, '简要说明，会记入任务历史', 'A short note, kept in the task history'), maxLength: 1000,
       },
+      {
+        id: 'until', label: tr(locale, '忽略至（可选）', 'Dismiss until (optional)'), kind: 'date', required: false, placeholder: 'YYYY-MM-DD',
+        hint: tr(locale, '忽略后同一问题在此日期前不再提醒，除非明显恶化', 'The same problem is not raised again before this date unless it clearly worsens'),
+      },
     ],
     values: state?.values ? rawFormValues(state.values) : { outcome: 'done' },
     ...(state?.errors ? { errors: state.errors } : {}),
@@ -68,6 +73,25 @@ export function snoozeTaskForm(
       },
     ],
     values: state?.values ? rawFormValues(state.values) : { until: addDays(model.today, 7) },
+    ...(state?.errors ? { errors: state.errors } : {}),
+  };
+}
+
+/** This week's progress on one task, from the task DM (assignees other than the rep: finance, service …). */
+export function progressTaskForm(
+  model: TaskFormModel & { week: string; thisWeek?: ProgressTask['thisWeek'] },
+  locale: Locale,
+  state?: { values?: Readonly<Record<string, string | string[]>>; errors?: Readonly<Record<string, string>> },
+): FormSpec {
+  const task: ProgressTask = { id: model.taskId, tag: model.tag, thisWeek: model.thisWeek ?? null };
+  return {
+    formId: encodeAction({ kind: 'task.progressed', args: { taskId: String(model.taskId), week: model.week } }),
+    title: tr(locale, '跟进进展', 'Follow-up progress'),
+    submitLabel: t(L.save, locale),
+    cancelLabel: t(L.cancel, locale),
+    intro: `${intro(model, locale)} · ${model.week}`,
+    fields: progressFormFields(task, locale),
+    values: state?.values ? rawFormValues(state.values) : progressFormValues(task),
     ...(state?.errors ? { errors: state.errors } : {}),
   };
 }

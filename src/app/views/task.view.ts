@@ -77,6 +77,7 @@ export function taskButtons(task: FollowUpTask, customerId: number, locale: Loca
   if (task.state !== 'done' && task.state !== 'dismissed') {
     out.push(button(t(L.resolve, locale), 'task.resolve', { taskId }));
     if (task.state !== 'snoozed') out.push(button(t(L.snooze, locale), 'task.snooze', { taskId }));
+    if (task.state !== 'snoozed') out.push(button(tr(locale, '更新进展', 'Update progress'), 'task.progress', { taskId }));
   }
   out.push(button(t(L.details, locale), 'customer.details', { customerId }));
   return out;

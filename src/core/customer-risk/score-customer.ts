@@ -26,6 +26,20 @@ const SCORERS: Record<Dimension, (ctx: DimensionContext) => DimensionScore> = {
 const SECONDARY_FLOOR = 20;
 
 /**
+ * The index below `knee` as it always was (so who is flagged does not change); above it, a smooth
+ * compression of the undamped evidence into (knee, 100), kept to one decimal, so that a customer with one
+ * maxed-out problem and one with that plus two more do not both read 100, tied for "top 5". Continuous at
+ * the knee, slope 1 there, strictly increasing, never reaching 100.
+ */
+export function compressTop(damped: number, undamped: number, knee: number): number {
+  if (damped <= knee || knee >= 100) return Math.round(clamp(damped));
+  const room = 100 - knee;
+  // Blend in the undamped evidence gradually from the knee up, so the curve has no jump.
+  const v = damped + Math.max(0, undamped - damped) * Math.min(1, (damped - knee) / room);
+  return Math.min(99.9, Math.round((knee + room * (1 - Math.exp(-(v - knee) / room))) * 10) / 10);
+}
+
+/**
  * Score one customer for one week.
  * The index is driven by the worst dimension (one severe problem is enough to flag), plus a share of the
  * other clearly elevated ones; the rep's own `red` health adds a little and `green` never lowers anything.
@@ -43,17 +57,23 @@ export function scoreCustomer(input: ScoreInput, config: ScoringConfig = DEFAULT
 
   const top = contributions[0]!.c;
   let index = top;
+  // The same secondaries without the damping that keeps the index within 100: only used above the knee.
+  let undamped = top;
   for (let i = 1; i < contributions.length; i++) {
     const c = contributions[i]!.c;
-    if (c >= SECONDARY_FLOOR) index += config.secondaryShare * c * (1 - top / 100);
+    if (c >= SECONDARY_FLOOR) {
+      index += config.secondaryShare * c * (1 - top / 100);
+      undamped += config.secondaryShare * c;
+    }
   }
   const health = latestValue(input.history, 'health', 1)?.value;
   const extraReasons = [];
   if (health === 'red' && top >= SECONDARY_FLOOR) {
     index += config.healthRedBonus;
+    undamped += config.healthRedBonus;
     extraReasons.push(text('销售自评健康度为「危险」', 'The rep rates the account red'));
   }
-  index = Math.round(clamp(index));
+  index = compressTop(index, undamped, config.grades.knee);
 
   const current = input.history[input.history.length - 1];
   const lastReport = latestValue(input.history, 'stage') ?? latestValue(input.history, 'contacts') ?? latestValue(input.history, 'revenue');

@@ -15,6 +15,23 @@ export interface WeekEntryRow {
   values: EntryValues;
   /** The rep who filed it; lets the scorer spot a rep's holiday week (all their customers quiet). */
   repId?: number | null;
+  /** A "no change" week: last week's values carried, read as evidence only where they keep ageing. */
+  carried?: boolean;
+}
+
+/**
+ * What a carried week tells the scorer: the debt (already aged when stored) and the deal's stage and dates,
+ * which keep ageing or standing on their own; the last-contact date, so a silence already known keeps
+ * accruing once a later report confirms it. Counts, revenue, usage and health are unknown that week: a
+ * carried week is a missing report for activity, trends and bursts, never a fresh confirmation or a reset.
+ */
+export function carriedEvidence(v: EntryValues): EntryValues {
+  return {
+    contacts: null, lastContact: v.lastContact, revenue: null, receivable: v.receivable, overdueDays: v.overdueDays,
+    collected: null, paymentTermDays: v.paymentTermDays,
+    complaints: null, complaintType: null, requirementChanges: null, faults: null, usage: null,
+    stage: v.stage, expectedClose: v.expectedClose, health: null, notes: null,
+  };
 }
 
 /** A (customer, week) whose silence means nothing: the owning rep was away, or a team holiday. */
@@ -76,7 +93,8 @@ export function scoreWeek(args: ScoreWeekArgs): CustomerScore[] {
       grid.set(row.customerId, slots);
     }
     const had = slots[w];
-    slots[w] = had ? merge(had, row.values) : row.values;
+    const values = row.carried ? carriedEvidence(row.values) : row.values;
+    slots[w] = had ? merge(had, values) : values;
     if (row.repId !== undefined && row.repId !== null) {
       let r = reps.get(row.customerId);
       if (!r) {

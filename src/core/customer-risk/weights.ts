@@ -18,11 +18,16 @@ const weightsSchema = z.object({
 
 const gradesSchema = z.object({
   /** Index at or above which a customer is grade A (director follows up). */
-  A: score.default(75),
+  A: score.default(94),
   /** Index at or above which a customer is grade B (account manager follows up). */
   B: score.default(50),
   /** A customer graded last week stays at least B while its index is within this many points below B. */
   hysteresis: z.number().min(0).max(50).default(4),
+  /**
+   * Above this index the scale is compressed smoothly towards 100 (one decimal), so distinct severe risks
+   * stay distinct instead of all reading 100. 100 turns it off.
+   */
+  knee: score.default(90),
 }).strict();
 
 const hardTriggersSchema = z.object({
@@ -34,7 +39,7 @@ const hardTriggersSchema = z.object({
 
 const keyAccountSchema = z.object({
   /** A key account graded B with an index at or above this is escalated to A. */
-  escalateFrom: score.default(60),
+  escalateFrom: score.default(75),
 }).strict();
 
 const paymentSchema = z.object({
@@ -66,7 +71,7 @@ export const scoringConfigSchema = z.object({
   hardTriggers: hardTriggersSchema.prefault({}),
   keyAccount: keyAccountSchema.prefault({}),
   /** Consecutive weeks in red after which a grade B customer is escalated to A; 0 turns it off. */
-  escalateAfterWeeks: z.int().min(0).max(52).default(6),
+  escalateAfterWeeks: z.int().min(0).max(52).default(8),
   /** Points the rep's own `red` health adds to the index (it never lowers risk). */
   healthRedBonus: z.number().min(0).max(30).default(5),
   payment: paymentSchema.prefault({}),
@@ -75,6 +80,9 @@ export const scoringConfigSchema = z.object({
   /** Reports older than this many weeks are too stale to grade on. */
   staleAfterWeeks: z.int().min(1).max(26).default(4),
 }).strict().superRefine((cfg, ctx) => {
+  if (cfg.grades.knee < cfg.grades.B) {
+    ctx.addIssue({ code: 'custom', path: ['grades', 'knee'], message: `must be ≥ grades.B (${cfg.grades.B}): the compression must not change who is flagged` });
+  }
   if (cfg.grades.A < cfg.grades.B) {
     ctx.addIssue({ code: 'custom', path: ['grades', 'A'], message: `must be ≥ grades.B (${cfg.grades.B})` });
   }

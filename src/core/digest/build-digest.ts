@@ -7,7 +7,7 @@ import type { RoutingConfig } from '../follow-up/routing.js';
 import { DEFAULT_ROUTING } from '../follow-up/routing.js';
 import { collaboratorsFor } from '../follow-up/assignees.js';
 import type { WeekId } from '../weekly-report/week.js';
-import { compareWeeks, weekEndDate, weekStartDate } from '../weekly-report/week.js';
+import { compareWeeks, weekEndDate, weeksBetween, weekStartDate } from '../weekly-report/week.js';
 import type { DigestFlag, DigestModel, DigestPerson, DigestRepRow, DigestTask, TrendPoint } from './digest.types.js';
 
 export interface DigestInput {
@@ -24,7 +24,7 @@ export interface DigestInput {
   /** Report status per rep for this week (absent = not started). */
   reportStatuses: ReadonlyArray<{ repId: number; submittedAt: string | null; late: boolean }>;
   /** This week's entries (for revenue and entry counts). */
-  entries: ReadonlyArray<{ repId: number; customerId: number; values: { revenue: number | null } }>;
+  entries: ReadonlyArray<{ repId: number; customerId: number; values: { revenue: number | null }; carried?: boolean }>;
   /** Weekly flag counts/average index; the last 8 up to `week` are kept. */
   trend?: readonly TrendPoint[];
   /** Decide reachability for one platform; without it, reachable means any platform id. */
@@ -32,7 +32,12 @@ export interface DigestInput {
   config?: RoutingConfig;
   /** How many reasons each flag keeps (default 3). */
   maxReasons?: number;
+  /** Latest progress per task id (from `progress` task events). */
+  progress?: ReadonlyMap<number, NonNullable<DigestTask['progress']>>;
 }
+
+/** Reports without progress after which an active task is called out in the digest. */
+export const NO_PROGRESS_REPORTS = 2;
 
 export const toPerson = (m: Member): DigestPerson =>
   ({ id: m.id, name: m.name, role: m.role, slackUserId: m.slackUserId, feishuOpenId: m.feishuOpenId });
@@ -62,6 +67,7 @@ export function buildDigest(input: DigestInput): DigestModel {
 
   const toTask = (t: FollowUpTask): DigestTask => {
     const customer = customerOf.get(t.customerId) ?? null;
+    const progress = input.progress?.get(t.id);
     const active = ACTIVE_STATES.includes(t.state);
     return {
       id: t.id, customerId: t.customerId, customerName: customer?.name ?? `#${t.customerId}`,
@@ -71,6 +77,9 @@ export function buildDigest(input: DigestInput): DigestModel {
       createdWeek: t.createdWeek, dueDate: t.dueDate,
       overdue: active && t.state !== 'snoozed' && t.dueDate < input.today,
       snoozedUntil: t.snoozedUntil, closedAt: t.closedAt, closeNote: t.closeNote, escalated: t.escalated,
+      progress: progress ?? null,
+      // Weeks since the task opened or last moved, counted against the digest's week.
+      noProgress: active && t.state !== 'snoozed' && weeksBetween(progress?.week ?? t.createdWeek, input.week) >= NO_PROGRESS_REPORTS,
     };
   };
 
@@ -106,10 +115,10 @@ export function buildDigest(input: DigestInput): DigestModel {
 
   const flaggedCustomers = new Set(flags.map((f) => f.customerId));
   // One pass over customers and entries (books can hold thousands of customers).
-  const perRep = new Map<number, { customers: number; flags: number; entries: number; revenue: number }>();
+  const perRep = new Map<number, { customers: number; flags: number; entries: number; carried: number; revenue: number }>();
   const tally = (repId: number) => {
     let row = perRep.get(repId);
-    if (!row) perRep.set(repId, (row = { customers: 0, flags: 0, entries: 0, revenue: 0 }));
+    if (!row) perRep.set(repId, (row = { customers: 0, flags: 0, entries: 0, carried: 0, revenue: 0 }));
     return row;
   };
   for (const c of input.customers) {
@@ -121,6 +130,7 @@ export function buildDigest(input: DigestInput): DigestModel {
   for (const e of input.entries) {
     const row = tally(e.repId);
     row.entries += 1;
+    if (e.carried) row.carried += 1;
     row.revenue += e.values.revenue ?? 0;
   }
   const repRows: DigestRepRow[] = reps.map((r) => {
@@ -129,6 +139,8 @@ export function buildDigest(input: DigestInput): DigestModel {
     return {
       rep: toPerson(r), customers: t.customers, entries: t.entries,
       submitted: !!st?.submittedAt, late: !!st?.submittedAt && st.late, away: isAway(r, input.today),
+      // Submitted with no customer filled: a report in name only, not a ✅.
+      empty: !!st?.submittedAt && t.entries === 0, carried: t.carried,
       revenue: round2(t.revenue), flags: t.flags,
     };
   }).sort((a, b) => byName(a.rep, b.rep));
@@ -161,6 +173,7 @@ export function buildDigest(input: DigestInput): DigestModel {
       newFlags: flags.filter((f) => f.weeksInRed <= 1).length,
       reps: reps.length,
       submitted: reps.filter((r) => submitted(r.id)).length,
+      submittedEmpty: repRows.filter((r) => r.empty).length,
       missing: missingReports.length,
       unreachable: unreachable.length,
       openTasks: activeTasks.length,

@@ -34,6 +34,10 @@ export interface DigestTask {
   closedAt: string | null;
   closeNote: string | null;
   escalated: boolean;
+  /** The latest weekly progress reported on the task (weekly report or task DM), if any. */
+  progress?: { week: WeekId; status: 'in_progress' | 'resolved' | 'blocked'; note: string | null; blocker: string | null } | null;
+  /** Active, and no progress for the last two reports (weeks) since it was opened or last updated. */
+  noProgress?: boolean;
 }
 
 export interface DigestFlag {
@@ -58,6 +62,10 @@ export interface DigestRepRow {
   customers: number;
   entries: number;
   submitted: boolean;
+  /** Submitted with no customer filled ("submitted, empty"). */
+  empty: boolean;
+  /** Entries that are "no change" carries of last week. */
+  carried: number;
   late: boolean;
   away: boolean;
   revenue: number;
@@ -79,6 +87,8 @@ export interface DigestCounts {
   newFlags: number;
   reps: number;
   submitted: number;
+  /** Of `submitted`, reports with no customer filled. */
+  submittedEmpty: number;
   missing: number;
   unreachable: number;
   openTasks: number;

@@ -28,6 +28,10 @@ export interface PlanInput {
   activeTasks: readonly FollowUpTask[];
   /** Closed tasks (done/dismissed) whose 4-week outcome is not recorded yet. */
   closedTasks?: readonly FollowUpTask[];
+  /** Dismissed tasks: a dismissal holds the same (customer, tag) back until it ends or the problem worsens. */
+  dismissedTasks?: readonly FollowUpTask[];
+  /** Days overdue that make grade A (scoring.hardTriggers.overdueDaysA): a new hard trigger ends a dismissal. */
+  overdueDaysA?: number;
   config?: RoutingConfig;
 }
 
@@ -49,6 +53,8 @@ export interface OutcomeDue {
 
 export interface FollowUpPlan {
   create: NewTask[];
+  /** Dismissed tasks raised again (the hold ended or the problem worsened), with the reason in the event. */
+  reopen: TaskChange[];
   escalate: TaskChange[];
   recovered: TaskChange[];
   outcomes: OutcomeDue[];
@@ -72,6 +78,16 @@ export function planFollowUps(input: PlanInput): FollowUpPlan {
   const activeKeys = new Set(active.map((t) => key(t.customerId, t.tag)));
 
   const create: NewTask[] = [];
+  const reopen: TaskChange[] = [];
+  const dismissal = config.dismissal ?? DEFAULT_ROUTING.dismissal;
+  // The latest dismissal per (customer, tag).
+  const dismissedOf = new Map<string, FollowUpTask>();
+  for (const t of input.dismissedTasks ?? []) {
+    if (t.state !== 'dismissed' || t.closedAt === null) continue;
+    const k = key(t.customerId, t.tag);
+    const had = dismissedOf.get(k);
+    if (!had || (had.closedAt ?? '') < t.closedAt) dismissedOf.set(k, t);
+  }
   // Highest index first so ids (and DMs) follow the digest order.
   const flagged = [...input.scores].filter((s) => s.grade !== null).sort((a, b) => b.index - a.index || a.customerId - b.customerId);
   for (const score of flagged) {
@@ -79,8 +95,22 @@ export function planFollowUps(input: PlanInput): FollowUpPlan {
     for (const tag of score.tags) {
       const k = key(score.customerId, tag);
       if (activeKeys.has(k)) continue;
+      const dismissed = dismissedOf.get(k);
+      const verdict = dismissed ? dismissalVerdict(dismissed, score, input.today, dismissal, input.overdueDaysA) : null;
+      if (verdict && verdict.holds) continue;
       activeKeys.add(k);
       const role = primaryRole(config, tag);
+      if (dismissed && verdict) {
+        reopen.push({
+          task: {
+            ...dismissed, state: 'open', grade, ownerRole: grade === 'A' ? 'director' : 'manager', createdWeek: input.week,
+            dueDate: addDays(input.today, config.dueDays[grade]), assigneeId: assigneeFor(role, customerOf.get(score.customerId) ?? null, input.members),
+            closedAt: null, closeNote: null, indexAtClose: null, indexAfter2w: null, indexAfter4w: null, escalated: false, dismissedUntil: null, snoozedUntil: null,
+          },
+          event: { taskId: dismissed.id, kind: 'reopened', actorId: null, at: now, note: verdict.why },
+        });
+        continue;
+      }
       create.push({
         teamId: input.teamId,
         customerId: score.customerId,
@@ -128,7 +158,9 @@ export function planFollowUps(input: PlanInput): FollowUpPlan {
   }
 
   const outcomes: OutcomeDue[] = [];
+  const reopened = new Set(reopen.map((c) => c.task.id));
   for (const task of input.closedTasks ?? []) {
+    if (reopened.has(task.id)) continue;
     if (task.closedAt === null || (task.state !== 'done' && task.state !== 'dismissed')) continue;
     const score = scoreOf.get(task.customerId);
     if (!score) continue;
@@ -142,5 +174,29 @@ export function planFollowUps(input: PlanInput): FollowUpPlan {
     outcomes.push({ taskId: task.id, fields, index: score.index, task: updated });
   }
 
-  return { create, escalate, recovered, outcomes };
+  return { create, reopen, escalate, recovered, outcomes };
+}
+
+/**
+ * Whether a dismissal still holds this week, and if not, why the task comes back (said in its event):
+ * the problem materially worsened (index up by the margin since the dismissal, or a new hard trigger), or
+ * the dismissal ran out (its until-date, else the default hold).
+ */
+export function dismissalVerdict(
+  task: FollowUpTask, score: CustomerScore, today: string, cfg: RoutingConfig['dismissal'], overdueDaysA?: number,
+): { holds: boolean; why: string } {
+  const on = (task.closedAt ?? today).slice(0, 10);
+  const reason = task.closeNote ? ` ("${task.closeNote}")` : '';
+  const at = task.indexAtClose;
+  if (at !== null && score.index >= at + cfg.reopenMargin) {
+    return { holds: false, why: `reopened: index ${at} → ${score.index} (+${Math.round((score.index - at) * 10) / 10}) since dismissed on ${on}${reason}` };
+  }
+  const overdue = score.dimensions.payment?.facts.overdueDays;
+  // A hard trigger is new when the task was dismissed below grade A (an A by the 90-day rule would have been A).
+  if (overdueDaysA !== undefined && typeof overdue === 'number' && overdue >= overdueDaysA && task.grade !== 'A') {
+    return { holds: false, why: `reopened: now ${overdue} days overdue (≥${overdueDaysA}, grade A) since dismissed on ${on}${reason}` };
+  }
+  const until = task.dismissedUntil ?? addDays(on, 7 * cfg.holdWeeks);
+  if (until > today) return { holds: true, why: `dismissed on ${on} until ${until}${reason}` };
+  return { holds: false, why: `reopened: the dismissal of ${on} ran until ${until}${reason}, and the problem is still there` };
 }

@@ -17,6 +17,12 @@ export interface RoutingConfig {
   dueDays: Record<Grade, number>;
   /** A task still red this many weeks after it was created escalates (once) to the director. */
   escalateAfterWeeks: number;
+  /**
+   * A dismissed task ("客户春节停工，正常") is not raised again for the same problem while the dismissal holds:
+   * until its until-date, else `holdWeeks` after it was dismissed, unless the index rose `reopenMargin`
+   * points above its value at dismissal or a hard trigger (90+ days overdue) appeared. It then reopens and says why.
+   */
+  dismissal: { holdWeeks: number; reopenMargin: number };
 }
 
 export const DEFAULT_ROUTING: RoutingConfig = Object.freeze({
@@ -31,6 +37,7 @@ export const DEFAULT_ROUTING: RoutingConfig = Object.freeze({
   },
   dueDays: { A: 2, B: 5 },
   escalateAfterWeeks: 2,
+  dismissal: { holdWeeks: 8, reopenMargin: 10 },
 }) as RoutingConfig;
 
 const roleList = z.array(z.enum(ROLES)).min(1, 'at least one role');
@@ -43,6 +50,10 @@ export const routingConfigSchema = z.strictObject({
     B: z.number().int().min(0).max(90).optional(),
   }).optional(),
   escalateAfterWeeks: z.number().int().min(1).max(52).optional(),
+  dismissal: z.strictObject({
+    holdWeeks: z.number().int().min(0).max(52).optional(),
+    reopenMargin: z.number().min(0).max(100).optional(),
+  }).optional(),
 });
 
 export interface ConfigIssue {
@@ -95,11 +106,14 @@ export function parseRoutingConfig(raw: unknown, pathPrefix = ''): RoutingConfig
   if (v.dueDays?.A !== undefined) base.dueDays.A = v.dueDays.A;
   if (v.dueDays?.B !== undefined) base.dueDays.B = v.dueDays.B;
   if (v.escalateAfterWeeks !== undefined) base.escalateAfterWeeks = v.escalateAfterWeeks;
+  if (v.dismissal?.holdWeeks !== undefined) base.dismissal.holdWeeks = v.dismissal.holdWeeks;
+  if (v.dismissal?.reopenMargin !== undefined) base.dismissal.reopenMargin = v.dismissal.reopenMargin;
   return base;
 }
 
 function allowedKeys(path: ReadonlyArray<PropertyKey>): string {
-  if (path.length === 0) return 'routes, dueDays, escalateAfterWeeks';
+  if (path.length === 0) return 'routes, dueDays, escalateAfterWeeks, dismissal';
+  if (path[0] === 'dismissal') return 'holdWeeks, reopenMargin';
   if (path[0] === 'routes') return TAGS.join(', ');
   if (path[0] === 'dueDays') return 'A, B';
   return '';
@@ -112,6 +126,7 @@ function cloneRouting(c: RoutingConfig): RoutingConfig {
     routes: Object.fromEntries(TAGS.map((t) => [t, [...c.routes[t]]])) as Record<Tag, Role[]>,
     dueDays: { ...c.dueDays },
     escalateAfterWeeks: c.escalateAfterWeeks,
+    dismissal: { ...(c.dismissal ?? DEFAULT_ROUTING.dismissal) },
   };
 }
 

@@ -8,7 +8,7 @@ import type { FollowUpTask, TaskEvent, TaskState } from './task.js';
 export type TaskCommand =
   | { type: 'claim'; actorId: number }
   | { type: 'resolve'; actorId: number | null; note?: string | null }
-  | { type: 'dismiss'; actorId: number | null; reason: string }
+  | { type: 'dismiss'; actorId: number | null; reason: string; until?: string | null }
   | { type: 'snooze'; actorId: number | null; until: string; reason?: string | null }
   | { type: 'reopen'; actorId: number | null; note?: string | null }
   | { type: 'reassign'; actorId: number | null; assigneeId: number | null };
@@ -103,8 +103,11 @@ export function applyTaskCommand(task: FollowUpTask, cmd: TaskCommand, ctx: Tran
     }
     case 'dismiss': {
       if (blank(cmd.reason)) return refuse(task, cmd, 'reason_required', text('请填写忽略原因', 'Please give a reason for dismissing'));
+      const until = clean(cmd.until);
+      if (until !== null && !isDate(until)) return refuse(task, cmd, 'invalid_date', text('忽略至须为日期 YYYY-MM-DD', 'Dismiss until must be a date as YYYY-MM-DD'));
+      if (until !== null && daysBetween(ctx.today, until) <= 0) return refuse(task, cmd, 'date_not_future', text('忽略至须晚于今天', 'Dismiss until must be after today'));
       const reason = clean(cmd.reason);
-      return { ok: true, task: closed('dismissed', reason), event: event('dismissed', reason) };
+      return { ok: true, task: { ...closed('dismissed', reason), dismissedUntil: until }, event: event('dismissed', until ? `until ${until}: ${reason}` : reason) };
     }
     case 'snooze': {
       if (!isDate(cmd.until)) return refuse(task, cmd, 'invalid_date', text('暂缓日期须为 YYYY-MM-DD', 'Snooze until must be a date as YYYY-MM-DD'));
@@ -119,7 +122,7 @@ export function applyTaskCommand(task: FollowUpTask, cmd: TaskCommand, ctx: Tran
     case 'reopen':
       return {
         ok: true,
-        task: { ...task, state: 'open', closedAt: null, closeNote: null, indexAtClose: null, indexAfter2w: null, indexAfter4w: null },
+        task: { ...task, state: 'open', closedAt: null, closeNote: null, indexAtClose: null, indexAfter2w: null, indexAfter4w: null, dismissedUntil: null },
         event: event('reopened', clean(cmd.note)),
       };
     case 'reassign':

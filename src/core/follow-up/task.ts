@@ -33,9 +33,15 @@ export interface FollowUpTask {
   indexAfter2w: number | null;
   indexAfter4w: number | null;
   escalated: boolean;
+  /** A dismissal holds until this date (YYYY-MM-DD) unless the problem materially worsens; null = the default hold. */
+  dismissedUntil?: string | null;
 }
 
-export type TaskEventKind = 'created' | 'claimed' | 'done' | 'dismissed' | 'snoozed' | 'reopened' | 'escalated' | 'reassigned' | 'recovered';
+export type TaskEventKind = 'created' | 'claimed' | 'done' | 'dismissed' | 'snoozed' | 'reopened' | 'escalated' | 'reassigned' | 'recovered' | 'progress';
+
+export const PROGRESS_STATUSES = ['in_progress', 'resolved', 'blocked'] as const;
+/** This week's state of a follow-up, as its holder reports it. */
+export type ProgressStatus = (typeof PROGRESS_STATUSES)[number];
 
 export interface TaskEvent {
   taskId: number;
@@ -43,4 +49,8 @@ export interface TaskEvent {
   actorId: number | null;
   at: string;
   note: string | null;
+  /** `progress` events: the status reported, who or what blocks it, and the report week it speaks for. */
+  status?: ProgressStatus | null;
+  blocker?: string | null;
+  week?: string | null;
 }

@@ -11,11 +11,11 @@ export const VALUE_COLUMNS = [
   'contacts', 'last_contact', 'revenue', 'receivable', 'overdue_days', 'complaints', 'complaint_type',
   'requirement_changes', 'faults', 'usage', 'stage', 'expected_close', 'health', 'collected', 'payment_term_days', 'notes',
 ] as const;
-const ENTRY_COLUMNS = `team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at`;
+const ENTRY_COLUMNS = `team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at, carried`;
 const ENTRY_SELECT = `SELECT ${ENTRY_COLUMNS} FROM entries`;
 // Everything the scorer reads, nothing more: notes can be long, and bookkeeping is not needed.
 const SCORING_COLUMNS = VALUE_COLUMNS.filter((c) => c !== 'notes');
-const SCORING_SELECT = `SELECT week, customer_id, rep_id, ${SCORING_COLUMNS.join(', ')} FROM entries`;
+const SCORING_SELECT = `SELECT week, customer_id, rep_id, ${SCORING_COLUMNS.join(', ')}, carried FROM entries`;
 
 type Row = unknown[];
 
@@ -47,12 +47,15 @@ function valuesAt(r: Row, at: number, hasNotes: boolean): EntryValues {
 function toEntry(r: Row): StoredEntry {
   return {
     teamId: r[0] as number, week: r[1] as WeekId, repId: r[2] as number, customerId: r[3] as number,
-    values: valuesAt(r, 4, true), source: r[4 + VALUE_COLUMNS.length] as StoredEntry['source'], updatedAt: r[5 + VALUE_COLUMNS.length] as string,
+    values: valuesAt(r, 4, true), source: r[4 + VALUE_COLUMNS.length] as StoredEntry['source'], updatedAt: r[5 + VALUE_COLUMNS.length] as string, carried: r[6 + VALUE_COLUMNS.length] === 1,
   };
 }
 
 function toScoringRow(r: Row): ScoringRow {
-  return { week: r[0] as WeekId, customerId: r[1] as number, repId: r[2] as number, values: valuesAt(r, 3, false) };
+  const row: ScoringRow = { week: r[0] as WeekId, customerId: r[1] as number, repId: r[2] as number, values: valuesAt(r, 3, false) };
+  // Only carried rows carry the flag: the scorer's hot path stays one shape for ordinary rows.
+  if (r[3 + SCORING_COLUMNS.length] === 1) row.carried = true;
+  return row;
 }
 
 // iterate() + map in one pass: .all() first builds a second 500k-element array of row arrays.
@@ -78,18 +81,19 @@ export class SqliteReportRepo implements ReportRepo {
   private readonly statusStmt: Statement;
   private readonly submitStmt: Statement;
   private readonly weeksStmt: Statement;
+  private readonly firstWeekStmt: Statement;
 
   constructor(db: Db) {
     const s = db.sqlite;
     // One statement does insert-or-update, and the WHERE makes an identical re-upsert a no-op
     // (changes = 0), which is how "importing twice changes nothing" is detected.
-    const changed = [...VALUE_COLUMNS.map((c) => `${c} IS NOT excluded.${c}`), 'team_id IS NOT excluded.team_id'].join(' OR ');
+    const changed = [...VALUE_COLUMNS.map((c) => `${c} IS NOT excluded.${c}`), 'team_id IS NOT excluded.team_id', 'carried IS NOT excluded.carried'].join(' OR ');
     this.upsertStmt = s.prepare(
-      `INSERT INTO entries (team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at)
-       VALUES (${Array(4 + VALUE_COLUMNS.length + 2).fill('?').join(', ')})
+      `INSERT INTO entries (team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at, carried)
+       VALUES (${Array(4 + VALUE_COLUMNS.length + 3).fill('?').join(', ')})
        ON CONFLICT (week, rep_id, customer_id) DO UPDATE SET
          team_id = excluded.team_id, ${VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
-         source = excluded.source, updated_at = excluded.updated_at
+         source = excluded.source, updated_at = excluded.updated_at, carried = excluded.carried
        WHERE ${changed}`,
     );
     this.weekStmt = s.prepare(`${ENTRY_SELECT} WHERE team_id = ? AND week = ? ORDER BY customer_id, rep_id`).raw(true);
@@ -109,10 +113,11 @@ export class SqliteReportRepo implements ReportRepo {
        ON CONFLICT (team_id, week, rep_id) DO UPDATE SET submitted_at = excluded.submitted_at, late = excluded.late`,
     );
     this.weeksStmt = s.prepare('SELECT DISTINCT week FROM entries WHERE team_id = ? ORDER BY week').pluck(true);
+    this.firstWeekStmt = s.prepare('SELECT min(week) FROM entries WHERE team_id = ?').pluck(true);
   }
 
   upsertEntry(entry: Omit<StoredEntry, 'updatedAt'>, at: string): boolean {
-    const info = this.upsertStmt.run(entry.teamId, entry.week, entry.repId, entry.customerId, ...valueParams(entry.values), entry.source, at);
+    const info = this.upsertStmt.run(entry.teamId, entry.week, entry.repId, entry.customerId, ...valueParams(entry.values), entry.source, at, entry.carried ? 1 : 0);
     return info.changes > 0;
   }
 
@@ -159,5 +164,9 @@ export class SqliteReportRepo implements ReportRepo {
 
   weeksWithEntries(teamId: number): WeekId[] {
     return this.weeksStmt.all(teamId) as WeekId[];
+  }
+
+  firstWeek(teamId: number): WeekId | null {
+    return (this.firstWeekStmt.get(teamId) as WeekId | null | undefined) ?? null;
   }
 }

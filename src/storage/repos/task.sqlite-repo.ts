@@ -1,5 +1,5 @@
 // Follow-up tasks and their event history.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { FollowUpTask, TaskEvent, TaskEventKind, TaskState } from '../../core/follow-up/task.js';
 import { ACTIVE_STATES } from '../../core/follow-up/task.js';
 import type { Grade, Tag } from '../../core/customer-risk/types.js';
@@ -29,14 +29,22 @@ const toTask = (r: TaskRow): FollowUpTask => ({
   indexAfter2w: r.indexAfter2w,
   indexAfter4w: r.indexAfter4w,
   escalated: r.escalated,
+  dismissedUntil: r.dismissedUntil,
 });
 
 const toRow = (t: Omit<FollowUpTask, 'id'>) => ({
   teamId: t.teamId, customerId: t.customerId, tag: t.tag, role: t.role, assigneeId: t.assigneeId,
   ownerRole: t.ownerRole, grade: t.grade, state: t.state, createdWeek: t.createdWeek, dueDate: t.dueDate,
   snoozedUntil: t.snoozedUntil, closedAt: t.closedAt, closeNote: t.closeNote, indexAtClose: t.indexAtClose,
-  indexAfter2w: t.indexAfter2w, indexAfter4w: t.indexAfter4w, escalated: t.escalated,
+  indexAfter2w: t.indexAfter2w, indexAfter4w: t.indexAfter4w, escalated: t.escalated, dismissedUntil: t.dismissedUntil ?? null,
 });
+
+type EventRow = typeof taskEvents.$inferSelect;
+
+// Progress fields only on progress events, so other events keep their plain shape.
+const toEvent = (r: EventRow): TaskEvent => (r.kind === 'progress'
+  ? { taskId: r.taskId, kind: 'progress', actorId: r.actorId, at: r.at, note: r.note, status: r.status, blocker: r.blocker, week: r.week }
+  : { taskId: r.taskId, kind: r.kind as TaskEventKind, actorId: r.actorId, at: r.at, note: r.note });
 
 export class SqliteTaskRepo implements TaskRepo {
   constructor(private readonly db: Db) {}
@@ -73,11 +81,26 @@ export class SqliteTaskRepo implements TaskRepo {
   }
 
   addEvent(event: TaskEvent): void {
-    this.db.orm.insert(taskEvents).values({ taskId: event.taskId, kind: event.kind, actorId: event.actorId, at: event.at, note: event.note }).run();
+    this.db.orm.insert(taskEvents).values({
+      taskId: event.taskId, kind: event.kind, actorId: event.actorId, at: event.at, note: event.note,
+      status: event.status ?? null, blocker: event.blocker ?? null, week: event.week ?? null,
+    }).run();
   }
 
   events(taskId: number): TaskEvent[] {
-    return this.db.orm.select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).orderBy(asc(taskEvents.id)).all()
-      .map((r) => ({ taskId: r.taskId, kind: r.kind as TaskEventKind, actorId: r.actorId, at: r.at, note: r.note }));
+    return this.db.orm.select().from(taskEvents).where(eq(taskEvents.taskId, taskId)).orderBy(asc(taskEvents.id)).all().map(toEvent);
+  }
+
+  recordProgress(event: TaskEvent & { kind: 'progress'; week: string }): void {
+    // One progress per (task, person, week): saving the form again replaces it.
+    this.db.orm.delete(taskEvents).where(and(eq(taskEvents.taskId, event.taskId), eq(taskEvents.kind, 'progress'), eq(taskEvents.week, event.week),
+      event.actorId === null ? isNull(taskEvents.actorId) : eq(taskEvents.actorId, event.actorId))).run();
+    this.addEvent(event);
+  }
+
+  progressEvents(taskIds: readonly number[]): TaskEvent[] {
+    if (taskIds.length === 0) return [];
+    return this.db.orm.select().from(taskEvents).where(and(inArray(taskEvents.taskId, [...taskIds]), eq(taskEvents.kind, 'progress')))
+      .orderBy(asc(taskEvents.id)).all().map(toEvent);
   }
 }

@@ -10,7 +10,7 @@ const last: EntryValues = {
   ...EMPTY_ENTRY, contacts: 3, lastContact: '2026-11-18', revenue: 12000, receivable: 50000, overdueDays: 45, complaints: 1,
   complaintType: 'billing', usage: 'high', stage: 'live', expectedClose: '2026-12-31', health: 'green', notes: 'renewal talk',
 };
-const model = { week: '2026-W48', customer: { id: 101, name: '华星科技' }, lastEntry: last, thisWeek: null };
+const model = { week: '2026-W48', customer: { id: 101, name: '华星科技' }, lastEntry: last, lastEntryWeek: '2026-W47', thisWeek: null };
 
 describe('entryForm', () => {
   it('field ids are the template ids, kinds mapped, required flags kept', () => {
@@ -28,10 +28,15 @@ describe('entryForm', () => {
     expect(decodeAction(entryForm(model, 'zh').formId)).toEqual({ kind: 'report.save', args: { week: '2026-W48', customerId: '101' } });
   });
 
-  it('pre-fills carry-over values; contacts and revenue start empty', () => {
+  it("pre-fills carry-over values with the debt aged since the last entry; this week's numbers start at 0", () => {
     const v = entryForm(model, 'en').values;
-    expect(v).toEqual({ lastContact: '2026-11-18', receivable: '50000', overdueDays: '45', usage: 'high', stage: 'live', expectedClose: '2026-12-31', health: 'green' });
-    expect(entryForm({ ...model, lastEntry: null }, 'en').values).toEqual({});
+    const zeros = { contacts: '0', revenue: '0', complaints: '0', requirementChanges: '0', faults: '0' };
+    // 45 days a week ago, still owed: 52 now (what the scorer estimates), not last week's 45.
+    expect(v).toEqual({ ...zeros, lastContact: '2026-11-18', receivable: '50000', overdueDays: '52', usage: 'high', stage: 'live', expectedClose: '2026-12-31', health: 'green' });
+    expect(entryForm({ ...model, lastEntryWeek: '2026-W45' }, 'en').values.overdueDays).toBe('66');
+    // Nothing owed: the days do not age.
+    expect(entryForm({ ...model, lastEntry: { ...last, receivable: 0 } }, 'en').values.overdueDays).toBe('45');
+    expect(entryForm({ ...model, lastEntry: null }, 'en').values).toEqual(zeros);
   });
 
   it("shows this week's entry when it exists", () => {

@@ -4,9 +4,11 @@ import type { ReportPromptCustomer, ReportPromptModel } from '../../../src/app/v
 import { actionsOf, cardText, json } from './helpers.js';
 
 const customers: ReportPromptCustomer[] = [
-  { customerId: 101, name: '华星科技', saved: true, lastStage: 'live', lastIndex: 88, lastGrade: 'A' },
-  { customerId: 102, name: 'Acme Corp', saved: false, lastStage: 'negotiation', lastIndex: 74, lastGrade: 'B' },
-  { customerId: 103, name: '蓝海物流', saved: false, lastStage: 'live', lastIndex: 12, lastGrade: null },
+  { customerId: 101, name: '华星科技', saved: true, lastStage: 'live', lastIndex: 88, lastGrade: 'A',
+    lastReason: { zh: '逾期 48 天，应收 ¥50,000', en: '48 days overdue on ¥50,000' }, openTasks: ['overdue'] },
+  { customerId: 102, name: 'Acme Corp', saved: false, lastStage: 'negotiation', lastIndex: 74, lastGrade: 'B', canCarry: true,
+    lastReason: { zh: '预计签约日期已推迟 3 次，累计推迟 95 天', en: 'Expected close pushed 3 times, 95 days in all' }, openTasks: ['cycle_slip'] },
+  { customerId: 103, name: '蓝海物流', saved: false, lastStage: 'live', lastIndex: 12, lastGrade: null, canCarry: true },
   { customerId: 104, name: '北辰制造', saved: false, lastStage: null, lastIndex: null, lastGrade: null },
 ];
 const model: ReportPromptModel = { week: '2026-W48', state: 'open', customers };
@@ -19,19 +21,36 @@ describe('reportPromptCard', () => {
     expect(reportPromptCard(model, 'en').summary).toBe('Weekly report 2026-W48 — 1/4 customers done');
   });
 
-  it('one line per customer with report.open, then report.add and report.submit', () => {
+  it('one line per customer with report.open, "No change" where there is something to carry, then add, all others unchanged, submit', () => {
     const card = reportPromptCard(model, 'en');
     const actions = actionsOf(card);
-    expect(actions.map((a) => a.kind)).toEqual(['report.open', 'report.open', 'report.open', 'report.open', 'report.add', 'report.submit']);
+    expect(actions.map((a) => a.kind)).toEqual(['report.open', 'report.open', 'report.same', 'report.open', 'report.same', 'report.open',
+      'report.add', 'report.rest', 'report.submit']);
     expect(actions[1]).toEqual({ kind: 'report.open', args: { week: '2026-W48', customerId: '102' } });
-    expect(actions[4]).toEqual({ kind: 'report.add', args: { week: '2026-W48' } });
-    expect(actions[5]).toEqual({ kind: 'report.submit', args: { week: '2026-W48' } });
+    expect(actions[2]).toEqual({ kind: 'report.same', args: { week: '2026-W48', customerId: '102' } });
+    expect(actions[7]).toEqual({ kind: 'report.rest', args: { week: '2026-W48' } });
+    expect(actions[8]).toEqual({ kind: 'report.submit', args: { week: '2026-W48' } });
     const text = cardText(card);
-    expect(text).toContain('✅ 华星科技');
-    expect(text).toContain('Acme Corp · last week: Negotiation · 🟠 B 74');
+    // A flag stays visible once filled: grade, reason in a few words, open follow-ups.
+    expect(text).toContain('✅ 华星科技 · 🔴 A 88 · 48 days overdue on ¥50,000 · 📌 follow-up: Overdue payment');
+    expect(text).toContain('Acme Corp · 🟠 B 74 · Expected close pushed 3 times, 95 d… · 📌 follow-up: Deal cycle slipping');
     expect(text).toContain('蓝海物流 · last week: Live');
     expect(text).toContain('北辰制造 · no entry last week');
-    expect(cardText(reportPromptCard(model, 'zh'))).toContain('Acme Corp · 上周：谈判 · 🟠 B 74');
+    expect(cardText(reportPromptCard(model, 'zh'))).toContain('Acme Corp · 🟠 B 74 · 预计签约日期已推迟 3 次，累计推迟 95 天 · 📌 跟进中：成交周期拉长');
+  });
+
+  it('marks carried customers as unchanged and offers no "All others unchanged" when nothing is left to carry', () => {
+    const all = customers.map((c) => ({ ...c, saved: true, carried: c.customerId !== 101 }));
+    const card = reportPromptCard({ ...model, customers: all }, 'en');
+    expect(cardText(card)).toContain('➖ 蓝海物流 · no change');
+    expect(actionsOf(card).map((a) => a.kind)).not.toContain('report.rest');
+  });
+
+  it('asks once before an empty submission', () => {
+    const none = customers.map((c) => ({ ...c, saved: false }));
+    const card = reportPromptCard({ ...model, customers: none, confirmEmpty: true }, 'zh');
+    expect(cardText(card)).toContain('还没有填写任何客户——仍然提交吗？');
+    expect(actionsOf(card)).toContainEqual({ kind: 'report.submit', args: { week: '2026-W48', empty: '1' } });
   });
 
   it('submitted and closed variants', () => {

@@ -35,6 +35,7 @@ describe('taskCard', () => {
       { kind: 'task.claim', args: { taskId: '12' } },
       { kind: 'task.resolve', args: { taskId: '12' } },
       { kind: 'task.snooze', args: { taskId: '12' } },
+      { kind: 'task.progress', args: { taskId: '12' } },
       { kind: 'customer.details', args: { customerId: '101' } },
     ]);
     expect(cardText(taskCard(model, 'zh'))).toContain('要做什么：核对账龄与发票');
@@ -49,7 +50,7 @@ describe('taskCard', () => {
     const claimed = { ...model, task: { ...model.task, state: 'claimed' as const } };
     expect(inlineText(taskStateLine(claimed.task, finance, 'zh'))).toBe('状态：已由 @Zhao Lei 认领');
     expect(inlineText(taskStateLine(claimed.task, finance, 'en'))).toBe('Status: claimed by @Zhao Lei');
-    expect(actionsOf(taskCard(claimed, 'en')).map((a) => a.kind)).toEqual(['task.resolve', 'task.snooze', 'customer.details']);
+    expect(actionsOf(taskCard(claimed, 'en')).map((a) => a.kind)).toEqual(['task.resolve', 'task.snooze', 'task.progress', 'customer.details']);
     const snoozed = { ...model, task: { ...model.task, state: 'snoozed' as const, snoozedUntil: '2026-12-04' } };
     expect(inlineText(taskStateLine(snoozed.task, null, 'en'))).toBe('Status: snoozed until 2026-12-04');
     expect(actionsOf(taskCard(snoozed, 'en')).map((a) => a.kind)).toEqual(['task.claim', 'task.resolve', 'customer.details']);
@@ -71,7 +72,7 @@ describe('task forms', () => {
   it('resolve form: task.resolved, note required, outcome done|dismissed', () => {
     const form = resolveTaskForm(m, 'en');
     expect(decodeAction(form.formId)).toEqual({ kind: 'task.resolved', args: { taskId: '12' } });
-    expect(form.fields.map((f) => [f.id, f.kind, f.required])).toEqual([['outcome', 'select', true], ['note', 'textarea', true]]);
+    expect(form.fields.map((f) => [f.id, f.kind, f.required])).toEqual([['outcome', 'select', true], ['note', 'textarea', true], ['until', 'date', false]]);
     expect(form.fields[0]!.options?.map((o) => o.value)).toEqual(['done', 'dismissed']);
     expect(form.values).toEqual({ outcome: 'done' });
     expect(form.intro).toBe('华星科技 · Overdue payment');

@@ -1,7 +1,7 @@
 // Index, grading, hard triggers, escalation, tags and reasons of a whole customer score.
 import { describe, expect, it } from 'vitest';
 import { reasonLines, reasonSummary } from '../../../src/core/customer-risk/reasons.js';
-import { scoreCustomer } from '../../../src/core/customer-risk/score-customer.js';
+import { compressTop, scoreCustomer } from '../../../src/core/customer-risk/score-customer.js';
 import { DEFAULT_SCORING, parseScoringConfig, ScoringConfigError } from '../../../src/core/customer-risk/weights.js';
 import { addWeeks } from '../../../src/core/weekly-report/week.js';
 import { END, input, steady } from './history-builder.js';
@@ -42,7 +42,8 @@ describe('scoreCustomer', () => {
   });
 
   it('escalates a key account from B to A', () => {
-    const tail = [{ overdueDays: 20 }, { overdueDays: 27 }];
+    // 47 days overdue and ageing: an index in the high 70s, B for a normal account (A starts at 93).
+    const tail = [{ overdueDays: 40 }, { overdueDays: 47 }];
     const normal = scoreCustomer(input(steady(12, tail)));
     const key = scoreCustomer(input(steady(12, tail), { customer: { tier: 'key' } }));
     expect(normal.grade).toBe('B');
@@ -108,5 +109,29 @@ describe('parseScoringConfig', () => {
     const h = steady(12, [{ overdueDays: 20 }, { overdueDays: 27 }]);
     const strict = parseScoringConfig({ grades: { A: 95, B: 90 }, hardTriggers: { overdueDaysB: 80, overdueDaysA: 120 } });
     expect(scoreCustomer(input(h), strict).grade).toBeNull();
+  });
+});
+
+describe('compressTop (the index does not saturate)', () => {
+  it('leaves the index below the knee alone, and keeps distinct severe risks distinct above it', () => {
+    expect(compressTop(62.4, 90, 90)).toBe(62);
+    expect(compressTop(90, 150, 90)).toBe(90);
+    const one = compressTop(100, 100, 90);
+    const more = compressTop(100, 125, 90);
+    const most = compressTop(104, 140, 90);
+    expect(one).toBeGreaterThan(90);
+    expect(more).toBeGreaterThan(one);
+    expect(most).toBeGreaterThan(more);
+    expect(most).toBeLessThan(100);
+    // Continuous at the knee and increasing in the damped index.
+    expect(compressTop(90.1, 95, 90) - 90).toBeLessThan(0.2);
+    let prev = 0;
+    for (let x = 80; x <= 105; x += 0.5) {
+      const y = compressTop(x, x + 20, 90);
+      expect(y).toBeGreaterThanOrEqual(prev);
+      prev = y;
+    }
+    // 100 turns it off.
+    expect(compressTop(104, 160, 100)).toBe(100);
   });
 });

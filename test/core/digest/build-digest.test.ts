@@ -44,7 +44,7 @@ describe('buildDigest', () => {
       ['Zhang Min', false, false, false, 1, 2, 8000, 1],
     ]);
     expect(model.counts).toEqual({
-      customers: 5, flagged: 3, gradeA: 2, gradeB: 1, newFlags: 2, reps: 3, submitted: 1, missing: 1, unreachable: 1,
+      customers: 5, flagged: 3, gradeA: 2, gradeB: 1, newFlags: 2, reps: 3, submitted: 1, submittedEmpty: 0, missing: 1, unreachable: 1,
       openTasks: 5, overdueTasks: 2, resolved: 2,
     });
     expect(model.totals).toEqual({ revenue: 20000.5, entries: 3 });

@@ -131,3 +131,41 @@ describe('planFollowUps: outcome log', () => {
     expect(plan.outcomes).toEqual([]);
   });
 });
+
+describe('planFollowUps: a dismissal holds (issue 11.1)', () => {
+  const dismissed = (extra: Partial<Parameters<typeof task>[3]> = {}) =>
+    task(7, 101, 'overdue', { state: 'dismissed', grade: 'B', closedAt: '2026-11-13T09:00:00.000Z', closeNote: '客户春节停工，正常', indexAtClose: 62, ...extra });
+
+  it('does not raise the same problem again two weeks later', () => {
+    const plan = planFollowUps(base({ scores: [score(101, 64, 'B', ['overdue'])], dismissedTasks: [dismissed()] }));
+    expect(plan.create).toEqual([]);
+    expect(plan.reopen).toEqual([]);
+  });
+
+  it('reopens the dismissed task, saying why, when the index rose by the margin', () => {
+    const plan = planFollowUps(base({ scores: [score(101, 75, 'B', ['overdue'])], dismissedTasks: [dismissed()] }));
+    expect(plan.create).toEqual([]);
+    expect(plan.reopen).toHaveLength(1);
+    expect(plan.reopen[0]!.task).toMatchObject({ id: 7, state: 'open', createdWeek: '2026-W48', closedAt: null, closeNote: null });
+    expect(plan.reopen[0]!.event.note).toBe('reopened: index 62 → 75 (+13) since dismissed on 2026-11-13 ("客户春节停工，正常")');
+  });
+
+  it('reopens on a new hard trigger, and when its until-date has passed', () => {
+    const hard = score(101, 70, 'A', ['overdue']);
+    hard.dimensions.payment.facts.overdueDays = 95;
+    const byTrigger = planFollowUps(base({ scores: [hard], dismissedTasks: [dismissed()], overdueDaysA: 90 }));
+    expect(byTrigger.reopen[0]?.event.note).toMatch(/^reopened: now 95 days overdue \(≥90, grade A\)/);
+    expect(byTrigger.reopen[0]?.task).toMatchObject({ grade: 'A', ownerRole: 'director' });
+    const ended = planFollowUps(base({ scores: [score(101, 64, 'B', ['overdue'])], dismissedTasks: [dismissed({ dismissedUntil: '2026-11-20' })] }));
+    expect(ended.reopen[0]?.event.note).toMatch(/ran until 2026-11-20/);
+    // The default hold (8 weeks) ends too; a config can change margin and hold.
+    const config = parseRoutingConfig({ dismissal: { holdWeeks: 1, reopenMargin: 30 } });
+    expect(planFollowUps(base({ scores: [score(101, 80, 'B', ['overdue'])], dismissedTasks: [dismissed()], config })).reopen[0]?.event.note).toMatch(/ran until 2026-11-20/);
+    expect(planFollowUps(base({ scores: [score(101, 80, 'B', ['overdue'])], dismissedTasks: [dismissed()] })).reopen).toHaveLength(1);
+  });
+
+  it('a dismissal for one problem does not hold back another', () => {
+    const plan = planFollowUps(base({ scores: [score(101, 64, 'B', ['overdue', 'silent'])], dismissedTasks: [dismissed()] }));
+    expect(plan.create.map((t) => t.tag)).toEqual(['silent']);
+  });
+});
