@@ -15,9 +15,21 @@ export interface RadarSettings {
   schedule?: Partial<ScheduleSettings>;
 }
 
+/**
+ * Turns the stored settings overrides (shaped like the config file, e.g. `{scoring: {grades: {A: 95}}}`)
+ * into effective settings, validated with the config file's schema. Throws an error whose message
+ * names each bad key (`settings: scoring.grades.A: …`).
+ */
+export interface SettingsResolver {
+  resolve(overrides: Readonly<Record<string, unknown>>): RadarSettings;
+}
+
 export interface AppContext {
   repos: Repositories;
+  /** The effective settings; replaced in place when a manager changes one (settings.service.ts). */
   settings: RadarSettings;
+  /** Present where settings can be changed (CLI, bot); absent in plain tests. */
+  settingsResolver?: SettingsResolver;
   clock: () => Date;
   logger: Logger;
 }

@@ -2,7 +2,7 @@
 // server, the outbox worker and the scheduler. main.ts and the end-to-end tests both start it here.
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/env.js';
-import type { RadarSettings } from '../app/context.js';
+import type { RadarSettings, SettingsResolver } from '../app/context.js';
 import type { InboundEvent, Router } from '../app/inbound.js';
 import type { PlatformAdapter } from '../app/ports/platform-adapter.port.js';
 import type { ChatPort, Platform } from '../app/ports/chat.port.js';
@@ -21,10 +21,13 @@ import { createFeishuAdapter } from '../../adapters/feishu/index.js';
 import { runCycleStep } from './run-step.js';
 import { syncUsers } from '../app/jobs/sync-users.job.js';
 import { reportPermanentFailure } from '../app/services/delivery-failure.service.js';
+import { applyStoredSettings } from '../app/services/settings.service.js';
 
 export interface BotOptions {
   config: AppConfig;
   settings: RadarSettings;
+  /** Lays the settings stored in the database over the config file (managers' changes win). */
+  settingsResolver?: SettingsResolver;
   logger: Logger;
   clock?: () => Date;
   /** Tests: run without the cron scheduler (steps are driven by hand). */
@@ -85,7 +88,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     onPermanentFailure: (m) => reportPermanentFailure(app, m),
     ...options.worker,
   });
-  app = { ctx: { repos, settings, clock, logger }, platforms: bindings, notifyOutbox: () => worker.notify() };
+  app = { ctx: { repos, settings, settingsResolver: options.settingsResolver, clock, logger }, platforms: bindings, notifyOutbox: () => worker.notify() };
+  applyStoredSettings(app.ctx, team.id);
   route = createRouter(app);
 
   const routes = adapters.flatMap((a) => (a.http ? [a.http] : []));

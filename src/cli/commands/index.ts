@@ -12,9 +12,10 @@ import { importCommand } from './import.command.js';
 import { membersCommand } from './members.command.js';
 import { simulateCommand } from './simulate.command.js';
 import { tasksCommand } from './tasks.command.js';
+import { settingsCommand } from './settings.command.js';
 
 export const COMMANDS: readonly Command[] = [
-  importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, membersCommand, customersCommand, simulateCommand, demoCommand, cycleCommand, dbCommand,
+  importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, membersCommand, customersCommand, simulateCommand, demoCommand, cycleCommand, dbCommand, settingsCommand,
 ];
 
 export function usage(): string {
