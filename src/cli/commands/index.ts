@@ -13,9 +13,11 @@ import { membersCommand } from './members.command.js';
 import { simulateCommand } from './simulate.command.js';
 import { tasksCommand } from './tasks.command.js';
 import { settingsCommand } from './settings.command.js';
+import { rankingCommand } from './ranking.command.js';
+import { reviewCommand } from './review.command.js';
 
 export const COMMANDS: readonly Command[] = [
-  importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, membersCommand, customersCommand, simulateCommand, demoCommand, cycleCommand, dbCommand, settingsCommand,
+  importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, membersCommand, customersCommand, simulateCommand, demoCommand, cycleCommand, dbCommand, settingsCommand, rankingCommand, reviewCommand,
 ];
 
 export function usage(): string {
