@@ -4,6 +4,7 @@ import type { ReportTemplate } from '../core/weekly-report/template.js';
 import type { RoutingConfig } from '../core/follow-up/routing.js';
 import type { ScoringConfig } from '../core/customer-risk/weights.js';
 import type { ScheduleSettings } from './schedule/index.js';
+import type { RankingSettings } from '../core/review/ranking.js';
 import type { Repositories } from './ports/repositories.port.js';
 
 /** Template, scoring and routing: built-in defaults, optionally overridden by the config file. */
@@ -11,6 +12,8 @@ export interface RadarSettings {
   template: ReportTemplate;
   scoring: ScoringConfig;
   routing: RoutingConfig;
+  /** Ranking columns and audience (default: every column, in the manager channel). */
+  ranking?: RankingSettings;
   /** The team's schedule from the config file; what managers change from chat is stored and wins. */
   schedule?: Partial<ScheduleSettings>;
 }

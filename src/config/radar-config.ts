@@ -8,6 +8,7 @@ import { DEFAULT_SCORING, parseScoringConfig } from '../core/customer-risk/weigh
 import type { RadarSettings, SettingsResolver } from '../app/context.js';
 import { parseScheduleSettings, type ScheduleSettings } from '../app/schedule/index.js';
 import { ConfigError } from './env.js';
+import { DEFAULT_RANKING_SETTINGS, RANKING_COLUMNS } from '../core/review/ranking.js';
 
 const localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 const fieldOverride = z.strictObject({
@@ -23,6 +24,10 @@ const FileSchema = z.strictObject({
   scoring: z.unknown().optional(),
   routing: z.unknown().optional(),
   schedule: z.record(z.string(), z.unknown()).optional(),
+  ranking: z.strictObject({
+    columns: z.array(z.enum(RANKING_COLUMNS)).optional(),
+    audience: z.enum(['channel', 'managers']).optional(),
+  }).optional(),
 });
 
 export const DEFAULT_SETTINGS: RadarSettings = {
@@ -98,5 +103,8 @@ export function parseRadarSettings(raw: unknown, source = 'config'): RadarSettin
   const schedule = parsed.data.schedule === undefined ? undefined
     : attempt(() => { parseScheduleSettings(parsed.data.schedule); return parsed.data.schedule as Partial<ScheduleSettings>; }, undefined);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { template, scoring, routing, ...(schedule ? { schedule } : {}) };
+  const rankingRaw = parsed.data.ranking;
+  const ranking = rankingRaw === undefined ? undefined
+    : { columns: rankingRaw.columns ?? [...DEFAULT_RANKING_SETTINGS.columns], audience: rankingRaw.audience ?? DEFAULT_RANKING_SETTINGS.audience };
+  return { template, scoring, routing, ...(schedule ? { schedule } : {}), ...(ranking ? { ranking } : {}) };
 }

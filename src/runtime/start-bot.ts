@@ -112,6 +112,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     // Catch-up covers downtime, not the weeks before the bot ever ran: a first start posts no old digests.
     notBeforeFor: (teamId) => cycleStartedAt(repos, teamId, clock()),
     jobRuns: repos.jobRuns,
+    monthlyReview: true,
     clock,
     logger,
   });

@@ -5,10 +5,11 @@
 import type { SettingsChange } from '../ports/repositories.port.js';
 import type { AppContext, RadarSettings } from '../context.js';
 import { ensureScored, latestReportWeek } from './scoring.service.js';
+import { DEFAULT_RANKING_SETTINGS } from '../../core/review/ranking.js';
 
 export const SETTINGS_OVERRIDES_KEY = 'settingsOverrides';
 /** The sections a stored setting may change (the schedule has its own command). */
-export const SETTINGS_SECTIONS = ['scoring', 'routing', 'template'] as const;
+export const SETTINGS_SECTIONS = ['scoring', 'routing', 'template', 'ranking'] as const;
 
 /** A change that was refused; `message` names the key and what is expected. */
 export class SettingsChangeError extends Error {
@@ -52,6 +53,7 @@ export function settingsView(settings: RadarSettings): Json {
   return {
     scoring: settings.scoring,
     routing: settings.routing,
+    ranking: settings.ranking ?? DEFAULT_RANKING_SETTINGS,
     template: {
       fields: Object.fromEntries(settings.template.fields.map((f) => [f.id, { label: f.label, help: f.help, required: f.required }])),
     },

@@ -42,6 +42,14 @@ export interface RankingInput {
 export const RANKING_COLUMNS = ['submission', 'onTime', 'streak', 'followUps', 'recovery', 'revenue', 'revenueChange'] as const;
 export type RankingColumn = (typeof RANKING_COLUMNS)[number];
 
+/** Which columns show, and whether the ranking goes to the manager channel or only to managers by DM. */
+export interface RankingSettings {
+  columns: RankingColumn[];
+  audience: 'channel' | 'managers';
+}
+
+export const DEFAULT_RANKING_SETTINGS: RankingSettings = { columns: [...RANKING_COLUMNS], audience: 'channel' };
+
 export interface RankingRow {
   rank: number;
   /** The rep's email: the stable key. */
