@@ -20,4 +20,13 @@ describe('ranking in chat', () => {
     expect(await msg(h.members.finance, 'ranking')).toMatchObject({ type: 'toast' });
     expect(JSON.stringify(await msg(h.members.finance, 'my ranking'))).toContain('reps only');
   });
+
+  it('App Home shows a rep their own line only', async () => {
+    const h = createHarness();
+    const home = await h.send({ type: 'homeOpened', actor: h.actor(h.members.rep2) });
+    expect(home.type).toBe('card');
+    const text = JSON.stringify(home);
+    expect(text).toContain('weeks on time in a row');
+    expect(text).not.toContain('rep1');
+  });
 });
