@@ -1,6 +1,6 @@
 // `npm start`: the bot with every configured chat platform, the outbox worker and the scheduler.
 import { ConfigError, loadConfig, loadDotEnv } from './config/env.js';
-import { loadRadarSettings } from './config/radar-config.js';
+import { createSettingsResolver, loadRadarSettings } from './config/radar-config.js';
 import { createLogger } from './logging/logger.js';
 import { startBot } from './runtime/start-bot.js';
 
@@ -32,7 +32,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const logger = createLogger({ level: config.logLevel });
-  const bot = await startBot({ config, settings: loadRadarSettings(config.configFile), logger });
+  const bot = await startBot({ config, settings: loadRadarSettings(config.configFile), settingsResolver: createSettingsResolver(config.configFile), logger });
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down');
     bot.stop().then(() => process.exit(0), (err: unknown) => {

@@ -1,12 +1,13 @@
 // Opens what a CLI command needs: config from env, the SQLite file (--db), the team, settings.
 import type { Team } from '../core/team.js';
 import { loadConfig, type AppConfig } from '../config/env.js';
-import { loadRadarSettings } from '../config/radar-config.js';
+import { createSettingsResolver, loadRadarSettings } from '../config/radar-config.js';
 import { openDb, type Db } from '../storage/db.js';
 import { createRepositories } from '../storage/repositories.js';
 import { createLogger } from '../logging/logger.js';
 import type { AppContext } from '../app/context.js';
 import { configuredTeam } from '../app/services/team.service.js';
+import { applyStoredSettings } from '../app/services/settings.service.js';
 
 export interface CliContext {
   ctx: AppContext;
@@ -23,8 +24,11 @@ export function openCliContext(dbOverride: string | undefined, env: NodeJS.Proce
   const db = openDb(config.dbPath);
   const repos = createRepositories(db);
   const team = configuredTeam(repos, config.team);
+  const ctx: AppContext = { repos, settings, settingsResolver: createSettingsResolver(config.configFile), clock: () => new Date(), logger };
+  // Settings changed from chat or `radar settings set` override the config file.
+  applyStoredSettings(ctx, team.id);
   return {
-    ctx: { repos, settings, clock: () => new Date(), logger },
+    ctx,
     team,
     config,
     db,

@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { DEFAULT_TEMPLATE, FIELD_IDS, type ReportTemplate, type FieldId } from '../core/weekly-report/template.js';
 import { DEFAULT_ROUTING, parseRoutingConfig } from '../core/follow-up/routing.js';
 import { DEFAULT_SCORING, parseScoringConfig } from '../core/customer-risk/weights.js';
-import type { RadarSettings } from '../app/context.js';
+import type { RadarSettings, SettingsResolver } from '../app/context.js';
 import { parseScheduleSettings, type ScheduleSettings } from '../app/schedule/index.js';
 import { ConfigError } from './env.js';
+import { DEFAULT_RANKING_SETTINGS, RANKING_COLUMNS } from '../core/review/ranking.js';
 
 const localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
 const fieldOverride = z.strictObject({
@@ -23,6 +24,10 @@ const FileSchema = z.strictObject({
   scoring: z.unknown().optional(),
   routing: z.unknown().optional(),
   schedule: z.record(z.string(), z.unknown()).optional(),
+  ranking: z.strictObject({
+    columns: z.array(z.enum(RANKING_COLUMNS)).optional(),
+    audience: z.enum(['channel', 'managers']).optional(),
+  }).optional(),
 });
 
 export const DEFAULT_SETTINGS: RadarSettings = {
@@ -34,13 +39,41 @@ export const DEFAULT_SETTINGS: RadarSettings = {
 /** Load settings from a JSON file, or the defaults when no file is given. Throws ConfigError. */
 export function loadRadarSettings(path: string | null): RadarSettings {
   if (!path) return DEFAULT_SETTINGS;
-  let raw: unknown;
+  return parseRadarSettings(readRadarConfigFile(path), path);
+}
+
+function readRadarConfigFile(path: string): unknown {
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    return JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
     throw new ConfigError([`RADAR_CONFIG (${path}): cannot read a JSON object: ${(err as Error).message}`]);
   }
-  return parseRadarSettings(raw, path);
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** `over` merged into `base`: objects key by key, anything else (arrays too) replaced. */
+export function mergeConfig(base: unknown, over: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? base : over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = mergeConfig(base[k], v);
+  return out;
+}
+
+/**
+ * Settings stored in the database (changed from chat or `radar settings set`) laid over the config
+ * file, validated as a whole by the same schema as the file: stored settings win.
+ */
+export function createSettingsResolver(path: string | null): SettingsResolver {
+  const file = path ? readRadarConfigFile(path) : {};
+  // The file itself is validated at start (loadRadarSettings); a bad one never gets here.
+  parseRadarSettings(file, path ?? 'config');
+  return {
+    resolve: (overrides) => {
+      if (Object.keys(overrides).length === 0) return path ? parseRadarSettings(file, path) : DEFAULT_SETTINGS;
+      return parseRadarSettings(mergeConfig(file, overrides), 'settings');
+    },
+  };
 }
 
 export function parseRadarSettings(raw: unknown, source = 'config'): RadarSettings {
@@ -70,5 +103,8 @@ export function parseRadarSettings(raw: unknown, source = 'config'): RadarSettin
   const schedule = parsed.data.schedule === undefined ? undefined
     : attempt(() => { parseScheduleSettings(parsed.data.schedule); return parsed.data.schedule as Partial<ScheduleSettings>; }, undefined);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { template, scoring, routing, ...(schedule ? { schedule } : {}) };
+  const rankingRaw = parsed.data.ranking;
+  const ranking = rankingRaw === undefined ? undefined
+    : { columns: rankingRaw.columns ?? [...DEFAULT_RANKING_SETTINGS.columns], audience: rankingRaw.audience ?? DEFAULT_RANKING_SETTINGS.audience };
+  return { template, scoring, routing, ...(schedule ? { schedule } : {}), ...(ranking ? { ranking } : {}) };
 }

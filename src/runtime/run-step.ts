@@ -5,6 +5,7 @@ import { runPromptStep } from '../app/jobs/prompt.job.js';
 import { runRemindStep } from '../app/jobs/remind.job.js';
 import { runDigestStep } from '../app/jobs/digest.job.js';
 import { runNudgeStep } from '../app/jobs/nudge.job.js';
+import { runReviewStep } from '../app/jobs/review.job.js';
 
 /** Steps only enqueue outbox messages with unique keys, so running one again never sends twice. */
 export async function runCycleStep(app: RadarApp, teamId: number, week: string, step: StepKind, runKey: string = step): Promise<unknown> {
@@ -17,5 +18,8 @@ export async function runCycleStep(app: RadarApp, teamId: number, week: string, 
       return runDigestStep(app, teamId, week);
     case 'nudge':
       return runNudgeStep(app, teamId);
+    case 'review':
+      // The run key names the month reviewed: `review@2026-11`.
+      return runReviewStep(app, teamId, runKey.split('@')[1] ?? '');
   }
 }

@@ -2,7 +2,7 @@
 // server, the outbox worker and the scheduler. main.ts and the end-to-end tests both start it here.
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/env.js';
-import type { RadarSettings } from '../app/context.js';
+import type { RadarSettings, SettingsResolver } from '../app/context.js';
 import type { InboundEvent, Router } from '../app/inbound.js';
 import type { PlatformAdapter } from '../app/ports/platform-adapter.port.js';
 import type { ChatPort, Platform } from '../app/ports/chat.port.js';
@@ -23,10 +23,13 @@ import { createFeishuAdapter } from '../../adapters/feishu/index.js';
 import { runCycleStep } from './run-step.js';
 import { syncUsers } from '../app/jobs/sync-users.job.js';
 import { reportPermanentFailure } from '../app/services/delivery-failure.service.js';
+import { applyStoredSettings } from '../app/services/settings.service.js';
 
 export interface BotOptions {
   config: AppConfig;
   settings: RadarSettings;
+  /** Lays the settings stored in the database over the config file (managers' changes win). */
+  settingsResolver?: SettingsResolver;
   logger: Logger;
   clock?: () => Date;
   /** Tests: run without the cron scheduler (steps are driven by hand). */
@@ -87,12 +90,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     onPermanentFailure: (m) => reportPermanentFailure(app, m),
     ...options.worker,
   });
-  const ctx = { repos, settings, clock, logger };
+  const ctx = { repos, settings, settingsResolver: options.settingsResolver, clock, logger };
   // The dashboard shares the HTTP server (and its port) with the platforms' endpoints.
   const dashboard = createDashboard({
     ctx, secret: config.web?.secret ?? null, publicUrl: config.web?.publicUrl ?? `http://localhost:${config.port}`,
   });
   app = { ctx, platforms: bindings, notifyOutbox: () => worker.notify(), dashboard: dashboard.auth };
+  applyStoredSettings(app.ctx, team.id);
   route = createRouter(app);
 
   const routes = adapters.flatMap((a) => (a.http ? [a.http] : []));
@@ -115,6 +119,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     // Catch-up covers downtime, not the weeks before the bot ever ran: a first start posts no old digests.
     notBeforeFor: (teamId) => cycleStartedAt(repos, teamId, clock()),
     jobRuns: repos.jobRuns,
+    monthlyReview: true,
     clock,
     logger,
   });

@@ -30,6 +30,8 @@ export interface SchedulerOptions {
   memberTimeZonesFor?: (teamId: number) => MaybePromise<readonly string[]>;
   /** Missed digests with a deadline before this are not caught up (e.g. the team's creation). */
   notBeforeFor?: (teamId: number) => MaybePromise<Date | null | undefined>;
+  /** Also run the monthly review step (first working day of the month). */
+  monthlyReview?: boolean;
   /** Cron pattern of the tick. Default every minute. `false`: no cron (call tick() yourself). */
   cronPattern?: string | false;
   /** First retry delay of a failed step; doubles up to 15 min. Default 60 s. */
@@ -67,7 +69,7 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
     const memberTimeZones = (await options.memberTimeZonesFor?.(teamId)) ?? [];
     const notBefore = (await options.notBeforeFor?.(teamId)) ?? undefined;
     const now = clock();
-    const due = dueSteps({ settings, now, memberTimeZones, notBefore, hasRun: (w, k) => options.jobRuns.hasRun(teamId, w, k) });
+    const due = dueSteps({ settings, now, memberTimeZones, notBefore, monthlyReview: options.monthlyReview, hasRun: (w, k) => options.jobRuns.hasRun(teamId, w, k) });
     for (const step of due) {
       if (stopped) return;
       const id = `${teamId}/${step.week}/${step.runKey}`;

@@ -8,6 +8,7 @@ import { SqliteJobRunRepo, type JobRunOptions } from './repos/job-run.sqlite-rep
 import { SqliteOutboxRepo } from './repos/outbox.sqlite-repo.js';
 import { SqliteReportRepo } from './repos/report.sqlite-repo.js';
 import { SqliteScoreRepo } from './repos/score.sqlite-repo.js';
+import { SqliteSettingsLogRepo } from './repos/settings-log.sqlite-repo.js';
 import { SqliteTaskRepo } from './repos/task.sqlite-repo.js';
 import { SqliteTeamRepo } from './repos/team.sqlite-repo.js';
 
@@ -17,6 +18,7 @@ export interface SqliteRepositories extends Repositories {
   reports: SqliteReportRepo;
   scores: SqliteScoreRepo;
   tasks: SqliteTaskRepo;
+  settingsLog: SqliteSettingsLogRepo;
   outbox: SqliteOutboxRepo;
   jobRuns: SqliteJobRunRepo;
   inbound: SqliteInboundLog;
@@ -36,6 +38,7 @@ export function createRepositories(db: Db, options: RepositoryOptions = {}): Sql
     reports: new SqliteReportRepo(db),
     scores: new SqliteScoreRepo(db),
     tasks: new SqliteTaskRepo(db),
+    settingsLog: new SqliteSettingsLogRepo(db),
     outbox: new SqliteOutboxRepo(db),
     jobRuns: new SqliteJobRunRepo(db, options.jobRuns),
     inbound: new SqliteInboundLog(db, options.inbound),

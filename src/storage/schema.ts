@@ -102,6 +102,8 @@ export const scores = sqliteTable('scores', {
   delta: real('delta'),
   weeksInRed: integer('weeks_in_red').notNull(),
   hasData: integer('has_data', { mode: 'boolean' }).notNull(),
+  /** Fingerprint of the scoring settings the row was computed with; another fingerprint means stale. */
+  settingsHash: text('settings_hash'),
 }, (t) => [
   // The primary key doubles as the (team, week) index.
   primaryKey({ columns: [t.teamId, t.week, t.customerId] }),
@@ -157,6 +159,20 @@ export const settings = sqliteTable('settings', {
   key: text('key').notNull(),
   value: text('value').notNull(),
 }, (t) => [primaryKey({ columns: [t.teamId, t.key] })]);
+
+/** Every change to the stored settings (CLI or chat): who, when, the key, old and new JSON values. */
+export const settingsChanges = sqliteTable('settings_changes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  key: text('key').notNull(),
+  /** JSON; null when the key had no stored value (the config file's or the default applied). */
+  oldValue: text('old_value'),
+  newValue: text('new_value'),
+  actor: text('actor').notNull(),
+  at: text('at').notNull(),
+  /** Set on the change that undid another one: the id it undid. */
+  undoOf: integer('undo_of'),
+}, (t) => [index('settings_changes_team_idx').on(t.teamId, t.id)]);
 
 export const outbox = sqliteTable('outbox', {
   id: integer('id').primaryKey({ autoIncrement: true }),

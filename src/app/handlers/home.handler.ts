@@ -9,6 +9,8 @@ import { ownsTask } from '../services/task-card.service.js';
 import type { Interaction } from './interaction-context.js';
 import { currentReportWeek, isManagerial } from './interaction-context.js';
 import { digestWeek } from './source-card.js';
+import { teamRanking } from '../services/ranking.service.js';
+import { ownRankingText } from '../views/review.view.js';
 
 export function handleHome(i: Interaction): InteractionResult {
   const { ctx } = i.app;
@@ -36,12 +38,14 @@ export function handleHome(i: Interaction): InteractionResult {
   const tasks = ctx.repos.tasks.listTasks(i.team.id, { states: ['open', 'claimed'] })
     .filter((t) => t.assigneeId === i.member.id)
     .map((t) => ({ id: t.id, customerName: names.get(t.customerId)?.name ?? '', tag: t.tag, dueDate: t.dueDate, overdue: t.dueDate < today }));
-  return {
-    type: 'card',
-    card: homeCard({
-      kind: 'rep', week, viewerName: i.member.name,
-      report: { state: report.state, done: report.customers.filter((c) => c.saved).length, total: report.customers.length },
-      flagged, tasks,
-    }, i.locale),
-  };
+  const card = homeCard({
+    kind: 'rep', week, viewerName: i.member.name,
+    report: { state: report.state, done: report.customers.filter((c) => c.saved).length, total: report.customers.length },
+    flagged, tasks,
+  }, i.locale);
+  // The rep's own ranking line ("11 weeks on time in a row"), never the others'.
+  const ranking = scoredWeek ? teamRanking(ctx, i.team.id, { week: scoredWeek }) : null;
+  const mine = ranking?.rows.find((r) => r.repId === i.member.id);
+  const line = mine && ranking ? ownRankingText(mine, ranking.rows.length, i.locale) : null;
+  return { type: 'card', card: line ? { ...card, blocks: [...card.blocks, { type: 'note', text: [`🏆 ${line}`] }] } : card };
 }

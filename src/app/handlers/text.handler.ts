@@ -12,6 +12,7 @@ import { currentReportWeek, isManagerial, notAllowed, toast } from './interactio
 import { currentDigestCard } from './source-card.js';
 import { DASHBOARD_TEXT, handleDashboard } from './dashboard.handler.js';
 import { SCHEDULE_RE, TIMEZONE_RE, handleSchedule, handleTimezone } from './schedule.command.js';
+import { MY_RANKING_RE, RANKING_RE, handleRanking } from './ranking.command.js';
 
 const REPORT = /^(report|weekly report|周报|填周报|填写周报|写周报)$/i;
 const DIGEST = /^(digest|摘要|周报摘要|汇总|周报汇总)$/i;
@@ -51,6 +52,7 @@ export function handleText(i: Interaction, raw: string): InteractionResult {
     return toast(tr(i.locale, `好的，${until} 之前不会提醒你交周报，也不计入未交。`, `Got it: until ${until} you won't be prompted or counted as missing.`), 'success');
   }
   if (SCHEDULE_RE.test(text)) return handleSchedule(i, text);
+  if (MY_RANKING_RE.test(text) || RANKING_RE.test(text)) return handleRanking(i, text);
   const zone = TIMEZONE_RE.exec(text);
   if (zone) return handleTimezone(i, zone[1] ?? '');
   if (BACK.test(text)) {

@@ -113,16 +113,16 @@ export interface ReportRepo {
 }
 
 export interface ScoreRepo {
-  /** Replace the scores of a week (all customers scored that week). */
-  saveWeekScores(teamId: number, week: WeekId, scores: readonly CustomerScore[]): void;
+  /** Replace the scores of a week (all customers scored that week), stamped with the settings' fingerprint. */
+  saveWeekScores(teamId: number, week: WeekId, scores: readonly CustomerScore[], settingsHash?: string | null): void;
   scoresForWeek(teamId: number, week: WeekId): CustomerScore[];
   /** Index and grade of every customer for each week in [from, to], ascending by week: trends without the JSON. */
   indexHistory(teamId: number, from: WeekId, to: WeekId): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }>;
   /** The little of a week's scores that next week's scoring needs (delta, weeks in red). */
   previousScores(teamId: number, week: WeekId): Array<PreviousScore & { customerId: number }>;
   scoreHistory(customerId: number, from: WeekId, to: WeekId): CustomerScore[];
-  /** Weeks with stored scores, ascending. */
-  scoredWeeks(teamId: number): WeekId[];
+  /** Weeks with stored scores, ascending; with `settingsHash`, only weeks scored under those settings. */
+  scoredWeeks(teamId: number, settingsHash?: string): WeekId[];
   /** Drop scores of `week` and later (their inputs changed). */
   invalidateFrom(teamId: number, week: WeekId): void;
 }
@@ -142,12 +142,32 @@ export interface TaskRepo {
   progressEvents(taskIds: readonly number[]): TaskEvent[];
 }
 
+/** One recorded change of a stored setting. Values are JSON text; null = no stored value. */
+export interface SettingsChange {
+  id: number;
+  teamId: number;
+  key: string;
+  oldValue: unknown;
+  newValue: unknown;
+  actor: string;
+  at: string;
+  /** The id of the change this one undid, if it is an undo. */
+  undoOf: number | null;
+}
+
+export interface SettingsLogRepo {
+  record(change: Omit<SettingsChange, 'id'>): SettingsChange;
+  /** Oldest first. */
+  list(teamId: number): SettingsChange[];
+}
+
 export interface Repositories {
   teams: TeamRepo;
   customers: CustomerRepo;
   reports: ReportRepo;
   scores: ScoreRepo;
   tasks: TaskRepo;
+  settingsLog: SettingsLogRepo;
   outbox: OutboxRepo;
   jobRuns: JobRunRepo;
   inbound: InboundLog;

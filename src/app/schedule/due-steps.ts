@@ -13,6 +13,7 @@ import { addWeeks, formatWeekId, isoWeekOfUtcDate, weekOfInstant, type WeekId } 
 import type { ScheduleSettings } from './schedule-settings.schema.js';
 import { planWeek, type PlannedStep } from './week-plan.js';
 import { ISO_DAYS, wallClock, zonedInstant } from './zoned-time.js';
+import { reviewStepFor } from './month-plan.js';
 
 export interface DueStep extends PlannedStep {
   /** True when the scheduled instant passed more than a minute ago (the bot was down or busy). */
@@ -30,6 +31,8 @@ export interface DueStepsInput {
   memberTimeZones?: readonly string[];
   /** Digests whose deadline is before this are history, not missed. */
   notBefore?: Date;
+  /** Include the monthly review step (the bot does; callers planning only the weekly cycle leave it out). */
+  monthlyReview?: boolean;
   /** How many report weeks back a missed digest is still sent. Default 2. */
   catchUpWeeks?: number;
 }
@@ -74,6 +77,9 @@ export function dueSteps(input: DueStepsInput): DueStep[] {
     const runKey = `nudge@${today.date}`;
     if (at.getTime() <= t && !hasRun(current, runKey)) out.push(due({ step: 'nudge', week: current, runKey, date: today.date, at }));
   }
+  // The month's review: due from its instant until the month ends, once; not for a month before notBefore.
+  const review = reviewStepFor(now, settings);
+  if (input.monthlyReview && review.at.getTime() <= t && !hasRun(review.week, review.runKey) && (!input.notBefore || review.at >= input.notBefore)) out.push(due(review));
   return out.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 

@@ -36,6 +36,8 @@ export interface ScheduleSettings {
   nudge: { time: string; days: IsoDayName[] };
   /** Team holidays `YYYY-MM-DD` (see week-plan.ts for what moves and what is skipped). */
   holidays: string[];
+  /** The monthly review, on the first working day of the month at this time (default 10:00). */
+  review?: { time: string };
 }
 
 export const DEFAULT_SCHEDULE: ScheduleSettings = {
@@ -54,6 +56,7 @@ const schema = z.object({
   deadline: at,
   nudge: z.object({ time, days: z.array(day).max(7) }).strict(),
   holidays: z.array(isoDate).max(400),
+  review: z.object({ time }).strict().optional(),
 }).strict();
 
 export class ScheduleSettingsError extends Error {

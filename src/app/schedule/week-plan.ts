@@ -13,12 +13,12 @@ import {
 } from './schedule-settings.schema.js';
 import { isoDayOfDate, zonedInstant } from './zoned-time.js';
 
-export type StepKind = 'prompt' | 'remind' | 'digest' | 'nudge';
+export type StepKind = 'prompt' | 'remind' | 'digest' | 'nudge' | 'review';
 
 export interface PlannedStep {
   step: StepKind;
   week: WeekId;
-  /** The job-run step id, unique per week: `prompt`, `remind`, `remind#2`, `digest`, `nudge@2026-03-09`. */
+  /** The job-run step id, unique per week: `prompt`, `remind`, `remind#2`, `digest`, `nudge@2026-03-09`, `review@2026-02`. */
   runKey: string;
   /** Local date in the team's timezone. */
   date: string;

@@ -4,7 +4,8 @@ import { historyWindowStart, scoreWeek, type ExcusedRow, type WeekEntryRow } fro
 import type { CustomerProfile, CustomerScore, PreviousScore } from '../../core/customer-risk/types.js';
 import type { Customer, Member } from '../../core/team.js';
 import { addWeeks, compareWeeks, daysBetween, formatWeekId, isoWeekOfUtcDate, weekRange, weekStartDate, type WeekId } from '../../core/weekly-report/week.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, RadarSettings } from '../context.js';
+import { createHash } from 'node:crypto';
 
 const toProfile = (c: Customer): CustomerProfile => ({
   id: c.id, name: c.name, tier: c.tier, industry: c.industry, region: c.region, since: c.since,
@@ -23,13 +24,38 @@ function excusedFor(week: WeekId, customers: readonly Customer[], members: reado
   return customers.filter((c) => c.ownerRepId !== null && away.has(c.ownerRepId)).map((c) => ({ customerId: c.id, week }));
 }
 
+// JSON with sorted keys, so the same settings always give the same fingerprint.
+const stableJson = (v: unknown): string => {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+};
+
+const fingerprints = new WeakMap<object, string>();
+
 /**
- * Scores of `week`, computing (and storing) any missing weeks up to it first.
+ * Fingerprint of everything that decides a score (the scoring config). Each stored week carries the
+ * fingerprint it was computed with; a week with another one is stale and is scored again when read.
+ */
+export function scoringFingerprint(settings: Pick<RadarSettings, 'scoring'>): string {
+  const hit = fingerprints.get(settings.scoring);
+  if (hit) return hit;
+  const fp = createHash('sha256').update(stableJson({ scoring: settings.scoring })).digest('hex').slice(0, 16);
+  fingerprints.set(settings.scoring, fp);
+  return fp;
+}
+
+/**
+ * Scores of `week`, computing (and storing) any missing or stale weeks up to it first.
  * One query loads every entry the computation needs.
  */
 export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): CustomerScore[] {
   const { repos } = ctx;
-  const scored = repos.scores.scoredWeeks(teamId);
+  const fingerprint = scoringFingerprint(ctx.settings);
+  // Weeks scored under other settings count as unscored: a changed threshold re-scores them on read.
+  const scored = repos.scores.scoredWeeks(teamId, fingerprint);
   if (scored.includes(week)) return repos.scores.scoresForWeek(teamId, week);
 
   const entryWeeks = repos.reports.weeksWithEntries(teamId);
@@ -63,7 +89,7 @@ export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): Cus
         excused: excusedFor(w, customers, members),
         config: ctx.settings.scoring,
       });
-      repos.scores.saveWeekScores(teamId, w, scores);
+      repos.scores.saveWeekScores(teamId, w, scores, fingerprint);
       previous = scores;
       latest = scores;
     }

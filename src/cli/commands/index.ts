@@ -25,6 +25,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'chart', summary: 'draw a chart to PNG or SVG: trend|radar (one customer), heatmap|by-rep|portfolio (the team)', load: async () => (await import('./chart.command.js')).chartCommand },
   { name: 'link', summary: 'print a personal sign-in link to the web dashboard (看板), or revoke a member\'s links', load: async () => (await import('./link.command.js')).linkCommand },
   { name: 'serve', summary: 'serve the web dashboard (看板) without any chat platform; sign in with `radar link`', load: async () => (await import('./serve.command.js')).serveCommand },
+  { name: 'ranking', summary: 'the team ranking: submission and on-time rate, streak, follow-ups resolved and recovered, revenue vs the period before', load: async () => (await import('./ranking.command.js')).rankingCommand },
+  { name: 'review', summary: 'the monthly review (复盘): flags, follow-ups, outcomes by intervention, cases, the scorer\'s track record', load: async () => (await import('./review.command.js')).reviewCommand },
+  { name: 'settings', summary: 'show, change (validated, logged), undo the stored settings; they override the config file', load: async () => (await import('./settings.command.js')).settingsCommand },
 ];
 
 export function usage(): string {

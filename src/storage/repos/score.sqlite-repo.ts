@@ -29,6 +29,7 @@ export class SqliteScoreRepo implements ScoreRepo {
   private readonly weekStmt: Statement;
   private readonly historyStmt: Statement;
   private readonly weeksStmt: Statement;
+  private readonly weeksWithHashStmt: Statement;
   private readonly invalidateStmt: Statement;
   private readonly previousStmt: Statement;
   private readonly indexHistoryStmt: Statement;
@@ -37,25 +38,26 @@ export class SqliteScoreRepo implements ScoreRepo {
     const s = db.sqlite;
     this.deleteWeekStmt = s.prepare('DELETE FROM scores WHERE team_id = ? AND week = ?');
     this.insertStmt = s.prepare(
-      `INSERT INTO scores (team_id, ${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO scores (team_id, ${COLUMNS}, settings_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.weekStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE team_id = ? AND week = ? ORDER BY risk_index DESC, customer_id`).raw(true);
     this.historyStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE customer_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
     this.weeksStmt = s.prepare('SELECT DISTINCT week FROM scores WHERE team_id = ? ORDER BY week').pluck(true);
+    this.weeksWithHashStmt = s.prepare('SELECT DISTINCT week FROM scores WHERE team_id = ? AND settings_hash = ? ORDER BY week').pluck(true);
     this.invalidateStmt = s.prepare('DELETE FROM scores WHERE team_id = ? AND week >= ?');
     // No JSON columns: parsing reasons and dimensions of 20,000 rows is most of a full read.
     this.indexHistoryStmt = s.prepare('SELECT customer_id, week, risk_index, grade FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week').raw(true);
     this.previousStmt = s.prepare('SELECT customer_id, week, risk_index, grade, weeks_in_red FROM scores WHERE team_id = ? AND week = ?').raw(true);
   }
 
-  saveWeekScores(teamId: number, week: WeekId, scores: readonly CustomerScore[]): void {
+  saveWeekScores(teamId: number, week: WeekId, scores: readonly CustomerScore[], settingsHash: string | null = null): void {
     const save = this.db.sqlite.transaction(() => {
       this.deleteWeekStmt.run(teamId, week);
       for (const sc of scores) {
         if (sc.week !== week) throw new RangeError(`score of customer ${sc.customerId} is for ${sc.week}, not ${week}`);
         this.insertStmt.run(
           teamId, sc.customerId, week, sc.index, sc.grade, JSON.stringify(sc.tags), JSON.stringify(sc.reasons),
-          JSON.stringify(sc.dimensions), sc.delta, sc.weeksInRed, sc.hasData ? 1 : 0,
+          JSON.stringify(sc.dimensions), sc.delta, sc.weeksInRed, sc.hasData ? 1 : 0, settingsHash,
         );
       }
     });
@@ -82,7 +84,8 @@ export class SqliteScoreRepo implements ScoreRepo {
     return (this.historyStmt.all(customerId, from, to) as Row[]).map(toScore);
   }
 
-  scoredWeeks(teamId: number): WeekId[] {
+  scoredWeeks(teamId: number, settingsHash?: string): WeekId[] {
+    if (settingsHash !== undefined) return this.weeksWithHashStmt.all(teamId, settingsHash) as WeekId[];
     return this.weeksStmt.all(teamId) as WeekId[];
   }
 

@@ -1,0 +1,44 @@
+// The team ranking of a period, from what is stored: report statuses, entries, follow-up tasks.
+import { computeRanking, type RankingRow } from '../../core/review/ranking.js';
+import { monthPeriod, previousPeriod, weekPeriod, type Period } from '../../core/review/period.js';
+import { compareWeeks, weekRange, type WeekId } from '../../core/weekly-report/week.js';
+import type { ReportStatus } from '../ports/repositories.port.js';
+import type { AppContext } from '../context.js';
+
+export interface TeamRanking {
+  period: Period;
+  previous: Period;
+  rows: RankingRow[];
+}
+
+/** `{week}`: the 8 weeks ending at it; `{month}`: the month's weeks. Compared with the period before. */
+export function teamRanking(ctx: AppContext, teamId: number, spec: { week: WeekId } | { month: string }): TeamRanking {
+  const { repos } = ctx;
+  const period = 'week' in spec ? weekPeriod(spec.week) : monthPeriod(spec.month);
+  const previous = previousPeriod(period);
+  const last = period.weeks.at(-1)!;
+  const firstWeek = repos.reports.weeksWithEntries(teamId)[0] ?? null;
+  const reports: ReportStatus[] = [];
+  if (firstWeek !== null && compareWeeks(firstWeek, last) <= 0) {
+    // The streak may reach back before the period: every week of the team's history up to its end.
+    for (const w of weekRange(firstWeek, last)) reports.push(...repos.reports.reportStatuses(teamId, w));
+  }
+  const customers = repos.customers.listCustomers(teamId);
+  const rows = computeRanking({
+    period,
+    previous,
+    reps: repos.teams.listMembers(teamId).filter((m) => m.role === 'rep'),
+    reports,
+    revenue: repos.reports.entriesInRange(teamId, previous.weeks[0]!, last).map((e) => ({ repId: e.repId, week: e.week, revenue: e.values.revenue })),
+    tasks: repos.tasks.listTasks(teamId),
+    owners: new Map(customers.map((c) => [c.id, c.ownerRepId])),
+    firstWeek,
+    recoveredBelow: ctx.settings.scoring.grades.B,
+  });
+  return { period, previous, rows };
+}
+
+/** One rep's line, for their App Home and "my ranking". */
+export function rankingLineOf(ranking: TeamRanking, repId: number): RankingRow | null {
+  return ranking.rows.find((r) => r.repId === repId) ?? null;
+}

@@ -1,0 +1,32 @@
+// Reps see their own ranking line on request; the whole table is for managers.
+import { describe, expect, it } from 'vitest';
+import { createHarness } from '../support/app-harness.js';
+
+describe('ranking in chat', () => {
+  it('"my ranking" gives a rep their own line; "ranking" gives managers the table', async () => {
+    const h = createHarness();
+    const msg = (m: typeof h.members.rep1, text: string) => h.send({ type: 'message', actor: h.actor(m), text, channelId: 'D1', isDirect: true });
+    // rep1 reported W44–W47, all on time (imported).
+    const mine = await msg(h.members.rep1, 'my ranking');
+    expect(mine.type).toBe('card');
+    expect(JSON.stringify(mine)).toContain('4 weeks on time in a row');
+    expect(JSON.stringify(mine)).toContain('4/4 weeks submitted');
+    const zh = await msg(h.members.rep1, '我的排名');
+    expect(zh.type).toBe('card');
+    const table = await msg(h.members.manager, '排行榜');
+    expect(table.type).toBe('card');
+    expect(JSON.stringify(table)).toContain('rep1');
+    expect(JSON.stringify(table)).toContain('rep2');
+    expect(await msg(h.members.finance, 'ranking')).toMatchObject({ type: 'toast' });
+    expect(JSON.stringify(await msg(h.members.finance, 'my ranking'))).toContain('reps only');
+  });
+
+  it('App Home shows a rep their own line only', async () => {
+    const h = createHarness();
+    const home = await h.send({ type: 'homeOpened', actor: h.actor(h.members.rep2) });
+    expect(home.type).toBe('card');
+    const text = JSON.stringify(home);
+    expect(text).toContain('weeks on time in a row');
+    expect(text).not.toContain('rep1');
+  });
+});
