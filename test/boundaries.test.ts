@@ -75,6 +75,12 @@ describe('dependency rules', () => {
     }
   });
 
+  it('src/chart-render imports only itself, src/ui, echarts, resvg, fontkit, the font and node built-ins', () => {
+    expect(violations(filesUnder('src/chart-render'), (i) =>
+      under(i.target, 'src/chart-render') || under(i.target, 'src/ui') || i.target.startsWith('node:') ||
+      ['echarts', '@resvg/resvg-js', '@embedpdf/fonts-sc', 'fontkit'].includes(i.target))).toEqual([]);
+  });
+
   it('adapters never import storage or each other', () => {
     expect(violations(filesUnder('adapters/slack'), (i) => !under(i.target, 'src/storage') && !under(i.target, 'adapters/feishu'))).toEqual([]);
     expect(violations(filesUnder('adapters/feishu'), (i) => !under(i.target, 'src/storage') && !under(i.target, 'adapters/slack'))).toEqual([]);

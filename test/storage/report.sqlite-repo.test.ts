@@ -29,6 +29,17 @@ describe('SqliteReportRepo', () => {
     expect(latest.map((e) => [e.customerId, e.week, e.values.revenue])).toEqual([[a.id, '2026-W41', 3], [b.id, '2026-W40', 2]]);
   });
 
+  it("reads one customer's entries in a range, ascending by week", () => {
+    f = setup();
+    const a = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'A' });
+    const b = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'B' });
+    for (const [week, customerId, revenue] of [['2026-W41', a.id, 3], ['2026-W38', a.id, 1], ['2026-W40', b.id, 2], ['2026-W39', a.id, 2], ['2026-W43', a.id, 9]] as const) {
+      f.repos.reports.upsertEntry({ teamId: f.teamId, week, repId: f.repId, customerId, values: entry({ revenue }), source: 'chat' }, 't');
+    }
+    const rows = f.repos.reports.customerEntries(a.id, '2026-W39', '2026-W42');
+    expect(rows.map((e) => [e.customerId, e.week, e.values.revenue])).toEqual([[a.id, '2026-W39', 2], [a.id, '2026-W41', 3]]);
+  });
+
   it('gives the scorer every field but notes, in week order', () => {
     f = setup();
     const a = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'A' });

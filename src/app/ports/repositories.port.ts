@@ -96,6 +96,8 @@ export interface ReportRepo {
   scoringRowsInRange(teamId: number, from: WeekId, to: WeekId): ScoringRow[];
   /** Each customer's latest entry in [from, to] (one per customer; the latest update wins a tie). */
   latestEntries(teamId: number, from: WeekId, to: WeekId): StoredEntry[];
+  /** One customer's entries in [from, to], ascending by week (several reps may report the same week). */
+  customerEntries(customerId: number, from: WeekId, to: WeekId): StoredEntry[];
   /** The customer's latest entry strictly before `week`. */
   lastEntryBefore(customerId: number, week: WeekId): StoredEntry | null;
   reportStatuses(teamId: number, week: WeekId): ReportStatus[];

@@ -1,6 +1,7 @@
 // The command table (wiring only).
 import type { Command } from './command.js';
 import { askCommand } from './ask.command.js';
+import { chartCommand } from './chart.command.js';
 import { customersCommand } from './customers.command.js';
 import { cycleCommand } from './cycle.command.js';
 import { dbCommand } from './db.command.js';
@@ -16,7 +17,7 @@ import { linkCommand } from './link.command.js';
 import { serveCommand } from './serve.command.js';
 
 export const COMMANDS: readonly Command[] = [
-  importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, membersCommand, customersCommand, simulateCommand, demoCommand, cycleCommand, dbCommand,
+  importCommand, flagsCommand, digestCommand, askCommand, tasksCommand, exportCommand, membersCommand, customersCommand, simulateCommand, demoCommand, cycleCommand, dbCommand, chartCommand,
   serveCommand, linkCommand,
 ];
 

@@ -72,6 +72,7 @@ export class SqliteReportRepo implements ReportRepo {
   private readonly scoringRangeStmt: Statement;
   private readonly latestStmt: Statement;
   private readonly lastBeforeStmt: Statement;
+  private readonly customerRangeStmt: Statement;
   private readonly statusStmt: Statement;
   private readonly submitStmt: Statement;
   private readonly weeksStmt: Statement;
@@ -99,6 +100,7 @@ export class SqliteReportRepo implements ReportRepo {
          FROM entries WHERE team_id = ? AND week BETWEEN ? AND ?) WHERE rn = 1 ORDER BY customer_id`,
     ).raw(true);
     this.lastBeforeStmt = s.prepare(`${ENTRY_SELECT} WHERE customer_id = ? AND week < ? ORDER BY week DESC, updated_at DESC LIMIT 1`).raw(true);
+    this.customerRangeStmt = s.prepare(`${ENTRY_SELECT} WHERE customer_id = ? AND week BETWEEN ? AND ? ORDER BY week, updated_at`).raw(true);
     this.statusStmt = s.prepare('SELECT team_id, week, rep_id, submitted_at, late FROM reports WHERE team_id = ? AND week = ? ORDER BY rep_id').raw(true);
     this.submitStmt = s.prepare(
       `INSERT INTO reports (team_id, week, rep_id, submitted_at, late) VALUES (?, ?, ?, ?, ?)
@@ -132,6 +134,10 @@ export class SqliteReportRepo implements ReportRepo {
 
   latestEntries(teamId: number, from: WeekId, to: WeekId): StoredEntry[] {
     return collect(this.latestStmt.iterate(teamId, from, to) as Iterable<Row>);
+  }
+
+  customerEntries(customerId: number, from: WeekId, to: WeekId): StoredEntry[] {
+    return collect(this.customerRangeStmt.iterate(customerId, from, to) as Iterable<Row>);
   }
 
   lastEntryBefore(customerId: number, week: WeekId): StoredEntry | null {

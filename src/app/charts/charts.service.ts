@@ -1,0 +1,153 @@
+// Charts of the team's data, read through the repositories: customer trend and radar, the team heat
+// map, red flags by rep, and the portfolio. Each method returns a ChartSpec (render it anywhere).
+import type { Locale, LocalizedText } from '../../core/i18n.js';
+import { text } from '../../core/i18n.js';
+import type { Customer, Member } from '../../core/team.js';
+import { addWeeks, compareWeeks, isWeekId, weekRange, type WeekId } from '../../core/weekly-report/week.js';
+import type { HeatmapChart, RadarChart, StackedChart, TrendChart } from '../../ui/chart.js';
+import type { AppContext } from '../context.js';
+import { ensureScored } from '../services/scoring.service.js';
+import { customerRadarChart, medianByDimension } from './customer-radar.chart.js';
+import { customerTrendChart } from './customer-trend.chart.js';
+import { flagsByRepChart } from './flags-by-rep.chart.js';
+import { portfolioChart } from './portfolio.chart.js';
+import { teamHeatmapChart, type HeatmapBy } from './team-heatmap.chart.js';
+
+export type { HeatmapBy };
+
+/** Weeks on the customer trend and, by default, on the portfolio. */
+export const TREND_WEEKS = 12;
+/** A segment needs this many other scored customers to stand for "the median customer". */
+const MIN_PEERS = 3;
+
+export class ChartError extends Error {
+  constructor(readonly code: 'unknown_customer' | 'unknown_week' | 'no_team', readonly userMessage: LocalizedText) {
+    super(userMessage.en);
+    this.name = 'ChartError';
+  }
+}
+
+export interface ChartsService {
+  trend(customerId: number, week: WeekId, locale: Locale): TrendChart;
+  radar(customerId: number, week: WeekId, locale: Locale): RadarChart;
+  heatmap(week: WeekId, locale: Locale, by?: HeatmapBy): HeatmapChart;
+  byRep(week: WeekId, locale: Locale): StackedChart;
+  portfolio(week: WeekId, locale: Locale, weeks?: number): StackedChart;
+}
+
+/** The charts of one team (by default the database's team). */
+export function createChartsService(ctx: AppContext, teamId?: number): ChartsService {
+  const { repos } = ctx;
+  const team = (): number => {
+    if (teamId !== undefined) return teamId;
+    const first = repos.teams.listTeams()[0];
+    if (!first) throw new ChartError('no_team', text('数据库里还没有团队', 'no team in this database yet'));
+    return first.id;
+  };
+
+  /** Only weeks that have reports can be charted; the error says which weeks do. */
+  const checkWeek = (tid: number, week: WeekId): void => {
+    if (!isWeekId(week)) throw new ChartError('unknown_week', text(`周格式应为 2026-W48，收到 "${week}"`, `expected an ISO week such as 2026-W48, got "${week}"`));
+    const weeks = repos.reports.weeksWithEntries(tid);
+    if (!weeks.includes(week)) {
+      const range = weeks.length === 0 ? text('还没有任何周报', 'no reports yet') : text(`有周报的周：${weeks[0]} … ${weeks.at(-1)}`, `weeks with reports: ${weeks[0]} … ${weeks.at(-1)}`);
+      throw new ChartError('unknown_week', text(`${week} 没有周报（${range.zh}）`, `no reports for ${week} (${range.en})`));
+    }
+  };
+
+  const customerOf = (customerId: number): Customer => {
+    const c = repos.customers.getCustomer(customerId);
+    if (!c || (teamId !== undefined && c.teamId !== teamId)) {
+      throw new ChartError('unknown_customer', text(`没有编号为 ${customerId} 的客户`, `no customer with id ${customerId}`));
+    }
+    return c;
+  };
+
+  const repNames = (tid: number): Map<number, Member> => new Map(repos.teams.listMembers(tid).map((m) => [m.id, m]));
+
+  return {
+    trend(customerId, week, locale) {
+      const customer = customerOf(customerId);
+      checkWeek(customer.teamId, week);
+      ensureScored(ctx, customer.teamId, week);
+      const weeks = weekRange(addWeeks(week, -(TREND_WEEKS - 1)), week);
+      const index = new Map(repos.scores.scoreHistory(customer.id, weeks[0]!, week).map((s) => [s.week, s.index]));
+      const revenue = new Map<WeekId, number>();
+      for (const e of repos.reports.customerEntries(customer.id, weeks[0]!, week)) {
+        if (e.values.revenue !== null) revenue.set(e.week, (revenue.get(e.week) ?? 0) + e.values.revenue);
+      }
+      const { A, B } = ctx.settings.scoring.grades;
+      return customerTrendChart({
+        customer: customer.name, weeks,
+        index: weeks.map((w) => index.get(w) ?? null),
+        revenue: weeks.map((w) => revenue.get(w) ?? null),
+        grades: { A, B },
+      }, locale);
+    },
+
+    radar(customerId, week, locale) {
+      const customer = customerOf(customerId);
+      checkWeek(customer.teamId, week);
+      const scores = ensureScored(ctx, customer.teamId, week);
+      const own = scores.find((s) => s.customerId === customer.id);
+      const dims = (s: (typeof scores)[number]) =>
+        Object.fromEntries(Object.entries(s.dimensions).map(([d, v]) => [d, v.score])) as Record<keyof typeof s.dimensions, number>;
+      // The segment as the scorer's peer baseline defines it (industry and region), widened when too small.
+      const byId = new Map(repos.customers.listCustomers(customer.teamId).map((c) => [c.id, c]));
+      const others = scores.filter((s) => s.customerId !== customer.id && s.hasData);
+      const segments: Array<{ label: string; match: (c: Customer) => boolean }> = [];
+      if (customer.industry && customer.region) segments.push({ label: `${customer.industry} / ${customer.region}`, match: (c) => c.industry === customer.industry && c.region === customer.region });
+      if (customer.industry) segments.push({ label: customer.industry, match: (c) => c.industry === customer.industry });
+      if (customer.region) segments.push({ label: customer.region, match: (c) => c.region === customer.region });
+      segments.push({ label: locale === 'zh' ? '全部客户' : 'all customers', match: () => true });
+      let segment: { label: string; customers: number; median: ReturnType<typeof medianByDimension> } | null = null;
+      for (const seg of segments) {
+        const peers = others.filter((s) => { const c = byId.get(s.customerId); return c !== undefined && seg.match(c); });
+        if (peers.length >= MIN_PEERS) {
+          segment = { label: seg.label, customers: peers.length, median: medianByDimension(peers.map(dims)) };
+          break;
+        }
+      }
+      const zero = medianByDimension([]);
+      return customerRadarChart({ customer: customer.name, week, scores: own ? dims(own) : zero, segment }, locale);
+    },
+
+    heatmap(week, locale, by = 'region') {
+      const tid = team();
+      checkWeek(tid, week);
+      const customers = new Map(repos.customers.listCustomers(tid).map((c) => [c.id, c]));
+      const flagged = ensureScored(ctx, tid, week).filter((s) => s.grade !== null).map((s) => {
+        const c = customers.get(s.customerId);
+        return { group: (by === 'region' ? c?.region : c?.industry) ?? null, tags: s.tags, index: s.index, grade: s.grade! };
+      });
+      return teamHeatmapChart({ week, by, flagged }, locale);
+    },
+
+    byRep(week, locale) {
+      const tid = team();
+      checkWeek(tid, week);
+      const customers = new Map(repos.customers.listCustomers(tid).map((c) => [c.id, c]));
+      const members = repNames(tid);
+      const flagged = ensureScored(ctx, tid, week).filter((s) => s.grade !== null).map((s) => {
+        const owner = customers.get(s.customerId)?.ownerRepId;
+        return { rep: owner === null || owner === undefined ? null : members.get(owner)?.name ?? `#${owner}`, grade: s.grade! };
+      });
+      return flagsByRepChart({ week, flagged }, locale);
+    },
+
+    portfolio(week, locale, weeks = TREND_WEEKS) {
+      const tid = team();
+      checkWeek(tid, week);
+      ensureScored(ctx, tid, week);
+      const n = Math.max(1, Math.min(104, Math.floor(weeks)));
+      const first = repos.reports.weeksWithEntries(tid)[0]!;
+      const start = compareWeeks(addWeeks(week, -(n - 1)), first) < 0 ? first : addWeeks(week, -(n - 1));
+      const counts = new Map(weekRange(start, week).map((w) => [w, { week: w, A: 0, B: 0, none: 0 }]));
+      for (const row of repos.scores.indexHistory(tid, start, week)) {
+        const c = counts.get(row.week);
+        if (c) c[row.grade ?? 'none']++;
+      }
+      return portfolioChart({ weeks: [...counts.values()] }, locale);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// A customer's index over the last weeks, with the grade bands shaded and revenue as bars.
+import type { Locale } from '../../core/i18n.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
+import { withAlt, type TrendChart } from '../../ui/chart.js';
+import { C, GRADE_LABEL, lt, tr } from './labels.js';
+
+export interface CustomerTrendInput {
+  customer: string;
+  /** The weeks shown, ascending. */
+  weeks: readonly WeekId[];
+  /** Index per week (null: not scored that week). */
+  index: ReadonlyArray<number | null>;
+  /** Revenue booked per week (null: no report that week). */
+  revenue: ReadonlyArray<number | null>;
+  /** Grade thresholds: A at or above `A`, B at or above `B`. */
+  grades: { A: number; B: number };
+}
+
+export function customerTrendChart(input: CustomerTrendInput, locale: Locale): TrendChart {
+  const round = (v: number | null) => (v === null ? null : Math.round(v));
+  return withAlt<TrendChart>({
+    kind: 'trend', locale,
+    title: tr(locale, `${input.customer} · 问题客户指数`, `${input.customer} · risk index`),
+    subtitle: tr(locale, `近 ${input.weeks.length} 周，至 ${input.weeks.at(-1) ?? ''}`, `last ${input.weeks.length} weeks to ${input.weeks.at(-1) ?? ''}`),
+    x: [...input.weeks],
+    xLabel: lt(C.week, locale),
+    line: { name: lt(C.index, locale), values: input.index.map(round), max: 100 },
+    bands: [
+      { from: input.grades.B, to: input.grades.A, label: lt(GRADE_LABEL.B, locale), tone: 'orange' },
+      { from: input.grades.A, to: 100, label: lt(GRADE_LABEL.A, locale), tone: 'red' },
+    ],
+    bars: { name: lt(C.revenue, locale), values: input.revenue.map(round), unit: '¥' },
+  });
+}

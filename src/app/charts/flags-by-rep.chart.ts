@@ -1,0 +1,42 @@
+// Red flags per owning rep, stacked by grade (A red, B orange), most A first.
+import type { Grade } from '../../core/customer-risk/types.js';
+import type { Locale } from '../../core/i18n.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
+import { withAlt, type StackedChart } from '../../ui/chart.js';
+import { C, GRADE_LABEL, lt, tr } from './labels.js';
+
+export interface FlagsByRepInput {
+  week: WeekId;
+  /** Each flagged customer's owning rep (null = no owner) and grade. */
+  flagged: ReadonlyArray<{ rep: string | null; grade: Grade }>;
+  /** Reps beyond this are merged into "Others". */
+  maxReps?: number;
+}
+
+export function flagsByRepChart(input: FlagsByRepInput, locale: Locale): StackedChart {
+  const maxReps = input.maxReps ?? 15;
+  const counts = new Map<string, { A: number; B: number }>();
+  for (const f of input.flagged) {
+    const name = f.rep ?? lt(C.unassigned, locale);
+    const c = counts.get(name) ?? { A: 0, B: 0 };
+    c[f.grade]++;
+    counts.set(name, c);
+  }
+  let rows = [...counts.entries()].sort((a, b) => b[1].A - a[1].A || (b[1].A + b[1].B) - (a[1].A + a[1].B) || a[0].localeCompare(b[0]));
+  if (rows.length > maxReps) {
+    const tail = rows.slice(maxReps - 1).reduce((acc, [, c]) => ({ A: acc.A + c.A, B: acc.B + c.B }), { A: 0, B: 0 });
+    rows = [...rows.slice(0, maxReps - 1), [lt(C.others, locale), tail]];
+  }
+  return withAlt<StackedChart>({
+    kind: 'stackedBar', locale,
+    title: tr(locale, '各销售的预警客户', 'Red flags by rep'),
+    subtitle: tr(locale, `${input.week} · 共 ${input.flagged.length} 家`, `${input.week} · ${input.flagged.length} flagged`),
+    categories: rows.map(([name]) => name),
+    categoryLabel: lt(C.rep, locale),
+    valueLabel: lt(C.customers, locale),
+    series: [
+      { name: lt(GRADE_LABEL.A, locale), values: rows.map(([, c]) => c.A), tone: 'red' },
+      { name: lt(GRADE_LABEL.B, locale), values: rows.map(([, c]) => c.B), tone: 'orange' },
+    ],
+  });
+}

@@ -1,0 +1,39 @@
+// Words the charts share, in zh and en.
+import type { Dimension, Grade } from '../../core/customer-risk/types.js';
+import type { Locale, LocalizedText } from '../../core/i18n.js';
+import { text } from '../../core/i18n.js';
+
+export const DIMENSION_LABEL: Record<Dimension, LocalizedText> = {
+  payment: text('回款', 'Payment'),
+  activity: text('活跃度', 'Activity'),
+  complaints: text('投诉', 'Complaints'),
+  fit: text('适配度', 'Product fit'),
+  churn: text('需求变更', 'Req. churn'),
+  revenue: text('贡献度', 'Revenue trend'),
+  cycle: text('成交周期', 'Deal cycle'),
+};
+
+export const GRADE_LABEL: Record<Grade, LocalizedText> = {
+  A: text('A 级', 'Grade A'),
+  B: text('B 级', 'Grade B'),
+};
+
+export const C = {
+  week: text('周', 'Week'),
+  index: text('指数', 'Index'),
+  revenue: text('收入', 'Revenue'),
+  noFlag: text('未预警', 'No flag'),
+  customers: text('客户数', 'Customers'),
+  share: text('占比', 'Share'),
+  rep: text('销售', 'Rep'),
+  region: text('区域', 'Region'),
+  industry: text('行业', 'Industry'),
+  problem: text('问题类型', 'Problem type'),
+  worstIndex: text('最高指数', 'worst index'),
+  unknown: text('未填写', '(not set)'),
+  unassigned: text('未分配', 'Unassigned'),
+  others: text('其他', 'Others'),
+} as const;
+
+export const lt = (l: LocalizedText, locale: Locale): string => l[locale];
+export const tr = (locale: Locale, zh: string, en: string): string => (locale === 'zh' ? zh : en);

@@ -1,0 +1,33 @@
+// The book week by week: share of customers graded A, B, and not flagged.
+import type { Locale } from '../../core/i18n.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
+import { withAlt, type StackedChart } from '../../ui/chart.js';
+import { C, GRADE_LABEL, lt, tr } from './labels.js';
+
+export interface PortfolioInput {
+  /** Ascending; counts of scored customers per grade. */
+  weeks: ReadonlyArray<{ week: WeekId; A: number; B: number; none: number }>;
+}
+
+const pct = (n: number, total: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 10);
+
+export function portfolioChart(input: PortfolioInput, locale: Locale): StackedChart {
+  const totals = input.weeks.map((w) => w.A + w.B + w.none);
+  const last = input.weeks.at(-1);
+  return withAlt<StackedChart>({
+    kind: 'portfolio', locale,
+    title: tr(locale, '客户分级占比', 'Customers by grade'),
+    subtitle: tr(locale, `近 ${input.weeks.length} 周${last ? `，至 ${last.week}` : ''}`,
+      `last ${input.weeks.length} weeks${last ? ` to ${last.week}` : ''}`),
+    categories: input.weeks.map((w) => w.week),
+    categoryLabel: lt(C.week, locale),
+    valueLabel: lt(C.share, locale),
+    series: [
+      { name: lt(GRADE_LABEL.A, locale), values: input.weeks.map((w, i) => pct(w.A, totals[i]!)), tone: 'red' },
+      { name: lt(GRADE_LABEL.B, locale), values: input.weeks.map((w, i) => pct(w.B, totals[i]!)), tone: 'orange' },
+      // The remainder, so the three shares always add up to exactly 100.
+      { name: lt(C.noFlag, locale), values: input.weeks.map((w, i) => totals[i] === 0 ? 0 : Math.round((100 - pct(w.A, totals[i]!) - pct(w.B, totals[i]!)) * 10) / 10), tone: 'green' },
+    ],
+    counts: [input.weeks.map((w) => w.A), input.weeks.map((w) => w.B), input.weeks.map((w) => w.none)],
+  });
+}

@@ -1,0 +1,60 @@
+// Where the problems are: region (or industry) × problem type; a cell counts the flagged customers
+// with that problem (a customer with two problems counts in both), its shade is their worst index.
+import { TAGS, type Grade, type Tag } from '../../core/customer-risk/types.js';
+import type { Locale } from '../../core/i18n.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
+import { withAlt, type HeatmapChart } from '../../ui/chart.js';
+import { TAG_LABEL } from '../views/common.js';
+import { C, lt, tr } from './labels.js';
+
+export type HeatmapBy = 'region' | 'industry';
+
+export interface TeamHeatmapInput {
+  week: WeekId;
+  by: HeatmapBy;
+  /** The week's flagged customers: their group (null = not set), tags and index. */
+  flagged: ReadonlyArray<{ group: string | null; tags: readonly Tag[]; index: number; grade: Grade }>;
+  /** Rows beyond this are merged into "Others". */
+  maxRows?: number;
+}
+
+export function teamHeatmapChart(input: TeamHeatmapInput, locale: Locale): HeatmapChart {
+  const maxRows = input.maxRows ?? 10;
+  const groupName = (g: string | null) => (g === null || g.trim() === '' ? lt(C.unknown, locale) : g);
+  // Rows: the groups with most flagged customers first; the tail merged into one row.
+  const perGroup = new Map<string, number>();
+  for (const f of input.flagged) perGroup.set(groupName(f.group), (perGroup.get(groupName(f.group)) ?? 0) + 1);
+  const ranked = [...perGroup.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([g]) => g);
+  const others = lt(C.others, locale);
+  const kept = ranked.length > maxRows ? ranked.slice(0, maxRows - 1) : ranked;
+  const rows = ranked.length > maxRows ? [...kept, others] : kept;
+  const rowOf = (g: string) => (kept.includes(g) ? kept.indexOf(g) : rows.length - 1);
+
+  const cells = new Map<string, { row: number; column: number; count: number; shade: number }>();
+  for (const f of input.flagged) {
+    const row = rowOf(groupName(f.group));
+    for (const tag of new Set(f.tags)) {
+      const column = TAGS.indexOf(tag);
+      const key = `${row}:${column}`;
+      const cell = cells.get(key) ?? { row, column, count: 0, shade: 0 };
+      cell.count++;
+      cell.shade = Math.max(cell.shade, Math.round(f.index));
+      cells.set(key, cell);
+    }
+  }
+  const groupLabel = lt(input.by === 'region' ? C.region : C.industry, locale);
+  return withAlt<HeatmapChart>({
+    kind: 'heatmap', locale,
+    title: tr(locale, '预警客户热力图', 'Red flags heat map'),
+    subtitle: tr(locale, `${input.week} · ${groupLabel} × 问题类型 · 共 ${input.flagged.length} 家预警`,
+      `${input.week} · ${groupLabel} × problem type · ${input.flagged.length} flagged`),
+    rows,
+    columns: TAGS.map((tag) => lt(TAG_LABEL[tag], locale)),
+    rowLabel: groupLabel,
+    columnLabel: lt(C.problem, locale),
+    cells: [...cells.values()].sort((a, b) => a.row - b.row || a.column - b.column),
+    countLabel: tr(locale, '家', 'customers'),
+    shadeLabel: lt(C.worstIndex, locale),
+    shadeMax: 100,
+  });
+}
