@@ -61,7 +61,7 @@ describe.skipIf(false)('dashboard in Chromium', () => {
       const indexes = (await texts(page, 'table.flags td[data-index]')).map(Number);
       expect(indexes).toEqual([...indexes].sort((a, b) => b - a));
       // Grade A rows carry a red marker.
-      const colour = await page.$eval('tr.grade-A td:first-child', (td) => getComputedStyle(td).borderLeftColor);
+      const colour = await page.$eval('tr.grade-A td:first-child', (td) => (globalThis as unknown as { getComputedStyle(e: unknown): { borderLeftColor: string } }).getComputedStyle(td).borderLeftColor);
       expect(colour).toBe('rgb(217, 48, 37)');
       expect(await page.$('figure[data-chart="heatmap"] svg')).not.toBeNull();
       expect(await page.$('figure[data-chart="portfolio"] svg')).not.toBeNull();

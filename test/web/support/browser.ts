@@ -1,6 +1,6 @@
 // A real headless Chromium for the dashboard tests: the one @sparticuz/chromium ships inside its npm
 // package (so `npm ci` is enough), else Debian's /usr/bin/chromium. Missing under CI=true is a failure.
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
@@ -13,16 +13,24 @@ async function executable(): Promise<string | null> {
   try {
     const { default: chromium } = await import('@sparticuz/chromium');
     const path = await chromium.executablePath();
-    // The packaged browser has Latin fonts only: give it the CJK font the charts already ship.
-    const font = join(process.cwd(), 'node_modules', '@embedpdf', 'fonts-sc', 'fonts', 'NotoSansHans-Regular.otf');
-    const fonts = join(tmpdir(), 'fonts');
-    mkdirSync(fonts, { recursive: true });
-    if (existsSync(font) && !existsSync(join(fonts, 'NotoSansHans-Regular.otf'))) copyFileSync(font, join(fonts, 'NotoSansHans-Regular.otf'));
     if (path && existsSync(path)) return path;
   } catch (err) {
     process.stderr.write(`@sparticuz/chromium unavailable: ${(err as Error).message}\n`);
   }
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : null;
+}
+
+/**
+ * A fontconfig of our own holding the CJK font the charts already ship (npm), so Chinese renders on a
+ * fresh machine whose system has Latin fonts only.
+ */
+function fontEnv(): Record<string, string> {
+  const dir = join(tmpdir(), 'radar-web-fonts');
+  mkdirSync(dir, { recursive: true });
+  const font = join(process.cwd(), 'node_modules', '@embedpdf', 'fonts-sc', 'fonts', 'NotoSansHans-Regular.otf');
+  if (existsSync(font) && !existsSync(join(dir, 'NotoSansHans-Regular.otf'))) copyFileSync(font, join(dir, 'NotoSansHans-Regular.otf'));
+  writeFileSync(join(dir, 'fonts.conf'), `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>/usr/share/fonts</dir>\n  <dir>${dir}</dir>\n  <cachedir>${join(dir, 'cache')}</cachedir>\n</fontconfig>\n`);
+  return { FONTCONFIG_PATH: dir, FONTCONFIG_FILE: join(dir, 'fonts.conf') };
 }
 
 /** Launch, or null (with instructions printed) when no browser exists outside CI. Throws under CI=true. */
@@ -33,5 +41,5 @@ export async function launchBrowser(): Promise<Browser | null> {
     process.stderr.write(`${HOW_TO_INSTALL}\n`);
     return null;
   }
-  return puppeteer.launch({ executablePath: path, headless: true, args: LAUNCH_FLAGS });
+  return puppeteer.launch({ executablePath: path, headless: true, args: LAUNCH_FLAGS, env: { ...process.env, ...fontEnv() } });
 }
