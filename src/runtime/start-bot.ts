@@ -17,6 +17,7 @@ import { openDb, type Db } from '../storage/db.js';
 import { createRepositories } from '../storage/repositories.js';
 import { startHttpServer, type RunningServer } from '../server/http-server.js';
 import { createDashboard } from '../web/index.js';
+import { createDashboardCharts } from '../web/charts.js';
 import { createSlackAdapter } from '../../adapters/slack/index.js';
 import { chatChartPng } from '../chart-render/chat-png.js';
 import { createFeishuAdapter } from '../../adapters/feishu/index.js';
@@ -93,7 +94,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const ctx = { repos, settings, settingsResolver: options.settingsResolver, clock, logger };
   // The dashboard shares the HTTP server (and its port) with the platforms' endpoints.
   const dashboard = createDashboard({
-    ctx, secret: config.web?.secret ?? null, publicUrl: config.web?.publicUrl ?? `http://localhost:${config.port}`,
+    ctx, secret: config.web?.secret ?? null, publicUrl: config.web?.publicUrl ?? `http://localhost:${config.port}`, charts: createDashboardCharts(ctx),
   });
   app = { ctx, platforms: bindings, notifyOutbox: () => worker.notify(), dashboard: dashboard.auth };
   applyStoredSettings(app.ctx, team.id);

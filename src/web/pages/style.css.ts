@@ -62,4 +62,15 @@ figcaption{font-size:.8rem;color:var(--muted);margin-top:.4rem}
 .status.on_time{background:#e6f4ea;color:var(--green)}.status.late{background:var(--orange-bg);color:var(--orange)}
 .status.missing{background:var(--red-bg);color:var(--red);font-weight:700}.status.excused{color:var(--muted)}
 .low{color:var(--red);font-weight:600}
+@media (max-width:640px){
+table.flags,table.flags tbody,table.flags tr,table.flags td{display:block;width:100%}
+table.flags thead{display:none}
+table.flags tr{border:1px solid var(--line);border-radius:6px;margin:0 0 .6rem;padding:.4rem .6rem;background:#fff}
+table.flags tr.grade-A{border-left:4px solid var(--red);background:var(--red-bg)}
+table.flags tr.grade-B{border-left:4px solid var(--orange)}
+table.flags tr td:first-child{border-left:0;font-weight:600}
+table.flags td{border:0;padding:.1rem 0}
+table.flags td.num,table.flags td.inline{display:inline-block;width:auto;margin-right:.9rem;text-align:left}
+table.flags td[data-label]::before{content:attr(data-label) " ";color:var(--muted);font-size:.8rem}
+}
 `;

@@ -3,7 +3,13 @@
 import { pick } from '../../core/i18n.js';
 import { TAG_LABEL, ROLE_LABEL, STATE_LABEL, t, deltaArrow } from '../../app/views/common.js';
 import { html, type SafeHtml } from '../html.js';
-import type { BoardGroup, FlagFilters, SortKey, ThisWeekModel } from '../models/this-week.model.js';
+import { SORT_KEYS, type BoardGroup, type FlagFilters, type SortKey, type ThisWeekModel } from '../models/this-week.model.js';
+import type { Locale } from '../../core/i18n.js';
+
+const SORT_LABEL: Record<SortKey, (l: Locale) => string> = {
+  index: (l) => tr(l, '指数', 'Index'), delta: (l) => tr(l, '变化', 'Change'), weeks: (l) => tr(l, '连续周数', 'Weeks red'),
+  name: (l) => tr(l, '客户', 'Customer'), rep: (l) => tr(l, '销售', 'Rep'),
+};
 import { figure, type Figure } from './figure.js';
 import { href, layout, type PageContext } from './layout.js';
 import { tr } from './labels.js';
@@ -37,8 +43,8 @@ function filters(pc: PageContext, m: ThisWeekModel): SafeHtml {
   <label>${tr(locale, '问题类型', 'Problem')}<select name="tag">${opt('', tr(locale, '全部', 'All'), f.tag === null)}${m.options.tags.map((tag) => opt(tag, t(TAG_LABEL[tag], locale), f.tag === tag))}</select></label>
   <label>${tr(locale, '区域', 'Region')}<select name="region">${opt('', tr(locale, '全部', 'All'), f.region === null)}${m.options.regions.map((r) => opt(r, r, f.region === r))}</select></label>
   <label>${tr(locale, '销售', 'Rep')}<select name="rep">${opt('', tr(locale, '全部', 'All'), f.repId === null)}${m.options.reps.map((r) => opt(String(r.id), r.name, f.repId === r.id))}</select></label>
-  ${f.sort !== 'index' ? html`<input type="hidden" name="sort" value="${f.sort}">` : ''}
-  ${f.dir !== 'desc' ? html`<input type="hidden" name="dir" value="${f.dir}">` : ''}
+  <label>${tr(locale, '排序', 'Sort')}<select name="sort">${SORT_KEYS.map((k) => opt(k, SORT_LABEL[k](locale), f.sort === k))}</select></label>
+  <label>${tr(locale, '顺序', 'Order')}<select name="dir">${opt('desc', tr(locale, '从高到低', 'High to low'), f.dir === 'desc')}${opt('asc', tr(locale, '从低到高', 'Low to high'), f.dir === 'asc')}</select></label>
   <button type="submit">${tr(locale, '筛选', 'Filter')}</button>
   <a href="${href(pc, '/', { week: m.week })}">${tr(locale, '清除', 'Clear')}</a>
 </form>`;
@@ -63,14 +69,14 @@ function flagsTable(pc: PageContext, m: ThisWeekModel): SafeHtml {
 <tbody>
 ${m.flags.map((f) => html`<tr class="grade-${f.grade}" data-customer-id="${f.customerId}">
   <td><a href="${href(pc, `/customers/${f.customerId}`, { week: m.week })}" data-customer="${f.name}">${f.name}</a></td>
-  <td><span class="badge ${f.grade}">${f.grade}</span></td>
-  <td class="num" data-index>${f.index}</td>
-  <td class="num">${delta(f.delta)}</td>
-  <td class="num">${f.weeksInRed}</td>
+  <td class="inline"><span class="badge ${f.grade}">${f.grade}</span></td>
+  <td class="num" data-index data-label="${tr(locale, '指数', 'Index')}">${f.index}</td>
+  <td class="num" data-label="${tr(locale, '变化', 'Change')}">${delta(f.delta)}</td>
+  <td class="num" data-label="${tr(locale, '连续周数', 'Weeks red')}">${f.weeksInRed}</td>
   <td>${f.tags.map((tag) => html`<span class="tag">${t(TAG_LABEL[tag], locale)}</span>`)}
     <ul class="reasons">${f.reasons.map((r) => html`<li>${pick(r, locale)}</li>`)}</ul></td>
-  <td>${f.rep?.name ?? '—'}</td>
-  <td>${f.region ?? '—'}</td>
+  <td class="inline" data-label="${tr(locale, '销售', 'Rep')}">${f.rep?.name ?? '—'}</td>
+  <td class="inline" data-label="${tr(locale, '区域', 'Region')}">${f.region ?? '—'}</td>
 </tr>`)}
 </tbody></table></div>`;
 }

@@ -1,0 +1,216 @@
+// The dashboard over plain HTTP (no browser): sign-in edge cases, cookies, headers, escaping, roles,
+// and the platform endpoints beside it.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { get, signIn, startWebFixture, SCRIPT_NAME, type WebFixture } from './support/web-fixture.js';
+
+let f: WebFixture;
+beforeAll(async () => {
+  f = await startWebFixture();
+});
+afterAll(async () => f.close());
+
+const customerId = (name: string) => f.h.app.ctx.repos.customers.customerByName(f.h.teamId, name)!.id;
+
+describe('sign-in', () => {
+  it('without a session: 401 and a page saying how to get a link', async () => {
+    for (const path of ['/dashboard/', '/dashboard', '/dashboard/team', `/dashboard/customers/${f.h.customers.huaxing}`, '/dashboard/nope']) {
+      const res = await get(f, path);
+      expect(res.status, path).toBe(401);
+      const body = await res.text();
+      expect(body).toContain('radar -- link --member');
+      expect(body).not.toContain('华星科技');
+    }
+  });
+
+  it('a link sets an HttpOnly, SameSite=Lax session cookie scoped to the dashboard and redirects to it', async () => {
+    const res = await fetch(f.link(f.h.members.manager), { redirect: 'manual' });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/dashboard/');
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^radar_session=[^;]+; Max-Age=43200; Path=\/dashboard; HttpOnly; SameSite=Lax$/);
+    const page = await get(f, '/dashboard/', cookie.split(';')[0]);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('华星科技');
+  });
+
+  it('cookies are Secure when the public URL is https', async () => {
+    const s = await startWebFixture({ publicUrl: 'https://radar.example.com', charts: false });
+    try {
+      const res = await fetch(s.link(s.h.members.manager), { redirect: 'manual' });
+      expect(res.headers.get('set-cookie')).toContain('; Secure');
+      expect(s.dashboard.auth.issue(s.h.members.manager).url).toMatch(/^https:\/\/radar\.example\.com\/dashboard\/signin\//);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('refuses a tampered, truncated, re-signed-for-someone-else, expired or revoked link', async () => {
+    const good = f.link(f.h.members.rep1);
+    const [memberId, gen, exp, sig] = good.slice(good.lastIndexOf('/') + 1).split('.');
+    const flip = sig!.slice(0, -2) + (sig!.at(-2) === 'A' ? 'B' : 'A') + sig!.at(-1);
+    const bad = [
+      `${memberId}.${gen}.${exp}.${flip}`,
+      `${f.h.members.manager.id}.${gen}.${exp}.${sig}`, // someone else's id with rep1's signature
+      `${memberId}.${gen}.${Number(exp) + 3600}.${sig}`, // a longer life
+      `${memberId}.${gen}.${exp}`,
+      'x',
+    ];
+    for (const token of bad) {
+      const res = await get(f, `/dashboard/signin/${token}`);
+      expect(res.status, token).toBe(401);
+      expect(res.headers.get('set-cookie')).toBeNull();
+      expect(await res.text()).toContain('data-notice="bad_link"');
+    }
+    const expired = f.dashboard.auth.issue(f.h.members.rep1, 60_000).url;
+    const later = new Date(f.h.app.ctx.clock().getTime() + 120_000);
+    f.h.setNow(later);
+    try {
+      const res = await get(f, new URL(expired).pathname);
+      expect(res.status).toBe(401);
+      expect(await res.text()).toContain('data-notice="expired"');
+    } finally {
+      f.h.setNow(new Date(later.getTime() - 120_000));
+    }
+  });
+
+  it('revoking kills the member\'s links and sessions, not anyone else\'s', async () => {
+    const s = await startWebFixture({ charts: false });
+    try {
+      const link = s.link(s.h.members.rep2);
+      const session = await signIn(s, s.h.members.rep2);
+      const other = await signIn(s, s.h.members.rep1);
+      s.dashboard.auth.revoke(s.h.members.rep2);
+      const res = await get(s, new URL(link).pathname);
+      expect(res.status).toBe(401);
+      expect(await res.text()).toContain('data-notice="revoked"');
+      expect((await get(s, '/dashboard/', session)).status).toBe(401);
+      expect((await get(s, '/dashboard/', other)).status).toBe(200);
+      // A new link works again.
+      expect((await get(s, '/dashboard/', await signIn(s, s.h.members.rep2))).status).toBe(200);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a session cookie is not a link and a link is not a session', async () => {
+    const cookie = await signIn(f, f.h.members.manager);
+    const value = cookie.split('=')[1]!;
+    expect((await get(f, `/dashboard/signin/${value}`)).status).toBe(401);
+    const link = f.link(f.h.members.manager);
+    expect((await get(f, '/dashboard/', `radar_session=${link.slice(link.lastIndexOf('/') + 1)}`)).status).toBe(401);
+  });
+
+  it('rate-limits sign-in attempts per client', async () => {
+    const s = await startWebFixture({ signInLimit: { max: 3, windowMs: 60_000 }, charts: false });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 5; i += 1) statuses.push((await get(s, '/dashboard/signin/1.0.1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')).status);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      // Even a good link waits out the window.
+      expect((await fetch(s.link(s.h.members.manager), { redirect: 'manual' })).status).toBe(429);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('signing out clears the cookie', async () => {
+    const res = await fetch(`${f.base}/dashboard/signout`, { method: 'POST', redirect: 'manual', headers: { cookie: await signIn(f, f.h.members.manager) } });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('set-cookie')).toMatch(/^radar_session=; Max-Age=0/);
+  });
+});
+
+describe('headers and escaping', () => {
+  it('a strict CSP with no script at all, and the other protective headers, on every page', async () => {
+    const cookie = await signIn(f, f.h.members.manager);
+    for (const path of ['/dashboard/', `/dashboard/customers/${f.h.customers.huaxing}`, '/dashboard/team', '/dashboard/signin']) {
+      const res = await get(f, path, cookie);
+      const csp = res.headers.get('content-security-policy')!;
+      expect(csp, path).toMatch(/^default-src 'none'; style-src 'self'/);
+      expect(csp).not.toContain('script-src');
+      expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const body = await res.text();
+      expect(body).not.toMatch(/<script/i);
+      // Every inline style attribute (from chart SVG) is allowed by its own hash, and nothing else is.
+      const styles = [...body.matchAll(/\sstyle="([^"]*)"/g)].map((m) => m[1]!);
+      for (const s of styles) expect(csp).toContain(`'sha256-${createHash('sha256').update(s).digest('base64')}'`);
+    }
+  });
+
+  it('a customer named <script> is shown as text on every page, with its notes and region', async () => {
+    const cookie = await signIn(f, f.h.members.manager);
+    const list = await (await get(f, '/dashboard/', cookie)).text();
+    expect(list).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(list).toContain('West&quot;&gt;&lt;b&gt;');
+    expect(list).not.toContain(SCRIPT_NAME);
+    const page = await (await get(f, `/dashboard/customers/${customerId(SCRIPT_NAME)}`, cookie)).text();
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page).toContain('&lt;img src=x onerror=alert(2)&gt;');
+    expect(page).not.toContain('<img src=x');
+    expect(page).not.toContain(SCRIPT_NAME);
+    // Query parameters echoed into the page are escaped too.
+    const echoed = await (await get(f, `/dashboard/?region=${encodeURIComponent('"><script>x</script>')}`, cookie)).text();
+    expect(echoed).not.toContain('<script>x');
+  });
+});
+
+describe('what each role sees', () => {
+  it('a rep: own customers only; another rep\'s customer and the team page are refused', async () => {
+    const cookie = await signIn(f, f.h.members.rep1);
+    const body = await (await get(f, '/dashboard/', cookie)).text();
+    expect(body).toContain('华星科技');
+    expect(body).not.toContain('长城物流');
+    expect(body).not.toContain('&lt;script&gt;');
+    expect(body).not.toContain('data-chart="heatmap"');
+    expect(body).not.toContain('id="missing"');
+    expect((await get(f, `/dashboard/customers/${customerId(SCRIPT_NAME)}`, cookie)).status).toBe(403);
+    expect((await get(f, `/dashboard/customers/${f.h.customers.huaxing}`, cookie)).status).toBe(200);
+    expect((await get(f, '/dashboard/team', cookie)).status).toBe(403);
+  });
+
+  it('finance: the customers whose follow-ups are routed to finance (overdue), as in chat', async () => {
+    const cookie = await signIn(f, f.h.members.finance);
+    const body = await (await get(f, '/dashboard/', cookie)).text();
+    expect(body).toContain('华星科技');
+    expect(body).toContain('&lt;script&gt;');
+    expect((await get(f, `/dashboard/customers/${f.h.customers.greatwall}`, cookie)).status).toBe(403);
+  });
+
+  it('a manager: everyone, the team charts, who has not submitted, and the team page', async () => {
+    const cookie = await signIn(f, f.h.members.manager);
+    const body = await (await get(f, '/dashboard/?lang=en', cookie)).text();
+    expect(body).toContain('Red-flag customers');
+    expect(body).toContain('&lt;script&gt;');
+    expect(body).toContain('data-chart="heatmap"');
+    expect(body).toContain('id="missing"');
+    const team = await get(f, '/dashboard/team', cookie);
+    expect(team.status).toBe(200);
+    expect(await team.text()).toContain('rep1@example.com');
+  });
+
+  it('filters and sorting are plain GET parameters', async () => {
+    const cookie = await signIn(f, f.h.members.manager);
+    const rows = async (q: string) => [...(await (await get(f, `/dashboard/?${q}`, cookie)).text()).matchAll(/data-customer="([^"]+)"/g)].map((m) => m[1]);
+    const all = await rows('');
+    expect(all.length).toBeGreaterThanOrEqual(2);
+    expect(await rows(`rep=${f.h.members.rep1.id}`)).toEqual(['华星科技']);
+    expect(await rows('sort=index&dir=asc')).toEqual([...all].reverse());
+    expect(await rows('grade=B&tag=complaints')).toEqual([]);
+  });
+});
+
+describe('beside the platform endpoints', () => {
+  it('keeps /healthz and the platform routes, and sends / to the dashboard', async () => {
+    expect(await (await fetch(`${f.base}/healthz`)).json()).toEqual({ ok: true });
+    expect(await (await fetch(`${f.base}/slack/events`, { method: 'POST', body: 'x' })).text()).toBe('slack');
+    expect((await fetch(`${f.base}/slack/events`)).status).toBe(404);
+    const root = await fetch(`${f.base}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/dashboard/');
+  });
+});
