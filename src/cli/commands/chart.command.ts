@@ -2,7 +2,6 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { ChartError, createChartsService } from '../../app/charts/charts.service.js';
-import { renderPng, renderSvg } from '../../chart-render/index.js';
 import { matchCustomer } from '../../core/ask/match-customer.js';
 import type { Customer } from '../../core/team.js';
 import type { ChartSpec } from '../../ui/chart.js';
@@ -83,6 +82,8 @@ export const chartCommand: Command = {
         if (err instanceof ChartError) throw new CliError(`chart ${kind}: ${err.userMessage.en}`);
         throw err;
       }
+      // Loaded only here: ECharts and the font engine would slow every other command's start.
+      const { renderPng, renderSvg } = await import('../../chart-render/index.js');
       const opts = { locale, ...(width ? { width } : {}), ...(height ? { height } : {}) };
       if (format === '.svg') writeFileSync(out, renderSvg(spec, opts));
       else writeFileSync(out, renderPng(spec, { ...opts, scale }));
