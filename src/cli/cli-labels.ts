@@ -21,6 +21,8 @@ export const HEADER = {
   week: text('周', 'week'),
   outcome: text('结案时指数 → 2 周后 → 4 周后', 'index at close → +2w → +4w'),
   owner: text('负责销售', 'owner'),
+  /** Who owns a follow-up: the director (grade A) or the manager (B). */
+  leads: text('主责', 'led by'),
   tier: text('级别', 'tier'),
   region: text('区域', 'region'),
   industry: text('行业', 'industry'),

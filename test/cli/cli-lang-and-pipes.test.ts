@@ -56,8 +56,8 @@ describe('radar in the chosen language', () => {
     expect(radar(['digest', '--week', '2026-W43', '--db', db]).code).toBe(0);
     const tasks = radar(['tasks', '--lang', 'zh', '--db', db]);
     expect(tasks.code, tasks.stderr).toBe(0);
-    expect(tasks.stdout.split('\n')[0]).toMatch(/^\s*编号\s+客户\s+问题类型\s+等级\s+角色\s+负责人\s+状态/);
-    expect(tasks.stdout).toMatch(/拖款\s+A\s+财务/);
+    expect(tasks.stdout.split('\n')[0]).toMatch(/^\s*编号\s+客户\s+问题类型\s+等级\s+主责\s+角色\s+负责人\s+状态/);
+    expect(tasks.stdout).toMatch(/拖款\s+A\s+销售总监\s+财务/);
     expect(tasks.stdout).toContain('待处理');
     const members = radar(['members', '--lang', 'zh', '--db', db]);
     expect(members.stdout.split('\n')[0]).toMatch(/^姓名\s+邮箱\s+角色/);

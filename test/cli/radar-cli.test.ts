@@ -60,7 +60,7 @@ describe('radar CLI', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     const exported = radar('export', '--week', '2026-W45', '--db', db);
     expect(exported.stdout.trim().split(/\r?\n/)).toHaveLength(1); // the header only
-    const ask = radar('ask', 'New Co', '--json', '--db', db);
+    const ask = radar('ask', 'Other Co', '--json', '--db', db);
     expect(ask.stdout).not.toContain('"kind": "customer"');
   });
 

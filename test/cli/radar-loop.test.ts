@@ -61,18 +61,18 @@ describe('radar settings', () => {
       expect(r.code, r.stderr).toBe(0);
       return Object.fromEntries((JSON.parse(r.stdout) as Array<{ customer: string; grade: string }>).map((f) => [f.customer, f.grade]));
     };
-    expect(grades()['Payless Ltd']).toBe('A'); // index 90 ≥ 75
-    const set = radar('settings', 'set', 'scoring.grades.A', '95', '--by', 'boss@example.com');
+    expect(grades()['Payless Ltd']).toBe('B'); // index 90, below the default A threshold (94)
+    const set = radar('settings', 'set', 'scoring.grades.A', '85', '--by', 'boss@example.com');
     expect(set.code, set.stderr).toBe(0);
-    expect(grades()['Payless Ltd']).toBe('B');
+    expect(grades()['Payless Ltd']).toBe('A');
     const bad = radar('settings', 'set', 'scoring.grades.A', '20');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('scoring.grades.A');
     expect(radar('settings', 'undo').code).toBe(0);
-    expect(grades()['Payless Ltd']).toBe('A');
+    expect(grades()['Payless Ltd']).toBe('B');
     const history = radar('settings', 'history', '--json');
     const log = JSON.parse(history.stdout) as Array<{ key: string; oldValue: unknown; newValue: unknown; actor: string; at: string }>;
-    expect(log.map((c) => [c.key, c.oldValue, c.newValue])).toEqual([['scoring.grades.A', null, 95], ['scoring.grades.A', 95, null]]);
+    expect(log.map((c) => [c.key, c.oldValue, c.newValue])).toEqual([['scoring.grades.A', null, 85], ['scoring.grades.A', 85, null]]);
     expect(log[0]!.actor).toBe('boss@example.com');
   }, 300_000);
 });

@@ -19,7 +19,7 @@ const problemsOf = (fn: () => unknown): string[] => {
 describe('the config file', () => {
   it('changes only what it lists', () => {
     const s = parseRadarSettings({ scoring: { grades: { B: 55 } }, template: { fields: { contacts: { label: { zh: '拜访次数', en: 'Visits' } } } } });
-    expect(s.scoring.grades).toMatchObject({ A: 75, B: 55 });
+    expect(s.scoring.grades).toMatchObject({ A: DEFAULT_SETTINGS.scoring.grades.A, B: 55 });
     expect(s.template.fields.find((f) => f.id === 'contacts')?.label.en).toBe('Visits');
     expect(s.routing).toEqual(DEFAULT_SETTINGS.routing);
   });

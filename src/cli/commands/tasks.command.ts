@@ -35,7 +35,7 @@ export const tasksCommand: Command = {
     }
     const h = headerIn(locale);
     process.stdout.write(`${renderTable(
-      [{ header: h('id'), align: 'right' }, { header: h('customer'), max: 24 }, { header: h('problems') }, { header: h('grade') }, { header: h('owner') }, { header: h('role') }, { header: h('assignee'), max: 16 }, { header: h('state') }, { header: h('due') }, { header: h('week') }, { header: h('outcome') }],
+      [{ header: h('id'), align: 'right' }, { header: h('customer'), max: 24 }, { header: h('problems') }, { header: h('grade') }, { header: h('leads') }, { header: h('role') }, { header: h('assignee'), max: 16 }, { header: h('state') }, { header: h('due') }, { header: h('week') }, { header: h('outcome') }],
       tasks.map((t) => [String(t.id), customers.get(t.customerId) ?? `#${t.customerId}`, tagIn(t.tag, locale), `${t.grade}${t.escalated ? '↑' : ''}`, roleIn(t.ownerRole, locale), roleIn(t.role, locale),
         t.assigneeId === null ? '—' : members.get(t.assigneeId) ?? `#${t.assigneeId}`, t.state === 'snoozed' ? `${stateIn(t.state, locale)}→${t.snoozedUntil}` : stateIn(t.state, locale), t.dueDate, t.createdWeek,
           outcome(t)]),

@@ -5,6 +5,7 @@ import { ChartError, createChartsService } from '../../../src/app/charts/charts.
 import { renderPng } from '../../../src/chart-render/index.js';
 import type { ChartSpec } from '../../../src/ui/chart.js';
 import { createHarness } from '../support/app-harness.js';
+import { DEFAULT_SCORING } from '../../../src/core/customer-risk/weights.js';
 
 const save = (name: string, spec: ChartSpec) => {
   mkdirSync('test-output/charts', { recursive: true });
@@ -27,7 +28,7 @@ describe('charts service', () => {
     expect(spec.line.values.slice(-4)).toEqual(scores);
     expect(spec.line.values.slice(0, 8)).toEqual(Array(8).fill(null));
     expect(spec.bars?.values.slice(-4)).toEqual([10000, 10000, 10000, 10000]);
-    expect(spec.bands.map((b) => [b.from, b.to, b.tone])).toEqual([[50, 75, 'orange'], [75, 100, 'red']]);
+    expect(spec.bands.map((b) => [b.from, b.to, b.tone])).toEqual([[DEFAULT_SCORING.grades.B, DEFAULT_SCORING.grades.A, 'orange'], [DEFAULT_SCORING.grades.A, 100, 'red']]);
     expect(spec.alt).toContain(`2026-W47 ${scores.at(-1)}`);
     expect(spec.alt).toContain('2026-W47 10000');
     expect(spec.title).toContain('华星科技');
