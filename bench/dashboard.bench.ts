@@ -12,10 +12,10 @@ import { openDb } from '../src/storage/db.js';
 import { createRepositories } from '../src/storage/repositories.js';
 import { simulateBook } from '../src/core/simulate/index.js';
 import { FIELD_IDS, type EntryValues } from '../src/core/weekly-report/template.js';
-import { ensureScored } from '../src/app/services/scoring.service.js';
-import { syncFollowUps } from '../src/app/services/follow-up.service.js';
+import { ensureScored } from '../src/app/scoring/scoring.service.js';
+import { syncFollowUps } from '../src/app/follow-up/follow-up.service.js';
 import { DEFAULT_SETTINGS } from '../src/config/radar-config.js';
-import { silentLogger } from '../src/logging/logger.js';
+import { silentLogger } from '../src/runtime/logging/logger.js';
 import { createDashboard } from '../src/web/index.js';
 import { createDashboardCharts } from '../src/web/charts.js';
 

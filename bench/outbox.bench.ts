@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createOutboxWorker } from '../src/app/delivery/outbox-worker.js';
+import { createOutboxWorker } from '../src/runtime/delivery/outbox-worker.js';
 import type { ChatPort, MessageRef } from '../src/app/ports/chat.port.js';
 import { openDb } from '../src/storage/db.js';
 import { createRepositories } from '../src/storage/repositories.js';

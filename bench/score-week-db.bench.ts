@@ -13,9 +13,9 @@ import { historyWindowStart, scoreWeek } from '../src/core/customer-risk/score-w
 import { DEFAULT_SCORING } from '../src/core/customer-risk/weights.js';
 import { FIELD_IDS, type EntryValues } from '../src/core/weekly-report/template.js';
 import { addWeeks } from '../src/core/weekly-report/week.js';
-import { ensureScored } from '../src/app/services/scoring.service.js';
+import { ensureScored } from '../src/app/scoring/scoring.service.js';
 import { DEFAULT_SETTINGS } from '../src/config/radar-config.js';
-import { silentLogger } from '../src/logging/logger.js';
+import { silentLogger } from '../src/runtime/logging/logger.js';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 20_000);
 const RUNS = 5;

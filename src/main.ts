@@ -1,7 +1,7 @@
 // `npm start`: the bot with every configured chat platform, the outbox worker and the scheduler.
 import { ConfigError, loadConfig, loadDotEnv } from './config/env.js';
 import { createSettingsResolver, loadRadarSettings } from './config/radar-config.js';
-import { createLogger } from './logging/logger.js';
+import { createLogger } from './runtime/logging/logger.js';
 import { startBot } from './runtime/start-bot.js';
 
 const NOTHING_CONFIGURED = `sales-radar: no chat platform is configured, so there is nothing to start.

@@ -61,7 +61,7 @@ describe('dependency rules', () => {
   });
 
   it('src/app never imports storage, scheduler, config, runtime, adapters or a platform SDK', () => {
-    const forbidden = ['src/storage', 'src/scheduler', 'src/config', 'src/runtime', 'src/cli', 'adapters'];
+    const forbidden = ['src/storage', 'src/config', 'src/runtime', 'src/cli', 'adapters'];
     const sdks = ['@slack/bolt', '@slack/web-api', '@larksuiteoapi/node-sdk', 'better-sqlite3', 'drizzle-orm', 'node-cron'];
     expect(violations(filesUnder('src/app'), (i) => !forbidden.some((d) => under(i.target, d)) && !sdks.includes(i.target))).toEqual([]);
   });
@@ -91,10 +91,27 @@ describe('dependency rules', () => {
   });
 
   it('src/web (the dashboard) uses the app, core and ui, never storage, config, runtime, the CLI, adapters or a platform SDK', () => {
-    const forbidden = ['src/storage', 'src/scheduler', 'src/config', 'src/runtime', 'src/cli', 'src/server', 'adapters'];
+    const forbidden = ['src/storage', 'src/config', 'src/runtime', 'src/cli', 'adapters'];
     const sdks = ['@slack/bolt', '@slack/web-api', '@larksuiteoapi/node-sdk', 'better-sqlite3', 'drizzle-orm', 'node-cron'];
     expect(filesUnder('src/web').length).toBeGreaterThan(5);
     expect(violations(filesUnder('src/web'), (i) => !forbidden.some((d) => under(i.target, d)) && !sdks.includes(i.target))).toEqual([]);
+  });
+
+  it('src/app is organised by feature: no layer folders, only the shared top beside the features', () => {
+    const top = readdirSync(join(ROOT, 'src/app'));
+    const shared = ['router.ts', 'inbound.ts', 'radar-app.ts', 'context.ts', 'locale.ts', 'ports', 'interaction', 'shared'];
+    const layerFolders = ['handlers', 'services', 'views', 'jobs', 'delivery'];
+    expect(top.filter((name) => layerFolders.includes(name))).toEqual([]);
+    const files = top.filter((name) => !statSync(join(ROOT, 'src/app', name)).isDirectory());
+    expect(files.filter((name) => !shared.includes(name))).toEqual([]);
+    for (const feature of ['weekly-report', 'follow-up', 'digest', 'ask', 'customer', 'schedule']) expect(top).toContain(feature);
+  });
+
+  it('delivery, the scheduler, the HTTP server and logging live under src/runtime', () => {
+    for (const gone of ['src/scheduler', 'src/server', 'src/logging', 'src/app/delivery']) {
+      expect(() => statSync(join(ROOT, gone)), gone).toThrow();
+    }
+    for (const dir of ['delivery', 'scheduler', 'server', 'logging']) expect(filesUnder(`src/runtime/${dir}`).length).toBeGreaterThan(0);
   });
 
   it('only src/config reads process.env', () => {

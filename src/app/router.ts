@@ -1,14 +1,14 @@
 // Inbound event → handler → InteractionResult. The one entry point both adapters call.
 // Never throws: a failure becomes a polite message for the user and a log line for us.
 import { decodeAction } from '../ui/action.js';
-import { tr } from './views/common.js';
+import { tr } from './shared/view-text.js';
 import type { InboundEvent, InteractionResult, Router } from './inbound.js';
 import type { RadarApp } from './radar-app.js';
-import { isManagerChannelMessage, resolveInteraction, notMember, toast, type Interaction } from './handlers/interaction-context.js';
-import { handleAction } from './handlers/action.handler.js';
-import { handleForm, handleFormCancel } from './handlers/form.handler.js';
-import { handleText } from './handlers/text.handler.js';
-import { handleHome } from './handlers/home.handler.js';
+import { isManagerChannelMessage, resolveInteraction, notMember, toast, type Interaction } from './interaction/interaction-context.js';
+import { handleAction } from './interaction/action.handler.js';
+import { handleForm, handleFormCancel } from './interaction/form.handler.js';
+import { handleText } from './interaction/text.handler.js';
+import { handleHome } from './home/home.handler.js';
 import { detectLocale } from '../core/ask/parse-question.js';
 import type { Locale } from '../core/i18n.js';
 

@@ -5,7 +5,7 @@ import { text } from '../core/i18n.js';
 import type { Role } from '../core/team.js';
 import type { Tag } from '../core/customer-risk/types.js';
 import type { TaskState } from '../core/follow-up/task.js';
-import { ROLE_LABEL, STATE_LABEL, TAG_LABEL } from '../app/views/common.js';
+import { ROLE_LABEL, STATE_LABEL, TAG_LABEL } from '../app/shared/view-text.js';
 
 export const HEADER = {
   customer: text('客户', 'customer'),

@@ -4,10 +4,10 @@ import { loadConfig, type AppConfig } from '../config/env.js';
 import { createSettingsResolver, loadRadarSettings } from '../config/radar-config.js';
 import { openDb, type Db } from '../storage/db.js';
 import { createRepositories } from '../storage/repositories.js';
-import { createLogger } from '../logging/logger.js';
+import { createLogger } from '../runtime/logging/logger.js';
 import type { AppContext } from '../app/context.js';
-import { configuredTeam } from '../app/services/team.service.js';
-import { applyStoredSettings } from '../app/services/settings.service.js';
+import { configuredTeam } from '../app/team/team.service.js';
+import { applyStoredSettings } from '../app/settings/settings.service.js';
 
 export interface CliContext {
   ctx: AppContext;

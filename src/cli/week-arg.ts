@@ -1,6 +1,6 @@
 import { isWeekId, type WeekId } from '../core/weekly-report/week.js';
 import type { AppContext } from '../app/context.js';
-import { latestReportWeek } from '../app/services/scoring.service.js';
+import { latestReportWeek } from '../app/scoring/scoring.service.js';
 import { CliError } from './cli-error.js';
 
 /** `--week YYYY-Www`, or the latest week with reports when omitted. */

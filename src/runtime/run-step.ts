@@ -1,11 +1,11 @@
 // One scheduled step of the weekly cycle, by name: what the scheduler and `radar cycle` both run.
 import type { StepKind } from '../app/schedule/index.js';
 import type { RadarApp } from '../app/radar-app.js';
-import { runPromptStep } from '../app/jobs/prompt.job.js';
-import { runRemindStep } from '../app/jobs/remind.job.js';
-import { runDigestStep } from '../app/jobs/digest.job.js';
-import { runNudgeStep } from '../app/jobs/nudge.job.js';
-import { runReviewStep } from '../app/jobs/review.job.js';
+import { runPromptStep } from '../app/weekly-report/prompt.job.js';
+import { runRemindStep } from '../app/weekly-report/remind.job.js';
+import { runDigestStep } from '../app/digest/digest.job.js';
+import { runNudgeStep } from '../app/follow-up/nudge.job.js';
+import { runReviewStep } from '../app/review/review.job.js';
 
 /** Steps only enqueue outbox messages with unique keys, so running one again never sends twice. */
 export async function runCycleStep(app: RadarApp, teamId: number, week: string, step: StepKind, runKey: string = step): Promise<unknown> {

@@ -2,7 +2,7 @@
 // Feishu cards; for every number of flags from 1 to 80 (so the split falls at every position), every
 // part that shows a customer's buttons also shows that customer's text, right above them.
 import { describe, expect, it } from 'vitest';
-import { digestCard } from '../../src/app/views/digest.view.js';
+import { digestCard } from '../../src/app/digest/digest.view.js';
 import { buildDigest } from '../../src/core/digest/build-digest.js';
 import type { DigestModel } from '../../src/core/digest/digest.types.js';
 import { decodeAction, type ActionRef } from '../../src/ui/action.js';
@@ -12,7 +12,7 @@ import { digestInput } from '../core/digest/digest-fixture.js';
 import { SlackChatPort } from '../../adapters/slack/chat-port.js';
 import { FeishuChatPort } from '../../adapters/feishu/chat-port.js';
 import { createLarkClient } from '../../adapters/feishu/open-api.js';
-import { silentLogger } from '../../src/logging/logger.js';
+import { silentLogger } from '../../src/runtime/logging/logger.js';
 import { startFakeSlackApi } from '../fakes/slack-api.fake.js';
 import { startFakeFeishuApi } from '../fakes/feishu-api.fake.js';
 

@@ -5,10 +5,10 @@
 import { openDb } from '../../src/storage/db.js';
 import { createRepositories } from '../../src/storage/repositories.js';
 import { importRecords } from '../../src/app/import/import-records.service.js';
-import { digestModel } from '../../src/app/services/digest.service.js';
-import { ensureScored } from '../../src/app/services/scoring.service.js';
+import { digestModel } from '../../src/app/digest/digest.service.js';
+import { ensureScored } from '../../src/app/scoring/scoring.service.js';
 import { DEFAULT_SETTINGS } from '../../src/config/radar-config.js';
-import { silentLogger } from '../../src/logging/logger.js';
+import { silentLogger } from '../../src/runtime/logging/logger.js';
 import { simulateBook } from '../../src/core/simulate/index.js';
 import { addWeeks, weekRange, type WeekId } from '../../src/core/weekly-report/week.js';
 import type { AppContext } from '../../src/app/context.js';

@@ -2,7 +2,7 @@
 // script) over a fixed book, each with its expected answer computed from the raw data. Written in two
 // halves: the grammar was developed against the first; the second is held out and reported apart.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ask } from '../../src/app/services/ask.service.js';
+import { ask } from '../../src/app/ask/ask.service.js';
 import type { Member } from '../../src/core/team.js';
 import { buildBook, type Book } from './ask-book.js';
 import {
@@ -227,7 +227,7 @@ describe('the question set', () => {
 
 describe('a rep asking about another rep’s customer', () => {
   it('gets exactly the answer a name unknown to the book gets, however it is phrased', async () => {
-    const { askData } = await import('../../src/app/services/ask.service.js');
+    const { askData } = await import('../../src/app/ask/ask.service.js');
     const { answerQuestion } = await import('../../src/core/ask/answer.js');
     const { parseQuestion } = await import('../../src/core/ask/parse-question.js');
     const rep = book.member('Li Wei');

@@ -1,10 +1,10 @@
 // A message that can never be delivered is reported to the manager channel once, not retried forever.
 import { describe, expect, it } from 'vitest';
-import { createOutboxWorker } from '../../src/app/delivery/outbox-worker.js';
+import { createOutboxWorker } from '../../src/runtime/delivery/outbox-worker.js';
 import { ChatDeliveryError, type Destination, type MessageRef, type SendOptions } from '../../src/app/ports/chat.port.js';
 import type { CardSpec } from '../../src/ui/card.js';
-import { runPromptStep } from '../../src/app/jobs/prompt.job.js';
-import { reportPermanentFailure } from '../../src/app/services/delivery-failure.service.js';
+import { runPromptStep } from '../../src/app/weekly-report/prompt.job.js';
+import { reportPermanentFailure } from '../../src/app/team/delivery-failure.service.js';
 import { createHarness, RecordingChatPort } from './support/app-harness.js';
 
 /** Slack says the rep's account is gone; everything else goes through. */

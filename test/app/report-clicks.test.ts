@@ -2,9 +2,9 @@
 // the adapters deliver it (a button click = one action event, a form submit = one formSubmitted event),
 // counting every click and every value typed into a form.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runPromptStep } from '../../src/app/jobs/prompt.job.js';
-import { runDigestStep } from '../../src/app/jobs/digest.job.js';
-import { digestModel } from '../../src/app/services/digest.service.js';
+import { runPromptStep } from '../../src/app/weekly-report/prompt.job.js';
+import { runDigestStep } from '../../src/app/digest/digest.job.js';
+import { digestModel } from '../../src/app/digest/digest.service.js';
 import { outboxKeys } from '../../src/app/radar-app.js';
 import { EMPTY_ENTRY } from '../../src/core/weekly-report/template.js';
 import type { InteractionResult } from '../../src/app/inbound.js';
@@ -135,7 +135,7 @@ describe('a weekly report in two minutes', () => {
     const model = digestModel(h.app.ctx, h.teamId, WEEK, 'slack');
     expect(model.reps.find((r) => r.rep.id === h.members.rep1.id)).toMatchObject({ submitted: true, empty: true });
     expect(model.counts.submittedEmpty).toBe(1);
-    const { digestCard } = await import('../../src/app/views/digest.view.js');
+    const { digestCard } = await import('../../src/app/digest/digest.view.js');
     const text = cardText(digestCard(model, 'en'));
     expect(text).toContain('⚠️ submitted, empty');
     expect(text).not.toMatch(/rep1[^\n]*✅/);

@@ -1,8 +1,8 @@
 // The managers' side through the router: digest, follow-up tasks and their actions, questions, schedule.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/ui/action.js';
-import { runDigestStep } from '../../src/app/jobs/digest.job.js';
-import { runNudgeStep } from '../../src/app/jobs/nudge.job.js';
+import { runDigestStep } from '../../src/app/digest/digest.job.js';
+import { runNudgeStep } from '../../src/app/follow-up/nudge.job.js';
 import { outboxKeys } from '../../src/app/radar-app.js';
 import type { FollowUpTask } from '../../src/core/follow-up/task.js';
 import { createHarness, type Harness } from './support/app-harness.js';

@@ -2,8 +2,8 @@
 // holds instead of coming back as a new task.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/ui/action.js';
-import { runDigestStep } from '../../src/app/jobs/digest.job.js';
-import { syncFollowUps } from '../../src/app/services/follow-up.service.js';
+import { runDigestStep } from '../../src/app/digest/digest.job.js';
+import { syncFollowUps } from '../../src/app/follow-up/follow-up.service.js';
 import { outboxKeys } from '../../src/app/radar-app.js';
 import type { FollowUpTask } from '../../src/core/follow-up/task.js';
 import { createHarness, type Harness } from './support/app-harness.js';

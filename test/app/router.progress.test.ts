@@ -2,9 +2,9 @@
 // with no progress for two reports is called out.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/ui/action.js';
-import { runDigestStep } from '../../src/app/jobs/digest.job.js';
-import { digestModel } from '../../src/app/services/digest.service.js';
-import { digestCard } from '../../src/app/views/digest.view.js';
+import { runDigestStep } from '../../src/app/digest/digest.job.js';
+import { digestModel } from '../../src/app/digest/digest.service.js';
+import { digestCard } from '../../src/app/digest/digest.view.js';
 import type { FollowUpTask } from '../../src/core/follow-up/task.js';
 import { createHarness, type Harness } from './support/app-harness.js';
 import { cardText } from './views/helpers.js';

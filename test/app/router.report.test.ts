@@ -1,7 +1,7 @@
 // The rep's weekly report through the router: open a form, errors, save, submit, away.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/ui/action.js';
-import { runPromptStep } from '../../src/app/jobs/prompt.job.js';
+import { runPromptStep } from '../../src/app/weekly-report/prompt.job.js';
 import { outboxKeys } from '../../src/app/radar-app.js';
 import { createHarness, type Harness } from './support/app-harness.js';
 

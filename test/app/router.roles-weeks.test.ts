@@ -2,7 +2,7 @@
 // the team's history. Each case was reproduced against the code before the fix.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/ui/action.js';
-import { runDigestStep } from '../../src/app/jobs/digest.job.js';
+import { runDigestStep } from '../../src/app/digest/digest.job.js';
 import type { FollowUpTask } from '../../src/core/follow-up/task.js';
 import { createHarness, type Harness } from './support/app-harness.js';
 

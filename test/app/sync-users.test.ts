@@ -1,6 +1,6 @@
 // Matching members to chat accounts: stops at a rate limit instead of hammering the platform.
 import { describe, expect, it } from 'vitest';
-import { syncUsers } from '../../src/app/jobs/sync-users.job.js';
+import { syncUsers } from '../../src/app/team/sync-users.job.js';
 import { ChatDeliveryError } from '../../src/app/ports/chat.port.js';
 import { createHarness, RecordingChatPort } from './support/app-harness.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDb } from '../../src/storage/db.js';
 import { createRepositories } from '../../src/storage/repositories.js';
-import { configuredTeam } from '../../src/app/services/team.service.js';
+import { configuredTeam } from '../../src/app/team/team.service.js';
 
 describe('the configured team', () => {
   it('is created once, renamed by configuration, and keeps a timezone chosen in chat', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, parseRadarSettings } from '../../src/config/radar-config.js';
 import { ConfigError, loadConfig } from '../../src/config/env.js';
-import { teamSchedule } from '../../src/app/services/schedule.service.js';
+import { teamSchedule } from '../../src/app/schedule/schedule.service.js';
 import { openDb } from '../../src/storage/db.js';
 import { createRepositories } from '../../src/storage/repositories.js';
-import { silentLogger } from '../../src/logging/logger.js';
+import { silentLogger } from '../../src/runtime/logging/logger.js';
 
 const problemsOf = (fn: () => unknown): string[] => {
   try {

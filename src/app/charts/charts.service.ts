@@ -6,7 +6,7 @@ import type { Customer, Member } from '../../core/team.js';
 import { addWeeks, compareWeeks, isWeekId, weekRange, type WeekId } from '../../core/weekly-report/week.js';
 import type { HeatmapChart, RadarChart, StackedChart, TrendChart } from '../../ui/chart.js';
 import type { AppContext } from '../context.js';
-import { ensureScored } from '../services/scoring.service.js';
+import { ensureScored } from '../scoring/scoring.service.js';
 import { customerRadarChart, medianByDimension } from './customer-radar.chart.js';
 import { customerTrendChart } from './customer-trend.chart.js';
 import { flagsByRepChart } from './flags-by-rep.chart.js';

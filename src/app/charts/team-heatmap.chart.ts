@@ -4,7 +4,7 @@ import { TAGS, type Grade, type Tag } from '../../core/customer-risk/types.js';
 import type { Locale } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { withAlt, type HeatmapChart } from '../../ui/chart.js';
-import { TAG_LABEL } from '../views/common.js';
+import { TAG_LABEL } from '../shared/view-text.js';
 import { C, lt, tr } from './labels.js';
 
 export type HeatmapBy = 'region' | 'industry';

@@ -6,7 +6,7 @@ import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Repositories } from '../ports/repositories.port.js';
 import { columnLabel, IDENTITY_COLUMNS, SCORE_COLUMNS, TIER_OPTIONS } from '../../core/weekly-report/columns.js';
 import type { Tag } from '../../core/customer-risk/types.js';
-import { TAG_LABEL } from '../views/common.js';
+import { TAG_LABEL } from '../shared/view-text.js';
 
 export { SCORE_COLUMNS } from '../../core/weekly-report/columns.js';
 

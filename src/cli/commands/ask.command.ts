@@ -1,4 +1,4 @@
-import { ask } from '../../app/services/ask.service.js';
+import { ask } from '../../app/ask/ask.service.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
 import { printCard } from '../print-card.js';

@@ -1,5 +1,5 @@
 import type { Tier } from '../../core/customer-risk/types.js';
-import { invalidateScores } from '../../app/services/scoring.service.js';
+import { invalidateScores } from '../../app/scoring/scoring.service.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
 import { renderTable } from '../table.js';

@@ -1,13 +1,13 @@
-import { createOutboxWorker } from '../../app/delivery/outbox-worker.js';
+import { createOutboxWorker } from '../../runtime/delivery/outbox-worker.js';
 import type { RadarApp } from '../../app/radar-app.js';
 import { isWeekId, weekOfInstant } from '../../core/weekly-report/week.js';
 import { runCycleStep } from '../../runtime/run-step.js';
 import { sendOnlyPlatforms } from '../../runtime/send-only-platforms.js';
-import { reportPermanentFailure } from '../../app/services/delivery-failure.service.js';
-import { createLogger } from '../../logging/logger.js';
+import { reportPermanentFailure } from '../../app/team/delivery-failure.service.js';
+import { createLogger } from '../../runtime/logging/logger.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
-import { lastClosedWeek, openReportWeek } from '../../app/services/schedule.service.js';
+import { lastClosedWeek, openReportWeek } from '../../app/schedule/schedule.service.js';
 import type { Command } from './command.js';
 import { stringOpt } from './command.js';
 

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { importRecords } from '../../app/import/import-records.service.js';
-import { digestModel } from '../../app/services/digest.service.js';
-import { digestCard } from '../../app/views/digest.view.js';
+import { digestModel } from '../../app/digest/digest.service.js';
+import { digestCard } from '../../app/digest/digest.view.js';
 import type { Role } from '../../core/team.js';
 import { simulateBook } from '../../core/simulate/index.js';
 import { addWeeks, weekOfInstant } from '../../core/weekly-report/week.js';

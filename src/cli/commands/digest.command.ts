@@ -1,5 +1,5 @@
-import { digestModel } from '../../app/services/digest.service.js';
-import { digestCard } from '../../app/views/digest.view.js';
+import { digestModel } from '../../app/digest/digest.service.js';
+import { digestCard } from '../../app/digest/digest.view.js';
 import { withCliContext, withoutReachability } from '../context.js';
 import { printCard } from '../print-card.js';
 import { resolveWeek } from '../week-arg.js';

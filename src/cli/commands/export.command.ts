@@ -1,6 +1,6 @@
 import { exportWeek } from '../../app/export/export-week.service.js';
 import { OutputRefusedError } from '../../app/export/safe-output.js';
-import { ensureScored } from '../../app/services/scoring.service.js';
+import { ensureScored } from '../../app/scoring/scoring.service.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
 import { resolveWeek } from '../week-arg.js';

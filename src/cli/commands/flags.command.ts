@@ -1,4 +1,4 @@
-import { ensureScored, flaggedScores } from '../../app/services/scoring.service.js';
+import { ensureScored, flaggedScores } from '../../app/scoring/scoring.service.js';
 import { pick } from '../../core/i18n.js';
 import { withCliContext } from '../context.js';
 import { resolveWeek } from '../week-arg.js';

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '../../core/team.js';
-import { absenceStartWeek, invalidateScores } from '../../app/services/scoring.service.js';
+import { absenceStartWeek, invalidateScores } from '../../app/scoring/scoring.service.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
 import { renderTable } from '../table.js';

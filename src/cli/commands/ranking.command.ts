@@ -1,5 +1,5 @@
 // `radar ranking --week W | --month M [--json]`: the team ranking (排行榜).
-import { teamRanking } from '../../app/services/ranking.service.js';
+import { teamRanking } from '../../app/review/ranking.service.js';
 import { isMonthId } from '../../core/review/period.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';

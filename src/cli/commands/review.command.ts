@@ -2,8 +2,8 @@
 import { renameSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { reviewWorkbook } from '../../app/export/review-workbook.js';
-import { monthlyReview, type TeamReview } from '../../app/services/review.service.js';
+import { reviewWorkbook } from '../../app/review/review-workbook.js';
+import { monthlyReview, type TeamReview } from '../../app/review/review.service.js';
 import { isMonthId, monthOfWeek } from '../../core/review/period.js';
 import { addWeeks, weekOfInstant } from '../../core/weekly-report/week.js';
 import { CliError } from '../cli-error.js';

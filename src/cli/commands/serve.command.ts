@@ -1,8 +1,8 @@
 // `radar serve [--port P]`: the web dashboard (看板) on its own, with no chat platform.
 import { once } from 'node:events';
 import { openCliContext } from '../context.js';
-import { startHttpServer } from '../../server/http-server.js';
-import { createLogger } from '../../logging/logger.js';
+import { startHttpServer } from '../../runtime/server/http-server.js';
+import { createLogger } from '../../runtime/logging/logger.js';
 import { createDashboard, DASHBOARD_PATH } from '../../web/index.js';
 import { createDashboardCharts } from '../../web/charts.js';
 import type { Command } from './command.js';

@@ -1,7 +1,7 @@
 // `radar settings show | set KEY VALUE | undo | history`: the rules a manager changes without code.
 import {
   changeSetting, coerceSettingValue, getPath, settingsHistory, settingsView, SettingsChangeError, storedOverrides, undoLastChange,
-} from '../../app/services/settings.service.js';
+} from '../../app/settings/settings.service.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
 import { renderTable } from '../table.js';

@@ -52,7 +52,7 @@ export interface Asker {
 /** A person as views need them (mentions fall back to the name). */
 export type PersonRef = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
 
-/** Same shape as CustomerCardModel in src/app/views/customer.view.ts (checked there at compile time). */
+/** Same shape as CustomerCardModel in src/app/customer/customer.view.ts (checked there at compile time). */
 export interface CustomerCardData {
   customer: Customer;
   week: WeekId;

@@ -6,7 +6,7 @@ import type { FollowUpTask, TaskEvent } from '../../core/follow-up/task.js';
 import type { EntryValues } from '../../core/weekly-report/template.js';
 import { addWeeks, type WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../../app/context.js';
-import { ensureScored } from '../../app/services/scoring.service.js';
+import { ensureScored } from '../../app/scoring/scoring.service.js';
 
 /** How many past entries the page lists. */
 export const ENTRY_HISTORY = 12;

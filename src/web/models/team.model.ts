@@ -2,7 +2,7 @@
 import type { Team } from '../../core/team.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../../app/context.js';
-import { missingRepIds } from '../../app/services/missing-reps.js';
+import { missingRepIds } from '../../app/weekly-report/missing-reps.js';
 
 export const COMPLIANCE_WEEKS = 8;
 

@@ -10,7 +10,7 @@ import { ACTIVE_STATES, type TaskState } from '../../core/follow-up/task.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../../app/context.js';
 import { teamNow } from '../../app/context.js';
-import { ensureScored } from '../../app/services/scoring.service.js';
+import { ensureScored } from '../../app/scoring/scoring.service.js';
 import { canSee, seesTeam, visibleCustomers } from './visibility.js';
 
 export const SORT_KEYS = ['index', 'delta', 'weeks', 'name', 'rep'] as const;

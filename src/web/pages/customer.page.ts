@@ -4,7 +4,7 @@ import { formatMoney, pick, type Locale } from '../../core/i18n.js';
 import { DIMENSIONS } from '../../core/customer-risk/types.js';
 import type { FieldId } from '../../core/weekly-report/template.js';
 import type { ReportTemplate } from '../../core/weekly-report/template.js';
-import { TAG_LABEL, STATE_LABEL, ROLE_LABEL, t, deltaArrow } from '../../app/views/common.js';
+import { TAG_LABEL, STATE_LABEL, ROLE_LABEL, t, deltaArrow } from '../../app/shared/view-text.js';
 import { html, type SafeHtml } from '../html.js';
 import type { CustomerPageModel } from '../models/customer.model.js';
 import { figure, type Figure } from './figure.js';

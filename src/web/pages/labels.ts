@@ -1,7 +1,7 @@
 // Dashboard wording in zh and en that the chat views do not already have.
 import type { Locale } from '../../core/i18n.js';
 import type { Dimension } from '../../core/customer-risk/types.js';
-import { tr } from '../../app/views/common.js';
+import { tr } from '../../app/shared/view-text.js';
 
 export { tr };
 

@@ -1,7 +1,7 @@
 // The page frame: header with navigation, the viewer, the language switch and sign-out.
 import type { Locale } from '../../core/i18n.js';
 import type { Member } from '../../core/team.js';
-import { t, ROLE_LABEL } from '../../app/views/common.js';
+import { t, ROLE_LABEL } from '../../app/shared/view-text.js';
 import { html, type SafeHtml } from '../html.js';
 import { DASHBOARD_PATH } from '../auth/web-auth.js';
 import { appName, tr } from './labels.js';

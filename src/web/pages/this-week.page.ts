@@ -1,7 +1,7 @@
 // The landing page: this week's red flags (marked red, sortable, filterable with plain GET forms),
 // the team charts, who has not submitted, and the follow-up board.
 import { pick } from '../../core/i18n.js';
-import { TAG_LABEL, ROLE_LABEL, STATE_LABEL, t, deltaArrow } from '../../app/views/common.js';
+import { TAG_LABEL, ROLE_LABEL, STATE_LABEL, t, deltaArrow } from '../../app/shared/view-text.js';
 import { html, type SafeHtml } from '../html.js';
 import { SORT_KEYS, type BoardGroup, type FlagFilters, type SortKey, type ThisWeekModel } from '../models/this-week.model.js';
 import type { Locale } from '../../core/i18n.js';

@@ -10,7 +10,7 @@ import { TAGS, type Tag } from '../../core/customer-risk/types.js';
 import { isWeekId, type WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../../app/context.js';
 import { memberLocale } from '../../app/locale.js';
-import { canSeeCustomer } from '../../app/services/customer.service.js';
+import { canSeeCustomer } from '../../app/customer/customer.service.js';
 import { DASHBOARD_PATH, type WebAuth } from '../auth/web-auth.js';
 import { createRateLimiter } from '../auth/rate-limit.js';
 import { thisWeekModel, SORT_KEYS, type FlagFilters, type SortKey } from '../models/this-week.model.js';

@@ -6,7 +6,7 @@ import { createLarkClient } from '../../../adapters/feishu/open-api.js';
 import { checkCard } from '../../../adapters/feishu/render/check-card.js';
 import { renderPng } from '../../../src/chart-render/index.js';
 import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
-import { silentLogger } from '../../../src/logging/logger.js';
+import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import type { CardSpec } from '../../../src/ui/card.js';
 import type { ChartSpec } from '../../../src/ui/chart.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FeishuChatPort, sendUuid } from '../../../adapters/feishu/chat-port.js';
 import { createLarkClient } from '../../../adapters/feishu/open-api.js';
 import { ChatDeliveryError, type MessageRef } from '../../../src/app/ports/chat.port.js';
-import { silentLogger } from '../../../src/logging/logger.js';
+import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
 import { renderCard } from '../../../adapters/feishu/render/render-card.js';
 import { digestCard, promptCard } from '../../fixtures/feishu/specs.js';

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeishuAdapter, type FeishuAdapter } from '../../../adapters/feishu/index.js';
 import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.js';
-import { silentLogger } from '../../../src/logging/logger.js';
+import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
 import { cardActionEvent, encryptPayload, envelope, signBody, signRequest, urlVerification } from '../../fakes/feishu-signing.js';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFeishuAdapter, type FeishuAdapter } from '../../../adapters/feishu/index.js';
 import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.js';
 import { encodeAction } from '../../../src/ui/action.js';
-import { silentLogger } from '../../../src/logging/logger.js';
+import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
 import { cardActionEvent, envelope, messageEvent, signRequest, textMessageEvent, urlVerification } from '../../fakes/feishu-signing.js';
 import { digestCard, promptCard, reportForm } from '../../fixtures/feishu/specs.js';

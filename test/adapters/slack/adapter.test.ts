@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../adapters/slack/index.js';
-import { silentLogger } from '../../../src/logging/logger.js';
+import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.fake.js';
 import { signedForm, signedJson, signedRaw } from '../../fakes/slack-signing.js';
 import { eventCallback, slashCommand } from '../../fixtures/slack/payloads.js';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../adapters/slack/index.js';
 import { SlackIdentityError } from '../../../adapters/slack/bot-identity.js';
 import { renderModal } from '../../../adapters/slack/render/modal.render.js';
-import { silentLogger } from '../../../src/logging/logger.js';
+import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import { encodeAction } from '../../../src/ui/action.js';
 import type { FormSpec } from '../../../src/ui/form.js';
 import { startFakeSlackApi } from '../../fakes/slack-api.fake.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SlackChatPort } from '../../../adapters/slack/chat-port.js';
 import { ChatDeliveryError, type MessageRef } from '../../../src/app/ports/chat.port.js';
-import { silentLogger } from '../../../src/logging/logger.js';
+import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import type { CardSpec } from '../../../src/ui/card.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.fake.js';
 

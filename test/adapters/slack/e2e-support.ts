@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
 import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.js';
-import { silentLogger, type Logger } from '../../../src/logging/logger.js';
+import { silentLogger, type Logger } from '../../../src/runtime/logging/logger.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.fake.js';
 import type { SignedSlackRequest } from '../../fakes/slack-signing.js';
 

@@ -1,7 +1,7 @@
 // Correctly signed but odd bodies: the endpoint answers without crashing and without internals.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../../src/ui/action.js';
-import { createLogger } from '../../../src/logging/logger.js';
+import { createLogger } from '../../../src/runtime/logging/logger.js';
 import { signedRaw } from '../../fakes/slack-signing.js';
 import { buttonClick, eventCallback, slashCommand, viewSubmission } from '../../fixtures/slack/payloads.js';
 import { SECRET, startHarness, type Harness } from './e2e-support.js';

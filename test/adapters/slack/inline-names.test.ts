@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../adapters/slack/render/message.render.js';
 import { renderCard } from '../../../adapters/feishu/render/render-card.js';
-import { digestCard } from '../../../src/app/views/digest.view.js';
+import { digestCard } from '../../../src/app/digest/digest.view.js';
 import { buildDigest } from '../../../src/core/digest/build-digest.js';
 import { digestInput } from '../../core/digest/digest-fixture.js';
 import { CUSTOMERS, MEMBERS } from '../../core/follow-up/fixtures.js';

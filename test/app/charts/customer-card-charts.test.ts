@@ -1,6 +1,6 @@
 // Details on a customer brings its trend and radar charts with the card.
 import { describe, expect, it } from 'vitest';
-import { runDigestStep } from '../../../src/app/jobs/digest.job.js';
+import { runDigestStep } from '../../../src/app/digest/digest.job.js';
 import { outboxKeys } from '../../../src/app/radar-app.js';
 import type { CardSpec } from '../../../src/ui/card.js';
 import { createHarness } from '../support/app-harness.js';

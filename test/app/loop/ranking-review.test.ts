@@ -2,8 +2,8 @@
 // lines and the stored rows by plain loops, not with the code under test.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBook, type Book } from './seeded-book.js';
-import { teamRanking } from '../../../src/app/services/ranking.service.js';
-import { monthlyReview } from '../../../src/app/services/review.service.js';
+import { teamRanking } from '../../../src/app/review/ranking.service.js';
+import { monthlyReview } from '../../../src/app/review/review.service.js';
 import { monthPeriod } from '../../../src/core/review/period.js';
 import { addWeeks, weekRange } from '../../../src/core/weekly-report/week.js';
 

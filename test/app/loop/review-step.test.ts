@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { dueSteps } from '../../../src/app/schedule/due-steps.js';
 import { DEFAULT_SCHEDULE } from '../../../src/app/schedule/index.js';
 import { firstWorkingDay } from '../../../src/app/schedule/month-plan.js';
-import { runReviewStep } from '../../../src/app/jobs/review.job.js';
+import { runReviewStep } from '../../../src/app/review/review.job.js';
 import type { RadarApp } from '../../../src/app/radar-app.js';
 import { RecordingChatPort } from '../support/app-harness.js';
 import { buildBook } from './seeded-book.js';

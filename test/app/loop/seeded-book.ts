@@ -2,10 +2,10 @@
 // follow-up sync, with people acting on the tasks on known dates. Tests compute what they expect from
 // `lines` and the stored rows on their own, not with the code under test.
 import { importRecords } from '../../../src/app/import/import-records.service.js';
-import { digestModel } from '../../../src/app/services/digest.service.js';
-import { actOnTask } from '../../../src/app/services/follow-up.service.js';
+import { digestModel } from '../../../src/app/digest/digest.service.js';
+import { actOnTask } from '../../../src/app/follow-up/follow-up.service.js';
 import { DEFAULT_SETTINGS } from '../../../src/config/radar-config.js';
-import { silentLogger } from '../../../src/logging/logger.js';
+import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import { openDb, type Db } from '../../../src/storage/db.js';
 import { createRepositories } from '../../../src/storage/repositories.js';
 import type { AppContext } from '../../../src/app/context.js';

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness, WEEKS } from '../support/app-harness.js';
 import { createSettingsResolver, parseRadarSettings } from '../../../src/config/radar-config.js';
-import { ensureScored, flaggedScores } from '../../../src/app/services/scoring.service.js';
-import { changeSetting, settingsHistory, undoLastChange, applyStoredSettings, SettingsChangeError } from '../../../src/app/services/settings.service.js';
+import { ensureScored, flaggedScores } from '../../../src/app/scoring/scoring.service.js';
+import { changeSetting, settingsHistory, undoLastChange, applyStoredSettings, SettingsChangeError } from '../../../src/app/settings/settings.service.js';
 
 const W = WEEKS.at(-1)!;
 

@@ -3,7 +3,7 @@ import { openDb } from '../../../src/storage/db.js';
 import { createRepositories } from '../../../src/storage/repositories.js';
 import { importRecords } from '../../../src/app/import/import-records.service.js';
 import { DEFAULT_SETTINGS } from '../../../src/config/radar-config.js';
-import { silentLogger } from '../../../src/logging/logger.js';
+import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import { createRouter } from '../../../src/app/router.js';
 import type { RadarApp } from '../../../src/app/radar-app.js';
 import type { ChatPort, Destination, MessageRef, SendOptions, UserProfile } from '../../../src/app/ports/chat.port.js';

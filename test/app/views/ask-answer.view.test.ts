@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askAnswerCard, describeFilters } from '../../../src/app/views/ask-answer.view.js';
+import { askAnswerCard, describeFilters } from '../../../src/app/ask/ask-answer.view.js';
 import { answerQuestion, askQuestion, type Answer, type Asker } from '../../../src/core/ask/answer.js';
 import { parseQuestion } from '../../../src/core/ask/parse-question.js';
 import type { Locale } from '../../../src/core/i18n.js';

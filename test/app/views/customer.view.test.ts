@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { customerCard } from '../../../src/app/views/customer.view.js';
-import type { CustomerCardModel } from '../../../src/app/views/customer.view.js';
-import { sparkline } from '../../../src/app/views/common.js';
+import { customerCard } from '../../../src/app/customer/customer.view.js';
+import type { CustomerCardModel } from '../../../src/app/customer/customer.view.js';
+import { sparkline } from '../../../src/app/shared/view-text.js';
 import { EMPTY_ENTRY } from '../../../src/core/weekly-report/template.js';
 import { CUSTOMERS, MEMBERS, score, task } from '../../core/follow-up/fixtures.js';
 import { actionsOf, cardText, json } from './helpers.js';

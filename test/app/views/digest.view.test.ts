@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestCard } from '../../../src/app/views/digest.view.js';
+import { digestCard } from '../../../src/app/digest/digest.view.js';
 import { buildDigest } from '../../../src/core/digest/build-digest.js';
 import type { Block } from '../../../src/ui/card.js';
 import { digestInput } from '../../core/digest/digest-fixture.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CUSTOMER_NAME_FIELD, entryForm, entryFormWithErrors, newCustomerForm, newCustomerFormWithErrors } from '../../../src/app/views/entry-form.view.js';
+import { CUSTOMER_NAME_FIELD, entryForm, entryFormWithErrors, newCustomerForm, newCustomerFormWithErrors } from '../../../src/app/weekly-report/entry-form.view.js';
 import { DEFAULT_TEMPLATE, EMPTY_ENTRY, FIELD_IDS } from '../../../src/core/weekly-report/template.js';
 import type { EntryValues } from '../../../src/core/weekly-report/template.js';
 import { parseEntry } from '../../../src/core/weekly-report/entry.schema.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { homeCard } from '../../../src/app/views/home.view.js';
-import type { RepHomeModel } from '../../../src/app/views/home.view.js';
+import { homeCard } from '../../../src/app/home/home.view.js';
+import type { RepHomeModel } from '../../../src/app/home/home.view.js';
 import { buildDigest } from '../../../src/core/digest/build-digest.js';
 import { digestInput } from '../../core/digest/digest-fixture.js';
 import { actionsOf, cardText, json } from './helpers.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reportPromptCard } from '../../../src/app/views/report-prompt.view.js';
-import type { ReportPromptCustomer, ReportPromptModel } from '../../../src/app/views/report-prompt.view.js';
+import { reportPromptCard } from '../../../src/app/weekly-report/report-prompt.view.js';
+import type { ReportPromptCustomer, ReportPromptModel } from '../../../src/app/weekly-report/report-prompt.view.js';
 import { actionsOf, cardText, json } from './helpers.js';
 
 const customers: ReportPromptCustomer[] = [

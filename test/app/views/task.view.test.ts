@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { taskCard, taskStateLine, whatToDo } from '../../../src/app/views/task.view.js';
-import type { TaskCardModel } from '../../../src/app/views/task.view.js';
-import { resolveTaskForm, snoozeTaskForm } from '../../../src/app/views/task-forms.view.js';
+import { taskCard, taskStateLine, whatToDo } from '../../../src/app/follow-up/task.view.js';
+import type { TaskCardModel } from '../../../src/app/follow-up/task.view.js';
+import { resolveTaskForm, snoozeTaskForm } from '../../../src/app/follow-up/task-forms.view.js';
 import { decodeAction } from '../../../src/ui/action.js';
 import { MEMBERS, score, task } from '../../core/follow-up/fixtures.js';
 import { actionsOf, cardText, inlineText, json } from './helpers.js';

@@ -1,8 +1,8 @@
 // A small book behind a running dashboard: the app harness (two reps, managers, finance…), a customer
 // whose name is markup, follow-ups opened by the digest step, and the real HTTP server on a free port.
 import { importRecords } from '../../../src/app/import/import-records.service.js';
-import { runDigestStep } from '../../../src/app/jobs/digest.job.js';
-import { startHttpServer, type RunningServer } from '../../../src/server/http-server.js';
+import { runDigestStep } from '../../../src/app/digest/digest.job.js';
+import { startHttpServer, type RunningServer } from '../../../src/runtime/server/http-server.js';
 import { createDashboard, type Dashboard } from '../../../src/web/index.js';
 import { createDashboardCharts } from '../../../src/web/charts.js';
 import type { Member } from '../../../src/core/team.js';

@@ -1,0 +1,171 @@
+// Cards for answers to questions ("逾期超过30天的客户", "top 5 risks", "谁还没交周报"): lists as a
+// table, ambiguous names as candidates with Details buttons, usage help, polite refusals. A single
+// customer is shown with the shared customer card.
+import { nameList } from '../../ui/text.js';
+import type { Locale } from '../../core/i18n.js';
+import type { Answer, CustomerRow } from '../../core/ask/answer.types.js';
+import type { Block, Button, CardSpec, Inline, Tone } from '../../ui/card.js';
+import { describeFilters, describeScope, listTitle } from './ask-scope.view.js';
+import { tasksCard } from './ask-tasks.view.js';
+import { button, deltaArrow, GRADE_TONE, gradeBadge, L, mention, t, tagLabels, tr } from '../shared/view-text.js';
+import { customerCard } from '../customer/customer.view.js';
+
+export type { Answer } from '../../core/ask/answer.types.js';
+export { describeFilters } from './ask-scope.view.js';
+
+/** Buttons under a list (one per top row) and candidate lines shown at most. */
+const MAX_DETAIL_BUTTONS = 5;
+const MAX_LINES = 20;
+const MAX_FACT = 80;
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+const detailsButton = (row: CustomerRow, locale: Locale, withName = false): Button =>
+  button(withName ? clip(`${t(L.details, locale)}: ${row.name}`, 60) : t(L.details, locale), 'customer.details', { customerId: row.customerId });
+
+/** One customer in a line: badge, name, index and delta, problems, rep. */
+function rowLine(row: CustomerRow, locale: Locale): Inline[] {
+  const line: Inline[] = [];
+  if (row.grade) line.push(gradeBadge(row.grade), ' ');
+  line.push({ bold: row.name });
+  line.push(row.index === null
+    ? tr(locale, ' · 暂无评分', ' · not scored')
+    : ` · ${t(L.index, locale)} ${row.index} ${deltaArrow(row.delta)}`);
+  if (row.tags.length > 0) line.push(` · ${tagLabels(row.tags, locale)}`);
+  if (row.rep) line.push(' · ', mention(row.rep));
+  return line;
+}
+
+function toneOf(rows: readonly CustomerRow[]): Tone {
+  if (rows.some((r) => r.grade === 'A')) return GRADE_TONE.A;
+  if (rows.some((r) => r.grade === 'B')) return GRADE_TONE.B;
+  return 'blue';
+}
+
+function listCard(a: Extract<Answer, { kind: 'list' }>, locale: Locale): CardSpec {
+  const filters = describeFilters(a.filters, a.limit, locale);
+  const title = listTitle(a, locale);
+  const blocks: Block[] = [];
+  const context = [filters, a.week, a.scope === 'own' ? tr(locale, '仅你负责的客户', 'your customers only') : ''].filter(Boolean).join(' · ');
+  blocks.push({ type: 'note', text: [context] });
+  for (const n of a.notes) blocks.push({ type: 'text', text: [t(n, locale)] });
+  if (a.rows.length === 0) {
+    blocks.push({ type: 'text', text: [tr(locale, '没有符合条件的客户。', 'No customers match.')] });
+    return { title, tone: 'blue', blocks, summary: `${title} · ${filters}` };
+  }
+  const byOverdue = a.sort === 'overdueDays';
+  blocks.push({
+    type: 'table',
+    columns: [
+      { key: 'rank', label: '#', align: 'right' },
+      { key: 'customer', label: tr(locale, '客户', 'Customer') },
+      { key: 'index', label: t(L.index, locale), align: 'right' },
+      { key: 'grade', label: tr(locale, '等级', 'Grade') },
+      { key: 'tags', label: tr(locale, '问题', 'Problems') },
+      byOverdue
+        ? { key: 'key', label: tr(locale, '逾期天数', 'Days overdue'), align: 'right' }
+        : { key: 'key', label: tr(locale, '主要原因', 'Main reason') },
+      { key: 'rep', label: t(L.rep, locale) },
+    ],
+    rows: a.rows.map((r, i) => ({
+      rank: String(i + 1),
+      customer: r.name,
+      index: r.index === null ? '—' : `${r.index} ${deltaArrow(r.delta)}`,
+      grade: r.grade ?? '—',
+      tags: r.tags.length > 0 ? tagLabels(r.tags, locale) : '—',
+      key: byOverdue ? (r.overdueDays === null ? '—' : String(r.overdueDays)) : (r.keyFact ? clip(t(r.keyFact, locale), MAX_FACT) : '—'),
+      rep: r.rep?.name ?? '—',
+    })),
+  });
+  if (a.total > a.rows.length) {
+    blocks.push({ type: 'note', text: [tr(locale, `另有 ${a.total - a.rows.length} 个客户未显示，可加条件缩小范围。`, `${a.total - a.rows.length} more not shown; add a filter to narrow it down.`)] });
+  }
+  blocks.push({ type: 'actions', buttons: a.rows.slice(0, MAX_DETAIL_BUTTONS).map((r) => detailsButton(r, locale, true)) });
+  const top = a.rows.slice(0, 3).map((r) => `${r.name}${r.index === null ? '' : ` ${r.index}`}`).join(', ');
+  return { title, tone: toneOf(a.rows), blocks, summary: `${title}${filters ? ` · ${filters}` : ''}: ${top}` };
+}
+
+function missingCard(a: Extract<Answer, { kind: 'missing' }>, locale: Locale): CardSpec {
+  const title = tr(locale, `未交周报 · ${a.week}`, `Missing reports · ${a.week}`);
+  const blocks: Block[] = [];
+  if (a.scope === 'self') {
+    const line = a.reps.length > 0
+      ? tr(locale, `你 ${a.week} 的周报还没提交。`, `Your report for ${a.week} is not submitted yet.`)
+      : tr(locale, `你 ${a.week} 的周报已提交 ✅`, `Your report for ${a.week} is in ✅`);
+    blocks.push({ type: 'text', text: [line] });
+    return { title, tone: a.reps.length > 0 ? 'orange' : 'green', blocks, summary: line };
+  }
+  if (a.reps.length === 0) {
+    const line = tr(locale, '本周周报已全部提交 ✅', 'Everyone has submitted ✅');
+    return { title, tone: 'green', blocks: [{ type: 'text', text: [line] }], summary: line };
+  }
+  blocks.push({ type: 'text', text: [tr(locale, `还有 ${a.reps.length} 人没交：`, `${a.reps.length} not submitted yet:`)] });
+  for (const rep of a.reps.slice(0, MAX_LINES)) {
+    blocks.push({ type: 'text', text: [mention(rep)], button: button(t(L.remind, locale), 'rep.remind', { memberId: rep.id, week: a.week }) });
+  }
+  if (a.reps.length > MAX_LINES) {
+    blocks.push({ type: 'note', text: [nameList(a.reps.slice(MAX_LINES).map((r) => r.name))] });
+  }
+  return { title, tone: 'orange', blocks, summary: `${title}: ${a.reps.map((r) => r.name).join(', ')}` };
+}
+
+function candidateLines(rows: readonly CustomerRow[], locale: Locale): Block[] {
+  return rows.slice(0, MAX_LINES).map((r) => ({ type: 'text', text: rowLine(r, locale), button: detailsButton(r, locale) }) as Block);
+}
+
+function candidatesCard(a: Extract<Answer, { kind: 'candidates' }>, locale: Locale): CardSpec {
+  const title = tr(locale, `「${a.query}」匹配到 ${a.candidates.length} 个客户`, `${a.candidates.length} customers match "${a.query}"`);
+  const blocks: Block[] = [{ type: 'text', text: [tr(locale, '你指的是哪一个？', 'Which one do you mean?')] }, ...candidateLines(a.candidates, locale)];
+  return { title, tone: 'blue', blocks, summary: `${title}: ${a.candidates.map((c) => c.name).join(', ')}` };
+}
+
+function helpCard(a: Extract<Answer, { kind: 'help' }>, locale: Locale): CardSpec {
+  const blocks: Block[] = [];
+  let lead: string;
+  const understood = a.scope ? describeScope(a.scope, locale) : '';
+  if (a.reason === 'not_found') lead = tr(locale, `没有找到客户「${a.query ?? ''}」。`, `I couldn't find a customer called "${a.query ?? ''}".`);
+  else if (a.reason === 'not_understood' && (understood || a.unknown)) {
+    lead = [
+      understood ? tr(locale, `看懂了：${understood}`, `Understood: ${understood}`) : '',
+      a.unknown ? tr(locale, `没看懂：「${a.unknown}」`, `Not understood: "${a.unknown}"`) : '',
+    ].filter(Boolean).join(tr(locale, '；', '; '));
+  } else if (a.reason === 'not_understood') lead = tr(locale, '抱歉，我没看懂这个问题。', "Sorry, I didn't understand that.");
+  else lead = tr(locale, '你可以这样问我：', 'You can ask me things like:');
+  blocks.push({ type: 'text', text: [lead] });
+  if (a.suggestions.length > 0) {
+    blocks.push({ type: 'heading', text: tr(locale, '你是不是要找：', 'Did you mean:') });
+    blocks.push(...candidateLines(a.suggestions, locale));
+  }
+  if (a.reason !== 'asked') blocks.push({ type: 'heading', text: tr(locale, '可以这样问', 'Try asking') });
+  blocks.push({ type: 'text', text: [a.examples.map((e) => `• ${t(e, locale)}`).join('\n')] });
+  blocks.push({
+    type: 'note',
+    text: [tr(locale, 'Slack：/radar 问题、@机器人 或私信；飞书：@机器人 或单聊。中英文都可以。', 'Slack: /radar <question>, @mention or DM; Feishu: @mention or p2p chat. Chinese or English.')],
+  });
+  const title = tr(locale, '周报雷达 · 提问帮助', 'Sales radar · asking questions');
+  return { title, tone: 'blue', blocks, summary: lead };
+}
+
+/** The card for an answer, in the asker's language. */
+export function askAnswerCard(answer: Answer, locale: Locale): CardSpec {
+  switch (answer.kind) {
+    case 'customer':
+      return customerCard(answer.card, locale);
+    case 'list':
+      return listCard(answer, locale);
+    case 'missing':
+      return missingCard(answer, locale);
+    case 'tasks':
+      return tasksCard(answer, locale);
+    case 'candidates':
+      return candidatesCard(answer, locale);
+    case 'help':
+      return helpCard(answer, locale);
+    case 'refusal': {
+      const msg = t(answer.message, locale);
+      return { title: tr(locale, '无法回答', "Can't answer that"), tone: 'grey', blocks: [{ type: 'text', text: [msg] }], summary: msg };
+    }
+    default:
+      return { title: tr(locale, '无法回答', "Can't answer that"), tone: 'grey', blocks: [], summary: '' };
+  }
+}

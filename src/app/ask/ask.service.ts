@@ -1,0 +1,88 @@
+// Ad-hoc questions from chat or the CLI: load what the ask engine reads, answer, render as a card.
+import { askQuestion } from '../../core/ask/answer.js';
+import type { Answer, AskData, LatestEntry } from '../../core/ask/answer.types.js';
+import { buildCustomerIndex, type CustomerIndex } from '../../core/ask/match-customer.js';
+import type { CustomerScore, Grade } from '../../core/customer-risk/types.js';
+import type { Locale } from '../../core/i18n.js';
+import type { Customer, Member } from '../../core/team.js';
+import { addWeeks, compareWeeks, type WeekId } from '../../core/weekly-report/week.js';
+import type { CardSpec } from '../../ui/card.js';
+import { askAnswerCard } from './ask-answer.view.js';
+import { customerCard } from '../customer/customer.view.js';
+import { teamNow, type AppContext } from '../context.js';
+import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
+import { missingRepIds } from '../weekly-report/missing-reps.js';
+
+const TREND_WEEKS = 8;
+const LATEST_ENTRY_LOOKBACK_WEEKS = 26;
+
+// Building the pinyin index is the slow part of a question; rebuild only when customers change.
+const indexCache = new WeakMap<AppContext, { teamId: number; signature: string; index: CustomerIndex<Customer> }>();
+
+function customerIndex(ctx: AppContext, teamId: number, customers: readonly Customer[]): CustomerIndex<Customer> {
+  const signature = `${customers.length}:${customers.reduce((h, c) => (h * 31 + c.id + c.name.length + c.aliases.length) % 1_000_000_007, 7)}`;
+  const cached = indexCache.get(ctx);
+  if (cached && cached.teamId === teamId && cached.signature === signature) return cached.index;
+  const index = buildCustomerIndex(customers);
+  indexCache.set(ctx, { teamId, signature, index });
+  return index;
+}
+
+export function askData(ctx: AppContext, teamId: number): AskData {
+  const { repos } = ctx;
+  const customers = repos.customers.listCustomers(teamId);
+  const week = latestReportWeek(ctx, teamId) ?? '1970-W01';
+  const scores = ensureScored(ctx, teamId, week);
+  const entriesLatest = new Map<number, LatestEntry>(
+    repos.reports.latestEntries(teamId, addWeeks(week, -LATEST_ENTRY_LOOKBACK_WEEKS), week).map((e) => [e.customerId, { week: e.week, values: e.values }]),
+  );
+  const history = new Map<number, Array<{ week: WeekId; index: number; grade: Grade | null }>>();
+  for (const row of repos.scores.indexHistory(teamId, addWeeks(week, -(2 * TREND_WEEKS - 1)), week)) {
+    let list = history.get(row.customerId);
+    if (!list) history.set(row.customerId, (list = []));
+    list.push({ week: row.week, index: row.index, grade: row.grade });
+  }
+  // Earlier weeks are read only when a question is about them ("上周", "since W40"), once each.
+  const scoresCache = new Map<WeekId, CustomerScore[]>();
+  const scoresAt = (w: WeekId): CustomerScore[] => {
+    if (compareWeeks(w, week) > 0) return [];
+    let s = scoresCache.get(w);
+    if (!s) scoresCache.set(w, (s = w === week ? scores : ensureScored(ctx, teamId, w)));
+    return s;
+  };
+  const entriesAt = (w: WeekId): Map<number, LatestEntry> => new Map(
+    repos.reports.latestEntries(teamId, addWeeks(w, -LATEST_ENTRY_LOOKBACK_WEEKS), w).map((e) => [e.customerId, { week: e.week, values: e.values }]),
+  );
+  const team = repos.teams.getTeam(teamId);
+  return {
+    customers,
+    members: repos.teams.listMembers(teamId),
+    scoresAt,
+    entriesAt,
+    missingAt: (w: WeekId) => missingRepIds(ctx, teamId, w),
+    today: teamNow(ctx, team?.timezone ?? 'UTC').today,
+    scores,
+    entriesLatest,
+    tasks: repos.tasks.listTasks(teamId),
+    missingReps: missingRepIds(ctx, teamId, week),
+    week,
+    history,
+    index: customerIndex(ctx, teamId, customers),
+  };
+}
+
+export interface AskResult {
+  answer: Answer;
+  locale: Locale;
+  card: CardSpec;
+}
+
+/** Answer a question for a member (null: an unknown chat user, who gets a polite refusal). */
+export function ask(ctx: AppContext, teamId: number, asker: Member | null, text: string, locale?: Locale): AskResult {
+  const data = askData(ctx, teamId);
+  const result = askQuestion(text, data, { memberId: asker?.id ?? null, role: asker?.role ?? null }, locale);
+  const card = result.answer.kind === 'customer'
+    ? customerCard(result.answer.card, result.locale)
+    : askAnswerCard(result.answer, result.locale);
+  return { answer: result.answer, locale: result.locale, card };
+}

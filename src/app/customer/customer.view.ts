@@ -1,0 +1,120 @@
+// The customer card: index, grade, reasons, 8-week trend, last entry, open tasks, owning rep.
+// Used by the Details button and by answers to "how is 华星科技 doing?".
+import type { Locale } from '../../core/i18n.js';
+import { formatMoney } from '../../core/i18n.js';
+import type { Member } from '../../core/team.js';
+import type { CustomerScore, Grade, Tier } from '../../core/customer-risk/types.js';
+import type { FollowUpTask } from '../../core/follow-up/task.js';
+import type { EntryValues, FieldId } from '../../core/weekly-report/template.js';
+import { DEFAULT_TEMPLATE, fieldById } from '../../core/weekly-report/template.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
+import type { Block, CardSpec, Inline } from '../../ui/card.js';
+import type { ChartSpec } from '../../ui/chart.js';
+import {
+  button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, sparkline, STATE_LABEL, t, TAG_LABEL, tagLabels, tr,
+} from '../shared/view-text.js';
+
+type Person = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
+
+/** Everything the customer card shows; built by the app from repositories. */
+export interface CustomerCardModel {
+  customer: { id: number; name: string; tier: Tier; industry: string | null; region: string | null };
+  /** The week the card describes. */
+  week: WeekId;
+  score: Pick<CustomerScore, 'index' | 'grade' | 'delta' | 'tags' | 'reasons' | 'weeksInRed'> | null;
+  /** Up to 8 weeks ending at `week`, ascending. */
+  history: ReadonlyArray<{ week: WeekId; index: number; grade: Grade | null }>;
+  lastEntry: { week: WeekId; values: EntryValues } | null;
+  openTasks: ReadonlyArray<{ task: Pick<FollowUpTask, 'id' | 'tag' | 'state' | 'dueDate' | 'snoozedUntil'>; assignee: Person | null }>;
+  rep: Person | null;
+  /** Charts shown as pictures under the card (trend, radar); platforms without uploads show their numbers. */
+  charts?: readonly ChartSpec[];
+}
+
+/** Fields of the last entry worth a glance, in this order. */
+const KEY_FIELDS: readonly FieldId[] = ['stage', 'revenue', 'receivable', 'overdueDays', 'contacts', 'lastContact', 'complaints', 'health'];
+
+function fieldValue(id: FieldId, values: EntryValues, locale: Locale): string | null {
+  const v = values[id];
+  if (v === null || v === undefined || v === '') return null;
+  const field = fieldById(DEFAULT_TEMPLATE, id);
+  if (!field) return String(v);
+  if (field.kind === 'money') return formatMoney(Number(v));
+  if (field.kind === 'choice') {
+    const opt = field.options?.find((o) => o.value === v);
+    return opt ? t(opt.label, locale) : String(v);
+  }
+  if (field.unit) return `${v} ${t(field.unit, locale)}`;
+  return String(v);
+}
+
+export function customerCard(model: CustomerCardModel, locale: Locale): CardSpec {
+  const { customer, score } = model;
+  const blocks: Block[] = [];
+  const head: Inline[] = [];
+  if (score?.grade) head.push(gradeBadge(score.grade), ' ');
+  head.push({ bold: customer.name });
+  if (score) head.push(` · ${indexWithDelta(score.index, score.delta, locale)}`);
+  else head.push(tr(locale, ' · 本周暂无评分', ' · not scored this week'));
+  if (customer.tier === 'key') head.push(' ', { colored: tr(locale, '重点客户', 'key account'), tone: 'blue' });
+  blocks.push({ type: 'text', text: head });
+
+  const meta = [customer.industry, customer.region].filter((x): x is string => !!x).join(' · ');
+  blocks.push({
+    type: 'fields', fields: [
+      { label: t(L.rep, locale), value: model.rep ? [mention(model.rep)] : [t(L.none, locale)] },
+      { label: tr(locale, '周', 'Week'), value: [model.week] },
+      ...(meta ? [{ label: tr(locale, '行业 / 区域', 'Industry / region'), value: [meta] }] : []),
+      ...(score && score.tags.length > 0 ? [{ label: tr(locale, '问题类型', 'Problems'), value: [tagLabels(score.tags, locale)] }] : []),
+      ...(score && score.weeksInRed > 1 ? [{ label: tr(locale, '连续预警', 'Weeks in red'), value: [String(score.weeksInRed)] }] : []),
+    ],
+  });
+
+  if (score && score.reasons.length > 0) {
+    blocks.push({ type: 'heading', text: tr(locale, '原因', 'Why') });
+    blocks.push({ type: 'text', text: [score.reasons.map((r) => `• ${t(r, locale)}`).join('\n')] });
+  }
+
+  const history = model.history.slice(-8);
+  if (history.length > 0) {
+    blocks.push({
+      type: 'chart', kind: 'line', title: tr(locale, `近 ${history.length} 周指数`, `Index, last ${history.length} weeks`),
+      series: [{ name: t(L.index, locale), points: history.map((h) => ({ x: h.week, y: h.index })) }],
+    });
+    // A text sparkline for platforms that render charts as text (and for notifications).
+    blocks.push({ type: 'note', text: [`${sparkline(history.map((h) => h.index))}  ${history.map((h) => h.index).join(' → ')}`] });
+  }
+
+  if (model.lastEntry) {
+    const values = model.lastEntry.values;
+    const fields = KEY_FIELDS.flatMap((id) => {
+      const v = fieldValue(id, values, locale);
+      const f = fieldById(DEFAULT_TEMPLATE, id);
+      return v === null || !f ? [] : [{ label: t(f.label, locale), value: [v] as Inline[] }];
+    });
+    blocks.push({ type: 'heading', text: tr(locale, `最近周报（${model.lastEntry.week}）`, `Latest entry (${model.lastEntry.week})`) });
+    if (fields.length > 0) blocks.push({ type: 'fields', fields });
+    if (values.notes) blocks.push({ type: 'note', text: [values.notes] });
+  }
+
+  if (model.openTasks.length > 0) {
+    blocks.push({ type: 'heading', text: tr(locale, `进行中任务（${model.openTasks.length}）`, `Open tasks (${model.openTasks.length})`) });
+    for (const { task, assignee } of model.openTasks) {
+      const line: Inline[] = [`${t(TAG_LABEL[task.tag], locale)} · ${t(STATE_LABEL[task.state], locale)} · `];
+      line.push(...(assignee ? [mention(assignee)] : [tr(locale, '待认领', 'unclaimed')]));
+      line.push(task.state === 'snoozed' && task.snoozedUntil
+        ? tr(locale, ` · 暂缓至 ${task.snoozedUntil}`, ` · until ${task.snoozedUntil}`)
+        : tr(locale, ` · 截止 ${task.dueDate}`, ` · due ${task.dueDate}`));
+      blocks.push({
+        type: 'text', text: line,
+        ...(task.state === 'claimed' ? {} : { button: button(t(L.claim, locale), 'task.claim', { taskId: task.id }) }),
+      });
+    }
+  }
+
+  for (const chart of model.charts ?? []) blocks.push({ type: 'image', chart });
+
+  const title = tr(locale, `客户：${customer.name}`, `Customer: ${customer.name}`);
+  const summary = score ? `${customer.name} · ${t(L.index, locale)} ${score.index}${score.grade ? ` · ${score.grade}` : ''}` : customer.name;
+  return { title, tone: score?.grade ? GRADE_TONE[score.grade] : 'blue', blocks, summary };
+}

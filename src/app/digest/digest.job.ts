@@ -1,0 +1,95 @@
+// Monday's deadline: score the week, sync follow-ups, post the digest to each manager channel and
+// DM every new task to whoever it is routed to.
+import type { WeekId } from '../../core/weekly-report/week.js';
+import { digestCard } from './digest.view.js';
+import { taskCard } from '../follow-up/task.view.js';
+import { digestModel } from './digest.service.js';
+import { escalationRecipients, taskCardModel, taskRecipients } from '../follow-up/task-card.service.js';
+import type { Member } from '../../core/team.js';
+import type { CardSpec } from '../../ui/card.js';
+import type { Platform } from '../ports/chat.port.js';
+import { tr } from '../shared/view-text.js';
+import type { RadarApp } from '../radar-app.js';
+import { enqueueRefresh, enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
+import { memberLocale } from '../locale.js';
+import { syncUsers } from '../team/sync-users.job.js';
+import { ChartError, createChartsService } from '../charts/charts.service.js';
+import type { Locale } from '../../core/i18n.js';
+
+/** The digest with its heat map and red-flags-by-rep charts at the end (continuations go in its thread). */
+function withCharts(app: RadarApp, teamId: number, week: WeekId, locale: Locale, card: CardSpec): CardSpec {
+  const charts = createChartsService(app.ctx, teamId);
+  try {
+    return { ...card, blocks: [...card.blocks, { type: 'image', chart: charts.heatmap(week, locale) }, { type: 'image', chart: charts.byRep(week, locale) }] };
+  } catch (err) {
+    if (err instanceof ChartError) return card; // a week without reports has nothing to chart
+    throw err;
+  }
+}
+
+export interface DigestStepResult {
+  flagged: number;
+  digestsQueued: number;
+  taskMessagesQueued: number;
+}
+
+export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId): Promise<DigestStepResult> {
+  const { repos } = app.ctx;
+  const team = repos.teams.getTeam(teamId);
+  if (!team) throw new Error(`team ${teamId} not found`);
+  await syncUsers(app, teamId);
+  const result: DigestStepResult = { flagged: 0, digestsQueued: 0, taskMessagesQueued: 0 };
+  // Follow-up changes and the messages announcing them are stored together.
+  repos.transaction(() => {
+    for (const { platform, managerChannel } of app.platforms) {
+      const model = digestModel(app.ctx, teamId, week, platform, { syncTasks: true });
+      result.flagged = model.counts.flagged;
+      const queued = enqueueSend(app, {
+        teamId, key: outboxKeys.digest(teamId, week, platform), platform,
+        destination: { kind: 'channel', channelId: managerChannel }, card: withCharts(app, teamId, week, team.locale, digestCard(model, team.locale)),
+      });
+      if (queued) result.digestsQueued += 1;
+    }
+    const dm = (member: Member, card: CardSpec, key: (platform: Platform) => string) => {
+      for (const { platform } of app.platforms) {
+        const userId = userIdOn(platform, member);
+        if (userId && enqueueSend(app, { teamId, key: key(platform), platform, destination: { kind: 'user', userId }, card })) result.taskMessagesQueued += 1;
+      }
+    };
+    for (const task of repos.tasks.listTasks(teamId, { states: ['open', 'claimed'] })) {
+      if (task.createdWeek !== week && !task.escalated) continue;
+      const model = taskCardModel(app.ctx, task);
+      for (const member of taskRecipients(app.ctx, task)) {
+        dm(member, taskCard(model, memberLocale(member, team)), (platform) => outboxKeys.task(task.id, member.id, platform));
+      }
+      // An escalation is news for the directors, once.
+      if (!task.escalated) continue;
+      for (const member of escalationRecipients(app.ctx, task)) {
+        const locale = memberLocale(member, team);
+        const card = taskCard(model, locale);
+        dm(member, { ...card, title: `⬆ ${card.title}`, summary: tr(locale, `升级：${model.customer.name}`, `Escalated: ${model.customer.name}`) },
+          (platform) => outboxKeys.escalation(task.id, member.id, platform));
+      }
+    }
+  });
+  app.ctx.logger.info({ teamId, week, ...result }, 'digest queued');
+  return result;
+}
+
+/**
+ * Bring the posted digest up to date (a late report, a task changed). Returns the card drawn for each
+ * platform whose digest was posted, so a caller answering a click in it need not draw it again.
+ */
+export function refreshDigest(app: RadarApp, teamId: number, week: WeekId): Partial<Record<Platform, CardSpec>> {
+  const team = app.ctx.repos.teams.getTeam(teamId);
+  const cards: Partial<Record<Platform, CardSpec>> = {};
+  if (!team) return cards;
+  for (const { platform } of app.platforms) {
+    const key = outboxKeys.digest(teamId, week, platform);
+    if (!app.ctx.repos.outbox.byKey(key)) continue;
+    const card = withCharts(app, teamId, week, team.locale, digestCard(digestModel(app.ctx, teamId, week, platform), team.locale));
+    enqueueRefresh(app, key, card);
+    cards[platform] = card;
+  }
+  return cards;
+}

@@ -1,0 +1,64 @@
+// The weekly digest for a team: scores the week, brings follow-ups in line, assembles the model.
+import { buildDigest } from '../../core/digest/build-digest.js';
+import type { DigestModel, DigestTask, TrendPoint } from '../../core/digest/digest.types.js';
+import { ACTIVE_STATES, type TaskEvent } from '../../core/follow-up/task.js';
+import { addWeeks, compareWeeks, type WeekId } from '../../core/weekly-report/week.js';
+import type { Platform } from '../ports/chat.port.js';
+import type { AppContext } from '../context.js';
+import { teamNow } from '../context.js';
+import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
+import { syncFollowUps } from '../follow-up/follow-up.service.js';
+
+const TREND_WEEKS = 8;
+
+function trendOf(ctx: AppContext, teamId: number, week: WeekId): TrendPoint[] {
+  const byWeek = new Map<WeekId, { flagged: number; sum: number; n: number }>();
+  for (const row of ctx.repos.scores.indexHistory(teamId, addWeeks(week, -(TREND_WEEKS - 1)), week)) {
+    let w = byWeek.get(row.week);
+    if (!w) byWeek.set(row.week, (w = { flagged: 0, sum: 0, n: 0 }));
+    if (row.grade !== null) w.flagged += 1;
+    w.sum += row.index;
+    w.n += 1;
+  }
+  return [...byWeek].map(([w, t]) => ({ week: w, flagged: t.flagged, avgIndex: Math.round(t.sum / t.n) }));
+}
+
+/**
+ * The digest model of a week. Follow-up tasks are synced when the digest goes out (`syncTasks`), or when
+ * the week is the latest one reported (re-reading an old week must not close or open today's tasks).
+ */
+export function digestModel(ctx: AppContext, teamId: number, week: WeekId, platform?: Platform, options: { syncTasks?: boolean } = {}): DigestModel {
+  const { repos } = ctx;
+  const team = repos.teams.getTeam(teamId);
+  if (!team) throw new Error(`team ${teamId} not found`);
+  const scores = ensureScored(ctx, teamId, week);
+  const latest = latestReportWeek(ctx, teamId);
+  if (options.syncTasks || latest === null || compareWeeks(week, latest) >= 0) syncFollowUps(ctx, teamId, week, scores);
+  const tasks = repos.tasks.listTasks(teamId);
+  return buildDigest({
+    teamId,
+    week,
+    today: teamNow(ctx, team.timezone).today,
+    scores,
+    customers: repos.customers.listCustomers(teamId),
+    members: repos.teams.listMembers(teamId),
+    tasks,
+    progress: latestProgress(repos.tasks.progressEvents(tasks.filter((t) => ACTIVE_STATES.includes(t.state)).map((t) => t.id)), week),
+    reportStatuses: repos.reports.reportStatuses(teamId, week),
+    entries: repos.reports.entriesForWeek(teamId, week),
+    trend: trendOf(ctx, teamId, week),
+    platform,
+    config: ctx.settings.routing,
+  });
+}
+
+/** The latest progress per task up to `week` (events arrive oldest first). */
+export function latestProgress(events: readonly TaskEvent[], week: WeekId): Map<number, NonNullable<DigestTask['progress']>> {
+  const out = new Map<number, NonNullable<DigestTask['progress']>>();
+  for (const e of events) {
+    if (e.kind !== 'progress' || !e.week || !e.status || compareWeeks(e.week, week) > 0) continue;
+    const had = out.get(e.taskId);
+    if (!had || compareWeeks(had.week, e.week) <= 0) out.set(e.taskId, { week: e.week, status: e.status, note: e.note, blocker: e.blocker ?? null });
+  }
+  return out;
+}

@@ -1,0 +1,202 @@
+// The manager digest as one CardSpec: header, red-flag customers with actions, missing reports,
+// carried and resolved tasks, per-rep table, trend chart. Adapters split what exceeds their limits.
+import { nameList, oneLine } from '../../ui/text.js';
+import type { Locale } from '../../core/i18n.js';
+import { openDashboardButton } from '../dashboard/dashboard-link.view.js';
+import { text } from '../../core/i18n.js';
+import { formatMoney } from '../../core/i18n.js';
+import type { DigestFlag, DigestModel, DigestTask } from '../../core/digest/digest.types.js';
+import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
+import {
+  button, indexWithDelta, gradeBadge, joinInline, L, mention, ROLE_LABEL, STATE_LABEL, t, TAG_LABEL, tr,
+} from '../shared/view-text.js';
+
+/** Lines per text block in list sections: compact, and well under per-block text limits. */
+const LINES_PER_BLOCK = 10;
+
+/** Stack lines into text blocks of LINES_PER_BLOCK lines each. */
+export function linesToBlocks(lines: readonly Inline[][]): Block[] {
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i += LINES_PER_BLOCK) {
+    const chunk = lines.slice(i, i + LINES_PER_BLOCK);
+    blocks.push({ type: 'text', text: joinInline(chunk, '\n') });
+  }
+  return blocks;
+}
+
+/** "财务 @王芳" or "财务（待认领）" / "Finance (unclaimed)". */
+function taskPeople(task: DigestTask, locale: Locale): Inline[] {
+  const out: Inline[] = [];
+  if (task.assignee) out.push(mention(task.assignee));
+  else out.push(t(ROLE_LABEL[task.role], locale) + tr(locale, '（待认领）', ' (unclaimed)'));
+  for (const c of task.collaborators) out.push(' ', mention(c));
+  return out;
+}
+
+const PROGRESS_LABEL = {
+  in_progress: text('进行中', 'in progress'),
+  resolved: text('已解决', 'resolved'),
+  blocked: text('受阻', 'blocked'),
+} as const;
+
+/** This week's progress beside the task ("进展（W48，受阻：财务）：客户答应月底付"), or the no-progress call-out. */
+export function progressNote(task: DigestTask, locale: Locale): Inline[] {
+  const p = task.progress;
+  const out: Inline[] = [];
+  if (p) {
+    const status = t(PROGRESS_LABEL[p.status], locale) + (p.status === 'blocked' && p.blocker ? tr(locale, `：${p.blocker}`, `: ${p.blocker}`) : '');
+    out.push(tr(locale, ` · 进展（${p.week}，${status}）`, ` · progress (${p.week}, ${status})`) + (p.note ? tr(locale, `：${p.note}`, `: ${p.note}`) : ''));
+  }
+  if (task.noProgress) out.push(' ', { colored: tr(locale, '两周无进展', 'no progress for 2 reports'), tone: 'orange' });
+  return out;
+}
+
+function taskStateNote(task: DigestTask, locale: Locale): string {
+  if (task.state === 'snoozed' && task.snoozedUntil) return tr(locale, ` · 暂缓至 ${task.snoozedUntil}`, ` · snoozed until ${task.snoozedUntil}`);
+  if (task.state === 'claimed') return tr(locale, ' · 已认领', ' · claimed');
+  return '';
+}
+
+// Task buttons carry the digest's week, so a click redraws that week's digest, not the week being filled.
+function flagBlocks(flag: DigestFlag, week: string, locale: Locale): Block[] {
+  const head: Inline[] = [
+    gradeBadge(flag.grade), ' ', { bold: flag.customerName },
+    ` · ${indexWithDelta(flag.index, flag.delta, locale)}`,
+  ];
+  if (flag.weeksInRed > 1) head.push(tr(locale, ` · 连续 ${flag.weeksInRed} 周`, ` · ${flag.weeksInRed} weeks in red`));
+  const lines: Inline[][] = [head];
+  if (flag.reasons.length > 0) lines.push([flag.reasons.map((r) => t(r, locale)).join(tr(locale, '；', '; '))]);
+  lines.push([`${t(L.rep, locale)}${tr(locale, '：', ': ')}`, ...(flag.rep ? [mention(flag.rep)] : [t(L.none, locale)])]);
+  if (flag.tasks.length > 0) {
+    const parts = flag.tasks.map((task) => [
+      `${t(TAG_LABEL[task.tag], locale)} → `, ...taskPeople(task, locale), taskStateNote(task, locale), ...progressNote(task, locale),
+    ].filter((p) => p !== ''));
+    lines.push([tr(locale, '跟进：', 'Follow-up: '), ...joinInline(parts, tr(locale, '；', '; '))]);
+  }
+  const buttons: Button[] = [];
+  if (flag.primaryTaskId !== null) {
+    const taskId = flag.primaryTaskId;
+    const primary = flag.tasks.find((x) => x.id === taskId);
+    if (primary && primary.state !== 'claimed') buttons.push(button(t(L.claim, locale), 'task.claim', { taskId, week }, 'primary'));
+    buttons.push(button(t(L.resolve, locale), 'task.resolve', { taskId, week }));
+    if (primary && primary.state !== 'snoozed') buttons.push(button(t(L.snooze, locale), 'task.snooze', { taskId, week }));
+  }
+  buttons.push(button(t(L.details, locale), 'customer.details', { customerId: flag.customerId, week }));
+  // One unit: renderers never put these buttons in another message/card than the text they act on.
+  const unit = `flag:${flag.customerId}`;
+  return [{ type: 'text', text: joinInline(lines, '\n'), unit }, { type: 'actions', buttons, unit }];
+}
+
+function taskLine(task: DigestTask, locale: Locale, closed: boolean): Inline[] {
+  const mark = closed ? (task.state === 'done' ? '✅' : '⚪') : task.overdue ? '⏰' : '▫️';
+  const line: Inline[] = [`${mark} `, { bold: task.customerName }, ` · ${t(TAG_LABEL[task.tag], locale)} · `, ...taskPeople(task, locale)];
+  if (closed) {
+    line.push(` · ${t(STATE_LABEL[task.state], locale)}`);
+    if (task.closeNote === 'recovered') line.push(tr(locale, '（客户已恢复）', ' (customer recovered)'));
+    else if (task.closeNote) line.push(`: ${task.closeNote}`);
+  } else {
+    line.push(tr(locale, ` · 截止 ${task.dueDate}`, ` · due ${task.dueDate}`));
+    if (task.overdue) line.push(' ', { colored: tr(locale, '已逾期', 'overdue'), tone: 'red' });
+    line.push(taskStateNote(task, locale), ...progressNote(task, locale));
+  }
+  return line;
+}
+
+/** The digest title, e.g. "问题客户周报 2026-W48 — 8 个（A 3 / B 5）". */
+export function digestTitle(model: DigestModel, locale: Locale): string {
+  const c = model.counts;
+  return tr(locale,
+    `问题客户周报 ${model.week} — ${c.flagged} 个（A ${c.gradeA} / B ${c.gradeB}）`,
+    `Red flags ${model.week} — ${c.flagged} customers (A ${c.gradeA} / B ${c.gradeB})`);
+}
+
+export function digestCard(model: DigestModel, locale: Locale): CardSpec {
+  const c = model.counts;
+  const blocks: Block[] = [];
+  blocks.push({
+    type: 'fields', fields: [
+      { label: tr(locale, '问题客户', 'Red flags'), value: [`${c.flagged}`, tr(locale, `（新增 ${c.newFlags}）`, ` (${c.newFlags} new)`)] },
+      { label: tr(locale, '周报提交', 'Reports in'), value: [`${c.submitted}/${c.reps}`, ...(c.submittedEmpty > 0 ? [tr(locale, `（${c.submittedEmpty} 份为空）`, ` (${c.submittedEmpty} empty)`)] : [])] },
+      { label: tr(locale, '进行中任务', 'Open tasks'), value: [`${c.openTasks}`, ...(c.overdueTasks > 0 ? [' · ', { colored: tr(locale, `逾期 ${c.overdueTasks}`, `${c.overdueTasks} overdue`), tone: 'red' as const }] : [])] },
+      { label: tr(locale, '本周已解决', 'Resolved this week'), value: [`${c.resolved}`] },
+    ],
+  });
+
+  blocks.push({ type: 'heading', text: tr(locale, '问题客户', 'Red-flag customers') });
+  if (model.flags.length === 0) blocks.push({ type: 'text', text: [tr(locale, '本周没有问题客户 🎉', 'No red flags this week 🎉')] });
+  for (const flag of model.flags) blocks.push(...flagBlocks(flag, model.week, locale));
+
+  if (model.missingReports.length > 0 || model.unreachable.length > 0 || model.away.length > 0) {
+    blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `未交周报（${c.missing}）`, `Missing reports (${c.missing})`) });
+    for (const rep of model.missingReports) {
+      blocks.push({ type: 'text', text: [mention(rep)], button: button(t(L.remind, locale), 'rep.remind', { memberId: rep.id, week: model.week }) });
+    }
+    if (model.away.length > 0) {
+      blocks.push({ type: 'note', text: [tr(locale, '休假中：', 'Away: '), nameList(model.away.map((p) => p.name))] });
+    }
+    if (model.unreachable.length > 0) {
+      blocks.push({ type: 'note', text: [tr(locale, '无法联系（未关联聊天账号）：', 'Unreachable (no chat account linked): '), nameList(model.unreachable.map((p) => p.name))] });
+    }
+  }
+
+  // Follow-ups nobody has moved for two reports, whatever customer they belong to: the loop is stuck there.
+  const stuck = [...model.flags.flatMap((f) => f.tasks), ...model.carriedTasks].filter((task, i, all) => task.noProgress && all.findIndex((x) => x.id === task.id) === i);
+  if (stuck.length > 0) {
+    blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `两周无进展（${stuck.length}）`, `No progress for two reports (${stuck.length})`) });
+    blocks.push(...linesToBlocks(stuck.map((task) => [`⚠️ `, { bold: task.customerName }, ` · ${t(TAG_LABEL[task.tag], locale)} · `, ...taskPeople(task, locale),
+      tr(locale, ` · 自 ${task.progress?.week ?? task.createdWeek} 起`, ` · since ${task.progress?.week ?? task.createdWeek}`)])));
+  }
+
+  if (model.carriedTasks.length > 0) {
+    blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `往期未完成任务（${model.carriedTasks.length}）`, `Open tasks from earlier weeks (${model.carriedTasks.length})`) });
+    blocks.push(...linesToBlocks(model.carriedTasks.map((task) => taskLine(task, locale, false))));
+  }
+  if (model.resolved.length > 0) {
+    blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `本周已解决（${model.resolved.length}）`, `Resolved this week (${model.resolved.length})`) });
+    blocks.push(...linesToBlocks(model.resolved.map((task) => taskLine(task, locale, true))));
+  }
+
+  if (model.reps.length > 0) {
+    blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, '销售明细', 'By rep') });
+    blocks.push({
+      type: 'table',
+      columns: [
+        { key: 'rep', label: t(L.rep, locale) },
+        { key: 'report', label: tr(locale, '周报', 'Report') },
+        { key: 'entries', label: tr(locale, '已填客户', 'Customers'), align: 'right' },
+        { key: 'revenue', label: tr(locale, '成交额', 'Booked revenue'), align: 'right' },
+        { key: 'flags', label: tr(locale, '问题客户', 'Flags'), align: 'right' },
+      ],
+      rows: model.reps.map((r) => ({
+        rep: r.rep.name,
+        report: r.submitted
+          ? (r.empty ? tr(locale, '⚠️ 已提交（空）', '⚠️ submitted, empty') : r.late ? tr(locale, '⏰ 迟交', '⏰ late') : tr(locale, '✅ 已交', '✅ in'))
+          : r.away ? tr(locale, '休假', 'away') : tr(locale, '❌ 未交', '❌ missing'),
+        entries: `${r.entries}/${r.customers}${r.carried > 0 ? tr(locale, `（${r.carried} 无变化）`, ` (${r.carried} unchanged)`) : ''}`,
+        revenue: formatMoney(r.revenue),
+        flags: String(r.flags),
+      })),
+    });
+  }
+
+  if (model.trend.length > 1) {
+    blocks.push({
+      type: 'chart', kind: 'line',
+      title: tr(locale, `近 ${model.trend.length} 周趋势`, `Last ${model.trend.length} weeks`),
+      series: [
+        { name: tr(locale, '问题客户数', 'Red flags'), points: model.trend.map((p) => ({ x: p.week, y: p.flagged })) },
+        { name: tr(locale, '平均指数', 'Average index'), points: model.trend.map((p) => ({ x: p.week, y: Math.round(p.avgIndex * 10) / 10 })) },
+      ],
+    });
+  }
+  blocks.push({ type: 'actions', buttons: [button(tr(locale, '刷新', 'Refresh'), 'digest.refresh', { week: model.week }), openDashboardButton(locale)] });
+
+  const title = digestTitle(model, locale);
+  const top = model.flags.slice(0, 3).map((f) => `${f.grade} ${oneLine(f.customerName)} ${f.index}`).join(', ');
+  return {
+    title,
+    tone: c.gradeA > 0 ? 'red' : c.flagged > 0 ? 'orange' : 'green',
+    blocks,
+    summary: top ? `${title}: ${top}` : title,
+  };
+}

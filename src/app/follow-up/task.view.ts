@@ -1,0 +1,116 @@
+// The assignee's DM for one follow-up task: customer, grade, why, what to do, due date, actions.
+import type { Locale, LocalizedText } from '../../core/i18n.js';
+import { text } from '../../core/i18n.js';
+import type { Member, Role } from '../../core/team.js';
+import type { Grade, Tag } from '../../core/customer-risk/types.js';
+import type { FollowUpTask } from '../../core/follow-up/task.js';
+import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
+import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL, STATE_LABEL, t, TAG_LABEL, tr } from '../shared/view-text.js';
+
+type Person = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
+
+export interface TaskCardModel {
+  task: FollowUpTask;
+  customer: { id: number; name: string };
+  /** This week's score of the customer, when known. */
+  score: { index: number; grade: Grade | null; delta: number | null; reasons: readonly LocalizedText[] } | null;
+  assignee: Person | null;
+  rep: Person | null;
+  /** Everyone else told about the task (collaborator roles). */
+  collaborators?: readonly Person[];
+}
+
+/** What to do, by problem type and by the role receiving the task. */
+const PLAYBOOK: Record<Tag, Partial<Record<Role, LocalizedText>> & { default: LocalizedText }> = {
+  overdue: {
+    default: text('核对应收与逾期发票，联系客户确认付款计划', 'Check receivables and overdue invoices; agree a payment plan with the customer'),
+    finance: text('核对账龄与发票，发出正式催款通知，必要时暂停赊销', 'Check the aging and invoices, send a formal payment reminder, pause credit if needed'),
+    rep: text('约客户负责人沟通付款计划，了解拖款原因', 'Meet the customer\'s decision maker about a payment plan and find out why payment is late'),
+  },
+  complaints: {
+    default: text('逐条回访投诉，给出处理方案和时间', 'Call back on each complaint with a fix and a date'),
+  },
+  silent: {
+    default: text('安排经理或总监直接联系客户，确认关系与需求是否变化', 'Have a manager or director reach the customer directly and check whether needs changed'),
+  },
+  low_fit: {
+    default: text('排查故障与使用情况，安排培训或方案调整', 'Review faults and usage; arrange training or adjust the setup'),
+  },
+  requirement_churn: {
+    default: text('梳理需求变更，确认范围与合同条款', 'Review the requirement changes; confirm scope and contract terms'),
+    legal: text('审阅合同范围与变更条款，评估风险', 'Review contract scope and change clauses; assess the exposure'),
+    rep: text('与客户确认最终需求并书面留档', 'Confirm the final requirements with the customer in writing'),
+  },
+  declining: {
+    default: text('分析贡献下滑原因，制定挽回或增购计划', 'Find out why revenue is falling; plan a win-back or upsell'),
+  },
+  cycle_slip: {
+    default: text('复盘商机卡点，确认决策人和新的签约时间', 'Review what is blocking the deal; confirm the decision maker and a new close date'),
+  },
+};
+
+/** The action text for a task's tag and role. */
+export const whatToDo = (tag: Tag, role: Role): LocalizedText => PLAYBOOK[tag][role] ?? PLAYBOOK[tag].default;
+
+/** One line saying where the task stands: claimed by X, snoozed until …, done … */
+export function taskStateLine(task: FollowUpTask, assignee: Person | null, locale: Locale): Inline[] {
+  switch (task.state) {
+    case 'open':
+      return [tr(locale, '状态：待处理', 'Status: open'), ...(assignee ? [tr(locale, ' · 指派给 ', ' · assigned to '), mention(assignee)] : [tr(locale, ' · 待认领', ' · unclaimed')])];
+    case 'claimed':
+      return [tr(locale, '状态：已由 ', 'Status: claimed by '), ...(assignee ? [mention(assignee)] : ['—']), tr(locale, ' 认领', '')];
+    case 'snoozed':
+      return [tr(locale, `状态：暂缓至 ${task.snoozedUntil ?? '—'}`, `Status: snoozed until ${task.snoozedUntil ?? '—'}`)];
+    case 'done':
+    case 'dismissed': {
+      const note = task.closeNote === 'recovered' ? tr(locale, '客户已恢复', 'customer recovered') : task.closeNote;
+      return [`${tr(locale, '状态：', 'Status: ')}${t(STATE_LABEL[task.state], locale)}${note ? ` — ${note}` : ''}`];
+    }
+  }
+}
+
+/** Buttons for a task in its current state (none once closed). */
+export function taskButtons(task: FollowUpTask, customerId: number, locale: Locale): Button[] {
+  const taskId = task.id;
+  const out: Button[] = [];
+  if (task.state === 'open' || task.state === 'snoozed') out.push(button(t(L.claim, locale), 'task.claim', { taskId }, 'primary'));
+  if (task.state !== 'done' && task.state !== 'dismissed') {
+    out.push(button(t(L.resolve, locale), 'task.resolve', { taskId }));
+    if (task.state !== 'snoozed') out.push(button(t(L.snooze, locale), 'task.snooze', { taskId }));
+    if (task.state !== 'snoozed') out.push(button(tr(locale, '更新进展', 'Update progress'), 'task.progress', { taskId }));
+  }
+  out.push(button(t(L.details, locale), 'customer.details', { customerId }));
+  return out;
+}
+
+export function taskCard(model: TaskCardModel, locale: Locale): CardSpec {
+  const { task, customer, score } = model;
+  const tag = t(TAG_LABEL[task.tag], locale);
+  const title = tr(locale, `跟进任务：${customer.name} · ${tag}`, `Follow-up: ${customer.name} · ${tag}`);
+  const head: Inline[] = [gradeBadge(task.grade), ' ', { bold: customer.name }];
+  if (score) head.push(` · ${indexWithDelta(score.index, score.delta, locale)}`);
+  if (task.escalated) head.push(' ', { colored: tr(locale, '已升级', 'escalated'), tone: 'red' });
+
+  const blocks: Block[] = [{ type: 'text', text: head }];
+  if (score && score.reasons.length > 0) {
+    blocks.push({ type: 'text', text: [{ bold: tr(locale, '原因：', 'Why: ') }, score.reasons.slice(0, 3).map((r) => t(r, locale)).join(tr(locale, '；', '; '))] });
+  }
+  blocks.push({ type: 'text', text: [{ bold: tr(locale, '要做什么：', 'What to do: ') }, t(whatToDo(task.tag, task.role), locale)] });
+  const owner = task.ownerRole === 'director' ? ROLE_LABEL.director : ROLE_LABEL.manager;
+  blocks.push({
+    type: 'fields', fields: [
+      { label: tr(locale, '截止日期', 'Due'), value: [task.dueDate] },
+      { label: tr(locale, '负责角色', 'Routed to'), value: [t(ROLE_LABEL[task.role], locale)] },
+      { label: tr(locale, '牵头', 'Owner'), value: [t(owner, locale)] },
+      { label: t(L.rep, locale), value: model.rep ? [mention(model.rep)] : [t(L.none, locale)] },
+      ...(model.collaborators && model.collaborators.length > 0
+        ? [{ label: tr(locale, '协同', 'Also involved'), value: model.collaborators.flatMap((p, i) => (i > 0 ? [' ', mention(p)] : [mention(p)])) }]
+        : []),
+    ],
+  });
+  blocks.push({ type: 'note', text: taskStateLine(task, model.assignee, locale) });
+  blocks.push({ type: 'actions', buttons: taskButtons(task, customer.id, locale) });
+
+  const closed = task.state === 'done' || task.state === 'dismissed';
+  return { title, tone: closed ? 'green' : GRADE_TONE[task.grade], blocks, summary: title };
+}

@@ -1,0 +1,161 @@
+// Button clicks: open forms, claim tasks, show details, remind reps, submit reports.
+import { decodeAction, encodeAction, type ActionRef } from '../../ui/action.js';
+import type { FormSpec } from '../../ui/form.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
+import type { InteractionResult } from '../inbound.js';
+import type { MessageRef } from '../ports/chat.port.js';
+import { tr, t } from '../shared/view-text.js';
+import { entryForm, newCustomerForm } from '../weekly-report/entry-form.view.js';
+import { progressTaskForm, resolveTaskForm, snoozeTaskForm } from '../follow-up/task-forms.view.js';
+import { customerCard } from '../customer/customer.view.js';
+import { canEditCustomer, carryEntries, entryFormModel, filledCount, reportPromptModel, submitReport } from '../weekly-report/report.service.js';
+import { reportPromptCard } from '../weekly-report/report-prompt.view.js';
+import { actOnTask, canActOnTask } from '../follow-up/follow-up.service.js';
+import { canSeeCustomer, customerCardModel, customerCharts } from '../customer/customer.service.js';
+import { remindRep } from '../weekly-report/remind.job.js';
+import { teamNow } from '../context.js';
+import type { Interaction } from './interaction-context.js';
+import { currentReportWeek, historyWeek, isManagerial, notAllowed, toast } from './interaction-context.js';
+import { handleDashboard } from '../dashboard/dashboard.handler.js';
+import { afterReportChange, afterTaskChange, currentDigestCard, digestWeek } from './source-card.js';
+
+const idArg = (ref: ActionRef, key: string): number | null => {
+  const n = Number(ref.args[key]);
+  return Number.isInteger(n) && n > 0 ? n : null;
+};
+
+/**
+ * The week an action names: undefined when it names none (the handler picks the current one), null when it
+ * names a week outside the team's history (refused: a forged `2099-W52` must not be scored or stored).
+ */
+export function actionWeek(i: Interaction, ref: ActionRef): WeekId | undefined | null {
+  const w = ref.args.week;
+  return w === undefined ? undefined : historyWeek(i, w);
+}
+
+const weekArg = (i: Interaction, ref: ActionRef): WeekId => actionWeek(i, ref) ?? currentReportWeek(i.app, i.team);
+
+/** The week of the digest a button was clicked in, when it says (and it is a week of the team's history). */
+export const digestWeekArg = (i: Interaction, ref: ActionRef): WeekId | undefined => actionWeek(i, ref) ?? undefined;
+
+/** A form opened from the digest remembers the digest's week for its submit. */
+function withDigestWeek(i: Interaction, form: FormSpec, ref: ActionRef): FormSpec {
+  const week = digestWeekArg(i, ref);
+  const submit = decodeAction(form.formId);
+  return week && submit ? { ...form, formId: encodeAction({ kind: submit.kind, args: { ...submit.args, week } }) } : form;
+}
+
+export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef | null): InteractionResult {
+  const { repos } = i.app.ctx;
+  const stale = toast(tr(i.locale, '这个按钮已过期，请刷新。', 'This button is out of date; please refresh.'), 'warning');
+  if (actionWeek(i, ref) === null) return stale;
+  switch (ref.kind) {
+    case 'report.open': {
+      const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
+      if (!customer) return stale;
+      if (!canEditCustomer(i.member, customer)) return notAllowed(i.locale);
+      return { type: 'openForm', form: entryForm(entryFormModel(i.app.ctx, i.member, weekArg(i, ref), customer), i.locale) };
+    }
+    case 'report.add':
+      if (i.member.role !== 'rep' && !isManagerial(i.member)) return notAllowed(i.locale);
+      return { type: 'openForm', form: newCustomerForm({ week: weekArg(i, ref), template: i.app.ctx.settings.template }, i.locale) };
+    case 'report.same':
+    case 'report.rest': {
+      if (i.member.role !== 'rep') return notAllowed(i.locale);
+      const week = weekArg(i, ref);
+      let ids: number[] | 'rest' = 'rest';
+      if (ref.kind === 'report.same') {
+        const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
+        if (!customer) return stale;
+        if (!canEditCustomer(i.member, customer)) return notAllowed(i.locale);
+        ids = [customer.id];
+      }
+      const { carried } = carryEntries(i.app.ctx, i.member, week, ids);
+      return {
+        type: 'replaceMessage',
+        card: afterReportChange(i, week),
+        toast: carried === 0
+          ? tr(i.locale, '没有可沿用上周的客户', 'Nothing to carry over from last week')
+          : tr(i.locale, `已记为本周无变化：${carried} 个客户`, `Marked unchanged: ${carried} customer${carried > 1 ? 's' : ''}`),
+      };
+    }
+    case 'report.submit': {
+      if (i.member.role !== 'rep') return notAllowed(i.locale);
+      const week = weekArg(i, ref);
+      // An empty report is asked about once; the confirming button says so.
+      const status = repos.reports.reportStatuses(i.team.id, week).find((s) => s.repId === i.member.id);
+      if (!status?.submittedAt && ref.args.empty !== '1' && filledCount(i.app.ctx, i.member, week) === 0) {
+        const model = { ...reportPromptModel(i.app.ctx, i.member, week), confirmEmpty: true };
+        return { type: 'replaceMessage', card: reportPromptCard(model, i.locale), toast: tr(i.locale, '还没有填写任何客户', 'No customer filled yet') };
+      }
+      const { late, already } = submitReport(i.app.ctx, i.member, week);
+      return {
+        type: 'replaceMessage',
+        card: afterReportChange(i, week),
+        toast: already
+          ? tr(i.locale, `${week} 周报已经提交过了`, `Your ${week} report was already submitted`)
+          : late
+          ? tr(i.locale, `已提交 ${week} 周报（迟交，摘要已更新）`, `${week} report submitted (late; the digest was updated)`)
+          : tr(i.locale, `已提交 ${week} 周报，谢谢！`, `${week} report submitted. Thank you!`),
+      };
+    }
+    case 'task.claim': {
+      const result = actOnTask(i.app.ctx, i.member, idArg(ref, 'taskId') ?? 0, { type: 'claim', actorId: i.member.id });
+      if ('notFound' in result) return stale;
+      if ('forbidden' in result) return notAllowed(i.locale);
+      if (!result.ok) return toast(t(result.error.userMessage, i.locale), 'warning');
+      const card = afterTaskChange(i, result.task, message, digestWeekArg(i, ref));
+      const done = tr(i.locale, '已认领', 'Claimed');
+      return card ? { type: 'replaceMessage', card, toast: done } : toast(done, 'success');
+    }
+    case 'task.resolve':
+    case 'task.snooze': {
+      const task = repos.tasks.getTask(idArg(ref, 'taskId') ?? 0);
+      if (!task) return stale;
+      if (!canActOnTask(i.app.ctx, i.member, task)) return notAllowed(i.locale);
+      const customerName = repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
+      const model = { taskId: task.id, customerName, tag: task.tag };
+      const form = ref.kind === 'task.resolve'
+        ? resolveTaskForm(model, i.locale)
+        : snoozeTaskForm({ ...model, today: teamNow(i.app.ctx, i.team.timezone).today }, i.locale);
+      return { type: 'openForm', form: withDigestWeek(i, form, ref) };
+    }
+    case 'task.progress': {
+      const task = repos.tasks.getTask(idArg(ref, 'taskId') ?? 0);
+      if (!task) return stale;
+      if (!canActOnTask(i.app.ctx, i.member, task)) return notAllowed(i.locale);
+      const week = currentReportWeek(i.app, i.team);
+      const mine = repos.tasks.progressEvents([task.id]).filter((e) => e.week === week && e.actorId === i.member.id).at(-1);
+      const customerName = repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
+      const thisWeek = mine?.status ? { status: mine.status, note: mine.note, blocker: mine.blocker ?? null } : null;
+      return { type: 'openForm', form: progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week, thisWeek }, i.locale) };
+    }
+    case 'customer.details': {
+      const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
+      if (!customer) return stale;
+      if (!canSeeCustomer(i.app.ctx, i.member, customer)) return notAllowed(i.locale);
+      const week = digestWeekArg(i, ref) ?? digestWeek(i) ?? currentReportWeek(i.app, i.team);
+      const model = { ...customerCardModel(i.app.ctx, customer, week), charts: customerCharts(i.app.ctx, customer, week, i.locale) };
+      return { type: 'card', card: customerCard(model, i.locale) };
+    }
+    case 'rep.remind': {
+      if (!isManagerial(i.member)) return notAllowed(i.locale);
+      const rep = repos.teams.getMember(idArg(ref, 'memberId') ?? 0);
+      if (!rep || rep.teamId !== i.team.id) return stale;
+      const { reachable } = remindRep(i.app, rep, weekArg(i, ref), `manual-${i.app.ctx.clock().toISOString()}`);
+      return reachable
+        ? toast(tr(i.locale, `已提醒 ${rep.name}`, `Reminder sent to ${rep.name}`), 'success')
+        : toast(tr(i.locale, `${rep.name} 没有可联系的账号（邮箱未匹配）`, `${rep.name} has no reachable account (email not matched)`), 'warning');
+    }
+    case 'digest.refresh': {
+      if (!isManagerial(i.member)) return notAllowed(i.locale);
+      const card = currentDigestCard(i, message, digestWeekArg(i, ref));
+      return card ? { type: 'replaceMessage', card } : stale;
+    }
+    case 'dashboard.open':
+      return handleDashboard(i);
+    default:
+      return stale;
+  }
+}
+

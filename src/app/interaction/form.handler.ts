@@ -1,0 +1,157 @@
+// Form submissions: a customer's weekly entry, a new customer, resolving or snoozing a task.
+import type { ActionRef } from '../../ui/action.js';
+import { text } from '../../core/i18n.js';
+import type { FollowUpTask } from '../../core/follow-up/task.js';
+import { parseEntry } from '../../core/weekly-report/entry.schema.js';
+import { cleanName } from '../../core/team.js';
+import type { InteractionResult } from '../inbound.js';
+import type { MessageRef } from '../ports/chat.port.js';
+import { teamNow } from '../context.js';
+import { t, tr } from '../shared/view-text.js';
+import { CUSTOMER_NAME_FIELD, entryFormWithErrors, localizeErrors, newCustomerFormWithErrors } from '../weekly-report/entry-form.view.js';
+import { reportPromptCard } from '../weekly-report/report-prompt.view.js';
+import { progressTaskForm, resolveTaskForm, snoozeTaskForm } from '../follow-up/task-forms.view.js';
+import { taskCard } from '../follow-up/task.view.js';
+import { canEditCustomer, entryFormModel, findOrAddCustomer, reportPromptModel, saveEntry } from '../weekly-report/report.service.js';
+import { actOnTask, canActOnTask } from '../follow-up/follow-up.service.js';
+import { taskCardModel } from '../follow-up/task-card.service.js';
+import { readProgress, storeProgress } from '../follow-up/progress.service.js';
+import type { Interaction } from './interaction-context.js';
+import { historyWeek, isManagerChannelMessage, isManagerial, notAllowed, toast } from './interaction-context.js';
+import { afterReportChange, afterTaskChange, currentDigestCard } from './source-card.js';
+import { digestWeekArg } from './action.handler.js';
+
+type Values = Record<string, string | string[]>;
+
+const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] ?? '' : v ?? '').trim();
+
+export function handleForm(i: Interaction, ref: ActionRef, values: Values, message: MessageRef | null): InteractionResult {
+  const stale = toast(tr(i.locale, '这个表单已过期，请重新打开。', 'This form is out of date; please open it again.'), 'warning');
+  // A week outside the team's history (a forged or very old form) stores nothing.
+  if (ref.args.week !== undefined && !historyWeek(i, ref.args.week)) return stale;
+  const week = ref.args.week;
+  switch (ref.kind) {
+    case 'report.save': {
+      if (!week) return stale;
+      const customer = i.app.ctx.repos.customers.getCustomer(Number(ref.args.customerId));
+      if (!customer) return stale;
+      if (!canEditCustomer(i.member, customer)) return notAllowed(i.locale);
+      const model = entryFormModel(i.app.ctx, i.member, week, customer);
+      // Progress on the customer's open follow-ups is checked with the entry: nothing is stored unless both are valid.
+      const open = (model.tasks ?? []).flatMap((t) => i.app.ctx.repos.tasks.getTask(t.id) ?? []);
+      const progress = readProgress(open, values);
+      const entryIssues = parseEntry(i.app.ctx.settings.template, values);
+      if (!progress.ok || !entryIssues.ok) {
+        const issues = [...(entryIssues.ok ? [] : entryIssues.issues), ...(progress.ok ? [] : progress.errors)];
+        return { type: 'formErrors', form: entryFormWithErrors(model, values, issues, i.locale) };
+      }
+      const saved = saveEntry(i.app.ctx, i.member, week, customer, values);
+      if (!saved.ok) return { type: 'formErrors', form: entryFormWithErrors(model, values, saved.issues, i.locale) };
+      storeProgress(i.app.ctx, i.member, week, progress.items);
+      return { type: 'formDone', toast: tr(i.locale, `已保存：${customer.name}`, `Saved: ${customer.name}`), card: afterReportChange(i, week) };
+    }
+    case 'report.new': {
+      if (!week) return stale;
+      // Only reps and managers file reports: the same rule as the "Add customer" button.
+      if (i.member.role !== 'rep' && !isManagerial(i.member)) return notAllowed(i.locale);
+      const model = { week, template: i.app.ctx.settings.template };
+      // Invisible characters (zero-width, bidi controls) would make a lookalike of an existing name.
+      const name = cleanName(first(values[CUSTOMER_NAME_FIELD]));
+      const parsed = parseEntry(i.app.ctx.settings.template, values);
+      const issues = parsed.ok ? [] : [...parsed.issues] as Array<{ field: string; message: ReturnType<typeof text> }>;
+      if (name === '') issues.unshift({ field: CUSTOMER_NAME_FIELD, message: text('请填写客户名称', 'Customer name is required') });
+      const existing = name ? i.app.ctx.repos.customers.customerByName(i.team.id, name) : null;
+      if (existing && !canEditCustomer(i.member, existing)) {
+        issues.unshift({ field: CUSTOMER_NAME_FIELD, message: text('该客户由其他销售负责，请联系经理', 'This customer belongs to another rep; ask your manager') });
+      }
+      if (issues.length > 0) return { type: 'formErrors', form: newCustomerFormWithErrors(model, values, issues, i.locale) };
+      const customer = findOrAddCustomer(i.app.ctx, i.member, name);
+      saveEntry(i.app.ctx, i.member, week, customer, values);
+      return { type: 'formDone', toast: tr(i.locale, `已添加：${customer.name}`, `Added: ${customer.name}`), card: afterReportChange(i, week) };
+    }
+    case 'task.progressed': {
+      const task = i.app.ctx.repos.tasks.getTask(Number(ref.args.taskId));
+      if (!task || !week) return stale;
+      if (!canActOnTask(i.app.ctx, i.member, task)) return notAllowed(i.locale);
+      const progress = readProgress([task], values);
+      if (!progress.ok) {
+        const customerName = i.app.ctx.repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
+        return { type: 'formErrors', form: progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week }, i.locale, { values, errors: localizeErrors(progress.errors, i.locale) }) };
+      }
+      if (progress.items.length === 0) return toast(tr(i.locale, '未填写进展，未保存', 'No progress given; nothing saved'), 'warning');
+      storeProgress(i.app.ctx, i.member, week, progress.items);
+      const card = afterTaskChange(i, i.app.ctx.repos.tasks.getTask(task.id)!, message) ?? undefined;
+      return { type: 'formDone', toast: tr(i.locale, '已记录本周进展', "This week's progress is recorded"), ...(card ? { card } : {}) };
+    }
+    case 'task.resolved':
+    case 'task.snoozed': {
+      const taskId = Number(ref.args.taskId);
+      const task = i.app.ctx.repos.tasks.getTask(taskId);
+      if (!task) return stale;
+      const today = teamNow(i.app.ctx, i.team.timezone).today;
+      const resolving = ref.kind === 'task.resolved';
+      const note = first(values.note);
+      const command = resolving
+        ? (first(values.outcome) === 'dismissed'
+          ? { type: 'dismiss' as const, actorId: i.member.id, reason: note, until: first(values.until).slice(0, 10) || null }
+          : { type: 'resolve' as const, actorId: i.member.id, note })
+        : { type: 'snooze' as const, actorId: i.member.id, until: first(values.until).slice(0, 10), reason: first(values.reason) || null };
+      if (resolving && note === '') {
+        return { type: 'formErrors', form: resolveTaskForm(formModel(i, task), i.locale, { values, errors: { note: tr(i.locale, '请说明做了什么', 'Please say what was done') } }) };
+      }
+      const result = actOnTask(i.app.ctx, i.member, taskId, command);
+      if ('notFound' in result) return stale;
+      if ('forbidden' in result) return notAllowed(i.locale);
+      if (!result.ok) {
+        const field = resolving ? 'note' : 'until';
+        const errors = { [field]: t(result.error.userMessage, i.locale) };
+        const form = resolving
+          ? resolveTaskForm(formModel(i, task), i.locale, { values, errors })
+          : snoozeTaskForm({ ...formModel(i, task), today }, i.locale, { values, errors });
+        return { type: 'formErrors', form };
+      }
+      const card = afterTaskChange(i, result.task, message, digestWeekArg(i, ref)) ?? undefined;
+      const done = resolving
+        ? tr(i.locale, '已关闭任务', 'Task closed')
+        : tr(i.locale, `已暂缓至 ${result.task.snoozedUntil}`, `Snoozed until ${result.task.snoozedUntil}`);
+      return { type: 'formDone', toast: done, ...(card ? { card } : {}) };
+    }
+    default:
+      return stale;
+  }
+}
+
+function formModel(i: Interaction, task: Pick<FollowUpTask, 'id' | 'customerId' | 'tag'>) {
+  const customerName = i.app.ctx.repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
+  return { taskId: task.id, customerName, tag: task.tag };
+}
+
+/**
+ * A form closed without saving: the card the message showed before the form, where the platform swapped it.
+ * The message a cancel names is the platform's claim, not proof: only what the member may see is drawn
+ * (the digest for managers in the manager channel, a task card for those who may act on the task).
+ */
+export function handleFormCancel(i: Interaction, ref: ActionRef, message: MessageRef | null): InteractionResult {
+  const closed = tr(i.locale, '已取消，未保存', 'Cancelled; nothing saved');
+  switch (ref.kind) {
+    case 'report.save':
+    case 'report.new': {
+      const week = historyWeek(i, ref.args.week);
+      if (!week || i.member.role !== 'rep') return toast(closed);
+      return { type: 'replaceMessage', card: reportPromptCard(reportPromptModel(i.app.ctx, i.member, week), i.locale), toast: closed };
+    }
+    case 'task.resolved':
+    case 'task.snoozed':
+    case 'task.progressed': {
+      const task = i.app.ctx.repos.tasks.getTask(Number(ref.args.taskId));
+      if (ref.kind !== 'task.progressed' && ref.args.week !== undefined && !historyWeek(i, ref.args.week)) return toast(closed);
+      const digest = isManagerial(i.member) && isManagerChannelMessage(i.app, message);
+      const card = digest
+        ? currentDigestCard(i, message, digestWeekArg(i, ref))
+        : task && canActOnTask(i.app.ctx, i.member, task) ? taskCard(taskCardModel(i.app.ctx, task), i.locale) : null;
+      return card ? { type: 'replaceMessage', card, toast: closed } : toast(closed);
+    }
+    default:
+      return toast(closed);
+  }
+}

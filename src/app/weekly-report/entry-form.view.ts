@@ -1,0 +1,149 @@
+// The per-customer weekly entry form (and the "new customer" form). Field ids are the template ids.
+import type { Locale, LocalizedText } from '../../core/i18n.js';
+import type { EntryValues, FieldKind, ReportTemplate, TemplateField } from '../../core/weekly-report/template.js';
+import { DEFAULT_TEMPLATE } from '../../core/weekly-report/template.js';
+import { prefillEntry } from '../../core/weekly-report/carry.js';
+import type { WeekId } from '../../core/weekly-report/week.js';
+import { encodeAction } from '../../ui/action.js';
+import type { FormField, FormFieldKind, FormSpec } from '../../ui/form.js';
+import { L, t, tr } from '../shared/view-text.js';
+import { progressFormFields, progressFormValues, type ProgressTask } from '../follow-up/progress-fields.view.js';
+
+/** Field id of the customer name on the new-customer form. */
+export const CUSTOMER_NAME_FIELD = 'customerName';
+
+const KIND: Record<FieldKind, FormFieldKind> = {
+  count: 'integer',
+  money: 'decimal',
+  date: 'date',
+  choice: 'select',
+  text: 'textarea',
+};
+
+/** One template field as a form field: label with unit, help as hint, localized options. */
+export function formFieldOf(field: TemplateField, locale: Locale): FormField {
+  const label = field.unit ? `${t(field.label, locale)}${tr(locale, `（${field.unit.zh}）`, ` (${field.unit.en})`)}` : t(field.label, locale);
+  const out: FormField = { id: field.id, label, kind: KIND[field.kind], required: field.required, hint: t(field.help, locale) };
+  if (field.options) return { ...out, options: field.options.map((o) => ({ value: o.value, label: t(o.label, locale) })) };
+  if (field.kind === 'count' || field.kind === 'money') return { ...out, min: 0 };
+  if (field.kind === 'text') return { ...out, maxLength: field.maxLength ?? 1000 };
+  if (field.kind === 'date') return { ...out, placeholder: 'YYYY-MM-DD' };
+  return out;
+}
+
+/** EntryValues → form strings; empty values are left out. */
+export function entryToFormValues(values: EntryValues, template: ReportTemplate = DEFAULT_TEMPLATE): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of template.fields) {
+    const v = values[field.id];
+    if (v === null || v === undefined || v === '') continue;
+    out[field.id] = String(v);
+  }
+  return out;
+}
+
+/** What platforms send back (Feishu multi-selects send arrays) → the raw strings to show again. */
+export function rawFormValues(raw: Readonly<Record<string, string | string[]>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    const s = Array.isArray(v) ? (v[0] ?? '') : v;
+    if (typeof s === 'string' && s !== '') out[k] = s;
+  }
+  return out;
+}
+
+/** Validation messages by field id, localized. Accepts entry-schema FieldIssues or a plain map. */
+export function localizeErrors(
+  issues: ReadonlyArray<{ field: string; message: LocalizedText }> | Readonly<Record<string, LocalizedText>>,
+  locale: Locale,
+): Record<string, string> {
+  const list = Array.isArray(issues)
+    ? (issues as ReadonlyArray<{ field: string; message: LocalizedText }>)
+    : Object.entries(issues as Record<string, LocalizedText>).map(([field, message]) => ({ field, message }));
+  const out: Record<string, string> = {};
+  // First message per field wins: one clear message beats a list.
+  for (const i of list) if (!(i.field in out)) out[i.field] = t(i.message, locale);
+  return out;
+}
+
+export interface EntryFormModel {
+  week: WeekId;
+  customer: { id: number; name: string };
+  /** The customer's latest entry before this week (pre-fills carry-over fields). */
+  lastEntry: EntryValues | null;
+  /** The week of `lastEntry`: overdue days are aged from it, as the scorer estimates them. */
+  lastEntryWeek?: WeekId | null;
+  /** This week's saved entry, if any: shown as-is instead of last week's values. */
+  thisWeek: EntryValues | null;
+  /** Optional one-line status shown in the intro (e.g. "上周 🔴 A 78"). */
+  status?: string;
+  /** The customer's open follow-ups: each asks for this week's progress below the template fields. */
+  tasks?: readonly ProgressTask[];
+  template?: ReportTemplate;
+}
+
+/** The form for one customer and week; `formId` encodes report.save {week, customerId}. */
+export function entryForm(model: EntryFormModel, locale: Locale): FormSpec {
+  const template = model.template ?? DEFAULT_TEMPLATE;
+  const start = model.thisWeek ?? prefillEntry(template, model.lastEntry, model.lastEntryWeek ?? null, model.week);
+  const intro = [
+    `${model.customer.name} · ${model.week}`,
+    model.thisWeek ? tr(locale, '本周已填，可修改', 'saved this week, edit as needed') : model.lastEntry ? tr(locale, '已按上周预填', 'pre-filled from last week') : tr(locale, '无上周记录', 'no entry last week'),
+    ...(model.status ? [model.status] : []),
+  ].join(' · ');
+  return {
+    formId: encodeAction({ kind: 'report.save', args: { week: model.week, customerId: String(model.customer.id) } }),
+    title: tr(locale, '客户周报', 'Weekly entry'),
+    submitLabel: t(L.save, locale),
+    cancelLabel: t(L.cancel, locale),
+    intro,
+    fields: [...template.fields.map((f) => formFieldOf(f, locale)), ...(model.tasks ?? []).flatMap((task) => progressFormFields(task, locale))],
+    values: { ...entryToFormValues(start, template), ...Object.assign({}, ...(model.tasks ?? []).map(progressFormValues)) },
+  };
+}
+
+/** The same form shown again after a rejected submit: the raw strings typed are kept, messages attached. */
+export function entryFormWithErrors(
+  model: EntryFormModel,
+  submitted: Readonly<Record<string, string | string[]>>,
+  issues: ReadonlyArray<{ field: string; message: LocalizedText }> | Readonly<Record<string, LocalizedText>>,
+  locale: Locale,
+): FormSpec {
+  return { ...entryForm(model, locale), values: rawFormValues(submitted), errors: localizeErrors(issues, locale) };
+}
+
+export interface NewCustomerFormModel {
+  week: WeekId;
+  template?: ReportTemplate;
+}
+
+/** "Add customer": the customer's name plus the template fields; `formId` encodes report.new {week}. */
+export function newCustomerForm(model: NewCustomerFormModel, locale: Locale): FormSpec {
+  const template = model.template ?? DEFAULT_TEMPLATE;
+  const nameField: FormField = {
+    id: CUSTOMER_NAME_FIELD,
+    label: tr(locale, '客户名称', 'Customer name'),
+    kind: 'text',
+    required: true,
+    hint: tr(locale, '已有客户会按名称自动匹配', 'An existing customer with this name is matched automatically'),
+    maxLength: 200,
+  };
+  return {
+    formId: encodeAction({ kind: 'report.new', args: { week: model.week } }),
+    title: tr(locale, '添加客户', 'Add customer'),
+    submitLabel: t(L.save, locale),
+    cancelLabel: t(L.cancel, locale),
+    intro: tr(locale, `新客户 · ${model.week}`, `New customer · ${model.week}`),
+    fields: [nameField, ...template.fields.map((f) => formFieldOf(f, locale))],
+    values: {},
+  };
+}
+
+export function newCustomerFormWithErrors(
+  model: NewCustomerFormModel,
+  submitted: Readonly<Record<string, string | string[]>>,
+  issues: ReadonlyArray<{ field: string; message: LocalizedText }> | Readonly<Record<string, LocalizedText>>,
+  locale: Locale,
+): FormSpec {
+  return { ...newCustomerForm(model, locale), values: rawFormValues(submitted), errors: localizeErrors(issues, locale) };
+}

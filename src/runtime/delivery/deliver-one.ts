@@ -1,0 +1,141 @@
+// One delivery attempt of one outbox message: the state machine around a single platform call.
+// The outbox row is marked in flight BEFORE the platform is called, so a crash leaves evidence that
+// the outcome is unknown and the next attempt asks the port to check before posting again.
+import type { Logger } from 'pino';
+import type { ChatPort, Destination, MessageRef, Platform } from '../../app/ports/chat.port.js';
+import type { OutboxMessage, OutboxRepo } from '../../app/ports/delivery.port.js';
+import { decideRetry, type BackoffPolicy } from './backoff.js';
+import type { RateLimiter } from './rate-limiter.js';
+
+export type AttemptOutcome = 'sent' | 'retry' | 'failed' | 'skipped';
+
+export interface DeliveryContext {
+  outbox: OutboxRepo;
+  ports: Partial<Record<Platform, ChatPort>>;
+  clock: () => Date;
+  logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
+  limiter: RateLimiter;
+  sleep: (ms: number) => Promise<void>;
+  policy: BackoffPolicy;
+  random: () => number;
+  sendTimeoutMs: number;
+  /** Delay before checking again whether the message an update replaces has been sent. */
+  updateWaitMs: number;
+  /** Delay between checks while no port is configured for the platform. */
+  noPortRetryMs: number;
+  scopesFor: (m: OutboxMessage) => string[];
+  /** Ids whose last attempt in this process timed out (outcome unknown). */
+  uncertain: Set<number>;
+  reportFailure: (m: OutboxMessage) => Promise<void>;
+  stopped: () => boolean;
+}
+
+/** Our timeout: the platform call may still land, so its outcome is unknown. */
+export class SendTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms} ms (outcome unknown)`);
+    this.name = 'SendTimeoutError';
+  }
+}
+
+/** Rate-limit scopes of a message: its conversation, and the whole platform app/workspace. */
+export function defaultScopes(m: OutboxMessage): string[] {
+  const conv = convId(m.destination, m.messageRef);
+  return m.platform === 'slack' ? [`slack.channel:${conv}`, 'slack.workspace:all'] : [`feishu.chat:${conv}`, 'feishu.app:all'];
+}
+
+function convId(d: Destination, ref: MessageRef | null): string {
+  if (ref) return ref.channel;
+  return d.kind === 'user' ? d.userId : d.channelId;
+}
+
+const iso = (d: Date) => d.toISOString();
+
+export async function deliverOne(ctx: DeliveryContext, m: OutboxMessage): Promise<AttemptOutcome> {
+  const port = ctx.ports[m.platform];
+  if (!port) return notYet(ctx, m, `no chat port configured for ${m.platform}; kept pending`, ctx.noPortRetryMs);
+
+  let ref: MessageRef | null = null;
+  if (m.op === 'update') {
+    const original = m.updateOf ? ctx.outbox.byKey(m.updateOf) : null;
+    if (original?.state === 'failed') {
+      return fail(ctx, m, `permanent: the message to update (${m.updateOf}) failed: ${original.lastError ?? 'unknown'}`);
+    }
+    if (!original || original.state !== 'sent' || !original.messageRef) {
+      // Not lost: the send may still be on its way (or not enqueued yet); look again shortly.
+      return notYet(ctx, m, `waiting for ${m.updateOf ?? '(no updateOf)'} to be delivered first`, ctx.updateWaitMs);
+    }
+    ref = original.messageRef;
+    // A newer state of the same message is queued: this older one must never land after it (a retried
+    // "claimed" overwriting "resolved"). Done, without sending.
+    const newest = m.updateOf ? ctx.outbox.newestUpdateId(m.updateOf) : null;
+    if (newest !== null && newest > m.id) {
+      ctx.outbox.markSent(m.id, ref, iso(ctx.clock()));
+      ctx.logger.debug({ key: m.key }, 'outbox: update superseded by a newer one');
+      return 'sent';
+    }
+  }
+
+  const scopes = ctx.scopesFor({ ...m, messageRef: ref });
+  await ctx.limiter.acquire(scopes, ctx.sleep);
+  if (ctx.stopped()) return 'skipped';
+
+  const maybeSentBefore = m.inFlightSince !== null || ctx.uncertain.has(m.id);
+  ctx.outbox.markInFlight(m.id, iso(ctx.clock()));
+  try {
+    let result: MessageRef;
+    if (m.op === 'update' && ref) {
+      const reshaped = await withTimeout(port.update(ref, m.card), ctx.sendTimeoutMs);
+      // The original send keeps the message's current shape, so the next update edits the same parts.
+      if (reshaped && m.updateOf) ctx.outbox.updateMessageRef(m.updateOf, reshaped);
+      result = reshaped ?? ref;
+    } else {
+      result = await withTimeout(port.send(m.destination, m.card, { idempotencyKey: m.key, maybeSentBefore }), ctx.sendTimeoutMs);
+    }
+    ctx.outbox.markSent(m.id, result, iso(ctx.clock()));
+    ctx.limiter.succeeded(scopes);
+    ctx.uncertain.delete(m.id);
+    ctx.logger.debug({ key: m.key, attempts: m.attempts + 1, maybeSentBefore }, 'outbox: delivered');
+    return 'sent';
+  } catch (err) {
+    if (err instanceof SendTimeoutError) ctx.uncertain.add(m.id);
+    const decision = decideRetry({ error: err, attempts: m.attempts + 1, createdAt: new Date(m.createdAt), now: ctx.clock(), policy: ctx.policy, random: ctx.random });
+    if (decision.error.kind === 'rate_limited' && decision.error.retryAfterMs) {
+      // The platform said wait: nothing more to this conversation or this app until then.
+      ctx.limiter.pause(scopes, decision.error.retryAfterMs);
+    }
+    if (decision.kind === 'fail') return fail(ctx, m, decision.reason);
+    ctx.outbox.markRetry(m.id, decision.error.message, iso(decision.nextAttemptAt));
+    ctx.logger.warn({ key: m.key, attempts: m.attempts + 1, error: decision.error.message, retryInMs: decision.delayMs }, 'outbox: will retry');
+    return 'retry';
+  }
+}
+
+// Still undeliverable for a reason outside the platform: retry later, fail only past the horizon.
+async function notYet(ctx: DeliveryContext, m: OutboxMessage, reason: string, delayMs: number): Promise<AttemptOutcome> {
+  const now = ctx.clock();
+  if (now.getTime() - Date.parse(m.createdAt) >= ctx.policy.giveUpAfterMs) {
+    return fail(ctx, m, `gave up: ${reason}`);
+  }
+  ctx.outbox.markRetry(m.id, reason, iso(new Date(now.getTime() + delayMs)));
+  return 'retry';
+}
+
+async function fail(ctx: DeliveryContext, m: OutboxMessage, reason: string): Promise<AttemptOutcome> {
+  // Marked failed first, then reported: a failed row is never due again, so the report goes once.
+  ctx.outbox.markFailed(m.id, reason, iso(ctx.clock()));
+  ctx.uncertain.delete(m.id);
+  ctx.logger.error({ key: m.key, platform: m.platform, error: reason }, 'outbox: delivery failed permanently');
+  await ctx.reportFailure(ctx.outbox.byKey(m.key) ?? { ...m, state: 'failed', lastError: reason });
+  return 'failed';
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  if (!(ms > 0) || !Number.isFinite(ms)) return p;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SendTimeoutError(ms)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+

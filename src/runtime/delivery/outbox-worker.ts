@@ -1,0 +1,198 @@
+// The outbox worker: delivers every due outbox message through the right ChatPort, rate-limited,
+// retried with backoff, at most one attempt at a time per conversation, exactly once per key.
+// One worker per database: two processes draining the same outbox is not supported.
+import type { Logger } from 'pino';
+import type { ChatPort, Platform } from '../../app/ports/chat.port.js';
+import type { OutboxMessage, OutboxRepo } from '../../app/ports/delivery.port.js';
+import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
+import { defaultScopes, deliverOne, type AttemptOutcome, type DeliveryContext } from './deliver-one.js';
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limiter.js';
+
+export interface OutboxWorkerOptions {
+  outbox: OutboxRepo;
+  /** Ports by platform; a message for a platform without a port stays pending (lastError says why). */
+  ports: Partial<Record<Platform, ChatPort>>;
+  clock?: () => Date;
+  logger?: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
+  /** Token-bucket limits by scope kind (default DEFAULT_RATE_LIMITS); ignored when `limiter` is given. */
+  limits?: RateLimits;
+  limiter?: RateLimiter;
+  backoff?: Partial<BackoffPolicy>;
+  /** Jitter source, [0, 1). */
+  random?: () => number;
+  /** How waiting is done (rate limits); tests pass one that advances a fake clock. */
+  sleep?: (ms: number) => Promise<void>;
+  /** A platform call with no answer after this long counts as "outcome unknown". Default 30 s. */
+  sendTimeoutMs?: number;
+  /** Messages read per query. Default 100. */
+  batchSize?: number;
+  /** Conversations served in parallel (each conversation strictly in order). Default 4. */
+  concurrency?: number;
+  /** Poll interval of start(). Default 1 s. */
+  pollIntervalMs?: number;
+  updateWaitMs?: number;
+  noPortRetryMs?: number;
+  /** Rate-limit scopes of a message; default: its conversation + the platform's app/workspace. */
+  scopesFor?: (m: OutboxMessage) => string[];
+  /** Called once per message that failed permanently (report it to the team's managers). */
+  onPermanentFailure?: (message: OutboxMessage) => void | Promise<void>;
+}
+
+export interface DrainResult {
+  sent: number;
+  retried: number;
+  failed: number;
+}
+
+export interface OutboxWorker {
+  /** Deliver everything due now (as of the call); resolves when each has had its attempt. */
+  drainOnce(): Promise<DrainResult>;
+  /** Poll every `pollIntervalMs` (and at once after notify()) until stop(). */
+  start(): void;
+  /** Finish the attempts in progress, then stop polling. */
+  stop(): Promise<void>;
+  /** Something was enqueued: drain soon rather than at the next poll. */
+  notify(): void;
+}
+
+const NOOP_LOGGER = { info() {}, warn() {}, error() {}, debug() {} };
+
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const clock = options.clock ?? (() => new Date());
+  const logger = options.logger ?? NOOP_LOGGER;
+  const batchSize = options.batchSize ?? 100;
+  const concurrency = Math.max(1, options.concurrency ?? 4);
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  let stopping = false;
+
+  // Sleeps stop() can cut short, so a long rate-limit wait does not hold up shutdown.
+  const wakers = new Set<() => void>();
+  const interruptibleSleep = (ms: number) => new Promise<void>((resolve) => {
+    const done = () => { clearTimeout(t); wakers.delete(done); resolve(); };
+    const t = setTimeout(done, ms);
+    wakers.add(done);
+  });
+  const wakeAll = () => { for (const w of [...wakers]) w(); };
+
+  const ctx: DeliveryContext = {
+    outbox: options.outbox,
+    ports: options.ports,
+    clock,
+    logger,
+    limiter: options.limiter ?? new RateLimiter(options.limits ?? DEFAULT_RATE_LIMITS, () => clock().getTime()),
+    sleep: options.sleep ?? interruptibleSleep,
+    policy: { ...DEFAULT_BACKOFF, ...options.backoff },
+    random: options.random ?? Math.random,
+    sendTimeoutMs: options.sendTimeoutMs ?? 30_000,
+    updateWaitMs: options.updateWaitMs ?? 2_000,
+    noPortRetryMs: options.noPortRetryMs ?? 60_000,
+    scopesFor: options.scopesFor ?? defaultScopes,
+    uncertain: new Set(),
+    stopped: () => stopping,
+    reportFailure: async (m) => {
+      try {
+        await options.onPermanentFailure?.(m);
+      } catch (err) {
+        logger.error({ key: m.key, err: String(err) }, 'outbox: reporting a failed delivery failed');
+      }
+    },
+  };
+
+  async function drain(): Promise<DrainResult> {
+    const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
+    // A fixed cutoff: a message retried during this drain is due later than it, so the loop ends.
+    const cutoff = clock().toISOString();
+    const seen = new Set<number>();
+    while (!stopping) {
+      const batch = options.outbox.due(cutoff, batchSize).filter((m) => !seen.has(m.id));
+      if (batch.length === 0) break;
+      for (const m of batch) seen.add(m.id);
+      const outcomes = await runGroups(groupByConversation(batch), concurrency, (m) => deliverOne(ctx, m).catch((err: unknown) => {
+        // A repo or port bug must not stop the other messages; the row stays due for the next drain.
+        logger.error({ key: m.key, err: String(err) }, 'outbox: unexpected error while delivering');
+        return 'skipped' as AttemptOutcome;
+      }));
+      for (const o of outcomes) {
+        if (o === 'sent') result.sent++;
+        else if (o === 'retry') result.retried++;
+        else if (o === 'failed') result.failed++;
+      }
+    }
+    return result;
+  }
+
+  let chain: Promise<unknown> = Promise.resolve();
+  const drainOnce = (): Promise<DrainResult> => {
+    if (!loop) stopping = false; // a manual drain after stop() works again
+    const run = chain.then(drain, drain);
+    chain = run.catch(() => undefined);
+    return run;
+  };
+
+  let loop: Promise<void> | null = null;
+  let wakeRequested = false;
+  let wakeLoop: (() => void) | null = null;
+
+  function start(): void {
+    if (loop) return;
+    stopping = false;
+    loop = (async () => {
+      while (!stopping) {
+        wakeRequested = false;
+        try {
+          const r = await drainOnce();
+          if (r.sent + r.retried + r.failed > 0) logger.info(r, 'outbox: drained');
+        } catch (err) {
+          logger.error({ err: String(err) }, 'outbox: drain failed');
+        }
+        if (stopping || wakeRequested) continue;
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(() => { wakeLoop = null; resolve(); }, pollIntervalMs);
+          wakeLoop = () => { clearTimeout(t); wakeLoop = null; resolve(); };
+        });
+      }
+    })();
+  }
+
+  async function stop(): Promise<void> {
+    stopping = true;
+    wakeLoop?.();
+    wakeAll();
+    await loop;
+    await chain;
+    loop = null;
+  }
+
+  function notify(): void {
+    wakeRequested = true;
+    wakeLoop?.();
+  }
+
+  return { drainOnce, start, stop, notify };
+}
+
+function groupByConversation(batch: OutboxMessage[]): OutboxMessage[][] {
+  const groups = new Map<string, OutboxMessage[]>();
+  for (const m of batch) {
+    const d = m.destination;
+    const k = `${m.platform}:${d.kind === 'user' ? `u:${d.userId}` : `c:${d.channelId}`}`;
+    const g = groups.get(k);
+    if (g) g.push(m);
+    else groups.set(k, [m]);
+  }
+  return [...groups.values()];
+}
+
+// Each group in order, up to `concurrency` groups at once.
+async function runGroups<T>(groups: OutboxMessage[][], concurrency: number, fn: (m: OutboxMessage) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < groups.length) {
+      const group = groups[next++] ?? [];
+      for (const m of group) out.push(await fn(m));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, lane));
+  return out;
+}
