@@ -15,7 +15,7 @@ const ENTRY_COLUMNS = `team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(
 const ENTRY_SELECT = `SELECT ${ENTRY_COLUMNS} FROM entries`;
 // Everything the scorer reads, nothing more: notes can be long, and bookkeeping is not needed.
 const SCORING_COLUMNS = VALUE_COLUMNS.filter((c) => c !== 'notes');
-const SCORING_SELECT = `SELECT week, customer_id, rep_id, ${SCORING_COLUMNS.join(', ')}, carried FROM entries`;
+export const SCORING_SELECT = `SELECT week, customer_id, rep_id, ${SCORING_COLUMNS.join(', ')}, carried FROM entries`;
 
 type Row = unknown[];
 

@@ -1,0 +1,50 @@
+// Benchmark `scoring`: the whole weekly scoring path on SQLite — load the history window, score every
+// customer, store the scores — for a book with a year of weekly entries (last week already scored, as
+// every Monday). Baseline, measured in the same run: one bare SQL scan of exactly the rows the scorer
+// needs (the window's entries with the columns it reads). Target: ratio ≤ 3.0 and figure < 1000 ms.
+// Run: npx tsx bench/scoring.bench.ts [--customers 20000] [--weeks 52] [--json]
+import { performance } from 'node:perf_hooks';
+import { historyWindowStart, scoreWeek } from '../src/core/customer-risk/score-week.js';
+import { DEFAULT_SCORING } from '../src/core/customer-risk/weights.js';
+import { addWeeks } from '../src/core/weekly-report/week.js';
+import { ensureScored } from '../src/app/scoring/scoring.service.js';
+import { median, note, sizeFlags } from './support/args.js';
+import { seedBook } from './support/book.js';
+import { SCORING_SELECT } from '../src/storage/repos/report.sqlite-repo.js';
+import { benchRow, printRows } from './support/rows.js';
+
+const flags = sizeFlags();
+const customers = flags.int('customers', 20_000, 500);
+const weeks = flags.int('weeks', 52, 20);
+const runs = flags.int('runs', 5, 2);
+
+const t0 = performance.now();
+const b = seedBook({ customers, reps: Math.max(5, Math.round(customers / 100)), weeks });
+const { repos, team, week, db } = b;
+const profiles = repos.customers.listCustomers(team.id).map((c) => ({ id: c.id, name: c.name, tier: c.tier, industry: c.industry, region: c.region, since: c.since }));
+const lastWeek = addWeeks(week, -1);
+const lastRows = repos.reports.scoringRowsInRange(team.id, historyWindowStart(lastWeek), lastWeek);
+repos.scores.saveWeekScores(team.id, lastWeek, scoreWeek({ customers: profiles, entries: lastRows, week: lastWeek }));
+note(`scoring: ${b.book.customers.length} customers, ${b.book.records.length} entries over ${weeks} weeks, set up in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+const from = historyWindowStart(week, DEFAULT_SCORING);
+// Exactly the rows and columns the scorer reads (the repository's own SELECT), scanned and dropped.
+const bare = db.sqlite.prepare(`${SCORING_SELECT} WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
+
+const figure: number[] = [];
+const baseline: number[] = [];
+let flagged = 0;
+for (let run = 0; run < runs; run++) {
+  repos.scores.invalidateFrom(team.id, week);
+  let t = performance.now();
+  flagged = ensureScored(b.ctx, team.id, week).filter((s) => s.grade !== null).length;
+  figure.push(performance.now() - t);
+  t = performance.now();
+  let n = 0;
+  for (const _row of bare.iterate(team.id, from, week)) n++;
+  baseline.push(performance.now() - t);
+  if (n === 0) throw new Error('the baseline scan read no rows');
+}
+note(`scoring: ${flagged} flagged`);
+printRows([benchRow('scoring', median(figure), median(baseline), { maxRatio: 3.0, maxFigure: 1000 }, { customers, weeks })]);
+b.close();
