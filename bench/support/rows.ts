@@ -22,13 +22,17 @@ export interface Target {
 const round = (n: number, digits = 2): number => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export function benchRow(name: string, figure: number, baseline: number, target: Target, extra: Record<string, unknown> = {}): BenchRow {
-  const ratio = baseline > 0 ? figure / baseline : Number.POSITIVE_INFINITY;
+  // The ratio is taken from the rounded figures so that the printed row is self-consistent (a 1 ms
+  // baseline rounded to 0.01 would otherwise disagree with ratio = figure / baseline).
+  const shownFigure = round(figure, 3);
+  const shownBaseline = round(baseline, 3);
+  const ratio = shownBaseline > 0 ? shownFigure / shownBaseline : Number.POSITIVE_INFINITY;
   const words = [
     target.maxRatio !== undefined ? `ratio ≤ ${target.maxRatio}` : null,
     target.maxFigure !== undefined ? `figure < ${target.maxFigure}` : null,
   ].filter(Boolean).join(' and ');
-  const ok = (target.maxRatio === undefined || ratio <= target.maxRatio) && (target.maxFigure === undefined || figure < target.maxFigure);
-  return { name, figure: round(figure), unit: 'ms', baseline: round(baseline), ratio: round(ratio), target: words || 'reported', ok, ...extra };
+  const ok = (target.maxRatio === undefined || ratio <= target.maxRatio) && (target.maxFigure === undefined || shownFigure < target.maxFigure);
+  return { name, figure: shownFigure, unit: 'ms', baseline: shownBaseline, ratio: round(ratio, 3), target: words || 'reported', ok, ...extra };
 }
 
 /** `--json`: the rows as one JSON array on the last stdout line; else a readable table. */
