@@ -4,33 +4,47 @@ import type { WeekId } from '../../core/weekly-report/week.js';
 import { digestCard } from './digest.view.js';
 import { taskCard } from '../follow-up/task.view.js';
 import { digestModel } from './digest.service.js';
+import type { DigestModel } from '../../core/digest/digest.types.js';
 import { escalationRecipients, taskCardModel, taskRecipients } from '../follow-up/task-card.service.js';
 import type { Member } from '../../core/team.js';
-import type { CardSpec } from '../../ui/card.js';
+import type { Block, CardSpec } from '../../ui/card.js';
 import type { Platform } from '../ports/chat.port.js';
 import { tr } from '../shared/view-text.js';
 import type { RadarApp } from '../radar-app.js';
 import { enqueueRefresh, enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
 import { syncUsers } from '../team/sync-users.job.js';
+import { queueRankingDms, rankingSettingsOf } from '../review/ranking-post.js';
+import { teamRanking } from '../review/ranking.service.js';
+import { rankingBlocks } from '../review/review.view.js';
 import { ChartError, createChartsService } from '../charts/charts.service.js';
 import type { Locale } from '../../core/i18n.js';
 
-/** The digest with its heat map and red-flags-by-rep charts at the end (continuations go in its thread). */
-function withCharts(app: RadarApp, teamId: number, week: WeekId, locale: Locale, card: CardSpec): CardSpec {
+/**
+ * The digest as posted: the model's card, its heat map and red-flags-by-rep charts, and the weekly ranking
+ * (the 8 weeks to this one) at the end unless the team sends the ranking to managers only (continuations
+ * go in the digest's thread).
+ */
+function postedDigestCard(app: RadarApp, teamId: number, week: WeekId, locale: Locale, model: DigestModel): CardSpec {
+  const card = digestCard(model, locale);
+  const blocks: Block[] = [...card.blocks];
   const charts = createChartsService(app.ctx, teamId);
   try {
-    return { ...card, blocks: [...card.blocks, { type: 'image', chart: charts.heatmap(week, locale) }, { type: 'image', chart: charts.byRep(week, locale) }] };
+    blocks.push({ type: 'image', chart: charts.heatmap(week, locale) }, { type: 'image', chart: charts.byRep(week, locale) });
   } catch (err) {
-    if (err instanceof ChartError) return card; // a week without reports has nothing to chart
-    throw err;
+    if (!(err instanceof ChartError)) throw err; // a week without reports has nothing to chart
   }
+  const ranking = rankingSettingsOf(app.ctx);
+  if (ranking.audience === 'channel') blocks.push(...rankingBlocks(teamRanking(app.ctx, teamId, { week }).rows, locale, ranking.columns));
+  return { ...card, blocks };
 }
 
 export interface DigestStepResult {
   flagged: number;
   digestsQueued: number;
   taskMessagesQueued: number;
+  /** Ranking DMs queued (with `ranking.audience: managers`; else the ranking ends the digest). */
+  rankingQueued: number;
 }
 
 export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId): Promise<DigestStepResult> {
@@ -38,7 +52,7 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
   const team = repos.teams.getTeam(teamId);
   if (!team) throw new Error(`team ${teamId} not found`);
   await syncUsers(app, teamId);
-  const result: DigestStepResult = { flagged: 0, digestsQueued: 0, taskMessagesQueued: 0 };
+  const result: DigestStepResult = { flagged: 0, digestsQueued: 0, taskMessagesQueued: 0, rankingQueued: 0 };
   // Follow-up changes and the messages announcing them are stored together.
   repos.transaction(() => {
     for (const { platform, managerChannel } of app.platforms) {
@@ -46,10 +60,12 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
       result.flagged = model.counts.flagged;
       const queued = enqueueSend(app, {
         teamId, key: outboxKeys.digest(teamId, week, platform), platform,
-        destination: { kind: 'channel', channelId: managerChannel }, card: withCharts(app, teamId, week, team.locale, digestCard(model, team.locale)),
+        destination: { kind: 'channel', channelId: managerChannel }, card: postedDigestCard(app, teamId, week, team.locale, model),
       });
       if (queued) result.digestsQueued += 1;
     }
+    // The weekly ranking (last 8 weeks to this one): at the end of the digest, or by DM to managers.
+    result.rankingQueued = queueRankingDms(app, teamId, week, () => teamRanking(app.ctx, teamId, { week }).rows);
     const dm = (member: Member, card: CardSpec, key: (platform: Platform) => string) => {
       for (const { platform } of app.platforms) {
         const userId = userIdOn(platform, member);
@@ -87,7 +103,7 @@ export function refreshDigest(app: RadarApp, teamId: number, week: WeekId): Part
   for (const { platform } of app.platforms) {
     const key = outboxKeys.digest(teamId, week, platform);
     if (!app.ctx.repos.outbox.byKey(key)) continue;
-    const card = withCharts(app, teamId, week, team.locale, digestCard(digestModel(app.ctx, teamId, week, platform), team.locale));
+    const card = postedDigestCard(app, teamId, week, team.locale, digestModel(app.ctx, teamId, week, platform));
     enqueueRefresh(app, key, card);
     cards[platform] = card;
   }
