@@ -85,6 +85,8 @@ export interface CustomerRepo {
   /** Insert, or update the attributes given (undefined = keep). */
   upsertCustomer(input: CustomerInput): Customer;
   customersOfRep(repId: number): Customer[];
+  /** These customers (unknown ids are left out), in id order: one query however many. */
+  customersByIds(ids: readonly number[]): Customer[];
 }
 
 export interface ReportRepo {
@@ -116,6 +118,15 @@ export interface ScoreRepo {
   /** Replace the scores of a week (all customers scored that week), stamped with the settings' fingerprint. */
   saveWeekScores(teamId: number, week: WeekId, scores: readonly CustomerScore[], settingsHash?: string | null): void;
   scoresForWeek(teamId: number, week: WeekId): CustomerScore[];
+  /** The flagged scores of a week (grade A or B), highest index first: one indexed read of ~1% of the rows. */
+  flaggedScoresForWeek(teamId: number, week: WeekId): CustomerScore[];
+  /**
+   * The settings fingerprint a stored week was scored with (a week is saved whole, under one), null for
+   * a week stored without one, undefined when the week has no stored scores. One indexed row.
+   */
+  storedWeekHash(teamId: number, week: WeekId): string | null | undefined;
+  /** Customers per grade for each stored week in [from, to], ascending: the portfolio, from indexes only. */
+  gradeCounts(teamId: number, from: WeekId, to: WeekId): Array<{ week: WeekId; total: number; A: number; B: number }>;
   /** Index and grade of every customer for each week in [from, to], ascending by week: trends without the JSON. */
   indexHistory(teamId: number, from: WeekId, to: WeekId): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }>;
   /** The little of a week's scores that next week's scoring needs (delta, weeks in red). */

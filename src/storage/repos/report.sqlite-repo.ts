@@ -112,7 +112,12 @@ export class SqliteReportRepo implements ReportRepo {
       `INSERT INTO reports (team_id, week, rep_id, submitted_at, late) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (team_id, week, rep_id) DO UPDATE SET submitted_at = excluded.submitted_at, late = excluded.late`,
     );
-    this.weeksStmt = s.prepare('SELECT DISTINCT week FROM entries WHERE team_id = ? ORDER BY week').pluck(true);
+    // A skip scan: one index seek per distinct week (entries_team_week_idx) instead of reading every
+    // entry's index row (~30 ms at 250,000 entries, and every page asks).
+    this.weeksStmt = s.prepare(`WITH RECURSIVE w(week) AS (
+        SELECT MIN(week) FROM entries WHERE team_id = @team
+        UNION ALL SELECT (SELECT MIN(week) FROM entries WHERE team_id = @team AND week > w.week) FROM w WHERE w.week IS NOT NULL
+      ) SELECT week FROM w WHERE week IS NOT NULL`).pluck(true);
     this.firstWeekStmt = s.prepare('SELECT min(week) FROM entries WHERE team_id = ?').pluck(true);
   }
 
@@ -163,7 +168,7 @@ export class SqliteReportRepo implements ReportRepo {
   }
 
   weeksWithEntries(teamId: number): WeekId[] {
-    return this.weeksStmt.all(teamId) as WeekId[];
+    return this.weeksStmt.all({ team: teamId }) as WeekId[];
   }
 
   firstWeek(teamId: number): WeekId | null {

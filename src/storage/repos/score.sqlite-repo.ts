@@ -33,6 +33,10 @@ export class SqliteScoreRepo implements ScoreRepo {
   private readonly invalidateStmt: Statement;
   private readonly previousStmt: Statement;
   private readonly indexHistoryStmt: Statement;
+  private readonly flaggedStmt: Statement;
+  private readonly weekHashStmt: Statement;
+  private readonly totalsStmt: Statement;
+  private readonly gradesStmt: Statement;
 
   constructor(private readonly db: Db) {
     const s = db.sqlite;
@@ -47,6 +51,12 @@ export class SqliteScoreRepo implements ScoreRepo {
     this.invalidateStmt = s.prepare('DELETE FROM scores WHERE team_id = ? AND week >= ?');
     // No JSON columns: parsing reasons and dimensions of 20,000 rows is most of a full read.
     this.indexHistoryStmt = s.prepare('SELECT customer_id, week, risk_index, grade FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week').raw(true);
+    // `grade IS NOT NULL` matches the partial index scores_flagged_idx (the red flags only).
+    this.flaggedStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE team_id = ? AND week = ? AND grade IS NOT NULL ORDER BY risk_index DESC, customer_id`).raw(true);
+    this.weekHashStmt = s.prepare('SELECT settings_hash FROM scores WHERE team_id = ? AND week = ? LIMIT 1').raw(true);
+    // Both read indexes only: the primary key for the totals, scores_flagged_idx for the grades.
+    this.totalsStmt = s.prepare('SELECT week, COUNT(*) FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? GROUP BY week ORDER BY week').raw(true);
+    this.gradesStmt = s.prepare('SELECT week, grade, COUNT(*) FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? AND grade IS NOT NULL GROUP BY week, grade').raw(true);
     this.previousStmt = s.prepare('SELECT customer_id, week, risk_index, grade, weeks_in_red FROM scores WHERE team_id = ? AND week = ?').raw(true);
   }
 
@@ -66,6 +76,25 @@ export class SqliteScoreRepo implements ScoreRepo {
 
   scoresForWeek(teamId: number, week: WeekId): CustomerScore[] {
     return (this.weekStmt.all(teamId, week) as Row[]).map(toScore);
+  }
+
+  flaggedScoresForWeek(teamId: number, week: WeekId): CustomerScore[] {
+    return (this.flaggedStmt.all(teamId, week) as Row[]).map(toScore);
+  }
+
+  storedWeekHash(teamId: number, week: WeekId): string | null | undefined {
+    const row = this.weekHashStmt.get(teamId, week) as Row | undefined;
+    return row === undefined ? undefined : (row[0] as string | null);
+  }
+
+  gradeCounts(teamId: number, from: WeekId, to: WeekId): Array<{ week: WeekId; total: number; A: number; B: number }> {
+    const out = new Map<WeekId, { week: WeekId; total: number; A: number; B: number }>();
+    for (const r of this.totalsStmt.all(teamId, from, to) as Row[]) out.set(r[0] as WeekId, { week: r[0] as WeekId, total: r[1] as number, A: 0, B: 0 });
+    for (const r of this.gradesStmt.all(teamId, from, to) as Row[]) {
+      const c = out.get(r[0] as WeekId);
+      if (c) c[r[1] as Grade] = r[2] as number;
+    }
+    return [...out.values()];
   }
 
   indexHistory(teamId: number, from: WeekId, to: WeekId): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }> {

@@ -11,6 +11,7 @@ import { isWeekId, type WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../../app/context.js';
 import { memberLocale } from '../../app/locale.js';
 import { canSeeCustomer } from '../../app/customer/customer.service.js';
+import { loadWeekFlags, type WeekFlags } from '../../app/scoring/week-flags.js';
 import { DASHBOARD_PATH, type WebAuth } from '../auth/web-auth.js';
 import { createRateLimiter } from '../auth/rate-limit.js';
 import { thisWeekModel, SORT_KEYS, type FlagFilters, type SortKey } from '../models/this-week.model.js';
@@ -29,7 +30,8 @@ export const SESSION_COOKIE = 'radar_session';
 
 /** Charts for the pages (inline SVG + text alternative); absent → the pages show no chart sections. */
 export interface DashboardCharts {
-  thisWeek(week: WeekId, locale: Locale): ThisWeekCharts;
+  /** The team charts of the week whose flags the page model read (one read shared by both). */
+  thisWeek(flags: WeekFlags, locale: Locale): ThisWeekCharts;
   customer(customerId: number, week: WeekId, locale: Locale): CustomerCharts;
 }
 
@@ -152,8 +154,9 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
       sort: SORT_KEYS.includes(q.sort as SortKey) ? (q.sort as SortKey) : 'index',
       dir: q.dir === 'asc' ? 'asc' : 'desc',
     };
-    const model = thisWeekModel(ctx, team, member, week, [...weeks].reverse().slice(0, 26), filters);
-    const charts = model.teamView && options.charts ? options.charts.thisWeek(week, pc.locale) : null;
+    const flags = loadWeekFlags(ctx, team.id, week);
+    const model = thisWeekModel(ctx, team, member, flags, [...weeks].reverse().slice(0, 26), filters);
+    const charts = model.teamView && options.charts ? options.charts.thisWeek(flags, pc.locale) : null;
     return page(c, 200, thisWeekPage(pc, model, charts, switchLangHref(c, pc.locale)));
   });
 
