@@ -74,12 +74,12 @@ export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): Cus
   const fingerprint = scoringFingerprint(ctx.settings);
   // Stored under these settings: read, never re-scored (one indexed row decides; a week is saved whole).
   if (isStored(ctx, teamId, week, fingerprint)) return repos.scores.scoresForWeek(teamId, week);
-  // Weeks scored under other settings count as unscored: a changed threshold re-scores them on read.
-  const scored = repos.scores.scoredWeeks(teamId, fingerprint);
-
+  // Nothing to score before the first report (a review's look-back asks for such weeks).
   const entryWeeks = repos.reports.weeksWithEntries(teamId);
   const firstEntry = entryWeeks[0];
   if (firstEntry === undefined || compareWeeks(firstEntry, week) > 0) return [];
+  // Weeks scored under other settings count as unscored: a changed threshold re-scores them on read.
+  const scored = repos.scores.scoredWeeks(teamId, fingerprint);
   const lastScoredBefore = scored.filter((w) => compareWeeks(w, week) < 0).at(-1);
   const from = lastScoredBefore ? addWeeks(lastScoredBefore, 1) : firstEntry;
 

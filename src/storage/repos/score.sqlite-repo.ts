@@ -37,6 +37,7 @@ export class SqliteScoreRepo implements ScoreRepo {
   private readonly weekHashStmt: Statement;
   private readonly totalsStmt: Statement;
   private readonly gradesStmt: Statement;
+  private readonly flaggedHistoryStmt: Statement;
 
   constructor(private readonly db: Db) {
     const s = db.sqlite;
@@ -46,8 +47,15 @@ export class SqliteScoreRepo implements ScoreRepo {
     );
     this.weekStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE team_id = ? AND week = ? ORDER BY risk_index DESC, customer_id`).raw(true);
     this.historyStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE customer_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
-    this.weeksStmt = s.prepare('SELECT DISTINCT week FROM scores WHERE team_id = ? ORDER BY week').pluck(true);
-    this.weeksWithHashStmt = s.prepare('SELECT DISTINCT week FROM scores WHERE team_id = ? AND settings_hash = ? ORDER BY week').pluck(true);
+    // Skip scans over the primary key: one seek per stored week, not a read of every row (a year of a
+    // 20,000-customer book is a million rows). A week is saved whole under one fingerprint, so its
+    // first row tells the week's.
+    const storedWeeks = `WITH RECURSIVE w(week) AS (
+        SELECT MIN(week) FROM scores WHERE team_id = @team
+        UNION ALL SELECT (SELECT MIN(week) FROM scores WHERE team_id = @team AND week > w.week) FROM w WHERE w.week IS NOT NULL
+      ) SELECT week FROM w WHERE week IS NOT NULL`;
+    this.weeksStmt = s.prepare(storedWeeks).pluck(true);
+    this.weeksWithHashStmt = s.prepare(`${storedWeeks} AND (SELECT settings_hash FROM scores WHERE team_id = @team AND week = w.week LIMIT 1) = @hash`).pluck(true);
     this.invalidateStmt = s.prepare('DELETE FROM scores WHERE team_id = ? AND week >= ?');
     // No JSON columns: parsing reasons and dimensions of 20,000 rows is most of a full read.
     this.indexHistoryStmt = s.prepare('SELECT customer_id, week, risk_index, grade FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week').raw(true);
@@ -57,6 +65,12 @@ export class SqliteScoreRepo implements ScoreRepo {
     // Both read indexes only: the primary key for the totals, scores_flagged_idx for the grades.
     this.totalsStmt = s.prepare('SELECT week, COUNT(*) FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? GROUP BY week ORDER BY week').raw(true);
     this.gradesStmt = s.prepare('SELECT week, grade, COUNT(*) FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? AND grade IS NOT NULL GROUP BY week, grade').raw(true);
+    // The flagged customers from scores_flagged_idx, then their weeks from scores_customer_week_idx.
+    this.flaggedHistoryStmt = s.prepare(`SELECT customer_id, week, risk_index, grade FROM scores
+      WHERE team_id = @team AND week BETWEEN @from AND @to AND customer_id IN (
+        SELECT customer_id FROM scores WHERE team_id = @team AND week BETWEEN @from AND @to AND grade IS NOT NULL
+        UNION SELECT value FROM json_each(@also))
+      ORDER BY week, customer_id`).raw(true);
     this.previousStmt = s.prepare('SELECT customer_id, week, risk_index, grade, weeks_in_red FROM scores WHERE team_id = ? AND week = ?').raw(true);
   }
 
@@ -103,6 +117,12 @@ export class SqliteScoreRepo implements ScoreRepo {
     }));
   }
 
+  flaggedHistory(teamId: number, from: WeekId, to: WeekId, also: readonly number[]): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }> {
+    return (this.flaggedHistoryStmt.all({ team: teamId, from, to, also: JSON.stringify(also) }) as Row[]).map((r) => ({
+      customerId: r[0] as number, week: r[1] as WeekId, index: r[2] as number, grade: r[3] as Grade | null,
+    }));
+  }
+
   previousScores(teamId: number, week: WeekId): Array<PreviousScore & { customerId: number }> {
     return (this.previousStmt.all(teamId, week) as Row[]).map((r) => ({
       customerId: r[0] as number, week: r[1] as WeekId, index: r[2] as number, grade: r[3] as Grade | null, weeksInRed: r[4] as number,
@@ -114,8 +134,8 @@ export class SqliteScoreRepo implements ScoreRepo {
   }
 
   scoredWeeks(teamId: number, settingsHash?: string): WeekId[] {
-    if (settingsHash !== undefined) return this.weeksWithHashStmt.all(teamId, settingsHash) as WeekId[];
-    return this.weeksStmt.all(teamId) as WeekId[];
+    if (settingsHash !== undefined) return this.weeksWithHashStmt.all({ team: teamId, hash: settingsHash }) as WeekId[];
+    return this.weeksStmt.all({ team: teamId }) as WeekId[];
   }
 
   invalidateFrom(teamId: number, week: WeekId): void {

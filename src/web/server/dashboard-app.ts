@@ -16,8 +16,8 @@ import { DASHBOARD_PATH, type WebAuth } from '../auth/web-auth.js';
 import { createRateLimiter } from '../auth/rate-limit.js';
 import { thisWeekModel, SORT_KEYS, type FlagFilters, type SortKey } from '../models/this-week.model.js';
 import { customerPageModel } from '../models/customer.model.js';
-import { COMPLIANCE_WEEKS, teamPageModel } from '../models/team.model.js';
-import { seesTeam } from '../models/visibility.js';
+import { COMPLIANCE_WEEKS, opensTeamPage, reportMonths, teamPageModel } from '../models/team.model.js';
+import { isMonthId } from '../../core/review/period.js';
 import { thisWeekPage, type ThisWeekCharts } from '../pages/this-week.page.js';
 import { customerPage, type CustomerCharts } from '../pages/customer.page.js';
 import { teamPage } from '../pages/team.page.js';
@@ -174,10 +174,13 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
 
   app.get('/team', (c) => {
     const { member, team, pc } = c.var;
-    if (!seesTeam(member)) return notice(c, 'forbidden', pc.locale);
-    const weeks = weeksOf(team.id).slice(-COMPLIANCE_WEEKS);
+    if (!opensTeamPage(member)) return notice(c, 'forbidden', pc.locale);
+    const all = weeksOf(team.id);
+    const weeks = all.slice(-COMPLIANCE_WEEKS);
     if (weeks.length === 0) return notice(c, 'no_data', pc.locale);
-    return page(c, 200, teamPage(pc, teamPageModel(ctx, team, weeks), switchLangHref(c, pc.locale)));
+    const month = c.req.query('month') ?? null;
+    const model = teamPageModel(ctx, team, member, weeks, { month: month && isMonthId(month) ? month : null, months: reportMonths(all) });
+    return page(c, 200, teamPage(pc, model, switchLangHref(c, pc.locale)));
   });
 
   app.notFound((c) => notice(c, 'not_found'));
