@@ -1,91 +1,77 @@
-// Benchmark: the dashboard's main page (this week: red flags, heat map, portfolio, by-rep chart,
-// missing reports, follow-up board) for a manager, server time for a 20,000-customer book, measured
-// in-process through the Hono app (sign-in cookie, routing, model, charts, HTML, headers).
-// Baselines measured in the same run: the same app answering its static stylesheet (framework and
-// auth-free path), and one bare SQL scan of the week's scores. Target: < 300 ms.
-// Run: npx tsx bench/dashboard.bench.ts   (CUSTOMERS=N to change the size)
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Benchmark `dashboard`: server time of the dashboard's main page (GET /dashboard/: this week's red
+// flags, heat map, portfolio, by-rep chart, missing reports, follow-up board) for a signed-in owner of a
+// 20,000-customer book, measured in-process through the Hono app (session cookie, routing, the week's
+// flags read once, the page model, the charts, HTML, headers). Scores and follow-ups are stored, as they
+// are once the weekly digest has run. Baseline, same run: one bare SQL scan of the week's stored scores
+// (customer, index, grade of every customer). Target: figure < 300 ms.
+// The figure is the median of warm requests; `first` is the first request after start (charts drawn,
+// code not yet optimised by the JIT), reported beside it as firstMs; redrawMs is a request whose charts
+// must be drawn again (new data) with the code warm.
+// Run: npx tsx bench/dashboard.bench.ts [--customers 20000] [--reps 200] [--weeks 14] [--runs 7] [--smoke] [--json]
 import { performance } from 'node:perf_hooks';
-import { openDb } from '../src/storage/db.js';
-import { createRepositories } from '../src/storage/repositories.js';
-import { simulateBook } from '../src/core/simulate/index.js';
-import { FIELD_IDS, type EntryValues } from '../src/core/weekly-report/template.js';
 import { ensureScored } from '../src/app/scoring/scoring.service.js';
 import { syncFollowUps } from '../src/app/follow-up/follow-up.service.js';
-import { DEFAULT_SETTINGS } from '../src/config/radar-config.js';
-import { silentLogger } from '../src/runtime/logging/logger.js';
 import { createDashboard } from '../src/web/index.js';
 import { createDashboardCharts } from '../src/web/charts.js';
+import { median, note, sizeFlags } from './support/args.js';
+import { seedBook } from './support/book.js';
+import { benchRow, printRows } from './support/rows.js';
 
-const CUSTOMERS = Number(process.env.CUSTOMERS ?? 20_000);
-const WEEKS = 14;
-const RUNS = 7;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-const dir = mkdtempSync(join(tmpdir(), 'radar-bench-web-'));
-const db = openDb(join(dir, 'bench.sqlite'));
-const repos = createRepositories(db);
-const team = repos.teams.ensureTeam({ name: 'Bench', timezone: 'Asia/Shanghai', locale: 'zh' });
+const flags = sizeFlags();
+const customers = flags.int('customers', 20_000, 400);
+const reps = flags.int('reps', 200, 20);
+const weeks = flags.int('weeks', 14, 6);
+const runs = flags.int('runs', 7, 2);
 
 const t0 = performance.now();
-const book = simulateBook({ seed: 23, customers: CUSTOMERS, reps: 200, weeks: WEEKS });
-const week = book.endWeek;
-const reps = new Map(book.reps.map((r) => [r.email, repos.teams.upsertMember({ teamId: team.id, email: r.email, name: r.name, role: 'rep' }).id]));
-const manager = repos.teams.upsertMember({ teamId: team.id, email: 'manager@example.com', name: '张敏', role: 'manager' });
-repos.teams.upsertMember({ teamId: team.id, email: 'finance@example.com', name: '王芳', role: 'finance' });
-const customerIds = new Map<string, number>();
-repos.transaction(() => {
-  for (const c of book.customers) {
-    customerIds.set(c.name, repos.customers.upsertCustomer({ teamId: team.id, name: c.name, ownerRepId: reps.get(c.rep) ?? null, industry: c.industry, region: c.region, tier: c.tier, since: c.since }).id);
-  }
-  for (const r of book.records) {
-    const values = Object.fromEntries(FIELD_IDS.map((f) => [f, r[f] ?? null])) as unknown as EntryValues;
-    repos.reports.upsertEntry({ teamId: team.id, week: r.week, repId: reps.get(r.rep)!, customerId: customerIds.get(r.customer)!, values, source: 'import' }, '2026-01-01T00:00:00Z');
-  }
-});
-const ctx = { repos, settings: DEFAULT_SETTINGS, clock: () => new Date(), logger: silentLogger() };
-// Scores and follow-ups exist, as they do once the weekly digest has run.
-const scores = ensureScored(ctx, team.id, week);
-syncFollowUps(ctx, team.id, week, scores);
+const b = seedBook({ customers, reps, weeks, seed: 23, locale: 'zh' });
+const owner = b.repos.teams.upsertMember({ teamId: b.team.id, email: 'owner@example.com', name: '陈总', role: 'owner' });
+const scores = ensureScored(b.ctx, b.team.id, b.week);
+syncFollowUps(b.ctx, b.team.id, b.week, scores);
 const flagged = scores.filter((s) => s.grade !== null).length;
-console.log(`setup: ${book.customers.length} customers, ${book.records.length} entries over ${WEEKS} weeks, ${flagged} flagged, in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+note(`dashboard: ${customers} customers, ${reps} reps, ${weeks} weeks, ${flagged} red flags; set up in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-const dashboard = createDashboard({ ctx, secret: 'bench-secret-bench-secret-bench-secret', publicUrl: 'http://localhost', charts: createDashboardCharts(ctx) });
-const session = await dashboard.fetch(new Request(dashboard.auth.issue(manager).url));
-const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
-const request = (path: string) => new Request(`http://localhost${path}`, { headers: { cookie } });
+const dashboard = createDashboard({ ctx: b.ctx, secret: 'bench-secret-bench-secret-bench-secret', publicUrl: 'http://localhost', charts: createDashboardCharts(b.ctx) });
+const signIn = await dashboard.fetch(new Request(dashboard.auth.issue(owner).url));
+const cookie = signIn.headers.get('set-cookie')?.split(';')[0];
+if (signIn.status !== 303 || !cookie) throw new Error(`sign-in answered ${signIn.status}`);
 
-async function time(path: string): Promise<{ ms: number; bytes: number; status: number }> {
+async function get(path: string): Promise<{ ms: number; bytes: number; status: number; body: string }> {
   const t = performance.now();
-  const res = await dashboard.fetch(request(path));
+  const res = await dashboard.fetch(new Request(`http://localhost${path}`, { headers: { cookie: cookie! } }));
   const body = await res.text();
-  return { ms: performance.now() - t, bytes: body.length, status: res.status };
+  return { ms: performance.now() - t, bytes: Buffer.byteLength(body), status: res.status, body };
 }
 
-const scan = db.sqlite.prepare('SELECT customer_id, risk_index, grade FROM scores WHERE team_id = ? AND week = ?').raw(true);
-// The first request draws the team charts (kept a minute by the dashboard); later ones reuse them.
-const cold = await time('/dashboard/');
+const scan = b.db.sqlite.prepare('SELECT customer_id, risk_index, grade FROM scores WHERE team_id = ? AND week = ?').raw(true);
+const first = await get('/dashboard/');
+if (first.status !== 200) throw new Error(`main page answered ${first.status}`);
+// The page must show what it is measured for: every red flag and the three team charts.
+const rowsShown = (first.body.match(/<tr class="grade-[AB]" data-customer-id=/g) ?? []).length;
+const chartsShown = (first.body.match(/data-chart="/g) ?? []).length;
+note(`first request: ${first.ms.toFixed(0)} ms, ${(first.bytes / 1024).toFixed(0)} KB, ${rowsShown} flag rows, ${chartsShown} charts`);
+if (rowsShown !== flagged) throw new Error(`main page shows ${rowsShown} red flags, the scorer found ${flagged}`);
+if (chartsShown < 3) throw new Error(`main page shows ${chartsShown} charts, expected the heat map, portfolio and by-rep chart`);
+
+// The same page in the other language: its charts are new specs, drawn again with the code warm (what a
+// request pays when the week's data changed).
+const redraw = await get('/dashboard/?lang=en');
+if (redraw.status !== 200) throw new Error(`main page (en) answered ${redraw.status}`);
+note(`charts drawn again (other language): ${redraw.ms.toFixed(0)} ms`);
+
 const figure: number[] = [];
-const stat: number[] = [];
-const sql: number[] = [];
-let last = { ms: 0, bytes: 0, status: 0 };
-for (let run = 0; run < RUNS; run++) {
-  last = await time('/dashboard/');
-  figure.push(last.ms);
-  stat.push((await time('/dashboard/assets/style.css')).ms);
+const baseline: number[] = [];
+for (let run = 0; run < runs; run++) {
+  const r = await get('/dashboard/');
+  if (r.status !== 200) throw new Error(`main page answered ${r.status}`);
+  figure.push(r.ms);
   const t = performance.now();
   let n = 0;
-  for (const row of scan.iterate(team.id, week) as Iterable<unknown[]>) if (row[2] !== null) n += 1;
-  sql.push(performance.now() - t);
-  if (n !== flagged) throw new Error('scan disagrees with the scores');
+  for (const row of scan.iterate(b.team.id, b.week) as Iterable<unknown[]>) if (row[2] !== null) n += 1;
+  baseline.push(performance.now() - t);
+  if (n !== flagged) throw new Error(`the scan found ${n} red flags, the scorer ${flagged}`);
 }
-if (last.status !== 200) throw new Error(`main page answered ${last.status}`);
-const f = median(figure);
-console.log(`dashboard main page (${CUSTOMERS} customers, ${flagged} red flags, ${(last.bytes / 1024).toFixed(0)} KB HTML): ${f.toFixed(1)} ms median of ${RUNS} warm requests (target < 300 ms)`);
-console.log(`first request (team charts drawn, then kept for a minute): ${cold.ms.toFixed(0)} ms`);
-console.log(`baseline, same app serving its static stylesheet: ${median(stat).toFixed(2)} ms  → ratio ${(f / median(stat)).toFixed(0)}×`);
-console.log(`baseline, one bare SQL scan of the week's scores: ${median(sql).toFixed(1)} ms  → ratio ${(f / median(sql)).toFixed(1)}×`);
-db.close();
-rmSync(dir, { recursive: true, force: true });
+printRows([benchRow('dashboard main page', median(figure), median(baseline), { maxFigure: 300 }, {
+  customers, flags: flagged, firstMs: Math.round(first.ms), redrawMs: Math.round(redraw.ms), htmlKB: Math.round(first.bytes / 1024),
+})]);
+b.close();

@@ -36,6 +36,20 @@ export const DEFAULT_HEIGHT = 450;
 
 const escapeXml = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/**
+ * zrender writes a `:hover` CSS rule for every element that reacts to the pointer, with the fill
+ * lightened by `liftColor`; for a gradient fill (the heat map's colour scale) that is an object, and
+ * the rule came out as `fill:[object Object]`. A drawn SVG has no script to drag such a bar, so
+ * gradient-filled elements are made silent (`pointer-events:none`) before the SVG is written.
+ */
+function quietGradientHover(chart: echarts.ECharts): void {
+  for (const el of chart.getZr().storage.getDisplayList(true)) {
+    const fill = (el.style as { fill?: unknown } | undefined)?.fill;
+    const emphasisFill = (el.states?.emphasis?.style as { fill?: unknown } | undefined)?.fill;
+    if (fill !== null && typeof fill === 'object' && typeof emphasisFill !== 'string') el.silent = true;
+  }
+}
+
 /** The chart as a standalone SVG document, with its text alternative as `<title>` and aria-label. */
 export function renderSvg(spec: ChartSpec, opts: RenderOptions): string {
   const width = opts.width ?? DEFAULT_WIDTH;
@@ -43,6 +57,7 @@ export function renderSvg(spec: ChartSpec, opts: RenderOptions): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height, locale: opts.locale === 'zh' ? 'ZH' : 'EN' });
   try {
     chart.setOption(echartsOption(spec));
+    quietGradientHover(chart);
     const svg = chart.renderToSVGString();
     // Screen readers and chat previews get the numbers, not just "image".
     return svg.replace(/^<svg\b/, `<svg role="img" aria-label="${escapeXml(spec.alt)}"`)

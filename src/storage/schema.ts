@@ -108,6 +108,9 @@ export const scores = sqliteTable('scores', {
   // The primary key doubles as the (team, week) index.
   primaryKey({ columns: [t.teamId, t.week, t.customerId] }),
   index('scores_customer_week_idx').on(t.customerId, t.week),
+  // The red flags of a week (about 1% of rows): the dashboard and charts read them without touching
+  // the other 99% and their JSON.
+  index('scores_flagged_idx').on(t.teamId, t.week, t.grade).where(sql`${t.grade} IS NOT NULL`),
 ]);
 
 export const tasks = sqliteTable('tasks', {

@@ -36,6 +36,26 @@ describe('renderSvg', () => {
     for (const c of heatmapZh.cells) expect(t).toContain(String(c.count));
   });
 
+  // zrender's hover rule for a gradient fill (the heat map's colour scale) used to print the object.
+  const every = { trendZh, radarEn, heatmapZh, byRepZh, portfolioEn };
+  it.each(Object.entries(every))('%s: no hover rule or attribute carries a non-colour ([object Object])', (_, spec) => {
+    const svg = renderSvg(spec, { locale: spec.locale });
+    expect(svg).not.toContain('[object Object]');
+    expect(svg).not.toContain('undefined');
+    const fills = [...svg.matchAll(/fill:([^;]+);/g)].map((m) => m[1]!);
+    for (const f of fills) expect(f).toMatch(/^(#[0-9a-f]{3,8}|rgba?\([\d.,\s]+\)|none|url\(#[\w-]+\))$/i);
+  });
+
+  it('the heat map colour scale (a gradient) keeps its gradient fill and ignores the pointer', () => {
+    const svg = renderSvg(heatmapZh, { locale: 'zh' });
+    const bars = [...svg.matchAll(/<polygon[^>]*fill="url\(#(zr\d+-g\d+)\)"[^>]*class="([^"]+)"/g)];
+    expect(bars.length).toBeGreaterThan(0);
+    for (const [, gradient, cls] of bars) {
+      expect(svg).toMatch(new RegExp(`<linearGradient[^>]*id="${gradient}"`));
+      expect(svg).toMatch(new RegExp(`\\.${cls}:hover \\{\\s*pointer-events:none;`));
+    }
+  });
+
   it('honours width and height', () => {
     const svg = renderSvg(radarEn, { locale: 'en', width: 600, height: 400 });
     expect(svg).toMatch(/^<svg[^>]*width="600" height="400"/);

@@ -34,6 +34,16 @@ describe('SqliteCustomerRepo', () => {
     expect(f.repos.customers.getCustomer(c.id)?.ownerRepId).toBeNull();
   });
 
+  it('reads customers by id in one query, leaving unknown ids out, however many ids', () => {
+    f = setup();
+    const ids = Array.from({ length: 1_200 }, (_, i) => f.repos.customers.upsertCustomer({ teamId: f.teamId, name: `C${i}` }).id);
+    const picked = [ids[5]!, ids[1_100]!, ids[5]!, 999_999, ...ids.slice(100, 700)];
+    const got = f.repos.customers.customersByIds(picked);
+    expect(got.map((c) => c.id)).toEqual([ids[5]!, ...ids.slice(100, 700), ids[1_100]!]);
+    expect(got[0]).toEqual(f.repos.customers.getCustomer(ids[5]!));
+    expect(f.repos.customers.customersByIds([])).toEqual([]);
+  });
+
   it('rejects an empty name', () => {
     f = setup();
     expect(() => f.repos.customers.upsertCustomer({ teamId: f.teamId, name: '   ' })).toThrow(/empty/);

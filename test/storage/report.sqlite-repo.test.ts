@@ -77,6 +77,7 @@ describe('SqliteReportRepo', () => {
     expect(f.repos.reports.lastEntryBefore(a.id, '2026-W41')?.week).toBe('2026-W39');
     expect(f.repos.reports.lastEntryBefore(a.id, '2026-W39')).toBeNull();
     expect(f.repos.reports.weeksWithEntries(f.teamId)).toEqual(['2026-W39', '2026-W40', '2026-W41', '2026-W42']);
+    expect(f.repos.reports.weeksWithEntries(f.teamId + 1)).toEqual([]);
   });
 
   it('tracks report submission and lateness', () => {

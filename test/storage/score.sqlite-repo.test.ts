@@ -33,6 +33,28 @@ describe('SqliteScoreRepo', () => {
     ]);
   });
 
+  it("reads a week's red flags only, its settings fingerprint, and grade counts per week from the indexes", () => {
+    f = setup();
+    const [a, b, c] = ['A', 'B', 'C'].map((name) => f.repos.customers.upsertCustomer({ teamId: f.teamId, name }));
+    f.repos.scores.saveWeekScores(f.teamId, '2026-W40', [score(a!.id, '2026-W40', 30), score(b!.id, '2026-W40', 60, { grade: 'B' })], 'fp1');
+    const w41 = [score(a!.id, '2026-W41', 70, { grade: 'B' }), score(b!.id, '2026-W41', 20), score(c!.id, '2026-W41', 95, { grade: 'A' })];
+    f.repos.scores.saveWeekScores(f.teamId, '2026-W41', w41, 'fp2');
+    expect(f.repos.scores.flaggedScoresForWeek(f.teamId, '2026-W41')).toEqual([w41[2], w41[0]]);
+    expect(f.repos.scores.flaggedScoresForWeek(f.teamId, '2026-W42')).toEqual([]);
+    expect(f.repos.scores.storedWeekHash(f.teamId, '2026-W40')).toBe('fp1');
+    expect(f.repos.scores.storedWeekHash(f.teamId, '2026-W41')).toBe('fp2');
+    expect(f.repos.scores.storedWeekHash(f.teamId, '2026-W42')).toBeUndefined();
+    f.repos.scores.saveWeekScores(f.teamId, '2026-W42', [score(a!.id, '2026-W42', 10)]);
+    expect(f.repos.scores.storedWeekHash(f.teamId, '2026-W42')).toBeNull();
+    expect(f.repos.scores.gradeCounts(f.teamId, '2026-W40', '2026-W42')).toEqual([
+      { week: '2026-W40', total: 2, A: 0, B: 1 },
+      { week: '2026-W41', total: 3, A: 1, B: 1 },
+      { week: '2026-W42', total: 1, A: 0, B: 0 },
+    ]);
+    const plan = f.db.sqlite.prepare("EXPLAIN QUERY PLAN SELECT customer_id FROM scores WHERE team_id = 1 AND week = '2026-W41' AND grade IS NOT NULL").all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' ')).toContain('scores_flagged_idx');
+  });
+
   it("reads the summary of a week's scores that next week's scoring needs", () => {
     f = setup();
     const a = f.repos.customers.upsertCustomer({ teamId: f.teamId, name: 'A' });

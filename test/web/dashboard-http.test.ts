@@ -2,7 +2,11 @@
 // and the platform endpoints beside it.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { get, signIn, startWebFixture, SCRIPT_NAME, type WebFixture } from './support/web-fixture.js';
+import { get, signIn, startWebFixture, SCRIPT_NAME, WEEK, type WebFixture } from './support/web-fixture.js';
+import { WEEKS } from '../app/support/app-harness.js';
+import { teamRanking } from '../../src/app/review/ranking.service.js';
+import { monthlyReview } from '../../src/app/review/review.service.js';
+import { monthOfWeek } from '../../src/core/review/period.js';
 
 let f: WebFixture;
 beforeAll(async () => {
@@ -160,7 +164,7 @@ describe('headers and escaping', () => {
 });
 
 describe('what each role sees', () => {
-  it('a rep: own customers only; another rep\'s customer and the team page are refused', async () => {
+  it('a rep: own customers only; another rep\'s customer is refused; the team page shows their own lines only', async () => {
     const cookie = await signIn(f, f.h.members.rep1);
     const body = await (await get(f, '/dashboard/', cookie)).text();
     expect(body).toContain('华星科技');
@@ -170,7 +174,14 @@ describe('what each role sees', () => {
     expect(body).not.toContain('id="missing"');
     expect((await get(f, `/dashboard/customers/${customerId(SCRIPT_NAME)}`, cookie)).status).toBe(403);
     expect((await get(f, `/dashboard/customers/${f.h.customers.huaxing}`, cookie)).status).toBe(200);
-    expect((await get(f, '/dashboard/team', cookie)).status).toBe(403);
+    const team = await get(f, '/dashboard/team?lang=en', cookie);
+    expect(team.status).toBe(200);
+    const html = await team.text();
+    expect([...html.matchAll(/data-rep="([^"]+)"/g)].map((m) => m[1])).toEqual(['rep1@example.com']);
+    expect([...html.matchAll(/data-own-ranking="([^"]+)"/g)].map((m) => m[1])).toEqual(['rep1@example.com']);
+    expect(html).toMatch(/#\d of 2 · /);
+    expect(html).not.toContain('data-rank-rep=');
+    expect(html).not.toContain('id="review"');
   });
 
   it('finance: the customers whose follow-ups are routed to finance (overdue), as in chat', async () => {
@@ -179,6 +190,8 @@ describe('what each role sees', () => {
     expect(body).toContain('华星科技');
     expect(body).toContain('&lt;script&gt;');
     expect((await get(f, `/dashboard/customers/${f.h.customers.greatwall}`, cookie)).status).toBe(403);
+    // No ranking line of their own and not the whole team: the team page is not theirs.
+    expect((await get(f, '/dashboard/team', cookie)).status).toBe(403);
   });
 
   it('a manager: everyone, the team charts, who has not submitted, and the team page', async () => {
@@ -190,7 +203,31 @@ describe('what each role sees', () => {
     expect(body).toContain('id="missing"');
     const team = await get(f, '/dashboard/team', cookie);
     expect(team.status).toBe(200);
-    expect(await team.text()).toContain('rep1@example.com');
+    const html = await team.text();
+    expect([...html.matchAll(/data-rep="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(['rep1@example.com', 'rep2@example.com']);
+    // The ranking, as in chat's "ranking": every rep, ranked, with the configured columns.
+    const ranking = teamRanking(f.h.app.ctx, f.h.teamId, { week: WEEK });
+    expect([...html.matchAll(/data-rank-rep="([^"]+)"/g)].map((m) => m[1])).toEqual(ranking.rows.map((r) => r.rep));
+    expect([...html.matchAll(/<td class="num" data-col="submission">([^<]+)</g)].map((m) => m[1])).toEqual(ranking.rows.map((r) => `${r.submitted}/${r.weeks}`));
+    // The monthly review of the latest report week's month, with its numbers.
+    const review = monthlyReview(f.h.app.ctx, f.h.teamId, monthOfWeek(WEEK));
+    expect(html).toContain(`data-month="${monthOfWeek(WEEK)}"`);
+    expect(html).toMatch(new RegExp(`data-review="raised">${review.flags.raised}<`));
+    expect(html).toMatch(new RegExp(`data-review="opened">${review.tasks.opened}<`));
+    expect(review.tasks.opened).toBeGreaterThan(0);
+  });
+
+  it('the team page picks another month with ?month=, and ignores a month without reports', async () => {
+    const cookie = await signIn(f, f.h.members.manager);
+    const months = [...new Set(WEEKS.map(monthOfWeek))];
+    const earlier = months[0]!;
+    const html = await (await get(f, `/dashboard/team?month=${earlier}`, cookie)).text();
+    expect(html).toContain(`data-month="${earlier}"`);
+    const bogus = await (await get(f, '/dashboard/team?month=1999-01', cookie)).text();
+    expect(bogus).toContain(`data-month="${monthOfWeek(WEEK)}"`);
+    const junk = await get(f, `/dashboard/team?month=${encodeURIComponent('"><b>')}`, cookie);
+    expect(junk.status).toBe(200);
+    expect(await junk.text()).not.toContain('"><b>');
   });
 
   it('filters and sorting are plain GET parameters', async () => {

@@ -86,6 +86,13 @@ describe.skipIf(false)('dashboard in Chromium', () => {
 
       await page.goto(`${f.base}/dashboard/team?lang=zh`);
       expect(await page.$$('tr[data-rep]')).toHaveLength(2);
+      // The ranking (排行榜) and the monthly review (复盘), as the chat sends them.
+      expect(await page.$eval('#ranking h2', (e) => e.textContent)).toBe('排行榜');
+      const ranked = await page.$$eval('tr[data-rank-rep]', (rows) => rows.map((r) => r.getAttribute('data-rank-rep')));
+      expect([...ranked].sort()).toEqual(['rep1@example.com', 'rep2@example.com']);
+      expect(await texts(page, 'table.ranking tbody tr td:first-child')).toEqual(['1', '2']);
+      expect(await page.$eval('#review h2', (e) => e.textContent)).toMatch(/^\d{4}-\d{2} 月度复盘$/);
+      expect(Number(await page.$eval('#review [data-review="opened"]', (e) => e.textContent))).toBeGreaterThan(0);
       await shoot(page, 'team.manager.zh');
       expect(problems).toEqual([]);
     } finally {
@@ -122,6 +129,14 @@ describe.skipIf(false)('dashboard in Chromium', () => {
       expect(await page.$('figure[data-chart="heatmap"]')).toBeNull();
       expect(await page.$('#missing')).toBeNull();
       await shoot(page, 'this-week.rep.zh');
+      // The team page: their own report row and ranking line, nobody else's, no review.
+      await page.goto(`${f.base}/dashboard/team?lang=en`);
+      expect(await page.$$eval('tr[data-rep]', (rows) => rows.map((r) => r.getAttribute('data-rep')))).toEqual(['rep2@example.com']);
+      expect(await page.$eval('#ranking h2', (e) => e.textContent)).toBe('My ranking');
+      expect(await page.$eval('[data-own-ranking]', (e) => e.textContent ?? '')).toMatch(/^#[12] of 2 · \d+ weeks? on time in a row/);
+      expect(await page.$('tr[data-rank-rep]')).toBeNull();
+      expect(await page.$('#review')).toBeNull();
+      await shoot(page, 'team.rep.en');
       const res = await page.goto(`${f.base}/dashboard/customers/${f.h.customers.huaxing}`);
       expect(res?.status()).toBe(403);
       expect(await page.$eval('[data-notice]', (e) => e.getAttribute('data-notice'))).toBe('forbidden');

@@ -85,6 +85,8 @@ export interface CustomerRepo {
   /** Insert, or update the attributes given (undefined = keep). */
   upsertCustomer(input: CustomerInput): Customer;
   customersOfRep(repId: number): Customer[];
+  /** These customers (unknown ids are left out), in id order: one query however many. */
+  customersByIds(ids: readonly number[]): Customer[];
 }
 
 export interface ReportRepo {
@@ -98,6 +100,10 @@ export interface ReportRepo {
    * bookkeeping), so a 20,000-customer window loads fast.
    */
   scoringRowsInRange(teamId: number, from: WeekId, to: WeekId): ScoringRow[];
+  /** Revenue per rep and week in [from, to] (null when no entry of that rep and week had any). */
+  revenueByRepWeek(teamId: number, from: WeekId, to: WeekId): Array<{ repId: number; week: WeekId; revenue: number | null }>;
+  /** Entries in [from, to] whose deal was lost or whose payment is `minOverdueDays`+ overdue, in week then entry order. */
+  lostOrOverdueEntries(teamId: number, from: WeekId, to: WeekId, minOverdueDays: number): Array<{ week: WeekId; customerId: number; lost: boolean; overdueDays: number | null }>;
   /** Each customer's latest entry in [from, to] (one per customer; the latest update wins a tie). */
   latestEntries(teamId: number, from: WeekId, to: WeekId): StoredEntry[];
   /** One customer's entries in [from, to], ascending by week (several reps may report the same week). */
@@ -116,8 +122,22 @@ export interface ScoreRepo {
   /** Replace the scores of a week (all customers scored that week), stamped with the settings' fingerprint. */
   saveWeekScores(teamId: number, week: WeekId, scores: readonly CustomerScore[], settingsHash?: string | null): void;
   scoresForWeek(teamId: number, week: WeekId): CustomerScore[];
+  /** The flagged scores of a week (grade A or B), highest index first: one indexed read of ~1% of the rows. */
+  flaggedScoresForWeek(teamId: number, week: WeekId): CustomerScore[];
+  /**
+   * The settings fingerprint a stored week was scored with (a week is saved whole, under one), null for
+   * a week stored without one, undefined when the week has no stored scores. One indexed row.
+   */
+  storedWeekHash(teamId: number, week: WeekId): string | null | undefined;
+  /** Customers per grade for each stored week in [from, to], ascending: the portfolio, from indexes only. */
+  gradeCounts(teamId: number, from: WeekId, to: WeekId): Array<{ week: WeekId; total: number; A: number; B: number }>;
   /** Index and grade of every customer for each week in [from, to], ascending by week: trends without the JSON. */
   indexHistory(teamId: number, from: WeekId, to: WeekId): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }>;
+  /**
+   * Index and grade per week in [from, to] of the customers graded A or B in some week of it, plus
+   * `also`, ascending by week: the history a review reads, without the customers never in the red.
+   */
+  flaggedHistory(teamId: number, from: WeekId, to: WeekId, also: readonly number[]): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }>;
   /** The little of a week's scores that next week's scoring needs (delta, weeks in red). */
   previousScores(teamId: number, week: WeekId): Array<PreviousScore & { customerId: number }>;
   scoreHistory(customerId: number, from: WeekId, to: WeekId): CustomerScore[];

@@ -23,15 +23,16 @@ export function teamRanking(ctx: AppContext, teamId: number, spec: { week: WeekI
     // The streak may reach back before the period: every week of the team's history up to its end.
     for (const w of weekRange(firstWeek, last)) reports.push(...repos.reports.reportStatuses(teamId, w));
   }
-  const customers = repos.customers.listCustomers(teamId);
+  const tasks = repos.tasks.listTasks(teamId);
   const rows = computeRanking({
     period,
     previous,
     reps: repos.teams.listMembers(teamId).filter((m) => m.role === 'rep'),
     reports,
-    revenue: repos.reports.entriesInRange(teamId, previous.weeks[0]!, last).map((e) => ({ repId: e.repId, week: e.week, revenue: e.values.revenue })),
-    tasks: repos.tasks.listTasks(teamId),
-    owners: new Map(customers.map((c) => [c.id, c.ownerRepId])),
+    // Summed per rep and week by SQLite: the ranking adds them per period anyway.
+    revenue: repos.reports.revenueByRepWeek(teamId, previous.weeks[0]!, last),
+    tasks,
+    owners: new Map(repos.customers.customersByIds(tasks.map((t) => t.customerId)).map((c) => [c.id, c.ownerRepId])),
     firstWeek,
     recoveredBelow: ctx.settings.scoring.grades.B,
   });

@@ -4,7 +4,7 @@ import { monthPeriod } from '../../core/review/period.js';
 import { addWeeks, compareWeeks, weekRange, type WeekId } from '../../core/weekly-report/week.js';
 import type { TaskEvent } from '../../core/follow-up/task.js';
 import type { AppContext } from '../context.js';
-import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
+import { ensureStored, latestReportWeek } from '../scoring/scoring.service.js';
 import { teamRanking, type TeamRanking } from './ranking.service.js';
 
 /** Weeks of history before the month read for lead times ("flagged how many weeks before?"). */
@@ -28,19 +28,21 @@ export function monthlyReview(ctx: AppContext, teamId: number, month: string): T
   const badOutcomes: BadOutcome[] = [];
   if (last !== null && compareWeeks(last, from) >= 0) {
     // In order, so any week scored under older settings is re-scored before it is read.
-    for (const w of weekRange(from, last)) ensureScored(ctx, teamId, w);
+    for (const w of weekRange(from, last)) ensureStored(ctx, teamId, w);
     const tags = new Map<string, readonly string[]>();
     // Tags of flagged weeks for the month and the weeks before it (the cases' stories start there).
     for (const w of weekRange(addWeeks(period.weeks[0]!, -STORY_WEEKS), last)) {
-      for (const s of repos.scores.scoresForWeek(teamId, w)) if (s.grade !== null) tags.set(`${s.customerId}|${w}`, s.tags);
+      for (const s of repos.scores.flaggedScoresForWeek(teamId, w)) tags.set(`${s.customerId}|${w}`, s.tags);
     }
-    for (const r of repos.scores.indexHistory(teamId, from, last)) {
+    // Customers never in the red (nor with a task) play no part in a review: only the others' weeks are read.
+    const taskCustomers = [...new Set(repos.tasks.listTasks(teamId).map((t) => t.customerId))];
+    for (const r of repos.scores.flaggedHistory(teamId, from, last, taskCustomers)) {
       scores.push({ customerId: r.customerId, week: r.week, index: r.index, grade: r.grade, tags: tags.get(`${r.customerId}|${r.week}`) ?? [] });
     }
     const seen = new Set<number>();
-    for (const e of repos.reports.scoringRowsInRange(teamId, from, last)) {
+    for (const e of repos.reports.lostOrOverdueEntries(teamId, from, last, OVERDUE_BAD_DAYS)) {
       if (seen.has(e.customerId)) continue;
-      const kind = e.values.stage === 'lost' ? 'lost' : (e.values.overdueDays ?? 0) >= OVERDUE_BAD_DAYS ? 'overdue90' : null;
+      const kind = e.lost ? 'lost' : (e.overdueDays ?? 0) >= OVERDUE_BAD_DAYS ? 'overdue90' : null;
       if (kind) {
         seen.add(e.customerId);
         badOutcomes.push({ customerId: e.customerId, week: e.week, kind });

@@ -9,10 +9,11 @@ import { TAG_LABEL, ROLE_LABEL, t, tr } from '../shared/view-text.js';
 import type { Role } from '../../core/team.js';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
-const tagName = (tag: string, locale: Locale) => (TAG_LABEL[tag as Tag] ? t(TAG_LABEL[tag as Tag], locale) : tag);
-const roleName = (role: string, locale: Locale) => (ROLE_LABEL[role as Role] ? t(ROLE_LABEL[role as Role], locale) : role);
+export const tagName = (tag: string, locale: Locale) => (TAG_LABEL[tag as Tag] ? t(TAG_LABEL[tag as Tag], locale) : tag);
+export const roleName = (role: string, locale: Locale) => (ROLE_LABEL[role as Role] ? t(ROLE_LABEL[role as Role], locale) : role);
 
-const COLUMN_LABEL: Record<RankingColumn, [string, string]> = {
+/** Column headings of the ranking, zh and en (chat cards and the dashboard). */
+export const COLUMN_LABEL: Record<RankingColumn, [string, string]> = {
   submission: ['提交', 'Submitted'],
   onTime: ['按时', 'On time'],
   streak: ['连续按时', 'Streak'],
@@ -22,7 +23,8 @@ const COLUMN_LABEL: Record<RankingColumn, [string, string]> = {
   revenueChange: ['收入变化', 'Revenue Δ'],
 };
 
-const cell = (r: RankingRow, c: RankingColumn): string => {
+/** One ranking cell as text (chat cards and the dashboard). */
+export const cell = (r: RankingRow, c: RankingColumn): string => {
   switch (c) {
     case 'submission': return `${r.submitted}/${r.weeks}`;
     case 'onTime': return pct(r.onTimeRate);

@@ -47,6 +47,24 @@ export function scoringFingerprint(settings: Pick<RadarSettings, 'scoring'>): st
   return fp;
 }
 
+const isStored = (ctx: AppContext, teamId: number, week: WeekId, fingerprint: string): boolean =>
+  ctx.repos.scores.storedWeekHash(teamId, week) === fingerprint;
+
+/**
+ * The red flags of `week` (grade A or B, highest index first). When the week's scores are stored under
+ * the current settings this is one indexed read of the flagged rows only (no other customer's JSON);
+ * otherwise the week is scored first, as ensureScored does.
+ */
+export function ensureFlagged(ctx: AppContext, teamId: number, week: WeekId): CustomerScore[] {
+  if (isStored(ctx, teamId, week, scoringFingerprint(ctx.settings))) return ctx.repos.scores.flaggedScoresForWeek(teamId, week);
+  return flaggedScores(ensureScored(ctx, teamId, week));
+}
+
+/** Makes sure `week` has stored scores under the current settings, without reading them when it has. */
+export function ensureStored(ctx: AppContext, teamId: number, week: WeekId): void {
+  if (!isStored(ctx, teamId, week, scoringFingerprint(ctx.settings))) ensureScored(ctx, teamId, week);
+}
+
 /**
  * Scores of `week`, computing (and storing) any missing or stale weeks up to it first.
  * One query loads every entry the computation needs.
@@ -54,13 +72,14 @@ export function scoringFingerprint(settings: Pick<RadarSettings, 'scoring'>): st
 export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): CustomerScore[] {
   const { repos } = ctx;
   const fingerprint = scoringFingerprint(ctx.settings);
-  // Weeks scored under other settings count as unscored: a changed threshold re-scores them on read.
-  const scored = repos.scores.scoredWeeks(teamId, fingerprint);
-  if (scored.includes(week)) return repos.scores.scoresForWeek(teamId, week);
-
+  // Stored under these settings: read, never re-scored (one indexed row decides; a week is saved whole).
+  if (isStored(ctx, teamId, week, fingerprint)) return repos.scores.scoresForWeek(teamId, week);
+  // Nothing to score before the first report (a review's look-back asks for such weeks).
   const entryWeeks = repos.reports.weeksWithEntries(teamId);
   const firstEntry = entryWeeks[0];
   if (firstEntry === undefined || compareWeeks(firstEntry, week) > 0) return [];
+  // Weeks scored under other settings count as unscored: a changed threshold re-scores them on read.
+  const scored = repos.scores.scoredWeeks(teamId, fingerprint);
   const lastScoredBefore = scored.filter((w) => compareWeeks(w, week) < 0).at(-1);
   const from = lastScoredBefore ? addWeeks(lastScoredBefore, 1) : firstEntry;
 

@@ -1,5 +1,5 @@
 // Customers, matched by normalised name (trim, NFKC width folding, case folding).
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { cleanName, normalizeName, type Customer } from '../../core/team.js';
 import type { Tier } from '../../core/customer-risk/types.js';
 import type { CustomerInput, CustomerRepo } from '../../app/ports/repositories.port.js';
@@ -71,6 +71,16 @@ export class SqliteCustomerRepo implements CustomerRepo {
     }
     if (Object.keys(patch).length > 0) this.db.orm.update(customers).set(patch).where(eq(customers.id, existing.id)).run();
     return next;
+  }
+
+  customersByIds(ids: readonly number[]): Customer[] {
+    const out: Customer[] = [];
+    const unique = [...new Set(ids)];
+    // Chunks stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < unique.length; i += 500) {
+      out.push(...this.db.orm.select().from(customers).where(inArray(customers.id, unique.slice(i, i + 500))).all().map(toCustomer));
+    }
+    return out.sort((a, b) => a.id - b.id);
   }
 
   customersOfRep(repId: number): Customer[] {

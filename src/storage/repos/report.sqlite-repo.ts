@@ -74,6 +74,8 @@ export class SqliteReportRepo implements ReportRepo {
   private readonly upsertStmt: Statement;
   private readonly weekStmt: Statement;
   private readonly rangeStmt: Statement;
+  private readonly revenueStmt: Statement;
+  private readonly badStmt: Statement;
   private readonly scoringRangeStmt: Statement;
   private readonly latestStmt: Statement;
   private readonly lastBeforeStmt: Statement;
@@ -97,6 +99,10 @@ export class SqliteReportRepo implements ReportRepo {
        WHERE ${changed}`,
     );
     this.weekStmt = s.prepare(`${ENTRY_SELECT} WHERE team_id = ? AND week = ? ORDER BY customer_id, rep_id`).raw(true);
+    this.revenueStmt = s.prepare('SELECT rep_id, week, SUM(revenue) FROM entries WHERE team_id = ? AND week BETWEEN ? AND ? GROUP BY rep_id, week').raw(true);
+    // rowid order within a week is the order the (team, week) index yields, as scoringRowsInRange reads.
+    this.badStmt = s.prepare(`SELECT week, customer_id, stage, overdue_days FROM entries WHERE team_id = ? AND week BETWEEN ? AND ?
+      AND (stage = 'lost' OR overdue_days >= ?) ORDER BY week, rowid`).raw(true);
     this.rangeStmt = s.prepare(`${ENTRY_SELECT} WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
     this.scoringRangeStmt = s.prepare(`${SCORING_SELECT} WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
     // One row per customer: the latest week (and latest update) in the range, by a window function.
@@ -112,7 +118,12 @@ export class SqliteReportRepo implements ReportRepo {
       `INSERT INTO reports (team_id, week, rep_id, submitted_at, late) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (team_id, week, rep_id) DO UPDATE SET submitted_at = excluded.submitted_at, late = excluded.late`,
     );
-    this.weeksStmt = s.prepare('SELECT DISTINCT week FROM entries WHERE team_id = ? ORDER BY week').pluck(true);
+    // A skip scan: one index seek per distinct week (entries_team_week_idx) instead of reading every
+    // entry's index row (~30 ms at 250,000 entries, and every page asks).
+    this.weeksStmt = s.prepare(`WITH RECURSIVE w(week) AS (
+        SELECT MIN(week) FROM entries WHERE team_id = @team
+        UNION ALL SELECT (SELECT MIN(week) FROM entries WHERE team_id = @team AND week > w.week) FROM w WHERE w.week IS NOT NULL
+      ) SELECT week FROM w WHERE week IS NOT NULL`).pluck(true);
     this.firstWeekStmt = s.prepare('SELECT min(week) FROM entries WHERE team_id = ?').pluck(true);
   }
 
@@ -152,6 +163,16 @@ export class SqliteReportRepo implements ReportRepo {
     return row ? toEntry(row) : null;
   }
 
+  revenueByRepWeek(teamId: number, from: WeekId, to: WeekId): Array<{ repId: number; week: WeekId; revenue: number | null }> {
+    return (this.revenueStmt.all(teamId, from, to) as Row[]).map((r) => ({ repId: r[0] as number, week: r[1] as WeekId, revenue: r[2] as number | null }));
+  }
+
+  lostOrOverdueEntries(teamId: number, from: WeekId, to: WeekId, minOverdueDays: number): Array<{ week: WeekId; customerId: number; lost: boolean; overdueDays: number | null }> {
+    return (this.badStmt.all(teamId, from, to, minOverdueDays) as Row[]).map((r) => ({
+      week: r[0] as WeekId, customerId: r[1] as number, lost: r[2] === 'lost', overdueDays: r[3] as number | null,
+    }));
+  }
+
   reportStatuses(teamId: number, week: WeekId): ReportStatus[] {
     return (this.statusStmt.all(teamId, week) as Row[]).map((r) => ({
       teamId: r[0] as number, week: r[1] as WeekId, repId: r[2] as number, submittedAt: r[3] as string | null, late: r[4] === 1,
@@ -163,7 +184,7 @@ export class SqliteReportRepo implements ReportRepo {
   }
 
   weeksWithEntries(teamId: number): WeekId[] {
-    return this.weeksStmt.all(teamId) as WeekId[];
+    return this.weeksStmt.all({ team: teamId }) as WeekId[];
   }
 
   firstWeek(teamId: number): WeekId | null {

@@ -33,6 +33,11 @@ export class SqliteScoreRepo implements ScoreRepo {
   private readonly invalidateStmt: Statement;
   private readonly previousStmt: Statement;
   private readonly indexHistoryStmt: Statement;
+  private readonly flaggedStmt: Statement;
+  private readonly weekHashStmt: Statement;
+  private readonly totalsStmt: Statement;
+  private readonly gradesStmt: Statement;
+  private readonly flaggedHistoryStmt: Statement;
 
   constructor(private readonly db: Db) {
     const s = db.sqlite;
@@ -42,11 +47,30 @@ export class SqliteScoreRepo implements ScoreRepo {
     );
     this.weekStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE team_id = ? AND week = ? ORDER BY risk_index DESC, customer_id`).raw(true);
     this.historyStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE customer_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
-    this.weeksStmt = s.prepare('SELECT DISTINCT week FROM scores WHERE team_id = ? ORDER BY week').pluck(true);
-    this.weeksWithHashStmt = s.prepare('SELECT DISTINCT week FROM scores WHERE team_id = ? AND settings_hash = ? ORDER BY week').pluck(true);
+    // Skip scans over the primary key: one seek per stored week, not a read of every row (a year of a
+    // 20,000-customer book is a million rows). A week is saved whole under one fingerprint, so its
+    // first row tells the week's.
+    const storedWeeks = `WITH RECURSIVE w(week) AS (
+        SELECT MIN(week) FROM scores WHERE team_id = @team
+        UNION ALL SELECT (SELECT MIN(week) FROM scores WHERE team_id = @team AND week > w.week) FROM w WHERE w.week IS NOT NULL
+      ) SELECT week FROM w WHERE week IS NOT NULL`;
+    this.weeksStmt = s.prepare(storedWeeks).pluck(true);
+    this.weeksWithHashStmt = s.prepare(`${storedWeeks} AND (SELECT settings_hash FROM scores WHERE team_id = @team AND week = w.week LIMIT 1) = @hash`).pluck(true);
     this.invalidateStmt = s.prepare('DELETE FROM scores WHERE team_id = ? AND week >= ?');
     // No JSON columns: parsing reasons and dimensions of 20,000 rows is most of a full read.
     this.indexHistoryStmt = s.prepare('SELECT customer_id, week, risk_index, grade FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week').raw(true);
+    // `grade IS NOT NULL` matches the partial index scores_flagged_idx (the red flags only).
+    this.flaggedStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE team_id = ? AND week = ? AND grade IS NOT NULL ORDER BY risk_index DESC, customer_id`).raw(true);
+    this.weekHashStmt = s.prepare('SELECT settings_hash FROM scores WHERE team_id = ? AND week = ? LIMIT 1').raw(true);
+    // Both read indexes only: the primary key for the totals, scores_flagged_idx for the grades.
+    this.totalsStmt = s.prepare('SELECT week, COUNT(*) FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? GROUP BY week ORDER BY week').raw(true);
+    this.gradesStmt = s.prepare('SELECT week, grade, COUNT(*) FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? AND grade IS NOT NULL GROUP BY week, grade').raw(true);
+    // The flagged customers from scores_flagged_idx, then their weeks from scores_customer_week_idx.
+    this.flaggedHistoryStmt = s.prepare(`SELECT customer_id, week, risk_index, grade FROM scores
+      WHERE team_id = @team AND week BETWEEN @from AND @to AND customer_id IN (
+        SELECT customer_id FROM scores WHERE team_id = @team AND week BETWEEN @from AND @to AND grade IS NOT NULL
+        UNION SELECT value FROM json_each(@also))
+      ORDER BY week, customer_id`).raw(true);
     this.previousStmt = s.prepare('SELECT customer_id, week, risk_index, grade, weeks_in_red FROM scores WHERE team_id = ? AND week = ?').raw(true);
   }
 
@@ -68,8 +92,33 @@ export class SqliteScoreRepo implements ScoreRepo {
     return (this.weekStmt.all(teamId, week) as Row[]).map(toScore);
   }
 
+  flaggedScoresForWeek(teamId: number, week: WeekId): CustomerScore[] {
+    return (this.flaggedStmt.all(teamId, week) as Row[]).map(toScore);
+  }
+
+  storedWeekHash(teamId: number, week: WeekId): string | null | undefined {
+    const row = this.weekHashStmt.get(teamId, week) as Row | undefined;
+    return row === undefined ? undefined : (row[0] as string | null);
+  }
+
+  gradeCounts(teamId: number, from: WeekId, to: WeekId): Array<{ week: WeekId; total: number; A: number; B: number }> {
+    const out = new Map<WeekId, { week: WeekId; total: number; A: number; B: number }>();
+    for (const r of this.totalsStmt.all(teamId, from, to) as Row[]) out.set(r[0] as WeekId, { week: r[0] as WeekId, total: r[1] as number, A: 0, B: 0 });
+    for (const r of this.gradesStmt.all(teamId, from, to) as Row[]) {
+      const c = out.get(r[0] as WeekId);
+      if (c) c[r[1] as Grade] = r[2] as number;
+    }
+    return [...out.values()];
+  }
+
   indexHistory(teamId: number, from: WeekId, to: WeekId): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }> {
     return (this.indexHistoryStmt.all(teamId, from, to) as Row[]).map((r) => ({
+      customerId: r[0] as number, week: r[1] as WeekId, index: r[2] as number, grade: r[3] as Grade | null,
+    }));
+  }
+
+  flaggedHistory(teamId: number, from: WeekId, to: WeekId, also: readonly number[]): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }> {
+    return (this.flaggedHistoryStmt.all({ team: teamId, from, to, also: JSON.stringify(also) }) as Row[]).map((r) => ({
       customerId: r[0] as number, week: r[1] as WeekId, index: r[2] as number, grade: r[3] as Grade | null,
     }));
   }
@@ -85,8 +134,8 @@ export class SqliteScoreRepo implements ScoreRepo {
   }
 
   scoredWeeks(teamId: number, settingsHash?: string): WeekId[] {
-    if (settingsHash !== undefined) return this.weeksWithHashStmt.all(teamId, settingsHash) as WeekId[];
-    return this.weeksStmt.all(teamId) as WeekId[];
+    if (settingsHash !== undefined) return this.weeksWithHashStmt.all({ team: teamId, hash: settingsHash }) as WeekId[];
+    return this.weeksStmt.all({ team: teamId }) as WeekId[];
   }
 
   invalidateFrom(teamId: number, week: WeekId): void {

@@ -10,7 +10,7 @@ import { ACTIVE_STATES, type TaskState } from '../../core/follow-up/task.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../../app/context.js';
 import { teamNow } from '../../app/context.js';
-import { ensureScored } from '../../app/scoring/scoring.service.js';
+import type { WeekFlags } from '../../app/scoring/week-flags.js';
 import { canSee, seesTeam, visibleCustomers } from './visibility.js';
 
 export const SORT_KEYS = ['index', 'delta', 'weeks', 'name', 'rep'] as const;
@@ -97,19 +97,29 @@ function groupBoard(tasks: BoardTask[], assigneeOf: Map<number, { name: string }
   return [...groups.values()].sort((a, b) => b.tasks.length - a.tasks.length);
 }
 
-export function thisWeekModel(ctx: AppContext, team: Team, viewer: Member, week: WeekId, weeks: WeekId[], filters: FlagFilters): ThisWeekModel {
+/**
+ * `flags`: the week's red flags, loaded once per request and shared with the team charts. Nothing here
+ * reads the whole book: the flagged customers, the active follow-ups and their customers, the members
+ * and the week's report statuses are all it needs (lean enough for 20,000 customers).
+ */
+export function thisWeekModel(ctx: AppContext, team: Team, viewer: Member, weekFlags: WeekFlags, weeks: WeekId[], filters: FlagFilters): ThisWeekModel {
   const { repos } = ctx;
+  const week = weekFlags.week;
   const today = teamNow(ctx, team.timezone).today;
-  const customers = repos.customers.listCustomers(team.id);
   const members = repos.teams.listMembers(team.id);
-  const tasks = repos.tasks.listTasks(team.id);
-  const visible = visibleCustomers(ctx, viewer, customers);
+  const tasks = repos.tasks.listTasks(team.id, { states: ACTIVE_STATES });
+  const visible = visibleCustomers(ctx, viewer, tasks);
+  const missingIds = tasks.map((t) => t.customerId).filter((id) => !weekFlags.customers.has(id));
+  const customers = [...weekFlags.customers.values(), ...(missingIds.length > 0 ? repos.customers.customersByIds(missingIds) : [])];
+  // The digest's own builder, for the same order, reasons, missing and away lists as the chat digest.
+  // Only flags, missingReports, away and the rep counts are read from it, so it gets no entries and
+  // only the customers above (its per-rep tallies, unused here, would need the whole book).
   const digest = buildDigest({
     teamId: team.id, week, today,
-    scores: ensureScored(ctx, team.id, week),
-    customers, members, tasks,
+    scores: weekFlags.flagged,
+    customers, members, tasks: [],
     reportStatuses: repos.reports.reportStatuses(team.id, week),
-    entries: repos.reports.entriesForWeek(team.id, week),
+    entries: [],
     config: ctx.settings.routing,
   });
   const customerOf = new Map(customers.map((c) => [c.id, c]));

@@ -1,17 +1,19 @@
 // Who sees which customers on the dashboard: the same rule as in chat (canSeeCustomer), computed for a
 // whole book at once. Managers, directors and owners see every customer; a rep their own; anyone else
 // the customers whose active follow-ups are routed to them.
-import type { Customer, Member } from '../../core/team.js';
+import type { Member } from '../../core/team.js';
 import { canSeeAllCustomers } from '../../core/team.js';
-import { ACTIVE_STATES } from '../../core/follow-up/task.js';
+import { ACTIVE_STATES, type FollowUpTask } from '../../core/follow-up/task.js';
 import type { AppContext } from '../../app/context.js';
 
 export type Visibility = { all: true } | { all: false; ids: ReadonlySet<number> };
 
-export function visibleCustomers(ctx: AppContext, member: Member, customers: readonly Customer[]): Visibility {
+/** `activeTasks`: the team's active follow-ups when the caller has them (else they are read). */
+export function visibleCustomers(ctx: AppContext, member: Member, activeTasks?: readonly FollowUpTask[]): Visibility {
   if (canSeeAllCustomers(member.role)) return { all: true };
-  const ids = new Set(customers.filter((c) => c.teamId === member.teamId && c.ownerRepId === member.id).map((c) => c.id));
-  for (const t of ctx.repos.tasks.listTasks(member.teamId, { states: ACTIVE_STATES })) {
+  const ids = new Set(ctx.repos.customers.customersOfRep(member.id).filter((c) => c.teamId === member.teamId).map((c) => c.id));
+  for (const t of activeTasks ?? ctx.repos.tasks.listTasks(member.teamId, { states: ACTIVE_STATES })) {
+    if (!ACTIVE_STATES.includes(t.state)) continue;
     if (t.assigneeId === member.id || t.role === member.role) ids.add(t.customerId);
   }
   return { all: false, ids };

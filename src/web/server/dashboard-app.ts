@@ -11,12 +11,13 @@ import { isWeekId, type WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../../app/context.js';
 import { memberLocale } from '../../app/locale.js';
 import { canSeeCustomer } from '../../app/customer/customer.service.js';
+import { loadWeekFlags, type WeekFlags } from '../../app/scoring/week-flags.js';
 import { DASHBOARD_PATH, type WebAuth } from '../auth/web-auth.js';
 import { createRateLimiter } from '../auth/rate-limit.js';
 import { thisWeekModel, SORT_KEYS, type FlagFilters, type SortKey } from '../models/this-week.model.js';
 import { customerPageModel } from '../models/customer.model.js';
-import { COMPLIANCE_WEEKS, teamPageModel } from '../models/team.model.js';
-import { seesTeam } from '../models/visibility.js';
+import { COMPLIANCE_WEEKS, opensTeamPage, reportMonths, teamPageModel } from '../models/team.model.js';
+import { isMonthId } from '../../core/review/period.js';
 import { thisWeekPage, type ThisWeekCharts } from '../pages/this-week.page.js';
 import { customerPage, type CustomerCharts } from '../pages/customer.page.js';
 import { teamPage } from '../pages/team.page.js';
@@ -29,7 +30,8 @@ export const SESSION_COOKIE = 'radar_session';
 
 /** Charts for the pages (inline SVG + text alternative); absent → the pages show no chart sections. */
 export interface DashboardCharts {
-  thisWeek(week: WeekId, locale: Locale): ThisWeekCharts;
+  /** The team charts of the week whose flags the page model read (one read shared by both). */
+  thisWeek(flags: WeekFlags, locale: Locale): ThisWeekCharts;
   customer(customerId: number, week: WeekId, locale: Locale): CustomerCharts;
 }
 
@@ -152,8 +154,9 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
       sort: SORT_KEYS.includes(q.sort as SortKey) ? (q.sort as SortKey) : 'index',
       dir: q.dir === 'asc' ? 'asc' : 'desc',
     };
-    const model = thisWeekModel(ctx, team, member, week, [...weeks].reverse().slice(0, 26), filters);
-    const charts = model.teamView && options.charts ? options.charts.thisWeek(week, pc.locale) : null;
+    const flags = loadWeekFlags(ctx, team.id, week);
+    const model = thisWeekModel(ctx, team, member, flags, [...weeks].reverse().slice(0, 26), filters);
+    const charts = model.teamView && options.charts ? options.charts.thisWeek(flags, pc.locale) : null;
     return page(c, 200, thisWeekPage(pc, model, charts, switchLangHref(c, pc.locale)));
   });
 
@@ -171,10 +174,13 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
 
   app.get('/team', (c) => {
     const { member, team, pc } = c.var;
-    if (!seesTeam(member)) return notice(c, 'forbidden', pc.locale);
-    const weeks = weeksOf(team.id).slice(-COMPLIANCE_WEEKS);
+    if (!opensTeamPage(member)) return notice(c, 'forbidden', pc.locale);
+    const all = weeksOf(team.id);
+    const weeks = all.slice(-COMPLIANCE_WEEKS);
     if (weeks.length === 0) return notice(c, 'no_data', pc.locale);
-    return page(c, 200, teamPage(pc, teamPageModel(ctx, team, weeks), switchLangHref(c, pc.locale)));
+    const month = c.req.query('month') ?? null;
+    const model = teamPageModel(ctx, team, member, weeks, { month: month && isMonthId(month) ? month : null, months: reportMonths(all) });
+    return page(c, 200, teamPage(pc, model, switchLangHref(c, pc.locale)));
   });
 
   app.notFound((c) => notice(c, 'not_found'));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness, WEEKS } from '../support/app-harness.js';
 import { createSettingsResolver, parseRadarSettings } from '../../../src/config/radar-config.js';
-import { ensureScored, flaggedScores } from '../../../src/app/scoring/scoring.service.js';
+import { ensureFlagged, ensureScored, ensureStored, flaggedScores } from '../../../src/app/scoring/scoring.service.js';
 import { changeSetting, settingsHistory, undoLastChange, applyStoredSettings, SettingsChangeError } from '../../../src/app/settings/settings.service.js';
 
 const W = WEEKS.at(-1)!;
@@ -23,6 +23,25 @@ describe('scores and the settings they were computed with', () => {
     expect(ensureScored(ctx, h.teamId, WEEKS[1]).every((s) => s.grade !== null)).toBe(true);
     // And the same settings again serve the stored week without change.
     expect(ensureScored(ctx, h.teamId, W).map((s) => s.index)).toEqual(after.map((s) => s.index));
+  });
+});
+
+describe('reading stored scores without scoring again', () => {
+  it("a week's flags come from the stored rows; changed settings score the week again first", () => {
+    const h = createHarness();
+    const ctx = h.app.ctx;
+    expect(ctx.repos.scores.storedWeekHash(h.teamId, W)).toBeUndefined();
+    ensureStored(ctx, h.teamId, W); // scores and stores the week (and the weeks before it)
+    expect(ctx.repos.scores.storedWeekHash(h.teamId, W)).toMatch(/^[0-9a-f]{16}$/);
+    const flags = ensureFlagged(ctx, h.teamId, W);
+    expect(flags.map((s) => s.customerId)).toEqual([h.customers.huaxing]);
+    expect(flags).toEqual(flaggedScores(ensureScored(ctx, h.teamId, W)));
+    // A stored row changed behind the scorer's back stays as stored: a stored week is read, never re-scored.
+    ctx.repos.scores.saveWeekScores(h.teamId, W, ensureScored(ctx, h.teamId, W).map((s) => (s.grade ? { ...s, index: 99.5 } : s)), ctx.repos.scores.storedWeekHash(h.teamId, W));
+    expect(ensureFlagged(ctx, h.teamId, W).map((s) => s.index)).toEqual([99.5]);
+    // Other settings: the week is stale and scored again.
+    ctx.settings = parseRadarSettings({ scoring: { grades: { A: 99, B: 0, hysteresis: 0 } } });
+    expect(ensureFlagged(ctx, h.teamId, W)).toHaveLength(3);
   });
 });
 

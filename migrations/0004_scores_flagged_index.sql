@@ -1,0 +1,1 @@
+CREATE INDEX `scores_flagged_idx` ON `scores` (`team_id`,`week`,`grade`) WHERE "scores"."grade" IS NOT NULL;
