@@ -27,6 +27,7 @@ import { startFakeFeishuApi } from '../test/fakes/feishu-api.fake.js';
 import { feishuMessageRoute, slackPostMessageRoute, startRateLimitProxy, type ProxyWindow } from '../test/fakes/rate-limit-proxy.js';
 import { note, sizeFlags } from './support/args.js';
 import { benchRow, printRows, type BenchRow } from './support/rows.js';
+import { rateLimitFloorMs } from './support/rate-floor.js';
 
 const flags = sizeFlags();
 const reps = flags.int('reps', 2_000, 60);
@@ -38,8 +39,11 @@ const logger = silentLogger();
 
 const scaled = (list: readonly WindowLimit[]): ProxyWindow[] => list.map((w) => ({ limit: w.limit, perMs: w.perMs / timeScale }));
 const scaledLimits: RateLimits = Object.fromEntries(Object.entries(DEFAULT_RATE_LIMITS).map(([k, v]) => [k, scaled(v)]));
-/** The least time `n` calls can take under sliding windows: the last call waits ceil(n/limit)-1 windows. */
-const floorMs = (n: number, windows: readonly ProxyWindow[]) => Math.max(0, ...windows.map((w) => (Math.ceil(n / w.limit) - 1) * w.perMs));
+/**
+ * The least time `n` calls can take under the workspace/app windows, all at once (each prompt goes to a
+ * different DM, so the per-channel/chat windows never bind); see bench/support/rate-floor.ts.
+ */
+const floorMs = (n: number, windows: readonly ProxyWindow[]) => rateLimitFloorMs(n, windows);
 
 interface Run { elapsedMs: number; bareMs: number; floor: number; duplicates: number; lost: number; refused: number }
 

@@ -81,7 +81,10 @@ export interface RetryInput {
   random?: () => number;
 }
 
-/** Permanent errors fail at once; others retry with growing delays until the horizon, then fail. */
+/**
+ * Permanent errors fail at once; a 429 that said how long retries exactly that much later; others retry
+ * with growing delays until the horizon, then fail.
+ */
 export function decideRetry(input: RetryInput): RetryDecision {
   const policy = input.policy ?? DEFAULT_BACKOFF;
   const error = classifyError(input.error);
@@ -90,7 +93,11 @@ export function decideRetry(input: RetryInput): RetryDecision {
   if (age >= policy.giveUpAfterMs) {
     return { kind: 'fail', reason: `gave up after ${input.attempts} attempts over ${formatMs(age)}; last error ${error.message}`, error };
   }
-  const delayMs = backoffDelayMs(input.attempts, policy, input.random, error.retryAfterMs);
+  // The platform said when: exactly then (the rate limiter paces the resumption, so no jitter is needed
+  // to spread the retries). Otherwise, and for other errors, jittered exponential backoff.
+  const delayMs = error.kind === 'rate_limited' && error.retryAfterMs != null
+    ? Math.ceil(error.retryAfterMs)
+    : backoffDelayMs(input.attempts, policy, input.random, error.retryAfterMs);
   return { kind: 'retry', delayMs, nextAttemptAt: new Date(input.now.getTime() + delayMs), error };
 }
 

@@ -77,8 +77,11 @@ export async function deliverOne(ctx: DeliveryContext, m: OutboxMessage): Promis
   }
 
   const scopes = ctx.scopesFor({ ...m, messageRef: ref });
-  await ctx.limiter.acquire(scopes, ctx.sleep);
-  if (ctx.stopped()) return 'skipped';
+  const permit = await ctx.limiter.acquire(scopes, ctx.sleep);
+  if (ctx.stopped()) {
+    ctx.limiter.cancel(permit);
+    return 'skipped';
+  }
 
   const maybeSentBefore = m.inFlightSince !== null || ctx.uncertain.has(m.id);
   ctx.outbox.markInFlight(m.id, iso(ctx.clock()));
@@ -92,17 +95,21 @@ export async function deliverOne(ctx: DeliveryContext, m: OutboxMessage): Promis
     } else {
       result = await withTimeout(port.send(m.destination, m.card, { idempotencyKey: m.key, maybeSentBefore }), ctx.sendTimeoutMs);
     }
+    // Counted at the answer, before any database work: the window frees no sooner than at the platform.
+    ctx.limiter.done(permit);
     ctx.outbox.markSent(m.id, result, iso(ctx.clock()));
-    ctx.limiter.succeeded(scopes);
     ctx.uncertain.delete(m.id);
     ctx.logger.debug({ key: m.key, attempts: m.attempts + 1, maybeSentBefore }, 'outbox: delivered');
     return 'sent';
   } catch (err) {
     if (err instanceof SendTimeoutError) ctx.uncertain.add(m.id);
     const decision = decideRetry({ error: err, attempts: m.attempts + 1, createdAt: new Date(m.createdAt), now: ctx.clock(), policy: ctx.policy, random: ctx.random });
-    if (decision.error.kind === 'rate_limited' && decision.error.retryAfterMs) {
-      // The platform said wait: nothing more to this conversation or this app until then.
-      ctx.limiter.pause(scopes, decision.error.retryAfterMs);
+    if (decision.error.kind === 'rate_limited') {
+      // The platform said wait: nothing more to this conversation or this app until exactly then, and
+      // their budget is cut (once per episode) until successes probe it back up.
+      ctx.limiter.refused(permit, decision.error.retryAfterMs);
+    } else {
+      ctx.limiter.failed(permit);
     }
     if (decision.kind === 'fail') return fail(ctx, m, decision.reason);
     ctx.outbox.markRetry(m.id, decision.error.message, iso(decision.nextAttemptAt));

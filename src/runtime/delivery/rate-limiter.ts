@@ -2,11 +2,19 @@
 // channel/chat and per workspace/app). Sliding windows: never more than `limit` calls in ANY span
 // of `perMs` (a token bucket lets burst + rate through in a second, which overshoots "50/s").
 // A pure calculator (tryAcquire) plus a thin async wrapper (acquire).
+//
+// Counted where the platform counts: the platform stamps a call when it ARRIVES, which is somewhere
+// between our acquire and the answer. A call is counted at acquire (so concurrent callers see it) and,
+// once answered, its stamp moves to the answer time (`done`/`refused`/`failed`): the window then frees
+// no sooner than it can have freed at the platform, whatever the latency and its jitter. Counting only
+// at acquire lets a call that left fast land inside the window of one that left slowly → 429.
+//
 // Adaptive: the configured limits are the budget a scope starts at and may never exceed. When the
 // platform answers 429 anyway (a workspace with a smaller quota, other apps sharing it), the scope waits
-// exactly as long as it was told and its budget is cut (multiplicative decrease); every run of
-// successful calls afterwards gives a share of it back (additive increase), so pacing probes back up to
-// the configured budget once the platform stops refusing.
+// exactly as long as it was told (Retry-After / x-ogw-ratelimit-reset, to the millisecond the adapter
+// parsed) and its budget is cut once (multiplicative decrease; more 429s for calls that left before the
+// cut say nothing new); every run of successful calls afterwards gives a share back (additive
+// increase), so pacing probes back up to the configured budget once the platform stops refusing.
 
 /** At most `limit` calls within any `perMs` window. */
 export interface WindowLimit {
@@ -48,6 +56,17 @@ interface Scope {
   share: number;
   /** Successful calls since the share last changed. */
   streak: number;
+  /** When the share was last cut: a 429 for a call counted before this is the same episode. */
+  cutAt: number;
+}
+
+/** One call counted against its scopes; hand it back with done/refused/failed once answered. */
+export interface Permit {
+  readonly keys: readonly string[];
+  /** When it was counted (the limiter's clock). */
+  readonly at: number;
+  /** How long acquire waited for it. */
+  readonly waitedMs: number;
 }
 
 /** How adaptive pacing reacts. */
@@ -88,12 +107,16 @@ export class RateLimiter {
    * Otherwise counts nothing and returns the ms to wait before asking again.
    */
   tryAcquire(keys: readonly string[]): number {
+    return this.take(keys).wait;
+  }
+
+  private take(keys: readonly string[]): { wait: number; at: number } {
     const t = this.now();
     const scopes = keys.map((k) => this.scope(k, t));
     const wait = waitOf(scopes, t);
-    if (wait > 0) return wait;
+    if (wait > 0) return { wait, at: t };
     for (const s of scopes) for (const w of s.windows) w.stamps.push(t);
-    return 0;
+    return { wait: 0, at: t };
   }
 
   /** The wait needed now for `keys`, counting nothing. */
@@ -103,15 +126,19 @@ export class RateLimiter {
   }
 
   /**
-   * The platform said "wait `ms`" (429 Retry-After): nothing goes to these scopes until then, and their
-   * budget is cut so the next calls come slower.
+   * The platform said "wait `ms`" (429 Retry-After): nothing goes to these scopes until exactly then,
+   * and their budget is cut so the next calls come slower — once per episode: when `sentAt` (the time
+   * the refused call was counted) is before the last cut, the cut already answered that overload.
    */
-  pause(keys: readonly string[], ms: number): void {
+  pause(keys: readonly string[], ms: number, sentAt: number = Infinity): void {
     const t = this.now();
     for (const k of keys) {
       const s = this.scope(k, t);
-      s.pausedUntil = Math.max(s.pausedUntil, t + Math.max(0, Math.ceil(ms)));
-      s.share = Math.max(this.pacing.floor, s.share * this.pacing.cut);
+      s.pausedUntil = Math.max(s.pausedUntil, t + Math.max(0, ms));
+      if (sentAt >= s.cutAt) {
+        s.share = Math.max(this.pacing.floor, s.share * this.pacing.cut);
+        s.cutAt = t;
+      }
       s.streak = 0;
     }
   }
@@ -129,19 +156,66 @@ export class RateLimiter {
     }
   }
 
+  /** The permit's call was answered with success: counted at the answer, and a cut budget probes up. */
+  done(permit: Permit): void {
+    this.restamp(permit);
+    this.succeeded(permit.keys);
+  }
+
+  /**
+   * The permit's call was refused with 429: counted at the answer (the platform may count refusals),
+   * and when the platform said how long, paused exactly that long and cut once (see pause()).
+   * Without a wait, the budget is still cut: pacing slows down rather than guessing a pause.
+   */
+  refused(permit: Permit, retryAfterMs: number | null): void {
+    this.restamp(permit);
+    this.pause(permit.keys, retryAfterMs ?? 0, permit.at);
+  }
+
+  /** The permit's call failed otherwise (or its outcome is unknown): counted at the answer, no pacing change. */
+  failed(permit: Permit): void {
+    this.restamp(permit);
+  }
+
   /** The share of its configured budget a scope is paced at now (1 = the whole budget). */
   shareOf(key: string): number {
     return this.scopes.get(key)?.share ?? 1;
   }
 
-  /** Await until the call is counted; returns the ms waited. `sleep` is injectable (fake clocks). */
-  async acquire(keys: readonly string[], sleep: (ms: number) => Promise<void> = realSleep): Promise<number> {
+  /** Await until the call is counted; returns its permit. `sleep` is injectable (fake clocks). */
+  async acquire(keys: readonly string[], sleep: (ms: number) => Promise<void> = realSleep): Promise<Permit> {
     let waited = 0;
     for (;;) {
-      const w = this.tryAcquire(keys);
-      if (w === 0) return waited;
-      waited += w;
-      await sleep(w);
+      const { wait, at } = this.take(keys);
+      if (wait === 0) return { keys, at, waitedMs: waited };
+      waited += wait;
+      await sleep(wait);
+    }
+  }
+
+  /** The permit's call was never made (shutting down): uncounted. */
+  cancel(permit: Permit): void {
+    const t = this.now();
+    for (const k of permit.keys) {
+      for (const w of this.scope(k, t).windows) {
+        const i = w.stamps.lastIndexOf(permit.at);
+        if (i >= 0) w.stamps.splice(i, 1);
+      }
+    }
+  }
+
+  // Move the call's stamp from its acquire time to now (the latest it can have arrived). Now is never
+  // before any stamp, so the stamps stay in order. A stamp already gone (the call outlived its window)
+  // is counted again at now: it may have arrived that late.
+  private restamp(permit: Permit): void {
+    const t = this.now();
+    for (const k of permit.keys) {
+      const s = this.scope(k, t);
+      for (const w of s.windows) {
+        const i = w.stamps.lastIndexOf(permit.at);
+        if (i >= 0) w.stamps.splice(i, 1);
+        w.stamps.push(t);
+      }
     }
   }
 
@@ -151,7 +225,7 @@ export class RateLimiter {
       if (this.scopes.size >= PRUNE_AT) this.prune(t);
       const colon = key.indexOf(':');
       const list = this.limits[colon < 0 ? key : key.slice(0, colon)] ?? [];
-      s = { windows: list.map((rule) => ({ rule, stamps: [] })), pausedUntil: 0, share: 1, streak: 0 };
+      s = { windows: list.map((rule) => ({ rule, stamps: [] })), pausedUntil: 0, share: 1, streak: 0, cutAt: -Infinity };
       this.scopes.set(key, s);
     }
     for (const w of s.windows) {
