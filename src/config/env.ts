@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import type { SlackConfig } from '../../adapters/slack/config.js';
 import type { FeishuConfig } from '../../adapters/feishu/config.js';
+import { parseRateLimits, RateLimitsSpecError } from '../runtime/delivery/rate-limits-spec.js';
+import type { RateLimits } from '../runtime/delivery/rate-limiter.js';
 
 export interface AppConfig {
   dbPath: string;
@@ -16,6 +18,8 @@ export interface AppConfig {
   web?: { secret: string | null; publicUrl: string | null };
   slack: SlackConfig | null;
   feishu: FeishuConfig | null;
+  /** The outbox's send budgets: the documented defaults with RADAR_RATE_LIMITS' scopes replaced. */
+  rateLimits?: RateLimits;
 }
 
 export class ConfigError extends Error {
@@ -40,6 +44,7 @@ const EnvSchema = z.object({
   RADAR_TEAM_NAME: z.string().default('Sales'),
   RADAR_TIMEZONE: z.string().default('Asia/Shanghai').refine(isTimeZone, 'must be an IANA timezone such as Asia/Shanghai'),
   RADAR_LOCALE: z.enum(['zh', 'en']).default('zh'),
+  RADAR_RATE_LIMITS: optional,
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   RADAR_WEB_SECRET: optional.refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`), or unset to generate one'),
   RADAR_PUBLIC_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), 'must be an http(s) URL such as https://radar.example.com'),
@@ -123,6 +128,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dbOverride?: st
     }
   }
 
+  let rateLimits: RateLimits | undefined;
+  try {
+    rateLimits = parseRateLimits(e.RADAR_RATE_LIMITS);
+  } catch (err) {
+    if (!(err instanceof RateLimitsSpecError)) throw err;
+    problems.push(err.message);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     dbPath: dbOverride ?? e.RADAR_DB ?? './data/radar.sqlite',
@@ -133,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dbOverride?: st
     web: { secret: e.RADAR_WEB_SECRET ?? null, publicUrl: e.RADAR_PUBLIC_URL?.replace(/\/+$/, '') ?? null },
     slack,
     feishu,
+    rateLimits,
   };
 }
 

@@ -88,6 +88,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ports,
     clock,
     logger,
+    limits: config.rateLimits,
     onPermanentFailure: (m) => reportPermanentFailure(app, m),
     ...options.worker,
   });

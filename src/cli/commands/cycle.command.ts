@@ -37,6 +37,7 @@ export const cycleCommand: Command = {
       outbox: cli.ctx.repos.outbox,
       ports: Object.fromEntries(platforms.map((p) => [p.platform, p.chat])),
       logger: cli.ctx.logger,
+      limits: cli.config.rateLimits,
       onPermanentFailure: (m) => reportPermanentFailure(app, m),
     });
     app = { ctx: cli.ctx, platforms, notifyOutbox: () => undefined };
