@@ -2,7 +2,7 @@
 // thresholds, follow-up routing. Defaults are built in; a bad file names the key and the problem.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { DEFAULT_TEMPLATE, FIELD_IDS, type ReportTemplate, type FieldId } from '../core/weekly-report/template.js';
+import { CUSTOM_FIELD_KINDS, DEFAULT_TEMPLATE, FIELD_IDS, type CustomField, type ReportTemplate, type FieldId } from '../core/weekly-report/template.js';
 import { DEFAULT_ROUTING, parseRoutingConfig } from '../core/follow-up/routing.js';
 import { DEFAULT_SCORING, parseScoringConfig } from '../core/customer-risk/weights.js';
 import type { RadarSettings, SettingsResolver } from '../app/context.js';
@@ -15,11 +15,32 @@ const fieldOverride = z.strictObject({
   label: localized.optional(),
   help: localized.optional(),
   required: z.boolean().optional(),
+  hidden: z.boolean().optional(),
+});
+
+const CUSTOM_ID = /^[a-z][a-zA-Z0-9_]*$/;
+const customField = z.strictObject({
+  id: z.string().regex(CUSTOM_ID, 'expected an id like "contractNo" (a lowercase letter, then letters, digits or _)'),
+  kind: z.enum(CUSTOM_FIELD_KINDS),
+  label: localized,
+  help: localized.optional(),
+  required: z.boolean().optional(),
+  options: z.array(z.strictObject({ value: z.string().min(1), label: localized })).min(1).optional(),
+  maxLength: z.number().int().positive().max(10_000).optional(),
+}).superRefine((f, ctx) => {
+  if (f.kind === 'select' && !f.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a select field needs options: [{ value, label: { zh, en } }]' });
+  if (f.kind !== 'select' && f.options) ctx.addIssue({ code: 'custom', path: ['options'], message: `options are only allowed on select fields (this one is ${f.kind})` });
+  if (f.kind !== 'text' && f.maxLength !== undefined) ctx.addIssue({ code: 'custom', path: ['maxLength'], message: `maxLength is only allowed on text fields (this one is ${f.kind})` });
+  const values = (f.options ?? []).map((o) => o.value);
+  const dup = values.find((v, i) => values.indexOf(v) !== i);
+  if (dup !== undefined) ctx.addIssue({ code: 'custom', path: ['options'], message: `option value "${dup}" appears twice` });
 });
 
 const FileSchema = z.strictObject({
   template: z.strictObject({
     fields: z.record(z.string(), fieldOverride).optional(),
+    custom: z.array(customField).optional(),
+    order: z.array(z.string()).optional(),
   }).optional(),
   scoring: z.unknown().optional(),
   routing: z.unknown().optional(),
@@ -86,8 +107,30 @@ export function parseRadarSettings(raw: unknown, source = 'config'): RadarSettin
   for (const id of Object.keys(overrides)) {
     if (!FIELD_IDS.includes(id as FieldId)) problems.push(`${source}: template.fields.${id}: unknown field (expected one of ${FIELD_IDS.join(', ')})`);
   }
+  const fields = DEFAULT_TEMPLATE.fields.map((f) => ({ ...f, ...(overrides[f.id] ?? {}) }));
+  for (const f of fields) {
+    if (f.hidden && f.required) problems.push(`${source}: template.fields.${f.id}.hidden: ${f.id} is required and cannot be hidden (set template.fields.${f.id}.required to false first)`);
+  }
+  const customRaw = parsed.data.template?.custom ?? [];
+  const seen = new Set<string>();
+  customRaw.forEach((c, i) => {
+    if (FIELD_IDS.includes(c.id as FieldId)) problems.push(`${source}: template.custom.${i}.id: "${c.id}" is a built-in field id (expected a new id, not one of ${FIELD_IDS.join(', ')})`);
+    else if (seen.has(c.id)) problems.push(`${source}: template.custom.${i}.id: "${c.id}" is used twice (expected unique ids)`);
+    seen.add(c.id);
+  });
+  const custom: CustomField[] = customRaw.map((c) => ({
+    id: c.id, kind: c.kind, label: c.label, required: c.required ?? false,
+    ...(c.help ? { help: c.help } : {}), ...(c.options ? { options: c.options } : {}), ...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {}),
+  }));
+  const order = parsed.data.template?.order;
+  const known = [...FIELD_IDS, ...custom.map((c) => c.id)] as string[];
+  (order ?? []).forEach((id, i) => {
+    if (!known.includes(id)) problems.push(`${source}: template.order.${i}: unknown field "${id}" (expected one of ${known.join(', ')})`);
+  });
   const template: ReportTemplate = {
-    fields: DEFAULT_TEMPLATE.fields.map((f) => ({ ...f, ...(overrides[f.id] ?? {}) })),
+    fields,
+    ...(custom.length > 0 ? { custom } : {}),
+    ...(order ? { order } : {}),
   };
   const attempt = <T>(fn: () => T, fallback: T): T => {
     try {

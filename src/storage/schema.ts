@@ -84,6 +84,8 @@ export const entries = sqliteTable('entries', {
   // The scorer reads such a week like a missing report, except that payment ageing continues.
   carried: integer('carried', { mode: 'boolean' }).notNull().default(false),
   updatedAt: text('updated_at').notNull(),
+  // Custom field values (config template.custom) as a JSON object keyed by field id; null = none.
+  custom: text('custom'),
 }, (t) => [
   uniqueIndex('entries_week_rep_customer_uq').on(t.week, t.repId, t.customerId),
   index('entries_team_week_idx').on(t.teamId, t.week),

@@ -15,7 +15,7 @@ describe('SqliteReportRepo', () => {
     expect(f.repos.reports.upsertEntry({ ...base, values: entry({ notes: '新的 "备注"' }) }, 't3')).toBe(true);
     const rows = f.repos.reports.entriesForWeek(f.teamId, '2026-W40');
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toEqual({ ...base, values: entry({ notes: '新的 "备注"' }), updatedAt: 't3', carried: false });
+    expect(rows[0]).toEqual({ ...base, values: entry({ notes: '新的 "备注"' }), updatedAt: 't3', carried: false, custom: {} });
   });
 
   it('stores the carried flag, counts a change of it as a change, and hands it to the scorer', () => {

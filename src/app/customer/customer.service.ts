@@ -42,7 +42,8 @@ export function customerCardModel(ctx: AppContext, customer: Customer, week: Wee
     score,
     history: repos.scores.scoreHistory(customer.id, addWeeks(week, -7), week)
       .map((s) => ({ week: s.week, index: s.index, grade: s.grade })),
-    lastEntry: last ? { week: last.week, values: last.values } : null,
+    lastEntry: last ? { week: last.week, values: last.values, ...(last.custom ? { custom: last.custom } : {}) } : null,
+    ...(ctx.settings.template.custom ? { customFields: ctx.settings.template.custom } : {}),
     openTasks: repos.tasks.listTasks(customer.teamId, { customerId: customer.id, states: ACTIVE_STATES })
       .map((task) => ({ task, assignee: person(task.assigneeId === null ? null : members.get(task.assigneeId) ?? null) })),
     rep: person(customer.ownerRepId === null ? null : members.get(customer.ownerRepId) ?? null),

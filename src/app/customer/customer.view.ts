@@ -5,7 +5,7 @@ import { formatMoney } from '../../core/i18n.js';
 import type { Member } from '../../core/team.js';
 import type { CustomerScore, Grade, Tier } from '../../core/customer-risk/types.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
-import type { EntryValues, FieldId } from '../../core/weekly-report/template.js';
+import type { CustomField, CustomValues, EntryValues, FieldId } from '../../core/weekly-report/template.js';
 import { DEFAULT_TEMPLATE, fieldById } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
@@ -24,7 +24,9 @@ export interface CustomerCardModel {
   score: Pick<CustomerScore, 'index' | 'grade' | 'delta' | 'tags' | 'reasons' | 'weeksInRed'> | null;
   /** Up to 8 weeks ending at `week`, ascending. */
   history: ReadonlyArray<{ week: WeekId; index: number; grade: Grade | null }>;
-  lastEntry: { week: WeekId; values: EntryValues } | null;
+  lastEntry: { week: WeekId; values: EntryValues; custom?: CustomValues } | null;
+  /** The team's custom report fields (config template.custom): their values show under the last entry. */
+  customFields?: readonly CustomField[];
   openTasks: ReadonlyArray<{ task: Pick<FollowUpTask, 'id' | 'tag' | 'state' | 'dueDate' | 'snoozedUntil'>; assignee: Person | null }>;
   rep: Person | null;
   /** Charts shown as pictures under the card (trend, radar); platforms without uploads show their numbers. */
@@ -45,6 +47,16 @@ function fieldValue(id: FieldId, values: EntryValues, locale: Locale): string | 
     return opt ? t(opt.label, locale) : String(v);
   }
   if (field.unit) return `${v} ${t(field.unit, locale)}`;
+  return String(v);
+}
+
+function customValue(field: CustomField, v: string | number | null | undefined, locale: Locale): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  if (field.kind === 'money') return formatMoney(Number(v));
+  if (field.kind === 'select') {
+    const opt = field.options?.find((o) => o.value === v);
+    return opt ? t(opt.label, locale) : String(v);
+  }
   return String(v);
 }
 
@@ -92,6 +104,10 @@ export function customerCard(model: CustomerCardModel, locale: Locale): CardSpec
       const f = fieldById(DEFAULT_TEMPLATE, id);
       return v === null || !f ? [] : [{ label: t(f.label, locale), value: [v] as Inline[] }];
     });
+    for (const cf of model.customFields ?? []) {
+      const v = customValue(cf, model.lastEntry.custom?.[cf.id], locale);
+      if (v !== null) fields.push({ label: t(cf.label, locale), value: [v] });
+    }
     blocks.push({ type: 'heading', text: tr(locale, `最近周报（${model.lastEntry.week}）`, `Latest entry (${model.lastEntry.week})`) });
     if (fields.length > 0) blocks.push({ type: 'fields', fields });
     if (values.notes) blocks.push({ type: 'note', text: [values.notes] });

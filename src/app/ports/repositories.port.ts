@@ -1,6 +1,6 @@
 // What the app needs from storage. src/storage implements it over SQLite; every method is set-based
 // (no per-customer queries inside loops) so a 20,000-customer week scores in well under a second.
-import type { EntryValues } from '../../core/weekly-report/template.js';
+import type { EntryValues, CustomValues } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Customer, Member, Role, Team } from '../../core/team.js';
 import type { CustomerScore, Grade, PreviousScore, Tier } from '../../core/customer-risk/types.js';
@@ -19,6 +19,11 @@ export interface StoredEntry {
   updatedAt: string;
   /** The rep said "no change": last week's values carried, not fresh evidence (see schema.ts). */
   carried?: boolean;
+  /**
+   * Values of the team's custom fields (config `template.custom`), keyed by field id. Reads always
+   * set it ({} when none); a write without it stores none.
+   */
+  custom?: CustomValues;
 }
 
 /** An entry as the scorer reads it. `values.notes` is always null here. */

@@ -55,7 +55,9 @@ export function settingsView(settings: RadarSettings): Json {
     routing: settings.routing,
     ranking: settings.ranking ?? DEFAULT_RANKING_SETTINGS,
     template: {
-      fields: Object.fromEntries(settings.template.fields.map((f) => [f.id, { label: f.label, help: f.help, required: f.required }])),
+      fields: Object.fromEntries(settings.template.fields.map((f) => [f.id, { label: f.label, help: f.help, required: f.required, hidden: f.hidden ?? false }])),
+      custom: settings.template.custom ?? [],
+      order: settings.template.order ?? [],
     },
   };
 }

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { LocalizedText } from '../i18n.js';
 import { text } from '../i18n.js';
-import type { EntryValues, FieldId, ReportTemplate, TemplateField } from './template.js';
+import type { CustomField, CustomValues, EntryValues, FieldId, ReportTemplate, TemplateField } from './template.js';
 import { EMPTY_ENTRY } from './template.js';
 
 export interface FieldIssue {
@@ -147,4 +147,83 @@ export function parseEntry(template: ReportTemplate, raw: Record<string, unknown
   }
   if (issues.length > 0) return { ok: false, issues, partial: value as Partial<EntryValues> };
   return { ok: true, value: value as unknown as EntryValues };
+}
+
+export interface CustomFieldIssue {
+  /** The custom field's id (also its form field name and import column). */
+  field: string;
+  message: LocalizedText;
+}
+
+export type CustomParseResult =
+  | { ok: true; value: CustomValues }
+  | { ok: false; issues: CustomFieldIssue[]; partial: CustomValues };
+
+function customValue(field: CustomField, raw: unknown): string | number | undefined {
+  switch (field.kind) {
+    case 'integer': {
+      const n = toNumber(raw);
+      return n !== undefined && Number.isInteger(n) && Math.abs(n) <= MAX_MONEY ? n : undefined;
+    }
+    case 'number': {
+      const n = toNumber(raw);
+      return n !== undefined && Math.abs(n) <= MAX_MONEY ? n : undefined;
+    }
+    case 'money': {
+      const n = toNumber(raw);
+      return n !== undefined && n >= 0 && n <= MAX_MONEY ? Math.round(n * 100) / 100 : undefined;
+    }
+    case 'date':
+      return toDate(raw);
+    case 'select': {
+      const allowed = (field.options ?? []).map((o) => o.value);
+      return typeof raw === 'string' && allowed.includes(raw) ? raw : undefined;
+    }
+    case 'text':
+      return typeof raw === 'string' && raw.length <= (field.maxLength ?? 1000) ? raw : undefined;
+  }
+}
+
+function explainCustom(field: CustomField): LocalizedText {
+  const { zh, en } = field.label;
+  switch (field.kind) {
+    case 'integer':
+      return text(`${zh}须为整数`, `${en} must be a whole number`);
+    case 'number':
+      return text(`${zh}须为数字`, `${en} must be a number`);
+    case 'money':
+      return text(`${zh}须为 0 或正数金额`, `${en} must be an amount of 0 or more`);
+    case 'date':
+      return text(`${zh}须为日期，格式 YYYY-MM-DD`, `${en} must be a date as YYYY-MM-DD`);
+    case 'select': {
+      const values = (field.options ?? []).map((o) => o.value).join(' | ');
+      return text(`${zh}须为以下之一：${values}`, `${en} must be one of: ${values}`);
+    }
+    case 'text':
+      return text(`${zh}最多 ${field.maxLength ?? 1000} 字`, `${en} must be at most ${field.maxLength ?? 1000} characters`);
+  }
+}
+
+/**
+ * Validate the team's custom fields in one record (form submission or import line, keyed by field
+ * id). Numbers as people type them ("1,200", "¥50"), Feishu date strings ("2024-04-01 +0800");
+ * blank values become null; required custom fields must be present. Issues name the field's label.
+ */
+export function parseCustomValues(template: ReportTemplate, raw: Record<string, unknown>): CustomParseResult {
+  const issues: CustomFieldIssue[] = [];
+  const value: Record<string, string | number | null> = {};
+  for (const field of template.custom ?? []) {
+    const input = unwrap(raw[field.id]);
+    if (isBlank(input)) {
+      value[field.id] = null;
+      if (field.required) issues.push({ field: field.id, message: text(`请填写${field.label.zh}`, `${field.label.en} is required`) });
+      continue;
+    }
+    const v = customValue(field, input);
+    if (v === undefined) {
+      value[field.id] = null;
+      issues.push({ field: field.id, message: explainCustom(field) });
+    } else value[field.id] = v;
+  }
+  return issues.length === 0 ? { ok: true, value } : { ok: false, issues, partial: value };
 }

@@ -52,10 +52,42 @@ export interface TemplateField {
   carryOver: boolean;
   /** Maximum length for text fields. */
   maxLength?: number;
+  /** An optional built-in field the team hid from forms (config `template.fields.<id>.hidden`). */
+  hidden?: boolean;
 }
+
+export const CUSTOM_FIELD_KINDS = ['integer', 'number', 'money', 'date', 'text', 'select'] as const;
+export type CustomFieldKind = (typeof CUSTOM_FIELD_KINDS)[number];
+
+/** A team-defined report field (config `template.custom`); values live in `entry.custom[id]`. */
+export interface CustomField {
+  id: string;
+  kind: CustomFieldKind;
+  label: LocalizedText;
+  help?: LocalizedText;
+  required: boolean;
+  /** Allowed values for `select` fields. */
+  options?: ReadonlyArray<{ value: string; label: LocalizedText }>;
+  /** Maximum length for `text` fields. */
+  maxLength?: number;
+}
+
+/** Stored custom values: numbers for integer/number/money, 'YYYY-MM-DD' dates, option values, text. */
+export type CustomValues = Readonly<Record<string, string | number | null>>;
 
 export interface ReportTemplate {
   fields: readonly TemplateField[];
+  /** Team-defined fields, after the built-ins unless `order` says otherwise. */
+  custom?: readonly CustomField[];
+  /** Form order by field id (built-in or custom); ids not listed follow in their default order. */
+  order?: readonly string[];
+}
+
+/** Ids of the visible fields (built-in and custom) in form order. */
+export function formOrder(template: ReportTemplate): string[] {
+  const all = [...template.fields.filter((f) => !f.hidden).map((f) => f.id as string), ...(template.custom ?? []).map((c) => c.id)];
+  const first = (template.order ?? []).filter((id) => all.includes(id));
+  return [...first, ...all.filter((id) => !first.includes(id))];
 }
 
 const opt = (value: string, zh: string, en: string) => ({ value, label: text(zh, en) });

@@ -2,7 +2,7 @@
 // 26 weeks = 520k rows), so they use raw prepared better-sqlite3 statements in array mode: no
 // per-row key objects from the driver and no ORM mapping layer, roughly 2–3× faster than drizzle here.
 import type { Statement } from 'better-sqlite3';
-import type { EntryValues } from '../../core/weekly-report/template.js';
+import type { CustomValues, EntryValues } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { ReportRepo, ReportStatus, ScoringRow, StoredEntry } from '../../app/ports/repositories.port.js';
 import type { Db } from '../db.js';
@@ -11,7 +11,7 @@ export const VALUE_COLUMNS = [
   'contacts', 'last_contact', 'revenue', 'receivable', 'overdue_days', 'complaints', 'complaint_type',
   'requirement_changes', 'faults', 'usage', 'stage', 'expected_close', 'health', 'collected', 'payment_term_days', 'notes',
 ] as const;
-const ENTRY_COLUMNS = `team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at, carried`;
+const ENTRY_COLUMNS = `team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at, carried, custom`;
 const ENTRY_SELECT = `SELECT ${ENTRY_COLUMNS} FROM entries`;
 // Everything the scorer reads, nothing more: notes can be long, and bookkeeping is not needed.
 const SCORING_COLUMNS = VALUE_COLUMNS.filter((c) => c !== 'notes');
@@ -44,10 +44,25 @@ function valuesAt(r: Row, at: number, hasNotes: boolean): EntryValues {
   };
 }
 
+const NO_CUSTOM: CustomValues = Object.freeze({});
+
+function readCustom(raw: unknown): CustomValues {
+  if (typeof raw !== 'string' || raw === '' || raw === '{}') return NO_CUSTOM;
+  return JSON.parse(raw) as CustomValues;
+}
+
+/** Stored as JSON text, keys sorted so an identical re-upsert compares equal; nothing → null. */
+export function customParam(custom: CustomValues | undefined): string | null {
+  if (!custom) return null;
+  const keys = Object.keys(custom).filter((k) => custom[k] !== null && custom[k] !== undefined).sort();
+  return keys.length === 0 ? null : JSON.stringify(Object.fromEntries(keys.map((k) => [k, custom[k]])));
+}
+
 function toEntry(r: Row): StoredEntry {
   return {
     teamId: r[0] as number, week: r[1] as WeekId, repId: r[2] as number, customerId: r[3] as number,
     values: valuesAt(r, 4, true), source: r[4 + VALUE_COLUMNS.length] as StoredEntry['source'], updatedAt: r[5 + VALUE_COLUMNS.length] as string, carried: r[6 + VALUE_COLUMNS.length] === 1,
+    custom: readCustom(r[7 + VALUE_COLUMNS.length]),
   };
 }
 
@@ -89,13 +104,13 @@ export class SqliteReportRepo implements ReportRepo {
     const s = db.sqlite;
     // One statement does insert-or-update, and the WHERE makes an identical re-upsert a no-op
     // (changes = 0), which is how "importing twice changes nothing" is detected.
-    const changed = [...VALUE_COLUMNS.map((c) => `${c} IS NOT excluded.${c}`), 'team_id IS NOT excluded.team_id', 'carried IS NOT excluded.carried'].join(' OR ');
+    const changed = [...VALUE_COLUMNS.map((c) => `${c} IS NOT excluded.${c}`), 'team_id IS NOT excluded.team_id', 'carried IS NOT excluded.carried', 'custom IS NOT excluded.custom'].join(' OR ');
     this.upsertStmt = s.prepare(
-      `INSERT INTO entries (team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at, carried)
-       VALUES (${Array(4 + VALUE_COLUMNS.length + 3).fill('?').join(', ')})
+      `INSERT INTO entries (team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at, carried, custom)
+       VALUES (${Array(4 + VALUE_COLUMNS.length + 4).fill('?').join(', ')})
        ON CONFLICT (week, rep_id, customer_id) DO UPDATE SET
          team_id = excluded.team_id, ${VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
-         source = excluded.source, updated_at = excluded.updated_at, carried = excluded.carried
+         source = excluded.source, updated_at = excluded.updated_at, carried = excluded.carried, custom = excluded.custom
        WHERE ${changed}`,
     );
     this.weekStmt = s.prepare(`${ENTRY_SELECT} WHERE team_id = ? AND week = ? ORDER BY customer_id, rep_id`).raw(true);
@@ -128,7 +143,7 @@ export class SqliteReportRepo implements ReportRepo {
   }
 
   upsertEntry(entry: Omit<StoredEntry, 'updatedAt'>, at: string): boolean {
-    const info = this.upsertStmt.run(entry.teamId, entry.week, entry.repId, entry.customerId, ...valueParams(entry.values), entry.source, at, entry.carried ? 1 : 0);
+    const info = this.upsertStmt.run(entry.teamId, entry.week, entry.repId, entry.customerId, ...valueParams(entry.values), entry.source, at, entry.carried ? 1 : 0, customParam(entry.custom));
     return info.changes > 0;
   }
 
