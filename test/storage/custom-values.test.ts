@@ -30,7 +30,11 @@ describe('custom values on entries', () => {
     expect(f.repos.reports.entriesForWeek(f.teamId, '2026-W40')[0]?.custom).toEqual(custom);
     expect(f.repos.reports.upsertEntry({ ...base, custom: { ...custom, seats: 1300 } }, 't3')).toBe(true);
     expect(f.repos.reports.entriesForWeek(f.teamId, '2026-W40')[0]?.custom?.seats).toBe(1300);
-    expect(f.repos.reports.upsertEntry(base, 't4')).toBe(true);
+    // A writer that knows no custom fields (custom omitted) keeps them; an explicit {} clears them.
+    expect(f.repos.reports.upsertEntry({ ...base, values: { ...entry(), contacts: 9 } }, 't4')).toBe(true);
+    expect(f.repos.reports.entriesForWeek(f.teamId, '2026-W40')[0]).toMatchObject({ values: { contacts: 9 }, custom: { ...custom, seats: 1300 } });
+    expect(f.repos.reports.upsertEntry({ ...base, values: { ...entry(), contacts: 9 } }, 't5')).toBe(false);
+    expect(f.repos.reports.upsertEntry({ ...base, custom: {} }, 't6')).toBe(true);
     expect(f.repos.reports.entriesForWeek(f.teamId, '2026-W40')[0]?.custom).toEqual({});
   });
 });

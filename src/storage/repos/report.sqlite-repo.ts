@@ -87,6 +87,7 @@ export const valueParams = (v: EntryValues) => [
 
 export class SqliteReportRepo implements ReportRepo {
   private readonly upsertStmt: Statement;
+  private readonly upsertKeepingCustomStmt: Statement;
   private readonly weekStmt: Statement;
   private readonly rangeStmt: Statement;
   private readonly revenueStmt: Statement;
@@ -104,15 +105,21 @@ export class SqliteReportRepo implements ReportRepo {
     const s = db.sqlite;
     // One statement does insert-or-update, and the WHERE makes an identical re-upsert a no-op
     // (changes = 0), which is how "importing twice changes nothing" is detected.
-    const changed = [...VALUE_COLUMNS.map((c) => `${c} IS NOT excluded.${c}`), 'team_id IS NOT excluded.team_id', 'carried IS NOT excluded.carried', 'custom IS NOT excluded.custom'].join(' OR ');
-    this.upsertStmt = s.prepare(
-      `INSERT INTO entries (team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at, carried, custom)
-       VALUES (${Array(4 + VALUE_COLUMNS.length + 4).fill('?').join(', ')})
-       ON CONFLICT (week, rep_id, customer_id) DO UPDATE SET
-         team_id = excluded.team_id, ${VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
-         source = excluded.source, updated_at = excluded.updated_at, carried = excluded.carried, custom = excluded.custom
-       WHERE ${changed}`,
-    );
+    // A writer that does not know custom fields (custom undefined) leaves the stored custom values alone.
+    const upsert = (withCustom: boolean): Statement => {
+      const changed = [...VALUE_COLUMNS.map((c) => `${c} IS NOT excluded.${c}`), 'team_id IS NOT excluded.team_id', 'carried IS NOT excluded.carried',
+        ...(withCustom ? ['custom IS NOT excluded.custom'] : [])].join(' OR ');
+      return s.prepare(
+        `INSERT INTO entries (team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at, carried, custom)
+         VALUES (${Array(4 + VALUE_COLUMNS.length + 4).fill('?').join(', ')})
+         ON CONFLICT (week, rep_id, customer_id) DO UPDATE SET
+           team_id = excluded.team_id, ${VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
+           source = excluded.source, updated_at = excluded.updated_at, carried = excluded.carried${withCustom ? ', custom = excluded.custom' : ''}
+         WHERE ${changed}`,
+      );
+    };
+    this.upsertStmt = upsert(true);
+    this.upsertKeepingCustomStmt = upsert(false);
     this.weekStmt = s.prepare(`${ENTRY_SELECT} WHERE team_id = ? AND week = ? ORDER BY customer_id, rep_id`).raw(true);
     this.revenueStmt = s.prepare('SELECT rep_id, week, SUM(revenue) FROM entries WHERE team_id = ? AND week BETWEEN ? AND ? GROUP BY rep_id, week').raw(true);
     // rowid order within a week is the order the (team, week) index yields, as scoringRowsInRange reads.
@@ -143,7 +150,7 @@ export class SqliteReportRepo implements ReportRepo {
   }
 
   upsertEntry(entry: Omit<StoredEntry, 'updatedAt'>, at: string): boolean {
-    const info = this.upsertStmt.run(entry.teamId, entry.week, entry.repId, entry.customerId, ...valueParams(entry.values), entry.source, at, entry.carried ? 1 : 0, customParam(entry.custom));
+    const info = (entry.custom === undefined ? this.upsertKeepingCustomStmt : this.upsertStmt).run(entry.teamId, entry.week, entry.repId, entry.customerId, ...valueParams(entry.values), entry.source, at, entry.carried ? 1 : 0, customParam(entry.custom));
     return info.changes > 0;
   }
 
