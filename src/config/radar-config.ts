@@ -149,5 +149,8 @@ export function parseRadarSettings(raw: unknown, source = 'config'): RadarSettin
   const rankingRaw = parsed.data.ranking;
   const ranking = rankingRaw === undefined ? undefined
     : { columns: rankingRaw.columns ?? [...DEFAULT_RANKING_SETTINGS.columns], audience: rankingRaw.audience ?? DEFAULT_RANKING_SETTINGS.audience };
-  return { template, scoring, routing, ...(schedule ? { schedule } : {}), ...(ranking ? { ranking } : {}) };
+  // A custom tag's route (scoring.customTags.<id>.route) is where routing finds it.
+  const customRoutes = Object.fromEntries(Object.entries(scoring.customTags ?? {}).map(([id, tag]) => [id, tag.route]));
+  const routed = Object.keys(customRoutes).length > 0 ? { ...routing, customRoutes } : routing;
+  return { template, scoring, routing: routed, ...(schedule ? { schedule } : {}), ...(ranking ? { ranking } : {}) };
 }

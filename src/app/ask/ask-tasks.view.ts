@@ -4,7 +4,7 @@ import type { Locale } from '../../core/i18n.js';
 import type { Answer } from '../../core/ask/answer.types.js';
 import type { Block, CardSpec } from '../../ui/card.js';
 import { tasksTitle } from './ask-scope.view.js';
-import { button, L, ROLE_LABEL, STATE_LABEL, t, TAG_LABEL, tr } from '../shared/view-text.js';
+import { button, L, ROLE_LABEL, STATE_LABEL, t, tagLabel, tr } from '../shared/view-text.js';
 
 const MAX_DETAIL_BUTTONS = 5;
 
@@ -32,7 +32,7 @@ export function tasksCard(a: Extract<Answer, { kind: 'tasks' }>, locale: Locale)
     rows: a.rows.map((r) => ({
       id: String(r.task.id),
       customer: r.customerName,
-      tag: t(TAG_LABEL[r.task.tag], locale),
+      tag: tagLabel(r.task.tag, locale),
       grade: r.task.grade,
       state: t(STATE_LABEL[r.task.state], locale),
       assignee: r.assignee?.name ?? t(ROLE_LABEL[r.task.role], locale),

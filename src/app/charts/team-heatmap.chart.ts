@@ -1,10 +1,10 @@
 // Where the problems are: region (or industry) × problem type; a cell counts the flagged customers
 // with that problem (a customer with two problems counts in both), its shade is their worst index.
-import { TAGS, type Grade, type Tag } from '../../core/customer-risk/types.js';
+import { isBuiltInTag, TAGS, type Grade, type TagId } from '../../core/customer-risk/types.js';
 import type { Locale } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { withAlt, type HeatmapChart } from '../../ui/chart.js';
-import { TAG_LABEL } from '../shared/view-text.js';
+import { tagText } from '../shared/view-text.js';
 import { C, lt, tr } from './labels.js';
 
 export type HeatmapBy = 'region' | 'industry';
@@ -13,7 +13,7 @@ export interface TeamHeatmapInput {
   week: WeekId;
   by: HeatmapBy;
   /** The week's flagged customers: their group (null = not set), tags and index. */
-  flagged: ReadonlyArray<{ group: string | null; tags: readonly Tag[]; index: number; grade: Grade }>;
+  flagged: ReadonlyArray<{ group: string | null; tags: readonly TagId[]; index: number; grade: Grade }>;
   /** Rows beyond this are merged into "Others". */
   maxRows?: number;
 }
@@ -30,11 +30,13 @@ export function teamHeatmapChart(input: TeamHeatmapInput, locale: Locale): Heatm
   const rows = ranked.length > maxRows ? [...kept, others] : kept;
   const rowOf = (g: string) => (kept.includes(g) ? kept.indexOf(g) : rows.length - 1);
 
+  // The built-in problem types, then any custom tag (scoring.customTags) that is flagged this week.
+  const columnTags: TagId[] = [...TAGS, ...new Set(input.flagged.flatMap((f) => f.tags.filter((tag) => !isBuiltInTag(tag))))];
   const cells = new Map<string, { row: number; column: number; count: number; shade: number }>();
   for (const f of input.flagged) {
     const row = rowOf(groupName(f.group));
     for (const tag of new Set(f.tags)) {
-      const column = TAGS.indexOf(tag);
+      const column = columnTags.indexOf(tag);
       const key = `${row}:${column}`;
       const cell = cells.get(key) ?? { row, column, count: 0, shade: 0 };
       cell.count++;
@@ -49,7 +51,7 @@ export function teamHeatmapChart(input: TeamHeatmapInput, locale: Locale): Heatm
     subtitle: tr(locale, `${input.week} · ${groupLabel} × 问题类型 · 共 ${input.flagged.length} 家预警`,
       `${input.week} · ${groupLabel} × problem type · ${input.flagged.length} flagged`),
     rows,
-    columns: TAGS.map((tag) => lt(TAG_LABEL[tag], locale)),
+    columns: columnTags.map((tag) => lt(tagText(tag), locale)),
     rowLabel: groupLabel,
     columnLabel: lt(C.problem, locale),
     cells: [...cells.values()].sort((a, b) => a.row - b.row || a.column - b.column),

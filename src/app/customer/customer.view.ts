@@ -11,7 +11,7 @@ import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
 import type { ChartSpec } from '../../ui/chart.js';
 import {
-  button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, sparkline, STATE_LABEL, t, TAG_LABEL, tagLabels, tr,
+  button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, sparkline, STATE_LABEL, t, tagLabel, tagLabels, tr,
 } from '../shared/view-text.js';
 
 type Person = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
@@ -116,7 +116,7 @@ export function customerCard(model: CustomerCardModel, locale: Locale): CardSpec
   if (model.openTasks.length > 0) {
     blocks.push({ type: 'heading', text: tr(locale, `进行中任务（${model.openTasks.length}）`, `Open tasks (${model.openTasks.length})`) });
     for (const { task, assignee } of model.openTasks) {
-      const line: Inline[] = [`${t(TAG_LABEL[task.tag], locale)} · ${t(STATE_LABEL[task.state], locale)} · `];
+      const line: Inline[] = [`${tagLabel(task.tag, locale)} · ${t(STATE_LABEL[task.state], locale)} · `];
       line.push(...(assignee ? [mention(assignee)] : [tr(locale, '待认领', 'unclaimed')]));
       line.push(task.state === 'snoozed' && task.snoozedUntil
         ? tr(locale, ` · 暂缓至 ${task.snoozedUntil}`, ` · until ${task.snoozedUntil}`)

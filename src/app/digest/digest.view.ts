@@ -8,7 +8,7 @@ import { formatMoney } from '../../core/i18n.js';
 import type { DigestFlag, DigestModel, DigestTask } from '../../core/digest/digest.types.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
 import {
-  button, indexWithDelta, gradeBadge, joinInline, L, mention, ROLE_LABEL, STATE_LABEL, t, TAG_LABEL, tr,
+  button, indexWithDelta, gradeBadge, joinInline, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, tr,
 } from '../shared/view-text.js';
 
 /** Lines per text block in list sections: compact, and well under per-block text limits. */
@@ -69,7 +69,7 @@ function flagBlocks(flag: DigestFlag, week: string, locale: Locale): Block[] {
   lines.push([`${t(L.rep, locale)}${tr(locale, '：', ': ')}`, ...(flag.rep ? [mention(flag.rep)] : [t(L.none, locale)])]);
   if (flag.tasks.length > 0) {
     const parts = flag.tasks.map((task) => [
-      `${t(TAG_LABEL[task.tag], locale)} → `, ...taskPeople(task, locale), taskStateNote(task, locale), ...progressNote(task, locale),
+      `${tagLabel(task.tag, locale)} → `, ...taskPeople(task, locale), taskStateNote(task, locale), ...progressNote(task, locale),
     ].filter((p) => p !== ''));
     lines.push([tr(locale, '跟进：', 'Follow-up: '), ...joinInline(parts, tr(locale, '；', '; '))]);
   }
@@ -89,7 +89,7 @@ function flagBlocks(flag: DigestFlag, week: string, locale: Locale): Block[] {
 
 function taskLine(task: DigestTask, locale: Locale, closed: boolean): Inline[] {
   const mark = closed ? (task.state === 'done' ? '✅' : '⚪') : task.overdue ? '⏰' : '▫️';
-  const line: Inline[] = [`${mark} `, { bold: task.customerName }, ` · ${t(TAG_LABEL[task.tag], locale)} · `, ...taskPeople(task, locale)];
+  const line: Inline[] = [`${mark} `, { bold: task.customerName }, ` · ${tagLabel(task.tag, locale)} · `, ...taskPeople(task, locale)];
   if (closed) {
     line.push(` · ${t(STATE_LABEL[task.state], locale)}`);
     if (task.closeNote === 'recovered') line.push(tr(locale, '（客户已恢复）', ' (customer recovered)'));
@@ -143,7 +143,7 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
   const stuck = [...model.flags.flatMap((f) => f.tasks), ...model.carriedTasks].filter((task, i, all) => task.noProgress && all.findIndex((x) => x.id === task.id) === i);
   if (stuck.length > 0) {
     blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `两周无进展（${stuck.length}）`, `No progress for two reports (${stuck.length})`) });
-    blocks.push(...linesToBlocks(stuck.map((task) => [`⚠️ `, { bold: task.customerName }, ` · ${t(TAG_LABEL[task.tag], locale)} · `, ...taskPeople(task, locale),
+    blocks.push(...linesToBlocks(stuck.map((task) => [`⚠️ `, { bold: task.customerName }, ` · ${tagLabel(task.tag, locale)} · `, ...taskPeople(task, locale),
       tr(locale, ` · 自 ${task.progress?.week ?? task.createdWeek} 起`, ` · since ${task.progress?.week ?? task.createdWeek}`)])));
   }
 

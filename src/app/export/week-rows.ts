@@ -5,8 +5,7 @@ import { DEFAULT_TEMPLATE, type FieldId, type ReportTemplate } from '../../core/
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Repositories } from '../ports/repositories.port.js';
 import { columnLabel, IDENTITY_COLUMNS, SCORE_COLUMNS, TIER_OPTIONS } from '../../core/weekly-report/columns.js';
-import type { Tag } from '../../core/customer-risk/types.js';
-import { TAG_LABEL } from '../shared/view-text.js';
+import { tagLabel } from '../shared/view-text.js';
 
 export { SCORE_COLUMNS } from '../../core/weekly-report/columns.js';
 
@@ -64,7 +63,7 @@ export function localizeRows(data: WeekExport, template: ReportTemplate = DEFAUL
     const options = field?.kind === 'choice' ? field.options : id === 'tier' ? TIER_OPTIONS : undefined;
     if (options) return (v: string) => options.find((o) => o.value === v)?.label[locale] ?? v;
     if (id === 'tags') {
-      return (v: string) => v.split(';').map((tag) => TAG_LABEL[tag as Tag]?.[locale] ?? tag).join(locale === 'zh' ? '、' : ', ');
+      return (v: string) => v.split(';').map((tag) => tagLabel(tag, locale)).join(locale === 'zh' ? '、' : ', ');
     }
     return null;
   });

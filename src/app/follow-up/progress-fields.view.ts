@@ -1,23 +1,23 @@
 // The progress fields asked for each open follow-up: in the rep's weekly form and in the task DM's form.
 import type { Locale } from '../../core/i18n.js';
-import type { Tag } from '../../core/customer-risk/types.js';
+import type { TagId } from '../../core/customer-risk/types.js';
 import type { ProgressStatus } from '../../core/follow-up/task.js';
 import type { FormField } from '../../ui/form.js';
-import { t, TAG_LABEL, tr } from '../shared/view-text.js';
+import { t, tagLabel, tr } from '../shared/view-text.js';
 
 /** Form field ids for one task's progress (the task id keeps several tasks apart in one form). */
 export const progressFields = (taskId: number) => ({ note: `progress_${taskId}`, status: `progressStatus_${taskId}`, blocker: `progressBlocker_${taskId}` });
 
 export interface ProgressTask {
   id: number;
-  tag: Tag;
+  tag: TagId;
   /** What was already reported for this week, shown again. */
   thisWeek?: { status: ProgressStatus; note: string | null; blocker: string | null } | null;
 }
 
 export function progressFormFields(task: ProgressTask, locale: Locale): FormField[] {
   const f = progressFields(task.id);
-  const what = t(TAG_LABEL[task.tag], locale);
+  const what = tagLabel(task.tag, locale);
   return [
     {
       id: f.note, kind: 'textarea', required: false, maxLength: 200,

@@ -1,20 +1,20 @@
 // Forms behind the Resolve and Snooze buttons.
 import type { Locale } from '../../core/i18n.js';
 import { addDays } from '../../core/weekly-report/week.js';
-import type { Tag } from '../../core/customer-risk/types.js';
+import type { TagId } from '../../core/customer-risk/types.js';
 import { encodeAction } from '../../ui/action.js';
 import type { FormSpec } from '../../ui/form.js';
-import { L, t, TAG_LABEL, tr } from '../shared/view-text.js';
+import { L, t, tagLabel, tr } from '../shared/view-text.js';
 import { rawFormValues } from '../weekly-report/entry-form.view.js';
 import { progressFormFields, progressFormValues, type ProgressTask } from './progress-fields.view.js';
 
 export interface TaskFormModel {
   taskId: number;
   customerName: string;
-  tag: Tag;
+  tag: TagId;
 }
 
-const intro = (m: TaskFormModel, locale: Locale) => `${m.customerName} · ${t(TAG_LABEL[m.tag], locale)}`;
+const intro = (m: TaskFormModel, locale: Locale) => `${m.customerName} · ${tagLabel(m.tag, locale)}`;
 
 /** Resolve: what was done (`note`, required) and the outcome (`outcome`: done | dismissed). */
 export function resolveTaskForm(

@@ -2,10 +2,10 @@
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
 import type { Member, Role } from '../../core/team.js';
-import type { Grade, Tag } from '../../core/customer-risk/types.js';
+import { isBuiltInTag, type Grade, type Tag, type TagId } from '../../core/customer-risk/types.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
-import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL, STATE_LABEL, t, TAG_LABEL, tr } from '../shared/view-text.js';
+import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, tr } from '../shared/view-text.js';
 
 type Person = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
 
@@ -50,7 +50,14 @@ const PLAYBOOK: Record<Tag, Partial<Record<Role, LocalizedText>> & { default: Lo
 };
 
 /** The action text for a task's tag and role. */
-export const whatToDo = (tag: Tag, role: Role): LocalizedText => PLAYBOOK[tag][role] ?? PLAYBOOK[tag].default;
+export const whatToDo = (tag: TagId, role: Role): LocalizedText => {
+  // A custom problem tag (scoring.customTags): the rule says what is wrong (see the reason); this says how to report back.
+  if (!isBuiltInTag(tag)) {
+    return text(`按「${tagLabel(tag, 'zh')}」处理：核实原因，与客户确认下一步，并在每周进展中记录`,
+      `Handle "${tagLabel(tag, 'en')}": check the cause, agree the next step with the customer, and record progress every week`);
+  }
+  return PLAYBOOK[tag][role] ?? PLAYBOOK[tag].default;
+};
 
 /** One line saying where the task stands: claimed by X, snoozed until …, done … */
 export function taskStateLine(task: FollowUpTask, assignee: Person | null, locale: Locale): Inline[] {
@@ -85,7 +92,7 @@ export function taskButtons(task: FollowUpTask, customerId: number, locale: Loca
 
 export function taskCard(model: TaskCardModel, locale: Locale): CardSpec {
   const { task, customer, score } = model;
-  const tag = t(TAG_LABEL[task.tag], locale);
+  const tag = tagLabel(task.tag, locale);
   const title = tr(locale, `跟进任务：${customer.name} · ${tag}`, `Follow-up: ${customer.name} · ${tag}`);
   const head: Inline[] = [gradeBadge(task.grade), ' ', { bold: customer.name }];
   if (score) head.push(` · ${indexWithDelta(score.index, score.delta, locale)}`);

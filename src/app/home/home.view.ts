@@ -1,12 +1,12 @@
 // App Home: a rep sees this week's report status and their flagged customers; a manager the team summary.
 import { nameList } from '../../ui/text.js';
 import type { Locale } from '../../core/i18n.js';
-import type { Grade, Tag } from '../../core/customer-risk/types.js';
+import type { Grade, TagId } from '../../core/customer-risk/types.js';
 import type { DigestModel } from '../../core/digest/digest.types.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
 import { openDashboardButton } from '../dashboard/dashboard-link.view.js';
-import { button, indexWithDelta, gradeBadge, L, t, TAG_LABEL, tagLabels, tr } from '../shared/view-text.js';
+import { button, indexWithDelta, gradeBadge, L, t, tagLabel, tagLabels, tr } from '../shared/view-text.js';
 
 export interface RepHomeModel {
   kind: 'rep';
@@ -14,9 +14,9 @@ export interface RepHomeModel {
   viewerName: string;
   report: { state: 'open' | 'submitted' | 'closed'; done: number; total: number };
   /** The rep's flagged customers this week, highest index first. */
-  flagged: ReadonlyArray<{ customerId: number; name: string; grade: Grade; index: number; delta: number | null; tags: readonly Tag[] }>;
+  flagged: ReadonlyArray<{ customerId: number; name: string; grade: Grade; index: number; delta: number | null; tags: readonly TagId[] }>;
   /** Active tasks assigned to the viewer. */
-  tasks: ReadonlyArray<{ id: number; customerName: string; tag: Tag; dueDate: string; overdue: boolean }>;
+  tasks: ReadonlyArray<{ id: number; customerName: string; tag: TagId; dueDate: string; overdue: boolean }>;
 }
 
 export interface ManagerHomeModel {
@@ -61,7 +61,7 @@ function repHome(m: RepHomeModel, locale: Locale): CardSpec {
   if (m.tasks.length > 0) {
     blocks.push({ type: 'heading', text: tr(locale, `我的跟进任务（${m.tasks.length}）`, `My follow-ups (${m.tasks.length})`) });
     for (const task of m.tasks.slice(0, HOME_LIST_MAX)) {
-      const line: Inline[] = [{ bold: task.customerName }, ` · ${t(TAG_LABEL[task.tag], locale)} · `, tr(locale, `截止 ${task.dueDate}`, `due ${task.dueDate}`)];
+      const line: Inline[] = [{ bold: task.customerName }, ` · ${tagLabel(task.tag, locale)} · `, tr(locale, `截止 ${task.dueDate}`, `due ${task.dueDate}`)];
       if (task.overdue) line.push(' ', { colored: tr(locale, '已逾期', 'overdue'), tone: 'red' });
       blocks.push({ type: 'text', text: line, button: button(t(L.resolve, locale), 'task.resolve', { taskId: task.id }) });
     }
@@ -101,7 +101,7 @@ function managerHome(m: ManagerHomeModel, locale: Locale): CardSpec {
   if (m.tasks && m.tasks.length > 0) {
     blocks.push({ type: 'heading', text: tr(locale, `我负责的跟进（${m.tasks.length}）`, `Follow-ups I own (${m.tasks.length})`) });
     for (const task of m.tasks.slice(0, HOME_LIST_MAX)) {
-      const line: Inline[] = [task.overdue ? '⏰ ' : '▫️ ', { bold: task.customerName }, ` · ${t(TAG_LABEL[task.tag], locale)} · ${tr(locale, '截止', 'due')} ${task.dueDate}`];
+      const line: Inline[] = [task.overdue ? '⏰ ' : '▫️ ', { bold: task.customerName }, ` · ${tagLabel(task.tag, locale)} · ${tr(locale, '截止', 'due')} ${task.dueDate}`];
       blocks.push({ type: 'text', text: line, button: button(t(L.resolve, locale), 'task.resolve', { taskId: task.id }) });
     }
   }

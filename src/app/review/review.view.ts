@@ -2,14 +2,13 @@
 import type { Locale } from '../../core/i18n.js';
 import type { RankingColumn, RankingRow } from '../../core/review/ranking.js';
 import { RANKING_COLUMNS } from '../../core/review/ranking.js';
-import type { Tag } from '../../core/customer-risk/types.js';
 import type { Block, CardSpec } from '../../ui/card.js';
 import type { TeamReview } from './review.service.js';
-import { TAG_LABEL, ROLE_LABEL, t, tr } from '../shared/view-text.js';
+import { tagLabel, ROLE_LABEL, t, tr } from '../shared/view-text.js';
 import type { Role } from '../../core/team.js';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
-export const tagName = (tag: string, locale: Locale) => (TAG_LABEL[tag as Tag] ? t(TAG_LABEL[tag as Tag], locale) : tag);
+export const tagName = (tag: string, locale: Locale) => tagLabel(tag, locale);
 export const roleName = (role: string, locale: Locale) => (ROLE_LABEL[role as Role] ? t(ROLE_LABEL[role as Role], locale) : role);
 
 /** Column headings of the ranking, zh and en (chat cards and the dashboard). */

@@ -6,6 +6,7 @@ import type { SettingsChange } from '../ports/repositories.port.js';
 import type { AppContext, RadarSettings } from '../context.js';
 import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
 import { DEFAULT_RANKING_SETTINGS } from '../../core/review/ranking.js';
+import { useCustomTagLabels } from '../shared/view-text.js';
 
 export const SETTINGS_OVERRIDES_KEY = 'settingsOverrides';
 /** The sections a stored setting may change (the schedule has its own command). */
@@ -37,22 +38,25 @@ export function storedOverrides(ctx: AppContext, teamId: number): Json {
  */
 export function applyStoredSettings(ctx: AppContext, teamId: number): RadarSettings {
   const resolver = ctx.settingsResolver;
-  if (!resolver) return ctx.settings;
-  const stored = storedOverrides(ctx, teamId);
-  if (Object.keys(stored).length === 0) return ctx.settings;
-  try {
-    ctx.settings = resolver.resolve(stored);
-  } catch (err) {
-    ctx.logger.error({ teamId, err: problemText(err) }, 'stored settings are invalid; using the config file');
+  const stored = resolver ? storedOverrides(ctx, teamId) : {};
+  if (resolver && Object.keys(stored).length > 0) {
+    try {
+      ctx.settings = resolver.resolve(stored);
+    } catch (err) {
+      ctx.logger.error({ teamId, err: problemText(err) }, 'stored settings are invalid; using the config file');
+    }
   }
+  useCustomTagLabels(ctx.settings.scoring.customTags);
   return ctx.settings;
 }
 
 /** The effective settings under the keys a change names (config-file shape). */
 export function settingsView(settings: RadarSettings): Json {
+  // Custom tags' routes are set on the tag (scoring.customTags.<id>.route), not as routing keys.
+  const { customRoutes: _customRoutes, ...routing } = settings.routing;
   return {
     scoring: settings.scoring,
-    routing: settings.routing,
+    routing,
     ranking: settings.ranking ?? DEFAULT_RANKING_SETTINGS,
     template: {
       fields: Object.fromEntries(settings.template.fields.map((f) => [f.id, { label: f.label, help: f.help, required: f.required, hidden: f.hidden ?? false }])),
@@ -127,6 +131,8 @@ function checkKey(ctx: AppContext, key: string): unknown {
   }
   const view = settingsView(ctx.settings);
   const current = getPath(view, key);
+  // A new custom problem tag: `scoring.customTags.<id>` names an entry that does not exist yet.
+  if (current === undefined && parts.length === 3 && parts[0] === 'scoring' && parts[1] === 'customTags') return {};
   if (current === undefined) {
     const parentKey = parts.slice(0, -1).join('.');
     const parent = getPath(view, parentKey);
@@ -161,6 +167,7 @@ function commit(ctx: AppContext, teamId: number, key: string, value: unknown, ac
     return ctx.repos.settingsLog.record({ teamId, key, oldValue, newValue: value ?? null, actor, at, undoOf });
   });
   ctx.settings = settings;
+  useCustomTagLabels(settings.scoring.customTags);
   const week = latestReportWeek(ctx, teamId);
   if (week) ensureScored(ctx, teamId, week);
   ctx.logger.info({ teamId, key, actor, undoOf }, 'setting changed');

@@ -2,7 +2,7 @@
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
 import type { Member, Role } from '../../core/team.js';
-import type { Grade, Tag } from '../../core/customer-risk/types.js';
+import type { Grade, Tag, TagId } from '../../core/customer-risk/types.js';
 import type { TaskState } from '../../core/follow-up/task.js';
 import type { ActionKind, ActionRef } from '../../ui/action.js';
 import type { Button, Inline, Tone, UserRef } from '../../ui/card.js';
@@ -74,8 +74,24 @@ export const STATE_LABEL: Record<TaskState, LocalizedText> = {
   snoozed: text('已暂缓', 'Snoozed'),
 };
 
-export const tagLabels = (tags: readonly Tag[], locale: Locale): string =>
-  tags.map((tag) => t(TAG_LABEL[tag], locale)).join(locale === 'zh' ? '、' : ', ');
+// Labels of the team's custom problem tags (`scoring.customTags`), kept in step with the effective settings
+// (see useCustomTagLabels). Labels of tags since removed from the settings stay, so old tasks keep their name.
+const customTagLabels = new Map<string, LocalizedText>();
+
+/** Make the custom tags of these settings known to every view (called wherever settings take effect). */
+export function useCustomTagLabels(customTags: Readonly<Record<string, { label: LocalizedText }>> | undefined): void {
+  for (const [id, tag] of Object.entries(customTags ?? {})) customTagLabels.set(id, tag.label);
+}
+
+/** The one lookup of a tag's label: built-in tags, then the custom tags, else the id itself. */
+export const tagText = (tag: TagId): LocalizedText =>
+  (TAG_LABEL as Record<string, LocalizedText>)[tag] ?? customTagLabels.get(tag) ?? text(tag, tag);
+
+/** A tag's label in a locale (`拖款`, `合同到期`). */
+export const tagLabel = (tag: TagId, locale: Locale): string => tagText(tag)[locale];
+
+export const tagLabels = (tags: readonly TagId[], locale: Locale): string =>
+  tags.map((tag) => tagLabel(tag, locale)).join(locale === 'zh' ? '、' : ', ');
 
 /** Common button labels. */
 export const L = {

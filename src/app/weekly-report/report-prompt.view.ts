@@ -1,6 +1,6 @@
 // The rep's weekly report DM: progress, one line per customer with a button, add and submit.
 import type { Locale, LocalizedText } from '../../core/i18n.js';
-import type { Grade, Tag } from '../../core/customer-risk/types.js';
+import type { Grade, TagId } from '../../core/customer-risk/types.js';
 import type { Stage } from '../../core/weekly-report/template.js';
 import { DEFAULT_TEMPLATE, fieldById } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
@@ -23,7 +23,7 @@ export interface ReportPromptCustomer {
   /** The primary reason of last week's flag, when flagged. */
   lastReason?: LocalizedText | null;
   /** Tags of the customer's active follow-up tasks. */
-  openTasks?: readonly Tag[];
+  openTasks?: readonly TagId[];
 }
 
 export interface ReportPromptModel {

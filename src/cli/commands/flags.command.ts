@@ -4,7 +4,7 @@ import { withCliContext } from '../context.js';
 import { resolveWeek } from '../week-arg.js';
 import { renderTable } from '../table.js';
 import { flaggedLine, headerIn, tagsIn } from '../cli-labels.js';
-import type { Tag } from '../../core/customer-risk/types.js';
+import type { TagId } from '../../core/customer-risk/types.js';
 import type { Command } from './command.js';
 import { localeOpt, stringOpt } from './command.js';
 
@@ -43,7 +43,7 @@ export const flagsCommand: Command = {
     if (rows.length > 0) {
       process.stdout.write(`${renderTable(
         [{ header: h('customer'), max: 24 }, { header: h('index'), align: 'right' }, { header: h('grade') }, { header: h('problems'), max: 30 }, { header: h('why'), max: 70 }],
-        rows.map((r) => [r.customer, String(r.score), r.grade, tagsIn(r.tags as Tag[], locale), r.reasons.join(locale === 'zh' ? '；' : '; ')]),
+        rows.map((r) => [r.customer, String(r.score), r.grade, tagsIn(r.tags as TagId[], locale), r.reasons.join(locale === 'zh' ? '；' : '; ')]),
       )}\n`);
     }
     return 0;

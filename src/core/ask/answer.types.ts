@@ -2,7 +2,7 @@
 // card; a `customer` answer carries exactly what the customer card needs (CustomerCardModel's shape).
 import type { LocalizedText } from '../i18n.js';
 import type { Customer, Member, Role } from '../team.js';
-import type { CustomerScore, Grade, Tag } from '../customer-risk/types.js';
+import type { CustomerScore, Grade, TagId } from '../customer-risk/types.js';
 import type { FollowUpTask } from '../follow-up/task.js';
 import type { EntryValues } from '../weekly-report/template.js';
 import type { WeekId } from '../weekly-report/week.js';
@@ -71,7 +71,7 @@ export interface CustomerRow {
   index: number | null;
   grade: Grade | null;
   delta: number | null;
-  tags: Tag[];
+  tags: TagId[];
   /** Age past due of the oldest unpaid invoice, from the latest entry. */
   overdueDays: number | null;
   /** The reason behind the filter asked about (or the main reason), quoting numbers. */

@@ -1,11 +1,11 @@
 // List filters of a question (problem types, grade, tier, region, industry, overdue days, rep, mine) and
 // the phrase finders the grammar uses for them: overdue thresholds, grades, top N.
-import type { Grade, Tag, Tier } from '../customer-risk/types.js';
+import type { Grade, TagId, Tier } from '../customer-risk/types.js';
 import { EN_NUMBER_SOURCE, ZH_NUMERAL_CHARS, parseAnyNumber } from './numerals.js';
 
 /** Filters of a list question. All present filters must hold (AND); several tags match any of them (OR). */
 export interface ListFilters {
-  tags?: Tag[];
+  tags?: TagId[];
   grade?: Grade;
   /** Only customers graded A or B ("red flags", "问题客户"). */
   flagged?: boolean;

@@ -1,7 +1,7 @@
 // Runs a list question over a team's customers: filters, sorting, the row cap, and the rows' key facts.
 import type { LocalizedText } from '../i18n.js';
 import { normalizeName, type Customer, type Member } from '../team.js';
-import { DIMENSIONS, TAG_OF_DIMENSION, type CustomerScore, type Dimension, type Tag } from '../customer-risk/types.js';
+import { DIMENSIONS, isBuiltInTag, TAG_OF_DIMENSION, type CustomerScore, type Dimension, type Tag, type TagId } from '../customer-risk/types.js';
 import type { CustomerRow, LatestEntry, PersonRef } from './answer.types.js';
 import type { Change, ListFilters, ListSort, Question } from './parse-question.js';
 import { INDUSTRIES, REGIONS } from './vocabulary.js';
@@ -30,12 +30,13 @@ export function overdueDaysOf(customerId: number, look: Lookup): number | null {
 }
 
 /** The row for one customer; `focus` picks which reason to quote. */
-export function rowOf(c: Customer, look: Lookup, focus: readonly Tag[] = []): CustomerRow {
+export function rowOf(c: Customer, look: Lookup, focus: readonly TagId[] = []): CustomerRow {
   const s = look.scores.get(c.id);
   let keyFact: LocalizedText | null = null;
   if (s) {
     for (const tag of focus) {
-      const reason = s.dimensions?.[DIMENSION_OF_TAG[tag]]?.reason;
+      // A custom tag's reason sits beside it (reasons follow the order of tags).
+      const reason = isBuiltInTag(tag) ? s.dimensions?.[DIMENSION_OF_TAG[tag]]?.reason : s.tags.includes(tag) ? s.reasons?.[s.tags.indexOf(tag)] : null;
       if (reason) {
         keyFact = reason;
         break;

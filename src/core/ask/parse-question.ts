@@ -2,7 +2,7 @@
 // Pure and total: any input, however odd, gives a Question (help when nothing else fits).
 import type { Locale } from '../i18n.js';
 import type { TaskState } from '../follow-up/task.js';
-import type { Grade, Tag, Tier } from '../customer-risk/types.js';
+import type { Grade, TagId, Tier } from '../customer-risk/types.js';
 import { extractSlots, hasSlots, looksLikeCode, type ListSort, type Slots } from './grammar.js';
 import type { ListFilters } from './list-filters.js';
 import type { Change } from './slot-vocabulary.js';
@@ -21,7 +21,7 @@ export interface TaskFilters {
   overdue?: boolean;
   /** Default: the active states (open, claimed, snoozed). */
   states?: TaskState[];
-  tags?: Tag[];
+  tags?: TagId[];
   grade?: Grade;
   region?: string;
   industry?: string;

@@ -12,6 +12,8 @@ export interface GradeInput {
   tier: Tier;
   previous: PreviousScore | null;
   hasData: boolean;
+  /** Grade floors from matching custom tags (`scoring.customTags`), with the tag's label for the note. */
+  floors?: ReadonlyArray<{ grade: Grade; label: LocalizedText }>;
 }
 
 export interface GradeResult {
@@ -45,6 +47,11 @@ export function gradeCustomer(input: GradeInput, cfg: ScoringConfig): GradeResul
   } else if (days >= cfg.hardTriggers.overdueDaysB && rank(grade) < 1) {
     notes.push(text(`逾期 ${days} 天（≥${cfg.hardTriggers.overdueDaysB} 天），至少列为 B 级`, `${days} days overdue (≥${cfg.hardTriggers.overdueDaysB}): at least grade B`));
     grade = atLeast(grade, 'B');
+  }
+  for (const floor of input.floors ?? []) {
+    if (rank(grade) >= rank(floor.grade)) continue;
+    notes.push(text(`「${floor.label.zh}」规则：至少列为 ${floor.grade} 级`, `Rule "${floor.label.en}": at least grade ${floor.grade}`));
+    grade = floor.grade;
   }
   if (grade === 'B' && input.tier === 'key' && input.index >= cfg.keyAccount.escalateFrom) {
     notes.push(text('重点客户，升级为 A 级', 'Key account: escalated to grade A'));

@@ -9,7 +9,8 @@ import { scorePayment } from './dimensions/payment.dimension.js';
 import { scoreRevenue } from './dimensions/revenue.dimension.js';
 import { gradeCustomer } from './grade.js';
 import { clamp, latestValue, makeContext, type DimensionContext } from './history.js';
-import { DIMENSIONS, TAG_OF_DIMENSION, type CustomerScore, type Dimension, type DimensionScore, type ScoreInput, type Tag } from './types.js';
+import { DIMENSIONS, TAG_OF_DIMENSION, type CustomerScore, type Dimension, type DimensionScore, type ScoreInput, type TagId } from './types.js';
+import { evaluateCustomTags } from '../custom-tags/custom-tags.js';
 import { DEFAULT_SCORING, type ScoringConfig } from './weights.js';
 
 const SCORERS: Record<Dimension, (ctx: DimensionContext) => DimensionScore> = {
@@ -79,13 +80,22 @@ export function scoreCustomer(input: ScoreInput, config: ScoringConfig = DEFAULT
   const lastReport = latestValue(input.history, 'stage') ?? latestValue(input.history, 'contacts') ?? latestValue(input.history, 'revenue');
   const hasData = Boolean(current?.entry) || (lastReport !== null && lastReport.age <= config.staleAfterWeeks);
 
+  // Custom problem tags read the latest report (within the staleness limit), judged against the scored week.
+  let latestEntry = null;
+  for (let i = input.history.length - 1; i >= 0 && input.history.length - 1 - i <= config.staleAfterWeeks; i--) {
+    const e = input.history[i]!.entry;
+    if (e) { latestEntry = e; break; }
+  }
+  const custom = hasData ? evaluateCustomTags(config.customTags ?? {}, latestEntry, input.week) : [];
+
   const overdue = dimensions.payment.facts.overdueDays;
   const graded = gradeCustomer({
     week: input.week, index, tier: input.customer.tier, previous: input.previous, hasData,
     overdueDays: typeof overdue === 'number' ? overdue : null,
+    floors: custom.map((m) => ({ grade: m.severity, label: m.label })),
   }, config);
 
-  const tags: Tag[] = [];
+  const tags: TagId[] = [];
   const reasons = [];
   for (const { dim, c } of contributions) {
     const d = dimensions[dim];
@@ -94,6 +104,10 @@ export function scoreCustomer(input: ScoreInput, config: ScoringConfig = DEFAULT
       tags.push(TAG_OF_DIMENSION[dim]);
       reasons.push(d.reason);
     }
+  }
+  for (const m of custom) {
+    tags.push(m.tag);
+    reasons.push(m.reason);
   }
   reasons.push(...graded.notes, ...extraReasons);
 

@@ -5,14 +5,14 @@ import { addWeeks, compareWeeks, weekRange, type WeekId } from '../weekly-report
 import { detectQuietWeeks, repWeekKey } from './quiet-weeks.js';
 import { peerBaselines } from './peer-baseline.js';
 import { scoreCustomer } from './score-customer.js';
-import type { CustomerProfile, CustomerScore, PreviousScore, WeekObservation } from './types.js';
+import type { CustomerProfile, CustomerScore, PreviousScore, ScoredEntry, WeekObservation } from './types.js';
 import { DEFAULT_SCORING, type ScoringConfig } from './weights.js';
 
 /** One customer's entry in one week (as loaded from storage in one query). */
 export interface WeekEntryRow {
   week: WeekId;
   customerId: number;
-  values: EntryValues;
+  values: ScoredEntry;
   /** The rep who filed it; lets the scorer spot a rep's holiday week (all their customers quiet). */
   repId?: number | null;
   /** A "no change" week: last week's values carried, read as evidence only where they keep ageing. */
@@ -25,8 +25,10 @@ export interface WeekEntryRow {
  * accruing once a later report confirms it. Counts, revenue, usage and health are unknown that week: a
  * carried week is a missing report for activity, trends and bursts, never a fresh confirmation or a reset.
  */
-export function carriedEvidence(v: EntryValues): EntryValues {
+export function carriedEvidence(v: ScoredEntry): ScoredEntry {
   return {
+    // Custom fields carry as the rep left them: a contract's end date does not vanish on a "no change" week.
+    ...(v.custom ? { custom: v.custom } : {}),
     contacts: null, lastContact: v.lastContact, revenue: null, receivable: v.receivable, overdueDays: v.overdueDays,
     collected: null, paymentTermDays: v.paymentTermDays,
     complaints: null, complaintType: null, requirementChanges: null, faults: null, usage: null,
@@ -81,7 +83,7 @@ export function scoreWeek(args: ScoreWeekArgs): CustomerScore[] {
   for (const c of args.customers) customerById.set(c.id, c);
 
   // Per customer: entries by week position, and which rep filed them.
-  const grid = new Map<number, Array<EntryValues | null>>();
+  const grid = new Map<number, Array<ScoredEntry | null>>();
   const reps = new Map<number, Array<number | null>>();
   for (const row of args.entries) {
     if (compareWeeks(row.week, start) < 0 || compareWeeks(row.week, args.week) > 0) continue;
@@ -89,7 +91,7 @@ export function scoreWeek(args: ScoreWeekArgs): CustomerScore[] {
     if (w === undefined || !customerById.has(row.customerId)) continue;
     let slots = grid.get(row.customerId);
     if (!slots) {
-      slots = new Array<EntryValues | null>(W).fill(null);
+      slots = new Array<ScoredEntry | null>(W).fill(null);
       grid.set(row.customerId, slots);
     }
     const had = slots[w];

@@ -6,6 +6,9 @@ import type { WeekId } from '../weekly-report/week.js';
 export const TAGS = ['overdue', 'silent', 'complaints', 'low_fit', 'requirement_churn', 'declining', 'cycle_slip'] as const;
 /** Problem types, one per risk dimension. */
 export type Tag = (typeof TAGS)[number];
+/** A built-in tag or a custom problem tag's id (`scoring.customTags`, e.g. `contract_due`). */
+export type TagId = Tag | (string & {});
+export const isBuiltInTag = (tag: string): tag is Tag => (TAGS as readonly string[]).includes(tag);
 
 export const DIMENSIONS = ['payment', 'activity', 'complaints', 'fit', 'churn', 'revenue', 'cycle'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -33,10 +36,13 @@ export interface CustomerProfile {
   since: string | null;
 }
 
+/** A report entry as the scorer sees it: the template's fields, plus the custom fields when the team has any. */
+export type ScoredEntry = EntryValues & { custom?: Readonly<Record<string, string | number | null>> | null };
+
 /** One week of a customer's history. `entry` is null when no report covered the customer that week. */
 export interface WeekObservation {
   week: WeekId;
-  entry: EntryValues | null;
+  entry: ScoredEntry | null;
   /** The owning rep was away or it was a team holiday: silence that week means nothing. */
   excused: boolean;
 }
@@ -81,8 +87,8 @@ export interface CustomerScore {
   index: number;
   grade: Grade | null;
   dimensions: Record<Dimension, DimensionScore>;
-  /** Problem types, primary first (by contribution to the index). */
-  tags: Tag[];
+  /** Problem types, primary first (by contribution to the index); custom tags that match follow the built-in ones. */
+  tags: TagId[];
   /** Reasons in the order of `tags`, plus escalation notes. */
   reasons: LocalizedText[];
   /** Index change against last week's score; null when there is none. */

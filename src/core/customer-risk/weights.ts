@@ -1,6 +1,7 @@
 // Scoring configuration: weights, grade thresholds, hard triggers and the knobs of each dimension.
 // Every key has a built-in default, so a config file only lists what it changes.
 import { z } from 'zod';
+import { customTagsSchema } from '../custom-tags/custom-tags.js';
 
 const weight = z.number().min(0).max(2);
 const score = z.number().min(0).max(100);
@@ -79,6 +80,8 @@ export const scoringConfigSchema = z.object({
   revenue: revenueSchema.prefault({}),
   /** Reports older than this many weeks are too stale to grade on. */
   staleAfterWeeks: z.int().min(1).max(26).default(4),
+  /** The boss's own problem types: a rule on the latest report → a tag with a grade floor and a route. */
+  customTags: customTagsSchema.default({}),
 }).strict().superRefine((cfg, ctx) => {
   if (cfg.grades.knee < cfg.grades.B) {
     ctx.addIssue({ code: 'custom', path: ['grades', 'knee'], message: `must be ≥ grades.B (${cfg.grades.B}): the compression must not change who is flagged` });

@@ -1,6 +1,6 @@
 // Builds the digest model for a team and week from already-loaded data (no I/O, deterministic).
 import type { Customer, Member } from '../team.js';
-import type { CustomerScore, Tag } from '../customer-risk/types.js';
+import type { CustomerScore, TagId } from '../customer-risk/types.js';
 import type { FollowUpTask } from '../follow-up/task.js';
 import { ACTIVE_STATES } from '../follow-up/task.js';
 import type { RoutingConfig } from '../follow-up/routing.js';
@@ -97,7 +97,7 @@ export function buildDigest(input: DigestInput): DigestModel {
     .sort((a, b) => b.index - a.index || (b.grade === 'A' ? 1 : 0) - (a.grade === 'A' ? 1 : 0) || a.customerId - b.customerId)
     .map((s) => {
       const customer = customerOf.get(s.customerId);
-      const tagRank = (tag: Tag) => { const i = s.tags.indexOf(tag); return i < 0 ? 99 : i; };
+      const tagRank = (tag: TagId) => { const i = s.tags.indexOf(tag); return i < 0 ? 99 : i; };
       const tasks = [...(activeByCustomer.get(s.customerId) ?? [])].sort((a, b) => tagRank(a.tag) - tagRank(b.tag) || a.id - b.id);
       return {
         customerId: s.customerId, customerName: customer?.name ?? `#${s.customerId}`, grade: s.grade!, index: s.index,

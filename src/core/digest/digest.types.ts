@@ -1,7 +1,7 @@
 // The digest model: what managers see for one team and week. Plain JSON (`radar digest --json`).
 import type { LocalizedText } from '../i18n.js';
 import type { Role } from '../team.js';
-import type { Grade, Tag } from '../customer-risk/types.js';
+import type { Grade, TagId } from '../customer-risk/types.js';
 import type { TaskState } from '../follow-up/task.js';
 import type { WeekId } from '../weekly-report/week.js';
 
@@ -18,7 +18,7 @@ export interface DigestTask {
   id: number;
   customerId: number;
   customerName: string;
-  tag: Tag;
+  tag: TagId;
   role: Role;
   grade: Grade;
   ownerRole: 'director' | 'manager';
@@ -47,7 +47,7 @@ export interface DigestFlag {
   index: number;
   delta: number | null;
   weeksInRed: number;
-  tags: Tag[];
+  tags: TagId[];
   /** Top reasons (at most 3), primary first, quoting the numbers. */
   reasons: LocalizedText[];
   rep: DigestPerson | null;

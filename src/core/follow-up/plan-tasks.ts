@@ -1,7 +1,7 @@
 // The weekly follow-up plan: which tasks to open, escalate and close as recovered, and which outcome
 // log entries are due. Pure: the caller stores the result (tasks + events) in one transaction.
 import type { Customer, Member } from '../team.js';
-import type { CustomerScore, Tag } from '../customer-risk/types.js';
+import type { CustomerScore, TagId } from '../customer-risk/types.js';
 import type { WeekId } from '../weekly-report/week.js';
 import { addDays, isoWeekOfUtcDate, formatWeekId, weeksBetween } from '../weekly-report/week.js';
 import type { FollowUpTask, TaskEvent } from './task.js';
@@ -60,7 +60,7 @@ export interface FollowUpPlan {
   outcomes: OutcomeDue[];
 }
 
-const key = (customerId: number, tag: Tag) => `${customerId}:${tag}`;
+const key = (customerId: number, tag: TagId) => `${customerId}:${tag}`;
 
 /** The ISO week of a timestamp's calendar date (closedAt is stored in the team's local date prefix). */
 const weekOfTimestamp = (iso: string): WeekId => {

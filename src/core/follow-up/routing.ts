@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ROLES } from '../team.js';
 import type { Role } from '../team.js';
 import { TAGS } from '../customer-risk/types.js';
-import type { Grade, Tag } from '../customer-risk/types.js';
+import { isBuiltInTag, type Grade, type Tag, type TagId } from '../customer-risk/types.js';
 
 /** Routing of follow-up tasks. */
 export interface RoutingConfig {
@@ -23,6 +23,11 @@ export interface RoutingConfig {
    * points above its value at dismissal or a hard trigger (90+ days overdue) appeared. It then reopens and says why.
    */
   dismissal: { holdWeeks: number; reopenMargin: number };
+  /**
+   * The owner role of each custom problem tag, taken from `scoring.customTags.<id>.route` when the settings
+   * are put together (not a key of its own: the tag's rule, label and route are set in one place).
+   */
+  customRoutes?: Readonly<Record<string, Role>>;
 }
 
 export const DEFAULT_ROUTING: RoutingConfig = Object.freeze({
@@ -127,11 +132,13 @@ function cloneRouting(c: RoutingConfig): RoutingConfig {
     dueDays: { ...c.dueDays },
     escalateAfterWeeks: c.escalateAfterWeeks,
     dismissal: { ...(c.dismissal ?? DEFAULT_ROUTING.dismissal) },
+    ...(c.customRoutes ? { customRoutes: { ...c.customRoutes } } : {}),
   };
 }
 
-/** The role that owns tasks of this tag. */
-export const primaryRole = (config: RoutingConfig, tag: Tag): Role => config.routes[tag][0] ?? 'manager';
+/** The role that owns tasks of this tag (a custom tag: its configured route; unknown: the manager). */
+export const primaryRole = (config: RoutingConfig, tag: TagId): Role =>
+  (isBuiltInTag(tag) ? config.routes[tag][0] : config.customRoutes?.[tag]) ?? 'manager';
 
-/** Roles told about tasks of this tag besides the owner role. */
-export const collaboratorRoles = (config: RoutingConfig, tag: Tag): Role[] => config.routes[tag].slice(1);
+/** Roles told about tasks of this tag besides the owner role (custom tags have none). */
+export const collaboratorRoles = (config: RoutingConfig, tag: TagId): Role[] => (isBuiltInTag(tag) ? config.routes[tag].slice(1) : []);

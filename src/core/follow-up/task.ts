@@ -1,6 +1,6 @@
 // Follow-up tasks: one per (customer, tag), routed to a role, tracked until the customer recovers.
 import type { Role } from '../team.js';
-import type { Grade, Tag } from '../customer-risk/types.js';
+import type { Grade, TagId } from '../customer-risk/types.js';
 import type { WeekId } from '../weekly-report/week.js';
 
 export const TASK_STATES = ['open', 'claimed', 'done', 'dismissed', 'snoozed'] as const;
@@ -13,7 +13,7 @@ export interface FollowUpTask {
   id: number;
   teamId: number;
   customerId: number;
-  tag: Tag;
+  tag: TagId;
   /** The role the problem type routes to (finance for overdue, …). */
   role: Role;
   /** A concrete person when one is known (owning rep, claimer, the only member with the role). */

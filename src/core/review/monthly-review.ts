@@ -1,7 +1,7 @@
 // The monthly review (复盘): what was flagged, what was done about it, what came of it, and how well
 // the scorer itself warned. Pure: the app hands in scores, tasks with their events and bad outcomes.
 import type { FollowUpTask, TaskEvent } from '../follow-up/task.js';
-import type { Grade, Tag } from '../customer-risk/types.js';
+import type { Grade, TagId } from '../customer-risk/types.js';
 import { addWeeks, compareWeeks, weeksBetween, type WeekId } from '../weekly-report/week.js';
 import type { Period } from './period.js';
 import { median, tally } from './stats.js';
@@ -40,7 +40,7 @@ export interface OutcomeRow {
   taskId: number;
   customerId: number;
   customer: string;
-  tag: Tag;
+  tag: TagId;
   role: string;
   /** How the task closed: resolved by someone, closed as recovered by the scorer, or dismissed. */
   closedAs: 'resolved' | 'recovered' | 'dismissed';
@@ -63,7 +63,7 @@ export interface StoryEvent {
 export interface ReviewCase {
   kind: 'recovery' | 'miss';
   customer: string;
-  tag: Tag;
+  tag: TagId;
   role: string;
   result: OutcomeResult;
   before: number | null;
@@ -93,7 +93,7 @@ export interface MonthlyReview {
     byRole: Array<{ role: string; opened: number; resolved: number; medianDaysToClaim: number | null; medianDaysToResolve: number | null }>;
   };
   outcomes: OutcomeRow[];
-  interventions: Array<{ tag: Tag; role: string; closed: number } & Record<OutcomeResult, number> & { avgChange: number | null }>;
+  interventions: Array<{ tag: TagId; role: string; closed: number } & Record<OutcomeResult, number> & { avgChange: number | null }>;
   recovered: string[];
   relapsed: string[];
   lost: string[];

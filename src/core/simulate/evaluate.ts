@@ -1,6 +1,6 @@
 // How well a scorer finds the planted problems: precision / recall of the last week's flagged set,
 // primary-tag accuracy, detection delay and false alarms over healthy customer-weeks.
-import type { Tag } from '../customer-risk/types.js';
+import type { Tag, TagId } from '../customer-risk/types.js';
 import { compareWeeks, weeksBetween, type WeekId } from '../weekly-report/week.js';
 import type { FlagLike } from './naive-flags.js';
 import type { SimTruth } from './types.js';
@@ -30,7 +30,7 @@ export interface Evaluation {
   /** For reading failures: planted but not flagged last week, flagged but healthy, hit with another primary tag. */
   misses: Array<{ customer: string; tag: Tag }>;
   falsePositives: string[];
-  wrongPrimary: Array<{ customer: string; planted: Tag; primary: Tag | null }>;
+  wrongPrimary: Array<{ customer: string; planted: Tag; primary: TagId | null }>;
 }
 
 const median = (xs: number[]): number | null => {

@@ -1,7 +1,7 @@
 // The naive rule a spreadsheet would use, for comparison: any overdue, any complaint, or revenue halved
 // week over week. Same input shape as `scoreWeek`, same output shape as `evaluate` reads.
 import type { ScoreWeekArgs } from '../customer-risk/score-week.js';
-import type { Grade, Tag } from '../customer-risk/types.js';
+import type { Grade, TagId } from '../customer-risk/types.js';
 import type { EntryValues } from '../weekly-report/template.js';
 import { addWeeks } from '../weekly-report/week.js';
 
@@ -9,7 +9,7 @@ import { addWeeks } from '../weekly-report/week.js';
 export interface FlagLike {
   customerId: number;
   grade: Grade | null;
-  tags: readonly Tag[];
+  tags: readonly TagId[];
 }
 
 /**
@@ -29,7 +29,7 @@ export function naiveFlags(args: Pick<ScoreWeekArgs, 'customers' | 'entries' | '
     const e = now.get(c.id);
     const p = before.get(c.id);
     if (!e && !p) continue;
-    const tags: Tag[] = [];
+    const tags: TagId[] = [];
     if (e && (e.overdueDays ?? 0) > 0) tags.push('overdue');
     if (e && (e.complaints ?? 0) > 0) tags.push('complaints');
     if (e && p && (p.revenue ?? 0) > 0 && (e.revenue ?? 0) <= (p.revenue ?? 0) / 2) tags.push('declining');

@@ -1,7 +1,7 @@
 // Scores per (team, week, customer). A week is saved as a whole (delete + prepared inserts in one
 // transaction) and read as a whole; raw statements because a week can be 20,000 rows.
 import type { Statement } from 'better-sqlite3';
-import type { CustomerScore, Dimension, DimensionScore, Grade, PreviousScore, Tag } from '../../core/customer-risk/types.js';
+import type { CustomerScore, Dimension, DimensionScore, Grade, PreviousScore, TagId } from '../../core/customer-risk/types.js';
 import type { LocalizedText } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { ScoreRepo } from '../../app/ports/repositories.port.js';
@@ -15,7 +15,7 @@ const toScore = (r: Row): CustomerScore => ({
   week: r[1] as WeekId,
   index: r[2] as number,
   grade: r[3] as Grade | null,
-  tags: JSON.parse(r[4] as string) as Tag[],
+  tags: JSON.parse(r[4] as string) as TagId[],
   reasons: JSON.parse(r[5] as string) as LocalizedText[],
   dimensions: JSON.parse(r[6] as string) as Record<Dimension, DimensionScore>,
   delta: r[7] as number | null,

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { FollowUpTask, TaskEvent, TaskEventKind, TaskState } from '../../core/follow-up/task.js';
 import { ACTIVE_STATES } from '../../core/follow-up/task.js';
-import type { Grade, Tag } from '../../core/customer-risk/types.js';
+import type { Grade, TagId } from '../../core/customer-risk/types.js';
 import type { Role } from '../../core/team.js';
 import type { TaskRepo } from '../../app/ports/repositories.port.js';
 import type { Db } from '../db.js';
@@ -14,7 +14,7 @@ const toTask = (r: TaskRow): FollowUpTask => ({
   id: r.id,
   teamId: r.teamId,
   customerId: r.customerId,
-  tag: r.tag as Tag,
+  tag: r.tag as TagId,
   role: r.role as Role,
   assigneeId: r.assigneeId,
   ownerRole: r.ownerRole,

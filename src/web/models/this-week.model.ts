@@ -3,8 +3,8 @@
 import { buildDigest } from '../../core/digest/build-digest.js';
 import type { DigestPerson } from '../../core/digest/digest.types.js';
 import type { LocalizedText } from '../../core/i18n.js';
-import type { Grade, Tag } from '../../core/customer-risk/types.js';
-import { TAGS } from '../../core/customer-risk/types.js';
+import type { Grade, TagId } from '../../core/customer-risk/types.js';
+import { isBuiltInTag, TAGS } from '../../core/customer-risk/types.js';
 import type { Member, Role, Team } from '../../core/team.js';
 import { ACTIVE_STATES, type TaskState } from '../../core/follow-up/task.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
@@ -18,7 +18,7 @@ export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface FlagFilters {
   grade: Grade | null;
-  tag: Tag | null;
+  tag: TagId | null;
   region: string | null;
   repId: number | null;
   sort: SortKey;
@@ -32,7 +32,7 @@ export interface FlagRow {
   index: number;
   delta: number | null;
   weeksInRed: number;
-  tags: Tag[];
+  tags: TagId[];
   reasons: LocalizedText[];
   region: string | null;
   rep: { id: number; name: string } | null;
@@ -42,7 +42,7 @@ export interface BoardTask {
   id: number;
   customerId: number;
   customerName: string;
-  tag: Tag;
+  tag: TagId;
   state: TaskState;
   grade: Grade;
   dueDate: string;
@@ -64,7 +64,7 @@ export interface ThisWeekModel {
   /** Sees the team-wide sections (heat map, portfolio, missing reports). */
   teamView: boolean;
   filters: FlagFilters;
-  options: { regions: string[]; tags: Tag[]; reps: Array<{ id: number; name: string }> };
+  options: { regions: string[]; tags: TagId[]; reps: Array<{ id: number; name: string }> };
   /** Visible flags before filtering, and after. */
   totalFlags: number;
   flags: FlagRow[];
@@ -152,7 +152,8 @@ export function thisWeekModel(ctx: AppContext, team: Team, viewer: Member, weekF
     week, weeks, today, viewer, teamView, filters,
     options: {
       regions: [...new Set(all.flatMap((f) => (f.region ? [f.region] : [])))].sort(),
-      tags: TAGS.filter((tag) => all.some((f) => f.tags.includes(tag))),
+      // Built-in problem types first, then the custom tags (scoring.customTags) flagged this week.
+      tags: [...TAGS.filter((tag) => all.some((f) => f.tags.includes(tag))), ...new Set(all.flatMap((f) => f.tags.filter((tag) => !isBuiltInTag(tag))))],
       reps: members.filter((m) => repIds.has(m.id)).map((m) => ({ id: m.id, name: m.name })).sort((a, b) => a.name.localeCompare(b.name, 'zh')),
     },
     totalFlags: all.length,

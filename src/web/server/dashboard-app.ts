@@ -148,7 +148,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
     const repId = Number(q.rep);
     const filters: FlagFilters = {
       grade: q.grade === 'A' || q.grade === 'B' ? q.grade : null,
-      tag: TAGS.includes(q.tag as Tag) ? (q.tag as Tag) : null,
+      tag: q.tag && (TAGS.includes(q.tag as Tag) || Object.hasOwn(ctx.settings.scoring.customTags ?? {}, q.tag)) ? q.tag : null,
       region: q.region ? q.region.slice(0, 200) : null,
       repId: Number.isInteger(repId) && repId > 0 ? repId : null,
       sort: SORT_KEYS.includes(q.sort as SortKey) ? (q.sort as SortKey) : 'index',
