@@ -76,3 +76,29 @@ describe('radar settings', () => {
     expect(log[0]!.actor).toBe('boss@example.com');
   }, 300_000);
 });
+
+describe('a custom problem tag set from the CLI', () => {
+  it('flags the customers its rule matches, with its label and reason, refuses a built-in id, and goes away on undo', () => {
+    const tag = {
+      label: { zh: '小额客户', en: 'Small account' }, severity: 'A', route: 'manager',
+      when: { all: [{ field: 'revenue', op: 'lt', value: 600 }, { field: 'stage', op: 'eq', value: 'live' }] },
+    };
+    const before = JSON.parse(radar('flags', '--week', '2026-W48', '--json').stdout) as Array<{ customer: string }>;
+    expect(before.map((f) => f.customer)).not.toContain('Calm Ltd');
+    const set = radar('settings', 'set', 'scoring.customTags.small_account', JSON.stringify(tag));
+    expect(set.code, set.stderr).toBe(0);
+    const flags = JSON.parse(radar('flags', '--week', '2026-W48', '--json').stdout) as Array<{ customer: string; grade: string; tags: string[]; reasons: string[] }>;
+    // Calm Ltd books 500 a week (the book's only live customer under 600).
+    expect(flags.filter((f) => f.tags.includes('small_account')).map((f) => [f.customer, f.grade])).toEqual([['Calm Ltd', 'A']]);
+    expect(flags.find((f) => f.customer === 'Calm Ltd')!.reasons.join(' ')).toContain('500');
+    const digest = radar('digest', '--week', '2026-W48');
+    expect(digest.code, digest.stderr).toBe(0);
+    expect(digest.stdout).toContain('小额客户');
+    const bad = radar('settings', 'set', 'scoring.customTags.overdue', JSON.stringify(tag));
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('scoring.customTags');
+    expect(radar('settings', 'undo').code).toBe(0);
+    const after = JSON.parse(radar('flags', '--week', '2026-W48', '--json').stdout) as Array<{ customer: string; tags: string[] }>;
+    expect(after.some((f) => f.tags.includes('small_account'))).toBe(false);
+  }, 240_000);
+});

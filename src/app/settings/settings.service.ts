@@ -117,7 +117,8 @@ export function coerceSettingValue(current: unknown, raw: string): unknown {
     }
     return text.split(/[,，\s]+/).filter(Boolean);
   }
-  if (isObject(current)) {
+  // An object, or a key not set yet (a new custom tag) given as a JSON object or list.
+  if (isObject(current) || (current === undefined && /^[{[]/.test(text))) {
     try { return JSON.parse(text); } catch { return raw; }
   }
   return raw;
