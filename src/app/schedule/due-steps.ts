@@ -13,7 +13,7 @@ import { addWeeks, formatWeekId, isoWeekOfUtcDate, weekOfInstant, type WeekId } 
 import type { ScheduleSettings } from './schedule-settings.schema.js';
 import { planWeek, type PlannedStep } from './week-plan.js';
 import { ISO_DAYS, wallClock, zonedInstant } from './zoned-time.js';
-import { reviewStepFor } from './month-plan.js';
+import { nextMonthOf, reviewStepFor } from './month-plan.js';
 
 export interface DueStep extends PlannedStep {
   /** True when the scheduled instant passed more than a minute ago (the bot was down or busy). */
@@ -94,8 +94,11 @@ function nudgeInstant(settings: ScheduleSettings, date: string): Date {
   return at;
 }
 
-/** The next instant any step of the team could become due after `now` (for logs and sleeping). */
-export function nextStepAt(settings: ScheduleSettings, now: Date, memberTimeZones: readonly string[] = []): Date | null {
+/**
+ * The next instant any step of the team could become due after `now` (for logs and sleeping), the
+ * monthly review included unless `monthlyReview` is false (as in dueSteps).
+ */
+export function nextStepAt(settings: ScheduleSettings, now: Date, memberTimeZones: readonly string[] = [], monthlyReview = true): Date | null {
   const t = now.getTime();
   const week = weekOfInstant(now, settings.timezone);
   let best: number | null = null;
@@ -105,6 +108,12 @@ export function nextStepAt(settings: ScheduleSettings, now: Date, memberTimeZone
       const at = s.at.getTime();
       if (at > t && (best === null || at < best)) best = at;
     }
+  }
+  if (monthlyReview) {
+    // This month's review if still ahead, else next month's (planned from that month's first day).
+    const thisMonth = reviewStepFor(now, settings).at.getTime();
+    const nextMonth = reviewStepFor(zonedInstant(`${nextMonthOf(wallClock(now, settings.timezone).date.slice(0, 7))}-01`, '00:00', settings.timezone), settings).at.getTime();
+    for (const at of [thisMonth, nextMonth]) if (at > t && (best === null || at < best)) best = at;
   }
   return best === null ? null : new Date(best);
 }

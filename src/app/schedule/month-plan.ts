@@ -14,6 +14,12 @@ export const previousMonth = (month: string): string => {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 };
 
+/** `YYYY-MM` of the month after `month`. */
+export const nextMonthOf = (month: string): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
 /** The first day of `month` that is neither a weekend nor a team holiday. */
 export function firstWorkingDay(month: string, holidays: readonly string[]): string {
   const off = new Set(holidays);

@@ -173,4 +173,12 @@ describe('dueSteps catch-up', () => {
   it('nextStepAt finds the coming prompt', () => {
     expect(nextStepAt(SH, at('2026-03-09T04:00:00Z'))?.toISOString()).toBe('2026-03-13T08:00:00.000Z');
   });
+
+  it('nextStepAt counts the monthly review: this month\'s when still ahead, else next month\'s', () => {
+    // Wednesday 1 April 2026 is the first working day: the review is at 10:00 Shanghai (02:00Z).
+    expect(nextStepAt(SH, at('2026-03-31T20:00:00Z'))?.toISOString()).toBe('2026-04-01T02:00:00.000Z');
+    expect(nextStepAt(SH, at('2026-03-31T20:00:00Z'), [], false)!.getTime()).toBeGreaterThan(Date.parse('2026-04-01T02:00:00Z'));
+    // A holiday on the 1st moves it to the 2nd; asked on 31 March (20:00 Shanghai), next month's plan is found.
+    expect(nextStepAt({ ...SH, holidays: ['2026-04-01'] }, at('2026-03-31T12:00:00Z'))?.toISOString()).toBe('2026-04-02T02:00:00.000Z');
+  });
 });
