@@ -19,13 +19,14 @@ import { teamRanking } from '../review/ranking.service.js';
 import { rankingBlocks } from '../review/review.view.js';
 import { ChartError, createChartsService } from '../charts/charts.service.js';
 import type { Locale } from '../../core/i18n.js';
+import type { RankingRow } from '../../core/review/ranking.js';
 
 /**
  * The digest as posted: the model's card, its heat map and red-flags-by-rep charts, and the weekly ranking
  * (the 8 weeks to this one) at the end unless the team sends the ranking to managers only (continuations
  * go in the digest's thread).
  */
-function postedDigestCard(app: RadarApp, teamId: number, week: WeekId, locale: Locale, model: DigestModel): CardSpec {
+function postedDigestCard(app: RadarApp, teamId: number, week: WeekId, locale: Locale, model: DigestModel, rankingRows: () => readonly RankingRow[]): CardSpec {
   const card = digestCard(model, locale);
   const blocks: Block[] = [...card.blocks];
   const charts = createChartsService(app.ctx, teamId);
@@ -35,8 +36,14 @@ function postedDigestCard(app: RadarApp, teamId: number, week: WeekId, locale: L
     if (!(err instanceof ChartError)) throw err; // a week without reports has nothing to chart
   }
   const ranking = rankingSettingsOf(app.ctx);
-  if (ranking.audience === 'channel') blocks.push(...rankingBlocks(teamRanking(app.ctx, teamId, { week }).rows, locale, ranking.columns));
+  if (ranking.audience === 'channel') blocks.push(...rankingBlocks(rankingRows(), locale, ranking.columns));
   return { ...card, blocks };
+}
+
+/** The week's ranking, read at most once however many platforms' cards and DMs use it. */
+function weekRanking(app: RadarApp, teamId: number, week: WeekId): () => readonly RankingRow[] {
+  let rows: readonly RankingRow[] | undefined;
+  return () => (rows ??= teamRanking(app.ctx, teamId, { week }).rows);
 }
 
 export interface DigestStepResult {
@@ -54,18 +61,19 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
   await syncUsers(app, teamId);
   const result: DigestStepResult = { flagged: 0, digestsQueued: 0, taskMessagesQueued: 0, rankingQueued: 0 };
   // Follow-up changes and the messages announcing them are stored together.
+  const ranking = weekRanking(app, teamId, week);
   repos.transaction(() => {
     for (const { platform, managerChannel } of app.platforms) {
       const model = digestModel(app.ctx, teamId, week, platform, { syncTasks: true });
       result.flagged = model.counts.flagged;
       const queued = enqueueSend(app, {
         teamId, key: outboxKeys.digest(teamId, week, platform), platform,
-        destination: { kind: 'channel', channelId: managerChannel }, card: postedDigestCard(app, teamId, week, team.locale, model),
+        destination: { kind: 'channel', channelId: managerChannel }, card: postedDigestCard(app, teamId, week, team.locale, model, ranking),
       });
       if (queued) result.digestsQueued += 1;
     }
     // The weekly ranking (last 8 weeks to this one): at the end of the digest, or by DM to managers.
-    result.rankingQueued = queueRankingDms(app, teamId, week, () => teamRanking(app.ctx, teamId, { week }).rows);
+    result.rankingQueued = queueRankingDms(app, teamId, week, ranking);
     const dm = (member: Member, card: CardSpec, key: (platform: Platform) => string) => {
       for (const { platform } of app.platforms) {
         const userId = userIdOn(platform, member);
@@ -100,10 +108,11 @@ export function refreshDigest(app: RadarApp, teamId: number, week: WeekId): Part
   const team = app.ctx.repos.teams.getTeam(teamId);
   const cards: Partial<Record<Platform, CardSpec>> = {};
   if (!team) return cards;
+  const ranking = weekRanking(app, teamId, week);
   for (const { platform } of app.platforms) {
     const key = outboxKeys.digest(teamId, week, platform);
     if (!app.ctx.repos.outbox.byKey(key)) continue;
-    const card = postedDigestCard(app, teamId, week, team.locale, digestModel(app.ctx, teamId, week, platform));
+    const card = postedDigestCard(app, teamId, week, team.locale, digestModel(app.ctx, teamId, week, platform), ranking);
     enqueueRefresh(app, key, card);
     cards[platform] = card;
   }
