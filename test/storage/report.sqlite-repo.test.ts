@@ -90,6 +90,12 @@ describe('SqliteReportRepo', () => {
     ]);
   });
 
+  it('reads the report statuses of a range of weeks in week order', () => {
+    f = setup();
+    for (const week of ['2026-W42', '2026-W39', '2026-W40', '2026-W44'] as const) f.repos.reports.markSubmitted(f.teamId, week, f.repId, '2026-10-01T08:00:00Z', false);
+    expect(f.repos.reports.reportStatusesInRange(f.teamId, '2026-W40', '2026-W42').map((s) => s.week)).toEqual(['2026-W40', '2026-W42']);
+  });
+
   it('reads 20,000 customers × 26 weeks in week order with one indexed query', () => {
     f = setup();
     const { sqlite } = f.db;

@@ -116,6 +116,8 @@ export interface ReportRepo {
   /** The customer's latest entry strictly before `week`. */
   lastEntryBefore(customerId: number, week: WeekId): StoredEntry | null;
   reportStatuses(teamId: number, week: WeekId): ReportStatus[];
+  /** Every report status in [from, to], ordered by week then rep: one query for a whole history. */
+  reportStatusesInRange(teamId: number, from: WeekId, to: WeekId): ReportStatus[];
   markSubmitted(teamId: number, week: WeekId, repId: number, at: string, late: boolean): void;
   /** Weeks that have any entry, ascending. */
   weeksWithEntries(teamId: number): WeekId[];

@@ -1,11 +1,11 @@
 // "my ranking" / "我的排名": a rep's own line of the team ranking ("11 weeks on time in a row");
 // "ranking" / "排行榜": the whole table, for managers, directors and owners.
-import { DEFAULT_RANKING_SETTINGS } from '../../core/review/ranking.js';
 import type { InteractionResult } from '../inbound.js';
 import { teamRanking } from './ranking.service.js';
 import { latestReportWeek } from '../scoring/scoring.service.js';
 import { tr } from '../shared/view-text.js';
-import { ownRankingText, rankingBlocks } from './review.view.js';
+import { ownRankingText } from './review.view.js';
+import { rankingCard, rankingSettingsOf } from './ranking-post.js';
 import type { Interaction } from '../interaction/interaction-context.js';
 import { isManagerial, notAllowed, toast } from '../interaction/interaction-context.js';
 
@@ -27,9 +27,5 @@ export function handleRanking(i: Interaction, text: string): InteractionResult {
     } };
   }
   if (!isManagerial(i.member)) return notAllowed(i.locale);
-  const columns = i.app.ctx.settings.ranking?.columns ?? DEFAULT_RANKING_SETTINGS.columns;
-  return { type: 'card', card: {
-    title: tr(i.locale, `🏆 排行榜 ${ranking.period.weeks[0]} … ${week}`, `🏆 Ranking ${ranking.period.weeks[0]} … ${week}`), tone: 'blue',
-    blocks: rankingBlocks(ranking.rows, i.locale, columns), summary: tr(i.locale, '排行榜', 'Ranking'),
-  } };
+  return { type: 'card', card: rankingCard(ranking.rows, `${ranking.period.weeks[0]} … ${week}`, i.locale, rankingSettingsOf(i.app.ctx).columns) };
 }

@@ -1,7 +1,7 @@
 // The team ranking of a period, from what is stored: report statuses, entries, follow-up tasks.
 import { computeRanking, type RankingRow } from '../../core/review/ranking.js';
 import { monthPeriod, previousPeriod, weekPeriod, type Period } from '../../core/review/period.js';
-import { compareWeeks, weekRange, type WeekId } from '../../core/weekly-report/week.js';
+import { compareWeeks, type WeekId } from '../../core/weekly-report/week.js';
 import type { ReportStatus } from '../ports/repositories.port.js';
 import type { AppContext } from '../context.js';
 
@@ -17,12 +17,9 @@ export function teamRanking(ctx: AppContext, teamId: number, spec: { week: WeekI
   const period = 'week' in spec ? weekPeriod(spec.week) : monthPeriod(spec.month);
   const previous = previousPeriod(period);
   const last = period.weeks.at(-1)!;
-  const firstWeek = repos.reports.weeksWithEntries(teamId)[0] ?? null;
-  const reports: ReportStatus[] = [];
-  if (firstWeek !== null && compareWeeks(firstWeek, last) <= 0) {
-    // The streak may reach back before the period: every week of the team's history up to its end.
-    for (const w of weekRange(firstWeek, last)) reports.push(...repos.reports.reportStatuses(teamId, w));
-  }
+  const firstWeek = repos.reports.firstWeek(teamId);
+  // The streak may reach back before the period: every week of the team's history up to its end.
+  const reports: ReportStatus[] = firstWeek !== null && compareWeeks(firstWeek, last) <= 0 ? repos.reports.reportStatusesInRange(teamId, firstWeek, last) : [];
   const tasks = repos.tasks.listTasks(teamId);
   const rows = computeRanking({
     period,

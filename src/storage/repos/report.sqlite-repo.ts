@@ -85,6 +85,10 @@ export const valueParams = (v: EntryValues) => [
   v.requirementChanges, v.faults, v.usage, v.stage, v.expectedClose, v.health, v.collected, v.paymentTermDays, v.notes,
 ];
 
+const toReportStatus = (r: Row): ReportStatus => ({
+  teamId: r[0] as number, week: r[1] as WeekId, repId: r[2] as number, submittedAt: r[3] as string | null, late: r[4] === 1,
+});
+
 export class SqliteReportRepo implements ReportRepo {
   private readonly upsertStmt: Statement;
   private readonly upsertKeepingCustomStmt: Statement;
@@ -97,6 +101,7 @@ export class SqliteReportRepo implements ReportRepo {
   private readonly lastBeforeStmt: Statement;
   private readonly customerRangeStmt: Statement;
   private readonly statusStmt: Statement;
+  private readonly statusRangeStmt: Statement;
   private readonly submitStmt: Statement;
   private readonly weeksStmt: Statement;
   private readonly firstWeekStmt: Statement;
@@ -136,6 +141,7 @@ export class SqliteReportRepo implements ReportRepo {
     this.lastBeforeStmt = s.prepare(`${ENTRY_SELECT} WHERE customer_id = ? AND week < ? ORDER BY week DESC, updated_at DESC LIMIT 1`).raw(true);
     this.customerRangeStmt = s.prepare(`${ENTRY_SELECT} WHERE customer_id = ? AND week BETWEEN ? AND ? ORDER BY week, updated_at`).raw(true);
     this.statusStmt = s.prepare('SELECT team_id, week, rep_id, submitted_at, late FROM reports WHERE team_id = ? AND week = ? ORDER BY rep_id').raw(true);
+    this.statusRangeStmt = s.prepare('SELECT team_id, week, rep_id, submitted_at, late FROM reports WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week, rep_id').raw(true);
     this.submitStmt = s.prepare(
       `INSERT INTO reports (team_id, week, rep_id, submitted_at, late) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (team_id, week, rep_id) DO UPDATE SET submitted_at = excluded.submitted_at, late = excluded.late`,
@@ -196,9 +202,11 @@ export class SqliteReportRepo implements ReportRepo {
   }
 
   reportStatuses(teamId: number, week: WeekId): ReportStatus[] {
-    return (this.statusStmt.all(teamId, week) as Row[]).map((r) => ({
-      teamId: r[0] as number, week: r[1] as WeekId, repId: r[2] as number, submittedAt: r[3] as string | null, late: r[4] === 1,
-    }));
+    return (this.statusStmt.all(teamId, week) as Row[]).map(toReportStatus);
+  }
+
+  reportStatusesInRange(teamId: number, from: WeekId, to: WeekId): ReportStatus[] {
+    return (this.statusRangeStmt.all(teamId, from, to) as Row[]).map(toReportStatus);
   }
 
   markSubmitted(teamId: number, week: WeekId, repId: number, at: string, late: boolean): void {

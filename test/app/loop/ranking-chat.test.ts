@@ -21,6 +21,16 @@ describe('ranking in chat', () => {
     expect(JSON.stringify(await msg(h.members.finance, 'my ranking'))).toContain('reps only');
   });
 
+  it('the table shows only the columns the ranking settings choose', async () => {
+    const h = createHarness();
+    h.app.ctx.settings = { ...h.app.ctx.settings, ranking: { columns: ['submission', 'streak'], audience: 'channel' } };
+    const table = await h.send({ type: 'message', actor: h.actor(h.members.manager), text: 'ranking', channelId: 'D1', isDirect: true });
+    expect(table.type).toBe('card');
+    const blocks = table.type === 'card' ? table.card.blocks : [];
+    const grid = blocks.find((b) => b.type === 'table');
+    expect(grid?.type === 'table' ? grid.columns.map((c) => c.key) : null).toEqual(['rank', 'name', 'submission', 'streak']);
+  });
+
   it('App Home shows a rep their own line only', async () => {
     const h = createHarness();
     const home = await h.send({ type: 'homeOpened', actor: h.actor(h.members.rep2) });
