@@ -49,6 +49,7 @@ export function syncFollowUps(ctx: AppContext, teamId: number, week: WeekId, sco
       dismissedTasks: repos.tasks.listTasks(teamId, { states: ['dismissed'] }),
       overdueDaysA: ctx.settings.scoring.hardTriggers.overdueDaysA,
       config: ctx.settings.routing,
+      locale: team.locale,
     });
     // A reopened dismissal first: its (customer, tag) becomes active again before anything else is stored.
     for (const change of plan.reopen) {

@@ -1,6 +1,7 @@
 // The weekly follow-up plan: which tasks to open, escalate and close as recovered, and which outcome
 // log entries are due. Pure: the caller stores the result (tasks + events) in one transaction.
 import type { Customer, Member } from '../team.js';
+import { text, type Locale, type LocalizedText } from '../i18n.js';
 import type { CustomerScore, TagId } from '../customer-risk/types.js';
 import type { WeekId } from '../weekly-report/week.js';
 import { addDays, isoWeekOfUtcDate, formatWeekId, weeksBetween } from '../weekly-report/week.js';
@@ -33,6 +34,8 @@ export interface PlanInput {
   /** Days overdue that make grade A (scoring.hardTriggers.overdueDaysA): a new hard trigger ends a dismissal. */
   overdueDaysA?: number;
   config?: RoutingConfig;
+  /** The team's language: notes the plan writes into task events (why a task reopened) are in it. */
+  locale?: Locale;
 }
 
 export interface TaskChange {
@@ -107,7 +110,7 @@ export function planFollowUps(input: PlanInput): FollowUpPlan {
             dueDate: addDays(input.today, config.dueDays[grade]), assigneeId: assigneeFor(role, customerOf.get(score.customerId) ?? null, input.members),
             closedAt: null, closeNote: null, indexAtClose: null, indexAfter2w: null, indexAfter4w: null, escalated: false, dismissedUntil: null, snoozedUntil: null,
           },
-          event: { taskId: dismissed.id, kind: 'reopened', actorId: null, at: now, note: verdict.why },
+          event: { taskId: dismissed.id, kind: 'reopened', actorId: null, at: now, note: verdict.why[input.locale ?? 'en'] },
         });
         continue;
       }
@@ -184,19 +187,23 @@ export function planFollowUps(input: PlanInput): FollowUpPlan {
  */
 export function dismissalVerdict(
   task: FollowUpTask, score: CustomerScore, today: string, cfg: RoutingConfig['dismissal'], overdueDaysA?: number,
-): { holds: boolean; why: string } {
+): { holds: boolean; why: LocalizedText } {
   const on = (task.closedAt ?? today).slice(0, 10);
-  const reason = task.closeNote ? ` ("${task.closeNote}")` : '';
+  const reason = task.closeNote ? text(`（“${task.closeNote}”）`, ` ("${task.closeNote}")`) : text('', '');
   const at = task.indexAtClose;
   if (at !== null && score.index >= at + cfg.reopenMargin) {
-    return { holds: false, why: `reopened: index ${at} → ${score.index} (+${Math.round((score.index - at) * 10) / 10}) since dismissed on ${on}${reason}` };
+    const up = Math.round((score.index - at) * 10) / 10;
+    return { holds: false, why: text(`重新打开：${on} 忽略后指数 ${at} → ${score.index}（+${up}）${reason.zh}`,
+      `reopened: index ${at} → ${score.index} (+${up}) since dismissed on ${on}${reason.en}`) };
   }
   const overdue = score.dimensions.payment?.facts.overdueDays;
   // A hard trigger is new when the task was dismissed below grade A (an A by the 90-day rule would have been A).
   if (overdueDaysA !== undefined && typeof overdue === 'number' && overdue >= overdueDaysA && task.grade !== 'A') {
-    return { holds: false, why: `reopened: now ${overdue} days overdue (≥${overdueDaysA}, grade A) since dismissed on ${on}${reason}` };
+    return { holds: false, why: text(`重新打开：${on} 忽略后已逾期 ${overdue} 天（≥${overdueDaysA}，A 级）${reason.zh}`,
+      `reopened: now ${overdue} days overdue (≥${overdueDaysA}, grade A) since dismissed on ${on}${reason.en}`) };
   }
   const until = task.dismissedUntil ?? addDays(on, 7 * cfg.holdWeeks);
-  if (until > today) return { holds: true, why: `dismissed on ${on} until ${until}${reason}` };
-  return { holds: false, why: `reopened: the dismissal of ${on} ran until ${until}${reason}, and the problem is still there` };
+  if (until > today) return { holds: true, why: text(`${on} 已忽略，至 ${until}${reason.zh}`, `dismissed on ${on} until ${until}${reason.en}`) };
+  return { holds: false, why: text(`重新打开：${on} 的忽略已于 ${until} 到期${reason.zh}，问题仍在`,
+    `reopened: the dismissal of ${on} ran until ${until}${reason.en}, and the problem is still there`) };
 }

@@ -148,6 +148,9 @@ describe('planFollowUps: a dismissal holds (issue 11.1)', () => {
     expect(plan.reopen).toHaveLength(1);
     expect(plan.reopen[0]!.task).toMatchObject({ id: 7, state: 'open', createdWeek: '2026-W48', closedAt: null, closeNote: null });
     expect(plan.reopen[0]!.event.note).toBe('reopened: index 62 → 75 (+13) since dismissed on 2026-11-13 ("客户春节停工，正常")');
+    // A Chinese team reads why in Chinese.
+    const zh = planFollowUps(base({ scores: [score(101, 75, 'B', ['overdue'])], dismissedTasks: [dismissed()], locale: 'zh' }));
+    expect(zh.reopen[0]!.event.note).toBe('重新打开：2026-11-13 忽略后指数 62 → 75（+13）（“客户春节停工，正常”）');
   });
 
   it('reopens on a new hard trigger, and when its until-date has passed', () => {
