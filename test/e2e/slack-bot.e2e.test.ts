@@ -221,6 +221,16 @@ describe('sales-radar on Slack, full stack', () => {
     expect(claim, 'Claim button for the overdue task').toBeDefined();
     expect(buttons.some((b) => b.action?.kind === 'customer.details' && b.action.args.customerId === String(seed.customers.huaxing.id))).toBe(true);
 
+    // The week's ranking ends the digest (in its thread when the card is long): a heading, then one row per rep.
+    const lines = posts(MANAGERS).flatMap((c) => textOf(c.args.blocks).split('\n'));
+    const heading = lines.findIndex((l) => /^\*?Ranking\*?$/.test(l.trim()));
+    expect(heading, lines.join('\n')).toBeGreaterThanOrEqual(0);
+    const after = lines.slice(heading + 1).join('\n');
+    expect(after).toMatch(/Streak/);
+    expect(after).toContain('Li Lei');
+    expect(after).toContain('Han Mei');
+    expect(after).not.toContain('Wang Fang');
+
     const toFinance = posts(dm('finance'));
     expect(toFinance).toHaveLength(1);
     expect(toFinance.map((c) => textOf(c.args.blocks)).join('\n')).toContain(RED_FLAG_CUSTOMER);
