@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS } from '../../../src/runtime/delivery/rate-limiter.js';
 import { createOutboxWorker, type OutboxWorker } from '../../../src/runtime/delivery/outbox-worker.js';
 import type { OutboxMessage } from '../../../src/app/ports/delivery.port.js';
+import type { ChatPort } from '../../../src/app/ports/chat.port.js';
 import { MemoryOutboxRepo } from '../../fakes/memory-delivery.js';
 import { card, fakeClock, FakeChatPort, permanent, rateLimited, transient, type Fault } from './fake-chat-port.js';
 
@@ -215,5 +216,71 @@ describe('outbox worker', () => {
     const t = Date.now();
     await worker.stop();
     expect(Date.now() - t).toBeLessThan(1_000);
+  });
+});
+
+describe('outbox worker lanes', () => {
+  it('starts the next message as soon as a lane is free, not when the whole batch is done', async () => {
+    // Every send waits until the test releases it.
+    const held: Array<{ userId: string; release: () => void }> = [];
+    const port: ChatPort = {
+      platform: 'slack',
+      send: (to) => new Promise((resolve) => held.push({
+        userId: to.kind === 'user' ? to.userId : to.channelId,
+        release: () => resolve({ platform: 'slack', channel: 'D', messageId: String(held.length) }),
+      })),
+      update: async () => undefined,
+      lookupUserByEmail: async () => null,
+    };
+    const outbox = new MemoryOutboxRepo();
+    const clock = fakeClock();
+    fanOut(outbox, clock, 12);
+    const worker = createOutboxWorker({ outbox, ports: { slack: port }, clock: clock.now, sleep: clock.sleep, limits: {}, concurrency: 4, batchSize: 4 });
+    const drained = worker.drainOnce();
+    const until = async (n: number) => { for (let i = 0; i < 100 && held.length < n; i++) await new Promise((r) => setImmediate(r)); };
+    await until(4);
+    expect(held.map((h) => h.userId)).toEqual(['U0', 'U1', 'U2', 'U3']);
+    // One of the first four answers: the fifth goes out while the other three are still in flight.
+    held[1]!.release();
+    await until(5);
+    expect(held.map((h) => h.userId)).toEqual(['U0', 'U1', 'U2', 'U3', 'U4']);
+    for (let i = 0; i < 12; i++) {
+      await until(Math.min(12, i + 5));
+      held[i]!.release();
+    }
+    for (const h of held) h.release();
+    expect(await drained).toEqual({ sent: 12, retried: 0, failed: 0 });
+  });
+
+  it('keeps one conversation in order, one message at a time, while other conversations go on', async () => {
+    const log: string[] = [];
+    const pending = new Map<string, () => void>();
+    const port: ChatPort = {
+      platform: 'slack',
+      send: (to, card) => new Promise((resolve) => {
+        const who = to.kind === 'user' ? to.userId : to.channelId;
+        log.push(`start ${who} ${card.title}`);
+        pending.set(card.title, () => { log.push(`end ${who} ${card.title}`); resolve({ platform: 'slack', channel: who, messageId: card.title }); });
+      }),
+      update: async () => undefined,
+      lookupUserByEmail: async () => null,
+    };
+    const outbox = new MemoryOutboxRepo();
+    const clock = fakeClock();
+    const at = clock.now().toISOString();
+    for (const [key, user] of [['a1', 'UA'], ['a2', 'UA'], ['b1', 'UB'], ['a3', 'UA']] as const) {
+      outbox.enqueue({ teamId: 1, key, platform: 'slack', op: 'send', destination: { kind: 'user', userId: user }, card: card(key) }, at);
+    }
+    const worker = createOutboxWorker({ outbox, ports: { slack: port }, clock: clock.now, sleep: clock.sleep, limits: {}, concurrency: 4, batchSize: 2 });
+    const drained = worker.drainOnce();
+    const tick = async () => { for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r)); };
+    await tick();
+    expect(log).toEqual(['start UA a1', 'start UB b1']);
+    for (const title of ['b1', 'a1', 'a2', 'a3']) {
+      pending.get(title)!();
+      await tick();
+    }
+    expect(await drained).toEqual({ sent: 4, retried: 0, failed: 0 });
+    expect(log.filter((l) => l.includes('UA'))).toEqual(['start UA a1', 'end UA a1', 'start UA a2', 'end UA a2', 'start UA a3', 'end UA a3']);
   });
 });
