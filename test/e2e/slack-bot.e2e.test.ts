@@ -38,7 +38,9 @@ let stopped = false;
 const clock = runningClock();
 
 const week = (): string => seed.weeks.current;
-const posts = (channel: string): FakeSlackCall[] => fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+// A DM is posted to the user id (U…); Slack files it under the D… conversation, as the fake does.
+const conversationOf = (c: FakeSlackCall): string => (/^[UW]/.test(String(c.args.channel)) ? fake.dmOf(String(c.args.channel)) : String(c.args.channel));
+const posts = (channel: string): FakeSlackCall[] => fake.callsTo('chat.postMessage').filter((c) => conversationOf(c) === channel);
 const updates = (channel: string): FakeSlackCall[] => fake.callsTo('chat.update').filter((c) => c.args.channel === channel);
 const dm = (key: PersonKey): string => fake.dmOf(SLACK_ID[key]);
 
