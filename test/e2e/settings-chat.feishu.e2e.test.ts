@@ -55,7 +55,7 @@ describe('settings from chat on Feishu', () => {
   it('1. "设置" from a manager: the settings card, every section summarised, an edit button per section', async () => {
     overview = await say(PEOPLE.manager.openId, P2P, '设置', 'om_settings_card');
     expect(titleOf(overview)).toBe('设置');
-    expect(buttonsOf(overview).filter((b) => b.action?.kind === 'settings.open').map((b) => b.action!.args.section)).toEqual(['grading', 'weights', 'routing', 'template', 'tags']);
+    expect(buttonsOf(overview).filter((b) => b.action?.kind === 'settings.open').map((b) => b.action!.args.section)).toEqual(['grading', 'weights', 'routing', 'template', 'tags', 'ranking']);
     expect(cardText(overview)).toContain('A ≥ 94 · B ≥ 50');
     expect(checkCard(overview)).toEqual([]);
   });

@@ -14,6 +14,8 @@ import { settingsHistory } from '../../src/app/settings/settings.service.js';
 import { silentLogger } from '../../src/runtime/logging/logger.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.fake.js';
 import { seedTeam, runningClock, SEED_PEOPLE, type PersonKey, type SeededTeam } from './support/seed.js';
+import { signedInteraction } from '../fakes/slack-signing.js';
+import { homeButtonClick } from '../fixtures/slack/payloads.js';
 import { buttonsIn, initialValue, inputsOf, SlackClientSim, textOf, type PostedButton } from './support/slack-user.js';
 
 const SIGNING_SECRET = 'test-signing-secret';
@@ -83,7 +85,7 @@ describe('settings from chat on Slack', () => {
     const card = await until('settings card', () => ephemeralsTo(SLACK_ID.manager, before)[0]);
     overview = card.args.blocks as unknown[];
     const edits = buttonsIn(overview).filter((b) => b.action?.kind === 'settings.open');
-    expect(edits.map((b) => b.action!.args.section)).toEqual(['grading', 'weights', 'routing', 'template', 'tags']);
+    expect(edits.map((b) => b.action!.args.section)).toEqual(['grading', 'weights', 'routing', 'template', 'tags', 'ranking']);
     expect(textOf(overview)).toContain('A ≥ 94 · B ≥ 50');
   });
 
@@ -160,5 +162,23 @@ describe('settings from chat on Slack', () => {
       ['scoring.hardTriggers.overdueDaysA', null, log[2]!.id],
     ]);
     expect(gradeOf(seed.customers.huaxing.id)).toBe('A');
+  });
+
+  it('7. the App Home of a manager has a Settings button; pressed there, the settings card comes by DM; a rep home has none', async () => {
+    await slack.event({ type: 'app_home_opened', user: SLACK_ID.manager, channel: fake.dmOf(SLACK_ID.manager), tab: 'home' });
+    const published = await until('home view', () => fake.callsTo('views.publish').find((c) => c.args.user_id === SLACK_ID.manager));
+    const home = (published.args.view as { blocks: unknown[] }).blocks;
+    const settings = buttonsIn(home).find((b) => b.action?.kind === 'settings.show');
+    expect(settings?.text).toBe('Settings');
+
+    const dmBefore = fake.messages.filter((m) => m.channel === fake.dmOf(SLACK_ID.manager)).length;
+    const res = await slack.post(signedInteraction(SIGNING_SECRET, homeButtonClick(settings!.value, { user: SLACK_ID.manager, actionId: settings!.actionId }), { timestampSec: slack.nowSec() }));
+    expect(res.status).toBe(200);
+    const card = await until('settings card by DM', () => fake.messages.filter((m) => m.channel === fake.dmOf(SLACK_ID.manager))[dmBefore]);
+    expect(buttonsIn(card.blocks).filter((b) => b.action?.kind === 'settings.open')).toHaveLength(6);
+
+    await slack.event({ type: 'app_home_opened', user: SLACK_ID.rep1, channel: fake.dmOf(SLACK_ID.rep1), tab: 'home' });
+    const repHome = await until('rep home view', () => fake.callsTo('views.publish').find((c) => c.args.user_id === SLACK_ID.rep1));
+    expect(buttonsIn((repHome.args.view as { blocks: unknown[] }).blocks).some((b) => b.action?.kind === 'settings.show')).toBe(false);
   });
 });

@@ -5,11 +5,12 @@
 import type { Locale } from '../../core/i18n.js';
 import { ROLES } from '../../core/team.js';
 import { TAGS } from '../../core/customer-risk/types.js';
+import { RANKING_COLUMNS } from '../../core/review/ranking.js';
 import type { FormField } from '../../ui/form.js';
 import { ROLE_LABEL, t, tagLabel, tr } from '../shared/view-text.js';
 import { coerceSettingValue, getPath } from './settings.service.js';
 
-export const SETTINGS_FORM_SECTIONS = ['grading', 'weights', 'routing', 'template', 'tags'] as const;
+export const SETTINGS_FORM_SECTIONS = ['grading', 'weights', 'routing', 'template', 'tags', 'ranking'] as const;
 export type SettingsSection = (typeof SETTINGS_FORM_SECTIONS)[number];
 export const isSettingsSection = (s: unknown): s is SettingsSection => (SETTINGS_FORM_SECTIONS as readonly unknown[]).includes(s);
 
@@ -55,6 +56,7 @@ export const SECTION_TITLE: Record<SettingsSection, { zh: string; en: string }> 
   routing: { zh: '跟进分派', en: 'Routing' },
   template: { zh: '周报模板', en: 'Report template' },
   tags: { zh: '自定义问题标签', en: 'Custom problem tags' },
+  ranking: { zh: '排行榜', en: 'Ranking' },
 };
 
 /** A number (or any scalar) setting: one field, one key. */
@@ -333,6 +335,31 @@ function tagsForm(view: Json, locale: Locale): SectionForm {
   };
 }
 
+function rankingForm(view: Json, locale: Locale): SectionForm {
+  const columns = getPath(view, 'ranking.columns');
+  const inputs: Array<SettingInput & { key: string }> = [
+    {
+      key: 'ranking.audience',
+      field: {
+        id: 'ranking_audience', label: tr(locale, '排行榜发给谁', 'Who sees the ranking'), kind: 'select', required: true,
+        options: [
+          { value: 'channel', label: tr(locale, '经理群（所有人可见）', 'The manager channel') },
+          { value: 'managers', label: tr(locale, '只私信经理', 'Managers only, by DM') },
+        ],
+      },
+      value: text(getPath(view, 'ranking.audience')),
+      errorKeys: ['ranking.audience'],
+    },
+    {
+      key: 'ranking.columns',
+      field: { id: 'ranking_columns', label: tr(locale, '显示的列（逗号分隔）', 'Columns shown (comma-separated)'), kind: 'text', required: true, hint: RANKING_COLUMNS.join(', ') },
+      value: Array.isArray(columns) ? columns.join(', ') : '',
+      errorKeys: ['ranking.columns'],
+    },
+  ];
+  return { section: 'ranking', inputs, read: (values) => readScalars(view, inputs, values, locale) };
+}
+
 /** The form of one section over the effective settings (settingsView shape). */
 export function sectionForm(section: SettingsSection, view: Json, locale: Locale): SectionForm {
   switch (section) {
@@ -341,6 +368,7 @@ export function sectionForm(section: SettingsSection, view: Json, locale: Locale
     case 'routing': return routingForm(view, locale);
     case 'template': return templateForm(view, locale);
     case 'tags': return tagsForm(view, locale);
+    case 'ranking': return rankingForm(view, locale);
   }
 }
 

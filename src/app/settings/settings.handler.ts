@@ -8,7 +8,7 @@ import type { Interaction } from '../interaction/interaction-context.js';
 import { isManagerial, toast } from '../interaction/interaction-context.js';
 import { tr } from '../shared/view-text.js';
 import {
-  changeSettings, getPath, settingsHistory, settingsView, SettingsChangeError, undoChanges, undoLastChange, type SettingsChangesResult,
+  changeSettings, getPath, reloadStoredSettings, settingsHistory, settingsView, SettingsChangeError, undoChanges, undoLastChange, type SettingsChangesResult,
 } from './settings.service.js';
 import { errorsByField, isSettingsSection, sectionForm, type FormValues } from './settings-forms.js';
 import { settingsCard, settingsChangedCard, settingsForm, type SettingsChangeLine } from './settings.view.js';
@@ -41,6 +41,7 @@ function changedCard(i: Interaction, before: Record<string, unknown>, r: Setting
 
 export function handleSettingsText(i: Interaction, text: string): InteractionResult {
   if (!isManagerial(i.member)) return refused(i);
+  reloadStoredSettings(i.app.ctx, i.team.id);
   if (SETTINGS_UNDO_RE.test(text)) {
     const before = settingsView(i.app.ctx.settings);
     const r = undoLastChange(i.app.ctx, i.team.id, actorOf(i));
@@ -52,6 +53,7 @@ export function handleSettingsText(i: Interaction, text: string): InteractionRes
 
 export function handleSettingsAction(i: Interaction, ref: ActionRef, message: MessageRef | null): InteractionResult {
   if (!isManagerial(i.member)) return refused(i);
+  reloadStoredSettings(i.app.ctx, i.team.id);
   const stale = toast(tr(i.locale, '这个按钮已过期，请重新打开设置。', 'This button is out of date; please open the settings again.'), 'warning');
   switch (ref.kind) {
     case 'settings.show': {
@@ -89,6 +91,7 @@ export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormV
   if (!isManagerial(i.member)) return refused(i);
   const section = ref.args.section;
   if (!isSettingsSection(section)) return toast(tr(i.locale, '这个表单已过期，请重新打开。', 'This form is out of date; please open it again.'), 'warning');
+  reloadStoredSettings(i.app.ctx, i.team.id);
   const before = settingsView(i.app.ctx.settings);
   const form = sectionForm(section, before, i.locale);
   const read = form.read(values);

@@ -50,6 +50,22 @@ export function applyStoredSettings(ctx: AppContext, teamId: number): RadarSetti
   return ctx.settings;
 }
 
+/**
+ * The effective settings as stored now: another process (`radar settings set` from the CLI) may have
+ * changed them since this one last read them. Without a resolver (plain tests) the settings stay as they are.
+ */
+export function reloadStoredSettings(ctx: AppContext, teamId: number): RadarSettings {
+  const resolver = ctx.settingsResolver;
+  if (!resolver) return ctx.settings;
+  try {
+    ctx.settings = resolver.resolve(storedOverrides(ctx, teamId));
+  } catch (err) {
+    ctx.logger.error({ teamId, err: problemText(err) }, 'stored settings are invalid; keeping the settings in use');
+  }
+  useCustomTagLabels(ctx.settings.scoring.customTags);
+  return ctx.settings;
+}
+
 /** The effective settings under the keys a change names (config-file shape). */
 export function settingsView(settings: RadarSettings): Json {
   // Custom tags' routes are set on the tag (scoring.customTags.<id>.route), not as routing keys.

@@ -84,6 +84,10 @@ function summary(section: SettingsSection, view: Json, locale: Locale): string {
         return `${(locale === 'zh' ? x.label?.zh : x.label?.en) ?? id} (${id}) · ${x.severity ?? '?'} · → ${role(x.route, locale)}`;
       }).join(sep(locale));
     }
+    case 'ranking': {
+      const audience = getPath(view, 'ranking.audience') === 'managers' ? tr(locale, '只私信经理', 'managers only, by DM') : tr(locale, '发到经理群', 'posted to the manager channel');
+      return `${audience} · ${showValue(getPath(view, 'ranking.columns'))}`;
+    }
   }
 }
 

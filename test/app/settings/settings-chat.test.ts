@@ -43,8 +43,8 @@ describe('the settings overview', () => {
       const card = cardOf(await say(h.members.manager, text));
       expect(card.title).toBe('Settings');
       const edits = buttons(card).filter((b) => b.action.kind === 'settings.open');
-      expect(edits.map((b) => b.action.args.section)).toEqual(['grading', 'weights', 'routing', 'template', 'tags']);
-      expect(card.blocks.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text)).toEqual(['Grading', 'Weights', 'Routing', 'Report template', 'Custom problem tags']);
+      expect(edits.map((b) => b.action.args.section)).toEqual(['grading', 'weights', 'routing', 'template', 'tags', 'ranking']);
+      expect(card.blocks.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text)).toEqual(['Grading', 'Weights', 'Routing', 'Report template', 'Custom problem tags', 'Ranking']);
     }
     const lines = textOf(cardOf(await say(h.members.director, 'settings')));
     expect(lines[0]).toMatch(/^A ≥ 94 · B ≥ 50 · key account ≥ 75 → A/);
@@ -222,6 +222,31 @@ describe('the custom tags form', () => {
     expect(ensureFlagged(h.app.ctx, h.teamId, W).find((s) => s.customerId === h.customers.huaxing)?.tags).toContain('contract_due');
     // Its route is in the routing form too.
     expect((await openForm(h.members.manager, 'routing')).values.tagroute_contract_due).toBe('manager');
+  });
+});
+
+describe('the ranking form', () => {
+  it('who sees the ranking and its columns; an unknown column names the columns expected', async () => {
+    const form = await openForm(h.members.manager, 'ranking');
+    expect(form.values).toEqual({ ranking_audience: 'channel', ranking_columns: 'submission, onTime, streak, followUps, recovery, revenue, revenueChange' });
+    const bad = as(await submit(h.members.manager, form, { ranking_columns: 'submission, salary' }), 'formErrors').form;
+    expect(Object.keys(bad.errors ?? {})).toEqual(['ranking_columns']);
+    expect(bad.errors?.ranking_columns).toMatch(/expected one of "submission"\|"onTime"/);
+    cardOf(await submit(h.members.manager, form, { ranking_audience: 'managers', ranking_columns: 'submission, onTime' }));
+    expect(h.app.ctx.settings.ranking).toEqual({ audience: 'managers', columns: ['submission', 'onTime'] });
+  });
+});
+
+describe('settings changed elsewhere', () => {
+  it('a change made by another process (the CLI) shows in the chat form, and a chat submit keeps it', async () => {
+    const cli = { ...h.app.ctx }; // another process: the same database, its own settings in memory
+    changeSetting(cli, h.teamId, { key: 'scoring.grades.B', value: 60, actor: 'cli' });
+    expect(h.app.ctx.settings.scoring.grades.B).toBe(50); // this process has not read it yet
+    const form = await openForm(h.members.manager, 'grading');
+    expect(form.values.grades_B).toBe('60');
+    cardOf(await submit(h.members.manager, form, { grades_A: '95' }));
+    expect(h.app.ctx.settings.scoring.grades).toMatchObject({ A: 95, B: 60 });
+    expect(settingsHistory(h.app.ctx, h.teamId).map((c) => [c.key, c.actor])).toEqual([['scoring.grades.B', 'cli'], ['scoring.grades.A', 'manager@example.com']]);
   });
 });
 
