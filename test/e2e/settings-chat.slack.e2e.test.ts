@@ -2,9 +2,11 @@
 // mode, outbox worker) against the loopback fake Web API. A manager types `/radar settings`, opens the
 // grading modal, submits A 95 (plus the hard trigger) → the change is logged as them and `flags`
 // grades differently; an invalid weight gets an inline error; a rep is refused; Undo restores.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/runtime/start-bot.js';
 import type { AppConfig } from '../../src/config/env.js';
@@ -39,6 +41,16 @@ async function until<T>(what: string, probe: () => T | undefined | null | false,
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/**
+ * The real CLI on the bot's database file, as a user runs it next to the running bot (the same team:
+ * name, timezone and language as the bot's). Asynchronous, so the bot keeps serving meanwhile.
+ */
+async function radar(...args: string[]): Promise<{ stdout: string; stderr: string }> {
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, LOG_LEVEL: 'warn', RADAR_TEAM_NAME: 'Sales', RADAR_TIMEZONE: 'Asia/Shanghai', RADAR_LOCALE: 'en' };
+  return promisify(execFile)(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/cli/main.ts'), ...args, '--db', join(dir, 'radar.sqlite')], { cwd: dir, env, encoding: 'utf8', timeout: 90_000 });
 }
 
 const ephemeralsTo = (user: string, from: number) => fake.callsTo('chat.postEphemeral').slice(from).filter((c) => c.args.user === user);
@@ -134,6 +146,18 @@ describe('settings from chat on Slack', () => {
     undo = buttonsIn(confirm.blocks).find((b) => b.action?.kind === 'settings.undo');
     expect(undo?.text).toBe('Undo');
   });
+
+  it('4b. the CLI sees it: `flags` grades 华星科技 B, `settings history` lists the chat changes by the manager', async () => {
+    const flags = await radar('flags', '--week', lastWeek(), '--json');
+    const rows = JSON.parse(flags.stdout) as Array<{ customer: string; grade: string }>;
+    expect(rows.find((r) => r.customer === seed.customers.huaxing.name)?.grade).toBe('B');
+    const history = await radar('settings', 'history', '--json');
+    expect((JSON.parse(history.stdout) as Array<{ key: string; newValue: unknown; actor: string }>).map((c) => [c.key, c.newValue, c.actor])).toEqual([
+      ['scoring.grades.A', 95, 'wang.fang@example.com'],
+      ['scoring.keyAccount.escalateFrom', 100, 'wang.fang@example.com'],
+      ['scoring.hardTriggers.overdueDaysA', 120, 'wang.fang@example.com'],
+    ]);
+  }, 120_000);
 
   it('5. an invalid weight keeps the modal open with the error on that input; nothing is stored', async () => {
     const edit = buttonsIn(overview).find((b) => b.action?.kind === 'settings.open' && b.action.args.section === 'weights')!;
