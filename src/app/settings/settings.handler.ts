@@ -98,7 +98,8 @@ export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormV
   const submitted = Object.fromEntries(form.inputs.map((x) => [x.field.id, asText(values[x.field.id])]));
   const again = (errors: Record<string, string>): InteractionResult => ({ type: 'formErrors', form: settingsForm(form, i.locale, { values: submitted, errors }) });
   if (Object.keys(read.errors).length > 0) return again(read.errors);
-  if (read.changes.length === 0) return { type: 'formDone', toast: tr(i.locale, '没有改动，未保存', 'Nothing changed; nothing saved') };
+  // Nothing changed: the settings card again where the form had replaced it (Feishu), or in the DM it came from (Slack).
+  if (read.changes.length === 0) return { type: 'formDone', toast: tr(i.locale, '没有改动，未保存', 'Nothing changed; nothing saved'), card: settingsOverview(i) };
   try {
     const r = changeSettings(i.app.ctx, i.team.id, { changes: read.changes, actor: actorOf(i) });
     return { type: 'card', card: changedCard(i, before, r, false) };

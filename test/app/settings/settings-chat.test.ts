@@ -135,7 +135,9 @@ describe('the grading form', () => {
 
   it('a submit without changes stores nothing', async () => {
     const form = await openForm(h.members.manager, 'grading');
-    expect(as(await submit(h.members.manager, form, {}), 'formDone').toast).toBe('Nothing changed; nothing saved');
+    const done = as(await submit(h.members.manager, form, {}), 'formDone');
+    expect(done.toast).toBe('Nothing changed; nothing saved');
+    expect(done.card?.title).toBe('Settings');
     expect(settingsHistory(h.app.ctx, h.teamId)).toEqual([]);
   });
 });
