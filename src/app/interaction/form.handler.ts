@@ -20,6 +20,7 @@ import type { Interaction } from './interaction-context.js';
 import { historyWeek, isManagerChannelMessage, isManagerial, notAllowed, toast } from './interaction-context.js';
 import { afterReportChange, afterTaskChange, currentDigestCard } from './source-card.js';
 import { digestWeekArg } from './action.handler.js';
+import { handleSettingsForm, handleSettingsFormCancel } from '../settings/settings.handler.js';
 
 type Values = Record<string, string | string[]>;
 
@@ -116,6 +117,8 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
         : tr(i.locale, `已暂缓至 ${result.task.snoozedUntil}`, `Snoozed until ${result.task.snoozedUntil}`);
       return { type: 'formDone', toast: done, ...(card ? { card } : {}) };
     }
+    case 'settings.save':
+      return handleSettingsForm(i, ref, values);
     default:
       return stale;
   }
@@ -151,6 +154,8 @@ export function handleFormCancel(i: Interaction, ref: ActionRef, message: Messag
         : task && canActOnTask(i.app.ctx, i.member, task) ? taskCard(taskCardModel(i.app.ctx, task), i.locale) : null;
       return card ? { type: 'replaceMessage', card, toast: closed } : toast(closed);
     }
+    case 'settings.save':
+      return handleSettingsFormCancel(i);
     default:
       return toast(closed);
   }
