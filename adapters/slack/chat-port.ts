@@ -60,6 +60,10 @@ export class SlackChatPort implements ChatPort {
     this.charts = new SlackChartUploader(this.client, opts.renderChartPng, this.log, opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   }
 
+  messagesFor(card: CardSpec): number {
+    return renderMessage(card).length;
+  }
+
   /** The returned ref lists the continuations' ts in `parts` (empty for a card that fits one message). */
   async send(to: Destination, card: CardSpec, options: SendOptions): Promise<MessageRef> {
     const parts = renderMessage(await this.charts.prepare(card));

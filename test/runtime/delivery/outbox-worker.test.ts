@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS } from '../../../src/runtime/delivery/rate-limiter.js';
 import { createOutboxWorker, type OutboxWorker } from '../../../src/runtime/delivery/outbox-worker.js';
 import type { OutboxMessage } from '../../../src/app/ports/delivery.port.js';
-import type { ChatPort } from '../../../src/app/ports/chat.port.js';
+import { ChatDeliveryError, type ChatPort } from '../../../src/app/ports/chat.port.js';
 import { MemoryOutboxRepo } from '../../fakes/memory-delivery.js';
 import { card, fakeClock, FakeChatPort, permanent, rateLimited, transient, type Fault } from './fake-chat-port.js';
 
@@ -282,5 +282,44 @@ describe('outbox worker lanes', () => {
     }
     expect(await drained).toEqual({ sent: 4, retried: 0, failed: 0 });
     expect(log.filter((l) => l.includes('UA'))).toEqual(['start UA a1', 'end UA a1', 'start UA a2', 'end UA a2', 'start UA a3', 'end UA a3']);
+  });
+});
+
+describe('outbox worker pacing by scope', () => {
+  async function run(limit: 'conversation' | 'app') {
+    const clock = fakeClock();
+    const sentTo: string[] = [];
+    let refusedOnce = false;
+    const port: ChatPort = {
+      platform: 'feishu',
+      send: async (to) => {
+        const who = to.kind === 'user' ? to.userId : to.channelId;
+        if (who === 'ou_a' && !refusedOnce) {
+          refusedOnce = true;
+          throw new ChatDeliveryError('rate_limited', 'im.message.create: rate limited', 10_000, { limit });
+        }
+        sentTo.push(who);
+        return { platform: 'feishu', channel: who, messageId: `om_${sentTo.length}` };
+      },
+      update: async () => undefined,
+      lookupUserByEmail: async () => null,
+    };
+    const outbox = new MemoryOutboxRepo();
+    const at = clock.now().toISOString();
+    for (const who of ['ou_a', 'ou_b', 'ou_c']) outbox.enqueue({ teamId: 1, key: `k:${who}`, platform: 'feishu', op: 'send', destination: { kind: 'user', userId: who }, card: card(who) }, at);
+    const worker = createOutboxWorker({ outbox, ports: { feishu: port }, clock: clock.now, sleep: clock.sleep, concurrency: 1 });
+    const start = clock.ms();
+    const result = await worker.drainOnce();
+    return { result, sentTo, waitedMs: clock.ms() - start };
+  }
+
+  it('a chat\'s own limit (Feishu 230020) holds back only that chat; an app limit holds back everyone', async () => {
+    const chat = await run('conversation');
+    expect(chat.result).toEqual({ sent: 2, retried: 1, failed: 0 });
+    expect(chat.sentTo).toEqual(['ou_b', 'ou_c']);
+    expect(chat.waitedMs).toBeLessThan(10_000);
+    const app = await run('app');
+    expect(app.sentTo).toEqual(['ou_b', 'ou_c']);
+    expect(app.waitedMs).toBeGreaterThanOrEqual(10_000);
   });
 });
