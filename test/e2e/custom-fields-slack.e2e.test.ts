@@ -77,7 +77,8 @@ describe('custom report fields on Slack, full stack', () => {
     await runCycleStep(bot.app, seed.teamId, week, 'prompt');
     await bot.worker.drainOnce();
     const dm = fake.dmOf(SLACK_ID.rep1);
-    const prompt = fake.callsTo('chat.postMessage').find((c) => c.args.channel === dm)!;
+    // DMs are posted to the user id (or its D… conversation).
+    const prompt = fake.callsTo('chat.postMessage').find((c) => c.args.channel === SLACK_ID.rep1 || c.args.channel === dm)!;
     const promptTs = fake.messages.find((m) => m.channel === dm)!.ts;
     const button = buttonsIn(prompt.args.blocks as unknown[]).find((b) => b.action?.kind === 'report.open' && b.action.args.customerId === String(seed.customers.huaxing.id))!;
     expect((await slack.click(SLACK_ID.rep1, dm, promptTs, button)).status).toBe(200);
