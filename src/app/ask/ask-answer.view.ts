@@ -9,6 +9,7 @@ import { describeFilters, describeScope, listTitle } from './ask-scope.view.js';
 import { tasksCard } from './ask-tasks.view.js';
 import { button, deltaArrow, GRADE_TONE, gradeBadge, L, mention, t, tagLabels, tr } from '../shared/view-text.js';
 import { customerCard } from '../customer/customer.view.js';
+import type { CustomField } from '../../core/weekly-report/template.js';
 
 export type { Answer } from '../../core/ask/answer.types.js';
 export { describeFilters } from './ask-scope.view.js';
@@ -146,11 +147,16 @@ function helpCard(a: Extract<Answer, { kind: 'help' }>, locale: Locale): CardSpe
   return { title, tone: 'blue', blocks, summary: lead };
 }
 
+export interface AskCardOptions {
+  /** The team's custom report fields: a customer answer shows their values with labels, like the card. */
+  customFields?: readonly CustomField[];
+}
+
 /** The card for an answer, in the asker's language. */
-export function askAnswerCard(answer: Answer, locale: Locale): CardSpec {
+export function askAnswerCard(answer: Answer, locale: Locale, options: AskCardOptions = {}): CardSpec {
   switch (answer.kind) {
     case 'customer':
-      return customerCard(answer.card, locale);
+      return customerCard({ ...answer.card, ...(options.customFields?.length ? { customFields: options.customFields } : {}) }, locale);
     case 'list':
       return listCard(answer, locale);
     case 'missing':
