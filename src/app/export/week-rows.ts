@@ -48,7 +48,7 @@ export function weekRows(repos: Repositories, teamId: number, week: WeekId, temp
     const reason = score?.reasons[0];
     return [
       e.week, rep?.email ?? null, rep?.name ?? null, customer?.name ?? null, customer?.industry ?? null, customer?.region ?? null,
-      customer?.tier ?? null, customer?.since ?? null,
+      customer?.tier ?? null, customer?.since ?? null, e.carried ? 'yes' : null,
       ...fieldIds.map((id) => e.values[id] as Cell),
       ...customIds.map((id) => e.custom?.[id] ?? null),
       score ? Math.round(score.index * 10) / 10 : null, score?.grade ?? null, score ? score.tags.join(';') : null,
@@ -66,6 +66,7 @@ export function localizeRows(data: WeekExport, template: ReportTemplate = DEFAUL
     const custom = template.custom?.find((f) => f.id === id);
     const options = field?.kind === 'choice' ? field.options : custom?.kind === 'select' ? custom.options : id === 'tier' ? TIER_OPTIONS : undefined;
     if (options) return (v: string) => options.find((o) => o.value === v)?.label[locale] ?? v;
+    if (id === 'carried') return (v: string) => (v === 'yes' && locale === 'zh' ? '是' : v);
     if (id === 'tags') {
       return (v: string) => v.split(';').map((tag) => tagLabel(tag, locale)).join(locale === 'zh' ? '、' : ', ');
     }

@@ -23,6 +23,8 @@ export interface ImportRecord {
   tier?: Tier;
   since?: string;
   values: EntryValues;
+  /** The rep marked the customer "no change" that week (the export's `carried` column says yes). */
+  carried?: boolean;
   /**
    * The team's custom fields (config template.custom) by id, validated like the forms' (blank = none).
    * undefined when the record has none of their columns: what is stored is kept.
@@ -76,6 +78,11 @@ function canonicalChoices(template: ReportTemplate, raw: Record<string, unknown>
   return out;
 }
 
+const CARRIED_WORDS = new Map<string, boolean>([
+  ...['yes', 'y', 'true', '1', '是', '沿用', '无变化'].map((w) => [w, true] as const),
+  ...['no', 'n', 'false', '0', '否'].map((w) => [w, false] as const),
+]);
+
 /** Validate a raw record (JSON object, or CSV row keyed by header with empty cells as null). */
 export function parseImportRecord(template: ReportTemplate, given: Record<string, unknown>):
   { ok: true; record: ImportRecord } | { ok: false; issues: RecordIssue[] } {
@@ -113,7 +120,12 @@ export function parseImportRecord(template: ReportTemplate, given: Record<string
   const since = str('since', 10, false, text('合作起始日期，格式 YYYY-MM-DD', 'the customer-since date as YYYY-MM-DD'));
   if (since !== undefined && !isDate(since)) bad('since', text('合作起始日期，格式 YYYY-MM-DD', 'the customer-since date as YYYY-MM-DD'));
 
-  const entry = parseEntry(template, raw);
+  // "no change" entries (an export's `carried` column): last week's values, this week's flows unknown, so
+  // required fields may be empty.
+  const carriedRaw = raw.carried;
+  const carried = blank(carriedRaw) ? false : CARRIED_WORDS.get(String(carriedRaw).trim().toLowerCase());
+  if (carried === undefined) bad('carried', text('是否沿用上周：yes 或留空', 'whether last week was carried: yes, or empty'));
+  const entry = parseEntry(carried ? { ...template, fields: template.fields.map((f) => ({ ...f, required: false })) } : template, raw);
   if (!entry.ok) for (const i of entry.issues) issues.push({ field: i.field, expected: i.message, got: showValue(raw[i.field]) });
   // Custom columns: validated only when the record has at least one (an older file without them keeps what is stored).
   const customFields = template.custom ?? [];
@@ -126,6 +138,7 @@ export function parseImportRecord(template: ReportTemplate, given: Record<string
     week: week!, rep: rep!, repName: repName ?? rep!.split('@')[0]!, customer: customer!, values: entry.value,
     ...(custom ? { custom: custom.value } : {}),
   };
+  if (carried) record.carried = true;
   if (industry !== undefined) record.industry = industry;
   if (region !== undefined) record.region = region;
   if (tier !== undefined) record.tier = tier as Tier;

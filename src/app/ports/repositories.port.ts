@@ -214,6 +214,8 @@ export interface StagedEntry {
   values: EntryValues;
   /** Custom field values; undefined: the record had no custom column, the stored values are kept. */
   custom?: CustomValues;
+  /** The rep's "no change": last week's values carried (see entries.carried). */
+  carried?: boolean;
 }
 
 export interface NewCustomer {

@@ -8,7 +8,7 @@ import type { CustomField, ReportTemplate, TemplateField } from './template.js';
  * Column names beside the template fields; with the template field ids (built-in, then the team's custom
  * fields by id) they are the import format.
  */
-export const IDENTITY_COLUMNS = ['week', 'rep', 'repName', 'customer', 'industry', 'region', 'tier', 'since'] as const;
+export const IDENTITY_COLUMNS = ['week', 'rep', 'repName', 'customer', 'industry', 'region', 'tier', 'since', 'carried'] as const;
 /** What an export adds after the entry fields; an import reads past them. */
 export const SCORE_COLUMNS = ['index', 'grade', 'tags', 'reason'] as const;
 
@@ -27,6 +27,8 @@ export const COLUMN_LABELS: Record<IdentityColumn | ScoreColumn, LocalizedText> 
   region: text('区域', 'Region'),
   tier: text('客户级别', 'Tier'),
   since: text('合作起始日期', 'Customer since'),
+  // 'yes' on an entry the rep marked "no change": last week's values carried, this week's flows unknown.
+  carried: text('无变化（沿用上周）', 'Carried (no change)'),
   index: text('问题客户指数', 'Risk index'),
   grade: text('等级', 'Grade'),
   tags: text('问题类型', 'Problems'),

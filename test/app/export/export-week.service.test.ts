@@ -57,9 +57,9 @@ describe('exportWeek', () => {
     expect(result.rows).toBe(2);
     const lines = csv.split('\r\n');
     // A BOM on a stream too: CSV is meant for Excel, which needs it to read Chinese.
-    expect(lines[0]).toBe('\ufeffweek,rep,repName,customer,industry,region,tier,since,contacts,lastContact,revenue,collected,receivable,overdueDays,'
+    expect(lines[0]).toBe('\ufeffweek,rep,repName,customer,industry,region,tier,since,carried,contacts,lastContact,revenue,collected,receivable,overdueDays,'
       + 'paymentTermDays,complaints,complaintType,requirementChanges,faults,usage,stage,expectedClose,health,notes,index,grade,tags,reason');
-    expect(lines[1]).toBe('2026-W41,Zhang.Min@Example.com,张敏,ACME Corp,retail,North,normal,,0,,0,,8000,52,,,,,,low,renewal,,,,87.3,A,overdue;silent,"逾期 52 天, 应收 ¥8,000"');
+    expect(lines[1]).toBe('2026-W41,Zhang.Min@Example.com,张敏,ACME Corp,retail,North,normal,,,0,,0,,8000,52,,,,,,low,renewal,,,,87.3,A,overdue;silent,"逾期 52 天, 应收 ¥8,000"');
     expect(csv).toContain('"第一行\n第二行, 带逗号"');
   });
 
@@ -76,6 +76,28 @@ describe('exportWeek', () => {
     expect(entriesByName(b, result.teamId, '2026-W41')).toEqual(entriesByName(a, teamA, '2026-W41'));
     // And into the original database: nothing changes.
     expect(importRecords(a, path).entries).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+  });
+
+  it('round-trips a "no change" entry: exported with carried = yes and its required flows empty, re-imported as carried', async () => {
+    const a = fresh();
+    const teamA = scored(a);
+    const [entry] = a.reports.entriesForWeek(teamA, '2026-W41');
+    // What the rep's "no change" stores: last values carried, this week's flows unknown.
+    a.reports.upsertEntry({ ...entry!, source: 'chat', carried: true, values: { ...entry!.values, contacts: null, revenue: null } }, 't');
+    const path = join(tmp, 'carried.csv');
+    await exportWeek(a, teamA, '2026-W41', 'csv', path);
+    const b = fresh();
+    const result = importRecords(b, path);
+    expect(result.skippedCount).toBe(0);
+    expect(entriesByName(b, result.teamId, '2026-W41')).toEqual(entriesByName(a, teamA, '2026-W41'));
+    const carried = (repos: Repositories, teamId: number) => repos.reports.entriesForWeek(teamId, '2026-W41').map((e) => e.carried).sort();
+    expect(carried(b, result.teamId)).toEqual(carried(a, teamA));
+    expect(carried(b, result.teamId)).toContain(true);
+    // Without the column's yes, the same empty required field is an error naming it.
+    const csv = readFileSync(path, 'utf8').replace(/,yes,/, ',,');
+    const bad = importRecords(fresh(), { name: 'edited.csv', text: csv }, { skipInvalid: true });
+    expect(bad.skippedCount).toBe(1);
+    expect(bad.skipped.map((i) => [i.file, i.line, i.field])).toEqual([['edited.csv', 3, 'contacts'], ['edited.csv', 3, 'revenue']]);
   });
 
   it('writes an xlsx workbook that exceljs reads back: bold frozen header, rows, coloured grade (id sheet)', async () => {
