@@ -12,6 +12,7 @@ import { customerCard } from '../customer/customer.view.js';
 import { teamNow, type AppContext } from '../context.js';
 import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
 import { missingRepIds } from '../weekly-report/missing-reps.js';
+import { teamTagLabels } from '../shared/view-text.js';
 
 const TREND_WEEKS = 8;
 const LATEST_ENTRY_LOOKBACK_WEEKS = 26;
@@ -81,8 +82,9 @@ export interface AskResult {
 export function ask(ctx: AppContext, teamId: number, asker: Member | null, text: string, locale?: Locale): AskResult {
   const data = askData(ctx, teamId);
   const result = askQuestion(text, data, { memberId: asker?.id ?? null, role: asker?.role ?? null }, locale);
+  const tags = teamTagLabels(ctx.settings);
   const card = result.answer.kind === 'customer'
-    ? customerCard(result.answer.card, result.locale)
-    : askAnswerCard(result.answer, result.locale);
+    ? customerCard(result.answer.card, result.locale, tags)
+    : askAnswerCard(result.answer, result.locale, tags);
   return { answer: result.answer, locale: result.locale, card };
 }

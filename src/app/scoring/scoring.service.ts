@@ -6,7 +6,6 @@ import type { Customer, Member } from '../../core/team.js';
 import { addWeeks, compareWeeks, daysBetween, formatWeekId, isoWeekOfUtcDate, weekRange, weekStartDate, type WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext, RadarSettings } from '../context.js';
 import { createHash } from 'node:crypto';
-import { useCustomTagLabels } from '../shared/view-text.js';
 import { customFieldsRead, ruleFieldsOf, type RuleFields } from '../../core/custom-tags/custom-tags.js';
 
 const toProfile = (c: Customer): CustomerProfile => ({
@@ -96,8 +95,6 @@ export function ensureStored(ctx: AppContext, teamId: number, week: WeekId): voi
  */
 export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): CustomerScore[] {
   const { repos } = ctx;
-  // Whatever reads these scores next shows the custom tags by their configured names.
-  useCustomTagLabels(ctx.settings.scoring.customTags);
   const fingerprint = scoringFingerprint(ctx.settings);
   // Stored under these settings: read, never re-scored (one indexed row decides; a week is saved whole).
   if (isStored(ctx, teamId, week, fingerprint)) return repos.scores.scoresForWeek(teamId, week);

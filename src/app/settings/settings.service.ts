@@ -6,7 +6,6 @@ import type { SettingsChange } from '../ports/repositories.port.js';
 import type { AppContext, RadarSettings } from '../context.js';
 import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
 import { DEFAULT_RANKING_SETTINGS } from '../../core/review/ranking.js';
-import { useCustomTagLabels } from '../shared/view-text.js';
 
 export const SETTINGS_OVERRIDES_KEY = 'settingsOverrides';
 /** The sections a stored setting may change (the schedule has its own command). */
@@ -46,7 +45,6 @@ export function applyStoredSettings(ctx: AppContext, teamId: number): RadarSetti
       ctx.logger.error({ teamId, err: problemText(err) }, 'stored settings are invalid; using the config file');
     }
   }
-  useCustomTagLabels(ctx.settings.scoring.customTags);
   return ctx.settings;
 }
 
@@ -168,7 +166,6 @@ function commit(ctx: AppContext, teamId: number, key: string, value: unknown, ac
     return ctx.repos.settingsLog.record({ teamId, key, oldValue, newValue: value ?? null, actor, at, undoOf });
   });
   ctx.settings = settings;
-  useCustomTagLabels(settings.scoring.customTags);
   const week = latestReportWeek(ctx, teamId);
   if (week) ensureScored(ctx, teamId, week);
   ctx.logger.info({ teamId, key, actor, undoOf }, 'setting changed');
