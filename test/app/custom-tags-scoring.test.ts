@@ -6,6 +6,11 @@ import type { AppContext } from '../../src/app/context.js';
 import { ensureScored, scoringFingerprint } from '../../src/app/scoring/scoring.service.js';
 import { createSettingsResolver, parseRadarSettings } from '../../src/config/radar-config.js';
 import { changeSetting, settingsHistory } from '../../src/app/settings/settings.service.js';
+import { ask } from '../../src/app/ask/ask.service.js';
+import { digestCard } from '../../src/app/digest/digest.view.js';
+import { digestModel } from '../../src/app/digest/digest.service.js';
+import { teamTagLabels } from '../../src/app/shared/view-text.js';
+import type { Block } from '../../src/ui/card.js';
 import { silentLogger } from '../../src/runtime/logging/logger.js';
 import { entry, setup, type Fixture } from '../storage/helpers.js';
 
@@ -156,5 +161,36 @@ describe('radar settings set with a custom tag on a custom field', () => {
     // The change re-scored the week: the stored custom value makes the tag fire.
     const due = ctx.repos.customers.customerByName(teamId, 'Due Co')!.id;
     expect(ctx.repos.scores.scoresForWeek(teamId, WEEK).find((s) => s.customerId === due)!.tags).toContain('contract_due');
+  });
+});
+
+describe('ask and the digest with custom tags', () => {
+  it('"哪些客户是合同到期" / "which customers are contract due" lists the customers with that tag', () => {
+    const { ctx, teamId } = book();
+    const boss = ctx.repos.teams.upsertMember({ teamId, email: 'boss@example.com', name: 'Boss', role: 'manager' });
+    for (const [q, locale] of [['哪些客户是合同到期', 'zh'], ['which customers are contract due', 'en']] as const) {
+      const r = ask(ctx, teamId, boss, q);
+      expect(r.answer).toMatchObject({ kind: 'list', filters: { tags: ['contract_due'] } });
+      expect((r.answer as Extract<typeof r.answer, { kind: 'list' }>).rows.map((row) => row.name)).toEqual(['Due Co']);
+      // The card's title names the tag as configured, in the asker's language.
+      expect(r.card.title).toContain(locale === 'zh' ? '合同到期' : 'Contract due');
+    }
+  });
+
+  it('two teams with the same custom tag id each see their own label (no process-wide names)', () => {
+    const { ctx, teamId } = book();
+    const boss = ctx.repos.teams.upsertMember({ teamId, email: 'boss@example.com', name: 'Boss', role: 'manager' });
+    const other: AppContext = { ...ctx, settings: parseRadarSettings(config({ contract_due: { ...TAGS.contract_due, label: { zh: '续约提醒', en: 'Renewal due' } } })) };
+    const first = ask(ctx, teamId, boss, 'which customers are contract due');
+    const second = ask(other, teamId, boss, 'which customers are renewal due');
+    expect(first.card.title).toContain('Contract due');
+    expect(second.card.title).toContain('Renewal due');
+    // Asked again after the other team's question, the first keeps its own name.
+    expect(ask(ctx, teamId, boss, 'which customers are contract due').card.title).toContain('Contract due');
+    expect(ask(ctx, teamId, boss, 'which customers are renewal due').answer).not.toMatchObject({ filters: { tags: ['contract_due'] } });
+    const model = digestModel(other, teamId, WEEK);
+    const due = ctx.repos.customers.customerByName(teamId, 'Due Co')!.id;
+    const flag = digestCard(model, 'en', teamTagLabels(other.settings)).blocks.find((x): x is Extract<Block, { type: 'text' }> => x.type === 'text' && x.unit === `flag:${due}`)!;
+    expect(flag.text.filter((x): x is string => typeof x === 'string').join('')).toContain('Renewal due');
   });
 });

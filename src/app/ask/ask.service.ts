@@ -2,6 +2,7 @@
 import { askQuestion } from '../../core/ask/answer.js';
 import type { Answer, AskData, LatestEntry } from '../../core/ask/answer.types.js';
 import { buildCustomerIndex, type CustomerIndex } from '../../core/ask/match-customer.js';
+import { customTagVocabulary, type AskVocabulary } from '../../core/ask/vocabulary.js';
 import type { CustomerScore, Grade } from '../../core/customer-risk/types.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Customer, Member } from '../../core/team.js';
@@ -27,6 +28,17 @@ function customerIndex(ctx: AppContext, teamId: number, customers: readonly Cust
   const index = buildCustomerIndex(customers);
   indexCache.set(ctx, { teamId, signature, index });
   return index;
+}
+
+const vocabularyCache = new WeakMap<object, AskVocabulary>();
+
+/** The team's custom tags as ask words, rebuilt only when the settings' custom tags change. */
+function teamVocabulary(ctx: AppContext): AskVocabulary | undefined {
+  const tags = ctx.settings.scoring.customTags;
+  if (!tags || Object.keys(tags).length === 0) return undefined;
+  let hit = vocabularyCache.get(tags);
+  if (!hit) vocabularyCache.set(tags, (hit = customTagVocabulary(tags)));
+  return hit;
 }
 
 export function askData(ctx: AppContext, teamId: number): AskData {
@@ -55,7 +67,9 @@ export function askData(ctx: AppContext, teamId: number): AskData {
     repos.reports.latestEntries(teamId, addWeeks(w, -LATEST_ENTRY_LOOKBACK_WEEKS), w).map((e) => [e.customerId, { week: e.week, values: e.values }]),
   );
   const team = repos.teams.getTeam(teamId);
+  const vocabulary = teamVocabulary(ctx);
   return {
+    ...(vocabulary ? { vocabulary } : {}),
     customers,
     members: repos.teams.listMembers(teamId),
     scoresAt,
