@@ -51,6 +51,10 @@ export class FeishuChatPort implements ChatPort {
     this.charts = new FeishuChartUploader(client, renderChartPng, logger);
   }
 
+  messagesFor(card: CardSpec): number {
+    return renderCard(card).length;
+  }
+
   async send(to: Destination, card: CardSpec, options: SendOptions): Promise<MessageRef> {
     const cards = renderCard(await this.charts.prepare(card));
     const first = options.threadOf

@@ -94,6 +94,8 @@ export const MAX_INBOUND_BODY_BYTES = 256 * 1024;
  * @see https://open.feishu.cn/document/server-docs/api-call-guide/frequency-control
  */
 export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([99991400, 230020]);
+/** The per-chat limit's code: only that chat waits. */
+export const CHAT_RATE_LIMIT_CODE = 230020;
 /** Fallback wait when a rate limit answer carries no reset header. */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 1000;
 

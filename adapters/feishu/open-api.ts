@@ -4,7 +4,7 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import { ChatDeliveryError } from '../../src/app/ports/chat.port.js';
-import { DEFAULT_RATE_LIMIT_WAIT_MS, RATE_LIMIT_CODES } from './limits.js';
+import { CHAT_RATE_LIMIT_CODE, DEFAULT_RATE_LIMIT_WAIT_MS, RATE_LIMIT_CODES } from './limits.js';
 
 /** An Open API failure: HTTP status (0 = no answer), Feishu `code`, and the reset header if any. */
 export class FeishuApiError extends Error {
@@ -98,7 +98,9 @@ export function toDeliveryError(e: unknown, what: string): ChatDeliveryError {
   if (e instanceof ChatDeliveryError) return e;
   if (e instanceof FeishuApiError) {
     if (e.status === 429 || (e.code !== null && RATE_LIMIT_CODES.has(e.code))) {
-      return new ChatDeliveryError('rate_limited', `${what}: rate limited (${e.message})`, e.rateLimitResetMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, { cause: e });
+      // 230020 is one chat's limit (5 messages/s per chat): the rest of the app may go on.
+      const limit = e.code === CHAT_RATE_LIMIT_CODE ? 'conversation' : 'app';
+      return new ChatDeliveryError('rate_limited', `${what}: rate limited (${e.message})`, e.rateLimitResetMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, { cause: e, limit });
     }
     if (e.code !== null && PERMANENT_CODES.has(e.code)) return new ChatDeliveryError('permanent', `${what}: ${e.message}`, null, { cause: e });
     if (e.status === 0 || e.status >= 500 || e.status === 401) return new ChatDeliveryError('transient', `${what}: ${e.message}`, null, { cause: e });

@@ -60,14 +60,22 @@ export class SlackChatPort implements ChatPort {
     this.charts = new SlackChartUploader(this.client, opts.renderChartPng, this.log, opts.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   }
 
+  messagesFor(card: CardSpec): number {
+    return renderMessage(card).length;
+  }
+
   /** The returned ref lists the continuations' ts in `parts` (empty for a card that fits one message). */
   async send(to: Destination, card: CardSpec, options: SendOptions): Promise<MessageRef> {
     const parts = renderMessage(await this.charts.prepare(card));
-    const channel = to.kind === 'user' ? await this.openDm(to.userId) : to.channelId;
+    // A DM is posted to the user's id (Slack puts it in the app's DM with them and answers with the D…
+    // id): no conversations.open per recipient, which would cost a Tier-3 call for each rep of a fan-out.
+    // Only a history lookup needs the D… id before posting.
+    let channel = to.kind === 'user' ? (this.dmChannels.get(to.userId) ?? to.userId) : to.channelId;
     const key = options.idempotencyKey;
     let first = this.partial.get(key) ?? null;
     let sent = new Map<number, string>();
     if (!first && options.maybeSentBefore) {
+      if (to.kind === 'user') channel = await this.openDm(to.userId);
       first = await this.findEarlier(channel, key, options.threadOf?.messageId);
       if (first) {
         this.log.info({ key }, 'found an earlier attempt; not sending again');
@@ -79,6 +87,7 @@ export class SlackChatPort implements ChatPort {
     if (!first) {
       const threadTs = options.threadOf?.messageId;
       const ts = await this.post(channel, parts[0] as SlackMessage, key, 0, threadTs);
+      if (to.kind === 'user' && /^D/.test(ts.channel)) this.dmChannels.set(to.userId, ts.channel);
       first = { platform: 'slack', channel: ts.channel, messageId: ts.ts };
     }
     const continuations: string[] = [];

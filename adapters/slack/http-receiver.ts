@@ -103,10 +103,22 @@ export function dedupeKey(body: Body): string | null {
   return null;
 }
 
+/** An HTTP answer: status and body (see reply()). */
+type Answer = readonly [status: number, body?: unknown];
+
+/** How many view submissions' answers are kept for their duplicates (a double-clicked Submit). */
+const SUBMISSION_ANSWERS_KEPT = 500;
+
 export class SlackHttpReceiver implements Receiver {
   private app: App | null = null;
   private readonly log: Logger;
   readonly route: HttpRoute;
+  /**
+   * The answer given (or being worked out) for each recent view submission, by dedupe key: a duplicate
+   * gets the same answer — the same inline errors keep the modal open — instead of an empty 200, which
+   * would close a modal that shows errors.
+   */
+  private readonly submissionAnswers = new Map<string, Promise<Answer>>();
 
   constructor(private readonly opts: SlackHttpReceiverOptions) {
     this.log = opts.logger.child({ component: 'slack-http' });
@@ -174,14 +186,25 @@ export class SlackHttpReceiver implements Receiver {
     const key = dedupeKey(body);
     if (key && !this.opts.inbound.firstSeen(key, new Date(this.now()).toISOString())) {
       this.log.info({ key, retryNum: header(req, 'x-slack-retry-num') }, 'duplicate slack delivery ignored');
-      return reply(res, 200);
+      const earlier = this.submissionAnswers.get(key);
+      return earlier ? reply(res, ...(await earlier)) : reply(res, 200);
     }
-    await this.process(body, req, res);
+    const answer = this.process(body, req);
+    if (key && body.type === 'view_submission') this.rememberSubmission(key, answer);
+    reply(res, ...(await answer));
   }
 
-  private async process(body: Body, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private rememberSubmission(key: string, answer: Promise<Answer>): void {
+    if (this.submissionAnswers.size >= SUBMISSION_ANSWERS_KEPT) {
+      const oldest = this.submissionAnswers.keys().next().value;
+      if (oldest !== undefined) this.submissionAnswers.delete(oldest);
+    }
+    this.submissionAnswers.set(key, answer);
+  }
+
+  private async process(body: Body, req: IncomingMessage): Promise<Answer> {
     const app = this.app;
-    if (!app) return reply(res, 503, 'not ready');
+    if (!app) return [503, 'not ready'];
     let settle: (v: { response: unknown } | { error: unknown } | { done: true }) => void = () => undefined;
     const outcome = new Promise<{ response: unknown } | { error: unknown } | { done: true }>((r) => (settle = r));
     let acked = false;
@@ -208,19 +231,19 @@ export class SlackHttpReceiver implements Receiver {
     );
     const result = await outcome;
     clearTimeout(timer);
-    if ('response' in result) return reply(res, 200, result.response);
+    if ('response' in result) return [200, result.response];
     if ('error' in result) {
       this.log.error({ err: errSummary(result.error) }, 'slack listener failed before ack');
-      if (needsSubmissionError(body)) return reply(res, 200, submissionErrorResponse(body));
-      return reply(res, 500, 'internal error');
+      if (needsSubmissionError(body)) return [200, submissionErrorResponse(body)];
+      return [500, 'internal error'];
     }
     // A submission nobody answered (in time) keeps its modal open with an error.
     if (needsSubmissionError(body)) {
       this.log.warn({ type: body.type }, 'view submission not handled; modal kept open with an error');
-      return reply(res, 200, submissionErrorResponse(body));
+      return [200, submissionErrorResponse(body)];
     }
     // No listener acknowledged (an event Bolt acked itself, or nothing matched): nothing to say.
-    reply(res, 200);
+    return [200];
   }
 }
 

@@ -1,4 +1,5 @@
 // What every use case receives: storage ports, the team's settings and a clock.
+import { localDate } from '../core/weekly-report/week.js';
 import type { Logger } from 'pino';
 import type { ReportTemplate } from '../core/weekly-report/template.js';
 import type { RoutingConfig } from '../core/follow-up/routing.js';
@@ -40,7 +41,5 @@ export interface AppContext {
 /** Today's date and the current instant, as the team sees them. */
 export function teamNow(ctx: AppContext, timezone: string): { now: string; today: string } {
   const instant = ctx.clock();
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(instant);
-  return { now: instant.toISOString(), today };
+  return { now: instant.toISOString(), today: localDate(instant, timezone) };
 }

@@ -74,6 +74,8 @@ export const outboxKeys = {
   review: (teamId: number, month: string, platform: Platform) => `review:${teamId}:${month}:${platform}`,
   ranking: (teamId: number, period: string, memberId: number, platform: Platform) => `ranking:${teamId}:${period}:${memberId}:${platform}`,
   task: (taskId: number, memberId: number, platform: Platform) => `task:${taskId}:${memberId}:${platform}`,
+  /** The DM of a task the radar reopened in `week` (a dismissal that stopped holding): news again, once. */
+  taskReopened: (taskId: number, week: string, memberId: number, platform: Platform) => `task:${taskId}:${memberId}:${platform}:reopened:${week}`,
   escalation: (taskId: number, memberId: number, platform: Platform) => `escalated:${taskId}:${memberId}:${platform}`,
   nudge: (taskId: number, memberId: number, date: string, platform: Platform) => `nudge:${taskId}:${memberId}:${date}:${platform}`,
   failureReport: (teamId: number, messageKey: string, platform: Platform) => `failed:${teamId}:${messageKey}:${platform}`,

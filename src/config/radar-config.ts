@@ -9,6 +9,7 @@ import { customTagFieldProblems, ruleFieldsOf } from '../core/custom-tags/custom
 import type { RadarSettings, SettingsResolver } from '../app/context.js';
 import { parseScheduleSettings, type ScheduleSettings } from '../app/schedule/index.js';
 import { ConfigError } from './env.js';
+import { IDENTITY_COLUMNS, SCORE_COLUMNS } from '../core/weekly-report/columns.js';
 import { DEFAULT_RANKING_SETTINGS, RANKING_COLUMNS } from '../core/review/ranking.js';
 
 const localized = z.strictObject({ zh: z.string().min(1), en: z.string().min(1) });
@@ -19,6 +20,12 @@ const fieldOverride = z.strictObject({
   hidden: z.boolean().optional(),
 });
 
+// Import/export columns and form field names a custom field id must not take: an id is also its column.
+const RESERVED_IDS: readonly string[] = [...IDENTITY_COLUMNS, ...SCORE_COLUMNS, 'customerName'];
+
+// The weekly form's follow-up progress fields and the Feishu form's own buttons.
+const RESERVED_FORM_ID = /^(progress(Status|Blocker)?_\d+|form_submit.*)$/;
+
 const CUSTOM_ID = /^[a-z][a-zA-Z0-9_]*$/;
 const customField = z.strictObject({
   id: z.string().regex(CUSTOM_ID, 'expected an id like "contractNo" (a lowercase letter, then letters, digits or _)'),
@@ -28,6 +35,7 @@ const customField = z.strictObject({
   required: z.boolean().optional(),
   options: z.array(z.strictObject({ value: z.string().min(1), label: localized })).min(1).optional(),
   maxLength: z.number().int().positive().max(10_000).optional(),
+  carry: z.boolean().optional(),
 }).superRefine((f, ctx) => {
   if (f.kind === 'select' && !f.options) ctx.addIssue({ code: 'custom', path: ['options'], message: 'a select field needs options: [{ value, label: { zh, en } }]' });
   if (f.kind !== 'select' && f.options) ctx.addIssue({ code: 'custom', path: ['options'], message: `options are only allowed on select fields (this one is ${f.kind})` });
@@ -116,12 +124,14 @@ export function parseRadarSettings(raw: unknown, source = 'config'): RadarSettin
   const seen = new Set<string>();
   customRaw.forEach((c, i) => {
     if (FIELD_IDS.includes(c.id as FieldId)) problems.push(`${source}: template.custom.${i}.id: "${c.id}" is a built-in field id (expected a new id, not one of ${FIELD_IDS.join(', ')})`);
+    else if (RESERVED_IDS.includes(c.id) || RESERVED_FORM_ID.test(c.id)) problems.push(`${source}: template.custom.${i}.id: "${c.id}" is a reserved column name (expected a new id, not one of ${RESERVED_IDS.join(', ')})`);
     else if (seen.has(c.id)) problems.push(`${source}: template.custom.${i}.id: "${c.id}" is used twice (expected unique ids)`);
     seen.add(c.id);
   });
   const custom: CustomField[] = customRaw.map((c) => ({
     id: c.id, kind: c.kind, label: c.label, required: c.required ?? false,
     ...(c.help ? { help: c.help } : {}), ...(c.options ? { options: c.options } : {}), ...(c.maxLength !== undefined ? { maxLength: c.maxLength } : {}),
+    ...(c.carry !== undefined ? { carry: c.carry } : {}),
   }));
   const order = parsed.data.template?.order;
   const known = [...FIELD_IDS, ...custom.map((c) => c.id)] as string[];

@@ -19,7 +19,11 @@ export type ActionKind =
   | 'customer.details' // {customerId}
   | 'rep.remind' // {memberId, week}
   | 'digest.refresh' // {week}
-  | 'dashboard.open'; // DM the clicker a personal sign-in link to the web dashboard: {}
+  | 'dashboard.open' // DM the clicker a personal sign-in link to the web dashboard: {}
+  | 'settings.show' // the settings overview (managers, directors, owners): {}
+  | 'settings.open' // open one section's settings form: {section}
+  | 'settings.save' // settings form submit: {section}
+  | 'settings.undo'; // undo the changes of one settings submit: {ids: '12,13'}
 
 export interface ActionRef {
   kind: ActionKind;

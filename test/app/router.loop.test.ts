@@ -56,3 +56,33 @@ describe('a dismissal holds', () => {
     expect(repos.tasks.events(overdueTask.id).at(-1)).toMatchObject({ kind: 'reopened', note: expect.stringContaining('since dismissed on') });
   });
 });
+
+describe('a reopened task is news again', () => {
+  it('DMs its holder again with why it is back and its history; clicks refresh that DM', async () => {
+    await h.send({
+      type: 'formSubmitted', actor: h.actor(h.members.finance), message: null,
+      formId: encodeAction({ kind: 'task.resolved', args: { taskId: String(overdueTask.id) } }),
+      values: { outcome: 'dismissed', note: '客户春节停工，正常' },
+    });
+    const { repos } = h.app.ctx;
+    // Dismissed when the customer stood 15 points lower: at this week's index the problem has materially worsened.
+    const dismissed = repos.tasks.getTask(overdueTask.id)!;
+    repos.tasks.updateTask({ ...dismissed, indexAtClose: dismissed.indexAtClose! - 15 });
+    const step = await runDigestStep(h.app, h.teamId, WEEK);
+    expect(repos.tasks.getTask(overdueTask.id)).toMatchObject({ state: 'open', createdWeek: WEEK });
+    const key = outboxKeys.taskReopened(overdueTask.id, WEEK, h.members.finance.id, 'slack');
+    const dm = repos.outbox.byKey(key);
+    expect(dm?.destination).toEqual({ kind: 'user', userId: 'U-finance' });
+    expect(step.taskMessagesQueued).toBeGreaterThan(0);
+    const lines = cardText(dm!.card!).split('\n');
+    expect(lines).toContainEqual(expect.stringMatching(/^\d\d-\d\d \d\d:\d\d · reopened · index \d+(\.\d)? → \d+(\.\d)? \(\+15\) since dismissed on \d{4}-\d\d-\d\d \("客户春节停工，正常"\)$/));
+    expect(lines).toContainEqual(expect.stringMatching(/· dismissed · Finance Wang · 客户春节停工，正常$/));
+    expect(lines).toContainEqual(expect.stringMatching(/· created$/));
+    // Running the step again sends nothing new.
+    expect((await runDigestStep(h.app, h.teamId, WEEK)).taskMessagesQueued).toBe(0);
+    // A claim refreshes the reopened DM too.
+    expect(repos.outbox.newestUpdateId(key)).toBeNull();
+    await h.send({ type: 'action', actor: h.actor(h.members.finance), message: null, action: { kind: 'task.claim', args: { taskId: String(overdueTask.id) } } });
+    expect(repos.outbox.newestUpdateId(key)).not.toBeNull();
+  });
+});

@@ -59,6 +59,12 @@ describe('radar in the chosen language', () => {
     expect(tasks.stdout.split('\n')[0]).toMatch(/^\s*编号\s+客户\s+问题类型\s+等级\s+主责\s+角色\s+负责人\s+状态/);
     expect(tasks.stdout).toMatch(/拖款\s+A\s+销售总监\s+财务/);
     expect(tasks.stdout).toContain('待处理');
+    // --history: each task's events under the table, in words; --json carries them too.
+    const history = radar(['tasks', '--history', '--lang', 'zh', '--db', db]);
+    expect(history.code, history.stderr).toBe(0);
+    expect(history.stdout).toMatch(/\n#\d+ 华星科技 · 拖款\n {2}\d\d-\d\d \d\d:\d\d · 创建\n/);
+    const json = JSON.parse(radar(['tasks', '--history', '--json', '--db', db]).stdout) as Array<{ events: Array<{ kind: string; actor: string | null }> }>;
+    expect(json[0]?.events.map((e) => [e.kind, e.actor])).toEqual([['created', null]]);
     const members = radar(['members', '--lang', 'zh', '--db', db]);
     expect(members.stdout.split('\n')[0]).toMatch(/^姓名\s+邮箱\s+角色/);
     expect(members.stdout).toMatch(/Li Wei\s+li\.wei@example\.com\s+销售/);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRadarSettings } from '../../src/config/radar-config.js';
 import { ConfigError } from '../../src/config/env.js';
-import { formOrder } from '../../src/core/weekly-report/template.js';
+import { customCarries, formOrder } from '../../src/core/weekly-report/template.js';
 import { createHarness } from '../app/support/app-harness.js';
 import { createSettingsResolver } from '../../src/config/radar-config.js';
 import { changeSetting } from '../../src/app/settings/settings.service.js';
@@ -19,17 +19,17 @@ const problemsOf = (raw: unknown): string[] => {
 
 const contractNo = { id: 'contractNo', kind: 'text', label: { zh: '合同号', en: 'Contract no.' }, maxLength: 20 };
 const region = {
-  id: 'region', kind: 'select', label: { zh: '区域', en: 'Region' }, required: true,
+  id: 'salesArea', kind: 'select', label: { zh: '片区', en: 'Sales area' }, required: true,
   options: [{ value: 'north', label: { zh: '华北', en: 'North' } }, { value: 'south', label: { zh: '华南', en: 'South' } }],
 };
 
 describe('template.custom', () => {
   it('adds custom fields after the built-ins, required false by default', () => {
     const s = parseRadarSettings({ template: { custom: [contractNo, region] } });
-    expect(s.template.custom?.map((c) => [c.id, c.kind, c.required])).toEqual([['contractNo', 'text', false], ['region', 'select', true]]);
+    expect(s.template.custom?.map((c) => [c.id, c.kind, c.required])).toEqual([['contractNo', 'text', false], ['salesArea', 'select', true]]);
     expect(s.template.custom?.[1]?.options?.map((o) => o.value)).toEqual(['north', 'south']);
     const order = formOrder(s.template);
-    expect(order.slice(-2)).toEqual(['contractNo', 'region']);
+    expect(order.slice(-2)).toEqual(['contractNo', 'salesArea']);
   });
 
   it('names the key for a bad id, a built-in id, a duplicate, options on the wrong kind, a select without options', () => {
@@ -60,11 +60,32 @@ describe('template.custom', () => {
   });
 });
 
+describe('template.custom ids that are already columns or form names', () => {
+  it('refuses import/export column names and the form\'s own field names, naming the index', () => {
+    const all = problemsOf({ template: { custom: ['region', 'grade', 'customerName', 'progress_3', 'form_submit_x'].map((id) => ({ ...contractNo, id })) } }).join('\n');
+    expect(all).toMatch(/template\.custom\.0\.id: "region" is a reserved column name/);
+    expect(all).toMatch(/template\.custom\.1\.id: "grade" is a reserved column name/);
+    expect(all).toMatch(/template\.custom\.2\.id: "customerName" is a reserved column name/);
+    expect(all).toMatch(/template\.custom\.3\.id: "progress_3" is a reserved column name/);
+    expect(all).toMatch(/template\.custom\.4\.id: "form_submit_x" is a reserved column name/);
+  });
+
+  it('keeps a carry flag and defaults carry-over by kind', () => {
+    const s = parseRadarSettings({ template: { custom: [
+      { ...contractNo, carry: false },
+      { id: 'seats', kind: 'integer', label: { zh: '席位', en: 'Seats' }, carry: true },
+      { id: 'visits', kind: 'integer', label: { zh: '拜访', en: 'Visits' } },
+      { id: 'renewal', kind: 'date', label: { zh: '续约日', en: 'Renewal' } },
+    ] } });
+    expect(s.template.custom?.map((c) => [c.id, customCarries(c)])).toEqual([['contractNo', false], ['seats', true], ['visits', false], ['renewal', true]]);
+  });
+});
+
 describe('template.fields.<id>.hidden and template.order', () => {
   it('hides an optional built-in field and reorders the form', () => {
-    const s = parseRadarSettings({ template: { fields: { notes: { hidden: true } }, custom: [region], order: ['region', 'contacts'] } });
+    const s = parseRadarSettings({ template: { fields: { notes: { hidden: true } }, custom: [region], order: ['salesArea', 'contacts'] } });
     const order = formOrder(s.template);
-    expect(order.slice(0, 2)).toEqual(['region', 'contacts']);
+    expect(order.slice(0, 2)).toEqual(['salesArea', 'contacts']);
     expect(order).not.toContain('notes');
   });
 
@@ -81,13 +102,13 @@ describe('settings keys', () => {
     const ctx = h.app.ctx;
     ctx.settingsResolver = createSettingsResolver(null);
     changeSetting(ctx, h.teamId, { key: 'template.custom', value: [region], actor: 'm' });
-    expect(ctx.settings.template.custom?.map((c) => c.id)).toEqual(['region']);
+    expect(ctx.settings.template.custom?.map((c) => c.id)).toEqual(['salesArea']);
     changeSetting(ctx, h.teamId, { key: 'template.fields.notes.hidden', value: true, actor: 'm' });
     expect(ctx.settings.template.fields.find((f) => f.id === 'notes')?.hidden).toBe(true);
-    changeSetting(ctx, h.teamId, { key: 'template.order', value: ['region'], actor: 'm' });
-    expect(formOrder(ctx.settings.template)[0]).toBe('region');
+    changeSetting(ctx, h.teamId, { key: 'template.order', value: ['salesArea'], actor: 'm' });
+    expect(formOrder(ctx.settings.template)[0]).toBe('salesArea');
     expect(() => changeSetting(ctx, h.teamId, { key: 'template.order', value: ['ghost'], actor: 'm' })).toThrow(/template\.order\.0: unknown field "ghost"/);
     expect(() => changeSetting(ctx, h.teamId, { key: 'template.custom', value: [{ ...region, options: undefined }], actor: 'm' })).toThrow(/template\.custom\.0\.options/);
-    expect(ctx.settings.template.order).toEqual(['region']);
+    expect(ctx.settings.template.order).toEqual(['salesArea']);
   });
 });

@@ -10,7 +10,7 @@ import { checkCard } from '../../adapters/feishu/render/check-card.js';
 import type { StoredMessage } from '../fakes/feishu-api.fake.js';
 import { cardActionEvent, envelope, signRequest, textMessageEvent } from '../fakes/feishu-signing.js';
 import { MANAGER_CHAT_ID, SECRETS, startFeishuE2E, WEEK, type FeishuE2E } from './support/feishu-harness.js';
-import { buttonsOf, cardText, errorUnder, findButton, formFieldsOf, titleOf } from './support/feishu-cards.js';
+import { buttonsOf, tablesOf, cardText, errorUnder, findButton, formFieldsOf, titleOf } from './support/feishu-cards.js';
 import { entryRow, snapshot } from './support/feishu-db.js';
 import { CUSTOMERS, PEOPLE, STRANGER_OPEN_ID } from './support/feishu-seed.js';
 
@@ -192,6 +192,11 @@ describe('Feishu bot, end to end (HTTP mode, real SDK, real SQLite, fake Open AP
     expect(text).toContain('**周报提交**: 1/2');
     expect(findButton(card, 'rep.remind', { memberId: e.seeded.memberIds.rep2 })).toBeDefined();
     expect(findButton(card, 'rep.remind', { memberId: e.seeded.memberIds.rep1 })).toBeUndefined();
+
+    // The week's ranking ends the digest: one row per rep, in the team's language.
+    const ranking = tablesOf(card).find((t) => t.titles.includes('连续按时'));
+    expect(ranking?.titles.slice(0, 2)).toEqual(['#', '销售']);
+    expect(ranking?.rows.map((r) => r['销售']).sort()).toEqual([PEOPLE.rep1.name, PEOPLE.rep2.name].sort());
 
     const toFinance = messageTo(PEOPLE.finance.openId);
     expect(toFinance).toHaveLength(1);

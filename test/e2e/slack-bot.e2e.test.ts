@@ -38,7 +38,9 @@ let stopped = false;
 const clock = runningClock();
 
 const week = (): string => seed.weeks.current;
-const posts = (channel: string): FakeSlackCall[] => fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+// A DM is posted to the user id (U…); Slack files it under the D… conversation, as the fake does.
+const conversationOf = (c: FakeSlackCall): string => (/^[UW]/.test(String(c.args.channel)) ? fake.dmOf(String(c.args.channel)) : String(c.args.channel));
+const posts = (channel: string): FakeSlackCall[] => fake.callsTo('chat.postMessage').filter((c) => conversationOf(c) === channel);
 const updates = (channel: string): FakeSlackCall[] => fake.callsTo('chat.update').filter((c) => c.args.channel === channel);
 const dm = (key: PersonKey): string => fake.dmOf(SLACK_ID[key]);
 
@@ -220,6 +222,16 @@ describe('sales-radar on Slack, full stack', () => {
     claim = buttons.find((b) => b.action?.kind === 'task.claim' && b.action.args.taskId === String(overdue!.id));
     expect(claim, 'Claim button for the overdue task').toBeDefined();
     expect(buttons.some((b) => b.action?.kind === 'customer.details' && b.action.args.customerId === String(seed.customers.huaxing.id))).toBe(true);
+
+    // The week's ranking ends the digest (in its thread when the card is long): a heading, then one row per rep.
+    const lines = posts(MANAGERS).flatMap((c) => textOf(c.args.blocks).split('\n'));
+    const heading = lines.findIndex((l) => /^\*?Ranking\*?$/.test(l.trim()));
+    expect(heading, lines.join('\n')).toBeGreaterThanOrEqual(0);
+    const after = lines.slice(heading + 1).join('\n');
+    expect(after).toMatch(/Streak/);
+    expect(after).toContain('Li Lei');
+    expect(after).toContain('Han Mei');
+    expect(after).not.toContain('Wang Fang');
 
     const toFinance = posts(dm('finance'));
     expect(toFinance).toHaveLength(1);

@@ -26,8 +26,8 @@ export class MemoryOutboxRepo implements OutboxRepo {
     return true;
   }
 
-  due(now: string, limit: number): OutboxMessage[] {
-    return this.rows.filter((r) => r.state === 'pending' && r.nextAttemptAt <= now).slice(0, limit).map(strip);
+  due(now: string, limit: number, afterId = 0): OutboxMessage[] {
+    return this.rows.filter((r) => r.state === 'pending' && r.nextAttemptAt <= now && r.id > afterId).slice(0, limit).map(strip);
   }
 
   byKey(key: string): OutboxMessage | null {

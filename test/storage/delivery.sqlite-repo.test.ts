@@ -22,6 +22,8 @@ describe('SqliteOutboxRepo', () => {
     expect(due.map((m) => m.key)).toEqual(['prompt:2026-W40:member:1:slack', 'prompt:2026-W40:member:2:slack']);
     expect(due[0]).toMatchObject({ state: 'pending', attempts: 0, card: { title: 'hi' }, destination: { kind: 'user', userId: 'U1' }, messageRef: null });
     const id = due[0]!.id;
+    // afterId: only what was queued after a given message (the worker tops up its queue this way).
+    expect(outbox.due('2026-10-02T09:00:00Z', 10, id).map((m) => m.key)).toEqual(['prompt:2026-W40:member:2:slack']);
 
     outbox.markInFlight(id, '2026-10-02T09:00:00Z');
     expect(outbox.byKey('prompt:2026-W40:member:1:slack')).toMatchObject({ attempts: 1, inFlightSince: '2026-10-02T09:00:00Z' });

@@ -9,6 +9,7 @@ import { describeFilters, describeScope, listTitle } from './ask-scope.view.js';
 import { tasksCard } from './ask-tasks.view.js';
 import { button, deltaArrow, GRADE_TONE, gradeBadge, L, mention, t, tagLabels, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { customerCard } from '../customer/customer.view.js';
+import type { CustomField } from '../../core/weekly-report/template.js';
 
 export type { Answer } from '../../core/ask/answer.types.js';
 export { describeFilters } from './ask-scope.view.js';
@@ -146,11 +147,19 @@ function helpCard(a: Extract<Answer, { kind: 'help' }>, locale: Locale, tags: Ta
   return { title, tone: 'blue', blocks, summary: lead };
 }
 
-/** The card for an answer, in the asker's language; `tags`: the team's tag names (teamTagLabels). */
-export function askAnswerCard(answer: Answer, locale: Locale, tags: TagLabels = BUILT_IN_TAG_LABELS): CardSpec {
+export interface AskCardOptions {
+  /** The team's custom report fields: a customer answer shows their values with labels, like the card. */
+  customFields?: readonly CustomField[];
+  /** The team's tag names (teamTagLabels of its settings); built-in names only when absent. */
+  tagLabels?: TagLabels;
+}
+
+/** The card for an answer, in the asker's language. */
+export function askAnswerCard(answer: Answer, locale: Locale, options: AskCardOptions = {}): CardSpec {
+  const tags = options.tagLabels ?? BUILT_IN_TAG_LABELS;
   switch (answer.kind) {
     case 'customer':
-      return customerCard(answer.card, locale, tags);
+      return customerCard({ ...answer.card, ...(options.customFields?.length ? { customFields: options.customFields } : {}) }, locale, tags);
     case 'list':
       return listCard(answer, locale, tags);
     case 'missing':

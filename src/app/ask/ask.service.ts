@@ -9,11 +9,11 @@ import type { Customer, Member } from '../../core/team.js';
 import { addWeeks, compareWeeks, type WeekId } from '../../core/weekly-report/week.js';
 import type { CardSpec } from '../../ui/card.js';
 import { askAnswerCard } from './ask-answer.view.js';
-import { customerCard } from '../customer/customer.view.js';
 import { teamNow, type AppContext } from '../context.js';
 import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
 import { missingRepIds } from '../weekly-report/missing-reps.js';
 import { teamTagLabels } from '../shared/view-text.js';
+import type { StoredEntry } from '../ports/repositories.port.js';
 
 const TREND_WEEKS = 8;
 const LATEST_ENTRY_LOOKBACK_WEEKS = 26;
@@ -41,13 +41,18 @@ function teamVocabulary(ctx: AppContext): AskVocabulary | undefined {
   return hit;
 }
 
+/** What the ask engine keeps of an entry: its week, values and custom field values. */
+function latestEntry(e: StoredEntry): LatestEntry {
+  return { week: e.week, values: e.values, ...(e.custom && Object.keys(e.custom).length > 0 ? { custom: e.custom } : {}) };
+}
+
 export function askData(ctx: AppContext, teamId: number): AskData {
   const { repos } = ctx;
   const customers = repos.customers.listCustomers(teamId);
   const week = latestReportWeek(ctx, teamId) ?? '1970-W01';
   const scores = ensureScored(ctx, teamId, week);
   const entriesLatest = new Map<number, LatestEntry>(
-    repos.reports.latestEntries(teamId, addWeeks(week, -LATEST_ENTRY_LOOKBACK_WEEKS), week).map((e) => [e.customerId, { week: e.week, values: e.values }]),
+    repos.reports.latestEntries(teamId, addWeeks(week, -LATEST_ENTRY_LOOKBACK_WEEKS), week).map((e) => [e.customerId, latestEntry(e)]),
   );
   const history = new Map<number, Array<{ week: WeekId; index: number; grade: Grade | null }>>();
   for (const row of repos.scores.indexHistory(teamId, addWeeks(week, -(2 * TREND_WEEKS - 1)), week)) {
@@ -64,7 +69,7 @@ export function askData(ctx: AppContext, teamId: number): AskData {
     return s;
   };
   const entriesAt = (w: WeekId): Map<number, LatestEntry> => new Map(
-    repos.reports.latestEntries(teamId, addWeeks(w, -LATEST_ENTRY_LOOKBACK_WEEKS), w).map((e) => [e.customerId, { week: e.week, values: e.values }]),
+    repos.reports.latestEntries(teamId, addWeeks(w, -LATEST_ENTRY_LOOKBACK_WEEKS), w).map((e) => [e.customerId, latestEntry(e)]),
   );
   const team = repos.teams.getTeam(teamId);
   const vocabulary = teamVocabulary(ctx);
@@ -96,9 +101,6 @@ export interface AskResult {
 export function ask(ctx: AppContext, teamId: number, asker: Member | null, text: string, locale?: Locale): AskResult {
   const data = askData(ctx, teamId);
   const result = askQuestion(text, data, { memberId: asker?.id ?? null, role: asker?.role ?? null }, locale);
-  const tags = teamTagLabels(ctx.settings);
-  const card = result.answer.kind === 'customer'
-    ? customerCard(result.answer.card, result.locale, tags)
-    : askAnswerCard(result.answer, result.locale, tags);
+  const card = askAnswerCard(result.answer, result.locale, { customFields: ctx.settings.template.custom ?? [], tagLabels: teamTagLabels(ctx.settings) });
   return { answer: result.answer, locale: result.locale, card };
 }

@@ -3,6 +3,7 @@
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { digestCard } from './digest.view.js';
 import { taskCard } from '../follow-up/task.view.js';
+import { reopenedBecause } from '../follow-up/task-history.view.js';
 import { digestModel } from './digest.service.js';
 import type { DigestModel } from '../../core/digest/digest.types.js';
 import { escalationRecipients, taskCardModel, taskRecipients } from '../follow-up/task-card.service.js';
@@ -84,8 +85,11 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
     for (const task of repos.tasks.listTasks(teamId, { states: ['open', 'claimed'] })) {
       if (task.createdWeek !== week && !task.escalated) continue;
       const model = taskCardModel(app.ctx, task);
+      // A dismissed task back this week is sent again, saying why (its first DM went out weeks ago).
+      const reopened = task.createdWeek === week && reopenedBecause(model.history ?? []) !== null;
       for (const member of taskRecipients(app.ctx, task)) {
-        dm(member, taskCard(model, memberLocale(member, team)), (platform) => outboxKeys.task(task.id, member.id, platform));
+        dm(member, taskCard(model, memberLocale(member, team)),
+          (platform) => (reopened ? outboxKeys.taskReopened(task.id, week, member.id, platform) : outboxKeys.task(task.id, member.id, platform)));
       }
       // An escalation is news for the directors, once.
       if (!task.escalated) continue;

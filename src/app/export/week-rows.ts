@@ -18,8 +18,9 @@ export interface WeekExport {
   rows: Cell[][];
 }
 
+/** The identity columns, the built-in fields, the team's custom fields (by id), then the score columns. */
 export function exportColumns(template: ReportTemplate = DEFAULT_TEMPLATE): string[] {
-  return [...IDENTITY_COLUMNS, ...template.fields.map((f) => f.id), ...SCORE_COLUMNS];
+  return [...IDENTITY_COLUMNS, ...template.fields.map((f) => f.id), ...(template.custom ?? []).map((f) => f.id), ...SCORE_COLUMNS];
 }
 
 /** Highest risk first, then unscored; ties by customer name and rep. Set-based: five queries in all. */
@@ -31,6 +32,7 @@ export function weekRows(repos: Repositories, teamId: number, week: WeekId, temp
   const customers = new Map(repos.customers.listCustomers(teamId).map((c) => [c.id, c]));
   const scores = new Map(repos.scores.scoresForWeek(teamId, week).map((s) => [s.customerId, s]));
   const fieldIds: FieldId[] = template.fields.map((f) => f.id);
+  const customIds = (template.custom ?? []).map((f) => f.id);
 
   const joined = repos.reports.entriesForWeek(teamId, week).map((e) => {
     const customer = customers.get(e.customerId);
@@ -48,6 +50,7 @@ export function weekRows(repos: Repositories, teamId: number, week: WeekId, temp
       e.week, rep?.email ?? null, rep?.name ?? null, customer?.name ?? null, customer?.industry ?? null, customer?.region ?? null,
       customer?.tier ?? null, customer?.since ?? null,
       ...fieldIds.map((id) => e.values[id] as Cell),
+      ...customIds.map((id) => e.custom?.[id] ?? null),
       score ? Math.round(score.index * 10) / 10 : null, score?.grade ?? null, score ? score.tags.join(';') : null,
       reason ? pick(reason, locale) : null,
     ];
@@ -60,7 +63,8 @@ export function localizeRows(data: WeekExport, template: ReportTemplate = DEFAUL
   const { locale } = data;
   const valueLabel: Array<((v: string) => string) | null> = data.columns.map((id) => {
     const field = template.fields.find((f) => f.id === id);
-    const options = field?.kind === 'choice' ? field.options : id === 'tier' ? TIER_OPTIONS : undefined;
+    const custom = template.custom?.find((f) => f.id === id);
+    const options = field?.kind === 'choice' ? field.options : custom?.kind === 'select' ? custom.options : id === 'tier' ? TIER_OPTIONS : undefined;
     if (options) return (v: string) => options.find((o) => o.value === v)?.label[locale] ?? v;
     if (id === 'tags') {
       return (v: string) => v.split(';').map((tag) => tagLabel(tag, locale, tags)).join(locale === 'zh' ? '、' : ', ');

@@ -20,6 +20,7 @@ export function taskCardModel(ctx: AppContext, task: FollowUpTask): TaskCardMode
     score: latest ? { index: latest.index, grade: latest.grade, delta: latest.delta, reasons: latest.reasons } : null,
     assignee: person(task.assigneeId === null ? null : members.get(task.assigneeId)),
     rep: person(customer?.ownerRepId == null ? null : members.get(customer.ownerRepId)),
+    history: repos.tasks.events(task.id).map((event) => ({ event, actor: event.actorId === null ? null : members.get(event.actorId)?.name ?? `#${event.actorId}` })),
     tagLabels: teamTagLabels(ctx.settings),
   };
 }

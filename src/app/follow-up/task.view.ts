@@ -5,6 +5,7 @@ import type { Member, Role } from '../../core/team.js';
 import { isBuiltInTag, type Grade, type Tag, type TagId } from '../../core/customer-risk/types.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
+import { reopenedBecause, taskEventLine, taskHistoryLines, type TaskHistoryItem } from './task-history.view.js';
 import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 
 type Person = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
@@ -18,6 +19,8 @@ export interface TaskCardModel {
   rep: Person | null;
   /** Everyone else told about the task (collaborator roles). */
   collaborators?: readonly Person[];
+  /** Its events, oldest first, with who did each. */
+  history?: readonly TaskHistoryItem[];
   /** The team's tag names (teamTagLabels of its settings); built-in names only when absent. */
   tagLabels?: TagLabels;
 }
@@ -102,6 +105,8 @@ export function taskCard(model: TaskCardModel, locale: Locale): CardSpec {
   if (task.escalated) head.push(' ', { colored: tr(locale, '已升级', 'escalated'), tone: 'red' });
 
   const blocks: Block[] = [{ type: 'text', text: head }];
+  const reopened = reopenedBecause(model.history ?? []);
+  if (reopened) blocks.push({ type: 'text', text: [{ colored: taskEventLine({ event: reopened, actor: null }, locale), tone: 'red' }] });
   if (score && score.reasons.length > 0) {
     blocks.push({ type: 'text', text: [{ bold: tr(locale, '原因：', 'Why: ') }, score.reasons.slice(0, 3).map((r) => t(r, locale)).join(tr(locale, '；', '; '))] });
   }
@@ -119,6 +124,9 @@ export function taskCard(model: TaskCardModel, locale: Locale): CardSpec {
     ],
   });
   blocks.push({ type: 'note', text: taskStateLine(task, model.assignee, locale) });
+  if (model.history && model.history.length > 0) {
+    blocks.push({ type: 'text', text: [{ bold: tr(locale, '记录', 'History') }, `\n${taskHistoryLines(model.history, locale).join('\n')}`] });
+  }
   blocks.push({ type: 'actions', buttons: taskButtons(task, customer.id, locale) });
 
   const closed = task.state === 'done' || task.state === 'dismissed';

@@ -105,7 +105,11 @@ function managerHome(m: ManagerHomeModel, locale: Locale, tags: TagLabels): Card
       blocks.push({ type: 'text', text: line, button: button(t(L.resolve, locale), 'task.resolve', { taskId: task.id }) });
     }
   }
-  blocks.push({ type: 'actions', buttons: [button(tr(locale, '刷新摘要', 'Refresh digest'), 'digest.refresh', { week: d.week }), openDashboardButton(locale)] });
+  blocks.push({ type: 'actions', buttons: [
+    button(tr(locale, '刷新摘要', 'Refresh digest'), 'digest.refresh', { week: d.week }), openDashboardButton(locale),
+    // Settings: only managers, directors and owners get this home (see handleHome).
+    button(tr(locale, '设置', 'Settings'), 'settings.show', {}),
+  ] });
   const title = tr(locale, `周报雷达 · ${m.viewerName}`, `Sales radar · ${m.viewerName}`);
   return { title, tone: c.gradeA > 0 ? 'red' : c.flagged > 0 ? 'orange' : 'green', blocks, summary: `${title}: ${c.flagged}` };
 }

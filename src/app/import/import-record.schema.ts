@@ -3,8 +3,8 @@
 import type { LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
 import type { Tier } from '../../core/customer-risk/types.js';
-import { parseEntry } from '../../core/weekly-report/entry.schema.js';
-import type { EntryValues, ReportTemplate } from '../../core/weekly-report/template.js';
+import { parseCustomValues, parseEntry } from '../../core/weekly-report/entry.schema.js';
+import type { CustomValues, EntryValues, ReportTemplate } from '../../core/weekly-report/template.js';
 import { isWeekId, type WeekId } from '../../core/weekly-report/week.js';
 import { cleanName } from '../../core/team.js';
 import { resolveChoice, TIER_OPTIONS } from '../../core/weekly-report/columns.js';
@@ -23,6 +23,11 @@ export interface ImportRecord {
   tier?: Tier;
   since?: string;
   values: EntryValues;
+  /**
+   * The team's custom fields (config template.custom) by id, validated like the forms' (blank = none).
+   * undefined when the record has none of their columns: what is stored is kept.
+   */
+  custom?: CustomValues;
 }
 
 export interface RecordIssue {
@@ -66,6 +71,7 @@ function canonicalChoices(template: ReportTemplate, raw: Record<string, unknown>
     }
   };
   for (const field of template.fields) if (field.kind === 'choice' && field.options) swap(field.id, field.options);
+  for (const field of template.custom ?? []) if (field.kind === 'select' && field.options) swap(field.id, field.options);
   swap('tier', TIER_OPTIONS);
   return out;
 }
@@ -109,10 +115,16 @@ export function parseImportRecord(template: ReportTemplate, given: Record<string
 
   const entry = parseEntry(template, raw);
   if (!entry.ok) for (const i of entry.issues) issues.push({ field: i.field, expected: i.message, got: showValue(raw[i.field]) });
+  // Custom columns: validated only when the record has at least one (an older file without them keeps what is stored).
+  const customFields = template.custom ?? [];
+  const hasCustom = customFields.some((f) => f.id in raw);
+  const custom = hasCustom ? parseCustomValues(template, raw) : null;
+  if (custom && !custom.ok) for (const i of custom.issues) issues.push({ field: i.field, expected: i.message, got: showValue(raw[i.field]) });
 
-  if (issues.length > 0 || !entry.ok) return { ok: false, issues };
+  if (issues.length > 0 || !entry.ok || (custom && !custom.ok)) return { ok: false, issues };
   const record: ImportRecord = {
     week: week!, rep: rep!, repName: repName ?? rep!.split('@')[0]!, customer: customer!, values: entry.value,
+    ...(custom ? { custom: custom.value } : {}),
   };
   if (industry !== undefined) record.industry = industry;
   if (region !== undefined) record.region = region;

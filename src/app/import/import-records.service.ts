@@ -209,7 +209,7 @@ export class ImportRun {
     if (r.region !== undefined) c.region = r.region;
     if (r.tier !== undefined) c.tier = r.tier;
     if (r.since !== undefined) c.since = r.since;
-    this.batch.push({ week: r.week, repKey, customerKey, values: r.values });
+    this.batch.push({ week: r.week, repKey, customerKey, values: r.values, ...(r.custom ? { custom: r.custom } : {}) });
     if (this.batch.length >= this.batchSize) this.flush();
   }
 

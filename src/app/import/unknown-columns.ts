@@ -19,7 +19,7 @@ function distance(a: string, b: string): number {
 
 /** The closest column id, when it is close enough to be a typo. */
 export function suggestColumn(name: string, template: ReportTemplate): string | null {
-  const ids = [...IDENTITY_COLUMNS, ...template.fields.map((f) => f.id), ...SCORE_COLUMNS];
+  const ids = [...IDENTITY_COLUMNS, ...template.fields.map((f) => f.id as string), ...(template.custom ?? []).map((f) => f.id), ...SCORE_COLUMNS];
   const lower = name.toLowerCase();
   let best: string | null = null;
   let bestD = Infinity;

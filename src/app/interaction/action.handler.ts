@@ -17,6 +17,7 @@ import { teamNow } from '../context.js';
 import type { Interaction } from './interaction-context.js';
 import { currentReportWeek, historyWeek, isManagerial, notAllowed, toast } from './interaction-context.js';
 import { handleDashboard } from '../dashboard/dashboard.handler.js';
+import { handleSettingsAction } from '../settings/settings.handler.js';
 import { afterReportChange, afterTaskChange, currentDigestCard, digestWeek } from './source-card.js';
 
 const idArg = (ref: ActionRef, key: string): number | null => {
@@ -154,6 +155,10 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
     }
     case 'dashboard.open':
       return handleDashboard(i);
+    case 'settings.show':
+    case 'settings.open':
+    case 'settings.undo':
+      return handleSettingsAction(i, ref, message);
     default:
       return stale;
   }

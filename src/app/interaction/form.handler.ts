@@ -2,7 +2,6 @@
 import type { ActionRef } from '../../ui/action.js';
 import { text } from '../../core/i18n.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
-import { parseEntry } from '../../core/weekly-report/entry.schema.js';
 import { cleanName } from '../../core/team.js';
 import type { InteractionResult } from '../inbound.js';
 import type { MessageRef } from '../ports/chat.port.js';
@@ -12,7 +11,7 @@ import { CUSTOMER_NAME_FIELD, entryFormWithErrors, localizeErrors, newCustomerFo
 import { reportPromptCard } from '../weekly-report/report-prompt.view.js';
 import { progressTaskForm, resolveTaskForm, snoozeTaskForm } from '../follow-up/task-forms.view.js';
 import { taskCard } from '../follow-up/task.view.js';
-import { canEditCustomer, entryFormModel, findOrAddCustomer, reportPromptModel, saveEntry } from '../weekly-report/report.service.js';
+import { canEditCustomer, entryFormIssues, entryFormModel, findOrAddCustomer, reportPromptModel, saveEntry } from '../weekly-report/report.service.js';
 import { actOnTask, canActOnTask } from '../follow-up/follow-up.service.js';
 import { taskCardModel } from '../follow-up/task-card.service.js';
 import { readProgress, storeProgress } from '../follow-up/progress.service.js';
@@ -20,6 +19,7 @@ import type { Interaction } from './interaction-context.js';
 import { historyWeek, isManagerChannelMessage, isManagerial, notAllowed, toast } from './interaction-context.js';
 import { afterReportChange, afterTaskChange, currentDigestCard } from './source-card.js';
 import { digestWeekArg } from './action.handler.js';
+import { handleSettingsForm, handleSettingsFormCancel } from '../settings/settings.handler.js';
 
 type Values = Record<string, string | string[]>;
 
@@ -40,9 +40,9 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
       // Progress on the customer's open follow-ups is checked with the entry: nothing is stored unless both are valid.
       const open = (model.tasks ?? []).flatMap((t) => i.app.ctx.repos.tasks.getTask(t.id) ?? []);
       const progress = readProgress(open, values);
-      const entryIssues = parseEntry(i.app.ctx.settings.template, values);
-      if (!progress.ok || !entryIssues.ok) {
-        const issues = [...(entryIssues.ok ? [] : entryIssues.issues), ...(progress.ok ? [] : progress.errors)];
+      const entryIssues = entryFormIssues(i.app.ctx.settings.template, values);
+      if (!progress.ok || entryIssues.length > 0) {
+        const issues = [...entryIssues, ...(progress.ok ? [] : progress.errors)];
         return { type: 'formErrors', form: entryFormWithErrors(model, values, issues, i.locale) };
       }
       const saved = saveEntry(i.app.ctx, i.member, week, customer, values);
@@ -57,8 +57,7 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
       const model = { week, template: i.app.ctx.settings.template };
       // Invisible characters (zero-width, bidi controls) would make a lookalike of an existing name.
       const name = cleanName(first(values[CUSTOMER_NAME_FIELD]));
-      const parsed = parseEntry(i.app.ctx.settings.template, values);
-      const issues = parsed.ok ? [] : [...parsed.issues] as Array<{ field: string; message: ReturnType<typeof text> }>;
+      const issues = entryFormIssues(i.app.ctx.settings.template, values);
       if (name === '') issues.unshift({ field: CUSTOMER_NAME_FIELD, message: text('请填写客户名称', 'Customer name is required') });
       const existing = name ? i.app.ctx.repos.customers.customerByName(i.team.id, name) : null;
       if (existing && !canEditCustomer(i.member, existing)) {
@@ -116,6 +115,8 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
         : tr(i.locale, `已暂缓至 ${result.task.snoozedUntil}`, `Snoozed until ${result.task.snoozedUntil}`);
       return { type: 'formDone', toast: done, ...(card ? { card } : {}) };
     }
+    case 'settings.save':
+      return handleSettingsForm(i, ref, values);
     default:
       return stale;
   }
@@ -151,6 +152,8 @@ export function handleFormCancel(i: Interaction, ref: ActionRef, message: Messag
         : task && canActOnTask(i.app.ctx, i.member, task) ? taskCard(taskCardModel(i.app.ctx, task), i.locale) : null;
       return card ? { type: 'replaceMessage', card, toast: closed } : toast(closed);
     }
+    case 'settings.save':
+      return handleSettingsFormCancel(i);
     default:
       return toast(closed);
   }

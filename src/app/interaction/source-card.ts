@@ -38,7 +38,11 @@ function refreshTaskMessages(i: Interaction, task: FollowUpTask): void {
   // Only the people it was (or may have been) sent to can have a DM to refresh.
   for (const member of taskAudience(i.app.ctx, task)) {
     const card = taskCard(model, memberLocale(member, i.team));
-    for (const { platform } of i.app.platforms) enqueueRefresh(i.app, outboxKeys.task(task.id, member.id, platform), card);
+    for (const { platform } of i.app.platforms) {
+      enqueueRefresh(i.app, outboxKeys.task(task.id, member.id, platform), card);
+      // A reopened task's DM of its latest round (nothing is refreshed when there is none).
+      enqueueRefresh(i.app, outboxKeys.taskReopened(task.id, task.createdWeek, member.id, platform), card);
+    }
   }
 }
 

@@ -13,6 +13,7 @@ import { currentDigestCard } from './source-card.js';
 import { DASHBOARD_TEXT, handleDashboard } from '../dashboard/dashboard.handler.js';
 import { SCHEDULE_RE, TIMEZONE_RE, handleSchedule, handleTimezone } from '../schedule/schedule.command.js';
 import { MY_RANKING_RE, RANKING_RE, handleRanking } from '../review/ranking.command.js';
+import { SETTINGS_RE, SETTINGS_UNDO_RE, handleSettingsText } from '../settings/settings.handler.js';
 
 const REPORT = /^(report|weekly report|周报|填周报|填写周报|写周报)$/i;
 const DIGEST = /^(digest|摘要|周报摘要|汇总|周报汇总)$/i;
@@ -52,6 +53,7 @@ export function handleText(i: Interaction, raw: string): InteractionResult {
     return toast(tr(i.locale, `好的，${until} 之前不会提醒你交周报，也不计入未交。`, `Got it: until ${until} you won't be prompted or counted as missing.`), 'success');
   }
   if (SCHEDULE_RE.test(text)) return handleSchedule(i, text);
+  if (SETTINGS_RE.test(text) || SETTINGS_UNDO_RE.test(text)) return handleSettingsText(i, text);
   if (MY_RANKING_RE.test(text) || RANKING_RE.test(text)) return handleRanking(i, text);
   const zone = TIMEZONE_RE.exec(text);
   if (zone) return handleTimezone(i, zone[1] ?? '');

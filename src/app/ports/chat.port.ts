@@ -33,6 +33,9 @@ export interface SendOptions {
   maybeSentBefore?: boolean;
 }
 
+/** Which budget a rate limit is about: one conversation's (Feishu 230020) or the whole app's. */
+export type RateLimitScope = 'conversation' | 'app';
+
 /** Failure of a platform call, classified so delivery knows whether to retry. */
 export class ChatDeliveryError extends Error {
   constructor(
@@ -40,11 +43,15 @@ export class ChatDeliveryError extends Error {
     message: string,
     /** Milliseconds the platform asked us to wait, when it said so. */
     readonly retryAfterMs: number | null = null,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; limit?: RateLimitScope },
   ) {
     super(message, options);
     this.name = 'ChatDeliveryError';
+    this.limit = options?.limit ?? null;
   }
+
+  /** For a rate limit: whose budget ran out, when the platform says (null: assume all of them). */
+  readonly limit: RateLimitScope | null;
 }
 
 export interface ChatPort {
@@ -63,6 +70,11 @@ export interface ChatPort {
   lookupUserByEmail(email: string): Promise<string | null>;
   /** The person's own timezone and language, where the platform tells us (Slack does; optional). */
   userProfile?(userId: string): Promise<UserProfile | null>;
+  /**
+   * How many messages sending (or updating) this card takes — one per part of a card too large for one
+   * message — so the sender's pacing counts each call the platform will count. Default 1.
+   */
+  messagesFor?(card: CardSpec): number;
 }
 
 export interface UserProfile {

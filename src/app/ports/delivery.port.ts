@@ -40,8 +40,8 @@ export interface OutboxRepo {
    * For op 'update', a newer card for the same key replaces a still-pending one.
    */
   enqueue(input: EnqueueInput, at: string): boolean;
-  /** Pending messages due at `now`, oldest first. */
-  due(now: string, limit: number): OutboxMessage[];
+  /** Pending messages due at `now`, oldest first; with `afterId`, only those queued after that one. */
+  due(now: string, limit: number, afterId?: number): OutboxMessage[];
   byKey(key: string): OutboxMessage | null;
   markInFlight(id: number, at: string): void;
   markSent(id: number, ref: MessageRef, at: string): void;

@@ -214,6 +214,8 @@ export interface StagedEntry {
   /** normalizeName(customer) */
   customerKey: string;
   values: EntryValues;
+  /** Custom field values; undefined: the record had no custom column, the stored values are kept. */
+  custom?: CustomValues;
 }
 
 export interface NewCustomer {

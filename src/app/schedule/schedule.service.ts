@@ -7,10 +7,21 @@ import type { AppContext } from '../context.js';
 
 export const SCHEDULE_SETTING_KEY = 'schedule';
 
+// The same schedule parsed once: every click asks which week is open, and week plans are cached per
+// parsed settings object, so handing back the same object makes them cache hits too.
+const parsedSchedules = new Map<string, ScheduleSettings>();
+
 export function teamSchedule(ctx: AppContext, team: Team): ScheduleSettings {
   const stored = ctx.repos.teams.getSetting<Partial<ScheduleSettings>>(team.id, SCHEDULE_SETTING_KEY);
+  const raw = { ...ctx.settings.schedule, ...stored };
+  const key = `${team.timezone}|${JSON.stringify(raw)}`;
+  const known = parsedSchedules.get(key);
+  if (known) return known;
   try {
-    return parseScheduleSettings({ ...ctx.settings.schedule, ...stored }, team.timezone);
+    const parsed = parseScheduleSettings(raw, team.timezone);
+    if (parsedSchedules.size >= 100) parsedSchedules.clear();
+    parsedSchedules.set(key, parsed);
+    return parsed;
   } catch (err) {
     // A stored schedule that no longer validates must not stop the cycle: fall back, loudly.
     ctx.logger.error({ teamId: team.id, err: (err as Error).message }, 'stored schedule is invalid; using defaults');

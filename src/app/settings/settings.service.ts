@@ -48,6 +48,21 @@ export function applyStoredSettings(ctx: AppContext, teamId: number): RadarSetti
   return ctx.settings;
 }
 
+/**
+ * The effective settings as stored now: another process (`radar settings set` from the CLI) may have
+ * changed them since this one last read them. Without a resolver (plain tests) the settings stay as they are.
+ */
+export function reloadStoredSettings(ctx: AppContext, teamId: number): RadarSettings {
+  const resolver = ctx.settingsResolver;
+  if (!resolver) return ctx.settings;
+  try {
+    ctx.settings = resolver.resolve(storedOverrides(ctx, teamId));
+  } catch (err) {
+    ctx.logger.error({ teamId, err: problemText(err) }, 'stored settings are invalid; keeping the settings in use');
+  }
+  return ctx.settings;
+}
+
 /** The effective settings under the keys a change names (config-file shape). */
 export function settingsView(settings: RadarSettings): Json {
   // Custom tags' routes are set on the tag (scoring.customTags.<id>.route), not as routing keys.
@@ -148,12 +163,19 @@ export interface SettingsChangeResult {
   rescored: string | null;
 }
 
-function commit(ctx: AppContext, teamId: number, key: string, value: unknown, actor: string, undoOf: number | null): SettingsChangeResult {
+interface PendingChange {
+  key: string;
+  value: unknown;
+  undoOf: number | null;
+}
+
+/** Validate the changes together, then store and log them at once (one log row per key), re-scoring once. */
+function commitMany(ctx: AppContext, teamId: number, changes: readonly PendingChange[], actor: string): SettingsChangesResult {
   const resolver = ctx.settingsResolver;
   if (!resolver) throw new SettingsChangeError('settings cannot be changed here');
   const stored = storedOverrides(ctx, teamId);
-  const oldValue = getPath(stored, key) ?? null;
-  const next = setPath(stored, key.split('.'), value);
+  let next = stored;
+  for (const c of changes) next = setPath(next, c.key.split('.'), c.value);
   let settings: RadarSettings;
   try {
     settings = resolver.resolve(next);
@@ -161,15 +183,58 @@ function commit(ctx: AppContext, teamId: number, key: string, value: unknown, ac
     throw new SettingsChangeError(problemText(err), { cause: err });
   }
   const at = ctx.clock().toISOString();
-  const change = ctx.repos.transaction(() => {
+  const logged = ctx.repos.transaction(() => {
     ctx.repos.teams.setSetting(teamId, SETTINGS_OVERRIDES_KEY, next);
-    return ctx.repos.settingsLog.record({ teamId, key, oldValue, newValue: value ?? null, actor, at, undoOf });
+    return changes.map((c) => ctx.repos.settingsLog.record({
+      teamId, key: c.key, oldValue: getPath(stored, c.key) ?? null, newValue: c.value ?? null, actor, at, undoOf: c.undoOf,
+    }));
   });
   ctx.settings = settings;
   const week = latestReportWeek(ctx, teamId);
   if (week) ensureScored(ctx, teamId, week);
-  ctx.logger.info({ teamId, key, actor, undoOf }, 'setting changed');
-  return { change, settings, rescored: week };
+  for (const c of changes) ctx.logger.info({ teamId, key: c.key, actor, undoOf: c.undoOf }, 'setting changed');
+  return { changes: logged, settings, rescored: week };
+}
+
+function commit(ctx: AppContext, teamId: number, key: string, value: unknown, actor: string, undoOf: number | null): SettingsChangeResult {
+  const r = commitMany(ctx, teamId, [{ key, value, undoOf }], actor);
+  return { change: r.changes[0]!, settings: r.settings, rescored: r.rescored };
+}
+
+export interface SettingsChangesResult {
+  /** One logged change per key, in the order given. */
+  changes: SettingsChange[];
+  settings: RadarSettings;
+  rescored: string | null;
+}
+
+/**
+ * Several keys changed at once (a chat form): validated together, so A and B may move past each other
+ * in one submit; nothing is stored when any is invalid. One log row per key.
+ */
+export function changeSettings(ctx: AppContext, teamId: number, input: { changes: ReadonlyArray<{ key: string; value: unknown }>; actor: string }): SettingsChangesResult {
+  if (input.changes.length === 0) throw new SettingsChangeError('nothing to change');
+  for (const c of input.changes) checkKey(ctx, c.key);
+  return commitMany(ctx, teamId, input.changes.map((c) => ({ key: c.key, value: c.value, undoOf: null })), input.actor);
+}
+
+/**
+ * Undo these changes together (the Undo button under a chat change). Refused, naming the key, when one
+ * was undone already or its key was changed again since: undoing it would silently drop the later change.
+ */
+export function undoChanges(ctx: AppContext, teamId: number, ids: readonly number[], actor: string): SettingsChangesResult {
+  const log = ctx.repos.settingsLog.list(teamId);
+  const undone = new Set(log.flatMap((c) => (c.undoOf === null ? [] : [c.undoOf])));
+  const targets = ids.map((id) => {
+    const change = log.find((c) => c.id === id);
+    if (!change) throw new SettingsChangeError(`change #${id}: not found`);
+    if (undone.has(id)) throw new SettingsChangeError(`${change.key}: this change was undone already`);
+    const later = log.find((c) => c.id > id && c.key === change.key && !ids.includes(c.id));
+    if (later) throw new SettingsChangeError(`${change.key}: changed again since (#${later.id}); undo that first or set it anew`);
+    return change;
+  });
+  if (targets.length === 0) throw new SettingsChangeError('nothing to undo');
+  return commitMany(ctx, teamId, targets.map((c) => ({ key: c.key, value: c.oldValue, undoOf: c.id })), actor);
 }
 
 /** Validate, store and log one change; the current week is re-scored under the new settings. */

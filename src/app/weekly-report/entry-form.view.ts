@@ -1,7 +1,7 @@
 // The per-customer weekly entry form (and the "new customer" form). Field ids are the template ids.
 import type { Locale, LocalizedText } from '../../core/i18n.js';
-import type { EntryValues, FieldKind, ReportTemplate, TemplateField } from '../../core/weekly-report/template.js';
-import { DEFAULT_TEMPLATE } from '../../core/weekly-report/template.js';
+import type { CustomField, CustomFieldKind, CustomValues, EntryValues, FieldKind, ReportTemplate, TemplateField } from '../../core/weekly-report/template.js';
+import { carryCustomValues, DEFAULT_TEMPLATE, formOrder } from '../../core/weekly-report/template.js';
 import { prefillEntry } from '../../core/weekly-report/carry.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { encodeAction } from '../../ui/action.js';
@@ -31,10 +31,56 @@ export function formFieldOf(field: TemplateField, locale: Locale): FormField {
   return out;
 }
 
-/** EntryValues → form strings; empty values are left out. */
+const CUSTOM_KIND: Record<CustomFieldKind, FormFieldKind> = {
+  integer: 'integer',
+  number: 'decimal',
+  money: 'decimal',
+  date: 'date',
+  select: 'select',
+  text: 'text',
+};
+
+/** One custom field (config template.custom) as a form field: its id is the form field name. */
+export function customFormFieldOf(field: CustomField, locale: Locale): FormField {
+  const out: FormField = {
+    id: field.id, label: t(field.label, locale), kind: CUSTOM_KIND[field.kind], required: field.required,
+    ...(field.help ? { hint: t(field.help, locale) } : {}),
+  };
+  if (field.options) return { ...out, options: field.options.map((o) => ({ value: o.value, label: t(o.label, locale) })) };
+  if (field.kind === 'money') return { ...out, min: 0 };
+  if (field.kind === 'text') return { ...out, maxLength: field.maxLength ?? 1000 };
+  if (field.kind === 'date') return { ...out, placeholder: 'YYYY-MM-DD' };
+  return out;
+}
+
+/** The form's fields in the template's order: visible built-ins (hidden ones left out) and custom fields. */
+export function templateFormFields(template: ReportTemplate, locale: Locale): FormField[] {
+  const builtIn = new Map(template.fields.map((f) => [f.id as string, f]));
+  const custom = new Map((template.custom ?? []).map((f) => [f.id, f]));
+  return formOrder(template).flatMap((id) => {
+    const b = builtIn.get(id);
+    if (b) return [formFieldOf(b, locale)];
+    const c = custom.get(id);
+    return c ? [customFormFieldOf(c, locale)] : [];
+  });
+}
+
+/** Custom values → form strings; empty values are left out. */
+export function customToFormValues(values: CustomValues | null | undefined, template: ReportTemplate): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const field of template.custom ?? []) {
+    const v = values?.[field.id];
+    if (v === null || v === undefined || v === '') continue;
+    out[field.id] = String(v);
+  }
+  return out;
+}
+
+/** EntryValues → form strings; empty values (and hidden fields) are left out. */
 export function entryToFormValues(values: EntryValues, template: ReportTemplate = DEFAULT_TEMPLATE): Record<string, string> {
   const out: Record<string, string> = {};
   for (const field of template.fields) {
+    if (field.hidden) continue;
     const v = values[field.id];
     if (v === null || v === undefined || v === '') continue;
     out[field.id] = String(v);
@@ -75,6 +121,10 @@ export interface EntryFormModel {
   lastEntryWeek?: WeekId | null;
   /** This week's saved entry, if any: shown as-is instead of last week's values. */
   thisWeek: EntryValues | null;
+  /** Custom field values of `lastEntry` (the carrying ones pre-fill, see customCarries). */
+  lastCustom?: CustomValues | null;
+  /** Custom field values of `thisWeek`. */
+  thisWeekCustom?: CustomValues | null;
   /** Optional one-line status shown in the intro (e.g. "上周 🔴 A 78"). */
   status?: string;
   /** The customer's open follow-ups: each asks for this week's progress below the template fields. */
@@ -82,10 +132,23 @@ export interface EntryFormModel {
   template?: ReportTemplate;
 }
 
+/**
+ * What the form starts with: this week's saved entry as it is, else last week's carried forward (built-in
+ * carry-over fields, overdue days aged, this week's counts at 0; custom fields by customCarries).
+ */
+export function entryFormStart(model: EntryFormModel): { values: EntryValues; custom: CustomValues } {
+  const template = model.template ?? DEFAULT_TEMPLATE;
+  if (model.thisWeek) return { values: model.thisWeek, custom: model.thisWeekCustom ?? {} };
+  return {
+    values: prefillEntry(template, model.lastEntry, model.lastEntryWeek ?? null, model.week),
+    custom: carryCustomValues(template, model.lastEntry ? model.lastCustom : null),
+  };
+}
+
 /** The form for one customer and week; `formId` encodes report.save {week, customerId}. */
 export function entryForm(model: EntryFormModel, locale: Locale): FormSpec {
   const template = model.template ?? DEFAULT_TEMPLATE;
-  const start = model.thisWeek ?? prefillEntry(template, model.lastEntry, model.lastEntryWeek ?? null, model.week);
+  const start = entryFormStart(model);
   const intro = [
     `${model.customer.name} · ${model.week}`,
     model.thisWeek ? tr(locale, '本周已填，可修改', 'saved this week, edit as needed') : model.lastEntry ? tr(locale, '已按上周预填', 'pre-filled from last week') : tr(locale, '无上周记录', 'no entry last week'),
@@ -97,8 +160,11 @@ export function entryForm(model: EntryFormModel, locale: Locale): FormSpec {
     submitLabel: t(L.save, locale),
     cancelLabel: t(L.cancel, locale),
     intro,
-    fields: [...template.fields.map((f) => formFieldOf(f, locale)), ...(model.tasks ?? []).flatMap((task) => progressFormFields(task, locale))],
-    values: { ...entryToFormValues(start, template), ...Object.assign({}, ...(model.tasks ?? []).map(progressFormValues)) },
+    fields: [...templateFormFields(template, locale), ...(model.tasks ?? []).flatMap((task) => progressFormFields(task, locale))],
+    values: {
+      ...entryToFormValues(start.values, template), ...customToFormValues(start.custom, template),
+      ...Object.assign({}, ...(model.tasks ?? []).map(progressFormValues)),
+    },
   };
 }
 
@@ -134,7 +200,7 @@ export function newCustomerForm(model: NewCustomerFormModel, locale: Locale): Fo
     submitLabel: t(L.save, locale),
     cancelLabel: t(L.cancel, locale),
     intro: tr(locale, `新客户 · ${model.week}`, `New customer · ${model.week}`),
-    fields: [nameField, ...template.fields.map((f) => formFieldOf(f, locale))],
+    fields: [nameField, ...templateFormFields(template, locale)],
     values: {},
   };
 }

@@ -1,7 +1,9 @@
 // The rep's side of the weekly report: what to fill, the form for one customer, saving an entry,
 // adding a customer, submitting the week. Every write invalidates that week's scores.
-import type { EntryValues } from '../../core/weekly-report/template.js';
-import { parseEntry, type FieldIssue } from '../../core/weekly-report/entry.schema.js';
+import type { CustomValues, EntryValues, ReportTemplate } from '../../core/weekly-report/template.js';
+import { carryCustomValues } from '../../core/weekly-report/template.js';
+import { parseCustomValues, parseEntry } from '../../core/weekly-report/entry.schema.js';
+import type { LocalizedText } from '../../core/i18n.js';
 import type { Customer, Member } from '../../core/team.js';
 import { canSeeAllCustomers, cleanName } from '../../core/team.js';
 import type { CustomerScore } from '../../core/customer-risk/types.js';
@@ -144,6 +146,7 @@ export function entryFormModel(ctx: AppContext, _member: Member, week: WeekId, c
   const last = ctx.repos.reports.lastEntryBefore(customer.id, week);
   const open = ctx.repos.tasks.listTasks(customer.teamId, { states: ['open', 'claimed'], customerId: customer.id });
   const progress = ctx.repos.tasks.progressEvents(open.map((t) => t.id)).filter((e) => e.week === week && e.actorId === _member.id);
+  const thisWeek = weekEntryOf(ctx, customer, week);
   return {
     tasks: open.map((t) => {
       const p = progress.filter((e) => e.taskId === t.id).at(-1);
@@ -153,28 +156,70 @@ export function entryFormModel(ctx: AppContext, _member: Member, week: WeekId, c
     customer: { id: customer.id, name: customer.name },
     lastEntry: last?.values ?? null,
     lastEntryWeek: last?.week ?? null,
-    thisWeek: weekEntryOf(ctx, customer, week)?.values ?? null,
+    lastCustom: last?.custom ?? null,
+    thisWeek: thisWeek?.values ?? null,
+    thisWeekCustom: thisWeek?.custom ?? null,
     template: ctx.settings.template,
   };
 }
 
-export type SaveResult = { ok: true; values: EntryValues } | { ok: false; issues: FieldIssue[] };
+/** A form problem: the field id (built-in or custom, = the form field name) and what is expected. */
+export interface FormIssue {
+  field: string;
+  message: LocalizedText;
+}
 
-/** Validate and store one customer's entry; the week's scores are recomputed on next read. */
+/** Everything wrong with a submitted entry form: its built-in fields and the team's custom fields. */
+export function entryFormIssues(template: ReportTemplate, raw: Record<string, unknown>): FormIssue[] {
+  const entry = parseEntry(template, raw);
+  const custom = parseCustomValues(template, raw);
+  return [...(entry.ok ? [] : entry.issues), ...(custom.ok ? [] : custom.issues)];
+}
+
+export type SaveResult = { ok: true; values: EntryValues; custom: CustomValues | undefined } | { ok: false; issues: FormIssue[] };
+
+/**
+ * Hidden built-in fields are not on the form: they keep this week's stored value, else last week's
+ * carried one (carry-over fields only, overdue days aged), else stay empty.
+ */
+function hiddenValues(ctx: AppContext, customer: Customer, week: WeekId, existing: StoredEntry | null, raw: Record<string, unknown>): Record<string, unknown> {
+  const hidden = ctx.settings.template.fields.filter((f) => f.hidden && !(f.id in raw));
+  if (hidden.length === 0) return {};
+  const last = existing ? null : ctx.repos.reports.lastEntryBefore(customer.id, week);
+  const from = existing?.values ?? (last ? carriedEntry(ctx.settings.template, last.values, last.week, week) : null);
+  return Object.fromEntries(hidden.map((f) => [f.id, from?.[f.id] ?? null]));
+}
+
+/**
+ * The custom values to store: the form's, plus stored values of fields the template no longer has (a
+ * field removed from the config and added back finds its values). No custom fields: stored ones are kept.
+ */
+function customToStore(template: ReportTemplate, parsed: CustomValues, stored: CustomValues | undefined): CustomValues | undefined {
+  if (!template.custom || template.custom.length === 0) return undefined;
+  const known = new Set(template.custom.map((c) => c.id));
+  const kept = Object.fromEntries(Object.entries(stored ?? {}).filter(([id]) => !known.has(id)));
+  return { ...kept, ...parsed };
+}
+
+/** Validate and store one customer's entry (built-in and custom fields); the week's scores are recomputed on next read. */
 export function saveEntry(ctx: AppContext, member: Member, week: WeekId, customer: Customer, raw: Record<string, unknown>): SaveResult {
-  const parsed = parseEntry(ctx.settings.template, raw);
-  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  const template = ctx.settings.template;
+  const existing = weekEntryOf(ctx, customer, week);
+  const parsed = parseEntry(template, { ...hiddenValues(ctx, customer, week, existing, raw), ...raw });
+  const customParsed = parseCustomValues(template, raw);
+  if (!parsed.ok || !customParsed.ok) return { ok: false, issues: [...(parsed.ok ? [] : parsed.issues), ...(customParsed.ok ? [] : customParsed.issues)] };
+  const custom = customToStore(template, customParsed.value, existing?.custom);
   const { repos } = ctx;
   // The entry belongs to the rep whose report it is: the existing one's, else the customer's owner.
-  const repId = weekEntryOf(ctx, customer, week)?.repId ?? (member.role === 'rep' ? member.id : customer.ownerRepId ?? member.id);
+  const repId = existing?.repId ?? (member.role === 'rep' ? member.id : customer.ownerRepId ?? member.id);
   repos.transaction(() => {
     const changed = repos.reports.upsertEntry(
-      { teamId: member.teamId, week, repId, customerId: customer.id, values: parsed.value, source: 'chat' },
+      { teamId: member.teamId, week, repId, customerId: customer.id, values: parsed.value, source: 'chat', ...(custom ? { custom } : {}) },
       ctx.clock().toISOString(),
     );
     if (changed) repos.scores.invalidateFrom(member.teamId, week);
   });
-  return { ok: true, values: parsed.value };
+  return { ok: true, values: parsed.value, custom };
 }
 
 /** A customer the rep adds from the form: matched by name, else created and owned by the rep. */
@@ -206,9 +251,11 @@ export function carryEntries(ctx: AppContext, rep: Member, week: WeekId, custome
         continue;
       }
       const values = carriedEntry(ctx.settings.template, last.values, last.week, week);
+      // Custom fields carry by the same rule as the form's pre-fill (customCarries).
+      const custom = ctx.settings.template.custom?.length ? carryCustomValues(ctx.settings.template, last.custom) : undefined;
       const repId = rep.role === 'rep' ? rep.id : customer.ownerRepId ?? rep.id;
       const at = ctx.clock().toISOString();
-      if (ctx.repos.reports.upsertEntry({ teamId: rep.teamId, week, repId, customerId: c.customerId, values, source: 'chat', carried: true }, at)) carried++;
+      if (ctx.repos.reports.upsertEntry({ teamId: rep.teamId, week, repId, customerId: c.customerId, values, source: 'chat', carried: true, ...(custom ? { custom } : {}) }, at)) carried++;
     }
     if (carried > 0) ctx.repos.scores.invalidateFrom(rep.teamId, week);
   });

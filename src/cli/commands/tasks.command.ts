@@ -4,6 +4,7 @@ import { withCliContext } from '../context.js';
 import { renderTable } from '../table.js';
 import type { Command } from './command.js';
 import { localeOpt, stringOpt } from './command.js';
+import { taskEventLine, type TaskHistoryItem } from '../../app/follow-up/task-history.view.js';
 import { headerIn, roleIn, stateIn, tagIn } from '../cli-labels.js';
 import { teamTagLabels } from '../../app/shared/view-text.js';
 
@@ -13,8 +14,8 @@ const outcome = (t: FollowUpTask): string =>
 
 export const tasksCommand: Command = {
   name: 'tasks',
-  usage: 'radar tasks [--all | --state open,claimed,…] [--json] [--lang zh|en] [--db PATH]',
-  options: { all: { type: 'boolean' }, state: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
+  usage: 'radar tasks [--all | --state open,claimed,…] [--history] [--json] [--lang zh|en] [--db PATH]',
+  options: { all: { type: 'boolean' }, state: { type: 'string' }, history: { type: 'boolean' }, json: { type: 'boolean' }, lang: { type: 'string' } },
   async run(input) {
     const requested = stringOpt(input, 'state')?.split(',').map((s) => s.trim()).filter(Boolean);
     const bad = requested?.filter((s) => !TASK_STATES.includes(s as TaskState));
@@ -25,8 +26,13 @@ export const tasksCommand: Command = {
     const tasks = repos.tasks.listTasks(cli.team.id, states ? { states } : undefined);
     const customers = new Map(repos.customers.listCustomers(cli.team.id).map((c) => [c.id, c.name]));
     const members = new Map(repos.teams.listMembers(cli.team.id).map((m) => [m.id, m.name]));
+    const history = (t: FollowUpTask): TaskHistoryItem[] =>
+      repos.tasks.events(t.id).map((event) => ({ event, actor: event.actorId === null ? null : members.get(event.actorId) ?? `#${event.actorId}` }));
     if (input.values.json) {
-      process.stdout.write(`${JSON.stringify(tasks.map((t) => ({ ...t, customer: customers.get(t.customerId) ?? null, assignee: t.assigneeId === null ? null : members.get(t.assigneeId) ?? null })), null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(tasks.map((t) => ({
+        ...t, customer: customers.get(t.customerId) ?? null, assignee: t.assigneeId === null ? null : members.get(t.assigneeId) ?? null,
+        ...(input.values.history ? { events: history(t).map(({ event, actor }) => ({ ...event, actor })) } : {}),
+      })), null, 2)}\n`);
       return 0;
     }
     const locale = localeOpt(input, cli.team.locale);
@@ -41,6 +47,11 @@ export const tasksCommand: Command = {
         t.assigneeId === null ? '—' : members.get(t.assigneeId) ?? `#${t.assigneeId}`, t.state === 'snoozed' ? `${stateIn(t.state, locale)}→${t.snoozedUntil}` : stateIn(t.state, locale), t.dueDate, t.createdWeek,
           outcome(t)]),
     )}\n`);
+    if (input.values.history) {
+      for (const t of tasks) {
+        process.stdout.write(`\n#${t.id} ${customers.get(t.customerId) ?? `#${t.customerId}`} · ${tagIn(t.tag, locale, teamTagLabels(cli.ctx.settings))}\n${history(t).map((item) => `  ${taskEventLine(item, locale)}`).join('\n')}\n`);
+      }
+    }
     return 0;
     });
   },

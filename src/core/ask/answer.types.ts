@@ -4,7 +4,7 @@ import type { LocalizedText } from '../i18n.js';
 import type { Customer, Member, Role } from '../team.js';
 import type { CustomerScore, Grade, TagId } from '../customer-risk/types.js';
 import type { FollowUpTask } from '../follow-up/task.js';
-import type { EntryValues } from '../weekly-report/template.js';
+import type { CustomValues, EntryValues } from '../weekly-report/template.js';
 import type { WeekId } from '../weekly-report/week.js';
 import type { CustomerIndex } from './match-customer.js';
 import type { Change, ListFilters, ListSort, QuestionScope, TaskFilters } from './parse-question.js';
@@ -15,6 +15,8 @@ import type { AskVocabulary } from './vocabulary.js';
 export interface LatestEntry {
   week: WeekId;
   values: EntryValues;
+  /** The team's custom field values of that entry (config template.custom), shown on the customer card. */
+  custom?: CustomValues;
 }
 
 /** Everything an answer may draw on, for one team and its latest scored week. */

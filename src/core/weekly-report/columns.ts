@@ -2,9 +2,12 @@
 // spreadsheet made by hand (or exported for people) says 客户 / 阶段 / 已成交 instead of customer / stage / won.
 import type { Locale, LocalizedText } from '../i18n.js';
 import { text } from '../i18n.js';
-import type { ReportTemplate, TemplateField } from './template.js';
+import type { CustomField, ReportTemplate, TemplateField } from './template.js';
 
-/** Column names beside the template fields; with the template field ids they are the import format. */
+/**
+ * Column names beside the template fields; with the template field ids (built-in, then the team's custom
+ * fields by id) they are the import format.
+ */
 export const IDENTITY_COLUMNS = ['week', 'rep', 'repName', 'customer', 'industry', 'region', 'tier', 'since'] as const;
 /** What an export adds after the entry fields; an import reads past them. */
 export const SCORE_COLUMNS = ['index', 'grade', 'tags', 'reason'] as const;
@@ -70,6 +73,7 @@ export function resolveColumn(template: ReportTemplate, header: string): string 
   const candidates: Array<[string, LocalizedText | null]> = [
     ...IDENTITY_COLUMNS.map((id) => [id, COLUMN_LABELS[id]] as [string, LocalizedText]),
     ...template.fields.map((field) => [field.id, field.label] as [string, LocalizedText]),
+    ...(template.custom ?? []).map((field) => [field.id, field.label] as [string, LocalizedText]),
     ...SCORE_COLUMNS.map((id) => [id, COLUMN_LABELS[id]] as [string, LocalizedText]),
   ];
   for (const [id] of candidates) if (fold(id) === f) return id;
@@ -94,7 +98,7 @@ export function resolveChoice(fieldId: string, options: ReadonlyArray<{ value: s
 
 /** A column's header for people. */
 export function columnLabel(template: ReportTemplate, id: string, locale: Locale): string {
-  const field: TemplateField | undefined = template.fields.find((f) => f.id === id);
+  const field: TemplateField | CustomField | undefined = template.fields.find((f) => f.id === id) ?? template.custom?.find((f) => f.id === id);
   if (field) return field.label[locale];
   return (COLUMN_LABELS as Record<string, LocalizedText>)[id]?.[locale] ?? id;
 }

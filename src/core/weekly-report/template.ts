@@ -70,6 +70,27 @@ export interface CustomField {
   options?: ReadonlyArray<{ value: string; label: LocalizedText }>;
   /** Maximum length for `text` fields. */
   maxLength?: number;
+  /**
+   * Whether next week's form starts with this week's value. Default: select, date and text fields carry
+   * over (states such as a payment method, a contract end date, a contract number); integer, number and
+   * money fields start empty (usually this week's amounts). See `customCarries`.
+   */
+  carry?: boolean;
+}
+
+/** Does a custom field's value carry over to next week's form and to a "no change" entry? */
+export function customCarries(field: CustomField): boolean {
+  return field.carry ?? (field.kind === 'select' || field.kind === 'date' || field.kind === 'text');
+}
+
+/** Next week's starting custom values: the carrying fields keep last week's value, the rest start empty. */
+export function carryCustomValues(template: ReportTemplate, last: CustomValues | null | undefined): Record<string, string | number | null> {
+  const out: Record<string, string | number | null> = {};
+  for (const field of template.custom ?? []) {
+    const v = last?.[field.id];
+    out[field.id] = customCarries(field) && v !== undefined ? v : null;
+  }
+  return out;
 }
 
 /** Stored custom values: numbers for integer/number/money, 'YYYY-MM-DD' dates, option values, text. */

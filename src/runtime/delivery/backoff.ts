@@ -28,6 +28,8 @@ export interface ClassifiedError {
   /** What the platform asked us to wait, if it said. */
   retryAfterMs: number | null;
   message: string;
+  /** A rate limit on one conversation only (the platform said so): the rest keeps going. */
+  conversationOnly?: boolean;
 }
 
 /** A ChatDeliveryError keeps its class; anything else (a bug, a socket error) counts as transient. */
@@ -35,7 +37,7 @@ export function classifyError(error: unknown): ClassifiedError {
   if (error instanceof ChatDeliveryError || isDeliveryErrorLike(error)) {
     const e = error as ChatDeliveryError;
     const retryAfterMs = typeof e.retryAfterMs === 'number' && Number.isFinite(e.retryAfterMs) && e.retryAfterMs > 0 ? e.retryAfterMs : null;
-    return { kind: e.code, retryAfterMs, message: `${e.code}: ${e.message}` };
+    return { kind: e.code, retryAfterMs, message: `${e.code}: ${e.message}`, ...(e.limit === 'conversation' ? { conversationOnly: true } : {}) };
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return { kind: 'transient', retryAfterMs: null, message: `transient: ${message}` };

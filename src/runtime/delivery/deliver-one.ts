@@ -44,6 +44,9 @@ export function defaultScopes(m: OutboxMessage): string[] {
   return m.platform === 'slack' ? [`slack.channel:${conv}`, 'slack.workspace:all'] : [`feishu.chat:${conv}`, 'feishu.app:all'];
 }
 
+/** The per-conversation scopes among a message's scopes (the rest are the app's / workspace's). */
+export const conversationScopes = (keys: readonly string[]): string[] => keys.filter((k) => k.startsWith('slack.channel:') || k.startsWith('feishu.chat:'));
+
 function convId(d: Destination, ref: MessageRef | null): string {
   if (ref) return ref.channel;
   return d.kind === 'user' ? d.userId : d.channelId;
@@ -77,7 +80,8 @@ export async function deliverOne(ctx: DeliveryContext, m: OutboxMessage): Promis
   }
 
   const scopes = ctx.scopesFor({ ...m, messageRef: ref });
-  const permit = await ctx.limiter.acquire(scopes, ctx.sleep);
+  // A card split into several messages is several calls at the platform: counted as such.
+  const permit = await ctx.limiter.acquire(scopes, ctx.sleep, Math.max(1, port.messagesFor?.(m.card) ?? 1));
   if (ctx.stopped()) {
     ctx.limiter.cancel(permit);
     return 'skipped';
@@ -107,7 +111,7 @@ export async function deliverOne(ctx: DeliveryContext, m: OutboxMessage): Promis
     if (decision.error.kind === 'rate_limited') {
       // The platform said wait: nothing more to this conversation or this app until exactly then, and
       // their budget is cut (once per episode) until successes probe it back up.
-      ctx.limiter.refused(permit, decision.error.retryAfterMs);
+      ctx.limiter.refused(permit, decision.error.retryAfterMs, decision.error.conversationOnly ? conversationScopes(permit.keys) : undefined);
     } else {
       ctx.limiter.failed(permit);
     }

@@ -98,26 +98,71 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     },
   };
 
+  /**
+   * Deliver everything due now. Lanes pull messages one at a time from a queue kept topped up from the
+   * outbox (no pause at the end of a batch while the last few sends finish): `concurrency` conversations
+   * at once, each conversation's messages in order, one at a time.
+   */
   async function drain(): Promise<DrainResult> {
     const result: DrainResult = { sent: 0, retried: 0, failed: 0 };
-    // A fixed cutoff: a message retried during this drain is due later than it, so the loop ends.
+    // A fixed cutoff: a message retried (or queued) during this drain is due later than it, so the loop ends.
     const cutoff = clock().toISOString();
-    const seen = new Set<number>();
-    while (!stopping) {
-      const batch = options.outbox.due(cutoff, batchSize).filter((m) => !seen.has(m.id));
-      if (batch.length === 0) break;
-      for (const m of batch) seen.add(m.id);
-      const outcomes = await runGroups(groupByConversation(batch), concurrency, (m) => deliverOne(ctx, m).catch((err: unknown) => {
-        // A repo or port bug must not stop the other messages; the row stays due for the next drain.
-        logger.error({ key: m.key, err: String(err) }, 'outbox: unexpected error while delivering');
-        return 'skipped' as AttemptOutcome;
-      }));
-      for (const o of outcomes) {
-        if (o === 'sent') result.sent++;
-        else if (o === 'retry') result.retried++;
-        else if (o === 'failed') result.failed++;
+    const waiting = new Map<string, OutboxMessage[]>(); // by conversation, in the order they were queued
+    const busy = new Set<string>();
+    let queued = 0;
+    let lastId = 0;
+    let exhausted = false;
+    let wakeLanes: Array<() => void> = [];
+    const refill = () => {
+      if (exhausted || queued >= concurrency * 2) return;
+      const batch = options.outbox.due(cutoff, batchSize, lastId);
+      if (batch.length === 0) exhausted = true;
+      for (const m of batch) {
+        lastId = Math.max(lastId, m.id);
+        const k = conversationKey(m);
+        const q = waiting.get(k);
+        if (q) q.push(m);
+        else waiting.set(k, [m]);
+        queued += 1;
       }
-    }
+    };
+    const take = (): [string, OutboxMessage] | null => {
+      for (const [k, q] of waiting) {
+        if (busy.has(k)) continue;
+        const m = q.shift()!;
+        if (q.length === 0) waiting.delete(k);
+        queued -= 1;
+        return [k, m];
+      }
+      return null;
+    };
+    const lane = async () => {
+      while (!stopping) {
+        refill();
+        const next = take();
+        if (!next) {
+          if (exhausted && queued === 0) return;
+          // Everything waiting belongs to conversations in flight: wait until one is free.
+          await new Promise<void>((resolve) => wakeLanes.push(resolve));
+          continue;
+        }
+        const [k, m] = next;
+        busy.add(k);
+        const outcome = await deliverOne(ctx, m).catch((err: unknown) => {
+          // A repo or port bug must not stop the other messages; the row stays due for the next drain.
+          logger.error({ key: m.key, err: String(err) }, 'outbox: unexpected error while delivering');
+          return 'skipped' as AttemptOutcome;
+        });
+        busy.delete(k);
+        if (outcome === 'sent') result.sent++;
+        else if (outcome === 'retry') result.retried++;
+        else if (outcome === 'failed') result.failed++;
+        const woken = wakeLanes;
+        wakeLanes = [];
+        for (const wake of woken) wake();
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, lane));
     return result;
   }
 
@@ -171,28 +216,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   return { drainOnce, start, stop, notify };
 }
 
-function groupByConversation(batch: OutboxMessage[]): OutboxMessage[][] {
-  const groups = new Map<string, OutboxMessage[]>();
-  for (const m of batch) {
-    const d = m.destination;
-    const k = `${m.platform}:${d.kind === 'user' ? `u:${d.userId}` : `c:${d.channelId}`}`;
-    const g = groups.get(k);
-    if (g) g.push(m);
-    else groups.set(k, [m]);
-  }
-  return [...groups.values()];
-}
-
-// Each group in order, up to `concurrency` groups at once.
-async function runGroups<T>(groups: OutboxMessage[][], concurrency: number, fn: (m: OutboxMessage) => Promise<T>): Promise<T[]> {
-  const out: T[] = [];
-  let next = 0;
-  const lane = async () => {
-    while (next < groups.length) {
-      const group = groups[next++] ?? [];
-      for (const m of group) out.push(await fn(m));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, lane));
-  return out;
+/** Messages to one conversation go out one at a time, in order. */
+function conversationKey(m: OutboxMessage): string {
+  const d = m.destination;
+  return `${m.platform}:${d.kind === 'user' ? `u:${d.userId}` : `c:${d.channelId}`}`;
 }

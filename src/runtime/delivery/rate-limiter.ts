@@ -67,6 +67,8 @@ export interface Permit {
   readonly at: number;
   /** How long acquire waited for it. */
   readonly waitedMs: number;
+  /** Platform calls it stands for (a long card posts several messages); default 1. */
+  readonly calls?: number;
 }
 
 /** How adaptive pacing reacts. */
@@ -106,16 +108,16 @@ export class RateLimiter {
    * Count one call against every scope in `keys` if all allow it now: returns 0.
    * Otherwise counts nothing and returns the ms to wait before asking again.
    */
-  tryAcquire(keys: readonly string[]): number {
-    return this.take(keys).wait;
+  tryAcquire(keys: readonly string[], calls = 1): number {
+    return this.take(keys, calls).wait;
   }
 
-  private take(keys: readonly string[]): { wait: number; at: number } {
+  private take(keys: readonly string[], calls: number): { wait: number; at: number } {
     const t = this.now();
     const scopes = keys.map((k) => this.scope(k, t));
-    const wait = waitOf(scopes, t);
+    const wait = waitOf(scopes, t, calls);
     if (wait > 0) return { wait, at: t };
-    for (const s of scopes) for (const w of s.windows) w.stamps.push(t);
+    for (const s of scopes) for (const w of s.windows) for (let i = 0; i < calls; i++) w.stamps.push(t);
     return { wait: 0, at: t };
   }
 
@@ -165,11 +167,12 @@ export class RateLimiter {
   /**
    * The permit's call was refused with 429: counted at the answer (the platform may count refusals),
    * and when the platform said how long, paused exactly that long and cut once (see pause()).
-   * Without a wait, the budget is still cut: pacing slows down rather than guessing a pause.
+   * Without a wait, the budget is still cut: pacing slows down rather than guessing a pause. `only`:
+   * the platform said whose budget ran out (one conversation), so only those scopes wait.
    */
-  refused(permit: Permit, retryAfterMs: number | null): void {
+  refused(permit: Permit, retryAfterMs: number | null, only?: readonly string[]): void {
     this.restamp(permit);
-    this.pause(permit.keys, retryAfterMs ?? 0, permit.at);
+    this.pause(only ? permit.keys.filter((k) => only.includes(k)) : permit.keys, retryAfterMs ?? 0, permit.at);
   }
 
   /** The permit's call failed otherwise (or its outcome is unknown): counted at the answer, no pacing change. */
@@ -183,11 +186,11 @@ export class RateLimiter {
   }
 
   /** Await until the call is counted; returns its permit. `sleep` is injectable (fake clocks). */
-  async acquire(keys: readonly string[], sleep: (ms: number) => Promise<void> = realSleep): Promise<Permit> {
+  async acquire(keys: readonly string[], sleep: (ms: number) => Promise<void> = realSleep, calls = 1): Promise<Permit> {
     let waited = 0;
     for (;;) {
-      const { wait, at } = this.take(keys);
-      if (wait === 0) return { keys, at, waitedMs: waited };
+      const { wait, at } = this.take(keys, calls);
+      if (wait === 0) return { keys, at, waitedMs: waited, calls };
       waited += wait;
       await sleep(wait);
     }
@@ -198,8 +201,10 @@ export class RateLimiter {
     const t = this.now();
     for (const k of permit.keys) {
       for (const w of this.scope(k, t).windows) {
-        const i = w.stamps.lastIndexOf(permit.at);
-        if (i >= 0) w.stamps.splice(i, 1);
+        for (let n = 0; n < (permit.calls ?? 1); n++) {
+          const i = w.stamps.lastIndexOf(permit.at);
+          if (i >= 0) w.stamps.splice(i, 1);
+        }
       }
     }
   }
@@ -212,9 +217,11 @@ export class RateLimiter {
     for (const k of permit.keys) {
       const s = this.scope(k, t);
       for (const w of s.windows) {
-        const i = w.stamps.lastIndexOf(permit.at);
-        if (i >= 0) w.stamps.splice(i, 1);
-        w.stamps.push(t);
+        for (let n = 0; n < (permit.calls ?? 1); n++) {
+          const i = w.stamps.lastIndexOf(permit.at);
+          if (i >= 0) w.stamps.splice(i, 1);
+          w.stamps.push(t);
+        }
       }
     }
   }
@@ -244,14 +251,17 @@ export class RateLimiter {
   }
 }
 
-function waitOf(scopes: Scope[], t: number): number {
+function waitOf(scopes: Scope[], t: number, calls = 1): number {
   let wait = 0;
   for (const s of scopes) {
     wait = Math.max(wait, s.pausedUntil - t);
     for (const w of s.windows) {
-      // Full window: wait until its oldest counted call leaves it. A cut budget fills sooner.
+      // Room for `calls` more: wait until enough counted calls leave the window. A cut budget fills
+      // sooner; more calls than the whole window holds wait for an empty window.
       const limit = Math.max(1, Math.floor(w.rule.limit * s.share));
-      if (w.stamps.length >= limit) wait = Math.max(wait, (w.stamps[w.stamps.length - limit] as number) + w.rule.perMs - t);
+      const need = Math.min(calls, limit);
+      const over = w.stamps.length + need - limit;
+      if (over > 0) wait = Math.max(wait, (w.stamps[over - 1] as number) + w.rule.perMs - t);
     }
   }
   return Math.max(0, Math.ceil(wait));

@@ -1,5 +1,5 @@
 // Customers, matched by normalised name (trim, NFKC width folding, case folding).
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { cleanName, normalizeName, type Customer } from '../../core/team.js';
 import type { Tier } from '../../core/customer-risk/types.js';
 import type { CustomerInput, CustomerRepo } from '../../app/ports/repositories.port.js';
@@ -21,14 +21,19 @@ export const toCustomer = (r: CustomerRow): Customer => ({
 });
 
 export class SqliteCustomerRepo implements CustomerRepo {
-  constructor(private readonly db: Db) {}
+  /** Prepared once (a click reads its customer; preparing the SQL each time cost more than running it). */
+  private readonly customerById;
+
+  constructor(private readonly db: Db) {
+    this.customerById = db.orm.select().from(customers).where(eq(customers.id, sql.placeholder('id'))).prepare();
+  }
 
   listCustomers(teamId: number): Customer[] {
     return this.db.orm.select().from(customers).where(eq(customers.teamId, teamId)).orderBy(asc(customers.id)).all().map(toCustomer);
   }
 
   getCustomer(customerId: number): Customer | null {
-    const row = this.db.orm.select().from(customers).where(eq(customers.id, customerId)).get();
+    const row = this.customerById.get({ id: customerId });
     return row ? toCustomer(row) : null;
   }
 

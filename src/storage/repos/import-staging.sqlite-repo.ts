@@ -8,7 +8,7 @@ import type { ImportApplyResult, ImportStaging, NewCustomer, StagedEntry } from 
 import { cleanName, normalizeName } from '../../core/team.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Db } from '../db.js';
-import { VALUE_COLUMNS, valueParams } from './report.sqlite-repo.js';
+import { customParam, VALUE_COLUMNS, valueParams } from './report.sqlite-repo.js';
 
 let serial = 0;
 
@@ -22,17 +22,17 @@ export class SqliteImportStaging implements ImportStaging {
     const s = db.sqlite;
     s.prepare(`ATTACH DATABASE '' AS ${this.schema}`).run();
     s.exec(`CREATE TABLE ${this.schema}.staged (seq INTEGER PRIMARY KEY, week TEXT NOT NULL, rep_key TEXT NOT NULL,
-      customer_key TEXT NOT NULL, ${VALUE_COLUMNS.join(', ')});
+      customer_key TEXT NOT NULL, ${VALUE_COLUMNS.join(', ')}, custom TEXT, has_custom INTEGER NOT NULL DEFAULT 0);
       CREATE TABLE ${this.schema}.reps (key TEXT PRIMARY KEY, id INTEGER NOT NULL);
       CREATE TABLE ${this.schema}.customers (key TEXT PRIMARY KEY, id INTEGER NOT NULL);`);
-    this.insert = s.prepare(`INSERT INTO ${this.schema}.staged (week, rep_key, customer_key, ${VALUE_COLUMNS.join(', ')})
-      VALUES (${Array(3 + VALUE_COLUMNS.length).fill('?').join(', ')})`);
+    this.insert = s.prepare(`INSERT INTO ${this.schema}.staged (week, rep_key, customer_key, ${VALUE_COLUMNS.join(', ')}, custom, has_custom)
+      VALUES (${Array(5 + VALUE_COLUMNS.length).fill('?').join(', ')})`);
   }
 
   add(rows: readonly StagedEntry[]): void {
     // A deferred transaction that writes only the attached database: no lock on the book.
     this.db.sqlite.transaction(() => {
-      for (const r of rows) this.insert.run(r.week, r.repKey, r.customerKey, ...valueParams(r.values));
+      for (const r of rows) this.insert.run(r.week, r.repKey, r.customerKey, ...valueParams(r.values), customParam(r.custom), r.custom ? 1 : 0);
     }).deferred();
   }
 
@@ -56,17 +56,20 @@ export class SqliteImportStaging implements ImportStaging {
     const x = this.schema;
     const staged = s.prepare(`SELECT count(*) FROM ${x}.staged WHERE seq BETWEEN ? AND ?`).pluck().get(seq.from, seq.to) as number;
     const maxId = (s.prepare('SELECT coalesce(max(id), 0) FROM main.entries').pluck().get() as number);
-    const changed = [...VALUE_COLUMNS.map((c) => `${c} IS NOT excluded.${c}`), 'team_id IS NOT excluded.team_id'].join(' OR ');
+    const changed = [...VALUE_COLUMNS.map((c) => `${c} IS NOT excluded.${c}`), 'team_id IS NOT excluded.team_id', 'custom IS NOT excluded.custom'].join(' OR ');
     // Sorted like the indexes (fewer page splits); seq last, so a later duplicate of (week, rep, customer) still wins.
     // RETURNING lists exactly the rows inserted or changed (an identical upsert is skipped by its WHERE).
+    // A record without custom columns keeps the stored custom values (read by the unique index).
     const upsert = s.prepare(
-      `INSERT INTO main.entries (team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at)
-       SELECT ?, s.week, r.id, c.id, ${VALUE_COLUMNS.map((col) => `s.${col}`).join(', ')}, 'import', ?
+      `INSERT INTO main.entries (team_id, week, rep_id, customer_id, ${VALUE_COLUMNS.join(', ')}, source, updated_at, custom)
+       SELECT ?, s.week, r.id, c.id, ${VALUE_COLUMNS.map((col) => `s.${col}`).join(', ')}, 'import', ?,
+         CASE WHEN s.has_custom THEN s.custom ELSE e.custom END
        FROM ${x}.staged s JOIN ${x}.reps r ON r.key = s.rep_key JOIN ${x}.customers c ON c.key = s.customer_key
+       LEFT JOIN main.entries e ON e.week = s.week AND e.rep_id = r.id AND e.customer_id = c.id
        WHERE s.seq BETWEEN ? AND ? ORDER BY s.week, c.id, r.id, s.seq
        ON CONFLICT (week, rep_id, customer_id) DO UPDATE SET
          team_id = excluded.team_id, ${VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
-         source = excluded.source, updated_at = excluded.updated_at
+         source = excluded.source, updated_at = excluded.updated_at, custom = excluded.custom
        WHERE ${changed}
        RETURNING id, week`,
     ).raw(true);

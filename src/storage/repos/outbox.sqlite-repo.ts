@@ -1,6 +1,6 @@
 // The outbox: every outbound message is written here first (in the caller's transaction), then
 // delivered by the delivery loop. Keys are unique, so enqueuing the same intent twice is a no-op.
-import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lte } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { CardSpec } from '../../ui/card.js';
 import type { Destination, MessageRef } from '../../app/ports/chat.port.js';
@@ -58,9 +58,9 @@ export class SqliteOutboxRepo implements OutboxRepo {
    * marked in flight (`inFlightSince` set): after a crash their outcome is unknown and the delivery
    * loop must check before re-sending.
    */
-  due(now: string, limit: number): OutboxMessage[] {
+  due(now: string, limit: number, afterId = 0): OutboxMessage[] {
     return this.db.orm.select().from(outbox)
-      .where(and(eq(outbox.state, 'pending'), lte(outbox.nextAttemptAt, now)))
+      .where(and(eq(outbox.state, 'pending'), lte(outbox.nextAttemptAt, now), gt(outbox.id, afterId)))
       .orderBy(asc(outbox.id)).limit(limit).all().map(toMessage);
   }
 

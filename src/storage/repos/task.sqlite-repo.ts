@@ -1,5 +1,5 @@
 // Follow-up tasks and their event history.
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { FollowUpTask, TaskEvent, TaskEventKind, TaskState } from '../../core/follow-up/task.js';
 import { ACTIVE_STATES } from '../../core/follow-up/task.js';
 import type { Grade, TagId } from '../../core/customer-risk/types.js';
@@ -47,10 +47,22 @@ const toEvent = (r: EventRow): TaskEvent => (r.kind === 'progress'
   : { taskId: r.taskId, kind: r.kind as TaskEventKind, actorId: r.actorId, at: r.at, note: r.note });
 
 export class SqliteTaskRepo implements TaskRepo {
-  constructor(private readonly db: Db) {}
+  // Prepared once: building and preparing the SQL again on every click costs more than running it.
+  // States travel as a JSON array (json_each), so one statement serves every filter.
+  private readonly taskById;
+  private readonly listQueries;
+
+  constructor(private readonly db: Db) {
+    this.taskById = db.orm.select().from(tasks).where(eq(tasks.id, sql.placeholder('id'))).prepare();
+    const team = eq(tasks.teamId, sql.placeholder('teamId'));
+    const customer = eq(tasks.customerId, sql.placeholder('customerId'));
+    const states = sql`${tasks.state} IN (SELECT value FROM json_each(${sql.placeholder('states')}))`;
+    const q = (...where: SQL[]) => db.orm.select().from(tasks).where(and(...where)).orderBy(asc(tasks.id)).prepare();
+    this.listQueries = { team: q(team), teamStates: q(team, states), customer: q(team, customer), customerStates: q(team, customer, states) };
+  }
 
   getTask(taskId: number): FollowUpTask | null {
-    const row = this.db.orm.select().from(tasks).where(eq(tasks.id, taskId)).get();
+    const row = this.taskById.get({ id: taskId });
     return row ? toTask(row) : null;
   }
 
@@ -61,13 +73,13 @@ export class SqliteTaskRepo implements TaskRepo {
   }
 
   listTasks(teamId: number, filter: { states?: readonly string[]; customerId?: number } = {}): FollowUpTask[] {
-    const conditions = [eq(tasks.teamId, teamId)];
-    if (filter.states) {
-      if (filter.states.length === 0) return [];
-      conditions.push(inArray(tasks.state, [...filter.states]));
-    }
-    if (filter.customerId !== undefined) conditions.push(eq(tasks.customerId, filter.customerId));
-    return this.db.orm.select().from(tasks).where(and(...conditions)).orderBy(asc(tasks.id)).all().map(toTask);
+    if (filter.states && filter.states.length === 0) return [];
+    const q = this.listQueries;
+    const states = filter.states ? JSON.stringify(filter.states) : undefined;
+    const rows = filter.customerId === undefined
+      ? (states === undefined ? q.team.all({ teamId }) : q.teamStates.all({ teamId, states }))
+      : (states === undefined ? q.customer.all({ teamId, customerId: filter.customerId }) : q.customerStates.all({ teamId, customerId: filter.customerId, states }));
+    return rows.map(toTask);
   }
 
   /** Throws when the customer already has an active task with this tag (one per (customer, tag)). */

@@ -26,7 +26,22 @@ export const toMember = (r: MemberRow): Member => ({
 });
 
 export class SqliteTeamRepo implements TeamRepo {
-  constructor(private readonly db: Db, private readonly now: () => string = () => new Date().toISOString()) {}
+  // Prepared once: every click resolves its person and team, and building + preparing the SQL each
+  // time cost more than running it.
+  private readonly prepared;
+
+  constructor(private readonly db: Db, private readonly now: () => string = () => new Date().toISOString()) {
+    const { orm } = db;
+    const p = sql.placeholder;
+    this.prepared = {
+      team: orm.select().from(teams).where(eq(teams.id, p('id'))).prepare(),
+      members: orm.select().from(members).where(eq(members.teamId, p('teamId'))).orderBy(asc(members.id)).prepare(),
+      member: orm.select().from(members).where(eq(members.id, p('id'))).prepare(),
+      memberBySlackId: orm.select().from(members).where(eq(members.slackUserId, p('userId'))).orderBy(asc(members.id)).limit(1).prepare(),
+      memberByFeishuId: orm.select().from(members).where(eq(members.feishuOpenId, p('userId'))).orderBy(asc(members.id)).limit(1).prepare(),
+      setting: orm.select({ value: settings.value }).from(settings).where(and(eq(settings.teamId, p('teamId')), eq(settings.key, p('key')))).prepare(),
+    };
+  }
 
   ensureTeam(input: { name: string; timezone: string; locale: Locale }): Team {
     const { orm } = this.db;
@@ -37,7 +52,7 @@ export class SqliteTeamRepo implements TeamRepo {
   }
 
   getTeam(teamId: number): Team | null {
-    const row = this.db.orm.select().from(teams).where(eq(teams.id, teamId)).get();
+    const row = this.prepared.team.get({ id: teamId });
     return row ? toTeam(row) : null;
   }
 
@@ -52,11 +67,11 @@ export class SqliteTeamRepo implements TeamRepo {
   }
 
   listMembers(teamId: number): Member[] {
-    return this.db.orm.select().from(members).where(eq(members.teamId, teamId)).orderBy(asc(members.id)).all().map(toMember);
+    return this.prepared.members.all({ teamId }).map(toMember);
   }
 
   getMember(memberId: number): Member | null {
-    const row = this.db.orm.select().from(members).where(eq(members.id, memberId)).get();
+    const row = this.prepared.member.get({ id: memberId });
     return row ? toMember(row) : null;
   }
 
@@ -68,8 +83,7 @@ export class SqliteTeamRepo implements TeamRepo {
   }
 
   memberByPlatformId(platform: Platform, userId: string): Member | null {
-    const column = platform === 'slack' ? members.slackUserId : members.feishuOpenId;
-    const row = this.db.orm.select().from(members).where(eq(column, userId)).orderBy(asc(members.id)).get();
+    const row = (platform === 'slack' ? this.prepared.memberBySlackId : this.prepared.memberByFeishuId).get({ userId });
     return row ? toMember(row) : null;
   }
 
@@ -106,8 +120,7 @@ export class SqliteTeamRepo implements TeamRepo {
   }
 
   getSetting<T>(teamId: number, key: string): T | null {
-    const row = this.db.orm.select({ value: settings.value }).from(settings)
-      .where(and(eq(settings.teamId, teamId), eq(settings.key, key))).get();
+    const row = this.prepared.setting.get({ teamId, key });
     return row ? (JSON.parse(row.value) as T) : null;
   }
 

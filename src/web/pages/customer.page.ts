@@ -4,6 +4,7 @@ import { formatMoney, pick, type Locale } from '../../core/i18n.js';
 import { DIMENSIONS } from '../../core/customer-risk/types.js';
 import type { FieldId } from '../../core/weekly-report/template.js';
 import type { ReportTemplate } from '../../core/weekly-report/template.js';
+import { taskEventLine } from '../../app/follow-up/task-history.view.js';
 import { tagLabel, STATE_LABEL, ROLE_LABEL, t, deltaArrow, BUILT_IN_TAG_LABELS } from '../../app/shared/view-text.js';
 import { html, type SafeHtml } from '../html.js';
 import type { CustomerPageModel } from '../models/customer.model.js';
@@ -13,12 +14,6 @@ import { DIMENSION_LABEL, tr } from './labels.js';
 
 const HISTORY_FIELDS: readonly FieldId[] = ['contacts', 'revenue', 'receivable', 'overdueDays', 'complaints', 'requirementChanges', 'faults', 'usage', 'stage', 'expectedClose', 'health', 'notes'];
 const MONEY: ReadonlySet<FieldId> = new Set(['revenue', 'receivable']);
-
-const EVENT_LABEL: Record<string, { zh: string; en: string }> = {
-  created: { zh: '创建', en: 'created' }, claimed: { zh: '认领', en: 'claimed' }, done: { zh: '完成', en: 'done' },
-  dismissed: { zh: '忽略', en: 'dismissed' }, snoozed: { zh: '暂缓', en: 'snoozed' }, reopened: { zh: '重新打开', en: 'reopened' },
-  escalated: { zh: '升级', en: 'escalated' }, reassigned: { zh: '转派', en: 'reassigned' }, recovered: { zh: '客户恢复', en: 'recovered' },
-};
 
 function fieldValue(template: ReportTemplate, id: FieldId, value: unknown, locale: Locale): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -78,7 +73,7 @@ export function customerPage(pc: PageContext, m: CustomerPageModel, template: Re
   ${m.tasks.length === 0 ? html`<p class="muted">${tr(locale, '没有跟进任务。', 'No follow-ups.')}</p>` : m.tasks.map(({ task, assignee, events }) => html`<div data-task="${task.id}">
     <h3>${tagLabel(task.tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)} · ${t(STATE_LABEL[task.state], locale)} <span class="badge ${task.grade}">${task.grade}</span></h3>
     <p class="muted">${t(ROLE_LABEL[task.role], locale)}${assignee ? ` · ${assignee}` : ''} · ${tr(locale, `截止 ${task.dueDate}`, `due ${task.dueDate}`)}${task.closeNote ? ` · ${task.closeNote}` : ''}${task.escalated ? tr(locale, ' · 已升级', ' · escalated') : ''}</p>
-    <ul>${events.map((e) => html`<li>${e.at.slice(0, 16).replace('T', ' ')} · ${pick(EVENT_LABEL[e.kind] ?? { zh: e.kind, en: e.kind }, locale)}${e.actor ? ` · ${e.actor}` : ''}${e.note ? ` · ${e.note}` : ''}</li>`)}</ul>
+    <ul>${events.map((e) => html`<li>${taskEventLine({ event: e, actor: e.actor }, locale)}</li>`)}</ul>
   </div>`)}
 </section>`;
 

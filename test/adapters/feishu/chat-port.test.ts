@@ -218,7 +218,7 @@ describe('FeishuChatPort error mapping', () => {
   it('200 with code 99991400 → rate_limited', async () => {
     api.failNext('create', { kind: 'code', code: 99991400, resetSeconds: 2 });
     const e = await deliveryError(send());
-    expect([e.code, e.retryAfterMs]).toEqual(['rate_limited', 2000]);
+    expect([e.code, e.retryAfterMs, e.limit]).toEqual(['rate_limited', 2000, 'app']);
   });
 
   it('code 230020 (per-user/chat limit) → rate_limited with a default wait', async () => {
@@ -226,6 +226,8 @@ describe('FeishuChatPort error mapping', () => {
     const e = await deliveryError(send());
     expect(e.code).toBe('rate_limited');
     expect(e.retryAfterMs).toBeGreaterThan(0);
+    // Only that chat's budget ran out: delivery holds back that chat, not the whole app.
+    expect(e.limit).toBe('conversation');
   });
 
   it('500, timeouts and dropped connections → transient', async () => {

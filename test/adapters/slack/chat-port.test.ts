@@ -30,16 +30,21 @@ async function deliveryError(p: Promise<unknown>): Promise<ChatDeliveryError> {
 }
 
 describe('SlackChatPort', () => {
-  it('sends a DM through conversations.open with our key in metadata', async () => {
+  it('sends a DM to the user id (no conversations.open per recipient) with our key in metadata', async () => {
     const ref = await port.send({ kind: 'user', userId: 'U0REP1' }, card(), { idempotencyKey: 'prompt:W48:1' });
     expect(ref).toEqual({ platform: 'slack', channel: 'D0REP1', messageId: expect.any(String), parts: [] });
     const post = api.callsTo('chat.postMessage')[0]!;
-    expect(post.args.channel).toBe('D0REP1');
+    expect(post.args.channel).toBe('U0REP1');
     expect(post.args.metadata).toEqual({ event_type: 'radar_message', event_payload: { key: 'prompt:W48:1', part: 0 } });
     expect(post.args.blocks[0].type).toBe('header');
-    // a second send to the same user reuses the DM channel
+    // The D… id Slack answered with is kept: a second send goes to it, still without conversations.open.
     await port.send({ kind: 'user', userId: 'U0REP1' }, card(), { idempotencyKey: 'prompt:W48:2' });
-    expect(api.callsTo('conversations.open')).toHaveLength(1);
+    expect(api.callsTo('chat.postMessage')[1]!.args.channel).toBe('D0REP1');
+    expect(api.callsTo('conversations.open')).toHaveLength(0);
+    // Only a send whose earlier outcome is unknown needs the D… id first, for its history lookup.
+    await port.send({ kind: 'user', userId: 'U0REP2' }, card(), { idempotencyKey: 'prompt:W48:3', maybeSentBefore: true });
+    expect(api.callsTo('conversations.open').map((c) => c.args.users)).toEqual(['U0REP2']);
+    expect(api.callsTo('conversations.history').map((c) => c.args.channel)).toEqual(['D0REP2']);
   });
 
   it('posts to a channel and updates in place', async () => {

@@ -74,6 +74,23 @@ describe('slash command replay', () => {
   });
 });
 
+describe('view submission replay', () => {
+  it('a duplicate of a rejected submission gets the same inline errors (the modal stays open), and runs once', async () => {
+    h = await startHarness();
+    h.stub.results = [{ type: 'formErrors', form: { ...form, errors: { notes: 'Too long: at most 10 characters' } } }];
+    const sub = viewSubmission(form.formId, { notes: { notes: { type: 'plain_text_input', value: NOTE } } });
+    (sub.view as Record<string, unknown>).blocks = renderModal(form).blocks;
+    const req = signedInteraction(SECRET, sub);
+    const [first, second] = await Promise.all([h.post(req), h.post(req)]);
+    const third = await h.post(req);
+    for (const r of [first, second, third]) {
+      expect(r.status).toBe(200);
+      expect(JSON.parse(r.text)).toEqual({ response_action: 'errors', errors: { notes: 'Too long: at most 10 characters' } });
+    }
+    expect(h.stub.events).toHaveLength(1);
+  });
+});
+
 describe('debug and trace logs carry no customer data', () => {
   it('HTTP mode at trace: command, mention, submission and the answers sent', async () => {
     const logs = capture('trace');

@@ -10,7 +10,7 @@ const customFields = parseRadarSettings({
     custom: [
       { id: 'seats', kind: 'integer', label: { zh: '席位数', en: 'Seats' } },
       { id: 'budget', kind: 'money', label: { zh: '预算', en: 'Budget' } },
-      { id: 'region', kind: 'select', label: { zh: '区域', en: 'Region' }, options: [{ value: 'north', label: { zh: '华北', en: 'North' } }] },
+      { id: 'salesArea', kind: 'select', label: { zh: '区域', en: 'Region' }, options: [{ value: 'north', label: { zh: '华北', en: 'North' } }] },
       { id: 'contractNo', kind: 'text', label: { zh: '合同号', en: 'Contract no.' } },
     ],
   },
@@ -21,7 +21,7 @@ const model: CustomerCardModel = {
   week: '2026-W48',
   score: null,
   history: [],
-  lastEntry: { week: '2026-W48', values: { ...EMPTY_ENTRY, revenue: 100 }, custom: { seats: 1200, budget: 50000, region: 'north', contractNo: null } },
+  lastEntry: { week: '2026-W48', values: { ...EMPTY_ENTRY, revenue: 100 }, custom: { seats: 1200, budget: 50000, salesArea: 'north', contractNo: null } },
   openTasks: [],
   rep: MEMBERS[0]!,
   customFields,

@@ -3,7 +3,7 @@ import { homeCard } from '../../../src/app/home/home.view.js';
 import type { RepHomeModel } from '../../../src/app/home/home.view.js';
 import { buildDigest } from '../../../src/core/digest/build-digest.js';
 import { digestInput } from '../../core/digest/digest-fixture.js';
-import { actionsOf, cardText, json } from './helpers.js';
+import { actionsOf, buttonsOf, cardText, json } from './helpers.js';
 
 const rep: RepHomeModel = {
   kind: 'rep', week: '2026-W48', viewerName: 'Li Wei',
@@ -38,6 +38,8 @@ describe('homeCard', () => {
     expect(text).toContain('未交周报：Zhang Min');
     expect(actionsOf(card).filter((a) => a.kind === 'customer.details').map((a) => a.args.customerId)).toEqual(['101', '102', '103']);
     expect(card.tone).toBe('red');
+    // Managers, directors and owners (the only ones with this home) open the settings from it.
+    expect(buttonsOf(card).filter((b) => b.action.kind === 'settings.show').map((b) => b.label)).toEqual(['设置']);
   });
 
   it('golden', async () => {

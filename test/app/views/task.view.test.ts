@@ -94,3 +94,40 @@ describe('task forms', () => {
     await expect(json([resolveTaskForm(m, 'zh'), snoozeTaskForm({ ...m, today: '2026-11-27' }, 'en')])).toMatchFileSnapshot('./__golden__/task-forms.json');
   });
 });
+
+describe('task history on the card', () => {
+  const at = (d: string) => `2026-${d}:00.000Z`;
+  const history = [
+    { event: { taskId: 12, kind: 'created' as const, actorId: null, at: at('11-13T02:00'), note: 'grade B, week 2026-W46' }, actor: null },
+    { event: { taskId: 12, kind: 'snoozed' as const, actorId: 5, at: at('11-14T03:05'), note: 'until 2026-11-20: 等客户回复' }, actor: 'Zhao Lei' },
+    { event: { taskId: 12, kind: 'progress' as const, actorId: 5, at: at('11-21T09:30'), note: '客户答应月底付', status: 'blocked' as const, blocker: '法务', week: '2026-W47' }, actor: 'Zhao Lei' },
+    { event: { taskId: 12, kind: 'dismissed' as const, actorId: 5, at: at('11-22T08:00'), note: '客户春节停工，正常' }, actor: 'Zhao Lei' },
+    { event: { taskId: 12, kind: 'reopened' as const, actorId: null, at: at('11-30T01:00'), note: '重新打开：2026-11-22 忽略后指数 62 → 75（+13）' }, actor: null },
+  ];
+
+  it('lists each event in words, says in red why a reopened task is back', () => {
+    const card = taskCard({ ...model, history }, 'zh');
+    const reopened = card.blocks[1];
+    expect(reopened).toEqual({ type: 'text', text: [{ colored: '11-30 01:00 · 重新打开 · 2026-11-22 忽略后指数 62 → 75（+13）', tone: 'red' }] });
+    const block = card.blocks.find((b) => b.type === 'text' && inlineText(b.text).startsWith('记录'));
+    expect(block?.type === 'text' ? inlineText(block.text).split('\n') : []).toEqual([
+      '记录',
+      '11-13 02:00 · 创建',
+      '11-14 03:05 · 暂缓 · Zhao Lei · 至 2026-11-20：等客户回复',
+      '11-21 09:30 · 进展 · Zhao Lei · 2026-W47 受阻 — 客户答应月底付 — 阻塞：法务',
+      '11-22 08:00 · 忽略 · Zhao Lei · 客户春节停工，正常',
+      '11-30 01:00 · 重新打开 · 2026-11-22 忽略后指数 62 → 75（+13）',
+    ]);
+  });
+
+  it('keeps the last six and counts the rest; a task closed after reopening says nothing in red', () => {
+    const many = [...history, ...history].map((h, i) => ({ ...h, event: { ...h.event, at: at(`12-${String(i + 1).padStart(2, '0')}T00:00`) } }));
+    const lines = taskCard({ ...model, history: [...many, { event: { taskId: 12, kind: 'done' as const, actorId: 5, at: at('12-20T00:00'), note: null }, actor: 'Zhao Lei' }] }, 'en')
+      .blocks.flatMap((b) => (b.type === 'text' ? [inlineText(b.text)] : []));
+    const historyText = lines.find((l) => l.startsWith('History'))!.split('\n');
+    expect(historyText).toHaveLength(8);
+    expect(historyText[1]).toBe('… 5 earlier');
+    expect(historyText.at(-1)).toBe('12-20 00:00 · done · Zhao Lei');
+    expect(lines.some((l) => l.includes('reopened ·') && !l.startsWith('History'))).toBe(false);
+  });
+});

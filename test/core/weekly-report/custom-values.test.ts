@@ -11,7 +11,7 @@ const template = parseRadarSettings({
       { id: 'budget', kind: 'money', label: { zh: '预算', en: 'Budget' } },
       { id: 'renewOn', kind: 'date', label: { zh: '续约日', en: 'Renewal' } },
       { id: 'contractNo', kind: 'text', label: { zh: '合同号', en: 'Contract no.' }, maxLength: 5 },
-      { id: 'region', kind: 'select', label: { zh: '区域', en: 'Region' }, required: true, options: [{ value: 'north', label: { zh: '华北', en: 'North' } }] },
+      { id: 'area', kind: 'select', label: { zh: '区域', en: 'Region' }, required: true, options: [{ value: 'north', label: { zh: '华北', en: 'North' } }] },
     ],
   },
 }).template;
@@ -19,20 +19,20 @@ const template = parseRadarSettings({
 describe('parseCustomValues', () => {
   it('reads values as people type them and as Feishu sends them', () => {
     const r = parseCustomValues(template, {
-      seats: '1,200', ratio: '-0.5', budget: '¥50,000.456', renewOn: '2024-04-01 +0800', contractNo: ' A-12 ', region: ['north'], other: 'ignored',
+      seats: '1,200', ratio: '-0.5', budget: '¥50,000.456', renewOn: '2024-04-01 +0800', contractNo: ' A-12 ', area: ['north'], other: 'ignored',
     });
-    expect(r).toEqual({ ok: true, value: { seats: 1200, ratio: -0.5, budget: 50000.46, renewOn: '2024-04-01', contractNo: 'A-12', region: 'north' } });
+    expect(r).toEqual({ ok: true, value: { seats: 1200, ratio: -0.5, budget: 50000.46, renewOn: '2024-04-01', contractNo: 'A-12', area: 'north' } });
   });
 
   it('turns blanks into null and requires required fields, naming the label', () => {
     const r = parseCustomValues(template, { seats: '' });
     expect(r.ok).toBe(false);
-    expect(r.ok ? [] : r.issues).toEqual([{ field: 'region', message: { zh: '请填写区域', en: 'Region is required' } }]);
+    expect(r.ok ? [] : r.issues).toEqual([{ field: 'area', message: { zh: '请填写区域', en: 'Region is required' } }]);
     expect(r.ok ? null : r.partial.seats).toBeNull();
   });
 
   it('explains each bad value with the field label', () => {
-    const r = parseCustomValues(template, { seats: '1.5', ratio: 'abc', budget: '-3', renewOn: '2024-02-30', contractNo: 'TOOLONG', region: 'west' });
+    const r = parseCustomValues(template, { seats: '1.5', ratio: 'abc', budget: '-3', renewOn: '2024-02-30', contractNo: 'TOOLONG', area: 'west' });
     const messages = r.ok ? [] : r.issues.map((i) => [i.field, i.message.en]);
     expect(messages).toEqual([
       ['seats', 'Seats must be a whole number'],
@@ -40,7 +40,7 @@ describe('parseCustomValues', () => {
       ['budget', 'Budget must be an amount of 0 or more'],
       ['renewOn', 'Renewal must be a date as YYYY-MM-DD'],
       ['contractNo', 'Contract no. must be at most 5 characters'],
-      ['region', 'Region must be one of: north'],
+      ['area', 'Region must be one of: north'],
     ]);
   });
 

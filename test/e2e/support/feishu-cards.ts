@@ -79,3 +79,17 @@ export function errorUnder(card: Json, name: string): string | null {
   const next = at >= 0 ? elements[at + 1] : undefined;
   return next?.tag === 'markdown' && String(next.content).includes("color='red'") ? String(next.content) : null;
 }
+
+/** Every native table of a card: its column titles and each row's cells by column title. */
+export function tablesOf(card: Json): Array<{ titles: string[]; rows: Array<Record<string, string>> }> {
+  const out: Array<{ titles: string[]; rows: Array<Record<string, string>> }> = [];
+  walk(card, (n) => {
+    if (n.tag !== 'table' || !Array.isArray(n.columns) || !Array.isArray(n.rows)) return;
+    const columns = n.columns as Array<{ name: string; display_name: string }>;
+    out.push({
+      titles: columns.map((c) => c.display_name),
+      rows: (n.rows as Array<Record<string, string>>).map((r) => Object.fromEntries(columns.map((c) => [c.display_name, String(r[c.name] ?? '')]))),
+    });
+  });
+  return out;
+}

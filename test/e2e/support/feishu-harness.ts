@@ -9,6 +9,7 @@ import { pino, type Logger } from 'pino';
 import { startBot, type RunningBot } from '../../../src/runtime/start-bot.js';
 import type { AppConfig } from '../../../src/config/env.js';
 import { DEFAULT_SETTINGS } from '../../../src/config/radar-config.js';
+import type { RadarSettings } from '../../../src/app/context.js';
 import type { FeishuAdapter } from '../../../adapters/feishu/index.js';
 import { FEISHU_EVENTS_PATH } from '../../../adapters/feishu/http-route.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
@@ -115,7 +116,8 @@ function safeJson(v: unknown): string {
   }
 }
 
-export async function startFeishuE2E(): Promise<FeishuE2E> {
+/** `settings`: the team's settings (default: the built-in ones), e.g. with custom report fields. */
+export async function startFeishuE2E(options: { settings?: RadarSettings } = {}): Promise<FeishuE2E> {
   const logs: string[] = [];
   const { logger, restoreConsole } = captureLogs(logs);
   const fake = await startFakeFeishuApi();
@@ -136,7 +138,7 @@ export async function startFeishuE2E(): Promise<FeishuE2E> {
   const clock = () => new Date(now);
   const nowSec = () => Math.floor(now / 1000);
   const bot = await startBot({
-    config, settings: DEFAULT_SETTINGS, logger, clock, scheduler: false,
+    config, settings: options.settings ?? DEFAULT_SETTINGS, logger, clock, scheduler: false,
     // The clock only moves when a test says so, so rate windows would not reopen: no limits here (they
     // have their own tests).
     worker: { limits: {}, pollIntervalMs: 60_000, updateWaitMs: 50, sendTimeoutMs: 3_000 },

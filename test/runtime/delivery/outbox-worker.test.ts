@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_RATE_LIMITS } from '../../../src/runtime/delivery/rate-limiter.js';
 import { createOutboxWorker, type OutboxWorker } from '../../../src/runtime/delivery/outbox-worker.js';
 import type { OutboxMessage } from '../../../src/app/ports/delivery.port.js';
+import { ChatDeliveryError, type ChatPort } from '../../../src/app/ports/chat.port.js';
 import { MemoryOutboxRepo } from '../../fakes/memory-delivery.js';
 import { card, fakeClock, FakeChatPort, permanent, rateLimited, transient, type Fault } from './fake-chat-port.js';
 
@@ -215,5 +216,110 @@ describe('outbox worker', () => {
     const t = Date.now();
     await worker.stop();
     expect(Date.now() - t).toBeLessThan(1_000);
+  });
+});
+
+describe('outbox worker lanes', () => {
+  it('starts the next message as soon as a lane is free, not when the whole batch is done', async () => {
+    // Every send waits until the test releases it.
+    const held: Array<{ userId: string; release: () => void }> = [];
+    const port: ChatPort = {
+      platform: 'slack',
+      send: (to) => new Promise((resolve) => held.push({
+        userId: to.kind === 'user' ? to.userId : to.channelId,
+        release: () => resolve({ platform: 'slack', channel: 'D', messageId: String(held.length) }),
+      })),
+      update: async () => undefined,
+      lookupUserByEmail: async () => null,
+    };
+    const outbox = new MemoryOutboxRepo();
+    const clock = fakeClock();
+    fanOut(outbox, clock, 12);
+    const worker = createOutboxWorker({ outbox, ports: { slack: port }, clock: clock.now, sleep: clock.sleep, limits: {}, concurrency: 4, batchSize: 4 });
+    const drained = worker.drainOnce();
+    const until = async (n: number) => { for (let i = 0; i < 100 && held.length < n; i++) await new Promise((r) => setImmediate(r)); };
+    await until(4);
+    expect(held.map((h) => h.userId)).toEqual(['U0', 'U1', 'U2', 'U3']);
+    // One of the first four answers: the fifth goes out while the other three are still in flight.
+    held[1]!.release();
+    await until(5);
+    expect(held.map((h) => h.userId)).toEqual(['U0', 'U1', 'U2', 'U3', 'U4']);
+    for (let i = 0; i < 12; i++) {
+      await until(Math.min(12, i + 5));
+      held[i]!.release();
+    }
+    for (const h of held) h.release();
+    expect(await drained).toEqual({ sent: 12, retried: 0, failed: 0 });
+  });
+
+  it('keeps one conversation in order, one message at a time, while other conversations go on', async () => {
+    const log: string[] = [];
+    const pending = new Map<string, () => void>();
+    const port: ChatPort = {
+      platform: 'slack',
+      send: (to, card) => new Promise((resolve) => {
+        const who = to.kind === 'user' ? to.userId : to.channelId;
+        log.push(`start ${who} ${card.title}`);
+        pending.set(card.title, () => { log.push(`end ${who} ${card.title}`); resolve({ platform: 'slack', channel: who, messageId: card.title }); });
+      }),
+      update: async () => undefined,
+      lookupUserByEmail: async () => null,
+    };
+    const outbox = new MemoryOutboxRepo();
+    const clock = fakeClock();
+    const at = clock.now().toISOString();
+    for (const [key, user] of [['a1', 'UA'], ['a2', 'UA'], ['b1', 'UB'], ['a3', 'UA']] as const) {
+      outbox.enqueue({ teamId: 1, key, platform: 'slack', op: 'send', destination: { kind: 'user', userId: user }, card: card(key) }, at);
+    }
+    const worker = createOutboxWorker({ outbox, ports: { slack: port }, clock: clock.now, sleep: clock.sleep, limits: {}, concurrency: 4, batchSize: 2 });
+    const drained = worker.drainOnce();
+    const tick = async () => { for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r)); };
+    await tick();
+    expect(log).toEqual(['start UA a1', 'start UB b1']);
+    for (const title of ['b1', 'a1', 'a2', 'a3']) {
+      pending.get(title)!();
+      await tick();
+    }
+    expect(await drained).toEqual({ sent: 4, retried: 0, failed: 0 });
+    expect(log.filter((l) => l.includes('UA'))).toEqual(['start UA a1', 'end UA a1', 'start UA a2', 'end UA a2', 'start UA a3', 'end UA a3']);
+  });
+});
+
+describe('outbox worker pacing by scope', () => {
+  async function run(limit: 'conversation' | 'app') {
+    const clock = fakeClock();
+    const sentTo: string[] = [];
+    let refusedOnce = false;
+    const port: ChatPort = {
+      platform: 'feishu',
+      send: async (to) => {
+        const who = to.kind === 'user' ? to.userId : to.channelId;
+        if (who === 'ou_a' && !refusedOnce) {
+          refusedOnce = true;
+          throw new ChatDeliveryError('rate_limited', 'im.message.create: rate limited', 10_000, { limit });
+        }
+        sentTo.push(who);
+        return { platform: 'feishu', channel: who, messageId: `om_${sentTo.length}` };
+      },
+      update: async () => undefined,
+      lookupUserByEmail: async () => null,
+    };
+    const outbox = new MemoryOutboxRepo();
+    const at = clock.now().toISOString();
+    for (const who of ['ou_a', 'ou_b', 'ou_c']) outbox.enqueue({ teamId: 1, key: `k:${who}`, platform: 'feishu', op: 'send', destination: { kind: 'user', userId: who }, card: card(who) }, at);
+    const worker = createOutboxWorker({ outbox, ports: { feishu: port }, clock: clock.now, sleep: clock.sleep, concurrency: 1 });
+    const start = clock.ms();
+    const result = await worker.drainOnce();
+    return { result, sentTo, waitedMs: clock.ms() - start };
+  }
+
+  it('a chat\'s own limit (Feishu 230020) holds back only that chat; an app limit holds back everyone', async () => {
+    const chat = await run('conversation');
+    expect(chat.result).toEqual({ sent: 2, retried: 1, failed: 0 });
+    expect(chat.sentTo).toEqual(['ou_b', 'ou_c']);
+    expect(chat.waitedMs).toBeLessThan(10_000);
+    const app = await run('app');
+    expect(app.sentTo).toEqual(['ou_b', 'ou_c']);
+    expect(app.waitedMs).toBeGreaterThanOrEqual(10_000);
   });
 });

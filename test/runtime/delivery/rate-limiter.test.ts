@@ -27,6 +27,29 @@ describe('RateLimiter', () => {
     for (let i = 0; i < 100; i++) expect(rl.tryAcquire(['y:z'])).toBe(0);
   });
 
+  it('counts a card of several messages as that many calls, at the answer, and uncounts them all on cancel', async () => {
+    const c = fakeClock();
+    const rl = new RateLimiter({ x: [{ limit: 5, perMs: 1_000 }] }, c.now);
+    const three = await rl.acquire(['x:a'], c.sleep, 3);
+    expect(three.calls).toBe(3);
+    // Two slots are left: a two-part card fits, a third call waits for the window.
+    expect(rl.tryAcquire(['x:a'], 2)).toBe(0);
+    expect(rl.tryAcquire(['x:a'])).toBe(1_000);
+    c.advance(200);
+    rl.done(three); // its three calls now count from the answer (200 ms)
+    c.advance(800);
+    // At 1000 the two-part card's stamps (0 ms) left the window; the three answered at 200 have not.
+    expect(rl.tryAcquire(['x:a'], 2)).toBe(0);
+    expect(rl.tryAcquire(['x:a'])).toBe(200);
+    // More calls than the window holds wait for an empty window rather than forever.
+    const big = new RateLimiter({ x: [{ limit: 2, perMs: 1_000 }] }, c.now);
+    expect(big.tryAcquire(['x:b'], 5)).toBe(0);
+    expect(big.tryAcquire(['x:b'])).toBe(1_000);
+    const held = await rl.acquire(['x:c'], c.sleep, 4);
+    rl.cancel(held);
+    expect(rl.tryAcquire(['x:c'], 5)).toBe(0);
+  });
+
   it('keeps per-channel buckets separate but shares the workspace budget', () => {
     const c = fakeClock();
     const rl = new RateLimiter({ 'slack.channel': [{ limit: 1, perMs: 1_000 }], 'slack.workspace': [{ limit: 3, perMs: 3_000 }] }, c.now);
