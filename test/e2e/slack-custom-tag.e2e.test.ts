@@ -43,7 +43,9 @@ let logs: CapturedLog;
 let dir: string;
 const clock = runningClock();
 
-const posts = (channel: string): FakeSlackCall[] => fake.callsTo('chat.postMessage').filter((c) => c.args.channel === channel);
+// DMs are posted to the user id; the fake keeps them in that user's DM conversation.
+const conversationOf = (c: FakeSlackCall): string => (/^[UW]/.test(String(c.args.channel)) ? fake.dmOf(String(c.args.channel)) : String(c.args.channel));
+const posts = (channel: string): FakeSlackCall[] => fake.callsTo('chat.postMessage').filter((c) => conversationOf(c) === channel);
 const dm = (key: PersonKey): string => fake.dmOf(SLACK_ID[key]);
 
 /** Let every queued outbound message go out (the worker also runs by itself; this makes it certain). */
