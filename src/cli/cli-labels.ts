@@ -5,7 +5,7 @@ import { text } from '../core/i18n.js';
 import type { Role } from '../core/team.js';
 import type { TagId } from '../core/customer-risk/types.js';
 import type { TaskState } from '../core/follow-up/task.js';
-import { ROLE_LABEL, STATE_LABEL, tagLabel } from '../app/shared/view-text.js';
+import { ROLE_LABEL, STATE_LABEL, tagLabel, type TagLabels } from '../app/shared/view-text.js';
 
 export const HEADER = {
   customer: text('客户', 'customer'),
@@ -36,8 +36,9 @@ const TIER_LABEL: Record<'key' | 'normal', LocalizedText> = { key: text('重点'
 
 export const headerIn = (locale: Locale) => (key: keyof typeof HEADER): string => HEADER[key][locale];
 
-export const tagIn = (tag: TagId, locale: Locale): string => tagLabel(tag, locale);
-export const tagsIn = (tags: readonly TagId[], locale: Locale): string => tags.map((t) => tagIn(t, locale)).join(locale === 'zh' ? '、' : ',');
+/** `labels`: the team's tag names (teamTagLabels of the CLI context's settings). */
+export const tagIn = (tag: TagId, locale: Locale, labels: TagLabels): string => tagLabel(tag, locale, labels);
+export const tagsIn = (tags: readonly TagId[], locale: Locale, labels: TagLabels): string => tags.map((t) => tagIn(t, locale, labels)).join(locale === 'zh' ? '、' : ',');
 export const roleIn = (role: Role, locale: Locale): string => ROLE_LABEL[role]?.[locale] ?? role;
 export const stateIn = (state: TaskState, locale: Locale): string => STATE_LABEL[state]?.[locale] ?? state;
 export const tierIn = (tier: 'key' | 'normal', locale: Locale): string => TIER_LABEL[tier]?.[locale] ?? tier;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CUSTOM_FIELD_KINDS, DEFAULT_TEMPLATE, FIELD_IDS, type CustomField, type ReportTemplate, type FieldId } from '../core/weekly-report/template.js';
 import { DEFAULT_ROUTING, parseRoutingConfig } from '../core/follow-up/routing.js';
 import { DEFAULT_SCORING, parseScoringConfig } from '../core/customer-risk/weights.js';
+import { customTagFieldProblems, ruleFieldsOf } from '../core/custom-tags/custom-tags.js';
 import type { RadarSettings, SettingsResolver } from '../app/context.js';
 import { parseScheduleSettings, type ScheduleSettings } from '../app/schedule/index.js';
 import { ConfigError } from './env.js';
@@ -155,6 +156,8 @@ export function parseRadarSettings(raw: unknown, source = 'config'): RadarSettin
   // Validated over the defaults now, so a typo fails at start rather than at Friday's prompt.
   const schedule = parsed.data.schedule === undefined ? undefined
     : attempt(() => { parseScheduleSettings(parsed.data.schedule); return parsed.data.schedule as Partial<ScheduleSettings>; }, undefined);
+  // A custom tag's rule may name only the fields the team has (built-in and template.custom).
+  for (const p of customTagFieldProblems(scoring.customTags ?? {}, ruleFieldsOf(template))) problems.push(`${source}: ${p}`);
   if (problems.length > 0) throw new ConfigError(problems);
   const rankingRaw = parsed.data.ranking;
   const ranking = rankingRaw === undefined ? undefined

@@ -7,7 +7,7 @@ import type { Answer, CustomerRow } from '../../core/ask/answer.types.js';
 import type { Block, Button, CardSpec, Inline, Tone } from '../../ui/card.js';
 import { describeFilters, describeScope, listTitle } from './ask-scope.view.js';
 import { tasksCard } from './ask-tasks.view.js';
-import { button, deltaArrow, GRADE_TONE, gradeBadge, L, mention, t, tagLabels, tr } from '../shared/view-text.js';
+import { button, deltaArrow, GRADE_TONE, gradeBadge, L, mention, t, tagLabels, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { customerCard } from '../customer/customer.view.js';
 import type { CustomField } from '../../core/weekly-report/template.js';
 
@@ -25,14 +25,14 @@ const detailsButton = (row: CustomerRow, locale: Locale, withName = false): Butt
   button(withName ? clip(`${t(L.details, locale)}: ${row.name}`, 60) : t(L.details, locale), 'customer.details', { customerId: row.customerId });
 
 /** One customer in a line: badge, name, index and delta, problems, rep. */
-function rowLine(row: CustomerRow, locale: Locale): Inline[] {
+function rowLine(row: CustomerRow, locale: Locale, tags: TagLabels): Inline[] {
   const line: Inline[] = [];
   if (row.grade) line.push(gradeBadge(row.grade), ' ');
   line.push({ bold: row.name });
   line.push(row.index === null
     ? tr(locale, ' · 暂无评分', ' · not scored')
     : ` · ${t(L.index, locale)} ${row.index} ${deltaArrow(row.delta)}`);
-  if (row.tags.length > 0) line.push(` · ${tagLabels(row.tags, locale)}`);
+  if (row.tags.length > 0) line.push(` · ${tagLabels(row.tags, locale, tags)}`);
   if (row.rep) line.push(' · ', mention(row.rep));
   return line;
 }
@@ -43,9 +43,9 @@ function toneOf(rows: readonly CustomerRow[]): Tone {
   return 'blue';
 }
 
-function listCard(a: Extract<Answer, { kind: 'list' }>, locale: Locale): CardSpec {
-  const filters = describeFilters(a.filters, a.limit, locale);
-  const title = listTitle(a, locale);
+function listCard(a: Extract<Answer, { kind: 'list' }>, locale: Locale, tags: TagLabels): CardSpec {
+  const filters = describeFilters(a.filters, a.limit, locale, tags);
+  const title = listTitle(a, locale, tags);
   const blocks: Block[] = [];
   const context = [filters, a.week, a.scope === 'own' ? tr(locale, '仅你负责的客户', 'your customers only') : ''].filter(Boolean).join(' · ');
   blocks.push({ type: 'note', text: [context] });
@@ -73,7 +73,7 @@ function listCard(a: Extract<Answer, { kind: 'list' }>, locale: Locale): CardSpe
       customer: r.name,
       index: r.index === null ? '—' : `${r.index} ${deltaArrow(r.delta)}`,
       grade: r.grade ?? '—',
-      tags: r.tags.length > 0 ? tagLabels(r.tags, locale) : '—',
+      tags: r.tags.length > 0 ? tagLabels(r.tags, locale, tags) : '—',
       key: byOverdue ? (r.overdueDays === null ? '—' : String(r.overdueDays)) : (r.keyFact ? clip(t(r.keyFact, locale), MAX_FACT) : '—'),
       rep: r.rep?.name ?? '—',
     })),
@@ -110,20 +110,20 @@ function missingCard(a: Extract<Answer, { kind: 'missing' }>, locale: Locale): C
   return { title, tone: 'orange', blocks, summary: `${title}: ${a.reps.map((r) => r.name).join(', ')}` };
 }
 
-function candidateLines(rows: readonly CustomerRow[], locale: Locale): Block[] {
-  return rows.slice(0, MAX_LINES).map((r) => ({ type: 'text', text: rowLine(r, locale), button: detailsButton(r, locale) }) as Block);
+function candidateLines(rows: readonly CustomerRow[], locale: Locale, tags: TagLabels): Block[] {
+  return rows.slice(0, MAX_LINES).map((r) => ({ type: 'text', text: rowLine(r, locale, tags), button: detailsButton(r, locale) }) as Block);
 }
 
-function candidatesCard(a: Extract<Answer, { kind: 'candidates' }>, locale: Locale): CardSpec {
+function candidatesCard(a: Extract<Answer, { kind: 'candidates' }>, locale: Locale, tags: TagLabels): CardSpec {
   const title = tr(locale, `「${a.query}」匹配到 ${a.candidates.length} 个客户`, `${a.candidates.length} customers match "${a.query}"`);
-  const blocks: Block[] = [{ type: 'text', text: [tr(locale, '你指的是哪一个？', 'Which one do you mean?')] }, ...candidateLines(a.candidates, locale)];
+  const blocks: Block[] = [{ type: 'text', text: [tr(locale, '你指的是哪一个？', 'Which one do you mean?')] }, ...candidateLines(a.candidates, locale, tags)];
   return { title, tone: 'blue', blocks, summary: `${title}: ${a.candidates.map((c) => c.name).join(', ')}` };
 }
 
-function helpCard(a: Extract<Answer, { kind: 'help' }>, locale: Locale): CardSpec {
+function helpCard(a: Extract<Answer, { kind: 'help' }>, locale: Locale, tags: TagLabels): CardSpec {
   const blocks: Block[] = [];
   let lead: string;
-  const understood = a.scope ? describeScope(a.scope, locale) : '';
+  const understood = a.scope ? describeScope(a.scope, locale, tags) : '';
   if (a.reason === 'not_found') lead = tr(locale, `没有找到客户「${a.query ?? ''}」。`, `I couldn't find a customer called "${a.query ?? ''}".`);
   else if (a.reason === 'not_understood' && (understood || a.unknown)) {
     lead = [
@@ -135,7 +135,7 @@ function helpCard(a: Extract<Answer, { kind: 'help' }>, locale: Locale): CardSpe
   blocks.push({ type: 'text', text: [lead] });
   if (a.suggestions.length > 0) {
     blocks.push({ type: 'heading', text: tr(locale, '你是不是要找：', 'Did you mean:') });
-    blocks.push(...candidateLines(a.suggestions, locale));
+    blocks.push(...candidateLines(a.suggestions, locale, tags));
   }
   if (a.reason !== 'asked') blocks.push({ type: 'heading', text: tr(locale, '可以这样问', 'Try asking') });
   blocks.push({ type: 'text', text: [a.examples.map((e) => `• ${t(e, locale)}`).join('\n')] });
@@ -150,23 +150,26 @@ function helpCard(a: Extract<Answer, { kind: 'help' }>, locale: Locale): CardSpe
 export interface AskCardOptions {
   /** The team's custom report fields: a customer answer shows their values with labels, like the card. */
   customFields?: readonly CustomField[];
+  /** The team's tag names (teamTagLabels of its settings); built-in names only when absent. */
+  tagLabels?: TagLabels;
 }
 
 /** The card for an answer, in the asker's language. */
 export function askAnswerCard(answer: Answer, locale: Locale, options: AskCardOptions = {}): CardSpec {
+  const tags = options.tagLabels ?? BUILT_IN_TAG_LABELS;
   switch (answer.kind) {
     case 'customer':
-      return customerCard({ ...answer.card, ...(options.customFields?.length ? { customFields: options.customFields } : {}) }, locale);
+      return customerCard({ ...answer.card, ...(options.customFields?.length ? { customFields: options.customFields } : {}) }, locale, tags);
     case 'list':
-      return listCard(answer, locale);
+      return listCard(answer, locale, tags);
     case 'missing':
       return missingCard(answer, locale);
     case 'tasks':
-      return tasksCard(answer, locale);
+      return tasksCard(answer, locale, tags);
     case 'candidates':
-      return candidatesCard(answer, locale);
+      return candidatesCard(answer, locale, tags);
     case 'help':
-      return helpCard(answer, locale);
+      return helpCard(answer, locale, tags);
     case 'refusal': {
       const msg = t(answer.message, locale);
       return { title: tr(locale, '无法回答', "Can't answer that"), tone: 'grey', blocks: [{ type: 'text', text: [msg] }], summary: msg };

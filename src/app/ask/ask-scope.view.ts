@@ -4,13 +4,13 @@ import type { Locale } from '../../core/i18n.js';
 import type { Change, ListFilters, ListSort, QuestionScope, TaskFilters, TimeSlot } from '../../core/ask/parse-question.js';
 import { isSpan, timeLabel, type ResolvedTime } from '../../core/ask/time-slot.js';
 import { INDUSTRIES, REGIONS } from '../../core/ask/vocabulary.js';
-import { STATE_LABEL, t, tagLabels, tr } from '../shared/view-text.js';
+import { STATE_LABEL, t, tagLabels, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 
 const zhName = (groups: typeof REGIONS, v: string, locale: Locale) =>
   (locale === 'zh' ? groups.find((g) => g.value === v)?.synonyms.find((x) => /[\u4e00-\u9fff]/.test(x)) : undefined) ?? v;
 
 /** "华东 · A级 · 拖款 · 逾期≥31天 · 前5" / "East · grade A · overdue · ≥31 days overdue · top 5". */
-export function describeFilters(f: ListFilters, limit: number | null, locale: Locale): string {
+export function describeFilters(f: ListFilters, limit: number | null, locale: Locale, labels: TagLabels = BUILT_IN_TAG_LABELS): string {
   const parts: string[] = [];
   if (f.mine) parts.push(tr(locale, '我的客户', 'my customers'));
   if (f.rep) parts.push(tr(locale, `${f.rep}的客户`, `${f.rep}'s customers`));
@@ -22,7 +22,7 @@ export function describeFilters(f: ListFilters, limit: number | null, locale: Lo
   if (f.grade) parts.push(tr(locale, `${f.grade}级`, `grade ${f.grade}`));
   else if (f.flagged) parts.push(tr(locale, 'A/B级预警', 'flagged A/B'));
   const tags = (f.tags ?? []).filter((tag) => !(tag === 'overdue' && f.minOverdueDays !== undefined));
-  if (tags.length > 0) parts.push(tagLabels(tags, locale));
+  if (tags.length > 0) parts.push(tagLabels(tags, locale, labels));
   if (f.minOverdueDays !== undefined) parts.push(tr(locale, `逾期≥${f.minOverdueDays}天`, `≥${f.minOverdueDays} days overdue`));
   if (limit !== null) parts.push(tr(locale, `前${limit}`, `top ${limit}`));
   return parts.join(' · ');
@@ -60,13 +60,13 @@ function taskWords(f: Partial<TaskFilters>, locale: Locale): string[] {
 }
 
 /** "任务 · 逾期 · 上周" / "tasks · overdue · last week": what was understood of a question. */
-export function describeScope(s: QuestionScope, locale: Locale): string {
+export function describeScope(s: QuestionScope, locale: Locale, labels: TagLabels = BUILT_IN_TAG_LABELS): string {
   const parts: string[] = [];
   if (s.subject === 'tasks') parts.push(tr(locale, '任务', 'tasks'), ...taskWords(s.task ?? {}, locale));
   else if (s.subject === 'customers') parts.push(tr(locale, '客户', 'customers'));
   if (s.time) parts.push(describeTimeSlot(s.time, locale));
   if (s.change) parts.push(tr(locale, ...CHANGE_WORDS[s.change]));
-  const filters = describeFilters(s.filters ?? {}, s.limit ?? null, locale);
+  const filters = describeFilters(s.filters ?? {}, s.limit ?? null, locale, labels);
   if (filters) parts.push(filters);
   return parts.join(' · ');
 }
@@ -78,7 +78,7 @@ function weeksOf(time: ResolvedTime, change: Change | null, locale: Locale): str
 }
 
 /** The title of a list answer: what was asked, for which weeks, and how many matched. */
-export function listTitle(a: { filters: ListFilters; limit: number | null; sort: ListSort; time: ResolvedTime; change: Change | null; total: number }, locale: Locale): string {
+export function listTitle(a: { filters: ListFilters; limit: number | null; sort: ListSort; time: ResolvedTime; change: Change | null; total: number }, locale: Locale, labels: TagLabels = BUILT_IN_TAG_LABELS): string {
   const { change, limit } = a;
   let head: string;
   let shown = { ...a.filters };
@@ -90,7 +90,7 @@ export function listTitle(a: { filters: ListFilters; limit: number | null; sort:
   else if (a.filters.flagged && !a.filters.grade) [head, shown] = [tr(locale, '问题客户', 'Red flags'), { ...shown, flagged: false }];
   else head = '';
   const withLimit = limit !== null && (change !== null || a.sort !== 'index') ? limit : null;
-  let filters = describeFilters(shown, withLimit, locale);
+  let filters = describeFilters(shown, withLimit, locale, labels);
   // No change or rank asked: the filters are the title ("李伟的客户", "East · grade A").
   if (!head) {
     const noun = /客户|customers|accounts/.test(filters);
@@ -106,13 +106,13 @@ export function listTitle(a: { filters: ListFilters; limit: number | null; sort:
 }
 
 /** The title of a task answer: "逾期任务 · 张敏 · 3 个" / "Overdue tasks · 张敏 (3)". */
-export function tasksTitle(a: { filters: TaskFilters; who: { kind: 'person' | 'customer'; names: string[] } | null; time: ResolvedTime | null; total: number }, locale: Locale): string {
+export function tasksTitle(a: { filters: TaskFilters; who: { kind: 'person' | 'customer'; names: string[] } | null; time: ResolvedTime | null; total: number }, locale: Locale, labels: TagLabels = BUILT_IN_TAG_LABELS): string {
   const f = a.filters;
   const words = taskWords({ ...f, mine: false }, locale);
   const head = `${f.mine ? tr(locale, '我的', 'My ') : ''}${words.length > 0 ? `${words.join(locale === 'zh' ? '' : ' ')}${tr(locale, '', ' ')}` : tr(locale, '待跟进', f.mine ? '' : 'Open ')}${tr(locale, '任务', 'tasks')}`;
   const parts: string[] = [];
   if (a.who) parts.push(a.who.kind === 'person' ? tr(locale, `${a.who.names.join('、')}负责`, `for ${a.who.names.join(', ')}`) : tr(locale, a.who.names.join('、'), `on ${a.who.names.join(', ')}`));
-  const customerSide = describeFilters({ ...(f.region ? { region: f.region } : {}), ...(f.industry ? { industry: f.industry } : {}), ...(f.tier ? { tier: f.tier } : {}), ...(f.grade ? { grade: f.grade } : {}), ...(f.tags ? { tags: f.tags } : {}) }, null, locale);
+  const customerSide = describeFilters({ ...(f.region ? { region: f.region } : {}), ...(f.industry ? { industry: f.industry } : {}), ...(f.tier ? { tier: f.tier } : {}), ...(f.grade ? { grade: f.grade } : {}), ...(f.tags ? { tags: f.tags } : {}) }, null, locale, labels);
   if (customerSide) parts.push(customerSide);
   if (a.time) parts.push(tr(locale, `创建于 ${isSpan(a.time) ? timeLabel(a.time).zh : a.time.to}`, `created ${isSpan(a.time) ? timeLabel(a.time).en : `in ${a.time.to}`}`));
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -4,12 +4,12 @@ import type { Locale } from '../../core/i18n.js';
 import type { Answer } from '../../core/ask/answer.types.js';
 import type { Block, CardSpec } from '../../ui/card.js';
 import { tasksTitle } from './ask-scope.view.js';
-import { button, L, ROLE_LABEL, STATE_LABEL, t, tagLabel, tr } from '../shared/view-text.js';
+import { button, L, ROLE_LABEL, STATE_LABEL, t, tagLabel, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 
 const MAX_DETAIL_BUTTONS = 5;
 
-export function tasksCard(a: Extract<Answer, { kind: 'tasks' }>, locale: Locale): CardSpec {
-  const title = tasksTitle(a, locale);
+export function tasksCard(a: Extract<Answer, { kind: 'tasks' }>, locale: Locale, tags: TagLabels = BUILT_IN_TAG_LABELS): CardSpec {
+  const title = tasksTitle(a, locale, tags);
   const blocks: Block[] = [];
   const context = [a.week, tr(locale, `今天 ${a.today}`, `today ${a.today}`), a.scope === 'own' ? tr(locale, '仅你的客户和分给你的任务', 'your customers and tasks only') : '']
     .filter(Boolean).join(' · ');
@@ -32,7 +32,7 @@ export function tasksCard(a: Extract<Answer, { kind: 'tasks' }>, locale: Locale)
     rows: a.rows.map((r) => ({
       id: String(r.task.id),
       customer: r.customerName,
-      tag: tagLabel(r.task.tag, locale),
+      tag: tagLabel(r.task.tag, locale, tags),
       grade: r.task.grade,
       state: t(STATE_LABEL[r.task.state], locale),
       assignee: r.assignee?.name ?? t(ROLE_LABEL[r.task.role], locale),

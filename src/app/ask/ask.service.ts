@@ -2,6 +2,7 @@
 import { askQuestion } from '../../core/ask/answer.js';
 import type { Answer, AskData, LatestEntry } from '../../core/ask/answer.types.js';
 import { buildCustomerIndex, type CustomerIndex } from '../../core/ask/match-customer.js';
+import { customTagVocabulary, type AskVocabulary } from '../../core/ask/vocabulary.js';
 import type { CustomerScore, Grade } from '../../core/customer-risk/types.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Customer, Member } from '../../core/team.js';
@@ -11,6 +12,7 @@ import { askAnswerCard } from './ask-answer.view.js';
 import { teamNow, type AppContext } from '../context.js';
 import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
 import { missingRepIds } from '../weekly-report/missing-reps.js';
+import { teamTagLabels } from '../shared/view-text.js';
 import type { StoredEntry } from '../ports/repositories.port.js';
 
 const TREND_WEEKS = 8;
@@ -26,6 +28,17 @@ function customerIndex(ctx: AppContext, teamId: number, customers: readonly Cust
   const index = buildCustomerIndex(customers);
   indexCache.set(ctx, { teamId, signature, index });
   return index;
+}
+
+const vocabularyCache = new WeakMap<object, AskVocabulary>();
+
+/** The team's custom tags as ask words, rebuilt only when the settings' custom tags change. */
+function teamVocabulary(ctx: AppContext): AskVocabulary | undefined {
+  const tags = ctx.settings.scoring.customTags;
+  if (!tags || Object.keys(tags).length === 0) return undefined;
+  let hit = vocabularyCache.get(tags);
+  if (!hit) vocabularyCache.set(tags, (hit = customTagVocabulary(tags)));
+  return hit;
 }
 
 /** What the ask engine keeps of an entry: its week, values and custom field values. */
@@ -59,7 +72,9 @@ export function askData(ctx: AppContext, teamId: number): AskData {
     repos.reports.latestEntries(teamId, addWeeks(w, -LATEST_ENTRY_LOOKBACK_WEEKS), w).map((e) => [e.customerId, latestEntry(e)]),
   );
   const team = repos.teams.getTeam(teamId);
+  const vocabulary = teamVocabulary(ctx);
   return {
+    ...(vocabulary ? { vocabulary } : {}),
     customers,
     members: repos.teams.listMembers(teamId),
     scoresAt,
@@ -86,6 +101,6 @@ export interface AskResult {
 export function ask(ctx: AppContext, teamId: number, asker: Member | null, text: string, locale?: Locale): AskResult {
   const data = askData(ctx, teamId);
   const result = askQuestion(text, data, { memberId: asker?.id ?? null, role: asker?.role ?? null }, locale);
-  const card = askAnswerCard(result.answer, result.locale, { customFields: ctx.settings.template.custom ?? [] });
+  const card = askAnswerCard(result.answer, result.locale, { customFields: ctx.settings.template.custom ?? [], tagLabels: teamTagLabels(ctx.settings) });
   return { answer: result.answer, locale: result.locale, card };
 }

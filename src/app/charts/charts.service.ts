@@ -13,6 +13,7 @@ import { customerTrendChart } from './customer-trend.chart.js';
 import { flagsByRepChart } from './flags-by-rep.chart.js';
 import { portfolioChart } from './portfolio.chart.js';
 import { teamHeatmapChart, type HeatmapBy } from './team-heatmap.chart.js';
+import { teamTagLabels } from '../shared/view-text.js';
 
 export type { HeatmapBy };
 
@@ -128,7 +129,7 @@ export function createChartsService(ctx: AppContext, teamId?: number): ChartsSer
         const c = f.customers.get(s.customerId);
         return { group: (by === 'region' ? c?.region : c?.industry) ?? null, tags: s.tags, index: s.index, grade: s.grade! };
       });
-      return teamHeatmapChart({ week, by, flagged }, locale);
+      return teamHeatmapChart({ week, by, flagged, tagLabels: teamTagLabels(ctx.settings) }, locale);
     },
 
     byRep(week, locale, flags) {

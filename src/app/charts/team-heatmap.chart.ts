@@ -4,7 +4,7 @@ import { isBuiltInTag, TAGS, type Grade, type TagId } from '../../core/customer-
 import type { Locale } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { withAlt, type HeatmapChart } from '../../ui/chart.js';
-import { tagText } from '../shared/view-text.js';
+import { tagText, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { C, lt, tr } from './labels.js';
 
 export type HeatmapBy = 'region' | 'industry';
@@ -16,6 +16,8 @@ export interface TeamHeatmapInput {
   flagged: ReadonlyArray<{ group: string | null; tags: readonly TagId[]; index: number; grade: Grade }>;
   /** Rows beyond this are merged into "Others". */
   maxRows?: number;
+  /** The team's tag names (teamTagLabels of its settings), for custom tag columns. */
+  tagLabels?: TagLabels;
 }
 
 export function teamHeatmapChart(input: TeamHeatmapInput, locale: Locale): HeatmapChart {
@@ -51,7 +53,7 @@ export function teamHeatmapChart(input: TeamHeatmapInput, locale: Locale): Heatm
     subtitle: tr(locale, `${input.week} · ${groupLabel} × 问题类型 · 共 ${input.flagged.length} 家预警`,
       `${input.week} · ${groupLabel} × problem type · ${input.flagged.length} flagged`),
     rows,
-    columns: columnTags.map((tag) => lt(tagText(tag), locale)),
+    columns: columnTags.map((tag) => lt(tagText(tag, input.tagLabels ?? BUILT_IN_TAG_LABELS), locale)),
     rowLabel: groupLabel,
     columnLabel: lt(C.problem, locale),
     cells: [...cells.values()].sort((a, b) => a.row - b.row || a.column - b.column),

@@ -11,7 +11,7 @@ import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
 import type { ChartSpec } from '../../ui/chart.js';
 import {
-  button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, sparkline, STATE_LABEL, t, tagLabel, tagLabels, tr,
+  button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, sparkline, STATE_LABEL, t, tagLabel, tagLabels, tr, BUILT_IN_TAG_LABELS, type TagLabels,
 } from '../shared/view-text.js';
 
 type Person = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
@@ -60,7 +60,8 @@ function customValue(field: CustomField, v: string | number | null | undefined, 
   return String(v);
 }
 
-export function customerCard(model: CustomerCardModel, locale: Locale): CardSpec {
+/** `tags`: the team's tag names (teamTagLabels of its settings). */
+export function customerCard(model: CustomerCardModel, locale: Locale, tags: TagLabels = BUILT_IN_TAG_LABELS): CardSpec {
   const { customer, score } = model;
   const blocks: Block[] = [];
   const head: Inline[] = [];
@@ -77,7 +78,7 @@ export function customerCard(model: CustomerCardModel, locale: Locale): CardSpec
       { label: t(L.rep, locale), value: model.rep ? [mention(model.rep)] : [t(L.none, locale)] },
       { label: tr(locale, '周', 'Week'), value: [model.week] },
       ...(meta ? [{ label: tr(locale, '行业 / 区域', 'Industry / region'), value: [meta] }] : []),
-      ...(score && score.tags.length > 0 ? [{ label: tr(locale, '问题类型', 'Problems'), value: [tagLabels(score.tags, locale)] }] : []),
+      ...(score && score.tags.length > 0 ? [{ label: tr(locale, '问题类型', 'Problems'), value: [tagLabels(score.tags, locale, tags)] }] : []),
       ...(score && score.weeksInRed > 1 ? [{ label: tr(locale, '连续预警', 'Weeks in red'), value: [String(score.weeksInRed)] }] : []),
     ],
   });
@@ -116,7 +117,7 @@ export function customerCard(model: CustomerCardModel, locale: Locale): CardSpec
   if (model.openTasks.length > 0) {
     blocks.push({ type: 'heading', text: tr(locale, `进行中任务（${model.openTasks.length}）`, `Open tasks (${model.openTasks.length})`) });
     for (const { task, assignee } of model.openTasks) {
-      const line: Inline[] = [`${tagLabel(task.tag, locale)} · ${t(STATE_LABEL[task.state], locale)} · `];
+      const line: Inline[] = [`${tagLabel(task.tag, locale, tags)} · ${t(STATE_LABEL[task.state], locale)} · `];
       line.push(...(assignee ? [mention(assignee)] : [tr(locale, '待认领', 'unclaimed')]));
       line.push(task.state === 'snoozed' && task.snoozedUntil
         ? tr(locale, ` · 暂缓至 ${task.snoozedUntil}`, ` · until ${task.snoozedUntil}`)

@@ -21,6 +21,7 @@ import { rankingBlocks } from '../review/review.view.js';
 import { ChartError, createChartsService } from '../charts/charts.service.js';
 import type { Locale } from '../../core/i18n.js';
 import type { RankingRow } from '../../core/review/ranking.js';
+import { teamTagLabels } from '../shared/view-text.js';
 
 /**
  * The digest as posted: the model's card, its heat map and red-flags-by-rep charts, and the weekly ranking
@@ -28,7 +29,7 @@ import type { RankingRow } from '../../core/review/ranking.js';
  * go in the digest's thread).
  */
 function postedDigestCard(app: RadarApp, teamId: number, week: WeekId, locale: Locale, model: DigestModel, rankingRows: () => readonly RankingRow[]): CardSpec {
-  const card = digestCard(model, locale);
+  const card = digestCard(model, locale, teamTagLabels(app.ctx.settings));
   const blocks: Block[] = [...card.blocks];
   const charts = createChartsService(app.ctx, teamId);
   try {

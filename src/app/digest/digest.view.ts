@@ -8,7 +8,7 @@ import { formatMoney } from '../../core/i18n.js';
 import type { DigestFlag, DigestModel, DigestTask } from '../../core/digest/digest.types.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
 import {
-  button, indexWithDelta, gradeBadge, joinInline, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, tr,
+  button, indexWithDelta, gradeBadge, joinInline, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, tr, BUILT_IN_TAG_LABELS, type TagLabels,
 } from '../shared/view-text.js';
 
 /** Lines per text block in list sections: compact, and well under per-block text limits. */
@@ -58,7 +58,7 @@ function taskStateNote(task: DigestTask, locale: Locale): string {
 }
 
 // Task buttons carry the digest's week, so a click redraws that week's digest, not the week being filled.
-function flagBlocks(flag: DigestFlag, week: string, locale: Locale): Block[] {
+function flagBlocks(flag: DigestFlag, week: string, locale: Locale, tags: TagLabels): Block[] {
   const head: Inline[] = [
     gradeBadge(flag.grade), ' ', { bold: flag.customerName },
     ` · ${indexWithDelta(flag.index, flag.delta, locale)}`,
@@ -69,7 +69,7 @@ function flagBlocks(flag: DigestFlag, week: string, locale: Locale): Block[] {
   lines.push([`${t(L.rep, locale)}${tr(locale, '：', ': ')}`, ...(flag.rep ? [mention(flag.rep)] : [t(L.none, locale)])]);
   if (flag.tasks.length > 0) {
     const parts = flag.tasks.map((task) => [
-      `${tagLabel(task.tag, locale)} → `, ...taskPeople(task, locale), taskStateNote(task, locale), ...progressNote(task, locale),
+      `${tagLabel(task.tag, locale, tags)} → `, ...taskPeople(task, locale), taskStateNote(task, locale), ...progressNote(task, locale),
     ].filter((p) => p !== ''));
     lines.push([tr(locale, '跟进：', 'Follow-up: '), ...joinInline(parts, tr(locale, '；', '; '))]);
   }
@@ -87,9 +87,9 @@ function flagBlocks(flag: DigestFlag, week: string, locale: Locale): Block[] {
   return [{ type: 'text', text: joinInline(lines, '\n'), unit }, { type: 'actions', buttons, unit }];
 }
 
-function taskLine(task: DigestTask, locale: Locale, closed: boolean): Inline[] {
+function taskLine(task: DigestTask, locale: Locale, closed: boolean, tags: TagLabels): Inline[] {
   const mark = closed ? (task.state === 'done' ? '✅' : '⚪') : task.overdue ? '⏰' : '▫️';
-  const line: Inline[] = [`${mark} `, { bold: task.customerName }, ` · ${tagLabel(task.tag, locale)} · `, ...taskPeople(task, locale)];
+  const line: Inline[] = [`${mark} `, { bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · `, ...taskPeople(task, locale)];
   if (closed) {
     line.push(` · ${t(STATE_LABEL[task.state], locale)}`);
     if (task.closeNote === 'recovered') line.push(tr(locale, '（客户已恢复）', ' (customer recovered)'));
@@ -110,7 +110,8 @@ export function digestTitle(model: DigestModel, locale: Locale): string {
     `Red flags ${model.week} — ${c.flagged} customers (A ${c.gradeA} / B ${c.gradeB})`);
 }
 
-export function digestCard(model: DigestModel, locale: Locale): CardSpec {
+/** `tags`: the team's tag names (teamTagLabels of its settings), so custom tags read as configured. */
+export function digestCard(model: DigestModel, locale: Locale, tags: TagLabels = BUILT_IN_TAG_LABELS): CardSpec {
   const c = model.counts;
   const blocks: Block[] = [];
   blocks.push({
@@ -124,7 +125,7 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
 
   blocks.push({ type: 'heading', text: tr(locale, '问题客户', 'Red-flag customers') });
   if (model.flags.length === 0) blocks.push({ type: 'text', text: [tr(locale, '本周没有问题客户 🎉', 'No red flags this week 🎉')] });
-  for (const flag of model.flags) blocks.push(...flagBlocks(flag, model.week, locale));
+  for (const flag of model.flags) blocks.push(...flagBlocks(flag, model.week, locale, tags));
 
   if (model.missingReports.length > 0 || model.unreachable.length > 0 || model.away.length > 0) {
     blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `未交周报（${c.missing}）`, `Missing reports (${c.missing})`) });
@@ -143,17 +144,17 @@ export function digestCard(model: DigestModel, locale: Locale): CardSpec {
   const stuck = [...model.flags.flatMap((f) => f.tasks), ...model.carriedTasks].filter((task, i, all) => task.noProgress && all.findIndex((x) => x.id === task.id) === i);
   if (stuck.length > 0) {
     blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `两周无进展（${stuck.length}）`, `No progress for two reports (${stuck.length})`) });
-    blocks.push(...linesToBlocks(stuck.map((task) => [`⚠️ `, { bold: task.customerName }, ` · ${tagLabel(task.tag, locale)} · `, ...taskPeople(task, locale),
+    blocks.push(...linesToBlocks(stuck.map((task) => [`⚠️ `, { bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · `, ...taskPeople(task, locale),
       tr(locale, ` · 自 ${task.progress?.week ?? task.createdWeek} 起`, ` · since ${task.progress?.week ?? task.createdWeek}`)])));
   }
 
   if (model.carriedTasks.length > 0) {
     blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `往期未完成任务（${model.carriedTasks.length}）`, `Open tasks from earlier weeks (${model.carriedTasks.length})`) });
-    blocks.push(...linesToBlocks(model.carriedTasks.map((task) => taskLine(task, locale, false))));
+    blocks.push(...linesToBlocks(model.carriedTasks.map((task) => taskLine(task, locale, false, tags))));
   }
   if (model.resolved.length > 0) {
     blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `本周已解决（${model.resolved.length}）`, `Resolved this week (${model.resolved.length})`) });
-    blocks.push(...linesToBlocks(model.resolved.map((task) => taskLine(task, locale, true))));
+    blocks.push(...linesToBlocks(model.resolved.map((task) => taskLine(task, locale, true, tags))));
   }
 
   if (model.reps.length > 0) {

@@ -14,6 +14,7 @@ import type { Repositories } from '../ports/repositories.port.js';
 import { csvRow, neutralizeFormula } from '../import/csv.js';
 import { writeFileSafely } from './safe-output.js';
 import { localizeRows, weekRows, type Cell, type WeekExport } from './week-rows.js';
+import type { TagLabels } from '../shared/view-text.js';
 
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -26,6 +27,8 @@ export interface ExportOptions {
   locale?: Locale;
   /** Files an output path must never be (the open database): see safe-output.ts. */
   protect?: readonly string[];
+  /** The team's tag names for the people's sheet (teamTagLabels of its settings). Default: built-in only. */
+  tagLabels?: TagLabels;
 }
 
 export interface ExportResult {
@@ -76,10 +79,10 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, ids: readonly string
   }
 }
 
-function buildWorkbook(data: WeekExport, template: ReportTemplate | undefined): ExcelJS.Workbook {
+function buildWorkbook(data: WeekExport, template: ReportTemplate | undefined, tags: TagLabels | undefined): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'sales-radar';
-  const people = localizeRows(data, template);
+  const people = localizeRows(data, template, tags);
   addSheet(workbook, data.week, data.columns, people.columns, people.rows);
   addSheet(workbook, ID_SHEET, data.columns, data.columns, data.rows);
   return workbook;
@@ -92,7 +95,7 @@ export async function exportWeek(
   const data = weekRows(repos, teamId, week, options.template, options.locale);
   const bom = options.bom ?? true;
   if (format === 'xlsx') {
-    const workbook = buildWorkbook(data, options.template);
+    const workbook = buildWorkbook(data, options.template, options.tagLabels);
     if (typeof out === 'string') await writeFileSafely(out, options.protect ?? [], (temp) => workbook.xlsx.writeFile(temp));
     else await workbook.xlsx.write(out);
   } else if (typeof out === 'string') {

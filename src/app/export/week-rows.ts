@@ -5,7 +5,7 @@ import { DEFAULT_TEMPLATE, type FieldId, type ReportTemplate } from '../../core/
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Repositories } from '../ports/repositories.port.js';
 import { columnLabel, IDENTITY_COLUMNS, SCORE_COLUMNS, TIER_OPTIONS } from '../../core/weekly-report/columns.js';
-import { tagLabel } from '../shared/view-text.js';
+import { tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 
 export { SCORE_COLUMNS } from '../../core/weekly-report/columns.js';
 
@@ -59,7 +59,7 @@ export function weekRows(repos: Repositories, teamId: number, week: WeekId, temp
 }
 
 /** The same rows for people: headers and choice values in their language (the ids stay in the id sheet). */
-export function localizeRows(data: WeekExport, template: ReportTemplate = DEFAULT_TEMPLATE): { columns: string[]; rows: Cell[][] } {
+export function localizeRows(data: WeekExport, template: ReportTemplate = DEFAULT_TEMPLATE, tags: TagLabels = BUILT_IN_TAG_LABELS): { columns: string[]; rows: Cell[][] } {
   const { locale } = data;
   const valueLabel: Array<((v: string) => string) | null> = data.columns.map((id) => {
     const field = template.fields.find((f) => f.id === id);
@@ -68,7 +68,7 @@ export function localizeRows(data: WeekExport, template: ReportTemplate = DEFAUL
     if (options) return (v: string) => options.find((o) => o.value === v)?.label[locale] ?? v;
     if (id === 'carried') return (v: string) => (v === 'yes' && locale === 'zh' ? '是' : v);
     if (id === 'tags') {
-      return (v: string) => v.split(';').map((tag) => tagLabel(tag, locale)).join(locale === 'zh' ? '、' : ', ');
+      return (v: string) => v.split(';').map((tag) => tagLabel(tag, locale, tags)).join(locale === 'zh' ? '、' : ', ');
     }
     return null;
   });

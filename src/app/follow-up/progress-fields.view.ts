@@ -3,7 +3,7 @@ import type { Locale } from '../../core/i18n.js';
 import type { TagId } from '../../core/customer-risk/types.js';
 import type { ProgressStatus } from '../../core/follow-up/task.js';
 import type { FormField } from '../../ui/form.js';
-import { t, tagLabel, tr } from '../shared/view-text.js';
+import { t, tagLabel, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 
 /** Form field ids for one task's progress (the task id keeps several tasks apart in one form). */
 export const progressFields = (taskId: number) => ({ note: `progress_${taskId}`, status: `progressStatus_${taskId}`, blocker: `progressBlocker_${taskId}` });
@@ -13,11 +13,13 @@ export interface ProgressTask {
   tag: TagId;
   /** What was already reported for this week, shown again. */
   thisWeek?: { status: ProgressStatus; note: string | null; blocker: string | null } | null;
+  /** The team's tag names (teamTagLabels of its settings); built-in names only when absent. */
+  tagLabels?: TagLabels;
 }
 
 export function progressFormFields(task: ProgressTask, locale: Locale): FormField[] {
   const f = progressFields(task.id);
-  const what = tagLabel(task.tag, locale);
+  const what = tagLabel(task.tag, locale, task.tagLabels ?? BUILT_IN_TAG_LABELS);
   return [
     {
       id: f.note, kind: 'textarea', required: false, maxLength: 200,

@@ -2,6 +2,7 @@
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import type { Member } from '../../core/team.js';
 import type { TaskCardModel } from './task.view.js';
+import { teamTagLabels } from '../shared/view-text.js';
 import type { AppContext } from '../context.js';
 import { collaboratorsFor } from '../../core/follow-up/assignees.js';
 
@@ -20,6 +21,7 @@ export function taskCardModel(ctx: AppContext, task: FollowUpTask): TaskCardMode
     assignee: person(task.assigneeId === null ? null : members.get(task.assigneeId)),
     rep: person(customer?.ownerRepId == null ? null : members.get(customer.ownerRepId)),
     history: repos.tasks.events(task.id).map((event) => ({ event, actor: event.actorId === null ? null : members.get(event.actorId)?.name ?? `#${event.actorId}` })),
+    tagLabels: teamTagLabels(ctx.settings),
   };
 }
 

@@ -4,7 +4,7 @@ import { addDays } from '../../core/weekly-report/week.js';
 import type { TagId } from '../../core/customer-risk/types.js';
 import { encodeAction } from '../../ui/action.js';
 import type { FormSpec } from '../../ui/form.js';
-import { L, t, tagLabel, tr } from '../shared/view-text.js';
+import { L, t, tagLabel, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { rawFormValues } from '../weekly-report/entry-form.view.js';
 import { progressFormFields, progressFormValues, type ProgressTask } from './progress-fields.view.js';
 
@@ -12,9 +12,11 @@ export interface TaskFormModel {
   taskId: number;
   customerName: string;
   tag: TagId;
+  /** The team's tag names (teamTagLabels of its settings); built-in names only when absent. */
+  tagLabels?: TagLabels;
 }
 
-const intro = (m: TaskFormModel, locale: Locale) => `${m.customerName} · ${tagLabel(m.tag, locale)}`;
+const intro = (m: TaskFormModel, locale: Locale) => `${m.customerName} · ${tagLabel(m.tag, locale, m.tagLabels ?? BUILT_IN_TAG_LABELS)}`;
 
 /** Resolve: what was done (`note`, required) and the outcome (`outcome`: done | dismissed). */
 export function resolveTaskForm(
@@ -83,7 +85,7 @@ export function progressTaskForm(
   locale: Locale,
   state?: { values?: Readonly<Record<string, string | string[]>>; errors?: Readonly<Record<string, string>> },
 ): FormSpec {
-  const task: ProgressTask = { id: model.taskId, tag: model.tag, thisWeek: model.thisWeek ?? null };
+  const task: ProgressTask = { id: model.taskId, tag: model.tag, thisWeek: model.thisWeek ?? null, ...(model.tagLabels ? { tagLabels: model.tagLabels } : {}) };
   return {
     formId: encodeAction({ kind: 'task.progressed', args: { taskId: String(model.taskId), week: model.week } }),
     title: tr(locale, '跟进进展', 'Follow-up progress'),

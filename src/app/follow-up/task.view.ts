@@ -6,7 +6,7 @@ import { isBuiltInTag, type Grade, type Tag, type TagId } from '../../core/custo
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
 import { reopenedBecause, taskEventLine, taskHistoryLines, type TaskHistoryItem } from './task-history.view.js';
-import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, tr } from '../shared/view-text.js';
+import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 
 type Person = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
 
@@ -21,6 +21,8 @@ export interface TaskCardModel {
   collaborators?: readonly Person[];
   /** Its events, oldest first, with who did each. */
   history?: readonly TaskHistoryItem[];
+  /** The team's tag names (teamTagLabels of its settings); built-in names only when absent. */
+  tagLabels?: TagLabels;
 }
 
 /** What to do, by problem type and by the role receiving the task. */
@@ -53,11 +55,11 @@ const PLAYBOOK: Record<Tag, Partial<Record<Role, LocalizedText>> & { default: Lo
 };
 
 /** The action text for a task's tag and role. */
-export const whatToDo = (tag: TagId, role: Role): LocalizedText => {
+export const whatToDo = (tag: TagId, role: Role, tags: TagLabels = BUILT_IN_TAG_LABELS): LocalizedText => {
   // A custom problem tag (scoring.customTags): the rule says what is wrong (see the reason); this says how to report back.
   if (!isBuiltInTag(tag)) {
-    return text(`按「${tagLabel(tag, 'zh')}」处理：核实原因，与客户确认下一步，并在每周进展中记录`,
-      `Handle "${tagLabel(tag, 'en')}": check the cause, agree the next step with the customer, and record progress every week`);
+    return text(`按「${tagLabel(tag, 'zh', tags)}」处理：核实原因，与客户确认下一步，并在每周进展中记录`,
+      `Handle "${tagLabel(tag, 'en', tags)}": check the cause, agree the next step with the customer, and record progress every week`);
   }
   return PLAYBOOK[tag][role] ?? PLAYBOOK[tag].default;
 };
@@ -95,7 +97,8 @@ export function taskButtons(task: FollowUpTask, customerId: number, locale: Loca
 
 export function taskCard(model: TaskCardModel, locale: Locale): CardSpec {
   const { task, customer, score } = model;
-  const tag = tagLabel(task.tag, locale);
+  const tags = model.tagLabels ?? BUILT_IN_TAG_LABELS;
+  const tag = tagLabel(task.tag, locale, tags);
   const title = tr(locale, `跟进任务：${customer.name} · ${tag}`, `Follow-up: ${customer.name} · ${tag}`);
   const head: Inline[] = [gradeBadge(task.grade), ' ', { bold: customer.name }];
   if (score) head.push(` · ${indexWithDelta(score.index, score.delta, locale)}`);
@@ -107,7 +110,7 @@ export function taskCard(model: TaskCardModel, locale: Locale): CardSpec {
   if (score && score.reasons.length > 0) {
     blocks.push({ type: 'text', text: [{ bold: tr(locale, '原因：', 'Why: ') }, score.reasons.slice(0, 3).map((r) => t(r, locale)).join(tr(locale, '；', '; '))] });
   }
-  blocks.push({ type: 'text', text: [{ bold: tr(locale, '要做什么：', 'What to do: ') }, t(whatToDo(task.tag, task.role), locale)] });
+  blocks.push({ type: 'text', text: [{ bold: tr(locale, '要做什么：', 'What to do: ') }, t(whatToDo(task.tag, task.role, tags), locale)] });
   const owner = task.ownerRole === 'director' ? ROLE_LABEL.director : ROLE_LABEL.manager;
   blocks.push({
     type: 'fields', fields: [

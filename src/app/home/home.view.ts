@@ -6,7 +6,7 @@ import type { DigestModel } from '../../core/digest/digest.types.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
 import { openDashboardButton } from '../dashboard/dashboard-link.view.js';
-import { button, indexWithDelta, gradeBadge, L, t, tagLabel, tagLabels, tr } from '../shared/view-text.js';
+import { button, indexWithDelta, gradeBadge, L, t, tagLabel, tagLabels, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 
 export interface RepHomeModel {
   kind: 'rep';
@@ -32,7 +32,7 @@ export type HomeModel = RepHomeModel | ManagerHomeModel;
 /** How many flagged customers / tasks the home lists (the digest has the rest). */
 const HOME_LIST_MAX = 10;
 
-function repHome(m: RepHomeModel, locale: Locale): CardSpec {
+function repHome(m: RepHomeModel, locale: Locale, tags: TagLabels): CardSpec {
   const blocks: Block[] = [];
   const { done, total, state } = m.report;
   const status = state === 'submitted' ? tr(locale, '已提交', 'submitted') : state === 'closed' ? tr(locale, '已截止', 'closed') : tr(locale, '填写中', 'in progress');
@@ -50,7 +50,7 @@ function repHome(m: RepHomeModel, locale: Locale): CardSpec {
   for (const f of m.flagged.slice(0, HOME_LIST_MAX)) {
     blocks.push({
       type: 'text',
-      text: [gradeBadge(f.grade), ' ', { bold: f.name }, ` · ${indexWithDelta(f.index, f.delta, locale)} · ${tagLabels(f.tags, locale)}`],
+      text: [gradeBadge(f.grade), ' ', { bold: f.name }, ` · ${indexWithDelta(f.index, f.delta, locale)} · ${tagLabels(f.tags, locale, tags)}`],
       button: button(t(L.details, locale), 'customer.details', { customerId: f.customerId }),
     });
   }
@@ -61,7 +61,7 @@ function repHome(m: RepHomeModel, locale: Locale): CardSpec {
   if (m.tasks.length > 0) {
     blocks.push({ type: 'heading', text: tr(locale, `我的跟进任务（${m.tasks.length}）`, `My follow-ups (${m.tasks.length})`) });
     for (const task of m.tasks.slice(0, HOME_LIST_MAX)) {
-      const line: Inline[] = [{ bold: task.customerName }, ` · ${tagLabel(task.tag, locale)} · `, tr(locale, `截止 ${task.dueDate}`, `due ${task.dueDate}`)];
+      const line: Inline[] = [{ bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · `, tr(locale, `截止 ${task.dueDate}`, `due ${task.dueDate}`)];
       if (task.overdue) line.push(' ', { colored: tr(locale, '已逾期', 'overdue'), tone: 'red' });
       blocks.push({ type: 'text', text: line, button: button(t(L.resolve, locale), 'task.resolve', { taskId: task.id }) });
     }
@@ -72,7 +72,7 @@ function repHome(m: RepHomeModel, locale: Locale): CardSpec {
   return { title, tone: m.flagged.some((f) => f.grade === 'A') ? 'red' : 'blue', blocks, summary: `${title}: ${done}/${total}` };
 }
 
-function managerHome(m: ManagerHomeModel, locale: Locale): CardSpec {
+function managerHome(m: ManagerHomeModel, locale: Locale, tags: TagLabels): CardSpec {
   const d = m.digest;
   const c = d.counts;
   const blocks: Block[] = [];
@@ -93,7 +93,7 @@ function managerHome(m: ManagerHomeModel, locale: Locale): CardSpec {
     for (const f of d.flags.slice(0, HOME_LIST_MAX)) {
       blocks.push({
         type: 'text',
-        text: [gradeBadge(f.grade), ' ', { bold: f.customerName }, ` · ${indexWithDelta(f.index, f.delta, locale)} · ${tagLabels(f.tags, locale)}`],
+        text: [gradeBadge(f.grade), ' ', { bold: f.customerName }, ` · ${indexWithDelta(f.index, f.delta, locale)} · ${tagLabels(f.tags, locale, tags)}`],
         button: button(t(L.details, locale), 'customer.details', { customerId: f.customerId }),
       });
     }
@@ -101,7 +101,7 @@ function managerHome(m: ManagerHomeModel, locale: Locale): CardSpec {
   if (m.tasks && m.tasks.length > 0) {
     blocks.push({ type: 'heading', text: tr(locale, `我负责的跟进（${m.tasks.length}）`, `Follow-ups I own (${m.tasks.length})`) });
     for (const task of m.tasks.slice(0, HOME_LIST_MAX)) {
-      const line: Inline[] = [task.overdue ? '⏰ ' : '▫️ ', { bold: task.customerName }, ` · ${tagLabel(task.tag, locale)} · ${tr(locale, '截止', 'due')} ${task.dueDate}`];
+      const line: Inline[] = [task.overdue ? '⏰ ' : '▫️ ', { bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · ${tr(locale, '截止', 'due')} ${task.dueDate}`];
       blocks.push({ type: 'text', text: line, button: button(t(L.resolve, locale), 'task.resolve', { taskId: task.id }) });
     }
   }
@@ -115,6 +115,6 @@ function managerHome(m: ManagerHomeModel, locale: Locale): CardSpec {
 }
 
 /** The App Home (Slack home tab; Feishu has no home: the same card can be sent on request). */
-export function homeCard(model: HomeModel, locale: Locale): CardSpec {
-  return model.kind === 'rep' ? repHome(model, locale) : managerHome(model, locale);
+export function homeCard(model: HomeModel, locale: Locale, tags: TagLabels = BUILT_IN_TAG_LABELS): CardSpec {
+  return model.kind === 'rep' ? repHome(model, locale, tags) : managerHome(model, locale, tags);
 }

@@ -4,7 +4,7 @@ import type { FormSpec } from '../../ui/form.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { InteractionResult } from '../inbound.js';
 import type { MessageRef } from '../ports/chat.port.js';
-import { tr, t } from '../shared/view-text.js';
+import { tr, t, teamTagLabels } from '../shared/view-text.js';
 import { entryForm, newCustomerForm } from '../weekly-report/entry-form.view.js';
 import { progressTaskForm, resolveTaskForm, snoozeTaskForm } from '../follow-up/task-forms.view.js';
 import { customerCard } from '../customer/customer.view.js';
@@ -115,7 +115,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       if (!task) return stale;
       if (!canActOnTask(i.app.ctx, i.member, task)) return notAllowed(i.locale);
       const customerName = repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
-      const model = { taskId: task.id, customerName, tag: task.tag };
+      const model = { taskId: task.id, customerName, tag: task.tag, tagLabels: teamTagLabels(i.app.ctx.settings) };
       const form = ref.kind === 'task.resolve'
         ? resolveTaskForm(model, i.locale)
         : snoozeTaskForm({ ...model, today: teamNow(i.app.ctx, i.team.timezone).today }, i.locale);
@@ -129,7 +129,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       const mine = repos.tasks.progressEvents([task.id]).filter((e) => e.week === week && e.actorId === i.member.id).at(-1);
       const customerName = repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
       const thisWeek = mine?.status ? { status: mine.status, note: mine.note, blocker: mine.blocker ?? null } : null;
-      return { type: 'openForm', form: progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week, thisWeek }, i.locale) };
+      return { type: 'openForm', form: progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week, thisWeek, tagLabels: teamTagLabels(i.app.ctx.settings) }, i.locale) };
     }
     case 'customer.details': {
       const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
@@ -137,7 +137,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       if (!canSeeCustomer(i.app.ctx, i.member, customer)) return notAllowed(i.locale);
       const week = digestWeekArg(i, ref) ?? digestWeek(i) ?? currentReportWeek(i.app, i.team);
       const model = { ...customerCardModel(i.app.ctx, customer, week), charts: customerCharts(i.app.ctx, customer, week, i.locale) };
-      return { type: 'card', card: customerCard(model, i.locale) };
+      return { type: 'card', card: customerCard(model, i.locale, teamTagLabels(i.app.ctx.settings)) };
     }
     case 'rep.remind': {
       if (!isManagerial(i.member)) return notAllowed(i.locale);

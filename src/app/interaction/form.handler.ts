@@ -6,7 +6,7 @@ import { cleanName } from '../../core/team.js';
 import type { InteractionResult } from '../inbound.js';
 import type { MessageRef } from '../ports/chat.port.js';
 import { teamNow } from '../context.js';
-import { t, tr } from '../shared/view-text.js';
+import { t, tr, teamTagLabels } from '../shared/view-text.js';
 import { CUSTOMER_NAME_FIELD, entryFormWithErrors, localizeErrors, newCustomerFormWithErrors } from '../weekly-report/entry-form.view.js';
 import { reportPromptCard } from '../weekly-report/report-prompt.view.js';
 import { progressTaskForm, resolveTaskForm, snoozeTaskForm } from '../follow-up/task-forms.view.js';
@@ -75,7 +75,7 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
       const progress = readProgress([task], values);
       if (!progress.ok) {
         const customerName = i.app.ctx.repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
-        return { type: 'formErrors', form: progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week }, i.locale, { values, errors: localizeErrors(progress.errors, i.locale) }) };
+        return { type: 'formErrors', form: progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week, tagLabels: teamTagLabels(i.app.ctx.settings) }, i.locale, { values, errors: localizeErrors(progress.errors, i.locale) }) };
       }
       if (progress.items.length === 0) return toast(tr(i.locale, '未填写进展，未保存', 'No progress given; nothing saved'), 'warning');
       storeProgress(i.app.ctx, i.member, week, progress.items);
@@ -124,7 +124,7 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
 
 function formModel(i: Interaction, task: Pick<FollowUpTask, 'id' | 'customerId' | 'tag'>) {
   const customerName = i.app.ctx.repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
-  return { taskId: task.id, customerName, tag: task.tag };
+  return { taskId: task.id, customerName, tag: task.tag, tagLabels: teamTagLabels(i.app.ctx.settings) };
 }
 
 /**

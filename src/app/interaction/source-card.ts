@@ -17,6 +17,7 @@ import { enqueueRefresh, outboxKeys } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
 import type { Interaction } from './interaction-context.js';
 import { isManagerChannelMessage, isManagerial } from './interaction-context.js';
+import { teamTagLabels } from '../shared/view-text.js';
 
 /**
  * The week the posted digest is about: the latest week whose deadline has passed (not the week reps are
@@ -28,7 +29,7 @@ export const digestWeek = (i: Interaction): WeekId | null =>
 export function currentDigestCard(i: Interaction, message: MessageRef | null, weekOfDigest?: WeekId): CardSpec | null {
   const week = weekOfDigest ?? digestWeek(i);
   if (!week) return null;
-  return digestCard(digestModel(i.app.ctx, i.team.id, week, message?.platform), i.team.locale);
+  return digestCard(digestModel(i.app.ctx, i.team.id, week, message?.platform), i.team.locale, teamTagLabels(i.app.ctx.settings));
 }
 
 /** Every task DM sent for this task shows its new state (no stale Claim button in the assignee's DM). */

@@ -31,7 +31,8 @@ export interface ScoringRow {
   week: WeekId;
   customerId: number;
   repId: number;
-  values: EntryValues;
+  /** The template's values; `custom` (the custom fields' values) only when asked for and the entry has any. */
+  values: EntryValues & { custom?: CustomValues };
   /** Set (true) only on carried "no change" entries. */
   carried?: boolean;
 }
@@ -104,7 +105,8 @@ export interface ReportRepo {
    * What the scorer reads for [from, to], ordered by week: only the fields it uses (no notes, no
    * bookkeeping), so a 20,000-customer window loads fast.
    */
-  scoringRowsInRange(teamId: number, from: WeekId, to: WeekId): ScoringRow[];
+  /** `custom`: also read each entry's custom field values (for custom problem tags on custom fields). */
+  scoringRowsInRange(teamId: number, from: WeekId, to: WeekId, options?: { custom?: boolean }): ScoringRow[];
   /** Revenue per rep and week in [from, to] (null when no entry of that rep and week had any). */
   revenueByRepWeek(teamId: number, from: WeekId, to: WeekId): Array<{ repId: number; week: WeekId; revenue: number | null }>;
   /** Entries in [from, to] whose deal was lost or whose payment is `minOverdueDays`+ overdue, in week then entry order. */

@@ -6,6 +6,7 @@ import { enqueueSend, outboxKeys } from '../radar-app.js';
 import { monthlyReview } from './review.service.js';
 import { reviewCard } from './review.view.js';
 import { queueRankingDms, rankingSettingsOf } from './ranking-post.js';
+import { teamTagLabels } from '../shared/view-text.js';
 
 export interface ReviewStepResult {
   month: string;
@@ -23,7 +24,7 @@ export function runReviewStep(app: RadarApp, teamId: number, month: string): Rev
   const result: ReviewStepResult = { month, cardsQueued: 0, rankingDms: 0 };
   repos.transaction(() => {
     for (const { platform, managerChannel } of app.platforms) {
-      const card = reviewCard(review, team.locale, { ranking: inChannel ? ranking.columns : false });
+      const card = reviewCard(review, team.locale, { ranking: inChannel ? ranking.columns : false, tagLabels: teamTagLabels(app.ctx.settings) });
       if (enqueueSend(app, { teamId, key: outboxKeys.review(teamId, month, platform), platform, destination: { kind: 'channel', channelId: managerChannel }, card })) result.cardsQueued += 1;
     }
     result.rankingDms = queueRankingDms(app, teamId, month, () => review.ranking);

@@ -4,11 +4,11 @@ import type { RankingColumn, RankingRow } from '../../core/review/ranking.js';
 import { RANKING_COLUMNS } from '../../core/review/ranking.js';
 import type { Block, CardSpec } from '../../ui/card.js';
 import type { TeamReview } from './review.service.js';
-import { tagLabel, ROLE_LABEL, t, tr } from '../shared/view-text.js';
+import { tagLabel, ROLE_LABEL, t, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import type { Role } from '../../core/team.js';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
-export const tagName = (tag: string, locale: Locale) => tagLabel(tag, locale);
+export const tagName = (tag: string, locale: Locale, labels: TagLabels = BUILT_IN_TAG_LABELS) => tagLabel(tag, locale, labels);
 export const roleName = (role: string, locale: Locale) => (ROLE_LABEL[role as Role] ? t(ROLE_LABEL[role as Role], locale) : role);
 
 /** Column headings of the ranking, zh and en (chat cards and the dashboard). */
@@ -56,7 +56,9 @@ export function ownRankingText(r: RankingRow, total: number, locale: Locale): st
     `#${r.rank} of ${total} · ${r.streak} week${r.streak === 1 ? '' : 's'} on time in a row · ${r.submitted}/${r.weeks} weeks submitted, ${r.onTime} on time · ${r.followUpsResolved} follow-ups resolved`);
 }
 
-export function reviewCard(review: TeamReview, locale: Locale, options: { ranking?: readonly RankingColumn[] | false } = {}): CardSpec {
+/** `options.tagLabels`: the team's tag names (teamTagLabels of its settings). */
+export function reviewCard(review: TeamReview, locale: Locale, options: { ranking?: readonly RankingColumn[] | false; tagLabels?: TagLabels } = {}): CardSpec {
+  const labels = options.tagLabels ?? BUILT_IN_TAG_LABELS;
   const f = review.flags;
   const tk = review.tasks;
   const blocks: Block[] = [
@@ -65,7 +67,7 @@ export function reviewCard(review: TeamReview, locale: Locale, options: { rankin
       { label: tr(locale, '涉及客户', 'Customers flagged'), value: [String(f.customers)] },
       { label: tr(locale, '任务', 'Tasks'), value: [tr(locale, `新建 ${tk.opened} · 认领 ${tk.claimed} · 解决 ${tk.resolved} · 忽略 ${tk.dismissed} · 未完成 ${tk.stillOpen}`,
         `${tk.opened} opened · ${tk.claimed} claimed · ${tk.resolved} resolved · ${tk.dismissed} dismissed · ${tk.stillOpen} still open`)] },
-      { label: tr(locale, '按类型', 'By problem'), value: [Object.entries(f.byTag).map(([tag, n]) => `${tagName(tag, locale)} ${n}`).join(' · ') || '—'] },
+      { label: tr(locale, '按类型', 'By problem'), value: [Object.entries(f.byTag).map(([tag, n]) => `${tagName(tag, locale, labels)} ${n}`).join(' · ') || '—'] },
     ] },
   ];
   if (tk.byRole.length > 0) {
@@ -79,7 +81,7 @@ export function reviewCard(review: TeamReview, locale: Locale, options: { rankin
     `恢复：${review.recovered.join('、') || '—'}；反复：${review.relapsed.join('、') || '—'}；流失：${review.lost.join('、') || '—'}`,
     `Recovered: ${review.recovered.join(', ') || '—'}; relapsed: ${review.relapsed.join(', ') || '—'}; lost: ${review.lost.join(', ') || '—'}`)] });
   for (const i of review.interventions.slice(0, 8)) {
-    blocks.push({ type: 'note', text: [`${tagName(i.tag, locale)} × ${roleName(i.role, locale)}: ${tr(locale,
+    blocks.push({ type: 'note', text: [`${tagName(i.tag, locale, labels)} × ${roleName(i.role, locale)}: ${tr(locale,
       `${i.closed} 个关闭，${i.recovered} 恢复，${i.relapsed} 反复，${i.lost} 流失，${i.pending} 待观察`,
       `${i.closed} closed, ${i.recovered} recovered, ${i.relapsed} relapsed, ${i.lost} lost, ${i.pending} pending`)}`] });
   }
@@ -88,7 +90,7 @@ export function reviewCard(review: TeamReview, locale: Locale, options: { rankin
     for (const c of review.cases) {
       const story = c.story.events.filter((e) => e.note).slice(-3).map((e) => `${e.at.slice(5, 10)} ${e.note}`).join(' / ');
       blocks.push({ type: 'text', text: [{ bold: `${c.kind === 'recovery' ? '✅' : '⚠️'} ${c.customer}` },
-        ` ${tagName(c.tag, locale)} · ${c.before ?? '—'} → ${c.latest ?? '—'}${story ? ` · ${story}` : ''}`] });
+        ` ${tagName(c.tag, locale, labels)} · ${c.before ?? '—'} → ${c.latest ?? '—'}${story ? ` · ${story}` : ''}`] });
     }
   }
   const tr2 = review.trackRecord;

@@ -6,7 +6,7 @@ import type { Customer, Member } from '../../core/team.js';
 import { addWeeks, compareWeeks, daysBetween, formatWeekId, isoWeekOfUtcDate, weekRange, weekStartDate, type WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext, RadarSettings } from '../context.js';
 import { createHash } from 'node:crypto';
-import { useCustomTagLabels } from '../shared/view-text.js';
+import { customFieldsRead, ruleFieldsOf, type RuleFields } from '../../core/custom-tags/custom-tags.js';
 
 const toProfile = (c: Customer): CustomerProfile => ({
   id: c.id, name: c.name, tier: c.tier, industry: c.industry, region: c.region, since: c.since,
@@ -35,17 +35,40 @@ const stableJson = (v: unknown): string => {
 };
 
 const fingerprints = new WeakMap<object, string>();
+const fingerprintsWithFields = new WeakMap<object, WeakMap<object, string>>();
+
+const hasCustomTags = (settings: Pick<RadarSettings, 'scoring'>): boolean => Object.keys(settings.scoring.customTags ?? {}).length > 0;
 
 /**
- * Fingerprint of everything that decides a score (the scoring config). Each stored week carries the
- * fingerprint it was computed with; a week with another one is stale and is scored again when read.
+ * Fingerprint of everything that decides a score (the scoring config, and the template's fields when custom
+ * tags quote them in reasons). Each stored week carries the fingerprint it was computed with; a week with
+ * another one is stale and is scored again when read.
  */
-export function scoringFingerprint(settings: Pick<RadarSettings, 'scoring'>): string {
+export function scoringFingerprint(settings: Pick<RadarSettings, 'scoring'> & { template?: RadarSettings['template'] }): string {
+  if (settings.template && hasCustomTags(settings)) {
+    let byTemplate = fingerprintsWithFields.get(settings.scoring);
+    if (!byTemplate) fingerprintsWithFields.set(settings.scoring, (byTemplate = new WeakMap()));
+    const hit = byTemplate.get(settings.template);
+    if (hit) return hit;
+    const fields = { fields: settings.template.fields.map((f) => [f.id, f.label, f.options ?? null]), custom: settings.template.custom ?? [] };
+    const fp = createHash('sha256').update(stableJson({ scoring: settings.scoring, fields })).digest('hex').slice(0, 16);
+    byTemplate.set(settings.template, fp);
+    return fp;
+  }
   const hit = fingerprints.get(settings.scoring);
   if (hit) return hit;
   const fp = createHash('sha256').update(stableJson({ scoring: settings.scoring })).digest('hex').slice(0, 16);
   fingerprints.set(settings.scoring, fp);
   return fp;
+}
+
+const ruleFieldsCache = new WeakMap<object, RuleFields>();
+
+/** The team's fields as custom tags read them (built-in and `template.custom`, with their labels). */
+export function teamRuleFields(settings: Pick<RadarSettings, 'template'>): RuleFields {
+  let hit = ruleFieldsCache.get(settings.template);
+  if (!hit) ruleFieldsCache.set(settings.template, (hit = ruleFieldsOf(settings.template)));
+  return hit;
 }
 
 const isStored = (ctx: AppContext, teamId: number, week: WeekId, fingerprint: string): boolean =>
@@ -72,8 +95,6 @@ export function ensureStored(ctx: AppContext, teamId: number, week: WeekId): voi
  */
 export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): CustomerScore[] {
   const { repos } = ctx;
-  // Whatever reads these scores next shows the custom tags by their configured names.
-  useCustomTagLabels(ctx.settings.scoring.customTags);
   const fingerprint = scoringFingerprint(ctx.settings);
   // Stored under these settings: read, never re-scored (one indexed row decides; a week is saved whole).
   if (isStored(ctx, teamId, week, fingerprint)) return repos.scores.scoresForWeek(teamId, week);
@@ -89,7 +110,10 @@ export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): Cus
   const customers = repos.customers.listCustomers(teamId);
   const members = repos.teams.listMembers(teamId);
   const profiles = customers.map(toProfile);
-  const rows = repos.reports.scoringRowsInRange(teamId, historyWindowStart(from, ctx.settings.scoring), week);
+  // Custom fields' values (a JSON column) are read only when a custom tag's rule or reason names one.
+  const readCustom = customFieldsRead(ctx.settings.scoring.customTags ?? {}).length > 0;
+  const rows = repos.reports.scoringRowsInRange(teamId, historyWindowStart(from, ctx.settings.scoring), week, readCustom ? { custom: true } : {});
+  const fields = hasCustomTags(ctx.settings) ? teamRuleFields(ctx.settings) : undefined;
   const byWeek = new Map<WeekId, WeekEntryRow[]>();
   for (const e of rows) {
     let bucket = byWeek.get(e.week);
@@ -110,6 +134,7 @@ export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): Cus
         previous,
         excused: excusedFor(w, customers, members),
         config: ctx.settings.scoring,
+        ...(fields ? { fields } : {}),
       });
       repos.scores.saveWeekScores(teamId, w, scores, fingerprint);
       previous = scores;

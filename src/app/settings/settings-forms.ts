@@ -7,7 +7,7 @@ import { ROLES } from '../../core/team.js';
 import { TAGS } from '../../core/customer-risk/types.js';
 import { RANKING_COLUMNS } from '../../core/review/ranking.js';
 import type { FormField } from '../../ui/form.js';
-import { ROLE_LABEL, t, tagLabel, tr } from '../shared/view-text.js';
+import { ROLE_LABEL, t, tagLabel, tr, BUILT_IN_TAG_LABELS } from '../shared/view-text.js';
 import { coerceSettingValue, getPath } from './settings.service.js';
 
 export const SETTINGS_FORM_SECTIONS = ['grading', 'weights', 'routing', 'template', 'tags', 'ranking'] as const;
@@ -132,12 +132,12 @@ function routingForm(view: Json, locale: Locale): SectionForm {
     const current = getPath(view, key);
     const list = Array.isArray(current) ? current.map(String) : [];
     inputs.push({
-      field: { id: `route_${tag}`, label: tr(locale, `${tagLabel(tag, locale)} → 负责角色`, `${tagLabel(tag, locale)} → owner role`), kind: 'select', required: true, options: roleOptions(locale) },
+      field: { id: `route_${tag}`, label: tr(locale, `${tagLabel(tag, locale, BUILT_IN_TAG_LABELS)} → 负责角色`, `${tagLabel(tag, locale, BUILT_IN_TAG_LABELS)} → owner role`), kind: 'select', required: true, options: roleOptions(locale) },
       value: list[0] ?? '',
       errorKeys: [key, `${key}[0]`],
     });
     inputs.push({
-      field: { id: `route_${tag}_also`, label: tr(locale, `${tagLabel(tag, locale)} → 同时告知`, `${tagLabel(tag, locale)} → also told`), kind: 'text', required: false, hint: tr(locale, `角色，逗号分隔：${roles}`, `roles, comma-separated: ${roles}`) },
+      field: { id: `route_${tag}_also`, label: tr(locale, `${tagLabel(tag, locale, BUILT_IN_TAG_LABELS)} → 同时告知`, `${tagLabel(tag, locale, BUILT_IN_TAG_LABELS)} → also told`), kind: 'text', required: false, hint: tr(locale, `角色，逗号分隔：${roles}`, `roles, comma-separated: ${roles}`) },
       value: list.slice(1).join(', '),
       errorKeys: ROLES.map((_, n) => `${key}[${n + 1}]`),
     });

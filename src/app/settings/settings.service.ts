@@ -6,7 +6,6 @@ import type { SettingsChange } from '../ports/repositories.port.js';
 import type { AppContext, RadarSettings } from '../context.js';
 import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
 import { DEFAULT_RANKING_SETTINGS } from '../../core/review/ranking.js';
-import { useCustomTagLabels } from '../shared/view-text.js';
 
 export const SETTINGS_OVERRIDES_KEY = 'settingsOverrides';
 /** The sections a stored setting may change (the schedule has its own command). */
@@ -46,7 +45,6 @@ export function applyStoredSettings(ctx: AppContext, teamId: number): RadarSetti
       ctx.logger.error({ teamId, err: problemText(err) }, 'stored settings are invalid; using the config file');
     }
   }
-  useCustomTagLabels(ctx.settings.scoring.customTags);
   return ctx.settings;
 }
 
@@ -62,7 +60,6 @@ export function reloadStoredSettings(ctx: AppContext, teamId: number): RadarSett
   } catch (err) {
     ctx.logger.error({ teamId, err: problemText(err) }, 'stored settings are invalid; keeping the settings in use');
   }
-  useCustomTagLabels(ctx.settings.scoring.customTags);
   return ctx.settings;
 }
 
@@ -193,7 +190,6 @@ function commitMany(ctx: AppContext, teamId: number, changes: readonly PendingCh
     }));
   });
   ctx.settings = settings;
-  useCustomTagLabels(settings.scoring.customTags);
   const week = latestReportWeek(ctx, teamId);
   if (week) ensureScored(ctx, teamId, week);
   for (const c of changes) ctx.logger.info({ teamId, key: c.key, actor, undoOf: c.undoOf }, 'setting changed');

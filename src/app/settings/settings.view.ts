@@ -6,7 +6,7 @@ import type { Role } from '../../core/team.js';
 import type { Block, CardSpec } from '../../ui/card.js';
 import type { FormSpec } from '../../ui/form.js';
 import { encodeAction } from '../../ui/action.js';
-import { button, L, ROLE_LABEL, t, tagLabel, tr } from '../shared/view-text.js';
+import { button, L, ROLE_LABEL, t, tagLabel, tr, BUILT_IN_TAG_LABELS } from '../shared/view-text.js';
 import { getPath } from './settings.service.js';
 import { dimensionLabel, SECTION_TITLE, SETTINGS_FORM_SECTIONS, type SectionForm, type SettingsSection } from './settings-forms.js';
 
@@ -58,7 +58,7 @@ function summary(section: SettingsSection, view: Json, locale: Locale): string {
       const lines = TAGS.map((tag) => {
         const roles = getPath(view, `routing.routes.${tag}`);
         const list = Array.isArray(roles) ? roles : [];
-        return `${tagLabel(tag, locale)} → ${list.map((r) => role(r, locale)).join(' + ') || '—'}`;
+        return `${tagLabel(tag, locale, BUILT_IN_TAG_LABELS)} → ${list.map((r) => role(r, locale)).join(' + ') || '—'}`;
       });
       return lines.join(sep(locale));
     }

@@ -74,24 +74,41 @@ export const STATE_LABEL: Record<TaskState, LocalizedText> = {
   snoozed: text('已暂缓', 'Snoozed'),
 };
 
-// Labels of the team's custom problem tags (`scoring.customTags`), kept in step with the effective settings
-// (see useCustomTagLabels). Labels of tags since removed from the settings stay, so old tasks keep their name.
-const customTagLabels = new Map<string, LocalizedText>();
-
-/** Make the custom tags of these settings known to every view (called wherever settings take effect). */
-export function useCustomTagLabels(customTags: Readonly<Record<string, { label: LocalizedText }>> | undefined): void {
-  for (const [id, tag] of Object.entries(customTags ?? {})) customTagLabels.set(id, tag.label);
+/**
+ * The names of a team's problem tags: the built-in ones, and the team's custom tags (`scoring.customTags`)
+ * taken from its effective settings. Passed into every view that prints a tag, so two teams in one
+ * process never share a custom tag's name.
+ */
+export interface TagLabels {
+  readonly custom: ReadonlyMap<string, LocalizedText>;
 }
 
-/** The one lookup of a tag's label: built-in tags, then the custom tags, else the id itself. */
-export const tagText = (tag: TagId): LocalizedText =>
-  (TAG_LABEL as Record<string, LocalizedText>)[tag] ?? customTagLabels.get(tag) ?? text(tag, tag);
+type CustomTagLabelSource = Readonly<Record<string, { label: LocalizedText }>> | undefined;
+const tagLabelsCache = new WeakMap<object, TagLabels>();
+
+/** Built-in tags only (a team without custom tags, or a view with no team at hand). */
+export const BUILT_IN_TAG_LABELS: TagLabels = Object.freeze({ custom: new Map<string, LocalizedText>() });
+
+/** The lookup for a team's custom tags (`settings.scoring.customTags`); the same object gives the same lookup. */
+export function tagLabelsOf(customTags: CustomTagLabelSource): TagLabels {
+  if (!customTags || Object.keys(customTags).length === 0) return BUILT_IN_TAG_LABELS;
+  let hit = tagLabelsCache.get(customTags);
+  if (!hit) tagLabelsCache.set(customTags, (hit = { custom: new Map(Object.entries(customTags).map(([id, tag]) => [id, tag.label])) }));
+  return hit;
+}
+
+/** The tag names of a team's effective settings. */
+export const teamTagLabels = (settings: { scoring: { customTags?: CustomTagLabelSource } }): TagLabels => tagLabelsOf(settings.scoring.customTags);
+
+/** The one lookup of a tag's label: built-in tags, then the team's custom tags, else the id itself. */
+export const tagText = (tag: TagId, labels: TagLabels): LocalizedText =>
+  (TAG_LABEL as Record<string, LocalizedText>)[tag] ?? labels.custom.get(tag) ?? text(tag, tag);
 
 /** A tag's label in a locale (`拖款`, `合同到期`). */
-export const tagLabel = (tag: TagId, locale: Locale): string => tagText(tag)[locale];
+export const tagLabel = (tag: TagId, locale: Locale, labels: TagLabels): string => tagText(tag, labels)[locale];
 
-export const tagLabels = (tags: readonly TagId[], locale: Locale): string =>
-  tags.map((tag) => tagLabel(tag, locale)).join(locale === 'zh' ? '、' : ', ');
+export const tagLabels = (tags: readonly TagId[], locale: Locale, labels: TagLabels): string =>
+  tags.map((tag) => tagLabel(tag, locale, labels)).join(locale === 'zh' ? '、' : ', ');
 
 /** Common button labels. */
 export const L = {

@@ -5,7 +5,7 @@ import type { Stage } from '../../core/weekly-report/template.js';
 import { DEFAULT_TEMPLATE, fieldById } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
-import { button, gradeBadge, L, t, tagLabels, tr } from '../shared/view-text.js';
+import { button, gradeBadge, L, t, tagLabels, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 
 export interface ReportPromptCustomer {
   customerId: number;
@@ -35,6 +35,8 @@ export interface ReportPromptModel {
   customers: readonly ReportPromptCustomer[];
   /** Submit was pressed with no customer filled: ask once before submitting an empty report. */
   confirmEmpty?: boolean;
+  /** The team's tag names (teamTagLabels of its settings); built-in names only when absent. */
+  tagLabels?: TagLabels;
 }
 
 // A reason in a few words: the card lists every customer, so one line each.
@@ -46,7 +48,7 @@ const stageLabel = (stage: Stage, locale: Locale): string => {
   return opt ? t(opt.label, locale) : stage;
 };
 
-function customerLine(c: ReportPromptCustomer, locale: Locale): Inline[] {
+function customerLine(c: ReportPromptCustomer, locale: Locale, tags: TagLabels): Inline[] {
   const line: Inline[] = [c.saved ? (c.carried ? '➖ ' : '✅ ') : '▫️ ', { bold: c.name }];
   // A flag stays visible all week, filled or not: grade, the reason in a few words, open follow-ups.
   if (c.lastGrade) {
@@ -54,7 +56,7 @@ function customerLine(c: ReportPromptCustomer, locale: Locale): Inline[] {
     if (c.lastReason) line.push(` · ${short(t(c.lastReason, locale))}`);
   }
   if (c.openTasks && c.openTasks.length > 0) {
-    line.push(tr(locale, ` · 📌 跟进中：${tagLabels(c.openTasks, locale)}`, ` · 📌 follow-up: ${tagLabels(c.openTasks, locale)}`));
+    line.push(tr(locale, ` · 📌 跟进中：${tagLabels(c.openTasks, locale, tags)}`, ` · 📌 follow-up: ${tagLabels(c.openTasks, locale, tags)}`));
   }
   if (c.saved) {
     if (c.carried) line.push(tr(locale, ' · 本周无变化', ' · no change'));
@@ -105,7 +107,7 @@ export function reportPromptCard(model: ReportPromptModel, locale: Locale): Card
   // One compact text block per customer, with its button beside it (renderers split oversize cards); a
   // customer still to fill that has something to carry gets "Fill in" and "No change" side by side.
   for (const c of model.customers) {
-    const line = customerLine(c, locale);
+    const line = customerLine(c, locale, model.tagLabels ?? BUILT_IN_TAG_LABELS);
     const fill = button(t(c.saved ? L.edit : L.fill, locale), 'report.open', { week, customerId: c.customerId });
     if (model.state === 'closed') blocks.push({ type: 'text', text: line });
     else if (!c.saved && c.canCarry) {

@@ -14,6 +14,7 @@ import type { ReportStatus, StoredEntry } from '../ports/repositories.port.js';
 import type { ReportPromptModel } from './report-prompt.view.js';
 import type { EntryFormModel } from './entry-form.view.js';
 import type { AppContext } from '../context.js';
+import { teamTagLabels } from '../shared/view-text.js';
 
 /**
  * What every rep's card of a week is drawn from, loaded once for the whole team: a fan-out to hundreds of
@@ -123,6 +124,7 @@ export function reportPromptModel(ctx: AppContext, rep: Member, week: WeekId, sn
           openTasks: (snapshot.activeTasks.get(c.id) ?? []).map((t) => t.tag),
         };
       }),
+    tagLabels: teamTagLabels(ctx.settings),
   };
 }
 
@@ -148,7 +150,7 @@ export function entryFormModel(ctx: AppContext, _member: Member, week: WeekId, c
   return {
     tasks: open.map((t) => {
       const p = progress.filter((e) => e.taskId === t.id).at(-1);
-      return { id: t.id, tag: t.tag, thisWeek: p?.status ? { status: p.status, note: p.note, blocker: p.blocker ?? null } : null };
+      return { id: t.id, tag: t.tag, thisWeek: p?.status ? { status: p.status, note: p.note, blocker: p.blocker ?? null } : null, tagLabels: teamTagLabels(ctx.settings) };
     }),
     week,
     customer: { id: customer.id, name: customer.name },

@@ -5,6 +5,7 @@ import { printCard } from '../print-card.js';
 import { resolveWeek } from '../week-arg.js';
 import type { Command } from './command.js';
 import { localeOpt, stringOpt } from './command.js';
+import { teamTagLabels } from '../../app/shared/view-text.js';
 
 export const digestCommand: Command = {
   name: 'digest',
@@ -20,7 +21,7 @@ export const digestCommand: Command = {
       process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
       return 0;
     }
-    process.stdout.write(printCard(digestCard(model, locale)));
+    process.stdout.write(printCard(digestCard(model, locale, teamTagLabels(ctx.settings))));
     return 0;
     });
   },

@@ -7,6 +7,7 @@ import { flaggedLine, headerIn, tagsIn } from '../cli-labels.js';
 import type { TagId } from '../../core/customer-risk/types.js';
 import type { Command } from './command.js';
 import { localeOpt, stringOpt } from './command.js';
+import { teamTagLabels } from '../../app/shared/view-text.js';
 
 /** The public acceptance contract: `[{customer, score, grade, tags, reasons}]`, highest index first. */
 export interface FlagRow {
@@ -43,7 +44,7 @@ export const flagsCommand: Command = {
     if (rows.length > 0) {
       process.stdout.write(`${renderTable(
         [{ header: h('customer'), max: 24 }, { header: h('index'), align: 'right' }, { header: h('grade') }, { header: h('problems'), max: 30 }, { header: h('why'), max: 70 }],
-        rows.map((r) => [r.customer, String(r.score), r.grade, tagsIn(r.tags as TagId[], locale), r.reasons.join(locale === 'zh' ? '；' : '; ')]),
+        rows.map((r) => [r.customer, String(r.score), r.grade, tagsIn(r.tags as TagId[], locale, teamTagLabels(ctx.settings)), r.reasons.join(locale === 'zh' ? '；' : '; ')]),
       )}\n`);
     }
     return 0;

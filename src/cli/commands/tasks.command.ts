@@ -6,6 +6,7 @@ import type { Command } from './command.js';
 import { localeOpt, stringOpt } from './command.js';
 import { taskEventLine, type TaskHistoryItem } from '../../app/follow-up/task-history.view.js';
 import { headerIn, roleIn, stateIn, tagIn } from '../cli-labels.js';
+import { teamTagLabels } from '../../app/shared/view-text.js';
 
 /** The outcome log of a closed task: the customer's index when it closed, and 2 and 4 weeks later. */
 const outcome = (t: FollowUpTask): string =>
@@ -42,13 +43,13 @@ export const tasksCommand: Command = {
     const h = headerIn(locale);
     process.stdout.write(`${renderTable(
       [{ header: h('id'), align: 'right' }, { header: h('customer'), max: 24 }, { header: h('problems') }, { header: h('grade') }, { header: h('leads') }, { header: h('role') }, { header: h('assignee'), max: 16 }, { header: h('state') }, { header: h('due') }, { header: h('week') }, { header: h('outcome') }],
-      tasks.map((t) => [String(t.id), customers.get(t.customerId) ?? `#${t.customerId}`, tagIn(t.tag, locale), `${t.grade}${t.escalated ? '↑' : ''}`, roleIn(t.ownerRole, locale), roleIn(t.role, locale),
+      tasks.map((t) => [String(t.id), customers.get(t.customerId) ?? `#${t.customerId}`, tagIn(t.tag, locale, teamTagLabels(cli.ctx.settings)), `${t.grade}${t.escalated ? '↑' : ''}`, roleIn(t.ownerRole, locale), roleIn(t.role, locale),
         t.assigneeId === null ? '—' : members.get(t.assigneeId) ?? `#${t.assigneeId}`, t.state === 'snoozed' ? `${stateIn(t.state, locale)}→${t.snoozedUntil}` : stateIn(t.state, locale), t.dueDate, t.createdWeek,
           outcome(t)]),
     )}\n`);
     if (input.values.history) {
       for (const t of tasks) {
-        process.stdout.write(`\n#${t.id} ${customers.get(t.customerId) ?? `#${t.customerId}`} · ${tagIn(t.tag, locale)}\n${history(t).map((item) => `  ${taskEventLine(item, locale)}`).join('\n')}\n`);
+        process.stdout.write(`\n#${t.id} ${customers.get(t.customerId) ?? `#${t.customerId}`} · ${tagIn(t.tag, locale, teamTagLabels(cli.ctx.settings))}\n${history(t).map((item) => `  ${taskEventLine(item, locale)}`).join('\n')}\n`);
       }
     }
     return 0;

@@ -241,7 +241,7 @@ function scopeExtras(q: { time?: QuestionScope['time']; change?: QuestionScope['
 export function askQuestion(
   message: string, data: AskData, asker: Asker, locale?: Locale,
 ): { question: Question; answer: Answer; locale: Locale } {
-  const question = parseQuestion(message);
+  const question = parseQuestion(message, data.vocabulary);
   let result = answerQuestion(question, data, asker);
   // Tell "help" apart from "I did not understand that".
   if (result.kind === 'help' && result.reason === 'asked') {

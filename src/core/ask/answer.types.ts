@@ -9,6 +9,7 @@ import type { WeekId } from '../weekly-report/week.js';
 import type { CustomerIndex } from './match-customer.js';
 import type { Change, ListFilters, ListSort, QuestionScope, TaskFilters } from './parse-question.js';
 import type { ResolvedTime } from './time-slot.js';
+import type { AskVocabulary } from './vocabulary.js';
 
 /** A customer's latest report entry (any week up to the current one). */
 export interface LatestEntry {
@@ -43,6 +44,8 @@ export interface AskData {
   missingAt?: (week: WeekId) => ReadonlyArray<number | Member>;
   /** Today (YYYY-MM-DD) in the team's timezone, for overdue tasks; default the last day of `week`. */
   today?: string;
+  /** The team's own words for problem types (customTagVocabulary of its custom tags). */
+  vocabulary?: AskVocabulary;
 }
 
 /** Who is asking. `memberId` null when the chat user is not a known member. */

@@ -10,7 +10,7 @@ import {
   type Change,
 } from './slot-vocabulary.js';
 import { findTime, type TimeSlot } from './time-slot.js';
-import { FLAGGED_WORDS, INDUSTRIES, REGIONS, TAG_PATTERNS } from './vocabulary.js';
+import { FLAGGED_WORDS, INDUSTRIES, NO_EXTRA_VOCABULARY, REGIONS, TAG_PATTERNS, type AskVocabulary } from './vocabulary.js';
 
 /** How a list is ordered. */
 export type ListSort = 'index' | 'overdueDays' | 'rise' | 'drop';
@@ -77,8 +77,8 @@ class Cutter {
 
 const residueOf = (s: string): string => s.split(SEP).map(trimGlue).filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
 
-/** Every slot the question fills, and what is left over. */
-export function extractSlots(t: string): Slots {
+/** Every slot the question fills, and what is left over; `vocabulary`: the team's own tag names. */
+export function extractSlots(t: string, vocabulary: AskVocabulary = NO_EXTRA_VOCABULARY): Slots {
   const c = new Cutter(t);
   const filters: ListFilters = {};
   const task: TaskSlots = {};
@@ -113,6 +113,8 @@ export function extractSlots(t: string): Slots {
     filters.tags = ['overdue'];
   }
   const tags = new Set(filters.tags ?? []);
+  // The team's custom tags first: their names may hold a built-in word ("回款方式现金" holds 回款).
+  for (const p of vocabulary.tags) if (c.take(p.re, { all: true, keepInName: true })) tags.add(p.tag);
   for (const p of TAG_PATTERNS) if (c.take(p.re, { all: true, keepInName: true })) tags.add(p.tag);
   if (tags.size > 0) filters.tags = [...tags];
   if (tags.has('overdue')) {

@@ -7,7 +7,7 @@ import { extractSlots, hasSlots, looksLikeCode, type ListSort, type Slots } from
 import type { ListFilters } from './list-filters.js';
 import type { Change } from './slot-vocabulary.js';
 import { findTime, type TimeSlot } from './time-slot.js';
-import { FILLER_EN, FILLER_ZH, HELP_WORDS, MISSING_WORDS } from './vocabulary.js';
+import { FILLER_EN, FILLER_ZH, HELP_WORDS, MISSING_WORDS, type AskVocabulary } from './vocabulary.js';
 
 export type { ListFilters } from './list-filters.js';
 export type { ListSort } from './grammar.js';
@@ -93,10 +93,10 @@ function looksLikeName(s: string): boolean {
   return /\p{L}/u.test(s) && s.length <= MAX_NAME_LENGTH && s.split(' ').length <= MAX_NAME_WORDS;
 }
 
-/** Parses a question in Chinese or English. Never throws. */
-export function parseQuestion(text: string): Question {
+/** Parses a question in Chinese or English; `vocabulary` adds the team's custom tag names. Never throws. */
+export function parseQuestion(text: string, vocabulary?: AskVocabulary): Question {
   try {
-    return parse(cleanQuestion(text), typeof text === 'string' ? text.slice(0, MAX_INPUT) : '');
+    return parse(cleanQuestion(text), typeof text === 'string' ? text.slice(0, MAX_INPUT) : '', vocabulary);
   } catch {
     return { kind: 'help' };
   }
@@ -138,13 +138,13 @@ function tasksOf(s: Slots): Question {
   return q;
 }
 
-function parse(t: string, raw: string): Question {
+function parse(t: string, raw: string, vocabulary?: AskVocabulary): Question {
   if (t.length === 0 || HELP_WORDS.test(t)) return { kind: 'help' };
   if (MISSING_WORDS.test(t)) {
     const time = findTime(t);
     return time ? { kind: 'missing', time: time.slot } : { kind: 'missing' };
   }
-  const s = extractSlots(t);
+  const s = extractSlots(t, vocabulary);
   // Code or an attack is not a name, whatever else the text contains.
   if (looksLikeCode(raw)) return { kind: 'unclear', scope: scopeOf(s), unknown: s.residue || t };
   if (s.subject === 'tasks') return tasksOf(s);

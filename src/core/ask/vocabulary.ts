@@ -1,5 +1,5 @@
 // The words people use in questions, zh and en. Regexes run case-insensitively on NFKC-folded text.
-import type { Tag } from '../customer-risk/types.js';
+import type { Tag, TagId } from '../customer-risk/types.js';
 
 /** Words that name a problem type. Order matters only for readability; every match counts. */
 export const TAG_PATTERNS: ReadonlyArray<{ tag: Tag; re: RegExp }> = [
@@ -50,3 +50,26 @@ export const HELP_WORDS = /^(?:help|\/?help|usage|commands?|menu|\?|hi|hello|hey
 /** Polite filler removed before anything else. */
 export const FILLER_ZH = /请问|请你|请帮我|帮我看看|帮我看下|帮我查查|帮我查一下|帮我查|帮我|帮忙|麻烦|能不能|可以|一下|我想知道|我想看看|我想看|想知道|告诉我|给我看看|给我看下|给我看|给我列出|给我列|给我查|显示|请/g;
 export const FILLER_EN = /\b(?:please|pls|plz|can you|could you|would you|kindly|hey bot|i want to know|i'd like to know|let me know|i want to see|give me|show me|list(?: all)?(?: the)?|get me|what are(?: the)?|who are(?: the)?|are there(?: any)?|do we have(?: any)?|any)\b/gi;
+
+/** Extra problem-type words a team adds at runtime: its custom tags (`scoring.customTags`) by their names. */
+export interface AskVocabulary {
+  tags: ReadonlyArray<{ tag: TagId; re: RegExp }>;
+}
+
+export const NO_EXTRA_VOCABULARY: AskVocabulary = { tags: [] };
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The words of a team's custom tags: each tag's zh and en label and its id (`small_account` → "small account"),
+ * English ones as whole words with an optional plural s, longest first. Pure: the labels come from the settings.
+ */
+export function customTagVocabulary(customTags: Readonly<Record<string, { label: { zh: string; en: string } }>> | undefined): AskVocabulary {
+  const tags = Object.entries(customTags ?? {}).map(([id, t]) => {
+    const words = [...new Set([t.label.zh, t.label.en, id, id.replace(/_/g, ' ')].map((w) => w.trim()).filter((w) => w.length >= 2))]
+      .sort((a, b) => b.length - a.length);
+    const alts = words.map((w) => (/^[\x00-\x7f]+$/.test(w) ? `\\b${escapeRe(w).replace(/ +/g, '[\\s_-]+')}s?\\b` : escapeRe(w)));
+    return { tag: id as TagId, re: new RegExp(alts.join('|'), 'i') };
+  });
+  return { tags };
+}

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { text, type LocalizedText } from '../i18n.js';
 import { ROLES, type Role } from '../team.js';
 import { TAGS } from '../customer-risk/types.js';
-import { DEFAULT_TEMPLATE, type EntryValues, type FieldKind } from '../weekly-report/template.js';
+import { DEFAULT_TEMPLATE, type CustomField, type CustomFieldKind, type EntryValues, type FieldKind, type TemplateField } from '../weekly-report/template.js';
 import { addDays, daysBetween, weekEndDate, type WeekId } from '../weekly-report/week.js';
 
 export const CONDITION_OPS = ['gt', 'gte', 'lt', 'lte', 'eq', 'ne', 'in', 'within_days', 'past', 'empty', 'not_empty'] as const;
@@ -14,7 +14,28 @@ export type ConditionOp = (typeof CONDITION_OPS)[number];
 const BUILT_IN_TAG_IDS: readonly string[] = TAGS;
 
 const FIELD_KIND = new Map<string, FieldKind>(DEFAULT_TEMPLATE.fields.map((f) => [f.id, f.kind]));
-const FIELD_LABEL = new Map<string, LocalizedText>(DEFAULT_TEMPLATE.fields.map((f) => [f.id, f.label]));
+
+/** What a rule needs to know of a field: its kind (custom kinds mapped onto the built-in ones), label and options. */
+export interface RuleField {
+  kind: FieldKind;
+  label: LocalizedText;
+  options?: ReadonlyArray<{ value: string; label: LocalizedText }>;
+}
+/** Every field a rule may name, by id: the built-in fields and the team's custom fields (`template.custom`). */
+export type RuleFields = ReadonlyMap<string, RuleField>;
+
+const CUSTOM_KIND: Record<CustomFieldKind, FieldKind> = { integer: 'count', number: 'count', money: 'money', date: 'date', text: 'text', select: 'choice' };
+
+/** The fields of a template as rules see them (labels as the team set them). */
+export function ruleFieldsOf(template: { fields: readonly TemplateField[]; custom?: readonly CustomField[] | undefined }): RuleFields {
+  const out = new Map<string, RuleField>();
+  for (const f of template.fields) out.set(f.id, { kind: f.kind, label: f.label, ...(f.options ? { options: f.options } : {}) });
+  for (const f of template.custom ?? []) out.set(f.id, { kind: CUSTOM_KIND[f.kind], label: f.label, ...(f.options ? { options: f.options } : {}) });
+  return out;
+}
+
+/** The built-in fields only (no custom fields configured). */
+export const DEFAULT_RULE_FIELDS: RuleFields = ruleFieldsOf(DEFAULT_TEMPLATE);
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const scalar = z.union([z.string().min(1), z.number()]);
@@ -155,53 +176,66 @@ export function conditionHolds(c: CustomTagCondition, entry: RuleEntry, week: We
   }
 }
 
-const fieldLabel = (field: string): LocalizedText => FIELD_LABEL.get(field) ?? text(field, field);
 const num = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
-const show = (v: Value): string => (typeof v === 'number' ? num(v) : String(v));
 const OP_SIGN: Partial<Record<ConditionOp, string>> = { gt: '>', gte: '≥', lt: '<', lte: '≤' };
 
+/** A value as people read it: numbers grouped, a choice by its option's label ("谈判中", not "negotiation"). */
+function shown(v: Value, field: RuleField | undefined, locale: 'zh' | 'en'): string {
+  if (typeof v === 'number') return num(v);
+  const option = typeof v === 'string' ? field?.options?.find((o) => o.value.toLowerCase() === v.trim().toLowerCase()) : undefined;
+  return option ? option.label[locale] : String(v);
+}
+
 /** One matched condition in words, quoting the value: "合同结束 2026-12-20（17 天内）". */
-function describe(c: CustomTagCondition, entry: RuleEntry, week: WeekId): LocalizedText {
-  const label = fieldLabel(c.field);
+function describe(c: CustomTagCondition, entry: RuleEntry, week: WeekId, fields: RuleFields): LocalizedText {
+  const field = fields.get(c.field);
+  const label = field?.label ?? text(c.field, c.field);
   const v = valueOf(entry, c.field);
   const end = weekEndDate(week);
+  const zh = shown(v, field, 'zh');
+  const en = shown(v, field, 'en');
   switch (c.op) {
     case 'empty': return text(`${label.zh}未填`, `${label.en} not filled in`);
-    case 'not_empty': return text(`${label.zh} ${show(v)}`, `${label.en} ${show(v)}`);
+    case 'not_empty': return text(`${label.zh} ${zh}`, `${label.en} ${en}`);
     case 'within_days': {
       const days = daysBetween(end, String(v));
-      return text(`${label.zh} ${show(v)}（${days} 天内）`, `${label.en} ${show(v)} (in ${days} days)`);
+      return text(`${label.zh} ${zh}（${days} 天内）`, `${label.en} ${en} (in ${days} days)`);
     }
     case 'past': {
       const days = daysBetween(String(v), end);
-      return text(`${label.zh} ${show(v)}（已过 ${days} 天）`, `${label.en} ${show(v)} (${days} days ago)`);
+      return text(`${label.zh} ${zh}（已过 ${days} 天）`, `${label.en} ${en} (${days} days ago)`);
     }
-    case 'in': case 'eq': return text(`${label.zh}为 ${show(v)}`, `${label.en} is ${show(v)}`);
-    case 'ne': return text(`${label.zh}为 ${show(v)}（不是 ${show(c.value as Value)}）`, `${label.en} is ${show(v)} (not ${show(c.value as Value)})`);
+    case 'in': case 'eq': return text(`${label.zh}为 ${zh}`, `${label.en} is ${en}`);
+    case 'ne': {
+      const other = c.value as Value;
+      return text(`${label.zh}为 ${zh}（不是 ${shown(other, field, 'zh')}）`, `${label.en} is ${en} (not ${shown(other, field, 'en')})`);
+    }
     default: {
       const sign = OP_SIGN[c.op]!;
-      const limit = show(c.value as Value);
-      return text(`${label.zh} ${show(v)}（${sign} ${limit}）`, `${label.en} ${show(v)} (${sign} ${limit})`);
+      const limit = c.value as Value;
+      return text(`${label.zh} ${zh}（${sign} ${shown(limit, field, 'zh')}）`, `${label.en} ${en} (${sign} ${shown(limit, field, 'en')})`);
     }
   }
 }
 
+const PLACEHOLDER = /\{([a-zA-Z][a-zA-Z0-9_]*)(\.days)?\}/g;
+
 /** `{field}` → the value, `{field.days}` → days from the week's end to the date (negative when past). */
-function fillTemplate(template: string, entry: RuleEntry, week: WeekId): string {
+function fillTemplate(template: string, entry: RuleEntry, week: WeekId, fields: RuleFields, locale: 'zh' | 'en'): string {
   const end = weekEndDate(week);
-  return template.replace(/\{([a-zA-Z][a-zA-Z0-9_]*)(\.days)?\}/g, (_, field: string, days?: string) => {
+  return template.replace(PLACEHOLDER, (_, field: string, days?: string) => {
     const v = valueOf(entry, field);
     if (isEmpty(v)) return '—';
     if (days) {
       const d = asDate(v);
       return d === null ? '—' : String(daysBetween(end, d));
     }
-    return show(v);
+    return shown(v, fields.get(field), locale);
   });
 }
 
 /** The tags whose rule matches this entry, in the order they are configured. */
-export function evaluateCustomTags(tags: CustomTags, entry: RuleEntry | null, week: WeekId): CustomTagMatch[] {
+export function evaluateCustomTags(tags: CustomTags, entry: RuleEntry | null, week: WeekId, fields: RuleFields = DEFAULT_RULE_FIELDS): CustomTagMatch[] {
   if (!entry) return [];
   const out: CustomTagMatch[] = [];
   for (const [id, tag] of Object.entries(tags)) {
@@ -210,11 +244,74 @@ export function evaluateCustomTags(tags: CustomTags, entry: RuleEntry | null, we
     if (!all.every((c) => conditionHolds(c, entry, week))) continue;
     const hits = any.filter((c) => conditionHolds(c, entry, week));
     if (any.length > 0 && hits.length === 0) continue;
-    const quoted = [...all, ...hits].map((c) => describe(c, entry, week));
+    const quoted = [...all, ...hits].map((c) => describe(c, entry, week, fields));
     const reason = tag.reason
-      ? text(fillTemplate(tag.reason.zh, entry, week), fillTemplate(tag.reason.en, entry, week))
+      ? text(fillTemplate(tag.reason.zh, entry, week, fields, 'zh'), fillTemplate(tag.reason.en, entry, week, fields, 'en'))
       : text(`${tag.label.zh}：${quoted.map((q) => q.zh).join('，')}`, `${tag.label.en}: ${quoted.map((q) => q.en).join(', ')}`);
     out.push({ tag: id, severity: tag.severity, route: tag.route, label: tag.label, reason });
   }
   return out;
+}
+
+/** The fields the rules read that are not built-in (custom report fields): empty means no rule needs `entry.custom`. */
+export function customFieldsRead(tags: CustomTags): string[] {
+  const out = new Set<string>();
+  for (const tag of Object.values(tags)) {
+    for (const c of [...(tag.when.all ?? []), ...(tag.when.any ?? [])]) if (!FIELD_KIND.has(c.field)) out.add(c.field);
+    for (const r of tag.reason ? [tag.reason.zh, tag.reason.en] : []) {
+      for (const m of r.matchAll(PLACEHOLDER)) if (!FIELD_KIND.has(m[1]!)) out.add(m[1]!);
+    }
+  }
+  return [...out];
+}
+
+/**
+ * Rules checked against the team's fields: every field id a condition or a reason placeholder names must be a
+ * built-in field or one of `template.custom`, and an operator must fit a custom field's kind (dates for
+ * within_days/past, numbers for gt/lt, a select's own option values). Each problem names its key path.
+ */
+export function customTagFieldProblems(tags: CustomTags, fields: RuleFields, prefix = 'scoring.customTags'): string[] {
+  const problems: string[] = [];
+  const allowed = [...fields.keys()].join(', ');
+  for (const [id, tag] of Object.entries(tags)) {
+    for (const part of ['all', 'any'] as const) {
+      (tag.when[part] ?? []).forEach((c, i) => {
+        const key = `${prefix}.${id}.when.${part}.${i}`;
+        const field = fields.get(c.field);
+        if (!field) {
+          problems.push(`${key}.field: unknown field "${c.field}" (expected a built-in or custom field id: ${allowed})`);
+          return;
+        }
+        if (FIELD_KIND.has(c.field)) return; // built-in fields are checked by the schema itself
+        const values = c.value === undefined ? [] : Array.isArray(c.value) ? c.value : [c.value];
+        switch (c.op) {
+          case 'gt': case 'gte': case 'lt': case 'lte':
+            if (field.kind === 'date' && !(typeof c.value === 'string' && DATE.test(c.value))) problems.push(`${key}.value: ${c.op} on the date field ${c.field} needs a date YYYY-MM-DD`);
+            else if ((field.kind === 'count' || field.kind === 'money') && typeof c.value !== 'number') problems.push(`${key}.value: ${c.op} on the number field ${c.field} needs a number`);
+            else if (field.kind === 'text' || field.kind === 'choice') problems.push(`${key}.op: ${c.op} needs a number or date field; ${c.field} is ${field.kind === 'choice' ? 'select' : 'text'}`);
+            break;
+          case 'within_days': case 'past':
+            if (field.kind !== 'date') problems.push(`${key}.op: ${c.op} needs a date field; ${c.field} is not a date`);
+            break;
+          case 'eq': case 'ne': case 'in':
+            if (field.kind === 'choice' && field.options) {
+              const known = field.options.map((o) => o.value.toLowerCase());
+              const bad = values.find((v) => !known.includes(String(v).toLowerCase()));
+              if (bad !== undefined) problems.push(`${key}.value: "${bad}" is not an option of ${c.field} (expected one of ${field.options.map((o) => o.value).join(', ')})`);
+            }
+            break;
+          default:
+            break;
+        }
+      });
+    }
+    for (const locale of ['zh', 'en'] as const) {
+      const r = tag.reason?.[locale];
+      if (!r) continue;
+      for (const m of r.matchAll(PLACEHOLDER)) {
+        if (!fields.has(m[1]!)) problems.push(`${prefix}.${id}.reason.${locale}: unknown field "{${m[1]}}" (expected a built-in or custom field id: ${allowed})`);
+      }
+    }
+  }
+  return problems;
 }

@@ -10,7 +10,7 @@ import { scoreRevenue } from './dimensions/revenue.dimension.js';
 import { gradeCustomer } from './grade.js';
 import { clamp, latestValue, makeContext, type DimensionContext } from './history.js';
 import { DIMENSIONS, TAG_OF_DIMENSION, type CustomerScore, type Dimension, type DimensionScore, type ScoreInput, type TagId } from './types.js';
-import { evaluateCustomTags } from '../custom-tags/custom-tags.js';
+import { evaluateCustomTags, type RuleFields } from '../custom-tags/custom-tags.js';
 import { DEFAULT_SCORING, type ScoringConfig } from './weights.js';
 
 const SCORERS: Record<Dimension, (ctx: DimensionContext) => DimensionScore> = {
@@ -45,7 +45,7 @@ export function compressTop(damped: number, undamped: number, knee: number): num
  * The index is driven by the worst dimension (one severe problem is enough to flag), plus a share of the
  * other clearly elevated ones; the rep's own `red` health adds a little and `green` never lowers anything.
  */
-export function scoreCustomer(input: ScoreInput, config: ScoringConfig = DEFAULT_SCORING): CustomerScore {
+export function scoreCustomer(input: ScoreInput, config: ScoringConfig = DEFAULT_SCORING, fields?: RuleFields): CustomerScore {
   const ctx = makeContext(input, config);
   const dimensions = {} as Record<Dimension, DimensionScore>;
   const contributions: Array<{ dim: Dimension; c: number }> = [];
@@ -86,7 +86,7 @@ export function scoreCustomer(input: ScoreInput, config: ScoringConfig = DEFAULT
     const e = input.history[i]!.entry;
     if (e) { latestEntry = e; break; }
   }
-  const custom = hasData ? evaluateCustomTags(config.customTags ?? {}, latestEntry, input.week) : [];
+  const custom = hasData ? evaluateCustomTags(config.customTags ?? {}, latestEntry, input.week, fields) : [];
 
   const overdue = dimensions.payment.facts.overdueDays;
   const graded = gradeCustomer({

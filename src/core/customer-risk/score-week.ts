@@ -7,6 +7,7 @@ import { peerBaselines } from './peer-baseline.js';
 import { scoreCustomer } from './score-customer.js';
 import type { CustomerProfile, CustomerScore, PreviousScore, ScoredEntry, WeekObservation } from './types.js';
 import { DEFAULT_SCORING, type ScoringConfig } from './weights.js';
+import type { RuleFields } from '../custom-tags/custom-tags.js';
 
 /** One customer's entry in one week (as loaded from storage in one query). */
 export interface WeekEntryRow {
@@ -52,6 +53,8 @@ export interface ScoreWeekArgs {
   previous?: ReadonlyArray<PreviousScore & { customerId: number }>;
   excused?: readonly ExcusedRow[];
   config?: ScoringConfig;
+  /** The team's fields as custom problem tags read them (labels, options); default the built-in template. */
+  fields?: RuleFields;
   /** Treat weeks where the whole team, or all of one rep's customers, report zero contacts as excused. Default true. */
   detectQuietWeeks?: boolean;
 }
@@ -61,10 +64,12 @@ export function historyWindowStart(week: WeekId, config: ScoringConfig = DEFAULT
   return addWeeks(week, -(config.historyWeeks - 1));
 }
 
-function merge(into: EntryValues, from: EntryValues): EntryValues {
+function merge(into: ScoredEntry, from: ScoredEntry): ScoredEntry {
   const out = { ...into } as Record<string, unknown>;
   for (const [k, v] of Object.entries(from)) if (v !== null && v !== undefined) out[k] = v;
-  return out as unknown as EntryValues;
+  // Two reports of one week: custom values merge field by field like the built-in ones.
+  if (into.custom && from.custom) out.custom = { ...into.custom, ...from.custom };
+  return out as unknown as ScoredEntry;
 }
 
 /**
@@ -135,7 +140,7 @@ export function scoreWeek(args: ScoreWeekArgs): CustomerScore[] {
     }
     out.push(scoreCustomer({
       customer, week: args.week, history, peer: peers.get(customerId) ?? null, previous: previous.get(customerId) ?? null,
-    }, config));
+    }, config, args.fields));
   }
   return out;
 }

@@ -16,6 +16,8 @@ const ENTRY_SELECT = `SELECT ${ENTRY_COLUMNS} FROM entries`;
 // Everything the scorer reads, nothing more: notes can be long, and bookkeeping is not needed.
 const SCORING_COLUMNS = VALUE_COLUMNS.filter((c) => c !== 'notes');
 export const SCORING_SELECT = `SELECT week, customer_id, rep_id, ${SCORING_COLUMNS.join(', ')}, carried FROM entries`;
+// The same plus the custom fields' JSON, only for a team whose custom problem tags read custom fields.
+export const SCORING_SELECT_CUSTOM = `SELECT week, customer_id, rep_id, ${SCORING_COLUMNS.join(', ')}, carried, custom FROM entries`;
 
 type Row = unknown[];
 
@@ -73,6 +75,17 @@ function toScoringRow(r: Row): ScoringRow {
   return row;
 }
 
+// Rows with a custom column (SCORING_SELECT_CUSTOM): JSON parsed only where a row has custom values.
+function toScoringRowWithCustom(r: Row): ScoringRow {
+  const row = toScoringRow(r);
+  const raw = r[4 + SCORING_COLUMNS.length];
+  if (raw !== null) {
+    const custom = readCustom(raw);
+    if (custom !== NO_CUSTOM) row.values.custom = custom;
+  }
+  return row;
+}
+
 // iterate() + map in one pass: .all() first builds a second 500k-element array of row arrays.
 function collect(rows: Iterable<Row>): StoredEntry[] {
   const out: StoredEntry[] = [];
@@ -97,6 +110,7 @@ export class SqliteReportRepo implements ReportRepo {
   private readonly revenueStmt: Statement;
   private readonly badStmt: Statement;
   private readonly scoringRangeStmt: Statement;
+  private readonly scoringCustomRangeStmt: Statement;
   private readonly latestStmt: Statement;
   private readonly lastBeforeStmt: Statement;
   private readonly customerRangeStmt: Statement;
@@ -132,6 +146,7 @@ export class SqliteReportRepo implements ReportRepo {
       AND (stage = 'lost' OR overdue_days >= ?) ORDER BY week, rowid`).raw(true);
     this.rangeStmt = s.prepare(`${ENTRY_SELECT} WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
     this.scoringRangeStmt = s.prepare(`${SCORING_SELECT} WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
+    this.scoringCustomRangeStmt = s.prepare(`${SCORING_SELECT_CUSTOM} WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week`).raw(true);
     // One row per customer: the latest week (and latest update) in the range, by a window function.
     this.latestStmt = s.prepare(
       `SELECT ${ENTRY_COLUMNS} FROM (
@@ -172,8 +187,12 @@ export class SqliteReportRepo implements ReportRepo {
     return collect(this.rangeStmt.iterate(teamId, from, to) as Iterable<Row>);
   }
 
-  scoringRowsInRange(teamId: number, from: WeekId, to: WeekId): ScoringRow[] {
+  scoringRowsInRange(teamId: number, from: WeekId, to: WeekId, options: { custom?: boolean } = {}): ScoringRow[] {
     const out: ScoringRow[] = [];
+    if (options.custom) {
+      for (const r of this.scoringCustomRangeStmt.iterate(teamId, from, to) as Iterable<Row>) out.push(toScoringRowWithCustom(r));
+      return out;
+    }
     for (const r of this.scoringRangeStmt.iterate(teamId, from, to) as Iterable<Row>) out.push(toScoringRow(r));
     return out;
   }

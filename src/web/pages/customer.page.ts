@@ -5,7 +5,7 @@ import { DIMENSIONS } from '../../core/customer-risk/types.js';
 import type { FieldId } from '../../core/weekly-report/template.js';
 import type { ReportTemplate } from '../../core/weekly-report/template.js';
 import { taskEventLine } from '../../app/follow-up/task-history.view.js';
-import { tagLabel, STATE_LABEL, ROLE_LABEL, t, deltaArrow } from '../../app/shared/view-text.js';
+import { tagLabel, STATE_LABEL, ROLE_LABEL, t, deltaArrow, BUILT_IN_TAG_LABELS } from '../../app/shared/view-text.js';
 import { html, type SafeHtml } from '../html.js';
 import type { CustomerPageModel } from '../models/customer.model.js';
 import { figure, type Figure } from './figure.js';
@@ -57,7 +57,7 @@ export function customerPage(pc: PageContext, m: CustomerPageModel, template: Re
     const dim = s.dimensions[d];
     return html`<tr><td>${pick(DIMENSION_LABEL[d], locale)}</td><td class="num">${Math.round(dim.score)}</td><td>${dim.reason ? pick(dim.reason, locale) : ''}<div class="facts">${factText(dim.facts)}</div></td></tr>`;
   })}</tbody></table></div>` : ''}
-  ${s && s.tags.length > 0 ? html`<p>${s.tags.map((tag) => html`<span class="tag">${tagLabel(tag, locale)}</span>`)}</p>` : ''}
+  ${s && s.tags.length > 0 ? html`<p>${s.tags.map((tag) => html`<span class="tag">${tagLabel(tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)}</span>`)}</p>` : ''}
 </section>`;
 
   const entries = html`<section class="card" id="entries">
@@ -71,7 +71,7 @@ export function customerPage(pc: PageContext, m: CustomerPageModel, template: Re
   const tasks = html`<section class="card" id="tasks">
   <h2>${tr(locale, '跟进任务', 'Follow-ups')}</h2>
   ${m.tasks.length === 0 ? html`<p class="muted">${tr(locale, '没有跟进任务。', 'No follow-ups.')}</p>` : m.tasks.map(({ task, assignee, events }) => html`<div data-task="${task.id}">
-    <h3>${tagLabel(task.tag, locale)} · ${t(STATE_LABEL[task.state], locale)} <span class="badge ${task.grade}">${task.grade}</span></h3>
+    <h3>${tagLabel(task.tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)} · ${t(STATE_LABEL[task.state], locale)} <span class="badge ${task.grade}">${task.grade}</span></h3>
     <p class="muted">${t(ROLE_LABEL[task.role], locale)}${assignee ? ` · ${assignee}` : ''} · ${tr(locale, `截止 ${task.dueDate}`, `due ${task.dueDate}`)}${task.closeNote ? ` · ${task.closeNote}` : ''}${task.escalated ? tr(locale, ' · 已升级', ' · escalated') : ''}</p>
     <ul>${events.map((e) => html`<li>${taskEventLine({ event: e, actor: e.actor }, locale)}</li>`)}</ul>
   </div>`)}

@@ -1,7 +1,7 @@
 // The page frame: header with navigation, the viewer, the language switch and sign-out.
 import type { Locale } from '../../core/i18n.js';
 import type { Member } from '../../core/team.js';
-import { t, ROLE_LABEL } from '../../app/shared/view-text.js';
+import { t, ROLE_LABEL, type TagLabels } from '../../app/shared/view-text.js';
 import { html, type SafeHtml } from '../html.js';
 import { DASHBOARD_PATH } from '../auth/web-auth.js';
 import { appName, tr } from './labels.js';
@@ -11,6 +11,8 @@ export interface PageContext {
   viewer: Member | null;
   /** The language asked for with ?lang=, carried on our own links. */
   lang: Locale | null;
+  /** The team's tag names (teamTagLabels of its settings); built-in names only when absent. */
+  tagLabels?: TagLabels;
 }
 
 /** A dashboard URL with query parameters (empty ones dropped) and the chosen language. */

@@ -71,17 +71,17 @@ function review(pc: PageContext, m: TeamPageModel, v: TeamReview): SafeHtml {
     <li><b data-review="resolved">${tk.resolved}</b>${tr(locale, '已解决', 'Resolved')}</li>
     <li class="orange"><b data-review="still-open">${tk.stillOpen}</b>${tr(locale, '未完成', 'Still open')}</li>
   </ul>
-  <p>${tr(locale, '按类型', 'By problem')}: ${Object.entries(f.byTag).map(([tag, n]) => `${tagName(tag, locale)} ${n}`).join(' · ') || '—'}</p>
+  <p>${tr(locale, '按类型', 'By problem')}: ${Object.entries(f.byTag).map(([tag, n]) => `${tagName(tag, locale, pc.tagLabels)} ${n}`).join(' · ') || '—'}</p>
   ${tk.byRole.length === 0 ? '' : html`<div class="scroll"><table>
   <thead><tr><th>${tr(locale, '角色', 'Role')}</th><th class="num">${tr(locale, '新建', 'Opened')}</th><th class="num">${tr(locale, '解决', 'Resolved')}</th><th class="num">${tr(locale, '认领天数(中位)', 'Days to claim')}</th><th class="num">${tr(locale, '解决天数(中位)', 'Days to resolve')}</th></tr></thead>
   <tbody>${tk.byRole.map((r) => html`<tr><td>${roleName(r.role, locale)}</td><td class="num">${r.opened}</td><td class="num">${r.resolved}</td><td class="num">${r.medianDaysToClaim ?? '—'}</td><td class="num">${r.medianDaysToResolve ?? '—'}</td></tr>`)}</tbody>
   </table></div>`}
   <h3>${tr(locale, '干预效果', 'What the follow-ups achieved')}</h3>
   <p>${tr(locale, '恢复', 'Recovered')}: ${names(v.recovered, locale)}<br>${tr(locale, '反复', 'Relapsed')}: ${names(v.relapsed, locale)}<br>${tr(locale, '流失', 'Lost')}: ${names(v.lost, locale)}</p>
-  ${v.interventions.length === 0 ? '' : html`<ul>${v.interventions.slice(0, 8).map((i) => html`<li>${tagName(i.tag, locale)} × ${roleName(i.role, locale)}: ${tr(locale,
+  ${v.interventions.length === 0 ? '' : html`<ul>${v.interventions.slice(0, 8).map((i) => html`<li>${tagName(i.tag, locale, pc.tagLabels)} × ${roleName(i.role, locale)}: ${tr(locale,
     `${i.closed} 个关闭，${i.recovered} 恢复，${i.relapsed} 反复，${i.lost} 流失，${i.pending} 待观察`,
     `${i.closed} closed, ${i.recovered} recovered, ${i.relapsed} relapsed, ${i.lost} lost, ${i.pending} pending`)}</li>`)}</ul>`}
-  ${v.cases.length === 0 ? '' : html`<h3>${tr(locale, '值得讨论的案例', 'Cases worth discussing')}</h3><ul>${v.cases.map((c) => html`<li>${c.kind === 'recovery' ? '✅' : '⚠️'} <b>${c.customer}</b> ${tagName(c.tag, locale)} · ${c.before ?? '—'} → ${c.latest ?? '—'}</li>`)}</ul>`}
+  ${v.cases.length === 0 ? '' : html`<h3>${tr(locale, '值得讨论的案例', 'Cases worth discussing')}</h3><ul>${v.cases.map((c) => html`<li>${c.kind === 'recovery' ? '✅' : '⚠️'} <b>${c.customer}</b> ${tagName(c.tag, locale, pc.tagLabels)} · ${c.before ?? '—'} → ${c.latest ?? '—'}</li>`)}</ul>`}
   <p class="muted">${tr(locale,
     `评分自检：${t.badOutcomes.length} 个客户流失或逾期90天以上，其中 ${t.flaggedBefore} 个提前预警（中位 ${t.medianWeeksBefore ?? '—'} 周）；${t.recoveredWithoutAction.length} 个预警未经处理自行恢复`,
     `Scorer check: ${t.badOutcomes.length} customers lost or 90+ days overdue, ${t.flaggedBefore} flagged before (median ${t.medianWeeksBefore ?? '—'} weeks ahead); ${t.recoveredWithoutAction.length} flags recovered without action`)}</p>

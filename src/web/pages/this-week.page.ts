@@ -1,7 +1,7 @@
 // The landing page: this week's red flags (marked red, sortable, filterable with plain GET forms),
 // the team charts, who has not submitted, and the follow-up board.
 import { pick } from '../../core/i18n.js';
-import { tagLabel, ROLE_LABEL, STATE_LABEL, t, deltaArrow } from '../../app/shared/view-text.js';
+import { tagLabel, ROLE_LABEL, STATE_LABEL, t, deltaArrow, BUILT_IN_TAG_LABELS } from '../../app/shared/view-text.js';
 import { html, type SafeHtml } from '../html.js';
 import { SORT_KEYS, type BoardGroup, type FlagFilters, type SortKey, type ThisWeekModel } from '../models/this-week.model.js';
 import type { Locale } from '../../core/i18n.js';
@@ -40,7 +40,7 @@ function filters(pc: PageContext, m: ThisWeekModel): SafeHtml {
   ${pc.lang ? html`<input type="hidden" name="lang" value="${pc.lang}">` : ''}
   <label>${tr(locale, '周', 'Week')}<select name="week">${m.weeks.map((w) => opt(w, w, w === m.week))}</select></label>
   <label>${tr(locale, '等级', 'Grade')}<select name="grade">${opt('', tr(locale, '全部', 'All'), f.grade === null)}${opt('A', 'A', f.grade === 'A')}${opt('B', 'B', f.grade === 'B')}</select></label>
-  <label>${tr(locale, '问题类型', 'Problem')}<select name="tag">${opt('', tr(locale, '全部', 'All'), f.tag === null)}${m.options.tags.map((tag) => opt(tag, tagLabel(tag, locale), f.tag === tag))}</select></label>
+  <label>${tr(locale, '问题类型', 'Problem')}<select name="tag">${opt('', tr(locale, '全部', 'All'), f.tag === null)}${m.options.tags.map((tag) => opt(tag, tagLabel(tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS), f.tag === tag))}</select></label>
   <label>${tr(locale, '区域', 'Region')}<select name="region">${opt('', tr(locale, '全部', 'All'), f.region === null)}${m.options.regions.map((r) => opt(r, r, f.region === r))}</select></label>
   <label>${tr(locale, '销售', 'Rep')}<select name="rep">${opt('', tr(locale, '全部', 'All'), f.repId === null)}${m.options.reps.map((r) => opt(String(r.id), r.name, f.repId === r.id))}</select></label>
   <label>${tr(locale, '排序', 'Sort')}<select name="sort">${SORT_KEYS.map((k) => opt(k, SORT_LABEL[k](locale), f.sort === k))}</select></label>
@@ -73,7 +73,7 @@ ${m.flags.map((f) => html`<tr class="grade-${f.grade}" data-customer-id="${f.cus
   <td class="num" data-index data-label="${tr(locale, '指数', 'Index')}">${f.index}</td>
   <td class="num" data-label="${tr(locale, '变化', 'Change')}">${delta(f.delta)}</td>
   <td class="num" data-label="${tr(locale, '连续周数', 'Weeks red')}">${f.weeksInRed}</td>
-  <td>${f.tags.map((tag) => html`<span class="tag">${tagLabel(tag, locale)}</span>`)}
+  <td>${f.tags.map((tag) => html`<span class="tag">${tagLabel(tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)}</span>`)}
     <ul class="reasons">${f.reasons.map((r) => html`<li>${pick(r, locale)}</li>`)}</ul></td>
   <td class="inline" data-label="${tr(locale, '销售', 'Rep')}">${f.rep?.name ?? '—'}</td>
   <td class="inline" data-label="${tr(locale, '区域', 'Region')}">${f.region ?? '—'}</td>
@@ -86,7 +86,7 @@ function boardColumn(pc: PageContext, title: string, cls: string, groups: BoardG
   const n = groups.reduce((s, g) => s + g.tasks.length, 0);
   return html`<div class="col ${cls}" data-board="${cls}"><h3>${title} (${n})</h3>
   ${n === 0 ? html`<p class="muted">—</p>` : groups.map((g) => html`<h4>${'name' in g.assignee ? g.assignee.name : tr(locale, `${t(ROLE_LABEL[g.assignee.role], locale)}（未指派）`, `${t(ROLE_LABEL[g.assignee.role], locale)} (unassigned)`)} · ${g.tasks.length}</h4>
-  <ul>${g.tasks.map((task) => html`<li><a href="${href(pc, `/customers/${task.customerId}`, { week })}">${task.customerName}</a> · ${tagLabel(task.tag, locale)} · ${t(STATE_LABEL[task.state], locale)} · ${tr(locale, `截止 ${task.dueDate}`, `due ${task.dueDate}`)}</li>`)}</ul>`)}
+  <ul>${g.tasks.map((task) => html`<li><a href="${href(pc, `/customers/${task.customerId}`, { week })}">${task.customerName}</a> · ${tagLabel(task.tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)} · ${t(STATE_LABEL[task.state], locale)} · ${tr(locale, `截止 ${task.dueDate}`, `due ${task.dueDate}`)}</li>`)}</ul>`)}
 </div>`;
 }
 

@@ -25,6 +25,7 @@ import { noticePage, type NoticeKind } from '../pages/notice.page.js';
 import type { PageContext } from '../pages/layout.js';
 import { STYLE_CSS } from '../pages/style.css.js';
 import { contentSecurityPolicy, SECURITY_HEADERS } from './security.js';
+import { teamTagLabels } from '../../app/shared/view-text.js';
 
 export const SESSION_COOKIE = 'radar_session';
 
@@ -128,7 +129,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
     const lang = langParam(c);
     c.set('member', result.member);
     c.set('team', team);
-    c.set('pc', { locale: lang ?? memberLocale(result.member, team), viewer: result.member, lang });
+    c.set('pc', { locale: lang ?? memberLocale(result.member, team), viewer: result.member, lang, tagLabels: teamTagLabels(ctx.settings) });
     await next();
   });
 
