@@ -21,6 +21,15 @@ export const TREND_WEEKS = 12;
 /** A segment needs this many other scored customers to stand for "the median customer". */
 const MIN_PEERS = 3;
 
+/**
+ * Whose customers a team chart counts, when not the whole team's: a rep's own book (never team-wide
+ * data for someone who may not see it). `owner` names them in the chart's title.
+ */
+export interface ChartScope {
+  customerIds: ReadonlySet<number>;
+  owner: string;
+}
+
 export class ChartError extends Error {
   constructor(readonly code: 'unknown_customer' | 'unknown_week' | 'no_team', readonly userMessage: LocalizedText) {
     super(userMessage.en);
@@ -32,9 +41,9 @@ export interface ChartsService {
   trend(customerId: number, week: WeekId, locale: Locale): TrendChart;
   radar(customerId: number, week: WeekId, locale: Locale): RadarChart;
   /** `flags`: the week's flags when the caller has loaded them already (the dashboard shares one read). */
-  heatmap(week: WeekId, locale: Locale, by?: HeatmapBy, flags?: WeekFlags): HeatmapChart;
+  heatmap(week: WeekId, locale: Locale, by?: HeatmapBy, flags?: WeekFlags, scope?: ChartScope): HeatmapChart;
   byRep(week: WeekId, locale: Locale, flags?: WeekFlags): StackedChart;
-  portfolio(week: WeekId, locale: Locale, weeks?: number): StackedChart;
+  portfolio(week: WeekId, locale: Locale, weeks?: number, scope?: ChartScope): StackedChart;
 }
 
 /** The charts of one team (by default the database's team). */
@@ -120,15 +129,15 @@ export function createChartsService(ctx: AppContext, teamId?: number): ChartsSer
       return customerRadarChart({ customer: customer.name, week, scores: own ? dims(own) : zero, segment }, locale);
     },
 
-    heatmap(week, locale, by = 'region', flags) {
+    heatmap(week, locale, by = 'region', flags, scope) {
       const tid = team();
       checkWeek(tid, week);
       const f = flagsFor(tid, week, flags);
-      const flagged = f.flagged.map((s) => {
+      const flagged = f.flagged.filter((s) => !scope || scope.customerIds.has(s.customerId)).map((s) => {
         const c = f.customers.get(s.customerId);
         return { group: (by === 'region' ? c?.region : c?.industry) ?? null, tags: s.tags, index: s.index, grade: s.grade! };
       });
-      return teamHeatmapChart({ week, by, flagged }, locale);
+      return teamHeatmapChart({ week, by, flagged, ...(scope ? { owner: scope.owner } : {}) }, locale);
     },
 
     byRep(week, locale, flags) {
@@ -143,7 +152,7 @@ export function createChartsService(ctx: AppContext, teamId?: number): ChartsSer
       return flagsByRepChart({ week, flagged }, locale);
     },
 
-    portfolio(week, locale, weeks = TREND_WEEKS) {
+    portfolio(week, locale, weeks = TREND_WEEKS, scope) {
       const tid = team();
       checkWeek(tid, week);
       ensureStored(ctx, tid, week);
@@ -152,11 +161,11 @@ export function createChartsService(ctx: AppContext, teamId?: number): ChartsSer
       const start = compareWeeks(addWeeks(week, -(n - 1)), first) < 0 ? first : addWeeks(week, -(n - 1));
       const counts = new Map(weekRange(start, week).map((w) => [w, { week: w, A: 0, B: 0, none: 0 }]));
       // Counted from the indexes (no score rows read): 12 weeks × 20,000 customers in a few ms.
-      for (const row of repos.scores.gradeCounts(tid, start, week)) {
+      for (const row of repos.scores.gradeCounts(tid, start, week, scope ? [...scope.customerIds] : undefined)) {
         const c = counts.get(row.week);
         if (c) Object.assign(c, { A: row.A, B: row.B, none: row.total - row.A - row.B });
       }
-      return portfolioChart({ weeks: [...counts.values()] }, locale);
+      return portfolioChart({ weeks: [...counts.values()], ...(scope ? { owner: scope.owner } : {}) }, locale);
     },
   };
 }

@@ -16,6 +16,8 @@ export interface TeamHeatmapInput {
   flagged: ReadonlyArray<{ group: string | null; tags: readonly TagId[]; index: number; grade: Grade }>;
   /** Rows beyond this are merged into "Others". */
   maxRows?: number;
+  /** Whose customers, when not the whole team's (a rep's own book): named in the title. */
+  owner?: string;
 }
 
 export function teamHeatmapChart(input: TeamHeatmapInput, locale: Locale): HeatmapChart {
@@ -47,7 +49,9 @@ export function teamHeatmapChart(input: TeamHeatmapInput, locale: Locale): Heatm
   const groupLabel = lt(input.by === 'region' ? C.region : C.industry, locale);
   return withAlt<HeatmapChart>({
     kind: 'heatmap', locale,
-    title: tr(locale, '预警客户热力图', 'Red flags heat map'),
+    title: input.owner
+      ? tr(locale, `${input.owner} 的预警客户热力图`, `${input.owner}'s red flags heat map`)
+      : tr(locale, '预警客户热力图', 'Red flags heat map'),
     subtitle: tr(locale, `${input.week} · ${groupLabel} × 问题类型 · 共 ${input.flagged.length} 家预警`,
       `${input.week} · ${groupLabel} × problem type · ${input.flagged.length} flagged`),
     rows,

@@ -11,6 +11,7 @@ import { currentReportWeek, isManagerial } from '../interaction/interaction-cont
 import { digestWeek } from '../interaction/source-card.js';
 import { teamRanking } from '../review/ranking.service.js';
 import { ownRankingText } from '../review/review.view.js';
+import { homeCharts } from './home-charts.js';
 
 export function handleHome(i: Interaction): InteractionResult {
   const { ctx } = i.app;
@@ -22,7 +23,8 @@ export function handleHome(i: Interaction): InteractionResult {
       .filter((t) => ownsTask(i.member, t))
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id)
       .map((t) => ({ id: t.id, customerName: names.get(t.customerId) ?? '', tag: t.tag, dueDate: t.dueDate, overdue: t.dueDate < today }));
-    return { type: 'card', card: homeCard({ kind: 'manager', viewerName: i.member.name, digest: digestModel(ctx, i.team.id, week), tasks }, i.locale) };
+    const charts = homeCharts(i, week);
+    return { type: 'card', card: homeCard({ kind: 'manager', viewerName: i.member.name, digest: digestModel(ctx, i.team.id, week), tasks, charts }, i.locale) };
   }
   const week = currentReportWeek(i.app, i.team);
   const report = reportPromptModel(ctx, i.member, week);
@@ -41,7 +43,7 @@ export function handleHome(i: Interaction): InteractionResult {
   const card = homeCard({
     kind: 'rep', week, viewerName: i.member.name,
     report: { state: report.state, done: report.customers.filter((c) => c.saved).length, total: report.customers.length },
-    flagged, tasks,
+    flagged, tasks, charts: homeCharts(i, scoredWeek),
   }, i.locale);
   // The rep's own ranking line ("11 weeks on time in a row"), never the others'.
   const ranking = scoredWeek ? teamRanking(ctx, i.team.id, { week: scoredWeek }) : null;

@@ -136,8 +136,11 @@ export interface ScoreRepo {
    * a week stored without one, undefined when the week has no stored scores. One indexed row.
    */
   storedWeekHash(teamId: number, week: WeekId): string | null | undefined;
-  /** Customers per grade for each stored week in [from, to], ascending: the portfolio, from indexes only. */
-  gradeCounts(teamId: number, from: WeekId, to: WeekId): Array<{ week: WeekId; total: number; A: number; B: number }>;
+  /**
+   * Customers per grade for each stored week in [from, to], ascending: the portfolio, from indexes only.
+   * With `customerIds`, only those customers (a rep's own portfolio).
+   */
+  gradeCounts(teamId: number, from: WeekId, to: WeekId, customerIds?: readonly number[]): Array<{ week: WeekId; total: number; A: number; B: number }>;
   /** Index and grade of every customer for each week in [from, to], ascending by week: trends without the JSON. */
   indexHistory(teamId: number, from: WeekId, to: WeekId): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }>;
   /**

@@ -37,6 +37,8 @@ export class SqliteScoreRepo implements ScoreRepo {
   private readonly weekHashStmt: Statement;
   private readonly totalsStmt: Statement;
   private readonly gradesStmt: Statement;
+  private readonly scopedTotalsStmt: Statement;
+  private readonly scopedGradesStmt: Statement;
   private readonly flaggedHistoryStmt: Statement;
 
   constructor(private readonly db: Db) {
@@ -65,6 +67,10 @@ export class SqliteScoreRepo implements ScoreRepo {
     // Both read indexes only: the primary key for the totals, scores_flagged_idx for the grades.
     this.totalsStmt = s.prepare('SELECT week, COUNT(*) FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? GROUP BY week ORDER BY week').raw(true);
     this.gradesStmt = s.prepare('SELECT week, grade, COUNT(*) FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? AND grade IS NOT NULL GROUP BY week, grade').raw(true);
+    // A rep's own portfolio: their customers' weeks through scores_customer_week_idx.
+    const scoped = `FROM scores WHERE team_id = @team AND week BETWEEN @from AND @to AND customer_id IN (SELECT value FROM json_each(@ids))`;
+    this.scopedTotalsStmt = s.prepare(`SELECT week, COUNT(*) ${scoped} GROUP BY week ORDER BY week`).raw(true);
+    this.scopedGradesStmt = s.prepare(`SELECT week, grade, COUNT(*) ${scoped} AND grade IS NOT NULL GROUP BY week, grade`).raw(true);
     // The flagged customers from scores_flagged_idx, then their weeks from scores_customer_week_idx.
     this.flaggedHistoryStmt = s.prepare(`SELECT customer_id, week, risk_index, grade FROM scores
       WHERE team_id = @team AND week BETWEEN @from AND @to AND customer_id IN (
@@ -101,10 +107,13 @@ export class SqliteScoreRepo implements ScoreRepo {
     return row === undefined ? undefined : (row[0] as string | null);
   }
 
-  gradeCounts(teamId: number, from: WeekId, to: WeekId): Array<{ week: WeekId; total: number; A: number; B: number }> {
+  gradeCounts(teamId: number, from: WeekId, to: WeekId, customerIds?: readonly number[]): Array<{ week: WeekId; total: number; A: number; B: number }> {
     const out = new Map<WeekId, { week: WeekId; total: number; A: number; B: number }>();
-    for (const r of this.totalsStmt.all(teamId, from, to) as Row[]) out.set(r[0] as WeekId, { week: r[0] as WeekId, total: r[1] as number, A: 0, B: 0 });
-    for (const r of this.gradesStmt.all(teamId, from, to) as Row[]) {
+    const args = { team: teamId, from, to, ids: JSON.stringify(customerIds ?? []) };
+    const totals = (customerIds ? this.scopedTotalsStmt.all(args) : this.totalsStmt.all(teamId, from, to)) as Row[];
+    const grades = (customerIds ? this.scopedGradesStmt.all(args) : this.gradesStmt.all(teamId, from, to)) as Row[];
+    for (const r of totals) out.set(r[0] as WeekId, { week: r[0] as WeekId, total: r[1] as number, A: 0, B: 0 });
+    for (const r of grades) {
       const c = out.get(r[0] as WeekId);
       if (c) c[r[1] as Grade] = r[2] as number;
     }
