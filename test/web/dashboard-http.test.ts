@@ -184,6 +184,27 @@ describe('what each role sees', () => {
     expect(html).not.toContain('id="review"');
   });
 
+  it('a rep: charts of their own customers only (heat map, portfolio), never the team\'s', async () => {
+    const cookie = await signIn(f, f.h.members.rep1);
+    const body = await (await get(f, '/dashboard/?lang=en', cookie)).text();
+    const figures = [...body.matchAll(/<figure class="chart" data-chart="([^"]+)"[^>]*>[\s\S]*?<figcaption>([^<]*)<\/figcaption>/g)].map((m) => ({ kind: m[1]!, alt: m[2]! }));
+    expect(figures.map((x) => x.kind)).toEqual(['own-heatmap', 'own-portfolio']);
+    const [heat, portfolio] = figures;
+    // rep1's one red flag (华星科技, region East, overdue); not rep2's customer in region West.
+    expect(heat!.alt.startsWith(`rep1&#39;s red flags heat map (${WEEK} · Region × problem type · 1 flagged)`)).toBe(true);
+    expect(heat!.alt).toContain('East × Overdue payment: 1');
+    expect(heat!.alt).not.toContain('West');
+    // The portfolio counts rep1's two customers each week, not the team's three.
+    expect(portfolio!.alt).toMatch(/^rep1&#39;s customers by grade/);
+    const weeks = portfolio!.alt.split(': ').slice(1).join(': ').split('; ');
+    expect(weeks.length).toBeGreaterThan(1);
+    for (const w of weeks) expect([...w.matchAll(/\((\d+)\)/g)].reduce((n, m) => n + Number(m[1]), 0), w).toBe(2);
+    // Another rep's charts are theirs alone too.
+    const other = await (await get(f, '/dashboard/?lang=en', await signIn(f, f.h.members.rep2))).text();
+    expect(other).toContain('rep2&#39;s red flags heat map');
+    expect(other).not.toContain('rep1&#39;s');
+  });
+
   it('finance: the customers whose follow-ups are routed to finance (overdue), as in chat', async () => {
     const cookie = await signIn(f, f.h.members.finance);
     const body = await (await get(f, '/dashboard/', cookie)).text();
