@@ -6,7 +6,7 @@ import type { Customer, Member } from '../../core/team.js';
 import { addWeeks, compareWeeks, isWeekId, weekRange, type WeekId } from '../../core/weekly-report/week.js';
 import type { HeatmapChart, RadarChart, StackedChart, TrendChart } from '../../ui/chart.js';
 import type { AppContext } from '../context.js';
-import { ensureScored, ensureStored } from '../scoring/scoring.service.js';
+import { ensureStored, storedScoreOf } from '../scoring/scoring.service.js';
 import { loadWeekFlags, type WeekFlags } from '../scoring/week-flags.js';
 import { customerRadarChart, medianByDimension } from './customer-radar.chart.js';
 import { customerTrendChart } from './customer-trend.chart.js';
@@ -105,26 +105,21 @@ export function createChartsService(ctx: AppContext, teamId?: number): ChartsSer
     radar(customerId, week, locale) {
       const customer = customerOf(customerId);
       checkWeek(customer.teamId, week);
-      const scores = ensureScored(ctx, customer.teamId, week);
-      const own = scores.find((s) => s.customerId === customer.id);
-      const dims = (s: (typeof scores)[number]) =>
+      // Lean: the customer's own row, then the segment's medians computed in SQL (no week read here).
+      const own = storedScoreOf(ctx, customer, week);
+      const dims = (s: NonNullable<typeof own>) =>
         Object.fromEntries(Object.entries(s.dimensions).map(([d, v]) => [d, v.score])) as Record<keyof typeof s.dimensions, number>;
       // The segment as the scorer's peer baseline defines it (industry and region), widened when too small.
-      const byId = new Map(repos.customers.listCustomers(customer.teamId).map((c) => [c.id, c]));
-      const others = scores.filter((s) => s.customerId !== customer.id && s.hasData);
-      const segments: Array<{ label: string; match: (c: Customer) => boolean }> = [];
-      if (customer.industry && customer.region) segments.push({ label: `${customer.industry} / ${customer.region}`, match: (c) => c.industry === customer.industry && c.region === customer.region });
-      if (customer.industry) segments.push({ label: customer.industry, match: (c) => c.industry === customer.industry });
-      if (customer.region) segments.push({ label: customer.region, match: (c) => c.region === customer.region });
-      segments.push({ label: locale === 'zh' ? '全部客户' : 'all customers', match: () => true });
-      let segment: { label: string; customers: number; median: ReturnType<typeof medianByDimension> } | null = null;
-      for (const seg of segments) {
-        const peers = others.filter((s) => { const c = byId.get(s.customerId); return c !== undefined && seg.match(c); });
-        if (peers.length >= MIN_PEERS) {
-          segment = { label: seg.label, customers: peers.length, median: medianByDimension(peers.map(dims)) };
-          break;
-        }
-      }
+      const counts = repos.scores.segmentCounts(customer.teamId, week, customer.id, customer.industry, customer.region);
+      const segments: Array<{ label: string; peers: number; industry: string | null; region: string | null }> = [];
+      if (customer.industry && customer.region) segments.push({ label: `${customer.industry} / ${customer.region}`, peers: counts.both, industry: customer.industry, region: customer.region });
+      if (customer.industry) segments.push({ label: customer.industry, peers: counts.industry, industry: customer.industry, region: null });
+      if (customer.region) segments.push({ label: customer.region, peers: counts.region, industry: null, region: customer.region });
+      segments.push({ label: locale === 'zh' ? '全部客户' : 'all customers', peers: counts.all, industry: null, region: null });
+      const chosen = segments.find((seg) => seg.peers >= MIN_PEERS);
+      const segment = chosen
+        ? { label: chosen.label, ...repos.scores.segmentMedians(customer.teamId, week, customer.id, { industry: chosen.industry, region: chosen.region }) }
+        : null;
       const zero = medianByDimension([]);
       return customerRadarChart({ customer: customer.name, week, scores: own ? dims(own) : zero, segment }, locale);
     },

@@ -3,7 +3,7 @@
 import type { EntryValues, CustomValues } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Customer, Member, Role, Team } from '../../core/team.js';
-import type { CustomerScore, Grade, PreviousScore, Tier } from '../../core/customer-risk/types.js';
+import type { CustomerScore, Dimension, Grade, PreviousScore, Tier } from '../../core/customer-risk/types.js';
 import type { FollowUpTask, TaskEvent } from '../../core/follow-up/task.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Platform } from './chat.port.js';
@@ -151,6 +151,15 @@ export interface ScoreRepo {
   /** The little of a week's scores that next week's scoring needs (delta, weeks in red). */
   previousScores(teamId: number, week: WeekId): Array<PreviousScore & { customerId: number }>;
   scoreHistory(customerId: number, from: WeekId, to: WeekId): CustomerScore[];
+  /** One customer's stored score of a week (one indexed row), or null. */
+  customerScore(customerId: number, week: WeekId): CustomerScore | null;
+  /**
+   * How many of the week's other customers with data (`self` excluded) share the customer's industry
+   * and region (`both`), its industry, its region, and in all: the sizes of the radar's segments.
+   */
+  segmentCounts(teamId: number, week: WeekId, self: number, industry: string | null, region: string | null): { both: number; industry: number; region: number; all: number };
+  /** The per-dimension median sub-score of a segment's customers (null industry/region: any), `self` excluded. */
+  segmentMedians(teamId: number, week: WeekId, self: number, segment: { industry: string | null; region: string | null }): { customers: number; median: Record<Dimension, number> };
   /** Weeks with stored scores, ascending; with `settingsHash`, only weeks scored under those settings. */
   scoredWeeks(teamId: number, settingsHash?: string): WeekId[];
   /** Drop scores of `week` and later (their inputs changed). */

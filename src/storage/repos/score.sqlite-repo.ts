@@ -1,7 +1,7 @@
 // Scores per (team, week, customer). A week is saved as a whole (delete + prepared inserts in one
 // transaction) and read as a whole; raw statements because a week can be 20,000 rows.
 import type { Statement } from 'better-sqlite3';
-import type { CustomerScore, Dimension, DimensionScore, Grade, PreviousScore, TagId } from '../../core/customer-risk/types.js';
+import { DIMENSIONS, type CustomerScore, type Dimension, type DimensionScore, type Grade, type PreviousScore, type TagId } from '../../core/customer-risk/types.js';
 import type { LocalizedText } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { ScoreRepo } from '../../app/ports/repositories.port.js';
@@ -40,6 +40,9 @@ export class SqliteScoreRepo implements ScoreRepo {
   private readonly scopedTotalsStmt: Statement;
   private readonly scopedGradesStmt: Statement;
   private readonly flaggedHistoryStmt: Statement;
+  private readonly oneScoreStmt: Statement;
+  private readonly segmentCountsStmt: Statement;
+  private readonly segmentMedianStmt: Statement;
 
   constructor(private readonly db: Db) {
     const s = db.sqlite;
@@ -77,6 +80,19 @@ export class SqliteScoreRepo implements ScoreRepo {
         SELECT customer_id FROM scores WHERE team_id = @team AND week BETWEEN @from AND @to AND grade IS NOT NULL
         UNION SELECT value FROM json_each(@also))
       ORDER BY week, customer_id`).raw(true);
+    this.oneScoreStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE customer_id = ? AND week = ?`).raw(true);
+    // A segment's peers: the week's other customers with data, in the customer's industry and/or region
+    // (a null parameter: any). Counted for every candidate segment in one pass over the week's rows.
+    const peers = `FROM scores s JOIN customers c ON c.id = s.customer_id
+      WHERE s.team_id = @team AND s.week = @week AND s.has_data = 1 AND s.customer_id <> @self`;
+    this.segmentCountsStmt = s.prepare(`SELECT
+        COALESCE(SUM(c.industry IS @industry AND c.region IS @region), 0),
+        COALESCE(SUM(c.industry IS @industry), 0),
+        COALESCE(SUM(c.region IS @region), 0),
+        COUNT(*) ${peers}`).raw(true);
+    // SQLite's median() over each sub-score, read from the JSON in SQL: no row reaches JavaScript.
+    this.segmentMedianStmt = s.prepare(`SELECT COUNT(*), ${DIMENSIONS.map((d) => `median(json_extract(s.dimensions, '$.${d}.score'))`).join(', ')}
+      ${peers} AND (@industry IS NULL OR c.industry = @industry) AND (@region IS NULL OR c.region = @region)`).raw(true);
     this.previousStmt = s.prepare('SELECT customer_id, week, risk_index, grade, weeks_in_red FROM scores WHERE team_id = ? AND week = ?').raw(true);
   }
 
@@ -136,6 +152,22 @@ export class SqliteScoreRepo implements ScoreRepo {
     return (this.previousStmt.all(teamId, week) as Row[]).map((r) => ({
       customerId: r[0] as number, week: r[1] as WeekId, index: r[2] as number, grade: r[3] as Grade | null, weeksInRed: r[4] as number,
     }));
+  }
+
+  customerScore(customerId: number, week: WeekId): CustomerScore | null {
+    const row = this.oneScoreStmt.get(customerId, week) as Row | undefined;
+    return row ? toScore(row) : null;
+  }
+
+  segmentCounts(teamId: number, week: WeekId, self: number, industry: string | null, region: string | null): { both: number; industry: number; region: number; all: number } {
+    const r = this.segmentCountsStmt.get({ team: teamId, week, self, industry, region }) as number[];
+    return { both: r[0]!, industry: r[1]!, region: r[2]!, all: r[3]! };
+  }
+
+  segmentMedians(teamId: number, week: WeekId, self: number, segment: { industry: string | null; region: string | null }): { customers: number; median: Record<Dimension, number> } {
+    const r = this.segmentMedianStmt.get({ team: teamId, week, self, ...segment }) as Array<number | null>;
+    const median = Object.fromEntries(DIMENSIONS.map((d, i) => [d, r[i + 1] ?? 0])) as Record<Dimension, number>;
+    return { customers: r[0] ?? 0, median };
   }
 
   scoreHistory(customerId: number, from: WeekId, to: WeekId): CustomerScore[] {
