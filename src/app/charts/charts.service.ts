@@ -110,16 +110,20 @@ export function createChartsService(ctx: AppContext, teamId?: number): ChartsSer
       const dims = (s: NonNullable<typeof own>) =>
         Object.fromEntries(Object.entries(s.dimensions).map(([d, v]) => [d, v.score])) as Record<keyof typeof s.dimensions, number>;
       // The segment as the scorer's peer baseline defines it (industry and region), widened when too small.
-      const counts = repos.scores.segmentCounts(customer.teamId, week, customer.id, customer.industry, customer.region);
-      const segments: Array<{ label: string; peers: number; industry: string | null; region: string | null }> = [];
-      if (customer.industry && customer.region) segments.push({ label: `${customer.industry} / ${customer.region}`, peers: counts.both, industry: customer.industry, region: customer.region });
-      if (customer.industry) segments.push({ label: customer.industry, peers: counts.industry, industry: customer.industry, region: null });
-      if (customer.region) segments.push({ label: customer.region, peers: counts.region, industry: null, region: customer.region });
-      segments.push({ label: locale === 'zh' ? '全部客户' : 'all customers', peers: counts.all, industry: null, region: null });
-      const chosen = segments.find((seg) => seg.peers >= MIN_PEERS);
-      const segment = chosen
-        ? { label: chosen.label, ...repos.scores.segmentMedians(customer.teamId, week, customer.id, { industry: chosen.industry, region: chosen.region }) }
-        : null;
+      // Narrowest first; a segment too small to stand for the median customer is small to read too.
+      const segments: Array<{ label: string; industry: string | null; region: string | null }> = [];
+      if (customer.industry && customer.region) segments.push({ label: `${customer.industry} / ${customer.region}`, industry: customer.industry, region: customer.region });
+      if (customer.industry) segments.push({ label: customer.industry, industry: customer.industry, region: null });
+      if (customer.region) segments.push({ label: customer.region, industry: null, region: customer.region });
+      segments.push({ label: locale === 'zh' ? '全部客户' : 'all customers', industry: null, region: null });
+      let segment: { label: string; customers: number; median: ReturnType<typeof medianByDimension> } | null = null;
+      for (const seg of segments) {
+        const found = repos.scores.segmentMedians(customer.teamId, week, customer.id, { industry: seg.industry, region: seg.region });
+        if (found.customers >= MIN_PEERS) {
+          segment = { label: seg.label, ...found };
+          break;
+        }
+      }
       const zero = medianByDimension([]);
       return customerRadarChart({ customer: customer.name, week, scores: own ? dims(own) : zero, segment }, locale);
     },

@@ -154,11 +154,9 @@ export interface ScoreRepo {
   /** One customer's stored score of a week (one indexed row), or null. */
   customerScore(customerId: number, week: WeekId): CustomerScore | null;
   /**
-   * How many of the week's other customers with data (`self` excluded) share the customer's industry
-   * and region (`both`), its industry, its region, and in all: the sizes of the radar's segments.
+   * How many of the week's other customers with data (`self` excluded) are in a segment (null
+   * industry/region: any), and the per-dimension median of their sub-scores.
    */
-  segmentCounts(teamId: number, week: WeekId, self: number, industry: string | null, region: string | null): { both: number; industry: number; region: number; all: number };
-  /** The per-dimension median sub-score of a segment's customers (null industry/region: any), `self` excluded. */
   segmentMedians(teamId: number, week: WeekId, self: number, segment: { industry: string | null; region: string | null }): { customers: number; median: Record<Dimension, number> };
   /** Weeks with stored scores, ascending; with `settingsHash`, only weeks scored under those settings. */
   scoredWeeks(teamId: number, settingsHash?: string): WeekId[];

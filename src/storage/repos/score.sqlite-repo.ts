@@ -41,8 +41,8 @@ export class SqliteScoreRepo implements ScoreRepo {
   private readonly scopedGradesStmt: Statement;
   private readonly flaggedHistoryStmt: Statement;
   private readonly oneScoreStmt: Statement;
-  private readonly segmentCountsStmt: Statement;
   private readonly segmentMedianStmt: Statement;
+  private readonly bookMedianStmt: Statement;
 
   constructor(private readonly db: Db) {
     const s = db.sqlite;
@@ -81,18 +81,18 @@ export class SqliteScoreRepo implements ScoreRepo {
         UNION SELECT value FROM json_each(@also))
       ORDER BY week, customer_id`).raw(true);
     this.oneScoreStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE customer_id = ? AND week = ?`).raw(true);
-    // A segment's peers: the week's other customers with data, in the customer's industry and/or region
-    // (a null parameter: any). Counted for every candidate segment in one pass over the week's rows.
-    const peers = `FROM scores s JOIN customers c ON c.id = s.customer_id
-      WHERE s.team_id = @team AND s.week = @week AND s.has_data = 1 AND s.customer_id <> @self`;
-    this.segmentCountsStmt = s.prepare(`SELECT
-        COALESCE(SUM(c.industry IS @industry AND c.region IS @region), 0),
-        COALESCE(SUM(c.industry IS @industry), 0),
-        COALESCE(SUM(c.region IS @region), 0),
-        COUNT(*) ${peers}`).raw(true);
-    // SQLite's median() over each sub-score, read from the JSON in SQL: no row reaches JavaScript.
+    // A segment's peers: the week's other customers with data in the customer's industry and/or region
+    // (a null parameter: any). Driven from the customers (CROSS JOIN keeps that order): the segment's
+    // customers are picked from the small customers rows, then each one's score row by
+    // scores_customer_week_idx, rather than every score row of the week read and joined. SQLite's
+    // median() over each sub-score, read from the JSON in SQL: no row reaches JavaScript.
     this.segmentMedianStmt = s.prepare(`SELECT COUNT(*), ${DIMENSIONS.map((d) => `median(json_extract(s.dimensions, '$.${d}.score'))`).join(', ')}
-      ${peers} AND (@industry IS NULL OR c.industry = @industry) AND (@region IS NULL OR c.region = @region)`).raw(true);
+      FROM customers c CROSS JOIN scores s ON s.customer_id = c.id AND s.week = @week
+      WHERE c.team_id = @team AND c.id <> @self AND (@industry IS NULL OR c.industry = @industry) AND (@region IS NULL OR c.region = @region)
+        AND s.team_id = @team AND s.has_data = 1`).raw(true);
+    // The whole book as the segment: the week's score rows themselves (no customer needed).
+    this.bookMedianStmt = s.prepare(`SELECT COUNT(*), ${DIMENSIONS.map((d) => `median(json_extract(dimensions, '$.${d}.score'))`).join(', ')}
+      FROM scores WHERE team_id = @team AND week = @week AND has_data = 1 AND customer_id <> @self`).raw(true);
     this.previousStmt = s.prepare('SELECT customer_id, week, risk_index, grade, weeks_in_red FROM scores WHERE team_id = ? AND week = ?').raw(true);
   }
 
@@ -159,13 +159,9 @@ export class SqliteScoreRepo implements ScoreRepo {
     return row ? toScore(row) : null;
   }
 
-  segmentCounts(teamId: number, week: WeekId, self: number, industry: string | null, region: string | null): { both: number; industry: number; region: number; all: number } {
-    const r = this.segmentCountsStmt.get({ team: teamId, week, self, industry, region }) as number[];
-    return { both: r[0]!, industry: r[1]!, region: r[2]!, all: r[3]! };
-  }
-
   segmentMedians(teamId: number, week: WeekId, self: number, segment: { industry: string | null; region: string | null }): { customers: number; median: Record<Dimension, number> } {
-    const r = this.segmentMedianStmt.get({ team: teamId, week, self, ...segment }) as Array<number | null>;
+    const whole = segment.industry === null && segment.region === null;
+    const r = (whole ? this.bookMedianStmt.get({ team: teamId, week, self }) : this.segmentMedianStmt.get({ team: teamId, week, self, ...segment })) as Array<number | null>;
     const median = Object.fromEntries(DIMENSIONS.map((d, i) => [d, r[i + 1] ?? 0])) as Record<Dimension, number>;
     return { customers: r[0] ?? 0, median };
   }
