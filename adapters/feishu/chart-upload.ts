@@ -1,7 +1,8 @@
-// Charts in Feishu cards: each `image` block's PNG is uploaded through POST /open-apis/im/v1/images
-// (image_type=message) and shown by an `img` element with its image_key. Card 2.0's native `chart`
-// component takes a VChart spec, but not our radar/heat map, and one picture keeps every surface
-// identical. The PNG renderer is injected at composition; the same bytes upload once per process.
+// Charts in Feishu cards: a chart Card 2.0 draws natively (the customer trend and radar, as VChart
+// specs within MAX_NATIVE_CHART_BYTES: see render/vchart.ts) goes as its `chart` component and is not
+// uploaded; every other `image` block's PNG is uploaded through POST /open-apis/im/v1/images
+// (image_type=message) and shown by an `img` element with its image_key. The PNG renderer is injected
+// at composition; the same chart uploads once per process (by its spec, then by its bytes).
 // @see https://open.feishu.cn/document/server-docs/im-v1/image/create
 import { createHash } from 'node:crypto';
 import type * as lark from '@larksuiteoapi/node-sdk';
@@ -9,20 +10,27 @@ import type { Logger } from 'pino';
 import type { Block, CardSpec } from '../../src/ui/card.js';
 import type { ChartSpec } from '../../src/ui/chart.js';
 import { toDeliveryError } from './open-api.js';
+import { nativeChartPlan } from './render/vchart.js';
+
+const MAX_KNOWN_SPECS = 1000;
 
 export type ChartPngRenderer = (chart: ChartSpec) => Buffer | Promise<Buffer>;
 
 export class FeishuChartUploader {
   private readonly keys = new Map<string, string>();
+  /** sha256 of the chart spec → image_key (the chart is not drawn again). */
+  private readonly bySpec = new Map<string, string>();
 
   constructor(private readonly client: lark.Client, private readonly render: ChartPngRenderer | undefined, private readonly logger: Logger) {}
 
   /** The card with every chart image uploaded (`uploaded.feishuImageKey` set). */
   async prepare(card: CardSpec): Promise<CardSpec> {
-    if (!this.render || !card.blocks.some((b) => b.type === 'image' && !b.uploaded?.feishuImageKey)) return card;
+    const native = nativeChartPlan(card.blocks);
+    const toUpload = (b: Block, i: number) => b.type === 'image' && !b.uploaded?.feishuImageKey && !native[i];
+    if (!this.render || !card.blocks.some(toUpload)) return card;
     const blocks: Block[] = [];
-    for (const block of card.blocks) {
-      if (block.type !== 'image' || block.uploaded?.feishuImageKey) {
+    for (const [i, block] of card.blocks.entries()) {
+      if (block.type !== 'image' || !toUpload(block, i)) {
         blocks.push(block);
         continue;
       }
@@ -33,6 +41,16 @@ export class FeishuChartUploader {
   }
 
   private async upload(chart: ChartSpec): Promise<string> {
+    const specHash = createHash('sha256').update(JSON.stringify(chart)).digest('hex');
+    const drawn = this.bySpec.get(specHash);
+    if (drawn) return drawn;
+    const key = await this.uploadPng(chart);
+    if (this.bySpec.size >= MAX_KNOWN_SPECS) this.bySpec.delete(this.bySpec.keys().next().value!);
+    this.bySpec.set(specHash, key);
+    return key;
+  }
+
+  private async uploadPng(chart: ChartSpec): Promise<string> {
     const png = await this.render!(chart);
     const hash = createHash('sha256').update(png).digest('hex');
     const known = this.keys.get(hash);

@@ -32,6 +32,11 @@ export const MAX_TABLE_COLUMNS = 50;
  * @see https://open.feishu.cn/document/uAjLw4CM/ukzMukzMukzM/feishu-cards/card-json-v2-components/content-components/chart
  */
 export const MAX_CHARTS_PER_CARD = 5;
+/**
+ * A native chart's JSON we send at most; a larger one goes as a PNG (image_key) instead. Two charts
+ * (a customer's trend and radar) plus the card's text stay far below MAX_CARD_BYTES.
+ */
+export const MAX_NATIVE_CHART_BYTES = 10 * 1024;
 
 /**
  * `input.max_length` is in [1, 1000] (default 1000); placeholder ≤ 100 chars.

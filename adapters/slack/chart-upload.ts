@@ -2,7 +2,9 @@
 // (files.getUploadURLExternal → POST the bytes to upload_url → files.completeUploadExternal; files.upload
 // is retired) and then shown by an image block with `slack_file: {id}`. The PNG renderer is injected
 // at composition (adapters do not import the chart renderer). Uploads run inside the outbox send, so
-// they are retried and rate-limited with it; the same bytes are uploaded once per process (by hash).
+// they are retried and rate-limited with it; the same chart is uploaded once per process: known by the
+// hash of its spec (not even drawn again: App Home asks for its charts on every open) and by the hash
+// of its PNG.
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
@@ -14,9 +16,14 @@ import { platformErrorCode, toDeliveryError } from './slack-errors.js';
 /** Draws a chart as PNG bytes (src/chart-render's renderPng, injected). */
 export type ChartPngRenderer = (chart: ChartSpec) => Buffer | Promise<Buffer>;
 
+/** Chart specs remembered with their file (each a hash and a file id). */
+const MAX_KNOWN_SPECS = 1000;
+
 export class SlackChartUploader {
   /** sha256 of the PNG → Slack file id. */
   private readonly uploaded = new Map<string, string>();
+  /** sha256 of the chart spec → Slack file id (an LRU bounded by MAX_KNOWN_SPECS). */
+  private readonly bySpec = new Map<string, string>();
 
   constructor(
     private readonly client: WebClient,
@@ -42,6 +49,22 @@ export class SlackChartUploader {
 
   /** The file id, or null when Slack refuses files to this app (e.g. no files:write): the card then shows the numbers. */
   private async upload(chart: ChartSpec): Promise<string | null> {
+    const specHash = createHash('sha256').update(JSON.stringify(chart)).digest('hex');
+    const drawn = this.bySpec.get(specHash);
+    if (drawn) {
+      this.bySpec.delete(specHash);
+      this.bySpec.set(specHash, drawn);
+      return drawn;
+    }
+    const id = await this.uploadPng(chart);
+    if (id) {
+      if (this.bySpec.size >= MAX_KNOWN_SPECS) this.bySpec.delete(this.bySpec.keys().next().value!);
+      this.bySpec.set(specHash, id);
+    }
+    return id;
+  }
+
+  private async uploadPng(chart: ChartSpec): Promise<string | null> {
     const png = await this.render!(chart);
     const hash = createHash('sha256').update(png).digest('hex');
     const known = this.uploaded.get(hash);

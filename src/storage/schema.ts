@@ -46,6 +46,8 @@ export const customers = sqliteTable('customers', {
 }, (t) => [
   uniqueIndex('customers_team_name_uq').on(t.teamId, t.nameKey),
   index('customers_owner_idx').on(t.ownerRepId),
+  // The radar's segments (industry and region, then industry): their customers without a scan.
+  index('customers_segment_idx').on(t.teamId, t.industry, t.region),
 ]);
 
 export const reports = sqliteTable('reports', {

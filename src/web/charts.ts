@@ -5,7 +5,7 @@ import type { Locale } from '../core/i18n.js';
 import type { WeekId } from '../core/weekly-report/week.js';
 import type { ChartSpec } from '../ui/chart.js';
 import type { AppContext } from '../app/context.js';
-import { createChartsService } from '../app/charts/charts.service.js';
+import { createChartsService, type ChartScope } from '../app/charts/charts.service.js';
 import type { WeekFlags } from '../app/scoring/week-flags.js';
 import { renderSvg } from '../chart-render/index.js';
 import type { DashboardCharts } from './server/dashboard-app.js';
@@ -48,6 +48,11 @@ export function createDashboardCharts(ctx: AppContext): DashboardCharts {
       heatmap: draw('heatmap', () => service.heatmap(flags.week, locale, 'region', flags), locale),
       portfolio: draw('portfolio', () => service.portfolio(flags.week, locale), locale),
       byRep: draw('by-rep', () => service.byRep(flags.week, locale, flags), locale),
+    }),
+    own: (flags: WeekFlags, locale: Locale, scope: ChartScope) => ({
+      heatmap: draw('own-heatmap', () => service.heatmap(flags.week, locale, 'region', flags, scope), locale),
+      portfolio: draw('own-portfolio', () => service.portfolio(flags.week, locale, undefined, scope), locale),
+      byRep: null,
     }),
     customer: (customerId: number, week: WeekId, locale: Locale) => ({
       trend: draw('trend', () => service.trend(customerId, week, locale), locale),

@@ -253,6 +253,10 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       case 'views.push':
       case 'views.update':
       case 'views.publish':
+        // As in messages: an image block may show only a file whose upload was completed.
+        for (const b of ((a.view as { blocks?: unknown } | undefined)?.blocks ?? []) as Array<{ type?: string; slack_file?: { id?: string } }>) {
+          if (b.type === 'image' && b.slack_file && !files.get(b.slack_file.id ?? '')?.completed) return { ok: false, error: 'invalid_blocks' };
+        }
         return { ok: true, view: { id: `V${String(++viewCounter).padStart(8, '0')}`, ...(typeof a.view === 'object' ? a.view : {}) } };
       default:
         return { ok: false, error: 'unknown_method' };

@@ -3,10 +3,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { get, signIn, startWebFixture, SCRIPT_NAME, WEEK, type WebFixture } from './support/web-fixture.js';
-import { WEEKS } from '../app/support/app-harness.js';
+import { NOW, WEEKS } from '../app/support/app-harness.js';
+import { importRecords } from '../../src/app/import/import-records.service.js';
 import { teamRanking } from '../../src/app/review/ranking.service.js';
 import { monthlyReview } from '../../src/app/review/review.service.js';
 import { monthOfWeek } from '../../src/core/review/period.js';
+import { loadWeekFlags } from '../../src/app/scoring/week-flags.js';
 
 let f: WebFixture;
 beforeAll(async () => {
@@ -111,6 +113,10 @@ describe('sign-in', () => {
       const statuses = [];
       for (let i = 0; i < 5; i += 1) statuses.push((await get(s, '/dashboard/signin/1.0.1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx')).status);
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
+      // The limit is per socket address: a forged X-Forwarded-For does not buy more attempts.
+      const forged = await fetch(`${s.base}/dashboard/signin/1.0.1.yyyy`, { redirect: 'manual', headers: { 'x-forwarded-for': '203.0.113.9' } });
+      expect(forged.status).toBe(429);
+      expect(await forged.text()).toContain('data-notice="rate_limited"');
       // Even a good link waits out the window.
       expect((await fetch(s.link(s.h.members.manager), { redirect: 'manual' })).status).toBe(429);
     } finally {
@@ -163,6 +169,31 @@ describe('headers and escaping', () => {
   });
 });
 
+describe('escaping in the charts of a rep named with markup', () => {
+  it('their own chart titles, captions and SVG text show the name as text', async () => {
+    const s = await startWebFixture();
+    try {
+      const evil = '<img src=x onerror=alert(3)>';
+      const line = (week: string) => JSON.stringify({
+        week, rep: 'evil@example.com', repName: evil, customer: 'Evil Co', region: 'East', industry: 'software', tier: 'normal',
+        contacts: 0, lastContact: '2026-09-01', revenue: 0, receivable: 80000, overdueDays: 95, complaints: 2, complaintType: 'service',
+        requirementChanges: 0, faults: 0, usage: 'low', stage: 'live', expectedClose: null, health: 'red', notes: '',
+      });
+      importRecords(s.h.app.ctx.repos, { name: 'evil.jsonl', text: WEEKS.map(line).join('\n') }, { teamId: s.h.teamId, now: NOW.toISOString() });
+      const member = s.h.app.ctx.repos.teams.memberByEmail(s.h.teamId, 'evil@example.com')!;
+      expect(member.name).toBe(evil);
+      const res = await get(s, '/dashboard/?lang=en', await signIn(s, member));
+      const body = await res.text();
+      expect([...body.matchAll(/data-chart="([^"]+)"/g)].map((m) => m[1])).toEqual(['own-heatmap', 'own-portfolio']);
+      expect(body).not.toContain('<img src=x');
+      expect(body).toContain('&lt;img src=x onerror=alert(3)&gt;&#39;s customers by grade');
+      expect(res.headers.get('content-security-policy')).not.toMatch(/script-src|'unsafe-inline'/);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
 describe('what each role sees', () => {
   it('a rep: own customers only; another rep\'s customer is refused; the team page shows their own lines only', async () => {
     const cookie = await signIn(f, f.h.members.rep1);
@@ -182,6 +213,43 @@ describe('what each role sees', () => {
     expect(html).toMatch(/#\d of 2 · /);
     expect(html).not.toContain('data-rank-rep=');
     expect(html).not.toContain('id="review"');
+  });
+
+  it('a rep: charts of their own customers only (heat map, portfolio), never the team\'s', async () => {
+    const cookie = await signIn(f, f.h.members.rep1);
+    const body = await (await get(f, '/dashboard/?lang=en', cookie)).text();
+    const figures = [...body.matchAll(/<figure class="chart" data-chart="([^"]+)"[^>]*>[\s\S]*?<figcaption>([^<]*)<\/figcaption>/g)].map((m) => ({ kind: m[1]!, alt: m[2]! }));
+    expect(figures.map((x) => x.kind)).toEqual(['own-heatmap', 'own-portfolio']);
+    const [heat, portfolio] = figures;
+    // rep1's one red flag (华星科技, region East, overdue); not rep2's customer in region West.
+    expect(heat!.alt.startsWith(`rep1&#39;s red flags heat map (${WEEK} · Region × problem type · 1 flagged)`)).toBe(true);
+    expect(heat!.alt).toContain('East × Overdue payment: 1');
+    expect(heat!.alt).not.toContain('West');
+    // The portfolio counts rep1's two customers each week, not the team's three.
+    expect(portfolio!.alt).toMatch(/^rep1&#39;s customers by grade/);
+    const weeks = portfolio!.alt.split(': ').slice(1).join(': ').split('; ');
+    expect(weeks.length).toBeGreaterThan(1);
+    for (const w of weeks) expect([...w.matchAll(/\((\d+)\)/g)].reduce((n, m) => n + Number(m[1]), 0), w).toBe(2);
+    // Another rep's charts are theirs alone too.
+    const other = await (await get(f, '/dashboard/?lang=en', await signIn(f, f.h.members.rep2))).text();
+    expect(other).toContain('rep2&#39;s red flags heat map');
+    expect(other).not.toContain('rep1&#39;s');
+  });
+
+  it('a rep opening another rep\'s customer gets 403 without a word of it; an unknown id 404', async () => {
+    const cookie = await signIn(f, f.h.members.rep1);
+    const other = f.h.customers.greatwall; // rep2's
+    for (const path of [`/dashboard/customers/${other}`, `/dashboard/customers/${other}?week=${WEEK}&lang=en`]) {
+      const res = await get(f, path, cookie);
+      expect(res.status, path).toBe(403);
+      const body = await res.text();
+      expect(body).toContain('data-notice="forbidden"');
+      expect(body).not.toContain('长城物流');
+      expect(body).not.toContain('data-chart=');
+    }
+    for (const path of ['/dashboard/customers/999999', '/dashboard/customers/abc', '/dashboard/customers/-1', '/dashboard/customers/1.5']) {
+      expect((await get(f, path, cookie)).status, path).toBe(404);
+    }
   });
 
   it('finance: the customers whose follow-ups are routed to finance (overdue), as in chat', async () => {
@@ -238,6 +306,44 @@ describe('what each role sees', () => {
     expect(await rows(`rep=${f.h.members.rep1.id}`)).toEqual(['华星科技']);
     expect(await rows('sort=index&dir=asc')).toEqual([...all].reverse());
     expect(await rows('grade=B&tag=complaints')).toEqual([]);
+  });
+});
+
+describe('filters on this week (issue 10 §3: grade / tag / region / rep)', () => {
+  // What each filter must keep, from the week's stored flags (not from the page under test).
+  const truth = () => {
+    const flags = loadWeekFlags(f.h.app.ctx, f.h.teamId, WEEK);
+    return flags.flagged.map((s) => ({ id: s.customerId, grade: s.grade!, tags: s.tags, region: flags.customers.get(s.customerId)!.region, rep: flags.customers.get(s.customerId)!.ownerRepId }));
+  };
+  const ids = async (q: string, cookie: string) => [...(await (await get(f, `/dashboard/?${q}`, cookie)).text()).matchAll(/data-customer-id="(\d+)"/g)].map((m) => Number(m[1])).sort();
+  const want = (keep: (r: ReturnType<typeof truth>[number]) => boolean) => truth().filter(keep).map((r) => r.id).sort();
+
+  it('each filter alone keeps exactly the matching red flags, and they combine', async () => {
+    const cookie = await signIn(f, f.h.members.manager);
+    const all = truth();
+    expect(new Set(all.map((r) => r.region)).size).toBeGreaterThan(1);
+    expect(await ids('', cookie)).toEqual(want(() => true));
+    for (const grade of ['A', 'B'] as const) expect(await ids(`grade=${grade}`, cookie), grade).toEqual(want((r) => r.grade === grade));
+    for (const tag of new Set(all.flatMap((r) => r.tags))) expect(await ids(`tag=${tag}`, cookie), tag).toEqual(want((r) => r.tags.includes(tag)));
+    for (const region of new Set(all.map((r) => r.region!))) expect(await ids(`region=${encodeURIComponent(region)}`, cookie), region).toEqual(want((r) => r.region === region));
+    for (const rep of [f.h.members.rep1, f.h.members.rep2]) expect(await ids(`rep=${rep.id}`, cookie), rep.email).toEqual(want((r) => r.rep === rep.id));
+    expect(await ids(`grade=A&region=East&rep=${f.h.members.rep1.id}`, cookie)).toEqual(want((r) => r.grade === 'A' && r.region === 'East' && r.rep === f.h.members.rep1.id));
+    expect(await ids('region=Nowhere', cookie)).toEqual([]);
+    expect(want((r) => r.region === 'East').length).toBeGreaterThan(0);
+  });
+
+  it('unknown values are ignored, not trusted: a bogus grade or tag shows everything, a bogus rep id too', async () => {
+    const cookie = await signIn(f, f.h.members.manager);
+    const everything = want(() => true);
+    expect(await ids('grade=Z', cookie)).toEqual(everything);
+    expect(await ids('tag=%3Cscript%3E', cookie)).toEqual(everything);
+    expect(await ids('rep=-1', cookie)).toEqual(everything);
+  });
+
+  it('a rep filtering by another rep sees nothing of theirs', async () => {
+    const cookie = await signIn(f, f.h.members.rep1);
+    expect(await ids(`rep=${f.h.members.rep2.id}`, cookie)).toEqual([]);
+    expect(await ids(`region=${encodeURIComponent('West"><b>')}`, cookie)).toEqual([]);
   });
 });
 

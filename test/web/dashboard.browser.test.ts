@@ -127,7 +127,15 @@ describe.skipIf(false)('dashboard in Chromium', () => {
       const names = await texts(page, 'table.flags tbody tr td:first-child a');
       expect(names).toEqual([SCRIPT_NAME]);
       expect(await page.$('figure[data-chart="heatmap"]')).toBeNull();
+      expect(await page.$('figure[data-chart="by-rep"]')).toBeNull();
       expect(await page.$('#missing')).toBeNull();
+      // Their own charts instead: the heat map of their own red flag (region West…), their portfolio.
+      expect(await page.$$eval('figure[data-chart]', (els) => els.map((e) => e.getAttribute('data-chart')))).toEqual(['own-heatmap', 'own-portfolio']);
+      const [heat, portfolio] = await texts(page, 'figure[data-chart] figcaption');
+      expect(heat).toContain('West"><b> × ');
+      expect(heat).not.toContain('East');
+      expect(portfolio).toMatch(/^rep2 的客户分级占比/);
+      expect(await page.$eval('figure[data-chart="own-heatmap"] svg', (e) => e.getBoundingClientRect().width)).toBeGreaterThan(200);
       await shoot(page, 'this-week.rep.zh');
       // The team page: their own report row and ranking line, nobody else's, no review.
       await page.goto(`${f.base}/dashboard/team?lang=en`);

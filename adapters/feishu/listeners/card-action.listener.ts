@@ -6,7 +6,7 @@ import type { InteractionResult } from '../../../src/app/inbound.js';
 import type { CardCallbackResponse } from '../render/card-v2.types.js';
 import { CALLBACK_DEADLINE_MS, ROUTER_SOFT_DEADLINE_MS } from '../limits.js';
 import { translateCardAction, type CardActionInfo } from '../inbound/translate.js';
-import { retryOnceIfRateLimited, type ListenerContext } from './context.js';
+import { retryOnceIfRateLimited, withChartImages, type ListenerContext } from './context.js';
 import { placeResult, privateCards, TEXT, toastOf, toCallbackResponse } from './interaction-result.js';
 import { isUpdateExpired, sendUuid } from '../chat-port.js';
 
@@ -48,7 +48,7 @@ export async function handleCardAction(ctx: ListenerContext, eventId: string | n
   const click: Click = { info, eventId, key: `cb:${eventId ?? token ?? `${info.messageId}:${at}`}`, startedAt };
 
   const routed = ctx.router(info.event).then(
-    (r) => r,
+    (r) => withChartImages(ctx, r),
     (e: unknown) => {
       ctx.logger.error({ err: e, eventId, type: info.event.type }, 'feishu router failed for a card callback');
       return { type: 'toast', text: TEXT.failed, tone: 'error' } as InteractionResult;

@@ -5,7 +5,7 @@ import { renderCard } from '../render/render-card.js';
 import { renderFormCard } from '../render/render-form.js';
 import { translateMessage, type MessageInfo } from '../inbound/translate.js';
 import { sendUuid } from '../chat-port.js';
-import { retryOnceIfRateLimited, type ListenerContext } from './context.js';
+import { retryOnceIfRateLimited, withChartImages, type ListenerContext } from './context.js';
 import { noticeCard, TEXT } from './interaction-result.js';
 
 function cardsFor(result: InteractionResult): Card2[] {
@@ -59,7 +59,7 @@ export async function handleMessageEvent(ctx: ListenerContext, eventId: string |
     if (!ctx.inbound.firstSeen(`feishu:msg:${info.messageId}`, at)) return;
     const result: InteractionResult = info.unsupportedType
       ? { type: 'toast', text: TEXT.textOnly, tone: 'info' }
-      : await ctx.router(info.event);
+      : await withChartImages(ctx, await ctx.router(info.event));
     if (result.privately) return await answerPrivately(ctx, info, result, result.privately.publicNote);
     const cards = cardsFor(result);
     for (let i = 0; i < cards.length; i += 1) {

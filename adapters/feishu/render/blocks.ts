@@ -6,6 +6,7 @@ import type {
 } from './card-v2.types.js';
 import { MAX_BUTTON_TEXT, MAX_IMG_ALT_CHARS, MAX_MARKDOWN_CHARS, MAX_TABLE_COLUMNS, MAX_TABLE_PAGE_SIZE } from '../limits.js';
 import { escapeMarkdown, richTextToMarkdown, truncate } from './markdown.js';
+import { nativeChart } from './vchart.js';
 
 /** Whether a table/chart block may use its native component (the per-card quota is decided by the caller). */
 export interface BlockOptions {
@@ -176,7 +177,10 @@ export function renderBlock(block: Block, options: BlockOptions): Card2Element[]
       return options.nativeChart ? [chart(block)] : markdownUnits(chartAsText(block));
     case 'image': {
       // The chart's PNG once the ChatPort uploaded it; before that (or without a renderer) its numbers.
+      // A kind Card 2.0 draws natively (trend, radar) goes as its chart component when the plan says so.
       const key = block.uploaded?.feishuImageKey;
+      const native = !key && options.nativeChart ? nativeChart(block.chart) : null;
+      if (native) return [native];
       if (!key) return markdownUnits(escapeMarkdown(block.chart.alt), { text_size: 'notation' });
       return [{
         tag: 'img', img_key: key, scale_type: 'fit_horizontal', preview: true,

@@ -209,10 +209,35 @@ export interface VChartSpec {
   legends?: { visible: boolean };
 }
 
+/** Plain JSON (no functions, no undefined): what a VChart spec may hold in a card. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * A full VChart spec for a chart drawn from a ChartSpec (see vchart.ts): a combination chart (`common`:
+ * the customer trend, bars and a line on two axes, grade bands as mark areas) or a `radar`.
+ * @see https://www.visactor.io/vchart/option/commonChart
+ * @see https://www.visactor.io/vchart/option/radarChart
+ */
+export interface VChartRichSpec {
+  type: 'common' | 'radar';
+  title?: { text: string; subtext?: string };
+  data: Array<{ id: string; values: Array<Record<string, string | number>> }>;
+  series?: JsonValue[];
+  axes?: JsonValue[];
+  markArea?: JsonValue[];
+  legends?: JsonValue;
+  color?: string[];
+  categoryField?: string;
+  valueField?: string;
+  seriesField?: string;
+  area?: JsonValue;
+  point?: JsonValue;
+}
+
 /** Same page as VChartSpec. */
 export interface ChartElement {
   tag: 'chart';
-  chart_spec: VChartSpec;
+  chart_spec: VChartSpec | VChartRichSpec;
   aspect_ratio?: '1:1' | '2:1' | '4:3' | '16:9';
   height?: 'auto' | `${number}px`;
   preview?: boolean;

@@ -4,16 +4,16 @@
 import type {
   ButtonElement, CallbackBehavior, Card2, Card2Config, Card2Header, ChartElement, ColumnElement,
   ColumnSetElement, DatePickerElement, DivElement, FormElement, HrElement, ImgElement, InputElement,
-  MarkdownElement, PlainText, SelectOption, SelectStaticElement, TableColumn, TableElement, VChartSpec,
+  MarkdownElement, PlainText, SelectOption, SelectStaticElement, TableColumn, TableElement, VChartRichSpec, VChartSpec,
 } from './card-v2.types.js';
 import { MAX_CARD_BYTES, MAX_CARD_ELEMENTS, MAX_TABLES_PER_CARD } from '../limits.js';
 
 type ShapeName =
   | 'card' | 'config' | 'header' | 'plain' | 'behavior' | 'option' | 'tableColumn' | 'chartSpec' | 'summary'
-  | 'body' | 'column' | 'headerStyle' | 'chartTitle' | 'chartData' | 'legends';
+  | 'body' | 'column' | 'headerStyle' | 'chartTitle' | 'chartData' | 'legends' | 'richChartSpec' | 'richChartTitle' | 'richChartData';
 
 type Spec =
-  | 'string' | 'number' | 'boolean' | 'stringMap' | 'scalarRows'
+  | 'string' | 'number' | 'boolean' | 'stringMap' | 'scalarRows' | 'json' | 'strings' | 'vchart'
   | { object: ShapeName } | { array: ShapeName } | 'element[]' | 'inner[]';
 
 type ShapeOf<T> = { [K in keyof T]-?: Spec };
@@ -33,6 +33,13 @@ const chartSpec: ShapeOf<VChartSpec> = {
   type: 'string', title: { object: 'chartTitle' }, data: { object: 'chartData' }, xField: 'string', yField: 'string',
   seriesField: 'string', legends: { object: 'legends' },
 };
+/** The full VChart specs (combination, radar): known top-level keys; nested parts plain JSON. */
+const richChartSpec: ShapeOf<VChartRichSpec> = {
+  type: 'string', title: { object: 'richChartTitle' }, data: { array: 'richChartData' }, series: 'json', axes: 'json',
+  markArea: 'json', legends: 'json', color: 'strings', categoryField: 'string', valueField: 'string', seriesField: 'string',
+  area: 'json', point: 'json',
+};
+const RICH_CHART_TYPES: ReadonlySet<string> = new Set(['common', 'radar'] satisfies Array<VChartRichSpec['type']>);
 
 const ELEMENTS = {
   markdown: { tag: 'string', content: 'string', text_align: 'string', text_size: 'string', element_id: 'string', margin: 'string' } satisfies ShapeOf<MarkdownElement>,
@@ -66,7 +73,7 @@ const ELEMENTS = {
     freeze_first_column: 'boolean', header_style: { object: 'headerStyle' }, margin: 'string',
   } satisfies ShapeOf<TableElement>,
   chart: {
-    tag: 'string', chart_spec: { object: 'chartSpec' }, aspect_ratio: 'string', height: 'string', preview: 'boolean', margin: 'string',
+    tag: 'string', chart_spec: 'vchart', aspect_ratio: 'string', height: 'string', preview: 'boolean', margin: 'string',
   } satisfies ShapeOf<ChartElement>,
   img: {
     tag: 'string', img_key: 'string', alt: { object: 'plain' }, title: { object: 'plain' }, scale_type: 'string', preview: 'boolean', margin: 'string',
@@ -82,6 +89,9 @@ const SHAPES = {
   chartTitle: { text: 'string' },
   chartData: { values: 'scalarRows' },
   legends: { visible: 'boolean' },
+  richChartSpec,
+  richChartTitle: { text: 'string', subtext: 'string' },
+  richChartData: { id: 'string', values: 'scalarRows' },
 } as const satisfies Record<ShapeName, Record<string, Spec>>;
 
 
@@ -133,8 +143,34 @@ export function checkCard(value: Card2): string[] {
     checkObject(el, ELEMENTS[tag as keyof typeof ELEMENTS], path, depth);
   };
 
+  /** Plain JSON only: chart specs may not carry JavaScript (functions), undefined or non-finite numbers. */
+  const checkJson = (v: unknown, path: string): void => {
+    if (v === null || typeof v === 'string' || typeof v === 'boolean') return;
+    if (typeof v === 'number') return void (Number.isFinite(v) || problems.push(`${path}: non-finite number`));
+    if (Array.isArray(v)) return v.forEach((x, i) => checkJson(x, `${path}[${i}]`));
+    if (typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if (x === undefined) problems.push(`${path}.${k}: undefined value`);
+        else checkJson(x, `${path}.${k}`);
+      }
+      return;
+    }
+    problems.push(`${path}: ${typeof v} is not JSON`);
+  };
+
   const checkValue = (v: unknown, spec: Spec, path: string, depth: number): void => {
     if (spec === 'string' || spec === 'number' || spec === 'boolean') return checkScalar(v, spec, path);
+    if (spec === 'json') return checkJson(v, path);
+    if (spec === 'strings') {
+      if (!Array.isArray(v)) return void problems.push(`${path}: expected an array of strings`);
+      return v.forEach((x, i) => checkScalar(x, 'string', `${path}[${i}]`));
+    }
+    if (spec === 'vchart') {
+      const type = (v as { type?: unknown } | null)?.type;
+      if (type === 'line' || type === 'bar') return checkObject(v, SHAPES.chartSpec, path, depth);
+      if (typeof type === 'string' && RICH_CHART_TYPES.has(type)) return checkObject(v, SHAPES.richChartSpec, path, depth);
+      return void problems.push(`${path}.type: unsupported chart type ${String(type)}`);
+    }
     if (spec === 'stringMap') {
       if (typeof v !== 'object' || v === null) return void problems.push(`${path}: expected an object of strings`);
       for (const [k, s] of Object.entries(v)) checkScalar(s, 'string', `${path}.${k}`);

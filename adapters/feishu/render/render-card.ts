@@ -3,12 +3,13 @@
 import type { CardSpec } from '../../../src/ui/card.js';
 import type { Card2, Card2Element } from './card-v2.types.js';
 import {
-  CARD_BYTE_BUDGET, CARD_ELEMENT_BUDGET, MAX_CHARTS_PER_CARD, MAX_SUBTITLE_CHARS, MAX_TABLES_PER_CARD, MAX_TITLE_CHARS,
+  CARD_BYTE_BUDGET, CARD_ELEMENT_BUDGET, MAX_SUBTITLE_CHARS, MAX_TABLES_PER_CARD, MAX_TITLE_CHARS,
 } from '../limits.js';
 import { ACTION_VALUE_KEY, markdown, PART_VALUE_KEY, renderBlock, TABLE_ROWS_PER_COMPONENT } from './blocks.js';
 import { bytesOf, fitElement, SAMPLED_NOTE, thinChart } from './fit-unit.js';
 import { HEADER_TEMPLATE, truncate } from './markdown.js';
 import { countComponents, jsonBytes } from './check-card.js';
+import { nativeChartPlan } from './vchart.js';
 
 const SUMMARY_CHARS = 100;
 
@@ -38,10 +39,10 @@ function componentsOf(el: Card2Element): number {
  */
 function renderUnits(spec: CardSpec, budget: number): Card2Element[][] {
   let tables = 0;
-  let charts = 0;
+  const plan = nativeChartPlan(spec.blocks);
   const units: Card2Element[][] = [];
   let unit: string | undefined;
-  for (const block of spec.blocks) {
+  for (const [at, block] of spec.blocks.entries()) {
     let nativeTable = false;
     let needed = 0;
     if (block.type === 'table') {
@@ -49,8 +50,7 @@ function renderUnits(spec: CardSpec, budget: number): Card2Element[][] {
       nativeTable = tables + needed <= MAX_TABLES_PER_CARD;
       if (nativeTable) tables += needed;
     }
-    const nativeChart = block.type === 'chart' && charts < MAX_CHARTS_PER_CARD;
-    if (nativeChart) charts += 1;
+    const nativeChart = plan[at]!;
     let rendered = renderBlock(block, { nativeTable, nativeChart });
     const tooBig = () => rendered.some((el) => jsonBytes(el) > budget);
     if (block.type === 'table' && nativeTable && tooBig()) {
@@ -64,7 +64,6 @@ function renderUnits(spec: CardSpec, budget: number): Card2Element[][] {
         rendered = [...renderBlock(thinChart(block, points), { nativeTable, nativeChart }), markdown(SAMPLED_NOTE, { text_size: 'notation' })];
       }
       if (tooBig()) {
-        charts -= 1;
         rendered = renderBlock(block, { nativeTable, nativeChart: false });
       }
     }

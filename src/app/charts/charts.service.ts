@@ -6,7 +6,7 @@ import type { Customer, Member } from '../../core/team.js';
 import { addWeeks, compareWeeks, isWeekId, weekRange, type WeekId } from '../../core/weekly-report/week.js';
 import type { HeatmapChart, RadarChart, StackedChart, TrendChart } from '../../ui/chart.js';
 import type { AppContext } from '../context.js';
-import { ensureScored, ensureStored } from '../scoring/scoring.service.js';
+import { ensureStored, storedScoreOf } from '../scoring/scoring.service.js';
 import { loadWeekFlags, type WeekFlags } from '../scoring/week-flags.js';
 import { customerRadarChart, medianByDimension } from './customer-radar.chart.js';
 import { customerTrendChart } from './customer-trend.chart.js';
@@ -22,6 +22,15 @@ export const TREND_WEEKS = 12;
 /** A segment needs this many other scored customers to stand for "the median customer". */
 const MIN_PEERS = 3;
 
+/**
+ * Whose customers a team chart counts, when not the whole team's: a rep's own book (never team-wide
+ * data for someone who may not see it). `owner` names them in the chart's title.
+ */
+export interface ChartScope {
+  customerIds: ReadonlySet<number>;
+  owner: string;
+}
+
 export class ChartError extends Error {
   constructor(readonly code: 'unknown_customer' | 'unknown_week' | 'no_team', readonly userMessage: LocalizedText) {
     super(userMessage.en);
@@ -33,9 +42,9 @@ export interface ChartsService {
   trend(customerId: number, week: WeekId, locale: Locale): TrendChart;
   radar(customerId: number, week: WeekId, locale: Locale): RadarChart;
   /** `flags`: the week's flags when the caller has loaded them already (the dashboard shares one read). */
-  heatmap(week: WeekId, locale: Locale, by?: HeatmapBy, flags?: WeekFlags): HeatmapChart;
+  heatmap(week: WeekId, locale: Locale, by?: HeatmapBy, flags?: WeekFlags, scope?: ChartScope): HeatmapChart;
   byRep(week: WeekId, locale: Locale, flags?: WeekFlags): StackedChart;
-  portfolio(week: WeekId, locale: Locale, weeks?: number): StackedChart;
+  portfolio(week: WeekId, locale: Locale, weeks?: number, scope?: ChartScope): StackedChart;
 }
 
 /** The charts of one team (by default the database's team). */
@@ -97,23 +106,22 @@ export function createChartsService(ctx: AppContext, teamId?: number): ChartsSer
     radar(customerId, week, locale) {
       const customer = customerOf(customerId);
       checkWeek(customer.teamId, week);
-      const scores = ensureScored(ctx, customer.teamId, week);
-      const own = scores.find((s) => s.customerId === customer.id);
-      const dims = (s: (typeof scores)[number]) =>
+      // Lean: the customer's own row, then the segment's medians computed in SQL (no week read here).
+      const own = storedScoreOf(ctx, customer, week);
+      const dims = (s: NonNullable<typeof own>) =>
         Object.fromEntries(Object.entries(s.dimensions).map(([d, v]) => [d, v.score])) as Record<keyof typeof s.dimensions, number>;
       // The segment as the scorer's peer baseline defines it (industry and region), widened when too small.
-      const byId = new Map(repos.customers.listCustomers(customer.teamId).map((c) => [c.id, c]));
-      const others = scores.filter((s) => s.customerId !== customer.id && s.hasData);
-      const segments: Array<{ label: string; match: (c: Customer) => boolean }> = [];
-      if (customer.industry && customer.region) segments.push({ label: `${customer.industry} / ${customer.region}`, match: (c) => c.industry === customer.industry && c.region === customer.region });
-      if (customer.industry) segments.push({ label: customer.industry, match: (c) => c.industry === customer.industry });
-      if (customer.region) segments.push({ label: customer.region, match: (c) => c.region === customer.region });
-      segments.push({ label: locale === 'zh' ? '全部客户' : 'all customers', match: () => true });
+      // Narrowest first; a segment too small to stand for the median customer is small to read too.
+      const segments: Array<{ label: string; industry: string | null; region: string | null }> = [];
+      if (customer.industry && customer.region) segments.push({ label: `${customer.industry} / ${customer.region}`, industry: customer.industry, region: customer.region });
+      if (customer.industry) segments.push({ label: customer.industry, industry: customer.industry, region: null });
+      if (customer.region) segments.push({ label: customer.region, industry: null, region: customer.region });
+      segments.push({ label: locale === 'zh' ? '全部客户' : 'all customers', industry: null, region: null });
       let segment: { label: string; customers: number; median: ReturnType<typeof medianByDimension> } | null = null;
       for (const seg of segments) {
-        const peers = others.filter((s) => { const c = byId.get(s.customerId); return c !== undefined && seg.match(c); });
-        if (peers.length >= MIN_PEERS) {
-          segment = { label: seg.label, customers: peers.length, median: medianByDimension(peers.map(dims)) };
+        const found = repos.scores.segmentMedians(customer.teamId, week, customer.id, { industry: seg.industry, region: seg.region });
+        if (found.customers >= MIN_PEERS) {
+          segment = { label: seg.label, ...found };
           break;
         }
       }
@@ -121,15 +129,15 @@ export function createChartsService(ctx: AppContext, teamId?: number): ChartsSer
       return customerRadarChart({ customer: customer.name, week, scores: own ? dims(own) : zero, segment }, locale);
     },
 
-    heatmap(week, locale, by = 'region', flags) {
+    heatmap(week, locale, by = 'region', flags, scope) {
       const tid = team();
       checkWeek(tid, week);
       const f = flagsFor(tid, week, flags);
-      const flagged = f.flagged.map((s) => {
+      const flagged = f.flagged.filter((s) => !scope || scope.customerIds.has(s.customerId)).map((s) => {
         const c = f.customers.get(s.customerId);
         return { group: (by === 'region' ? c?.region : c?.industry) ?? null, tags: s.tags, index: s.index, grade: s.grade! };
       });
-      return teamHeatmapChart({ week, by, flagged, tagLabels: teamTagLabels(ctx.settings) }, locale);
+      return teamHeatmapChart({ week, by, flagged, tagLabels: teamTagLabels(ctx.settings), ...(scope ? { owner: scope.owner } : {}) }, locale);
     },
 
     byRep(week, locale, flags) {
@@ -144,7 +152,7 @@ export function createChartsService(ctx: AppContext, teamId?: number): ChartsSer
       return flagsByRepChart({ week, flagged }, locale);
     },
 
-    portfolio(week, locale, weeks = TREND_WEEKS) {
+    portfolio(week, locale, weeks = TREND_WEEKS, scope) {
       const tid = team();
       checkWeek(tid, week);
       ensureStored(ctx, tid, week);
@@ -153,11 +161,11 @@ export function createChartsService(ctx: AppContext, teamId?: number): ChartsSer
       const start = compareWeeks(addWeeks(week, -(n - 1)), first) < 0 ? first : addWeeks(week, -(n - 1));
       const counts = new Map(weekRange(start, week).map((w) => [w, { week: w, A: 0, B: 0, none: 0 }]));
       // Counted from the indexes (no score rows read): 12 weeks × 20,000 customers in a few ms.
-      for (const row of repos.scores.gradeCounts(tid, start, week)) {
+      for (const row of repos.scores.gradeCounts(tid, start, week, scope ? [...scope.customerIds] : undefined)) {
         const c = counts.get(row.week);
         if (c) Object.assign(c, { A: row.A, B: row.B, none: row.total - row.A - row.B });
       }
-      return portfolioChart({ weeks: [...counts.values()] }, locale);
+      return portfolioChart({ weeks: [...counts.values()], ...(scope ? { owner: scope.owner } : {}) }, locale);
     },
   };
 }

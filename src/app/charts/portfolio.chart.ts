@@ -7,6 +7,8 @@ import { C, GRADE_LABEL, lt, tr } from './labels.js';
 export interface PortfolioInput {
   /** Ascending; counts of scored customers per grade. */
   weeks: ReadonlyArray<{ week: WeekId; A: number; B: number; none: number }>;
+  /** Whose customers, when not the whole team's (a rep's own book): named in the title. */
+  owner?: string;
 }
 
 const pct = (n: number, total: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 10);
@@ -16,7 +18,9 @@ export function portfolioChart(input: PortfolioInput, locale: Locale): StackedCh
   const last = input.weeks.at(-1);
   return withAlt<StackedChart>({
     kind: 'portfolio', locale,
-    title: tr(locale, '客户分级占比', 'Customers by grade'),
+    title: input.owner
+      ? tr(locale, `${input.owner} 的客户分级占比`, `${input.owner}'s customers by grade`)
+      : tr(locale, '客户分级占比', 'Customers by grade'),
     subtitle: tr(locale, `近 ${input.weeks.length} 周${last ? `，至 ${last.week}` : ''}`,
       `last ${input.weeks.length} weeks${last ? ` to ${last.week}` : ''}`),
     categories: input.weeks.map((w) => w.week),

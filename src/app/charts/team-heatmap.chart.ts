@@ -18,6 +18,8 @@ export interface TeamHeatmapInput {
   maxRows?: number;
   /** The team's tag names (teamTagLabels of its settings), for custom tag columns. */
   tagLabels?: TagLabels;
+  /** Whose customers, when not the whole team's (a rep's own book): named in the title. */
+  owner?: string;
 }
 
 export function teamHeatmapChart(input: TeamHeatmapInput, locale: Locale): HeatmapChart {
@@ -49,7 +51,9 @@ export function teamHeatmapChart(input: TeamHeatmapInput, locale: Locale): Heatm
   const groupLabel = lt(input.by === 'region' ? C.region : C.industry, locale);
   return withAlt<HeatmapChart>({
     kind: 'heatmap', locale,
-    title: tr(locale, '预警客户热力图', 'Red flags heat map'),
+    title: input.owner
+      ? tr(locale, `${input.owner} 的预警客户热力图`, `${input.owner}'s red flags heat map`)
+      : tr(locale, '预警客户热力图', 'Red flags heat map'),
     subtitle: tr(locale, `${input.week} · ${groupLabel} × 问题类型 · 共 ${input.flagged.length} 家预警`,
       `${input.week} · ${groupLabel} × problem type · ${input.flagged.length} flagged`),
     rows,

@@ -5,7 +5,7 @@ import { canSeeAllCustomers } from '../../core/team.js';
 import { addWeeks, type WeekId } from '../../core/weekly-report/week.js';
 import type { CustomerCardModel } from './customer.view.js';
 import type { AppContext } from '../context.js';
-import { ensureScored } from '../scoring/scoring.service.js';
+import { storedScoreOf } from '../scoring/scoring.service.js';
 import { ChartError, createChartsService } from '../charts/charts.service.js';
 import type { Locale } from '../../core/i18n.js';
 import type { ChartSpec } from '../../ui/chart.js';
@@ -33,7 +33,7 @@ export function customerCharts(ctx: AppContext, customer: Customer, week: WeekId
 
 export function customerCardModel(ctx: AppContext, customer: Customer, week: WeekId): CustomerCardModel {
   const { repos } = ctx;
-  const score = ensureScored(ctx, customer.teamId, week).find((s) => s.customerId === customer.id) ?? null;
+  const score = storedScoreOf(ctx, customer, week);
   const members = new Map(repos.teams.listMembers(customer.teamId).map((m) => [m.id, m]));
   const last = repos.reports.lastEntryBefore(customer.id, addWeeks(week, 1));
   return {

@@ -12,6 +12,7 @@ import { digestWeek } from '../interaction/source-card.js';
 import { teamRanking } from '../review/ranking.service.js';
 import { ownRankingText } from '../review/review.view.js';
 import { teamTagLabels } from '../shared/view-text.js';
+import { homeCharts } from './home-charts.js';
 
 export function handleHome(i: Interaction): InteractionResult {
   const { ctx } = i.app;
@@ -23,7 +24,8 @@ export function handleHome(i: Interaction): InteractionResult {
       .filter((t) => ownsTask(i.member, t))
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id)
       .map((t) => ({ id: t.id, customerName: names.get(t.customerId) ?? '', tag: t.tag, dueDate: t.dueDate, overdue: t.dueDate < today }));
-    return { type: 'card', card: homeCard({ kind: 'manager', viewerName: i.member.name, digest: digestModel(ctx, i.team.id, week), tasks }, i.locale, teamTagLabels(ctx.settings)) };
+    const charts = homeCharts(i, week);
+    return { type: 'card', card: homeCard({ kind: 'manager', viewerName: i.member.name, digest: digestModel(ctx, i.team.id, week), tasks, charts }, i.locale, teamTagLabels(ctx.settings)) };
   }
   const week = currentReportWeek(i.app, i.team);
   const report = reportPromptModel(ctx, i.member, week);
@@ -42,7 +44,7 @@ export function handleHome(i: Interaction): InteractionResult {
   const card = homeCard({
     kind: 'rep', week, viewerName: i.member.name,
     report: { state: report.state, done: report.customers.filter((c) => c.saved).length, total: report.customers.length },
-    flagged, tasks,
+    flagged, tasks, charts: homeCharts(i, scoredWeek),
   }, i.locale, teamTagLabels(i.app.ctx.settings));
   // The rep's own ranking line ("11 weeks on time in a row"), never the others'.
   const ranking = scoredWeek ? teamRanking(ctx, i.team.id, { week: scoredWeek }) : null;

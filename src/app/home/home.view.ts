@@ -5,6 +5,7 @@ import type { Grade, TagId } from '../../core/customer-risk/types.js';
 import type { DigestModel } from '../../core/digest/digest.types.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
+import type { ChartSpec } from '../../ui/chart.js';
 import { openDashboardButton } from '../dashboard/dashboard-link.view.js';
 import { button, indexWithDelta, gradeBadge, L, t, tagLabel, tagLabels, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 
@@ -17,6 +18,8 @@ export interface RepHomeModel {
   flagged: ReadonlyArray<{ customerId: number; name: string; grade: Grade; index: number; delta: number | null; tags: readonly TagId[] }>;
   /** Active tasks assigned to the viewer. */
   tasks: ReadonlyArray<{ id: number; customerName: string; tag: TagId; dueDate: string; overdue: boolean }>;
+  /** Charts of the rep's own customers (see home-charts.ts), shown as pictures. */
+  charts?: readonly ChartSpec[];
 }
 
 export interface ManagerHomeModel {
@@ -25,6 +28,8 @@ export interface ManagerHomeModel {
   digest: DigestModel;
   /** Active follow-ups the viewer owns (a director: the A-grade and escalated ones), most urgent first. */
   tasks?: RepHomeModel['tasks'];
+  /** The team's latest charts (heat map, red flags by rep), shown as pictures. */
+  charts?: readonly ChartSpec[];
 }
 
 export type HomeModel = RepHomeModel | ManagerHomeModel;
@@ -67,6 +72,7 @@ function repHome(m: RepHomeModel, locale: Locale, tags: TagLabels): CardSpec {
     }
   }
 
+  for (const chart of m.charts ?? []) blocks.push({ type: 'image', chart });
   blocks.push({ type: 'actions', buttons: [openDashboardButton(locale)] });
   const title = tr(locale, `周报雷达 · ${m.viewerName}`, `Sales radar · ${m.viewerName}`);
   return { title, tone: m.flagged.some((f) => f.grade === 'A') ? 'red' : 'blue', blocks, summary: `${title}: ${done}/${total}` };
@@ -105,6 +111,7 @@ function managerHome(m: ManagerHomeModel, locale: Locale, tags: TagLabels): Card
       blocks.push({ type: 'text', text: line, button: button(t(L.resolve, locale), 'task.resolve', { taskId: task.id }) });
     }
   }
+  for (const chart of m.charts ?? []) blocks.push({ type: 'image', chart });
   blocks.push({ type: 'actions', buttons: [
     button(tr(locale, '刷新摘要', 'Refresh digest'), 'digest.refresh', { week: d.week }), openDashboardButton(locale),
     // Settings: only managers, directors and owners get this home (see handleHome).

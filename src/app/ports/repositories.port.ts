@@ -3,7 +3,7 @@
 import type { EntryValues, CustomValues } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Customer, Member, Role, Team } from '../../core/team.js';
-import type { CustomerScore, Grade, PreviousScore, Tier } from '../../core/customer-risk/types.js';
+import type { CustomerScore, Dimension, Grade, PreviousScore, Tier } from '../../core/customer-risk/types.js';
 import type { FollowUpTask, TaskEvent } from '../../core/follow-up/task.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Platform } from './chat.port.js';
@@ -138,8 +138,11 @@ export interface ScoreRepo {
    * a week stored without one, undefined when the week has no stored scores. One indexed row.
    */
   storedWeekHash(teamId: number, week: WeekId): string | null | undefined;
-  /** Customers per grade for each stored week in [from, to], ascending: the portfolio, from indexes only. */
-  gradeCounts(teamId: number, from: WeekId, to: WeekId): Array<{ week: WeekId; total: number; A: number; B: number }>;
+  /**
+   * Customers per grade for each stored week in [from, to], ascending: the portfolio, from indexes only.
+   * With `customerIds`, only those customers (a rep's own portfolio).
+   */
+  gradeCounts(teamId: number, from: WeekId, to: WeekId, customerIds?: readonly number[]): Array<{ week: WeekId; total: number; A: number; B: number }>;
   /** Index and grade of every customer for each week in [from, to], ascending by week: trends without the JSON. */
   indexHistory(teamId: number, from: WeekId, to: WeekId): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }>;
   /**
@@ -150,6 +153,13 @@ export interface ScoreRepo {
   /** The little of a week's scores that next week's scoring needs (delta, weeks in red). */
   previousScores(teamId: number, week: WeekId): Array<PreviousScore & { customerId: number }>;
   scoreHistory(customerId: number, from: WeekId, to: WeekId): CustomerScore[];
+  /** One customer's stored score of a week (one indexed row), or null. */
+  customerScore(customerId: number, week: WeekId): CustomerScore | null;
+  /**
+   * How many of the week's other customers with data (`self` excluded) are in a segment (null
+   * industry/region: any), and the per-dimension median of their sub-scores.
+   */
+  segmentMedians(teamId: number, week: WeekId, self: number, segment: { industry: string | null; region: string | null }): { customers: number; median: Record<Dimension, number> };
   /** Weeks with stored scores, ascending; with `settingsHash`, only weeks scored under those settings. */
   scoredWeeks(teamId: number, settingsHash?: string): WeekId[];
   /** Drop scores of `week` and later (their inputs changed). */

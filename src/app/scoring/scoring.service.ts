@@ -90,6 +90,15 @@ export function ensureStored(ctx: AppContext, teamId: number, week: WeekId): voi
 }
 
 /**
+ * One customer's score of `week` (null when not scored), read as one indexed row once the week is
+ * stored under the current settings: what a customer card or page needs, without the week's other rows.
+ */
+export function storedScoreOf(ctx: AppContext, customer: Pick<Customer, 'id' | 'teamId'>, week: WeekId): CustomerScore | null {
+  ensureStored(ctx, customer.teamId, week);
+  return ctx.repos.scores.customerScore(customer.id, week);
+}
+
+/**
  * Scores of `week`, computing (and storing) any missing or stale weeks up to it first.
  * One query loads every entry the computation needs.
  */

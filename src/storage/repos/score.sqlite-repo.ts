@@ -1,7 +1,7 @@
 // Scores per (team, week, customer). A week is saved as a whole (delete + prepared inserts in one
 // transaction) and read as a whole; raw statements because a week can be 20,000 rows.
 import type { Statement } from 'better-sqlite3';
-import type { CustomerScore, Dimension, DimensionScore, Grade, PreviousScore, TagId } from '../../core/customer-risk/types.js';
+import { DIMENSIONS, type CustomerScore, type Dimension, type DimensionScore, type Grade, type PreviousScore, type TagId } from '../../core/customer-risk/types.js';
 import type { LocalizedText } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { ScoreRepo } from '../../app/ports/repositories.port.js';
@@ -37,7 +37,12 @@ export class SqliteScoreRepo implements ScoreRepo {
   private readonly weekHashStmt: Statement;
   private readonly totalsStmt: Statement;
   private readonly gradesStmt: Statement;
+  private readonly scopedTotalsStmt: Statement;
+  private readonly scopedGradesStmt: Statement;
   private readonly flaggedHistoryStmt: Statement;
+  private readonly oneScoreStmt: Statement;
+  private readonly segmentMedianStmt: Statement;
+  private readonly bookMedianStmt: Statement;
 
   constructor(private readonly db: Db) {
     const s = db.sqlite;
@@ -65,12 +70,29 @@ export class SqliteScoreRepo implements ScoreRepo {
     // Both read indexes only: the primary key for the totals, scores_flagged_idx for the grades.
     this.totalsStmt = s.prepare('SELECT week, COUNT(*) FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? GROUP BY week ORDER BY week').raw(true);
     this.gradesStmt = s.prepare('SELECT week, grade, COUNT(*) FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? AND grade IS NOT NULL GROUP BY week, grade').raw(true);
+    // A rep's own portfolio: their customers' weeks through scores_customer_week_idx.
+    const scoped = `FROM scores WHERE team_id = @team AND week BETWEEN @from AND @to AND customer_id IN (SELECT value FROM json_each(@ids))`;
+    this.scopedTotalsStmt = s.prepare(`SELECT week, COUNT(*) ${scoped} GROUP BY week ORDER BY week`).raw(true);
+    this.scopedGradesStmt = s.prepare(`SELECT week, grade, COUNT(*) ${scoped} AND grade IS NOT NULL GROUP BY week, grade`).raw(true);
     // The flagged customers from scores_flagged_idx, then their weeks from scores_customer_week_idx.
     this.flaggedHistoryStmt = s.prepare(`SELECT customer_id, week, risk_index, grade FROM scores
       WHERE team_id = @team AND week BETWEEN @from AND @to AND customer_id IN (
         SELECT customer_id FROM scores WHERE team_id = @team AND week BETWEEN @from AND @to AND grade IS NOT NULL
         UNION SELECT value FROM json_each(@also))
       ORDER BY week, customer_id`).raw(true);
+    this.oneScoreStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE customer_id = ? AND week = ?`).raw(true);
+    // A segment's peers: the week's other customers with data in the customer's industry and/or region
+    // (a null parameter: any). Driven from the customers (CROSS JOIN keeps that order): the segment's
+    // customers are picked from the small customers rows, then each one's score row by
+    // scores_customer_week_idx, rather than every score row of the week read and joined. SQLite's
+    // median() over each sub-score, read from the JSON in SQL: no row reaches JavaScript.
+    this.segmentMedianStmt = s.prepare(`SELECT COUNT(*), ${DIMENSIONS.map((d) => `median(json_extract(s.dimensions, '$.${d}.score'))`).join(', ')}
+      FROM customers c CROSS JOIN scores s ON s.customer_id = c.id AND s.week = @week
+      WHERE c.team_id = @team AND c.id <> @self AND (@industry IS NULL OR c.industry = @industry) AND (@region IS NULL OR c.region = @region)
+        AND s.team_id = @team AND s.has_data = 1`).raw(true);
+    // The whole book as the segment: the week's score rows themselves (no customer needed).
+    this.bookMedianStmt = s.prepare(`SELECT COUNT(*), ${DIMENSIONS.map((d) => `median(json_extract(dimensions, '$.${d}.score'))`).join(', ')}
+      FROM scores WHERE team_id = @team AND week = @week AND has_data = 1 AND customer_id <> @self`).raw(true);
     this.previousStmt = s.prepare('SELECT customer_id, week, risk_index, grade, weeks_in_red FROM scores WHERE team_id = ? AND week = ?').raw(true);
   }
 
@@ -101,10 +123,13 @@ export class SqliteScoreRepo implements ScoreRepo {
     return row === undefined ? undefined : (row[0] as string | null);
   }
 
-  gradeCounts(teamId: number, from: WeekId, to: WeekId): Array<{ week: WeekId; total: number; A: number; B: number }> {
+  gradeCounts(teamId: number, from: WeekId, to: WeekId, customerIds?: readonly number[]): Array<{ week: WeekId; total: number; A: number; B: number }> {
     const out = new Map<WeekId, { week: WeekId; total: number; A: number; B: number }>();
-    for (const r of this.totalsStmt.all(teamId, from, to) as Row[]) out.set(r[0] as WeekId, { week: r[0] as WeekId, total: r[1] as number, A: 0, B: 0 });
-    for (const r of this.gradesStmt.all(teamId, from, to) as Row[]) {
+    const args = { team: teamId, from, to, ids: JSON.stringify(customerIds ?? []) };
+    const totals = (customerIds ? this.scopedTotalsStmt.all(args) : this.totalsStmt.all(teamId, from, to)) as Row[];
+    const grades = (customerIds ? this.scopedGradesStmt.all(args) : this.gradesStmt.all(teamId, from, to)) as Row[];
+    for (const r of totals) out.set(r[0] as WeekId, { week: r[0] as WeekId, total: r[1] as number, A: 0, B: 0 });
+    for (const r of grades) {
       const c = out.get(r[0] as WeekId);
       if (c) c[r[1] as Grade] = r[2] as number;
     }
@@ -127,6 +152,18 @@ export class SqliteScoreRepo implements ScoreRepo {
     return (this.previousStmt.all(teamId, week) as Row[]).map((r) => ({
       customerId: r[0] as number, week: r[1] as WeekId, index: r[2] as number, grade: r[3] as Grade | null, weeksInRed: r[4] as number,
     }));
+  }
+
+  customerScore(customerId: number, week: WeekId): CustomerScore | null {
+    const row = this.oneScoreStmt.get(customerId, week) as Row | undefined;
+    return row ? toScore(row) : null;
+  }
+
+  segmentMedians(teamId: number, week: WeekId, self: number, segment: { industry: string | null; region: string | null }): { customers: number; median: Record<Dimension, number> } {
+    const whole = segment.industry === null && segment.region === null;
+    const r = (whole ? this.bookMedianStmt.get({ team: teamId, week, self }) : this.segmentMedianStmt.get({ team: teamId, week, self, ...segment })) as Array<number | null>;
+    const median = Object.fromEntries(DIMENSIONS.map((d, i) => [d, r[i + 1] ?? 0])) as Record<Dimension, number>;
+    return { customers: r[0] ?? 0, median };
   }
 
   scoreHistory(customerId: number, from: WeekId, to: WeekId): CustomerScore[] {

@@ -6,7 +6,7 @@ import type { FollowUpTask, TaskEvent } from '../../core/follow-up/task.js';
 import type { EntryValues } from '../../core/weekly-report/template.js';
 import { addWeeks, type WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../../app/context.js';
-import { ensureScored } from '../../app/scoring/scoring.service.js';
+import { storedScoreOf } from '../../app/scoring/scoring.service.js';
 
 /** How many past entries the page lists. */
 export const ENTRY_HISTORY = 12;
@@ -45,7 +45,7 @@ export function customerPageModel(ctx: AppContext, customer: Customer, week: Wee
   return {
     customer,
     week,
-    score: ensureScored(ctx, customer.teamId, week).find((s) => s.customerId === customer.id) ?? null,
+    score: storedScoreOf(ctx, customer, week),
     rep: owner ? { id: owner.id, name: owner.name } : null,
     entries,
     tasks,

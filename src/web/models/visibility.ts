@@ -23,3 +23,9 @@ export const canSee = (v: Visibility, customerId: number): boolean => v.all || v
 
 /** Team-wide pictures (heat map, portfolio, who has not submitted, the team page) are for those who see everything. */
 export const seesTeam = (member: Member): boolean => canSeeAllCustomers(member.role);
+
+/** The customers a member owns (a rep's book): the scope of their own charts, named after them. */
+export function ownCustomers(ctx: AppContext, member: Member): { customerIds: ReadonlySet<number>; owner: string } {
+  const ids = ctx.repos.customers.customersOfRep(member.id).filter((c) => c.teamId === member.teamId).map((c) => c.id);
+  return { customerIds: new Set(ids), owner: member.name };
+}

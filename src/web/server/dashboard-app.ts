@@ -12,6 +12,8 @@ import type { AppContext } from '../../app/context.js';
 import { memberLocale } from '../../app/locale.js';
 import { canSeeCustomer } from '../../app/customer/customer.service.js';
 import { loadWeekFlags, type WeekFlags } from '../../app/scoring/week-flags.js';
+import type { ChartScope } from '../../app/charts/charts.service.js';
+import { ownCustomers } from '../models/visibility.js';
 import { DASHBOARD_PATH, type WebAuth } from '../auth/web-auth.js';
 import { createRateLimiter } from '../auth/rate-limit.js';
 import { thisWeekModel, SORT_KEYS, type FlagFilters, type SortKey } from '../models/this-week.model.js';
@@ -33,6 +35,8 @@ export const SESSION_COOKIE = 'radar_session';
 export interface DashboardCharts {
   /** The team charts of the week whose flags the page model read (one read shared by both). */
   thisWeek(flags: WeekFlags, locale: Locale): ThisWeekCharts;
+  /** The same week's charts of one person's own customers only (a rep's heat map and portfolio). */
+  own(flags: WeekFlags, locale: Locale, scope: ChartScope): ThisWeekCharts;
   customer(customerId: number, week: WeekId, locale: Locale): CustomerCharts;
 }
 
@@ -157,7 +161,11 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
     };
     const flags = loadWeekFlags(ctx, team.id, week);
     const model = thisWeekModel(ctx, team, member, flags, [...weeks].reverse().slice(0, 26), filters);
-    const charts = model.teamView && options.charts ? options.charts.thisWeek(flags, pc.locale) : null;
+    // Team-wide charts for those who see the whole team; anyone else the charts of their own customers.
+    const own = model.teamView || !options.charts ? null : ownCustomers(ctx, member);
+    const charts = !options.charts ? null
+      : model.teamView ? options.charts.thisWeek(flags, pc.locale)
+        : own && own.customerIds.size > 0 ? options.charts.own(flags, pc.locale, own) : null;
     return page(c, 200, thisWeekPage(pc, model, charts, switchLangHref(c, pc.locale)));
   });
 

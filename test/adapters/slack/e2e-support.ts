@@ -7,6 +7,7 @@ import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.j
 import { silentLogger, type Logger } from '../../../src/runtime/logging/logger.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.fake.js';
 import type { SignedSlackRequest } from '../../fakes/slack-signing.js';
+import type { ChartSpec } from '../../../src/ui/chart.js';
 
 export const SECRET = 'test-signing-secret';
 
@@ -52,10 +53,14 @@ export interface HarnessOptions {
   identityRetryDelayMs?: number;
   /** Runs against the fake before the adapter starts (e.g. to make auth.test fail). */
   beforeStart?: (api: FakeSlackApi) => void;
+  /** The real app's router instead of the stub (the stub still records each event). */
+  router?: (event: InboundEvent) => Promise<InteractionResult>;
+  /** Draws chart PNGs for uploads (the chart renderer); unset: charts as text. */
+  renderChartPng?: (chart: ChartSpec) => Buffer | Promise<Buffer>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const { logger, knowsItself = true, beforeStart, ...slackOptions } = options;
+  const { logger, knowsItself = true, beforeStart, router, renderChartPng, ...slackOptions } = options;
   const api = await startFakeSlackApi();
   beforeStart?.(api);
   const stub = stubRouter();
@@ -73,7 +78,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       ...slackOptions,
     },
     {
-      router: (e) => stub.router(e),
+      router: router ? async (e) => (stub.events.push(e), router(e)) : (e) => stub.router(e),
+      ...(renderChartPng ? { renderChartPng } : {}),
       inbound: { firstSeen: (key) => (seen.has(key) ? false : (seen.add(key), true)) },
       logger: logger ?? silentLogger(),
       now: () => new Date(now.ms),

@@ -1,0 +1,1 @@
+CREATE INDEX `customers_segment_idx` ON `customers` (`team_id`,`industry`,`region`);
