@@ -57,11 +57,13 @@ const str = (msgs: unknown[]): string =>
 export function toSlackLogger(logger: Logger, name = 'slack'): SlackLogger {
   const log = logger.child({ component: name });
   let level: LogLevel = LogLevel.INFO;
+  // The SDKs log every request and result at debug: summarising a payload (JSON.parse of a whole
+  // request body) only when the line will be written keeps that cost off every click.
   return {
-    debug: (...m: unknown[]) => log.debug(str(m)),
-    info: (...m: unknown[]) => log.info(str(m)),
-    warn: (...m: unknown[]) => log.warn(str(m)),
-    error: (...m: unknown[]) => log.error(str(m)),
+    debug: (...m: unknown[]) => { if (log.isLevelEnabled('debug')) log.debug(str(m)); },
+    info: (...m: unknown[]) => { if (log.isLevelEnabled('info')) log.info(str(m)); },
+    warn: (...m: unknown[]) => { if (log.isLevelEnabled('warn')) log.warn(str(m)); },
+    error: (...m: unknown[]) => { if (log.isLevelEnabled('error')) log.error(str(m)); },
     setLevel: (l: LogLevel) => void (level = l),
     getLevel: () => level,
     setName: () => undefined,
