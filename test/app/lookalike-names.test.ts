@@ -53,3 +53,16 @@ describe('lookalike names', () => {
     expect(repos.customers.listCustomers(h.teamId).map((c) => c.name)).toContain('蓝海物流');
   });
 });
+
+describe('a name that is mostly question words', () => {
+  it('"New Co" (a customer nobody has) is not answered with Acme Corp', async () => {
+    const h = createHarness();
+    for (const text of ['New Co', 'new corp']) {
+      const r = await h.send({ type: 'message', actor: h.actor(h.members.owner), text, channelId: 'D1', isDirect: true });
+      expect(r.type).toBe('card');
+      expect(r.type === 'card' ? r.card.title : '').not.toContain('Acme Corp');
+    }
+    const acme = await h.send({ type: 'message', actor: h.actor(h.members.owner), text: 'Acme', channelId: 'D1', isDirect: true });
+    expect(acme.type === 'card' ? acme.card.title : '').toBe('Customer: Acme Corp');
+  });
+});

@@ -4,7 +4,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { Customer } from '../team.js';
 import {
-  allowedEdits, bigrams, boundedDistance, coreName, compactName, hasCjk, isSubsequence,
+  allowedEdits, bigrams, boundedDistance, coreName, compactName, hasCjk, isLegalFormOnly, isSubsequence,
 } from './name-folding.js';
 
 /** Anything with an id and a name (customers, and members for "李伟的客户"). */
@@ -153,7 +153,8 @@ function scoreKey(q: QueryForms, k: IndexKey): number {
     best = 85; // written in the other script: 李伟 for Li Wei
   }
   if (k.compact.startsWith(q.compact) || k.core.startsWith(q.core)) best = Math.max(best, 80);
-  else if (len >= 2 && k.compact.includes(q.compact)) best = Math.max(best, 70);
+  // Inside a name: two Chinese characters say a lot, two Latin letters ("co" in "Acme Corp") nothing.
+  else if (len >= (q.latin ? 4 : 2) && k.compact.includes(q.compact)) best = Math.max(best, 70);
   if (!q.latin) {
     // Chinese short forms keep the order of characters: 深圳腾达 → 深圳市腾达电子有限公司.
     if (best < 65 && len >= 2 && isSubsequence(q.compact, k.compact)) best = 65;
@@ -199,7 +200,8 @@ export function matchCustomer<T extends NamedRecord = Customer>(
 
 function match<T extends NamedRecord>(query: string, idx: CustomerIndex<T>): MatchResult<T> {
   const compact = typeof query === 'string' ? compactName(query.slice(0, 200)) : '';
-  if (!compact) return { kind: 'none', suggestions: [] };
+  // Nothing, or only "Co" / "Corp" / "有限公司" left of the question: that names no one in particular.
+  if (!compact || isLegalFormOnly(compact)) return { kind: 'none', suggestions: [] };
   const core = coreName(query.slice(0, 200));
   const pick = (ids: readonly number[]) => ids.map((id) => idx.records.get(id)).filter((r): r is T => r !== undefined);
 

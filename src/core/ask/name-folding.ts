@@ -25,6 +25,11 @@ export function coreName(s: string): string {
   return core.length > 0 ? core : compactName(s);
 }
 
+const LEGAL_FORM_ONLY = /^(?:inc|incorporated|ltd|limited|llc|corp|corporation|co|company|gmbh|plc|group|holdings?|sa|ag|股份有限公司|有限责任公司|集团有限公司|有限公司|集团公司|集团|公司)$/;
+
+/** "Corp", "Co.", "有限公司": only a legal form, which names no customer on its own. */
+export const isLegalFormOnly = (s: string): boolean => LEGAL_FORM_ONLY.test(compactName(s));
+
 export const hasCjk = (s: string): boolean => CJK.test(s);
 
 /** Edits allowed for a Latin word of this length (typos in "acmee", "globx"). */

@@ -71,6 +71,14 @@ describe('matchCustomer', () => {
     expect(matchCustomer('!!!', CUSTOMERS)).toEqual({ kind: 'none', suggestions: [] });
   });
 
+  it('two Latin letters inside a name or a bare legal form name no one ("New Co" is not ACME Corp)', () => {
+    for (const q of ['co', 'Co.', 'corp', 'Corp', 'Ltd', '有限公司', 'me']) expect(matchCustomer(q, CUSTOMERS).kind, q).not.toBe('one');
+    expect(names(matchCustomer('co', CUSTOMERS))).not.toContain('ACME Corp');
+    // Longer pieces inside a name still find it; two Chinese characters still do.
+    expect(one('cme corp')).toBe('ACME Corp');
+    expect(one('银河')).toBe('北京银河软件');
+  });
+
   it('never throws on odd input', () => {
     for (const q of ['😀', '\u0000', 'a'.repeat(10_000), '华'.repeat(5000), undefined, null, 42] as unknown[]) {
       expect(() => matchCustomer(q as string, CUSTOMERS)).not.toThrow();
