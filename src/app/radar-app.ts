@@ -31,6 +31,8 @@ export interface OutboundCard {
   card: CardSpec;
   /** Hold the message until then (a rep's prompt at their own local time). */
   notBefore?: Date;
+  /** Post in the thread of the message sent under this outbox key (delivered after it). */
+  threadOf?: string;
 }
 
 /** Queue a new message. Returns false when a message with the same key was queued before. */
@@ -71,6 +73,8 @@ export const outboxKeys = {
   prompt: (week: string, memberId: number, platform: Platform) => `prompt:${week}:${memberId}:${platform}`,
   reminder: (week: string, memberId: number, platform: Platform, n: number | string) => `remind:${week}:${memberId}:${platform}:${n}`,
   digest: (teamId: number, week: string, platform: Platform) => `digest:${teamId}:${week}:${platform}`,
+  /** The digest's charts (heat map, red flags by rep), in the digest's thread. */
+  digestCharts: (teamId: number, week: string, platform: Platform) => `digest-charts:${teamId}:${week}:${platform}`,
   review: (teamId: number, month: string, platform: Platform) => `review:${teamId}:${month}:${platform}`,
   ranking: (teamId: number, period: string, memberId: number, platform: Platform) => `ranking:${teamId}:${period}:${memberId}:${platform}`,
   task: (taskId: number, memberId: number, platform: Platform) => `task:${taskId}:${memberId}:${platform}`,

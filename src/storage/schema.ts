@@ -190,6 +190,8 @@ export const outbox = sqliteTable('outbox', {
   destination: text('destination').notNull(),
   card: text('card').notNull(),
   updateOf: text('update_of'),
+  /** A send posted in the thread of the message sent under this key (delivered after it). */
+  threadOf: text('thread_of'),
   state: text('state', { enum: ['pending', 'sent', 'failed'] }).notNull(),
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: text('next_attempt_at').notNull(),

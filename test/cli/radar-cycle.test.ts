@@ -72,13 +72,18 @@ describe('radar cycle', () => {
   it('posts the digest to both manager channels and the task to finance, once', async () => {
     const first = await radar('cycle', 'digest', '--week', '2026-W47');
     expect(first.code, first.stderr).toBe(0);
-    const digest = slack.messages.filter((m) => m.channel === 'CMGR');
+    const digest = slack.messages.filter((m) => m.channel === 'CMGR' && !m.thread_ts);
     expect(digest).toHaveLength(1);
     expect(JSON.stringify(digest[0]!.blocks)).toContain('华星科技');
-    expect(feishu.messages.filter((m) => m.chat_id === 'oc_mgr')).toHaveLength(1);
+    // Its charts follow in its thread, on both platforms.
+    expect(slack.messages.filter((m) => m.channel === 'CMGR' && m.thread_ts).map((m) => m.thread_ts)).toEqual([digest[0]!.ts]);
+    const group = feishu.messages.filter((m) => m.chat_id === 'oc_mgr');
+    const head = group.filter((m) => m.parent_id === null);
+    expect(head).toHaveLength(1);
+    expect(group.filter((m) => m.parent_id !== null).map((m) => m.parent_id)).toEqual([head[0]!.message_id]);
     expect(slack.messages.filter((m) => m.channel === slack.dmOf('U0FIN'))).toHaveLength(1);
     await radar('cycle', 'digest', '--week', '2026-W47');
-    expect(slack.messages.filter((m) => m.channel === 'CMGR')).toHaveLength(1);
-    expect(feishu.messages.filter((m) => m.chat_id === 'oc_mgr')).toHaveLength(1);
+    expect(slack.messages.filter((m) => m.channel === 'CMGR')).toHaveLength(2);
+    expect(feishu.messages.filter((m) => m.chat_id === 'oc_mgr')).toHaveLength(2);
   }, 60_000);
 });

@@ -203,7 +203,7 @@ describe('sales-radar on Slack, full stack', () => {
     await runCycleStep(bot.app, seed.teamId, week(), 'digest');
     await drain();
 
-    const digest = posts(MANAGERS);
+    const digest = posts(MANAGERS).filter((c) => !c.args.thread_ts);
     expect(digest).toHaveLength(1);
     const text = textOf(digest[0]!.args.blocks);
     expect(text).toContain(RED_FLAG_CUSTOMER);
@@ -224,7 +224,11 @@ describe('sales-radar on Slack, full stack', () => {
     expect(buttons.some((b) => b.action?.kind === 'customer.details' && b.action.args.customerId === String(seed.customers.huaxing.id))).toBe(true);
 
     // The week's ranking ends the digest (in its thread when the card is long): a heading, then one row per rep.
-    const lines = posts(MANAGERS).flatMap((c) => textOf(c.args.blocks).split('\n'));
+    const lines = digest.flatMap((c) => textOf(c.args.blocks).split('\n'));
+    // The heat map and red flags by rep follow in the digest's thread, as uploaded images.
+    const inThread = posts(MANAGERS).filter((c) => c.args.thread_ts === digestTs);
+    expect(inThread).toHaveLength(1);
+    expect((inThread[0]!.args.blocks as Array<{ type: string; slack_file?: { id: string } }>).filter((b) => b.type === 'image').map((b) => fake.files.has(b.slack_file!.id))).toEqual([true, true]);
     const heading = lines.findIndex((l) => /^\*?Ranking\*?$/.test(l.trim()));
     expect(heading, lines.join('\n')).toBeGreaterThanOrEqual(0);
     const after = lines.slice(heading + 1).join('\n');
@@ -260,7 +264,7 @@ describe('sales-radar on Slack, full stack', () => {
     expect(task).toMatchObject({ state: 'claimed', assigneeId: seed.members.manager.id });
     expect(bot.app.ctx.repos.tasks.events(taskId).map((e) => [e.kind, e.actorId])).toContainEqual(['claimed', seed.members.manager.id]);
     await drain();
-    expect(posts(MANAGERS)).toHaveLength(1); // still the one digest message
+    expect(posts(MANAGERS).filter((c) => !c.args.thread_ts)).toHaveLength(1); // still the one digest message
     expect(textOf(fake.messages.find((m) => m.ts === digestTs)!.blocks)).toMatch(/<@U0MGR>[^\n]*claimed/);
 
     // The task DM finance received shows the claim too, instead of a stale Claim button.

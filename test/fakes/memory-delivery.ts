@@ -19,7 +19,7 @@ export class MemoryOutboxRepo implements OutboxRepo {
     }
     this.rows.push({
       id: this.nextId++, teamId: input.teamId, key: input.key, platform: input.platform, op: input.op,
-      destination: clone(input.destination), card: clone(input.card), updateOf: input.updateOf ?? null,
+      destination: clone(input.destination), card: clone(input.card), updateOf: input.updateOf ?? null, threadOf: input.threadOf ?? null,
       state: 'pending', attempts: 0, nextAttemptAt: at, inFlightSince: null, lastError: null,
       messageRef: null, createdAt: at, sentAt: null, failedAt: null,
     });

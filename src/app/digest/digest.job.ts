@@ -8,7 +8,7 @@ import { digestModel } from './digest.service.js';
 import type { DigestModel } from '../../core/digest/digest.types.js';
 import { escalationRecipients, taskCardModel, taskRecipients } from '../follow-up/task-card.service.js';
 import type { Member } from '../../core/team.js';
-import type { Block, CardSpec } from '../../ui/card.js';
+import type { CardSpec } from '../../ui/card.js';
 import type { Platform } from '../ports/chat.port.js';
 import { tr } from '../shared/view-text.js';
 import type { RadarApp } from '../radar-app.js';
@@ -24,22 +24,26 @@ import type { RankingRow } from '../../core/review/ranking.js';
 import { teamTagLabels } from '../shared/view-text.js';
 
 /**
- * The digest as posted: the model's card, its heat map and red-flags-by-rep charts, and the weekly ranking
- * (the 8 weeks to this one) at the end unless the team sends the ranking to managers only (continuations
- * go in the digest's thread).
+ * The digest as posted: the model's card and the weekly ranking (the 8 weeks to this one) at the end,
+ * unless the team sends the ranking to managers only (continuations go in the digest's thread).
  */
-function postedDigestCard(app: RadarApp, teamId: number, week: WeekId, locale: Locale, model: DigestModel, rankingRows: () => readonly RankingRow[]): CardSpec {
+function postedDigestCard(app: RadarApp, locale: Locale, model: DigestModel, rankingRows: () => readonly RankingRow[]): CardSpec {
   const card = digestCard(model, locale, teamTagLabels(app.ctx.settings));
-  const blocks: Block[] = [...card.blocks];
+  const ranking = rankingSettingsOf(app.ctx);
+  if (ranking.audience !== 'channel') return card;
+  return { ...card, blocks: [...card.blocks, ...rankingBlocks(rankingRows(), locale, ranking.columns)] };
+}
+
+/** The digest's charts — team heat map and red flags by rep — posted in its thread; null for a week without reports. */
+function digestChartsCard(app: RadarApp, teamId: number, week: WeekId, locale: Locale): CardSpec | null {
   const charts = createChartsService(app.ctx, teamId);
   try {
-    blocks.push({ type: 'image', chart: charts.heatmap(week, locale) }, { type: 'image', chart: charts.byRep(week, locale) });
+    const title = tr(locale, `${week} 图表`, `${week} charts`);
+    return { title, tone: 'blue', summary: title, blocks: [{ type: 'image', chart: charts.heatmap(week, locale) }, { type: 'image', chart: charts.byRep(week, locale) }] };
   } catch (err) {
-    if (!(err instanceof ChartError)) throw err; // a week without reports has nothing to chart
+    if (err instanceof ChartError) return null; // a week without reports has nothing to chart
+    throw err;
   }
-  const ranking = rankingSettingsOf(app.ctx);
-  if (ranking.audience === 'channel') blocks.push(...rankingBlocks(rankingRows(), locale, ranking.columns));
-  return { ...card, blocks };
 }
 
 /** The week's ranking, read at most once however many platforms' cards and DMs use it. */
@@ -68,11 +72,12 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
     for (const { platform, managerChannel } of app.platforms) {
       const model = digestModel(app.ctx, teamId, week, platform, { syncTasks: true });
       result.flagged = model.counts.flagged;
-      const queued = enqueueSend(app, {
-        teamId, key: outboxKeys.digest(teamId, week, platform), platform,
-        destination: { kind: 'channel', channelId: managerChannel }, card: postedDigestCard(app, teamId, week, team.locale, model, ranking),
-      });
+      const destination = { kind: 'channel' as const, channelId: managerChannel };
+      const key = outboxKeys.digest(teamId, week, platform);
+      const queued = enqueueSend(app, { teamId, key, platform, destination, card: postedDigestCard(app, team.locale, model, ranking) });
       if (queued) result.digestsQueued += 1;
+      const charts = digestChartsCard(app, teamId, week, team.locale);
+      if (charts) enqueueSend(app, { teamId, key: outboxKeys.digestCharts(teamId, week, platform), platform, destination, card: charts, threadOf: key });
     }
     // The weekly ranking (last 8 weeks to this one): at the end of the digest, or by DM to managers.
     result.rankingQueued = queueRankingDms(app, teamId, week, ranking);
@@ -117,9 +122,12 @@ export function refreshDigest(app: RadarApp, teamId: number, week: WeekId): Part
   for (const { platform } of app.platforms) {
     const key = outboxKeys.digest(teamId, week, platform);
     if (!app.ctx.repos.outbox.byKey(key)) continue;
-    const card = postedDigestCard(app, teamId, week, team.locale, digestModel(app.ctx, teamId, week, platform), ranking);
+    const card = postedDigestCard(app, team.locale, digestModel(app.ctx, teamId, week, platform), ranking);
     enqueueRefresh(app, key, card);
     cards[platform] = card;
+    // A late report or a changed task can change the charts too (nothing is refreshed when none were posted).
+    const charts = digestChartsCard(app, teamId, week, team.locale);
+    if (charts) enqueueRefresh(app, outboxKeys.digestCharts(teamId, week, platform), charts);
   }
   return cards;
 }

@@ -17,6 +17,8 @@ export interface OutboxMessage {
   card: CardSpec;
   /** For op 'update': the key of the earlier send whose message to replace. */
   updateOf: string | null;
+  /** For op 'send': post in the thread of the message sent under this key (waits until it is sent). */
+  threadOf?: string | null;
   state: OutboxState;
   attempts: number;
   /** ISO timestamp before which no attempt is made. */
@@ -32,6 +34,7 @@ export interface OutboxMessage {
 /** What a caller queues: the message's content and address; delivery state is the outbox's. */
 export type EnqueueInput = Pick<OutboxMessage, 'teamId' | 'key' | 'platform' | 'op' | 'destination' | 'card'> & {
   updateOf?: string | null;
+  threadOf?: string | null;
 };
 
 export interface OutboxRepo {

@@ -79,7 +79,16 @@ export async function deliverOne(ctx: DeliveryContext, m: OutboxMessage): Promis
     }
   }
 
-  const scopes = ctx.scopesFor({ ...m, messageRef: ref });
+  // A reply in the thread of another message goes out once that message is: its ref names the thread.
+  let threadOf: MessageRef | null = null;
+  if (m.op === 'send' && m.threadOf) {
+    const parent = ctx.outbox.byKey(m.threadOf);
+    if (parent?.state === 'failed') return fail(ctx, m, `permanent: the message to reply to (${m.threadOf}) failed: ${parent.lastError ?? 'unknown'}`);
+    if (!parent || parent.state !== 'sent' || !parent.messageRef) return notYet(ctx, m, `waiting for ${m.threadOf} to be delivered first`, ctx.updateWaitMs);
+    threadOf = parent.messageRef;
+  }
+
+  const scopes = ctx.scopesFor({ ...m, messageRef: ref ?? threadOf });
   // A card split into several messages is several calls at the platform: counted as such.
   const permit = await ctx.limiter.acquire(scopes, ctx.sleep, Math.max(1, port.messagesFor?.(m.card) ?? 1));
   if (ctx.stopped()) {
@@ -97,7 +106,7 @@ export async function deliverOne(ctx: DeliveryContext, m: OutboxMessage): Promis
       if (reshaped && m.updateOf) ctx.outbox.updateMessageRef(m.updateOf, reshaped);
       result = reshaped ?? ref;
     } else {
-      result = await withTimeout(port.send(m.destination, m.card, { idempotencyKey: m.key, maybeSentBefore }), ctx.sendTimeoutMs);
+      result = await withTimeout(port.send(m.destination, m.card, { idempotencyKey: m.key, maybeSentBefore, ...(threadOf ? { threadOf } : {}) }), ctx.sendTimeoutMs);
     }
     // Counted at the answer, before any database work: the window frees no sooner than at the platform.
     ctx.limiter.done(permit);

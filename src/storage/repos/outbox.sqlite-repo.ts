@@ -19,6 +19,7 @@ const toMessage = (r: OutboxRow): OutboxMessage => ({
   destination: JSON.parse(r.destination) as Destination,
   card: JSON.parse(r.card) as CardSpec,
   updateOf: r.updateOf,
+  threadOf: r.threadOf,
   state: r.state,
   attempts: r.attempts,
   nextAttemptAt: r.nextAttemptAt,
@@ -42,7 +43,7 @@ export class SqliteOutboxRepo implements OutboxRepo {
     const card = JSON.stringify(input.card);
     const inserted = orm.insert(outbox).values({
       teamId: input.teamId, key: input.key, platform: input.platform, op: input.op,
-      destination: JSON.stringify(input.destination), card, updateOf: input.updateOf ?? null,
+      destination: JSON.stringify(input.destination), card, updateOf: input.updateOf ?? null, threadOf: input.threadOf ?? null,
       state: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at,
     }).onConflictDoNothing({ target: outbox.key }).run();
     if (inserted.changes > 0) return true;

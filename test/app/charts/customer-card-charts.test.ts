@@ -19,10 +19,15 @@ describe('customer card charts', () => {
     for (const b of images) if (b.type === 'image') expect(b.chart.alt).toContain('华星科技');
   });
 
-  it('the digest carries the heat map and red flags by rep as images, with their numbers', async () => {
+  it('the digest\'s heat map and red flags by rep go in its thread as images, with their numbers', async () => {
     const h = createHarness();
     await runDigestStep(h.app, h.teamId, '2026-W47');
-    const card = h.app.ctx.repos.outbox.byKey(outboxKeys.digest(h.teamId, '2026-W47', 'slack'))!.card as CardSpec;
+    const charts = h.app.ctx.repos.outbox.byKey(outboxKeys.digestCharts(h.teamId, '2026-W47', 'slack'))!;
+    expect(charts.threadOf).toBe(outboxKeys.digest(h.teamId, '2026-W47', 'slack'));
+    expect(charts.destination).toEqual({ kind: 'channel', channelId: 'CMGR' });
+    const digest = h.app.ctx.repos.outbox.byKey(outboxKeys.digest(h.teamId, '2026-W47', 'slack'))!.card as CardSpec;
+    expect(digest.blocks.some((b) => b.type === 'image')).toBe(false);
+    const card = charts.card;
     const images = card.blocks.flatMap((b) => (b.type === 'image' ? [b.chart] : []));
     expect(images.map((c) => c.kind)).toEqual(['heatmap', 'stackedBar']);
     expect(images[0]!.alt).toContain('East × Overdue payment: 1 customers');

@@ -323,3 +323,38 @@ describe('outbox worker pacing by scope', () => {
     expect(app.waitedMs).toBeGreaterThanOrEqual(10_000);
   });
 });
+
+describe('outbox worker thread replies', () => {
+  it('posts a reply in the thread of another message once that message is sent, and fails it when that one failed', async () => {
+    const clock = fakeClock();
+    const calls: Array<{ title: string; threadOf: string | null }> = [];
+    const port: ChatPort = {
+      platform: 'slack',
+      send: async (_to, c, options) => {
+        calls.push({ title: c.title, threadOf: options.threadOf?.messageId ?? null });
+        if (c.title === 'doomed parent') throw new ChatDeliveryError('permanent', 'channel_not_found');
+        return { platform: 'slack', channel: 'C1', messageId: `ts-${c.title}` };
+      },
+      update: async () => undefined,
+      lookupUserByEmail: async () => null,
+    };
+    const outbox = new MemoryOutboxRepo();
+    const at = clock.now().toISOString();
+    const to = { kind: 'channel' as const, channelId: 'C1' };
+    // The reply is queued first: it must wait for its parent.
+    outbox.enqueue({ teamId: 1, key: 'charts', platform: 'slack', op: 'send', destination: to, card: card('charts'), threadOf: 'digest' }, at);
+    outbox.enqueue({ teamId: 1, key: 'digest', platform: 'slack', op: 'send', destination: to, card: card('digest') }, at);
+    const worker = createOutboxWorker({ outbox, ports: { slack: port }, clock: clock.now, sleep: clock.sleep, limits: {}, concurrency: 1, updateWaitMs: 1_000 });
+    expect(await worker.drainOnce()).toEqual({ sent: 1, retried: 1, failed: 0 });
+    expect(calls).toEqual([{ title: 'digest', threadOf: null }]);
+    clock.advance(1_000);
+    expect(await worker.drainOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });
+    expect(calls.at(-1)).toEqual({ title: 'charts', threadOf: 'ts-digest' });
+
+    outbox.enqueue({ teamId: 1, key: 'doomed', platform: 'slack', op: 'send', destination: to, card: card('doomed parent') }, clock.now().toISOString());
+    outbox.enqueue({ teamId: 1, key: 'orphan', platform: 'slack', op: 'send', destination: to, card: card('orphan'), threadOf: 'doomed' }, clock.now().toISOString());
+    await worker.drainOnce();
+    expect(outbox.byKey('orphan')).toMatchObject({ state: 'failed', lastError: expect.stringContaining('the message to reply to (doomed) failed') });
+    expect(calls.map((c) => c.title)).not.toContain('orphan');
+  });
+});
