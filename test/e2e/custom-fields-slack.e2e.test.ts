@@ -2,23 +2,15 @@
 // Bolt in HTTP mode) with a team config that adds a select and a date field, against the loopback fake
 // Slack Web API. The modal shows them as a static_select and a datepicker whose action_ids are the field
 // ids; an impossible date comes back as an inline error naming it; a valid submit stores entries.custom.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/runtime/start-bot.js';
+import type { RunningBot } from '../../src/runtime/start-bot.js';
 import { runCycleStep } from '../../src/runtime/run-step.js';
-import type { AppConfig } from '../../src/config/env.js';
 import { parseRadarSettings } from '../../src/config/radar-config.js';
-import { silentLogger } from '../../src/runtime/logging/logger.js';
-import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.fake.js';
-import { seedTeam, runningClock, SEED_PEOPLE, type PersonKey, type SeededTeam } from './support/seed.js';
-import { buttonsIn, inputsOf, initialValue, SlackClientSim } from './support/slack-user.js';
+import type { FakeSlackApi } from '../fakes/slack-api.fake.js';
+import type { SeededTeam } from './support/seed.js';
+import { SLACK_ID, startSlackBot, type SlackBot } from './support/slack-bot.js';
+import { buttonsIn, inputsOf, initialValue, type SlackClientSim } from './support/slack-user.js';
 
-const SIGNING_SECRET = 'test-signing-secret';
-const SLACK_ID: Record<PersonKey, string> = {
-  rep1: 'U0REP1', rep2: 'U0REP2', manager: 'U0MGR', director: 'U0DIR', owner: 'U0OWNER', finance: 'U0FIN', customerService: 'U0CS',
-};
 
 const SETTINGS = parseRadarSettings({
   template: {
@@ -35,39 +27,18 @@ const SETTINGS = parseRadarSettings({
   },
 });
 
+let h: SlackBot;
 let fake: FakeSlackApi;
 let bot: RunningBot;
 let seed: SeededTeam;
 let slack: SlackClientSim;
-let dir: string;
-const clock = runningClock();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'radar-slack-custom-'));
-  fake = await startFakeSlackApi({
-    botUserId: 'UBOT', botId: 'BBOT',
-    users: SEED_PEOPLE.map((p) => ({ id: SLACK_ID[p.key], email: p.email, name: p.name })),
-  });
-  const config: AppConfig = {
-    dbPath: join(dir, 'radar.sqlite'), logLevel: 'info', configFile: null,
-    team: { name: 'Sales', timezone: 'Asia/Shanghai', locale: 'en' }, port: 0,
-    slack: {
-      botToken: 'xoxb-test', signingSecret: SIGNING_SECRET, apiUrl: fake.url, managerChannel: 'CMANAGERS',
-      botUserId: 'UBOT', botId: 'BBOT', socketMode: false, requestTimeoutMs: 3000,
-    },
-    feishu: null,
-  };
-  bot = await startBot({ config, settings: SETTINGS, logger: silentLogger(), clock, scheduler: false, worker: { pollIntervalMs: 20, updateWaitMs: 200 } });
-  const team = bot.app.ctx.repos.teams.listTeams()[0]!;
-  seed = seedTeam(bot.app.ctx.repos, team.id);
-  slack = new SlackClientSim(`http://127.0.0.1:${bot.server!.port}/slack/events`, SIGNING_SECRET, clock);
+  h = await startSlackBot({ settings: SETTINGS });
+  ({ fake, bot, seed, slack } = h);
 });
 
-afterAll(async () => {
-  await bot?.stop();
-  await fake?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => h?.close());
 
 describe('custom report fields on Slack, full stack', () => {
   let view: { blocks: unknown[]; private_metadata: string } | null = null;

@@ -4,44 +4,25 @@
 // grades differently; an invalid weight gets an inline error; a rep is refused; Undo restores.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/runtime/start-bot.js';
-import type { AppConfig } from '../../src/config/env.js';
-import { createSettingsResolver, DEFAULT_SETTINGS } from '../../src/config/radar-config.js';
+import type { RunningBot } from '../../src/runtime/start-bot.js';
+import { createSettingsResolver } from '../../src/config/radar-config.js';
 import { ensureScored, flaggedScores } from '../../src/app/scoring/scoring.service.js';
 import { settingsHistory } from '../../src/app/settings/settings.service.js';
-import { silentLogger } from '../../src/runtime/logging/logger.js';
-import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.fake.js';
-import { seedTeam, runningClock, SEED_PEOPLE, type PersonKey, type SeededTeam } from './support/seed.js';
+import type { FakeSlackApi } from '../fakes/slack-api.fake.js';
+import type { SeededTeam } from './support/seed.js';
+import { GENERAL, SIGNING_SECRET, SLACK_ID, startSlackBot, until, type SlackBot } from './support/slack-bot.js';
 import { signedInteraction } from '../fakes/slack-signing.js';
 import { homeButtonClick } from '../fixtures/slack/payloads.js';
-import { buttonsIn, initialValue, inputsOf, SlackClientSim, textOf, type PostedButton } from './support/slack-user.js';
+import { buttonsIn, initialValue, inputsOf, textOf, type PostedButton, type SlackClientSim } from './support/slack-user.js';
 
-const SIGNING_SECRET = 'test-signing-secret';
-const GENERAL = 'CGENERAL';
-const SLACK_ID: Record<PersonKey, string> = {
-  rep1: 'U0REP1', rep2: 'U0REP2', manager: 'U0MGR', director: 'U0DIR', owner: 'U0OWNER', finance: 'U0FIN', customerService: 'U0CS',
-};
-
+let h: SlackBot;
 let fake: FakeSlackApi;
 let bot: RunningBot;
 let seed: SeededTeam;
 let slack: SlackClientSim;
 let dir: string;
-const clock = runningClock();
-
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /**
@@ -58,33 +39,11 @@ const lastWeek = () => seed.weeks.last;
 const gradeOf = (customerId: number) => flaggedScores(ensureScored(bot.app.ctx, seed.teamId, lastWeek())).find((s) => s.customerId === customerId)?.grade ?? null;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'radar-settings-slack-'));
-  fake = await startFakeSlackApi({ botUserId: 'UBOT', botId: 'BBOT', users: SEED_PEOPLE.map((p) => ({ id: SLACK_ID[p.key], email: p.email, name: p.name })) });
-  const config: AppConfig = {
-    dbPath: join(dir, 'radar.sqlite'), logLevel: 'warn', configFile: null,
-    team: { name: 'Sales', timezone: 'Asia/Shanghai', locale: 'en' }, port: 0,
-    slack: {
-      botToken: 'xoxb-test-secret', signingSecret: SIGNING_SECRET, apiUrl: fake.url, managerChannel: 'CMANAGERS',
-      botUserId: 'UBOT', botId: 'BBOT', socketMode: false, requestTimeoutMs: 3000,
-    },
-    feishu: null,
-  };
-  bot = await startBot({
-    config, settings: DEFAULT_SETTINGS, settingsResolver: createSettingsResolver(null), logger: silentLogger(), clock, scheduler: false,
-    worker: { pollIntervalMs: 20, updateWaitMs: 200 },
-  });
-  const team = bot.app.ctx.repos.teams.listTeams()[0]!;
-  seed = seedTeam(bot.app.ctx.repos, team.id);
-  // Members get their Slack ids the way the prompt step does it (users.lookupByEmail).
-  for (const p of SEED_PEOPLE) bot.app.ctx.repos.teams.setPlatformId(seed.members[p.key].id, 'slack', SLACK_ID[p.key]);
-  slack = new SlackClientSim(`http://127.0.0.1:${bot.server!.port}/slack/events`, SIGNING_SECRET, clock);
+  h = await startSlackBot({ settingsResolver: createSettingsResolver(null), linkIds: true });
+  ({ fake, bot, seed, slack, dir } = h);
 });
 
-afterAll(async () => {
-  if (bot) await bot.stop();
-  await fake?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => h?.close());
 
 describe('settings from chat on Slack', () => {
   let overview: unknown[] = [];

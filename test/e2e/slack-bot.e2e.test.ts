@@ -16,17 +16,8 @@ import { startFakeSlackApi, type FakeSlackApi, type FakeSlackCall } from '../fak
 import { seedTeam, runningClock, SEED_PEOPLE, RED_FLAG_CUSTOMER, type PersonKey, type SeededTeam } from './support/seed.js';
 import { buttonsIn, inputsOf, initialValue, SlackClientSim, textOf, type PostedButton } from './support/slack-user.js';
 import { captureLogs, type CapturedLog } from './support/log-capture.js';
+import { BOT_TOKEN, GENERAL, MANAGERS, SIGNING_SECRET, SLACK_ID, STRANGER, until } from './support/slack-bot.js';
 
-const BOT_TOKEN = 'xoxb-test-secret';
-const SIGNING_SECRET = 'test-signing-secret';
-const MANAGERS = 'CMANAGERS';
-const GENERAL = 'CGENERAL';
-
-/** Slack user ids of the seeded people (the fake answers users.lookupByEmail with these). */
-const SLACK_ID: Record<PersonKey, string> = {
-  rep1: 'U0REP1', rep2: 'U0REP2', manager: 'U0MGR', director: 'U0DIR', owner: 'U0OWNER', finance: 'U0FIN', customerService: 'U0CS',
-};
-const STRANGER = 'U0STRANGER';
 
 let fake: FakeSlackApi;
 let bot: RunningBot;
@@ -44,16 +35,6 @@ const posts = (channel: string): FakeSlackCall[] => fake.callsTo('chat.postMessa
 const updates = (channel: string): FakeSlackCall[] => fake.callsTo('chat.update').filter((c) => c.args.channel === channel);
 const dm = (key: PersonKey): string => fake.dmOf(SLACK_ID[key]);
 
-/** Wait until `predicate` holds over the recorded calls (the listeners reply after the HTTP ack). */
-async function until<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** Let every queued outbound message go out (the worker also runs by itself; this makes it certain). */
 const drain = () => bot.worker.drainOnce();
