@@ -5,16 +5,14 @@ import { ask } from '../../src/app/ask/ask.service.js';
 import { parseRadarSettings } from '../../src/config/radar-config.js';
 import type { Block } from '../../src/ui/card.js';
 import { createHarness } from './support/app-harness.js';
+import { PAY_METHOD, CONTRACT_END, BUDGET } from '../fixtures/custom-fields.js';
 
 const settings = parseRadarSettings({
   template: {
     custom: [
-      {
-        id: 'payMethod', kind: 'select', label: { zh: '付款方式', en: 'Payment method' },
-        options: [{ value: 'transfer', label: { zh: '转账', en: 'Bank transfer' } }, { value: 'cash', label: { zh: '现金', en: 'Cash' } }],
-      },
-      { id: 'contractEnd', kind: 'date', label: { zh: '合同到期日', en: 'Contract end' } },
-      { id: 'budget', kind: 'money', label: { zh: '客户预算', en: 'Budget' } },
+      PAY_METHOD,
+      CONTRACT_END,
+      BUDGET,
       { id: 'contractNo', kind: 'text', label: { zh: '合同号', en: 'Contract no.' } },
     ],
   },

@@ -6,6 +6,7 @@ import { encodeAction } from '../../src/ui/action.js';
 import { parseRadarSettings } from '../../src/config/radar-config.js';
 import type { FormSpec } from '../../src/ui/form.js';
 import { createHarness, type Harness } from './support/app-harness.js';
+import { PAY_METHOD } from '../fixtures/custom-fields.js';
 
 const WEEK = '2026-W48';
 const LAST = '2026-W47';
@@ -14,10 +15,7 @@ export const CUSTOM_SETTINGS = parseRadarSettings({
   template: {
     fields: { notes: { hidden: true }, paymentTermDays: { hidden: true } },
     custom: [
-      {
-        id: 'payMethod', kind: 'select', label: { zh: '付款方式', en: 'Payment method' }, required: true,
-        options: [{ value: 'transfer', label: { zh: '转账', en: 'Bank transfer' } }, { value: 'cash', label: { zh: '现金', en: 'Cash' } }],
-      },
+      { ...PAY_METHOD, required: true },
       { id: 'contractEnd', kind: 'date', label: { zh: '合同到期日', en: 'Contract end' }, help: { zh: '当前合同的到期日', en: 'When the current contract ends' } },
       { id: 'visits', kind: 'integer', label: { zh: '上门拜访', en: 'Site visits' } },
       { id: 'budget', kind: 'money', label: { zh: '客户预算', en: 'Budget' }, carry: true },

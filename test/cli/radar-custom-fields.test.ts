@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PAY_METHOD, CONTRACT_END } from '../fixtures/custom-fields.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -16,11 +17,8 @@ const config = join(dir, 'radar.config.json');
 writeFileSync(config, JSON.stringify({
   template: {
     custom: [
-      {
-        id: 'payMethod', kind: 'select', label: { zh: '付款方式', en: 'Payment method' },
-        options: [{ value: 'transfer', label: { zh: '转账', en: 'Bank transfer' } }, { value: 'cash', label: { zh: '现金', en: 'Cash' } }],
-      },
-      { id: 'contractEnd', kind: 'date', label: { zh: '合同到期日', en: 'Contract end' } },
+      PAY_METHOD,
+      CONTRACT_END,
     ],
   },
 }));

@@ -8,17 +8,15 @@ import { parseRadarSettings } from '../../src/config/radar-config.js';
 import { startFeishuE2E, WEEK, type FeishuE2E } from './support/feishu-harness.js';
 import { PEOPLE } from './support/feishu-seed.js';
 import { buttonsOf, errorUnder, findButton, formFieldsOf } from './support/feishu-cards.js';
+import { PAY_METHOD, CONTRACT_END, BUDGET } from '../fixtures/custom-fields.js';
 
 const SETTINGS = parseRadarSettings({
   template: {
     fields: { collected: { hidden: true } },
     custom: [
-      {
-        id: 'payMethod', kind: 'select', label: { zh: '付款方式', en: 'Payment method' }, required: true,
-        options: [{ value: 'transfer', label: { zh: '转账', en: 'Bank transfer' } }, { value: 'cash', label: { zh: '现金', en: 'Cash' } }],
-      },
-      { id: 'contractEnd', kind: 'date', label: { zh: '合同到期日', en: 'Contract end' } },
-      { id: 'budget', kind: 'money', label: { zh: '客户预算', en: 'Budget' } },
+      { ...PAY_METHOD, required: true },
+      CONTRACT_END,
+      BUDGET,
     ],
     order: ['contractEnd', 'payMethod'],
   },

@@ -10,17 +10,15 @@ import type { FakeSlackApi } from '../fakes/slack-api.fake.js';
 import type { SeededTeam } from './support/seed.js';
 import { SLACK_ID, startSlackBot, type SlackBot } from './support/slack-bot.js';
 import { buttonsIn, inputsOf, initialValue, type SlackClientSim } from './support/slack-user.js';
+import { PAY_METHOD, CONTRACT_END } from '../fixtures/custom-fields.js';
 
 
 const SETTINGS = parseRadarSettings({
   template: {
     fields: { notes: { hidden: true } },
     custom: [
-      {
-        id: 'payMethod', kind: 'select', label: { zh: '付款方式', en: 'Payment method' }, required: true,
-        options: [{ value: 'transfer', label: { zh: '转账', en: 'Bank transfer' } }, { value: 'cash', label: { zh: '现金', en: 'Cash' } }],
-      },
-      { id: 'contractEnd', kind: 'date', label: { zh: '合同到期日', en: 'Contract end' } },
+      { ...PAY_METHOD, required: true },
+      CONTRACT_END,
       { id: 'discount', kind: 'number', label: { zh: '折扣率', en: 'Discount' } },
     ],
     order: ['payMethod', 'contractEnd'],

@@ -4,26 +4,19 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { exportWeek } from '../../../src/app/export/export-week.service.js';
 import { importRecords } from '../../../src/app/import/import-records.service.js';
 import type { Repositories } from '../../../src/app/ports/repositories.port.js';
 import type { CustomerScore } from '../../../src/core/customer-risk/types.js';
 import { DIMENSIONS } from '../../../src/core/customer-risk/types.js';
-import { openDb, type Db } from '../../../src/storage/db.js';
-import { createRepositories } from '../../../src/storage/repositories.js';
+import { freshRepos } from '../support/fresh-repos.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../fixtures/import/${name}`, import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'radar-export-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const dbs: Db[] = [];
-afterEach(() => { for (const d of dbs.splice(0)) d.close(); });
-function fresh(): Repositories {
-  const db = openDb(':memory:');
-  dbs.push(db);
-  return createRepositories(db);
-}
+const fresh = freshRepos;
 
 function scored(repos: Repositories): number {
   const { teamId } = importRecords(repos, fixture('sample.jsonl'));

@@ -5,38 +5,29 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { exportWeek } from '../../../src/app/export/export-week.service.js';
 import { formatIssue, ImportError, importRecords } from '../../../src/app/import/import-records.service.js';
 import { importFile } from '../../../src/app/import/xlsx-reader.js';
 import { unknownColumnsWarning } from '../../../src/app/import/unknown-columns.js';
 import type { Repositories } from '../../../src/app/ports/repositories.port.js';
 import { parseRadarSettings } from '../../../src/config/radar-config.js';
-import { openDb, type Db } from '../../../src/storage/db.js';
-import { createRepositories } from '../../../src/storage/repositories.js';
+import { PAY_METHOD, CONTRACT_END, BUDGET } from '../../fixtures/custom-fields.js';
+import { freshRepos } from '../support/fresh-repos.js';
 
 const template = parseRadarSettings({
   template: {
     custom: [
-      {
-        id: 'payMethod', kind: 'select', label: { zh: '付款方式', en: 'Payment method' },
-        options: [{ value: 'transfer', label: { zh: '转账', en: 'Bank transfer' } }, { value: 'cash', label: { zh: '现金', en: 'Cash' } }],
-      },
-      { id: 'contractEnd', kind: 'date', label: { zh: '合同到期日', en: 'Contract end' } },
-      { id: 'budget', kind: 'money', label: { zh: '客户预算', en: 'Budget' } },
+      PAY_METHOD,
+      CONTRACT_END,
+      BUDGET,
     ],
   },
 }).template;
 
 const tmp = mkdtempSync(join(tmpdir(), 'radar-custom-io-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const dbs: Db[] = [];
-afterEach(() => { for (const d of dbs.splice(0)) d.close(); });
-function fresh(): Repositories {
-  const db = openDb(':memory:');
-  dbs.push(db);
-  return createRepositories(db);
-}
+const fresh = freshRepos;
 
 const HEAD = 'week,rep,customer,contacts,revenue,stage';
 const customOf = (repos: Repositories, teamId: number, week: string) => {

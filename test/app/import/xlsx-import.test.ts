@@ -3,23 +3,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { exportWeek } from '../../../src/app/export/export-week.service.js';
 import { ensureDefaultTeam, ImportError, importRecords } from '../../../src/app/import/import-records.service.js';
 import { importFile } from '../../../src/app/import/xlsx-reader.js';
 import type { Repositories } from '../../../src/app/ports/repositories.port.js';
-import { openDb, type Db } from '../../../src/storage/db.js';
-import { createRepositories } from '../../../src/storage/repositories.js';
+import { freshRepos } from '../support/fresh-repos.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'radar-xlsx-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-const dbs: Db[] = [];
-afterEach(() => { for (const d of dbs.splice(0)) d.close(); });
-function fresh(): Repositories {
-  const db = openDb(':memory:');
-  dbs.push(db);
-  return createRepositories(db);
-}
+const fresh = freshRepos;
 const book = (repos: Repositories) => {
   const team = ensureDefaultTeam(repos).id;
   const customers = new Map(repos.customers.listCustomers(team).map((c) => [c.id, c]));
