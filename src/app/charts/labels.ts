@@ -2,16 +2,10 @@
 import type { Dimension, Grade } from '../../core/customer-risk/types.js';
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
+import { DIMENSION_NAME } from '../shared/view-text.js';
 
-export const DIMENSION_LABEL: Record<Dimension, LocalizedText> = {
-  payment: text('回款', 'Payment'),
-  activity: text('活跃度', 'Activity'),
-  complaints: text('投诉', 'Complaints'),
-  fit: text('适配度', 'Product fit'),
-  churn: text('需求变更', 'Req. churn'),
-  revenue: text('贡献度', 'Revenue trend'),
-  cycle: text('成交周期', 'Deal cycle'),
-};
+/** The dimensions on a radar's axes: their names, one shortened to fit. */
+export const DIMENSION_LABEL: Record<Dimension, LocalizedText> = { ...DIMENSION_NAME, churn: text('需求变更', 'Req. churn') };
 
 export const GRADE_LABEL: Record<Grade, LocalizedText> = {
   A: text('A 级', 'Grade A'),

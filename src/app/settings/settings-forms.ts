@@ -4,10 +4,10 @@
 // file's own schema; its messages are put back on the field whose key they name (errorsByField).
 import type { Locale } from '../../core/i18n.js';
 import { ROLES } from '../../core/team.js';
-import { TAGS } from '../../core/customer-risk/types.js';
+import { DIMENSIONS, TAGS, type Dimension } from '../../core/customer-risk/types.js';
 import { RANKING_COLUMNS } from '../../core/review/ranking.js';
 import type { FormField } from '../../ui/form.js';
-import { ROLE_LABEL, t, tagLabel, tr, BUILT_IN_TAG_LABELS } from '../shared/view-text.js';
+import { DIMENSION_NAME, ROLE_LABEL, t, tagLabel, tr, BUILT_IN_TAG_LABELS } from '../shared/view-text.js';
 import { coerceSettingValue, getPath } from './settings.service.js';
 
 export const SETTINGS_FORM_SECTIONS = ['grading', 'weights', 'routing', 'template', 'tags', 'ranking'] as const;
@@ -101,23 +101,13 @@ function gradingForm(view: Json, locale: Locale): SectionForm {
   return { section: 'grading', inputs, read: (values) => readScalars(view, inputs, values, locale) };
 }
 
-const DIMENSIONS: ReadonlyArray<[string, string, string]> = [
-  ['payment', '回款', 'Payment'],
-  ['activity', '沟通活跃度', 'Activity'],
-  ['complaints', '投诉', 'Complaints'],
-  ['fit', '产品适配度', 'Product fit'],
-  ['churn', '需求变动', 'Requirement churn'],
-  ['revenue', '贡献（收入）', 'Revenue'],
-  ['cycle', '成交周期', 'Deal cycle'],
-];
+const isDimension = (id: string): id is Dimension => (DIMENSIONS as readonly string[]).includes(id);
 
-export const dimensionLabel = (id: string, locale: Locale): string => {
-  const d = DIMENSIONS.find(([k]) => k === id);
-  return d ? tr(locale, d[1], d[2]) : id;
-};
+export const dimensionLabel = (id: string, locale: Locale): string =>
+  (isDimension(id) ? t(DIMENSION_NAME[id], locale) : id);
 
 function weightsForm(view: Json, locale: Locale): SectionForm {
-  const inputs = DIMENSIONS.map(([id]) => scalar(view, `scoring.weights.${id}`, `weights_${id}`, dimensionLabel(id, locale), 'decimal', tr(locale, '0–2；1 = 正常，0 = 不计', '0–2; 1 = normal, 0 = ignored'), locale));
+  const inputs = DIMENSIONS.map((id) => scalar(view, `scoring.weights.${id}`, `weights_${id}`, dimensionLabel(id, locale), 'decimal', tr(locale, '0–2；1 = 正常，0 = 不计', '0–2; 1 = normal, 0 = ignored'), locale));
   return { section: 'weights', inputs, read: (values) => readScalars(view, inputs, values, locale) };
 }
 

@@ -2,7 +2,7 @@
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
 import type { Member, Role } from '../../core/team.js';
-import type { Grade, Tag, TagId } from '../../core/customer-risk/types.js';
+import type { Dimension, Grade, Tag, TagId } from '../../core/customer-risk/types.js';
 import type { TaskState } from '../../core/follow-up/task.js';
 import type { ActionKind, ActionRef } from '../../ui/action.js';
 import type { Button, Inline, Tone, UserRef } from '../../ui/card.js';
@@ -43,6 +43,17 @@ export const mention = (m: PersonLike): Inline => ({ mention: userRef(m) });
 export const button = (label: string, kind: ActionKind, args: Record<string, string | number>, style?: Button['style']): Button => {
   const action: ActionRef = { kind, args: Object.fromEntries(Object.entries(args).map(([k, v]) => [k, String(v)])) };
   return style ? { label, action, style } : { label, action };
+};
+
+/** The seven dimensions of the index, by name (settings, the dashboard; charts shorten one for the axis). */
+export const DIMENSION_NAME: Record<Dimension, LocalizedText> = {
+  payment: text('回款', 'Payment'),
+  activity: text('活跃度', 'Activity'),
+  complaints: text('投诉', 'Complaints'),
+  fit: text('适配度', 'Product fit'),
+  churn: text('需求变更', 'Requirement churn'),
+  revenue: text('贡献度', 'Revenue trend'),
+  cycle: text('成交周期', 'Deal cycle'),
 };
 
 export const TAG_LABEL: Record<Tag, LocalizedText> = {
