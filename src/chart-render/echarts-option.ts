@@ -103,14 +103,17 @@ function radar(spec: RadarChart): EChartsOption {
   };
 }
 
-function heatmap(spec: HeatmapChart): EChartsOption {
+function heatmap(spec: HeatmapChart, width: number): EChartsOption {
   const longestRow = Math.max(0, ...spec.rows.map((r) => [...r].length));
+  const left = Math.min(180, 24 + longestRow * 13);
+  // Column names wrap inside their cell ("Requirement churn" over two lines) instead of running together.
+  const cell = Math.max(40, Math.floor((width - left - 24) / Math.max(1, spec.columns.length)) - 6);
   return {
     ...base(spec, 78),
-    grid: { left: Math.min(180, 24 + longestRow * 13), right: 24, top: 78, bottom: 88 },
+    grid: { left, right: 24, top: 78, bottom: 100 },
     xAxis: {
-      type: 'category', data: [...spec.columns], name: spec.columnLabel, nameLocation: 'middle', nameGap: 30,
-      splitArea: { show: false }, axisLabel: { interval: 0, fontSize: 12, color: INK }, axisTick: { show: false },
+      type: 'category', data: [...spec.columns], name: spec.columnLabel, nameLocation: 'middle', nameGap: 44,
+      splitArea: { show: false }, axisLabel: { interval: 0, fontSize: 12, color: INK, width: cell, overflow: 'break', lineHeight: 14 }, axisTick: { show: false },
     },
     yAxis: {
       type: 'category', data: [...spec.rows], inverse: true,
@@ -180,11 +183,11 @@ function stacked(spec: StackedChart): EChartsOption {
   };
 }
 
-export function echartsOption(spec: ChartSpec): EChartsOption {
+export function echartsOption(spec: ChartSpec, width = 800): EChartsOption {
   switch (spec.kind) {
     case 'trend': return trend(spec);
     case 'radar': return radar(spec);
-    case 'heatmap': return heatmap(spec);
+    case 'heatmap': return heatmap(spec, width);
     case 'stackedBar':
     case 'portfolio': return stacked(spec);
   }

@@ -56,7 +56,7 @@ export function renderSvg(spec: ChartSpec, opts: RenderOptions): string {
   const height = opts.height ?? DEFAULT_HEIGHT;
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height, locale: opts.locale === 'zh' ? 'ZH' : 'EN' });
   try {
-    chart.setOption(echartsOption(spec));
+    chart.setOption(echartsOption(spec, width));
     quietGradientHover(chart);
     const svg = chart.renderToSVGString();
     // Screen readers and chat previews get the numbers, not just "image".
