@@ -53,6 +53,8 @@ export function enqueueRefresh(app: RadarApp, sendKey: string, card: CardSpec): 
   const original = app.ctx.repos.outbox.byKey(sendKey);
   // Nothing to refresh: never queued, or never deliverable (and already reported once).
   if (!original || original.state === 'failed') return false;
+  // The message shows (or is about to show) this very card already: no platform call for nothing.
+  if (JSON.stringify(app.ctx.repos.outbox.latestCard(sendKey)) === JSON.stringify(card)) return false;
   const at = app.ctx.clock().toISOString();
   const queued = app.ctx.repos.outbox.enqueue({
     teamId: original.teamId,

@@ -1,6 +1,7 @@
 // In-memory OutboxRepo / JobRunRepo / InboundLog that follow src/app/ports/delivery.port.ts (and the
 // SQLite repos' documented choices: markInFlight counts the attempt; markRetry/markSent/markFailed
 // clear inFlightSince; a claim unfinished for `staleAfterMs` may be taken over).
+import type { CardSpec } from '../../src/ui/card.js';
 import type { MessageRef } from '../../src/app/ports/chat.port.js';
 import type { EnqueueInput, InboundLog, JobRunRepo, OutboxMessage, OutboxRepo } from '../../src/app/ports/delivery.port.js';
 
@@ -39,6 +40,12 @@ export class MemoryOutboxRepo implements OutboxRepo {
     const r = this.get(id);
     r.inFlightSince = at;
     r.attempts += 1;
+  }
+
+  latestCard(sendKey: string): CardSpec | null {
+    const rows = this.rows.filter((r) => (r.key === sendKey || (r.op === 'update' && r.updateOf === sendKey)) && r.state !== 'failed');
+    const last = rows.sort((a, b) => b.id - a.id)[0];
+    return last ? clone(last.card) : null;
   }
 
   newestUpdateId(updateOf: string): number | null {

@@ -48,6 +48,8 @@ export interface OutboxRepo {
   byKey(key: string): OutboxMessage | null;
   markInFlight(id: number, at: string): void;
   markSent(id: number, ref: MessageRef, at: string): void;
+  /** The card the message sent under `sendKey` shows or is about to show: its newest update's (not failed), else its own. */
+  latestCard(sendKey: string): CardSpec | null;
   /** Id of the newest update queued for the message sent under `updateOf`, or null. */
   newestUpdateId(updateOf: string): number | null;
   /** The sent message of `key` changed shape (an update added or retired continuation parts). */

@@ -1,6 +1,6 @@
 // The outbox: every outbound message is written here first (in the caller's transaction), then
 // delivered by the delivery loop. Keys are unique, so enqueuing the same intent twice is a no-op.
-import { and, asc, desc, eq, gt, gte, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lte, ne, or } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { CardSpec } from '../../ui/card.js';
 import type { Destination, MessageRef } from '../../app/ports/chat.port.js';
@@ -78,6 +78,13 @@ export class SqliteOutboxRepo implements OutboxRepo {
   markSent(id: number, ref: MessageRef, at: string): void {
     this.db.orm.update(outbox).set({ state: 'sent', messageRef: JSON.stringify(ref), sentAt: at, inFlightSince: null, lastError: null })
       .where(eq(outbox.id, id)).run();
+  }
+
+  latestCard(sendKey: string): CardSpec | null {
+    const row = this.db.orm.select({ card: outbox.card }).from(outbox)
+      .where(and(or(eq(outbox.key, sendKey), and(eq(outbox.updateOf, sendKey), eq(outbox.op, 'update'))), ne(outbox.state, 'failed')))
+      .orderBy(desc(outbox.id)).limit(1).get();
+    return row ? (JSON.parse(row.card) as CardSpec) : null;
   }
 
   newestUpdateId(updateOf: string): number | null {
