@@ -19,9 +19,9 @@ import { DEFAULT_RATE_LIMITS, type RateLimits, type WindowLimit } from '../src/r
 import { runCycleStep } from '../src/runtime/run-step.js';
 import type { RadarApp } from '../src/app/radar-app.js';
 import type { ChatPort, Platform } from '../src/app/ports/chat.port.js';
-import { SlackChatPort } from '../adapters/slack/chat-port.js';
-import { FeishuChatPort } from '../adapters/feishu/chat-port.js';
-import { createLarkClient } from '../adapters/feishu/open-api.js';
+import { SlackChatPort } from '../adapters/slack/transport/chat-port.js';
+import { FeishuChatPort } from '../adapters/feishu/transport/chat-port.js';
+import { createLarkClient } from '../adapters/feishu/transport/open-api.js';
 import { startFakeSlackApi } from '../test/fakes/slack-api.fake.js';
 import { startFakeFeishuApi } from '../test/fakes/feishu-api.fake.js';
 import { feishuMessageRoute, slackPostMessageRoute, startRateLimitProxy, type ProxyWindow } from '../test/fakes/rate-limit-proxy.js';

@@ -2,16 +2,16 @@
 import type { AdapterDeps, PlatformAdapter } from '../../src/app/ports/platform-adapter.port.js';
 import type { FeishuConfig } from './config.js';
 import { checkFeishuConfig } from './config.js';
-import { FeishuChatPort } from './chat-port.js';
-import { createLarkClient } from './open-api.js';
+import { FeishuChatPort } from './transport/chat-port.js';
+import { createLarkClient } from './transport/open-api.js';
 import { OPEN_API_TIMEOUT_MS } from './limits.js';
 import { FormMemory, type ListenerContext } from './listeners/context.js';
-import { createFeishuHttpRoute, type FeishuHttpRoute, type HttpRouteOptions } from './http-route.js';
-import { createLongConnection, type LongConnectionOptions } from './long-connection.js';
-import { fetchBotOpenId } from './bot-info.js';
+import { createFeishuHttpRoute, type FeishuHttpRoute, type HttpRouteOptions } from './transport/http-route.js';
+import { createLongConnection, type LongConnectionOptions } from './transport/long-connection.js';
+import { fetchBotOpenId } from './transport/bot-info.js';
 
 export type { FeishuConfig } from './config.js';
-export { FeishuChatPort } from './chat-port.js';
+export { FeishuChatPort } from './transport/chat-port.js';
 
 /** Extra knobs for tests. */
 export interface FeishuAdapterOptions

@@ -1,21 +1,21 @@
 // Wiring only: Bolt app + our receiver (HTTP or Socket Mode), listeners, and the ChatPort.
 import { App, type Authorize, type Receiver } from '@slack/bolt';
 import type { AdapterDeps, HttpRoute, PlatformAdapter } from '../../src/app/ports/platform-adapter.port.js';
-import { BotIdentityResolver, SlackIdentityError } from './bot-identity.js';
-import { SlackChatPort } from './chat-port.js';
+import { BotIdentityResolver, SlackIdentityError } from './transport/bot-identity.js';
+import { SlackChatPort } from './transport/chat-port.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_VIEW_SUBMISSION_BUDGET_MS, type SlackConfig } from './config.js';
-import { errSummary, SlackHttpReceiver } from './http-receiver.js';
+import { errSummary, SlackHttpReceiver } from './transport/http-receiver.js';
 import { registerActions } from './listeners/action.listener.js';
 import { registerCommand } from './listeners/command.listener.js';
 import { registerHome } from './listeners/home.listener.js';
 import { registerMessages } from './listeners/message.listener.js';
 import type { ListenerDeps } from './listeners/reply.js';
 import { registerViews } from './listeners/view.listener.js';
-import { toSlackLogger } from './slack-logger.js';
-import { SlackSocketReceiver } from './socket-receiver.js';
+import { toSlackLogger } from './transport/slack-logger.js';
+import { SlackSocketReceiver } from './transport/socket-receiver.js';
 
 export type { SlackConfig } from './config.js';
-export { SlackChatPort } from './chat-port.js';
+export { SlackChatPort } from './transport/chat-port.js';
 
 export interface SlackAdapter extends PlatformAdapter {
   readonly platform: 'slack';

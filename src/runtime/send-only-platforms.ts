@@ -2,10 +2,10 @@
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config/env.js';
 import type { PlatformBinding } from '../app/radar-app.js';
-import { SlackChatPort } from '../../adapters/slack/chat-port.js';
+import { SlackChatPort } from '../../adapters/slack/transport/chat-port.js';
 import { chatChartPng } from '../chart-render/chat-png.js';
-import { FeishuChatPort } from '../../adapters/feishu/chat-port.js';
-import { createLarkClient } from '../../adapters/feishu/open-api.js';
+import { FeishuChatPort } from '../../adapters/feishu/transport/chat-port.js';
+import { createLarkClient } from '../../adapters/feishu/transport/open-api.js';
 
 const API_TIMEOUT_MS = 15_000;
 

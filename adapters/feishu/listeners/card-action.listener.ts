@@ -8,7 +8,7 @@ import { CALLBACK_DEADLINE_MS, ROUTER_SOFT_DEADLINE_MS } from '../limits.js';
 import { translateCardAction, type CardActionInfo } from '../inbound/translate.js';
 import { retryOnceIfRateLimited, withChartImages, type ListenerContext } from './context.js';
 import { placeResult, privateCards, TEXT, toastOf, toCallbackResponse } from './interaction-result.js';
-import { isUpdateExpired, sendUuid } from '../chat-port.js';
+import { isUpdateExpired, sendUuid } from '../transport/chat-port.js';
 
 export interface CardActionOptions {
   /** How long we wait for the router before answering with a toast (default 2.5 s). */

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { InteractionResult, Router } from '../../../src/app/inbound.js';
 import type { InboundLog } from '../../../src/app/ports/delivery.port.js';
 import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
-import type { FeishuChatPort } from '../chat-port.js';
+import type { FeishuChatPort } from '../transport/chat-port.js';
 
 export interface ListenerContext {
   router: Router;

@@ -4,7 +4,7 @@ import type { Card2 } from '../render/card-v2.types.js';
 import { renderCard } from '../render/render-card.js';
 import { renderFormCard } from '../render/render-form.js';
 import { translateMessage, type MessageInfo } from '../inbound/translate.js';
-import { sendUuid } from '../chat-port.js';
+import { sendUuid } from '../transport/chat-port.js';
 import { retryOnceIfRateLimited, withChartImages, type ListenerContext } from './context.js';
 import { noticeCard, TEXT } from './interaction-result.js';
 

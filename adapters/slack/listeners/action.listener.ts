@@ -9,8 +9,8 @@ import type { MessageRef } from '../../../src/app/ports/chat.port.js';
 import { ACTION_ID_PREFIX } from '../render/blocks.render.js';
 import { renderMessage } from '../render/message.render.js';
 import { renderModal } from '../render/modal.render.js';
-import { errSummary } from '../http-receiver.js';
-import { partOf } from '../message-metadata.js';
+import { errSummary } from '../transport/http-receiver.js';
+import { partOf } from '../render/message-metadata.js';
 import { openModal, publishHome, route, showResult, showToast, type EphemeralTarget, type ListenerDeps } from './reply.js';
 import { encodeFormMeta } from './form-source.js';
 

@@ -7,8 +7,8 @@ import type { CardSpec } from '../../../src/ui/card.js';
 import type { InteractionResult } from '../../../src/app/inbound.js';
 import { renderHome, renderMessage } from '../render/message.render.js';
 import { escapeMrkdwn } from '../render/mrkdwn.js';
-import { errSummary } from '../http-receiver.js';
-import { platformErrorCode } from '../slack-errors.js';
+import { errSummary } from '../transport/http-receiver.js';
+import { platformErrorCode } from '../transport/slack-errors.js';
 
 export interface ListenerDeps {
   router: (event: import('../../../src/app/inbound.js').InboundEvent) => Promise<InteractionResult>;

@@ -2,8 +2,8 @@
 // (trend, radar) as a native `chart` component, any other as its PNG uploaded by im/v1/images
 // (image_type=message), shown by an `img` element, within the card size limit.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FeishuChatPort } from '../../../adapters/feishu/chat-port.js';
-import { createLarkClient } from '../../../adapters/feishu/open-api.js';
+import { FeishuChatPort } from '../../../adapters/feishu/transport/chat-port.js';
+import { createLarkClient } from '../../../adapters/feishu/transport/open-api.js';
 import { checkCard } from '../../../adapters/feishu/render/check-card.js';
 import { renderPng } from '../../../src/chart-render/index.js';
 import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';

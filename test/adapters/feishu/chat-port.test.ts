@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FeishuChatPort, sendUuid } from '../../../adapters/feishu/chat-port.js';
-import { createLarkClient } from '../../../adapters/feishu/open-api.js';
+import { FeishuChatPort, sendUuid } from '../../../adapters/feishu/transport/chat-port.js';
+import { createLarkClient } from '../../../adapters/feishu/transport/open-api.js';
 import { ChatDeliveryError, type MessageRef } from '../../../src/app/ports/chat.port.js';
 import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';

@@ -3,7 +3,7 @@
 // modal open with a visible error, in HTTP and Socket Mode alike. Real Bolt against the loopback fake.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../adapters/slack/index.js';
-import { SlackIdentityError } from '../../../adapters/slack/bot-identity.js';
+import { SlackIdentityError } from '../../../adapters/slack/transport/bot-identity.js';
 import { renderModal } from '../../../adapters/slack/render/modal.render.js';
 import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import { encodeAction } from '../../../src/ui/action.js';

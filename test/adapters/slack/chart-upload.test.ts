@@ -1,7 +1,7 @@
 // Charts in Slack through the real WebClient against the fake Web API: the three-step external
 // upload, then an image block showing the file by `slack_file`.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SlackChatPort } from '../../../adapters/slack/chat-port.js';
+import { SlackChatPort } from '../../../adapters/slack/transport/chat-port.js';
 import { renderPng } from '../../../src/chart-render/index.js';
 import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
 import { silentLogger } from '../../../src/runtime/logging/logger.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SlackChatPort } from '../../../adapters/slack/chat-port.js';
+import { SlackChatPort } from '../../../adapters/slack/transport/chat-port.js';
 import { ChatDeliveryError, type MessageRef } from '../../../src/app/ports/chat.port.js';
 import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import type { CardSpec } from '../../../src/ui/card.js';

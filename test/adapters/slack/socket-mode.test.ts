@@ -5,7 +5,7 @@ import type { App } from '@slack/bolt';
 import { pino, type Logger } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
-import { SlackSocketReceiver } from '../../../adapters/slack/socket-receiver.js';
+import { SlackSocketReceiver } from '../../../adapters/slack/transport/socket-receiver.js';
 import { encodeAction } from '../../../src/ui/action.js';
 import type { FormSpec } from '../../../src/ui/form.js';
 import { startFakeSlackSocket, type FakeSlackSocket } from '../../fakes/slack-socket.fake.js';

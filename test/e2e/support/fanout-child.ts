@@ -5,7 +5,7 @@ import { openDb } from '../../../src/storage/db.js';
 import { createRepositories } from '../../../src/storage/repositories.js';
 import { DEFAULT_SETTINGS } from '../../../src/config/radar-config.js';
 import { silentLogger } from '../../../src/runtime/logging/logger.js';
-import { SlackChatPort } from '../../../adapters/slack/chat-port.js';
+import { SlackChatPort } from '../../../adapters/slack/transport/chat-port.js';
 import { createOutboxWorker } from '../../../src/runtime/delivery/outbox-worker.js';
 import { runCycleStep } from '../../../src/runtime/run-step.js';
 import type { RadarApp } from '../../../src/app/radar-app.js';

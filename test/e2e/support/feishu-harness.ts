@@ -11,7 +11,7 @@ import type { AppConfig } from '../../../src/config/env.js';
 import { DEFAULT_SETTINGS } from '../../../src/config/radar-config.js';
 import type { RadarSettings } from '../../../src/app/context.js';
 import type { FeishuAdapter } from '../../../adapters/feishu/index.js';
-import { FEISHU_EVENTS_PATH } from '../../../adapters/feishu/http-route.js';
+import { FEISHU_EVENTS_PATH } from '../../../adapters/feishu/transport/http-route.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
 import { cardActionEvent, envelope, signRequest, textMessageEvent } from '../../fakes/feishu-signing.js';
 import { seedFeishuTeam, type SeededTeam } from './feishu-seed.js';

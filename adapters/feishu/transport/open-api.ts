@@ -3,8 +3,8 @@
 // SDK that never prints secrets or payloads.
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
-import { ChatDeliveryError } from '../../src/app/ports/chat.port.js';
-import { CHAT_RATE_LIMIT_CODE, DEFAULT_RATE_LIMIT_WAIT_MS, RATE_LIMIT_CODES } from './limits.js';
+import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
+import { CHAT_RATE_LIMIT_CODE, DEFAULT_RATE_LIMIT_WAIT_MS, RATE_LIMIT_CODES } from '../limits.js';
 
 /** An Open API failure: HTTP status (0 = no answer), Feishu `code`, and the reset header if any. */
 export class FeishuApiError extends Error {

@@ -1,5 +1,5 @@
 // Web API failures → ChatDeliveryError, so the outbox knows whether to wait, retry or give up.
-import { ChatDeliveryError } from '../../src/app/ports/chat.port.js';
+import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
 
 /** Slack `error` codes that a later retry may cure. Everything else is permanent. */
 const TRANSIENT = new Set([

@@ -4,13 +4,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { HttpRoute } from '../../src/app/ports/platform-adapter.port.js';
-import type { InboundLog } from '../../src/app/ports/delivery.port.js';
-import { ACK_DEADLINE_MS } from './limits.js';
-import { DEFAULT_MAX_BODY_BYTES } from './config.js';
-import { verifySlackSignature } from './verify-signature.js';
-import { shapeProblem } from './inbound-shape.js';
-import { guardedAck, needsSubmissionError, submissionErrorResponse } from './listeners/submission-guard.js';
+import type { HttpRoute } from '../../../src/app/ports/platform-adapter.port.js';
+import type { InboundLog } from '../../../src/app/ports/delivery.port.js';
+import { ACK_DEADLINE_MS } from '../limits.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../config.js';
+import { verifySlackSignature } from '../inbound/verify-signature.js';
+import { shapeProblem } from '../inbound/inbound-shape.js';
+import { guardedAck, needsSubmissionError, submissionErrorResponse } from '../listeners/submission-guard.js';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 

@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { Block, CardSpec } from '../../src/ui/card.js';
-import type { ChartSpec } from '../../src/ui/chart.js';
-import { ChatDeliveryError } from '../../src/app/ports/chat.port.js';
+import type { Block, CardSpec } from '../../../src/ui/card.js';
+import type { ChartSpec } from '../../../src/ui/chart.js';
+import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
 import { platformErrorCode, toDeliveryError } from './slack-errors.js';
 
 /** Draws a chart as PNG bytes (src/chart-render's renderPng, injected). */

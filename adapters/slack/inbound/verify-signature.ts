@@ -2,7 +2,7 @@
 // timestamp inside a 5-minute window in BOTH directions (Bolt only rejects old ones).
 // @see https://docs.slack.dev/authentication/verifying-requests-from-slack
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { SIGNATURE_WINDOW_SECONDS } from './limits.js';
+import { SIGNATURE_WINDOW_SECONDS } from '../limits.js';
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: string };
 

@@ -6,11 +6,11 @@
 // endpoint (wrong secret, long connection not enabled) only shows up as a log line; so start() here
 // waits for onReady/onError, and later give-ups and reconnects are logged.
 import * as lark from '@larksuiteoapi/node-sdk';
-import type { ListenerContext } from './listeners/context.js';
-import { handleCardAction, type CardActionOptions } from './listeners/card-action.listener.js';
-import { handleMessageEvent } from './listeners/message.listener.js';
+import type { ListenerContext } from '../listeners/context.js';
+import { handleCardAction, type CardActionOptions } from '../listeners/card-action.listener.js';
+import { handleMessageEvent } from '../listeners/message.listener.js';
 import { sdkLogger, sdkLoggerLevel } from './open-api.js';
-import { WS_CONNECT_WAIT_MS, WS_HANDSHAKE_TIMEOUT_MS, WS_PING_TIMEOUT_SEC } from './limits.js';
+import { WS_CONNECT_WAIT_MS, WS_HANDSHAKE_TIMEOUT_MS, WS_PING_TIMEOUT_SEC } from '../limits.js';
 
 export interface LongConnectionOptions extends CardActionOptions {
   appId: string;

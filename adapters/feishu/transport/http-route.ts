@@ -10,12 +10,12 @@
 // are acked first and handled after; card callbacks are answered within 3 s.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import type { HttpRoute } from '../../src/app/ports/platform-adapter.port.js';
-import { MAX_CLOCK_SKEW_MS, MAX_INBOUND_BODY_BYTES } from './limits.js';
-import { computeSignature, decryptPayload, signatureMatches } from './inbound/crypto.js';
-import type { ListenerContext } from './listeners/context.js';
-import { handleCardAction, type CardActionOptions } from './listeners/card-action.listener.js';
-import { handleMessageEvent } from './listeners/message.listener.js';
+import type { HttpRoute } from '../../../src/app/ports/platform-adapter.port.js';
+import { MAX_CLOCK_SKEW_MS, MAX_INBOUND_BODY_BYTES } from '../limits.js';
+import { computeSignature, decryptPayload, signatureMatches } from '../inbound/crypto.js';
+import type { ListenerContext } from '../listeners/context.js';
+import { handleCardAction, type CardActionOptions } from '../listeners/card-action.listener.js';
+import { handleMessageEvent } from '../listeners/message.listener.js';
 
 export const FEISHU_EVENTS_PATH = '/feishu/events';
 

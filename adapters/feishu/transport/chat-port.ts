@@ -5,11 +5,11 @@
 import { createHash } from 'node:crypto';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
-import { ChatDeliveryError, type ChatPort, type Destination, type MessageRef, type SendOptions } from '../../src/app/ports/chat.port.js';
-import type { CardSpec } from '../../src/ui/card.js';
-import type { Card2 } from './render/card-v2.types.js';
-import { renderCard, supersededCard } from './render/render-card.js';
-import { MAX_UUID_LENGTH, MESSAGE_UPDATE_EXPIRED_CODE } from './limits.js';
+import { ChatDeliveryError, type ChatPort, type Destination, type MessageRef, type SendOptions } from '../../../src/app/ports/chat.port.js';
+import type { CardSpec } from '../../../src/ui/card.js';
+import type { Card2 } from '../render/card-v2.types.js';
+import { renderCard, supersededCard } from '../render/render-card.js';
+import { MAX_UUID_LENGTH, MESSAGE_UPDATE_EXPIRED_CODE } from '../limits.js';
 import { FeishuApiError, toDeliveryError } from './open-api.js';
 
 /** The patch was refused because the message is older than Feishu's 14-day update window. */

@@ -7,10 +7,10 @@
 import { createHash } from 'node:crypto';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
-import type { Block, CardSpec } from '../../src/ui/card.js';
-import type { ChartSpec } from '../../src/ui/chart.js';
+import type { Block, CardSpec } from '../../../src/ui/card.js';
+import type { ChartSpec } from '../../../src/ui/chart.js';
 import { toDeliveryError } from './open-api.js';
-import { nativeChartPlan } from './render/vchart.js';
+import { nativeChartPlan } from '../render/vchart.js';
 
 const MAX_KNOWN_SPECS = 1000;
 

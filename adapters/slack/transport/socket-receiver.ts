@@ -6,11 +6,11 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { SocketModeClient } from '@slack/socket-mode';
 import type { AppsConnectionsOpenResponse } from '@slack/web-api';
 import type { Logger } from 'pino';
-import type { InboundLog } from '../../src/app/ports/delivery.port.js';
+import type { InboundLog } from '../../../src/app/ports/delivery.port.js';
 import { dedupeKey, errSummary } from './http-receiver.js';
-import { shapeProblem } from './inbound-shape.js';
-import { guardedAck, needsSubmissionError, submissionErrorResponse } from './listeners/submission-guard.js';
-import { ACK_DEADLINE_MS } from './limits.js';
+import { shapeProblem } from '../inbound/inbound-shape.js';
+import { guardedAck, needsSubmissionError, submissionErrorResponse } from '../listeners/submission-guard.js';
+import { ACK_DEADLINE_MS } from '../limits.js';
 import { toSlackLogger } from './slack-logger.js';
 
 export interface SlackSocketReceiverOptions {

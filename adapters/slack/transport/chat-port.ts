@@ -4,16 +4,16 @@
 import { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import type { Logger } from 'pino';
-import type { CardSpec } from '../../src/ui/card.js';
-import type { ChatPort, Destination, MessageRef, SendOptions, UserProfile } from '../../src/app/ports/chat.port.js';
-import { renderMessage, renderSuperseded, SUPERSEDED_TEXT, type SlackMessage } from './render/message.render.js';
+import type { CardSpec } from '../../../src/ui/card.js';
+import type { ChatPort, Destination, MessageRef, SendOptions, UserProfile } from '../../../src/app/ports/chat.port.js';
+import { renderMessage, renderSuperseded, SUPERSEDED_TEXT, type SlackMessage } from '../render/message.render.js';
 import { platformErrorCode, toDeliveryError } from './slack-errors.js';
 import { toSlackLogger } from './slack-logger.js';
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './config.js';
-import { keyOf, partOfKey, radarMetadata } from './message-metadata.js';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from '../config.js';
+import { keyOf, partOfKey, radarMetadata } from '../render/message-metadata.js';
 import { SlackChartUploader, type ChartPngRenderer } from './chart-upload.js';
 
-export { RADAR_EVENT_TYPE } from './message-metadata.js';
+export { RADAR_EVENT_TYPE } from '../render/message-metadata.js';
 
 export interface SlackChatPortOptions {
   botToken: string;
