@@ -4,7 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runPromptStep } from '../../src/app/weekly-report/prompt.job.js';
 import { runDigestStep } from '../../src/app/digest/digest.job.js';
-import { digestModel } from '../../src/app/digest/digest.service.js';
+import { digestModel, prepareDigestWeek } from '../../src/app/digest/digest.service.js';
+import { reachableOn, withUnreachable } from '../../src/core/digest/build-digest.js';
 import { outboxKeys } from '../../src/app/radar-app.js';
 import { EMPTY_ENTRY } from '../../src/core/weekly-report/template.js';
 import type { Answer } from '../../src/app/answer.js';
@@ -132,7 +133,8 @@ describe('a weekly report in two minutes', () => {
     expect(cardText(card)).toContain('No customer filled — submit anyway?');
     await click(find(card, 'report.submit'));
     expect(status()?.submittedAt).toBeTruthy();
-    const model = digestModel(h.app.ctx, h.teamId, WEEK, 'slack');
+    prepareDigestWeek(h.app.ctx, h.teamId, WEEK);
+    const model = withUnreachable(digestModel(h.app.ctx, h.teamId, WEEK), reachableOn('slack'));
     expect(model.reps.find((r) => r.rep.id === h.members.rep1.id)).toMatchObject({ submitted: true, empty: true });
     expect(model.counts.submittedEmpty).toBe(1);
     const { digestCard } = await import('../../src/app/digest/digest.view.js');

@@ -3,7 +3,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction } from '../../src/ui/action.js';
 import { runDigestStep } from '../../src/app/digest/digest.job.js';
-import { digestModel } from '../../src/app/digest/digest.service.js';
+import { digestModel, prepareDigestWeek } from '../../src/app/digest/digest.service.js';
+import { reachableOn, withUnreachable } from '../../src/core/digest/build-digest.js';
+import type { WeekId } from '../../src/core/weekly-report/week.js';
 import { digestCard } from '../../src/app/digest/digest.view.js';
 import type { FollowUpTask } from '../../src/core/follow-up/task.js';
 import { createHarness, type Harness } from './support/app-harness.js';
@@ -18,6 +20,12 @@ beforeEach(async () => {
   await runDigestStep(h.app, h.teamId, '2026-W47');
   overdueTask = h.app.ctx.repos.tasks.listTasks(h.teamId).find((t) => t.customerId === h.customers.huaxing && t.tag === 'overdue')!;
 });
+
+/** The digest as the bot shows it on Slack: the week prepared, then read. */
+const slackDigest = (week: WeekId) => {
+  prepareDigestWeek(h.app.ctx, h.teamId, week);
+  return withUnreachable(digestModel(h.app.ctx, h.teamId, week), reachableOn('slack'));
+};
 
 const f = (id: number) => ({ note: `progress_${id}`, status: `progressStatus_${id}`, blocker: `progressBlocker_${id}` });
 
@@ -36,7 +44,7 @@ describe('follow-up progress', () => {
       values: { ...openedForm(opened).values, [f(overdueTask.id).note]: '客户说月底付', [f(overdueTask.id).status]: 'blocked', [f(overdueTask.id).blocker]: '客户财务审批' } });
     expect(kindOf(ok)).toBe('formDone');
     expect(h.app.ctx.repos.tasks.events(overdueTask.id).at(-1)).toMatchObject({ kind: 'progress', status: 'blocked', blocker: '客户财务审批', note: '客户说月底付', week: '2026-W48', actorId: h.members.rep1.id });
-    const model = digestModel(h.app.ctx, h.teamId, '2026-W48', 'slack');
+    const model = slackDigest('2026-W48');
     const text = cardText(digestCard(model, 'zh'));
     expect(text).toContain('进展（2026-W48，受阻：客户财务审批）：客户说月底付');
   });
@@ -51,12 +59,12 @@ describe('follow-up progress', () => {
     const { repos } = h.app.ctx;
     const active = repos.tasks.listTasks(h.teamId, { states: ['open', 'claimed'] });
     for (const t of active) repos.tasks.updateTask({ ...t, createdWeek: '2026-W45' });
-    const tasksOf = (m: ReturnType<typeof digestModel>) => [...m.flags.flatMap((x) => x.tasks), ...m.carriedTasks];
-    const before = digestModel(h.app.ctx, h.teamId, '2026-W47', 'slack');
+    const tasksOf = (m: ReturnType<typeof slackDigest>) => [...m.flags.flatMap((x) => x.tasks), ...m.carriedTasks];
+    const before = slackDigest('2026-W47');
     expect(tasksOf(before).find((t) => t.id === overdueTask.id)?.noProgress).toBe(true);
     expect(cardText(digestCard(before, 'en'))).toMatch(/No progress for two reports \(\d+\)\n[^\n]*华星科技 · Overdue payment/);
     repos.tasks.recordProgress({ taskId: overdueTask.id, kind: 'progress', actorId: h.members.finance.id, at: '2026-11-12T00:00:00Z', note: '电话催款', status: 'in_progress', blocker: null, week: '2026-W46' });
-    const after = digestModel(h.app.ctx, h.teamId, '2026-W47', 'slack');
+    const after = slackDigest('2026-W47');
     expect(tasksOf(after).find((t) => t.id === overdueTask.id)?.noProgress).toBe(false);
     expect(cardText(digestCard(after, 'en'))).toContain('progress (2026-W46, in progress): 电话催款');
   });

@@ -1,7 +1,8 @@
 // App Home: a rep's week at a glance, or the team summary for managers.
 
 import { homeCard } from './home.view.js';
-import { digestModel } from '../digest/digest.service.js';
+import { digestModel, prepareDigestWeek } from '../digest/digest.service.js';
+import { reachableOn, withUnreachable } from '../../core/digest/build-digest.js';
 import { reportPromptModel } from '../weekly-report/report.service.js';
 import { ensureScored } from '../scoring/scoring.service.js';
 import { teamNow } from '../context.js';
@@ -26,7 +27,9 @@ export function handleHome(i: Interaction): Answer {
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id)
       .map((t) => ({ id: t.id, customerName: names.get(t.customerId) ?? '', tag: t.tag, dueDate: t.dueDate, overdue: t.dueDate < today }));
     const charts = homeCharts(i, week);
-    return answer.reply(homeCard({ kind: 'manager', viewerName: i.member.name, digest: digestModel(ctx, i.team.id, week), tasks, charts }, i.locale, teamTagLabels(ctx.settings)));
+    prepareDigestWeek(ctx, i.team.id, week);
+    const digest = withUnreachable(digestModel(ctx, i.team.id, week), reachableOn());
+    return answer.reply(homeCard({ kind: 'manager', viewerName: i.member.name, digest, tasks, charts }, i.locale, teamTagLabels(ctx.settings)));
   }
   const week = currentReportWeek(i.app, i.team);
   const report = reportPromptModel(ctx, i.member, week);
