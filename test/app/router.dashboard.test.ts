@@ -34,7 +34,7 @@ describe('dashboard links from chat', () => {
   it('typed "看板", "dashboard" or `/radar dashboard`: a new link each time, for whoever asked (a rep too)', async () => {
     await h.send({ type: 'message', actor: h.actor(h.members.rep1), text: '看板', channelId: 'D1', isDirect: true });
     await h.send({ type: 'command', actor: h.actor(h.members.rep1), text: 'dashboard', channelId: null });
-    await h.send({ type: 'message', actor: h.actor(h.members.finance), text: '<@UBOT> Dashboard', channelId: 'C9', isDirect: false });
+    await h.send({ type: 'message', actor: h.actor(h.members.finance), text: 'Dashboard', channelId: 'C9', isDirect: false });
     const links = queuedLinks();
     expect(links.map((m) => m.destination)).toEqual([
       { kind: 'user', userId: h.members.rep1.slackUserId }, { kind: 'user', userId: h.members.rep1.slackUserId }, { kind: 'user', userId: h.members.finance.slackUserId },

@@ -4,7 +4,7 @@
 import type { ActionRef } from '../../ui/action.js';
 
 import type { MessageRef } from '../ports/chat.port.js';
-import type { Interaction } from '../interaction/interaction-context.js';
+import type { FeatureHandlers, Interaction } from '../interaction/interaction-context.js';
 import { isManagerial } from '../interaction/interaction-context.js';
 import { tr } from '../shared/view-text.js';
 import {
@@ -27,8 +27,8 @@ const refused = (i: Interaction): Answer =>
 const actorOf = (i: Interaction): string => i.member.email || i.member.name;
 
 export function settingsOverview(i: Interaction) {
-  const view = settingsView(i.app.ctx.settings);
-  const recent: SettingsChangeLine[] = settingsHistory(i.app.ctx, i.team.id).slice(-RECENT).reverse()
+  const view = settingsView(i.settings);
+  const recent: SettingsChangeLine[] = settingsHistory(i, i.team.id).slice(-RECENT).reverse()
     .map((c) => ({ id: c.id, key: c.key, before: c.oldValue, after: c.newValue, actor: c.actor, at: c.at, undoOf: c.undoOf }));
   return settingsCard({ view, recent }, i.locale);
 }
@@ -42,10 +42,10 @@ function changedCard(i: Interaction, before: Record<string, unknown>, r: Setting
 
 export function handleSettingsText(i: Interaction, text: string): Answer {
   if (!isManagerial(i.member)) return refused(i);
-  reloadStoredSettings(i.app.ctx, i.team.id);
+  reloadStoredSettings(i, i.team.id);
   if (SETTINGS_UNDO_RE.test(text)) {
-    const before = settingsView(i.app.ctx.settings);
-    const r = undoLastChange(i.app.ctx, i.team.id, actorOf(i));
+    const before = settingsView(i.settings);
+    const r = undoLastChange(i, i.team.id, actorOf(i));
     if (!r) return answer.toast(tr(i.locale, '没有可以撤销的设置修改。', 'There is no settings change to undo.'), 'info');
     return answer.reply(changedCard(i, before, { changes: [r.change], settings: r.settings, rescored: r.rescored }, true));
   }
@@ -54,7 +54,7 @@ export function handleSettingsText(i: Interaction, text: string): Answer {
 
 export function handleSettingsAction(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
   if (!isManagerial(i.member)) return refused(i);
-  reloadStoredSettings(i.app.ctx, i.team.id);
+  reloadStoredSettings(i, i.team.id);
   const stale = answer.toast(tr(i.locale, '这个按钮已过期，请重新打开设置。', 'This button is out of date; please open the settings again.'), 'warning');
   switch (ref.kind) {
     case 'settings.show': {
@@ -65,14 +65,14 @@ export function handleSettingsAction(i: Interaction, ref: ActionRef, message: Me
     case 'settings.open': {
       const section = ref.args.section;
       if (!isSettingsSection(section)) return stale;
-      return answer.openForm(settingsForm(sectionForm(section, settingsView(i.app.ctx.settings), i.locale), i.locale));
+      return answer.openForm(settingsForm(sectionForm(section, settingsView(i.settings), i.locale), i.locale));
     }
     case 'settings.undo': {
       const ids = (ref.args.ids ?? '').split(',').map(Number);
       if (ids.length === 0 || ids.some((n) => !Number.isInteger(n) || n <= 0)) return stale;
-      const before = settingsView(i.app.ctx.settings);
+      const before = settingsView(i.settings);
       try {
-        const r = undoChanges(i.app.ctx, i.team.id, ids, actorOf(i));
+        const r = undoChanges(i, i.team.id, ids, actorOf(i));
         const card = changedCard(i, before, r, true);
         const done = tr(i.locale, '已撤销', 'Undone');
         return message ? answer.update(card, done) : answer.reply(card);
@@ -92,8 +92,8 @@ export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormV
   if (!isManagerial(i.member)) return refused(i);
   const section = ref.args.section;
   if (!isSettingsSection(section)) return answer.toast(tr(i.locale, '这个表单已过期，请重新打开。', 'This form is out of date; please open it again.'), 'warning');
-  reloadStoredSettings(i.app.ctx, i.team.id);
-  const before = settingsView(i.app.ctx.settings);
+  reloadStoredSettings(i, i.team.id);
+  const before = settingsView(i.settings);
   const form = sectionForm(section, before, i.locale);
   const read = form.read(values);
   const submitted = Object.fromEntries(form.inputs.map((x) => [x.field.id, asText(values[x.field.id])]));
@@ -102,7 +102,7 @@ export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormV
   // Nothing changed: the settings card again where the form had replaced it (Feishu), or in the DM it came from (Slack).
   if (read.changes.length === 0) return answer.formDone(tr(i.locale, '没有改动，未保存', 'Nothing changed; nothing saved'), settingsOverview(i));
   try {
-    const r = changeSettings(i.app.ctx, i.team.id, { changes: read.changes, actor: actorOf(i) });
+    const r = changeSettings(i, i.team.id, { changes: read.changes, actor: actorOf(i) });
     return answer.reply(changedCard(i, before, r, false));
   } catch (err) {
     if (!(err instanceof SettingsChangeError)) throw err;
@@ -115,3 +115,10 @@ export function handleSettingsFormCancel(i: Interaction): Answer {
   const closed = tr(i.locale, '已取消，未保存', 'Cancelled; nothing saved');
   return isManagerial(i.member) ? answer.update(settingsOverview(i), closed) : answer.toast(closed);
 }
+
+export const settingsHandlers: FeatureHandlers = {
+  actions: { 'settings.show': handleSettingsAction, 'settings.open': handleSettingsAction, 'settings.undo': handleSettingsAction },
+  forms: { 'settings.save': (i, ref, values) => handleSettingsForm(i, ref, values) },
+  cancels: { 'settings.save': (i) => handleSettingsFormCancel(i) },
+  commands: [{ matches: (t) => SETTINGS_RE.test(t) || SETTINGS_UNDO_RE.test(t), handle: handleSettingsText }],
+};
