@@ -159,6 +159,14 @@ describe('dependency rules', () => {
     for (const dir of ['delivery', 'scheduler', 'server', 'logging']) expect(filesUnder(`src/runtime/${dir}`).length).toBeGreaterThan(0);
   });
 
+  it('no platform is named outside its adapter and the composition (config, runtime start-up, CLI)', () => {
+    // A third platform (tested with test/fixtures/memo-adapter) must need only its adapters/<name>/.
+    const named = /['"`](slack|feishu)['"`.:]/;
+    const places = ['src/core', 'src/app', 'src/ui', 'src/storage', 'src/web', 'src/runtime/delivery'].flatMap(filesUnder)
+      .filter((f) => readFileSync(join(ROOT, f), 'utf8').split('\n').some((line) => !/^\s*(\/\/|\/?\*)/.test(line) && named.test(line)));
+    expect(places).toEqual([]);
+  });
+
   it('only src/config reads process.env', () => {
     const readers = [...filesUnder('src'), ...filesUnder('adapters')]
       .filter((f) => !under(f, 'src/config') && readFileSync(join(ROOT, f), 'utf8').split('\n')

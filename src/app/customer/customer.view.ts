@@ -14,7 +14,7 @@ import {
   button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, sparkline, STATE_LABEL, t, tagLabel, tagLabels, tr, BUILT_IN_TAG_LABELS, type TagLabels,
 } from '../shared/view-text.js';
 
-type Person = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
+type Person = Pick<Member, 'id' | 'name' | 'identities'>;
 
 /** Everything the customer card shows; built by the app from repositories. */
 export interface CustomerCardModel {

@@ -8,7 +8,7 @@ import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
 import { reopenedBecause, taskEventLine, taskHistoryLines, type TaskHistoryItem } from './task-history.view.js';
 import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 
-type Person = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
+type Person = Pick<Member, 'id' | 'name' | 'identities'>;
 
 export interface TaskCardModel {
   task: FollowUpTask;
