@@ -15,7 +15,7 @@ import { FeishuApiError, toDeliveryError } from './open-api.js';
 /** The patch was refused because the message is older than Feishu's 14-day update window. */
 export function isUpdateExpired(e: unknown): boolean {
   const cause = e instanceof ChatDeliveryError ? e.cause : e;
-  return cause instanceof FeishuApiError && cause.code === MESSAGE_UPDATE_EXPIRED_CODE;
+  return cause instanceof FeishuApiError && cause.feishuCode === MESSAGE_UPDATE_EXPIRED_CODE;
 }
 import { FeishuChartUploader, type ChartPngRenderer } from './chart-upload.js';
 

@@ -11,6 +11,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { HttpRoute } from '../../../src/app/ports/platform-adapter.port.js';
+import { PlatformError } from '../../../src/app/ports/platform-error.js';
 import { MAX_CLOCK_SKEW_MS, MAX_INBOUND_BODY_BYTES } from '../limits.js';
 import { computeSignature, decryptPayload, signatureMatches } from '../inbound/crypto.js';
 import type { ListenerContext } from '../listeners/context.js';
@@ -25,9 +26,10 @@ export interface HttpRouteOptions extends CardActionOptions {
   maxBodyBytes?: number;
 }
 
-class Reject extends Error {
+/** A request we answer with `status` and the message (never shown in chat). */
+class Reject extends PlatformError {
   constructor(readonly status: number, message: string) {
-    super(message);
+    super('feishu_request_rejected', message);
   }
 }
 

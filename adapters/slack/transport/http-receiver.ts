@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { HttpRoute } from '../../../src/app/ports/platform-adapter.port.js';
+import { PlatformError } from '../../../src/app/ports/platform-error.js';
 import type { InboundLog } from '../../../src/app/ports/delivery.port.js';
 import { ACK_DEADLINE_MS } from '../limits.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../config.js';
@@ -24,7 +25,11 @@ export interface SlackHttpReceiverOptions {
 }
 
 type Body = Record<string, unknown>;
-class BodyTooLarge extends Error {}
+class BodyTooLarge extends PlatformError {
+  constructor() {
+    super('request_body_too_large', 'request body too large');
+  }
+}
 
 const isObject = (v: unknown): v is Body => typeof v === 'object' && v !== null && !Array.isArray(v);
 

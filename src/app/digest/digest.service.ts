@@ -8,6 +8,7 @@ import type { AppContext } from '../context.js';
 import { teamNow } from '../context.js';
 import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
 import { syncFollowUps } from '../follow-up/follow-up.service.js';
+import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
 
 const TREND_WEEKS = 8;
 
@@ -30,7 +31,7 @@ function trendOf(ctx: AppContext, teamId: number, week: WeekId): TrendPoint[] {
 export function digestModel(ctx: AppContext, teamId: number, week: WeekId, platform?: Platform, options: { syncTasks?: boolean } = {}): DigestModel {
   const { repos } = ctx;
   const team = repos.teams.getTeam(teamId);
-  if (!team) throw new Error(`team ${teamId} not found`);
+  if (!team) throw new AppError('team_not_found', `team ${teamId} not found`, { userMessage: TEAM_NOT_FOUND });
   const scores = ensureScored(ctx, teamId, week);
   const latest = latestReportWeek(ctx, teamId);
   if (options.syncTasks || latest === null || compareWeeks(week, latest) >= 0) syncFollowUps(ctx, teamId, week, scores);

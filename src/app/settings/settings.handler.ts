@@ -76,7 +76,7 @@ export function handleSettingsAction(i: Interaction, ref: ActionRef, message: Me
         const done = tr(i.locale, '已撤销', 'Undone');
         return message ? { type: 'replaceMessage', card, toast: done } : { type: 'card', card };
       } catch (err) {
-        if (err instanceof SettingsChangeError) return toast(tr(i.locale, `未能撤销：${err.userMessage}`, `Not undone: ${err.userMessage}`), 'warning');
+        if (err instanceof SettingsChangeError) return toast(tr(i.locale, `未能撤销：${err.message}`, `Not undone: ${err.message}`), 'warning');
         throw err;
       }
     }
@@ -105,7 +105,7 @@ export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormV
     return { type: 'card', card: changedCard(i, before, r, false) };
   } catch (err) {
     if (!(err instanceof SettingsChangeError)) throw err;
-    return again(errorsByField(err.userMessage, read.errorKeys, form.inputs.map((x) => x.field.id), i.locale));
+    return again(errorsByField(err.message, read.errorKeys, form.inputs.map((x) => x.field.id), i.locale));
   }
 }
 

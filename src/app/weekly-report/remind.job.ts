@@ -9,6 +9,7 @@ import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
 import type { FanOutResult } from './prompt.job.js';
+import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
 
 /** Reps who owe this week's report: not submitted and not away. */
 export function missingReps(app: RadarApp, teamId: number, week: WeekId): Member[] {
@@ -19,7 +20,7 @@ export function missingReps(app: RadarApp, teamId: number, week: WeekId): Member
 /** Queue a reminder to one rep (manager's Remind button, or the scheduled step). */
 export function remindRep(app: RadarApp, rep: Member, week: WeekId, n: number | string, snapshot?: WeekSnapshot): { queued: number; reachable: boolean } {
   const team = app.ctx.repos.teams.getTeam(rep.teamId);
-  if (!team) throw new Error(`team ${rep.teamId} not found`);
+  if (!team) throw new AppError('team_not_found', `team ${rep.teamId} not found`, { userMessage: TEAM_NOT_FOUND });
   const locale = memberLocale(rep, team);
   const prompt = reportPromptCard(reportPromptModel(app.ctx, rep, week, snapshot), locale);
   const card = {
