@@ -76,9 +76,10 @@ describe('dependency rules', () => {
     }
   });
 
-  it('src/chart-render imports only itself, src/ui, echarts, resvg, fontkit, the font and node built-ins', () => {
+  it('src/chart-render imports only itself, src/ui, the root error and i18n, echarts, resvg, fontkit, the font and node built-ins', () => {
     expect(violations(filesUnder('src/chart-render'), (i) =>
       under(i.target, 'src/chart-render') || under(i.target, 'src/ui') || i.target.startsWith('node:') ||
+      i.target === 'src/core/errors.js' || i.target === 'src/core/i18n.js' ||
       ['echarts', '@resvg/resvg-js', '@embedpdf/fonts-sc', 'fontkit'].includes(i.target))).toEqual([]);
   });
 
@@ -173,5 +174,64 @@ describe('dependency rules', () => {
         .some((line) => !/^\s*(\/\/|\*)/.test(line) && /process\.env\b/.test(line)));
     // The CLI's entry passes the environment to loadConfig and reads RADAR_DEBUG for stack traces.
     expect(readers.filter((f) => f !== 'src/cli/main.ts' && f !== 'src/cli/context.ts')).toEqual([]);
+  });
+});
+
+/** Source text without comments: block comments removed, comment lines dropped. */
+function codeOf(file: string): string {
+  return readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '')
+    .split('\n').filter((line) => !/^\s*\/\//.test(line)).join('\n');
+}
+
+const CLASS_RE = /\bclass\s+([A-Za-z_$][\w$]*)\s+extends\s+([A-Za-z_$][\w$.]*)/g;
+const BUILT_IN_ERRORS = ['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError'];
+
+interface ClassDecl { file: string; name: string; base: string }
+
+function classesIn(files: string[]): ClassDecl[] {
+  return files.flatMap((file) => [...codeOf(file).matchAll(CLASS_RE)].map((m) => ({ file, name: m[1]!, base: m[2]! })));
+}
+
+/** Where each subsystem's errors derive from (src/core/errors.ts describes the hierarchy). */
+const SUBSYSTEM_BASES: Record<string, string> = {
+  CoreError: 'src/core/errors.ts',
+  StorageError: 'src/storage/errors.ts',
+  AppError: 'src/app/shared/app-error.ts',
+  PlatformError: 'src/app/ports/platform-error.ts',
+  ConfigError: 'src/config/env.ts',
+  CliError: 'src/cli/cli-error.ts',
+  RadarRuntimeError: 'src/runtime/errors.ts',
+  ChartRenderError: 'src/chart-render/errors.ts',
+  WebError: 'src/web/errors.ts',
+};
+
+describe('error rules', () => {
+  const sources = () => [...filesUnder('src'), ...filesUnder('adapters')];
+
+  it('never throws (or builds) a bare Error in src/ or adapters/: a subsystem error with a code and a user message instead', () => {
+    const bare = sources().flatMap((file) => codeOf(file).split('\n')
+      .filter((line) => /\bthrow\s+(new\s+)?Error\s*\(|\bnew\s+Error\s*\(/.test(line)).map((line) => `${file}: ${line.trim()}`));
+    expect(bare).toEqual([]);
+  });
+
+  it('only RadarError extends Error; every other error class derives from it through its subsystem base', () => {
+    const classes = classesIn(sources());
+    expect(classes.some((c) => c.name === 'ChatDeliveryError' && c.base === 'PlatformError')).toBe(true);
+    const builtIn = classes.filter((c) => BUILT_IN_ERRORS.includes(c.base)).map((c) => `${c.file}: ${c.name} extends ${c.base}`);
+    expect(builtIn).toEqual(['src/core/errors.ts: RadarError extends Error']);
+    // The direct children of RadarError are exactly the subsystem bases, each in its subsystem.
+    const roots = classes.filter((c) => c.base === 'RadarError').map((c) => `${c.file}: ${c.name}`).sort();
+    expect(roots).toEqual(Object.entries(SUBSYSTEM_BASES).map(([name, file]) => `${file}: ${name}`).sort());
+    // Whatever is named like an error reaches RadarError (a class extending a foreign error would not).
+    const baseOf = new Map(classes.map((c) => [c.name, c.base]));
+    const reachesRoot = (name: string, seen = new Set<string>()): boolean => {
+      if (name === 'RadarError') return true;
+      const base = baseOf.get(name);
+      if (!base || seen.has(name)) return false;
+      seen.add(name);
+      return reachesRoot(base, seen);
+    };
+    const stray = classes.filter((c) => /Error$/.test(c.name) && !reachesRoot(c.name));
+    expect(stray.map((c) => `${c.file}: ${c.name} extends ${c.base}`)).toEqual([]);
   });
 });

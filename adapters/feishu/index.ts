@@ -1,6 +1,8 @@
 // Wiring only: config + deps → the Feishu/Lark PlatformAdapter (HTTP route or long connection).
 import type { AdapterDeps, PlatformAdapter } from '../../src/app/ports/platform-adapter.port.js';
 import type { FeishuConfig } from './config.js';
+import { PlatformError } from '../../src/app/ports/platform-error.js';
+import { text } from '../../src/core/i18n.js';
 import { checkFeishuConfig } from './config.js';
 import { FeishuChatPort } from './transport/chat-port.js';
 import { createLarkClient } from './transport/open-api.js';
@@ -26,7 +28,10 @@ export interface FeishuAdapter extends PlatformAdapter {
 
 export function createFeishuAdapter(config: FeishuConfig, deps: AdapterDeps, options: FeishuAdapterOptions = {}): FeishuAdapter {
   const problems = checkFeishuConfig(config);
-  if (problems.length > 0) throw new Error(`Feishu config is invalid:\n- ${problems.join('\n- ')}`);
+  if (problems.length > 0) {
+    const list = problems.join('\n- ');
+    throw new PlatformError('feishu_config_invalid', `Feishu config is invalid:\n- ${list}`, { userMessage: text(`飞书配置无效：\n- ${list}`, `Feishu config is invalid:\n- ${list}`) });
+  }
   const logger = deps.logger.child({ platform: 'feishu' });
   const now = deps.now ?? (() => new Date());
   const client = createLarkClient({ appId: config.appId, appSecret: config.appSecret, domain: config.domain, timeoutMs: config.apiTimeoutMs ?? OPEN_API_TIMEOUT_MS, logger });

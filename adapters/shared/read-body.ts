@@ -1,11 +1,11 @@
 // Reading an inbound request body with a size cap, the same way for every platform's HTTP endpoint.
 import type { IncomingMessage } from 'node:http';
+import { PlatformError } from '../../src/app/ports/platform-error.js';
 
 /** A request refused before it reached any listener: the HTTP status and a reason safe to send back. */
-export class InboundRejected extends Error {
+export class InboundRejected extends PlatformError {
   constructor(readonly status: number, message: string) {
-    super(message);
-    this.name = 'InboundRejected';
+    super('inbound_rejected', message);
   }
 }
 

@@ -20,6 +20,7 @@ import { answerQuestion } from './ask/ask.handler.js';
 import { handleHome } from './home/home.handler.js';
 import { detectLocale } from '../core/ask/parse-question.js';
 import type { Locale } from '../core/i18n.js';
+import { INTERNAL_ERROR, RadarError, summarizeError, userMessageOf } from '../core/errors.js';
 import { answer, isEmpty, type Answer } from './answer.js';
 
 // The first team's language: what a stranger (no member, so no team yet) is answered in.
@@ -46,8 +47,11 @@ export function createRouter(app: RadarApp): Router {
       // are stored together or not at all.
       else result = app.ctx.repos.transaction(() => dispatch(i as Interaction, event));
     } catch (err) {
-      app.ctx.logger.error({ err: (err as Error).message, stack: (err as Error).stack, event: event.type }, 'interaction failed');
-      result = answer.toast(tr(guessLocale(), '抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again in a moment.'), 'error');
+      app.ctx.logger.error({ err: summarizeError(err), stack: (err as Error).stack, event: event.type }, 'interaction failed');
+      // Our own errors say what went wrong in words a person can act on; anything else is a polite sorry.
+      const said = err instanceof RadarError && err.userMessage !== INTERNAL_ERROR;
+      result = answer.toast(said ? userMessageOf(err, guessLocale())
+        : tr(guessLocale(), '抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again in a moment.'), 'error');
     }
     return inSharedChannel(app, event) ? answerPrivately(result, i?.locale ?? guessLocale()) : result;
   };

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { ChartRenderError, FONT_MISSING } from './errors.js';
 
 /** The family name inside the font files; SVG text asks for it first. */
 export const CJK_FAMILY = 'Noto Sans Hans';
@@ -21,11 +22,11 @@ export function cjkFontFiles(): string[] {
   try {
     dir = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
   } catch (cause) {
-    throw new Error('chart font missing: the @embedpdf/fonts-sc package is not installed (run `npm ci`)', { cause });
+    throw new ChartRenderError('chart_font_missing', 'chart font missing: the @embedpdf/fonts-sc package is not installed (run `npm ci`)', { cause, userMessage: FONT_MISSING });
   }
   const files = ['NotoSansHans-Regular.otf', 'NotoSansHans-Bold.otf'].map((f) => join(dir, f));
   const missing = files.filter((f) => !existsSync(f));
-  if (missing.length > 0) throw new Error(`chart font missing: ${missing.join(', ')} (run \`npm ci\`)`);
+  if (missing.length > 0) throw new ChartRenderError('chart_font_missing', `chart font missing: ${missing.join(', ')} (run \`npm ci\`)`, { userMessage: FONT_MISSING });
   cached = files;
   return files;
 }

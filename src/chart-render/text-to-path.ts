@@ -4,6 +4,7 @@
 // chart's text costs well under a millisecond. Also measures text for ECharts' layout.
 import * as fontkit from 'fontkit';
 import { cjkFontFiles } from './font.js';
+import { ChartRenderError, FONT_MISSING } from './errors.js';
 
 interface CachedGlyph { d: string; advance: number }
 
@@ -16,7 +17,7 @@ let faces: { regular: Face; bold: Face } | null = null;
 
 function open(path: string): Face {
   const font = fontkit.openSync(path);
-  if (!('glyphForCodePoint' in font)) throw new Error(`chart font ${path} is a collection, expected one face`);
+  if (!('glyphForCodePoint' in font)) throw new ChartRenderError('chart_font_collection', `chart font ${path} is a collection, expected one face`, { userMessage: FONT_MISSING });
   return { font, glyphs: new Map() };
 }
 

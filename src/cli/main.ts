@@ -2,9 +2,10 @@
 // `radar` — the command line: import history, score, print digests, answer questions, run the cycle.
 // stdout carries results only (JSON or tables); logs and progress go to stderr.
 import { parseArgs } from 'node:util';
-import { CliError } from './cli-error.js';
+import { CliError, cliLocale, radarErrorText } from './cli-error.js';
 import { COMMANDS, usage } from './commands/index.js';
 import { ConfigError, loadDotEnv } from '../config/env.js';
+import { RadarError } from '../core/errors.js';
 
 // `radar flags | head -1`: the reader went away. That is the reader's choice, not a failure: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -53,7 +54,7 @@ main(process.argv.slice(2)).then(
       process.exitCode = 2;
       return;
     }
-    const e = err as { code?: string; message?: string; userMessage?: string };
+    const e = err as { code?: string; message?: string };
     // Argument errors from parseArgs carry a code; show them as usage problems.
     if (typeof e?.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`radar: ${e.message}\n`);
@@ -66,7 +67,14 @@ main(process.argv.slice(2)).then(
       process.exitCode = 1;
       return;
     }
-    process.stderr.write(`radar: unexpected error: ${e?.userMessage ?? e?.message ?? String(err)}\n`);
+    // Our own errors say what happened in the operator's language, then (in English) the code and detail.
+    if (err instanceof RadarError) {
+      process.stderr.write(radarErrorText(err, cliLocale(process.argv.slice(2), process.env)));
+      if (process.env.RADAR_DEBUG) console.error(err);
+      process.exitCode = 1;
+      return;
+    }
+    process.stderr.write(`radar: unexpected error: ${e?.message ?? String(err)}\n`);
     if (process.env.RADAR_DEBUG) console.error(err);
     process.exitCode = 1;
   },

@@ -2,6 +2,8 @@
 // together, naming the variable to set.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { RadarError } from '../core/errors.js';
+import { text } from '../core/i18n.js';
 import type { SlackConfig } from '../../adapters/slack/config.js';
 import type { FeishuConfig } from '../../adapters/feishu/config.js';
 import { parseRateLimits, RateLimitsSpecError } from '../runtime/delivery/rate-limits-spec.js';
@@ -24,10 +26,12 @@ export interface AppConfig {
   rateLimits?: RateLimits;
 }
 
-export class ConfigError extends Error {
-  readonly code = 'config_invalid';
-  constructor(readonly problems: string[]) {
-    super(`Configuration is incomplete:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+/** The base of errors raised by the configuration subsystem (src/config): a bad .env, variable or config file. */
+export class ConfigError extends RadarError {
+  declare readonly code: 'config_invalid';
+  constructor(readonly problems: string[], options?: { cause?: unknown }) {
+    const list = problems.map((p) => `  - ${p}`).join('\n');
+    super('config_invalid', `Configuration is incomplete:\n${list}`, { ...options, userMessage: text(`配置不完整：\n${list}`, `Configuration is incomplete:\n${list}`) });
     this.name = 'ConfigError';
   }
 }

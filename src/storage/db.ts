@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema.js';
 import { assertNotNewer, migrate, MIGRATIONS_FOLDER, type MigrationResult } from './migrate.js';
+import { StorageError } from './errors.js';
+import { text } from '../core/i18n.js';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -57,7 +59,9 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
 /** Online backup to `destPath` (consistent even while the bot writes). Returns pages copied. */
 export async function backupDb(db: Db, destPath: string): Promise<{ path: string; totalPages: number }> {
   const target = resolve(destPath);
-  if (!db.path.startsWith(':') && target === db.path) throw new Error('backup target is the database itself');
+  if (!db.path.startsWith(':') && target === db.path) throw new StorageError('backup_target_is_database', 'backup target is the database itself', {
+    userMessage: text('备份目标就是数据库本身：请换一个文件路径', 'The backup target is the database itself: choose another file path'),
+  });
   mkdirSync(dirname(target), { recursive: true });
   const { totalPages } = await db.sqlite.backup(target);
   return { path: target, totalPages };

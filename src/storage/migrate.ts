@@ -10,6 +10,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
+import { text } from '../core/i18n.js';
+import { StorageError } from './errors.js';
 
 /** migrations/ at the repository root, found from this file (not the cwd). */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -28,10 +30,16 @@ export interface MigrationResult {
   applied: string[];
 }
 
-export class MigrationError extends Error {
-  constructor(readonly tag: string, message: string, options?: { cause?: unknown; code?: 'migration_failed' | 'newer_database' },
-    readonly code: 'migration_failed' | 'newer_database' = options?.code ?? 'migration_failed') {
-    super(message, options);
+const MIGRATION_USER_MESSAGE = {
+  migration_failed: text('数据库升级失败并已回滚，数据未改动：请让管理员查看日志', 'The database upgrade failed and was rolled back, nothing changed: ask the operator to check the logs'),
+  newer_database: text('这个数据库由更新版本的 sales-radar 创建：请先升级 sales-radar', 'This database was created by a newer sales-radar: upgrade sales-radar to open it'),
+};
+
+export class MigrationError extends StorageError {
+  declare readonly code: 'migration_failed' | 'newer_database';
+  constructor(readonly tag: string, message: string, options?: { cause?: unknown; code?: 'migration_failed' | 'newer_database' }) {
+    const code = options?.code ?? 'migration_failed';
+    super(code, message, { ...(options && 'cause' in options ? { cause: options.cause } : {}), userMessage: MIGRATION_USER_MESSAGE[code] });
     this.name = 'MigrationError';
   }
 }
@@ -90,7 +98,7 @@ export function migrate(sqlite: Database.Database, folder: string = MIGRATIONS_F
         for (const statement of statements) sqlite.exec(statement);
         const violations = sqlite.pragma('foreign_key_check') as unknown[];
         if (violations.length > 0) {
-          throw new Error(`${violations.length} foreign key violation(s) after migration`);
+          throw new StorageError('foreign_key_violation', `${violations.length} foreign key violation(s) after migration`);
         }
         sqlite.prepare(`INSERT INTO "${TABLE}" (hash, created_at) VALUES (?, ?)`).run(hash, entry.when);
       });

@@ -1,12 +1,13 @@
 // Feishu event crypto: AES-256-CBC decryption of `{encrypt}` bodies and the X-Lark-Signature check.
 // @see https://open.feishu.cn/document/server-docs/event-subscription-guide/event-subscription-configure-/encrypt-key-encryption-configuration-case
 import { createDecipheriv, createHash, timingSafeEqual } from 'node:crypto';
+import { PlatformError } from '../../../src/app/ports/platform-error.js';
 
 /** key = sha256(encryptKey); IV = first 16 bytes of the base64-decoded payload. Throws on bad input. */
 export function decryptPayload(encryptKey: string, encrypt: string): string {
   const key = createHash('sha256').update(encryptKey, 'utf8').digest();
   const buf = Buffer.from(encrypt, 'base64');
-  if (buf.length < 32 || buf.length % 16 !== 0) throw new Error('encrypted payload has an invalid length');
+  if (buf.length < 32 || buf.length % 16 !== 0) throw new PlatformError('feishu_bad_encrypted_payload', 'encrypted payload has an invalid length');
   const decipher = createDecipheriv('aes-256-cbc', key, buf.subarray(0, 16));
   return Buffer.concat([decipher.update(buf.subarray(16)), decipher.final()]).toString('utf8');
 }

@@ -9,6 +9,7 @@ import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import type { Block, CardSpec } from '../../../src/ui/card.js';
 import type { ChartSpec } from '../../../src/ui/chart.js';
+import { PlatformError } from '../../../src/app/ports/platform-error.js';
 import { toDeliveryError } from './open-api.js';
 import { nativeChartPlan } from '../render/vchart.js';
 
@@ -64,7 +65,7 @@ export class FeishuChartUploader {
     // The SDK hands back the `data` object ({image_key}); a non-zero code comes back as the whole body.
     const r = res as { image_key?: string; code?: number; msg?: string; data?: { image_key?: string } } | null;
     const key = r?.image_key ?? r?.data?.image_key;
-    if (!key) throw toDeliveryError(Object.assign(new Error(`image upload answered ${r?.code ?? 'nothing'} ${r?.msg ?? ''}`), { code: r?.code }), 'upload image');
+    if (!key) throw toDeliveryError(new PlatformError('feishu_image_upload_failed', `image upload answered ${r?.code ?? 'nothing'} ${r?.msg ?? ''}`), 'upload image');
     this.logger.debug({ kind: chart.kind, bytes: png.length }, 'chart image uploaded');
     this.keys.set(hash, key);
     return key;

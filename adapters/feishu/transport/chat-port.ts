@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import { ChatDeliveryError, type ChatPort, type Destination, type MessageRef, type SendOptions } from '../../../src/app/ports/chat.port.js';
+import { PlatformError } from '../../../src/app/ports/platform-error.js';
 import type { CardSpec } from '../../../src/ui/card.js';
 import type { Card2 } from '../render/card-v2.types.js';
 import { renderCard, supersededCard } from '../render/render-card.js';
@@ -17,7 +18,7 @@ import { FeishuApiError, toDeliveryError } from './open-api.js';
 /** The patch was refused because the message is older than Feishu's 14-day update window. */
 export function isUpdateExpired(e: unknown): boolean {
   const cause = e instanceof ChatDeliveryError ? e.cause : e;
-  return cause instanceof FeishuApiError && cause.code === MESSAGE_UPDATE_EXPIRED_CODE;
+  return cause instanceof FeishuApiError && cause.feishuCode === MESSAGE_UPDATE_EXPIRED_CODE;
 }
 import { FeishuChartUploader, type ChartPngRenderer } from './chart-upload.js';
 
@@ -63,7 +64,7 @@ export class FeishuChatPort implements ChatPort {
       ? await this.reply(options.threadOf.messageId, cards[0]!, sendUuid(options.idempotencyKey, 0))
       : await this.create(to, cards[0]!, sendUuid(options.idempotencyKey, 0));
     const messageId = first.message_id;
-    if (!messageId) throw toDeliveryError(new Error('no message_id in the answer'), 'send');
+    if (!messageId) throw toDeliveryError(new PlatformError('feishu_no_message_id', 'no message_id in the answer'), 'send');
     const channel = first.chat_id ?? options.threadOf?.channel ?? (to.kind === 'user' ? to.userId : to.channelId);
     // Continuations reply to the first message so they stay together; each part has its own uuid.
     const parts: string[] = [];
@@ -171,7 +172,7 @@ export class FeishuChatPort implements ChatPort {
    */
   async sendPrivate(openId: string, cards: readonly Card2[], key: string): Promise<string> {
     const first = await this.create({ kind: 'user', userId: openId }, cards[0]!, sendUuid(key, 0));
-    if (!first.message_id) throw toDeliveryError(new Error('no message_id in the answer'), 'send');
+    if (!first.message_id) throw toDeliveryError(new PlatformError('feishu_no_message_id', 'no message_id in the answer'), 'send');
     for (let i = 1; i < cards.length; i += 1) await this.reply(first.message_id, cards[i]!, sendUuid(key, i));
     return first.message_id;
   }
@@ -205,7 +206,7 @@ export class FeishuChatPort implements ChatPort {
 
   private async replyForId(messageId: string, card: Card2, uuid: string): Promise<string> {
     const sent = await this.reply(messageId, card, uuid);
-    if (!sent.message_id) throw toDeliveryError(new Error('no message_id in the reply'), 'reply to message');
+    if (!sent.message_id) throw toDeliveryError(new PlatformError('feishu_no_message_id', 'no message_id in the reply'), 'reply to message');
     return sent.message_id;
   }
 

@@ -12,6 +12,7 @@ import { InboundRejected, readCappedBody } from '../../shared/read-body.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { HttpRoute } from '../../../src/app/ports/platform-adapter.port.js';
+import { PlatformError } from '../../../src/app/ports/platform-error.js';
 import { MAX_CLOCK_SKEW_MS, MAX_INBOUND_BODY_BYTES } from '../limits.js';
 import { computeSignature, decryptPayload, signatureMatches } from '../inbound/crypto.js';
 import type { ListenerContext } from '../listeners/context.js';

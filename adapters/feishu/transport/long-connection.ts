@@ -7,6 +7,8 @@
 // waits for onReady/onError, and later give-ups and reconnects are logged.
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { ListenerContext } from '../listeners/context.js';
+import { PlatformError } from '../../../src/app/ports/platform-error.js';
+import { text } from '../../../src/core/i18n.js';
 import { handleCardAction, type CardActionOptions } from '../listeners/card-action.listener.js';
 import { handleMessageEvent } from '../listeners/message.listener.js';
 import { sdkLogger, sdkLoggerLevel } from './open-api.js';
@@ -77,7 +79,10 @@ export function createLongConnection(ctx: ListenerContext, options: LongConnecti
       } else if (outcome instanceof Error) {
         ws.close({ force: true });
         if (client === ws) client = null;
-        throw new Error(`Feishu long connection refused: ${outcome.message}. Check appId/appSecret and that the app receives events and callbacks through the long connection (developer console → Events and callbacks).`);
+        throw new PlatformError('feishu_long_connection_refused', `Feishu long connection refused: ${outcome.message}. Check appId/appSecret and that the app receives events and callbacks through the long connection (developer console → Events and callbacks).`, {
+          cause: outcome,
+          userMessage: text('飞书长连接被拒绝：请检查 App ID / App Secret，并在开发者后台把“事件与回调”设为长连接接收', 'The Feishu long connection was refused: check the App ID / App Secret and that events and callbacks use the long connection (developer console → Events and callbacks)'),
+        });
       }
     },
     stop() {

@@ -4,18 +4,27 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
 import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
+import { PlatformError } from '../../../src/app/ports/platform-error.js';
+import { text } from '../../../src/core/i18n.js';
 import { CHAT_RATE_LIMIT_CODE, DEFAULT_RATE_LIMIT_WAIT_MS, RATE_LIMIT_CODES } from '../limits.js';
 
-/** An Open API failure: HTTP status (0 = no answer), Feishu `code`, and the reset header if any. */
-export class FeishuApiError extends Error {
+/**
+ * An Open API failure: HTTP status (0 = no answer), Feishu's numeric `code` (as `feishuCode`: `code` is
+ * our snake_case one), and the reset header if any.
+ */
+export class FeishuApiError extends PlatformError {
+  declare readonly code: 'feishu_api_error';
   constructor(
     readonly status: number,
-    readonly code: number | null,
+    readonly feishuCode: number | null,
     message: string,
     readonly rateLimitResetMs: number | null,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super('feishu_api_error', message, {
+      ...options,
+      userMessage: text('飞书开放平台返回了错误：请稍后再试，或检查应用权限', 'The Feishu Open API answered with an error: try again later, or check the app\'s permissions'),
+    });
     this.name = 'FeishuApiError';
   }
 }
@@ -97,12 +106,12 @@ export function createHttpInstance(timeoutMs: number): lark.HttpInstance {
 export function toDeliveryError(e: unknown, what: string): ChatDeliveryError {
   if (e instanceof ChatDeliveryError) return e;
   if (e instanceof FeishuApiError) {
-    if (e.status === 429 || (e.code !== null && RATE_LIMIT_CODES.has(e.code))) {
+    if (e.status === 429 || (e.feishuCode !== null && RATE_LIMIT_CODES.has(e.feishuCode))) {
       // 230020 is one chat's limit (5 messages/s per chat): the rest of the app may go on.
-      const limit = e.code === CHAT_RATE_LIMIT_CODE ? 'conversation' : 'app';
+      const limit = e.feishuCode === CHAT_RATE_LIMIT_CODE ? 'conversation' : 'app';
       return new ChatDeliveryError('rate_limited', `${what}: rate limited (${e.message})`, e.rateLimitResetMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, { cause: e, limit });
     }
-    if (e.code !== null && PERMANENT_CODES.has(e.code)) return new ChatDeliveryError('permanent', `${what}: ${e.message}`, null, { cause: e });
+    if (e.feishuCode !== null && PERMANENT_CODES.has(e.feishuCode)) return new ChatDeliveryError('permanent', `${what}: ${e.message}`, null, { cause: e });
     if (e.status === 0 || e.status >= 500 || e.status === 401) return new ChatDeliveryError('transient', `${what}: ${e.message}`, null, { cause: e });
     // Other 4xx answers describe our request: retrying the same request cannot succeed.
     if (e.status >= 400) return new ChatDeliveryError('permanent', `${what}: ${e.message}`, null, { cause: e });

@@ -3,6 +3,8 @@
 // every request, on the 3-second path, and a failure there closed modals as if saved).
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
+import { PlatformError } from '../../../src/app/ports/platform-error.js';
+import { text } from '../../../src/core/i18n.js';
 import { errSummary } from '../../shared/err-summary.js';
 import { toDeliveryError } from './slack-errors.js';
 import { toSlackLogger } from './slack-logger.js';
@@ -28,10 +30,10 @@ export interface BotIdentityOptions {
 }
 
 /** The token is refused: retrying cannot help, the operator must fix SLACK_BOT_TOKEN. */
-export class SlackIdentityError extends Error {
-  readonly code = 'slack_identity';
+export class SlackIdentityError extends PlatformError {
+  declare readonly code: 'slack_identity';
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super('slack_identity', message, { ...options, userMessage: text('Slack 拒绝了机器人令牌：请检查 SLACK_BOT_TOKEN', 'Slack refused the bot token: check SLACK_BOT_TOKEN') });
     this.name = 'SlackIdentityError';
   }
 }

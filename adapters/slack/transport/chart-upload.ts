@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import type { Block, CardSpec } from '../../../src/ui/card.js';
 import type { ChartSpec } from '../../../src/ui/chart.js';
 import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
+import { PlatformError } from '../../../src/app/ports/platform-error.js';
 import { platformErrorCode, toDeliveryError } from './slack-errors.js';
 
 /** Draws a chart as PNG bytes (src/chart-render's renderPng, injected). */
@@ -73,7 +74,7 @@ export class SlackChartUploader {
     let step = 'files.getUploadURLExternal';
     try {
       const ticket = await this.client.files.getUploadURLExternal({ filename, length: png.length, alt_text: chart.alt.slice(0, 1000) });
-      if (!ticket.upload_url || !ticket.file_id) throw new Error('files.getUploadURLExternal returned no upload_url');
+      if (!ticket.upload_url || !ticket.file_id) throw new PlatformError('slack_no_upload_url', 'files.getUploadURLExternal returned no upload_url');
       step = 'upload_url';
       const res = await fetch(ticket.upload_url, {
         method: 'POST', body: png, headers: { 'content-type': 'image/png' }, signal: AbortSignal.timeout(this.timeoutMs),

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { CardSpec } from '../../../src/ui/card.js';
 import type { ChatPort, Destination, MessageRef, SendOptions, UserProfile } from '../../../src/app/ports/chat.port.js';
 import { renderMessage, renderSuperseded, SUPERSEDED_TEXT, type SlackMessage } from '../render/message.render.js';
+import { PlatformError } from '../../../src/app/ports/platform-error.js';
 import { platformErrorCode, toDeliveryError } from './slack-errors.js';
 import { toSlackLogger } from './slack-logger.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../config.js';
@@ -165,7 +166,7 @@ export class SlackChatPort implements ChatPort {
     try {
       const res = await this.client.conversations.open({ users: userId });
       const id = res.channel?.id;
-      if (!id) throw new Error('conversations.open returned no channel');
+      if (!id) throw new PlatformError('slack_no_channel', 'conversations.open returned no channel');
       this.dmChannels.set(userId, id);
       return id;
     } catch (err) {
@@ -184,7 +185,7 @@ export class SlackChatPort implements ChatPort {
         unfurl_links: false,
         unfurl_media: false,
       });
-      if (!res.ts) throw new Error('chat.postMessage returned no ts');
+      if (!res.ts) throw new PlatformError('slack_no_ts', 'chat.postMessage returned no ts');
       return { channel: res.channel ?? channel, ts: res.ts };
     } catch (err) {
       throw toDeliveryError(err, 'chat.postMessage');

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { HttpRoute } from '../../../src/app/ports/platform-adapter.port.js';
+import { PlatformError } from '../../../src/app/ports/platform-error.js';
 import type { InboundLog } from '../../../src/app/ports/delivery.port.js';
 import { ACK_DEADLINE_MS } from '../limits.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../config.js';

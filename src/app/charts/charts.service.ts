@@ -14,6 +14,7 @@ import { flagsByRepChart } from './flags-by-rep.chart.js';
 import { portfolioChart } from './portfolio.chart.js';
 import { teamHeatmapChart, type HeatmapBy } from './team-heatmap.chart.js';
 import { teamTagLabels } from '../shared/view-text.js';
+import { AppError } from '../shared/app-error.js';
 
 export type { HeatmapBy };
 
@@ -31,9 +32,10 @@ export interface ChartScope {
   owner: string;
 }
 
-export class ChartError extends Error {
-  constructor(readonly code: 'unknown_customer' | 'unknown_week' | 'no_team', readonly userMessage: LocalizedText) {
-    super(userMessage.en);
+export class ChartError extends AppError {
+  declare readonly code: 'unknown_customer' | 'unknown_week' | 'no_team';
+  constructor(code: 'unknown_customer' | 'unknown_week' | 'no_team', userMessage: LocalizedText) {
+    super(code, userMessage.en, { userMessage });
     this.name = 'ChartError';
   }
 }

@@ -23,6 +23,7 @@ import { ChartError, createChartsService } from '../charts/charts.service.js';
 import type { Locale } from '../../core/i18n.js';
 import type { RankingRow } from '../../core/review/ranking.js';
 import { teamTagLabels } from '../shared/view-text.js';
+import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
 
 /**
  * The digest as posted: the model's card and the weekly ranking (the 8 weeks to this one) at the end,
@@ -64,7 +65,7 @@ export interface DigestStepResult {
 export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId): Promise<DigestStepResult> {
   const { repos } = app.ctx;
   const team = repos.teams.getTeam(teamId);
-  if (!team) throw new Error(`team ${teamId} not found`);
+  if (!team) throw new AppError('team_not_found', `team ${teamId} not found`, { userMessage: TEAM_NOT_FOUND });
   await syncUsers(app, teamId);
   const result: DigestStepResult = { flagged: 0, digestsQueued: 0, taskMessagesQueued: 0, rankingQueued: 0 };
   // Follow-up changes and the messages announcing them are stored together.

@@ -10,6 +10,7 @@ import { teamNow } from '../context.js';
 import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
 import { syncFollowUps, type FollowUpSync } from '../follow-up/follow-up.service.js';
 import { awayJudgedOn } from '../weekly-report/missing-reps.js';
+import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
 
 const TREND_WEEKS = 8;
 
@@ -46,7 +47,7 @@ export function prepareDigestWeek(ctx: AppContext, teamId: number, week: WeekId,
 export function digestModel(ctx: AppContext, teamId: number, week: WeekId): TeamDigest {
   const { repos } = ctx;
   const team = repos.teams.getTeam(teamId);
-  if (!team) throw new Error(`team ${teamId} not found`);
+  if (!team) throw new AppError('team_not_found', `team ${teamId} not found`, { userMessage: TEAM_NOT_FOUND });
   const tasks = repos.tasks.listTasks(teamId);
   return buildDigest({
     teamId,

@@ -7,11 +7,12 @@ import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
+import { AppError } from '../shared/app-error.js';
 
-export class OutputRefusedError extends Error {
-  readonly code = 'output_refused';
-  constructor(message: string, readonly userMessage: LocalizedText) {
-    super(message);
+export class OutputRefusedError extends AppError {
+  declare readonly code: 'output_refused';
+  constructor(message: string, userMessage: LocalizedText) {
+    super('output_refused', message, { userMessage });
     this.name = 'OutputRefusedError';
   }
 }

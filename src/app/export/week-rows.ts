@@ -6,6 +6,7 @@ import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Repositories } from '../ports/repositories.port.js';
 import { columnLabel, IDENTITY_COLUMNS, SCORE_COLUMNS, TIER_OPTIONS } from '../../core/weekly-report/columns.js';
 import { tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
 
 export { SCORE_COLUMNS } from '../../core/weekly-report/columns.js';
 
@@ -26,7 +27,7 @@ export function exportColumns(template: ReportTemplate = DEFAULT_TEMPLATE): stri
 /** Highest risk first, then unscored; ties by customer name and rep. Set-based: five queries in all. */
 export function weekRows(repos: Repositories, teamId: number, week: WeekId, template: ReportTemplate = DEFAULT_TEMPLATE, lang?: Locale): WeekExport {
   const team = repos.teams.getTeam(teamId);
-  if (!team) throw new Error(`team ${teamId} does not exist`);
+  if (!team) throw new AppError('team_not_found', `team ${teamId} does not exist`, { userMessage: TEAM_NOT_FOUND });
   const locale = lang ?? team.locale;
   const members = new Map(repos.teams.listMembers(teamId).map((m) => [m.id, m]));
   const customers = new Map(repos.customers.listCustomers(teamId).map((c) => [c.id, c]));

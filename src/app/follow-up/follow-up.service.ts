@@ -10,6 +10,7 @@ import type { Member } from '../../core/team.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../context.js';
 import { teamNow } from '../context.js';
+import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
 
 export interface FollowUpSync {
   created: FollowUpTask[];
@@ -27,7 +28,7 @@ export interface FollowUpSync {
 export function syncFollowUps(ctx: AppContext, teamId: number, week: WeekId, scores: readonly CustomerScore[]): FollowUpSync {
   const { repos } = ctx;
   const team = repos.teams.getTeam(teamId);
-  if (!team) throw new Error(`team ${teamId} not found`);
+  if (!team) throw new AppError('team_not_found', `team ${teamId} not found`, { userMessage: TEAM_NOT_FOUND });
   const { now, today } = teamNow(ctx, team.timezone);
   return repos.transaction(() => {
     const woken = wakeSnoozed(repos.tasks.listTasks(teamId, { states: ['snoozed'] }), today, now);

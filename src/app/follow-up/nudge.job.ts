@@ -7,11 +7,12 @@ import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { teamNow } from '../context.js';
 import { memberLocale } from '../locale.js';
+import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
 
 export function runNudgeStep(app: RadarApp, teamId: number): { nudged: number; woken: number } {
   const { repos } = app.ctx;
   const team = repos.teams.getTeam(teamId);
-  if (!team) throw new Error(`team ${teamId} not found`);
+  if (!team) throw new AppError('team_not_found', `team ${teamId} not found`, { userMessage: TEAM_NOT_FOUND });
   const { now, today } = teamNow(app.ctx, team.timezone);
   const woken = wakeSnoozed(repos.tasks.listTasks(teamId, { states: ['snoozed'] }), today, now);
   repos.transaction(() => {

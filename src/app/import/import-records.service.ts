@@ -6,6 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
+import { AppError } from '../shared/app-error.js';
 import { normalizeName, type Customer, type Member, type Team } from '../../core/team.js';
 import { DEFAULT_TEMPLATE, type ReportTemplate } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
@@ -75,17 +76,18 @@ export interface ImportResult {
   sheet?: string;
 }
 
-export class ImportError extends Error {
+export class ImportError extends AppError {
+  declare readonly code: 'invalid_records' | 'unreadable' | 'bad_format' | 'no_team';
   constructor(
-    readonly code: 'invalid_records' | 'unreadable' | 'bad_format' | 'no_team',
+    code: 'invalid_records' | 'unreadable' | 'bad_format' | 'no_team',
     message: string,
     readonly issues: ImportIssue[],
     /** All invalid records, including those beyond the listed issues. */
     readonly invalidCount: number,
-    readonly userMessage: LocalizedText,
+    userMessage: LocalizedText,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(code, message, { ...options, userMessage });
     this.name = 'ImportError';
   }
 }

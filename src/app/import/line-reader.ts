@@ -4,6 +4,8 @@
 // with its line number. Excel on Chinese Windows saves "CSV" as GBK/GB18030: in `auto` mode a file that is
 // not valid UTF-8 (checked over the whole file, across chunk boundaries) is read as GB18030.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { text } from '../../core/i18n.js';
+import { AppError } from '../shared/app-error.js';
 
 /** A file path, or text already in memory (stdin, tests) with a name for messages. */
 export type ImportSource = string | { name: string; text: string };
@@ -30,9 +32,14 @@ export interface ReadOptions {
 }
 
 /** A line that cannot be read: bytes that are no text in the encoding, or a line over the cap. */
-export class LineReadError extends Error {
+export class LineReadError extends AppError {
+  declare readonly code: 'line_bad_encoding' | 'line_too_long';
   constructor(readonly line: number, readonly kind: 'encoding' | 'too_long', message: string) {
-    super(message);
+    super(kind === 'encoding' ? 'line_bad_encoding' : 'line_too_long', message, {
+      userMessage: kind === 'encoding'
+        ? text(`第 ${line} 行不是所选编码的文本：请另存为 UTF-8 后再导入`, `${message}: save the file as UTF-8 and import it again`)
+        : text(`第 ${line} 行过长：请检查文件是否为逐行记录`, `${message}: check that the file has one record per line`),
+    });
     this.name = 'LineReadError';
   }
 }

@@ -3,6 +3,7 @@
 // Column names may be the ids or the template's labels in either language (客户, 阶段 …): every record
 // comes out keyed by ids; columns nobody knows are collected once, for a warning.
 import { text } from '../../core/i18n.js';
+import { AppError } from '../shared/app-error.js';
 import { resolveColumn } from '../../core/weekly-report/columns.js';
 import type { ReportTemplate } from '../../core/weekly-report/template.js';
 import { csvRecords, restoreFormula } from './csv.js';
@@ -42,9 +43,12 @@ export function detectFormat(source: ImportSource, options: ReadOptions = {}): I
 export const REQUIRED_COLUMNS = ['week', 'rep', 'customer'];
 
 /** Fatal problems with the file as a whole (no header, missing columns, unreadable bytes). */
-export class ImportFormatError extends Error {
+export class ImportFormatError extends AppError {
+  declare readonly code: 'import_bad_format';
   constructor(readonly line: number, readonly issue: RecordIssue) {
-    super(issue.expected.en);
+    super('import_bad_format', issue.expected.en, {
+      userMessage: text(`第 ${line} 行：${issue.field}：${issue.expected.zh}`, `line ${line}: ${issue.field}: ${issue.expected.en}`),
+    });
     this.name = 'ImportFormatError';
   }
 }

@@ -2,6 +2,8 @@
 import type { PlatformName } from '../../core/team.js';
 import type { CardSpec } from '../../ui/card.js';
 import type { Locale } from '../../core/i18n.js';
+import { text } from '../../core/i18n.js';
+import { PlatformError } from './platform-error.js';
 
 /** A connected chat platform, by the name its adapter gives itself ('slack', 'feishu', …). */
 export type Platform = PlatformName;
@@ -38,16 +40,23 @@ export interface SendOptions {
 /** Which budget a rate limit is about: one conversation's (Feishu 230020) or the whole app's. */
 export type RateLimitScope = 'conversation' | 'app';
 
+const DELIVERY_USER_MESSAGE = {
+  rate_limited: text('聊天平台暂时限流：消息稍后会自动重发', 'The chat platform is rate limiting us: the message will be sent again shortly'),
+  transient: text('聊天平台暂时无法访问：消息稍后会自动重试', 'The chat platform could not be reached: the message will be retried shortly'),
+  permanent: text('聊天平台拒收了这条消息：请检查机器人是否在该会话中、权限是否齐全', 'The chat platform refused the message: check that the bot is in the conversation and has the permissions it needs'),
+};
+
 /** Failure of a platform call, classified so delivery knows whether to retry. */
-export class ChatDeliveryError extends Error {
+export class ChatDeliveryError extends PlatformError {
+  declare readonly code: 'rate_limited' | 'transient' | 'permanent';
   constructor(
-    readonly code: 'rate_limited' | 'transient' | 'permanent',
+    code: 'rate_limited' | 'transient' | 'permanent',
     message: string,
     /** Milliseconds the platform asked us to wait, when it said so. */
     readonly retryAfterMs: number | null = null,
     options?: { cause?: unknown; limit?: RateLimitScope },
   ) {
-    super(message, options);
+    super(code, message, { ...(options && 'cause' in options ? { cause: options.cause } : {}), userMessage: DELIVERY_USER_MESSAGE[code] });
     this.name = 'ChatDeliveryError';
     this.limit = options?.limit ?? null;
   }

@@ -7,6 +7,7 @@ import { monthlyReview } from './review.service.js';
 import { reviewCard } from './review.view.js';
 import { queueRankingDms, rankingSettingsOf } from './ranking-post.js';
 import { teamTagLabels } from '../shared/view-text.js';
+import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
 
 export interface ReviewStepResult {
   month: string;
@@ -17,7 +18,7 @@ export interface ReviewStepResult {
 export function runReviewStep(app: RadarApp, teamId: number, month: string): ReviewStepResult {
   const { repos } = app.ctx;
   const team = repos.teams.getTeam(teamId);
-  if (!team) throw new Error(`team ${teamId} not found`);
+  if (!team) throw new AppError('team_not_found', `team ${teamId} not found`, { userMessage: TEAM_NOT_FOUND });
   const review = monthlyReview(app.ctx, teamId, month);
   const ranking = rankingSettingsOf(app.ctx);
   const inChannel = ranking.audience === 'channel';

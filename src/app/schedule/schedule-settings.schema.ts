@@ -1,6 +1,8 @@
 // A team's weekly schedule: when reps are asked, reminded, when the week closes with the digest,
 // and when overdue follow-ups are nudged. Validated by zod; a bad value names its key.
 import { z } from 'zod';
+import { text } from '../../core/i18n.js';
+import { AppError } from '../shared/app-error.js';
 import { ISO_DAYS, isValidTimeZone, minutesOf, type IsoDayName } from './zoned-time.js';
 
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -59,10 +61,12 @@ const schema = z.object({
   review: z.object({ time }).strict().optional(),
 }).strict();
 
-export class ScheduleSettingsError extends Error {
-  readonly code = 'bad_schedule';
+export class ScheduleSettingsError extends AppError {
+  declare readonly code: 'bad_schedule';
   constructor(readonly issues: string[]) {
-    super(`invalid schedule settings: ${issues.join('; ')}`);
+    super('bad_schedule', `invalid schedule settings: ${issues.join('; ')}`, {
+      userMessage: text(`日程设置无效：${issues.join('；')}`, `The schedule settings are invalid: ${issues.join('; ')}`),
+    });
     this.name = 'ScheduleSettingsError';
   }
 }

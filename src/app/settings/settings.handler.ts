@@ -77,7 +77,7 @@ export function handleSettingsAction(i: Interaction, ref: ActionRef, message: Me
         const done = tr(i.locale, '已撤销', 'Undone');
         return message ? answer.update(card, done) : answer.reply(card);
       } catch (err) {
-        if (err instanceof SettingsChangeError) return answer.toast(tr(i.locale, `未能撤销：${err.userMessage}`, `Not undone: ${err.userMessage}`), 'warning');
+        if (err instanceof SettingsChangeError) return answer.toast(tr(i.locale, `未能撤销：${err.message}`, `Not undone: ${err.message}`), 'warning');
         throw err;
       }
     }
@@ -106,7 +106,7 @@ export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormV
     return answer.reply(changedCard(i, before, r, false));
   } catch (err) {
     if (!(err instanceof SettingsChangeError)) throw err;
-    return again(errorsByField(err.userMessage, read.errorKeys, form.inputs.map((x) => x.field.id), i.locale));
+    return again(errorsByField(err.message, read.errorKeys, form.inputs.map((x) => x.field.id), i.locale));
   }
 }
 

@@ -6,19 +6,22 @@ import type { SettingsChange } from '../ports/repositories.port.js';
 import type { AppContext, RadarSettings } from '../context.js';
 import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
 import { DEFAULT_RANKING_SETTINGS } from '../../core/review/ranking.js';
+import { text } from '../../core/i18n.js';
+import { AppError } from '../shared/app-error.js';
 
 export const SETTINGS_OVERRIDES_KEY = 'settingsOverrides';
 /** The sections a stored setting may change (the schedule has its own command). */
 export const SETTINGS_SECTIONS = ['scoring', 'routing', 'template', 'ranking'] as const;
 
-/** A change that was refused; `message` names the key and what is expected. */
-export class SettingsChangeError extends Error {
-  readonly code = 'invalid_setting';
-  readonly userMessage: string;
+/**
+ * A change that was refused; `message` names the key and what is expected (in English: key paths and
+ * schema messages), and is what forms put back on the field it names (errorsByField).
+ */
+export class SettingsChangeError extends AppError {
+  declare readonly code: 'invalid_setting';
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super('invalid_setting', message, { ...options, userMessage: text(`设置未能更改：${message}`, `The setting was not changed: ${message}`) });
     this.name = 'SettingsChangeError';
-    this.userMessage = message;
   }
 }
 

@@ -10,6 +10,7 @@ import { promptTimeFor } from '../schedule/index.js';
 import { teamSchedule } from '../schedule/schedule.service.js';
 import { isAway } from '../../core/team.js';
 import { awayJudgedOn } from './missing-reps.js';
+import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
 
 export interface FanOutResult {
   queued: number;
@@ -22,7 +23,7 @@ export async function runPromptStep(app: RadarApp, teamId: number, week: WeekId)
   const { repos } = app.ctx;
   await syncUsers(app, teamId);
   const team = repos.teams.getTeam(teamId);
-  if (!team) throw new Error(`team ${teamId} not found`);
+  if (!team) throw new AppError('team_not_found', `team ${teamId} not found`, { userMessage: TEAM_NOT_FOUND });
   const result: FanOutResult = { queued: 0, alreadyQueued: 0, skippedAway: 0, unreachable: [] };
   const schedule = teamSchedule(app.ctx, team);
   // Away on prompt day: not asked (nor counted missing, see missing-reps).

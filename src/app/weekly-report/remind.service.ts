@@ -8,11 +8,12 @@ import { reportPromptModel, type WeekSnapshot } from './report.service.js';
 import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
+import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
 
 /** Queue a reminder to one rep (manager's Remind button, or the scheduled step). */
 export function remindRep(app: RadarApp, rep: Member, week: WeekId, n: number | string, snapshot?: WeekSnapshot): { queued: number; reachable: boolean } {
   const team = app.ctx.repos.teams.getTeam(rep.teamId);
-  if (!team) throw new Error(`team ${rep.teamId} not found`);
+  if (!team) throw new AppError('team_not_found', `team ${rep.teamId} not found`, { userMessage: TEAM_NOT_FOUND });
   const locale = memberLocale(rep, team);
   const prompt = reportPromptCard(reportPromptModel(app.ctx, rep, week, snapshot), locale);
   const card = {

@@ -1,6 +1,8 @@
 // Scoring configuration: weights, grade thresholds, hard triggers and the knobs of each dimension.
 // Every key has a built-in default, so a config file only lists what it changes.
 import { z } from 'zod';
+import { CoreError } from '../errors.js';
+import { text } from '../i18n.js';
 import { customTagsSchema } from '../custom-tags/custom-tags.js';
 
 const weight = z.number().min(0).max(2);
@@ -98,14 +100,16 @@ export const scoringConfigSchema = z.object({
 export type ScoringConfig = z.output<typeof scoringConfigSchema>;
 
 /** Raised when a scoring config does not validate; `message` names each bad key path and the problem. */
-export class ScoringConfigError extends Error {
-  readonly code = 'invalid_scoring_config';
-  readonly userMessage: string;
+export class ScoringConfigError extends CoreError {
+  declare readonly code: 'invalid_scoring_config';
   constructor(readonly issues: ReadonlyArray<{ path: string; message: string }>, options?: { cause?: unknown }) {
     const lines = issues.map((i) => `${i.path}: ${i.message}`);
-    super(`invalid scoring config: ${lines.join('; ')}`, options);
+    const list = lines.map((l) => `  - ${l}`).join('\n');
+    super('invalid_scoring_config', `invalid scoring config: ${lines.join('; ')}`, {
+      ...options,
+      userMessage: text(`评分配置无效：\n${list}`, `Scoring config is invalid:\n${list}`),
+    });
     this.name = 'ScoringConfigError';
-    this.userMessage = `Scoring config is invalid:\n${lines.map((l) => `  - ${l}`).join('\n')}`;
   }
 }
 

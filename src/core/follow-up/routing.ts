@@ -1,6 +1,8 @@
 // Who follows up on which problem type, how fast, and when a lingering problem escalates.
 // Defaults are built in; a team's config file may override any part (validated here).
 import { z } from 'zod';
+import { CoreError } from '../errors.js';
+import { text } from '../i18n.js';
 import { ROLES } from '../team.js';
 import type { Role } from '../team.js';
 import { TAGS } from '../customer-risk/types.js';
@@ -68,10 +70,11 @@ export interface ConfigIssue {
 }
 
 /** A bad routing config; the message lists every key path and what is expected. */
-export class RoutingConfigError extends Error {
-  readonly code = 'routing_config_invalid';
+export class RoutingConfigError extends CoreError {
+  declare readonly code: 'routing_config_invalid';
   constructor(readonly issues: readonly ConfigIssue[]) {
-    super(`invalid routing config: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    const lines = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+    super('routing_config_invalid', `invalid routing config: ${lines}`, { userMessage: text(`任务分派配置无效：${lines}`, `Routing config is invalid: ${lines}`) });
     this.name = 'RoutingConfigError';
   }
 }

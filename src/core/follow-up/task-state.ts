@@ -2,6 +2,7 @@
 // the date passes, done/dismissed → open on reopen. Every accepted transition yields its TaskEvent.
 import type { LocalizedText } from '../i18n.js';
 import { text } from '../i18n.js';
+import { CoreError } from '../errors.js';
 import { daysBetween } from '../weekly-report/week.js';
 import type { FollowUpTask, TaskEvent, TaskState } from './task.js';
 
@@ -25,14 +26,15 @@ export interface TransitionContext {
 export type TaskStateErrorCode = 'invalid_transition' | 'already_claimed' | 'reason_required' | 'invalid_date' | 'date_not_future';
 
 /** A refused transition; `userMessage` is safe to show as-is. */
-export class TaskStateError extends Error {
+export class TaskStateError extends CoreError {
+  declare readonly code: TaskStateErrorCode;
   constructor(
-    readonly code: TaskStateErrorCode,
-    readonly userMessage: LocalizedText,
+    code: TaskStateErrorCode,
+    userMessage: LocalizedText,
     readonly from: TaskState,
     readonly command: TaskCommand['type'],
   ) {
-    super(`${code}: cannot ${command} a task in state ${from}`);
+    super(code, `${code}: cannot ${command} a task in state ${from}`, { userMessage });
     this.name = 'TaskStateError';
   }
 }

@@ -2,6 +2,8 @@
 // The outbox row is marked in flight BEFORE the platform is called, so a crash leaves evidence that
 // the outcome is unknown and the next attempt asks the port to check before posting again.
 import type { Logger } from 'pino';
+import { text } from '../../core/i18n.js';
+import { RadarRuntimeError } from '../errors.js';
 import type { ChatPort, Destination, MessageRef, Platform } from '../../app/ports/chat.port.js';
 import type { OutboxMessage, OutboxRepo } from '../../app/ports/delivery.port.js';
 import { decideRetry, type BackoffPolicy } from './backoff.js';
@@ -31,9 +33,12 @@ export interface DeliveryContext {
 }
 
 /** Our timeout: the platform call may still land, so its outcome is unknown. */
-export class SendTimeoutError extends Error {
+export class SendTimeoutError extends RadarRuntimeError {
+  declare readonly code: 'send_timeout';
   constructor(ms: number) {
-    super(`no answer within ${ms} ms (outcome unknown)`);
+    super('send_timeout', `no answer within ${ms} ms (outcome unknown)`, {
+      userMessage: text('聊天平台没有及时应答：消息可能已送达，稍后会核对', 'The chat platform did not answer in time: the message may have arrived, and will be checked'),
+    });
     this.name = 'SendTimeoutError';
   }
 }

@@ -2,14 +2,18 @@
 // defaults. A comma-separated list of `scope=LIMIT/UNIT[+LIMIT/UNIT…]`, units s, min or h, e.g.
 //   RADAR_RATE_LIMITS=slack.workspace=100/min+10/s,feishu.app=20/s+600/min
 // Each named scope replaces that scope's default windows; scopes not named keep their defaults.
+import { text } from '../../core/i18n.js';
+import { RadarRuntimeError } from '../errors.js';
 import type { RateLimits, WindowLimit } from './rate-limiter.js';
 
 const UNIT_MS: Record<string, number> = { s: 1_000, min: 60_000, h: 3_600_000 };
 
-export class RateLimitsSpecError extends Error {
-  readonly code = 'invalid_rate_limits';
+export class RateLimitsSpecError extends RadarRuntimeError {
+  declare readonly code: 'invalid_rate_limits';
   constructor(message: string) {
-    super(`RADAR_RATE_LIMITS: ${message}`);
+    super('invalid_rate_limits', `RADAR_RATE_LIMITS: ${message}`, {
+      userMessage: text(`RADAR_RATE_LIMITS 无效：${message}`, `RADAR_RATE_LIMITS is invalid: ${message}`),
+    });
     this.name = 'RateLimitsSpecError';
   }
 }

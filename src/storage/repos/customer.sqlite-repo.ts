@@ -5,6 +5,8 @@ import type { Tier } from '../../core/customer-risk/types.js';
 import type { CustomerInput, CustomerRepo } from '../../app/ports/repositories.port.js';
 import type { Db } from '../db.js';
 import { customers } from '../schema.js';
+import { StorageError } from '../errors.js';
+import { text } from '../../core/i18n.js';
 
 type CustomerRow = typeof customers.$inferSelect;
 
@@ -48,7 +50,9 @@ export class SqliteCustomerRepo implements CustomerRepo {
     const name = cleanName(input.name);
     const aliases = input.aliases?.map(cleanName).filter((a) => a !== '');
     const nameKey = normalizeName(name);
-    if (nameKey === '') throw new Error('customer name is empty');
+    if (nameKey === '') throw new StorageError('customer_name_empty', 'customer name is empty', {
+      userMessage: text('客户名称为空：请填写客户名称', 'The customer name is empty: please give the customer a name'),
+    });
     const existing = this.customerByName(input.teamId, name);
     if (!existing) {
       const row = this.db.orm.insert(customers).values({

@@ -6,6 +6,7 @@ import type { Platform } from '../../app/ports/chat.port.js';
 import type { MemberInput, TeamRepo } from '../../app/ports/repositories.port.js';
 import type { Db } from '../db.js';
 import { memberIdentities, members, settings, teams } from '../schema.js';
+import { StorageError } from '../errors.js';
 
 type TeamRow = typeof teams.$inferSelect;
 type MemberRow = typeof members.$inferSelect;
@@ -50,7 +51,7 @@ export class SqliteTeamRepo implements TeamRepo {
     const { orm } = this.db;
     orm.insert(teams).values({ ...input, createdAt: this.now() }).onConflictDoNothing().run();
     const row = orm.select().from(teams).where(eq(teams.name, input.name)).get();
-    if (!row) throw new Error(`team ${input.name} could not be created`);
+    if (!row) throw new StorageError('team_not_created', `team ${input.name} could not be created`);
     return toTeam(row);
   }
 

@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto';
 import type { Member } from '../../core/team.js';
 import type { Repositories } from '../../app/ports/repositories.port.js';
 import type { DashboardLinks } from '../../app/ports/dashboard.port.js';
+import { text } from '../../core/i18n.js';
+import { WebError } from '../errors.js';
 import { signToken, verifyToken, type TokenCheck, type TokenPurpose } from './signed-token.js';
 
 const SECRET_KEY = 'webSecret';
@@ -47,7 +49,9 @@ export interface WebAuth extends DashboardLinks {
 function resolveSecret(repos: Repositories, fromEnv: string | null): string {
   if (fromEnv) return fromEnv;
   const team = repos.teams.listTeams()[0];
-  if (!team) throw new Error('no team in this database yet: import reports or add members first');
+  if (!team) throw new WebError('no_team', 'no team in this database yet: import reports or add members first', {
+    userMessage: text('数据库里还没有团队：请先导入周报或添加成员', 'There is no team in this database yet: import reports or add members first'),
+  });
   const stored = repos.teams.getSetting<string>(team.id, SECRET_KEY);
   if (stored) return stored;
   const created = randomBytes(32).toString('base64url');

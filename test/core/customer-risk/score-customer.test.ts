@@ -102,7 +102,7 @@ describe('parseScoringConfig', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(ScoringConfigError);
       expect((e as ScoringConfigError).code).toBe('invalid_scoring_config');
-      expect((e as ScoringConfigError).userMessage).toContain('scoring.historyWeeks');
+      expect((e as ScoringConfigError).userMessage.en).toContain('scoring.historyWeeks');
     }
   });
   it('changes grading when thresholds change', () => {
