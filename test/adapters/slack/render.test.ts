@@ -64,11 +64,9 @@ describe('renderMessage limits', () => {
     const text = allText(msgs);
     for (let i = 1; i <= 80; i++) expect(text).toContain(`#${i}*`);
     // each red flag's text is followed by its buttons in the same message
-    for (const m of msgs) {
-      m.blocks.forEach((b: any, i) => {
-        if (b.type === 'section' && b.text?.text.includes('index ')) expect(m.blocks[i + 1]?.type).toBe('actions');
-      });
-    }
+    const afterFlag = msgs.flatMap((m) => m.blocks.flatMap((b: any, i) => (b.type === 'section' && b.text?.text.includes('index ') ? [m.blocks[i + 1]?.type ?? 'end of message'] : [])));
+    expect(afterFlag).toHaveLength(80);
+    expect(afterFlag).toEqual(afterFlag.map(() => 'actions'));
     // action ids unique across the whole card
     const ids = msgs.flatMap((m) => m.blocks).flatMap((b: any) => b.elements?.map((e: any) => e.action_id) ?? []).filter(Boolean);
     expect(new Set(ids).size).toBe(ids.length);
