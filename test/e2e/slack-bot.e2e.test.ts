@@ -17,6 +17,7 @@ import { seedTeam, runningClock, SEED_PEOPLE, RED_FLAG_CUSTOMER, type PersonKey,
 import { buttonsIn, inputsOf, initialValue, SlackClientSim, textOf, type PostedButton } from './support/slack-user.js';
 import { captureLogs, type CapturedLog } from './support/log-capture.js';
 import { BOT_TOKEN, GENERAL, MANAGERS, SIGNING_SECRET, SLACK_ID, STRANGER, until } from './support/slack-bot.js';
+import { slackText } from '../support/cards.js';
 
 
 let fake: FakeSlackApi;
@@ -139,7 +140,7 @@ describe('sales-radar on Slack, full stack', () => {
     const initial = Object.fromEntries(inputs.map((b) => [b.block_id, initialValue(b)]));
     // Carried over from W47: receivable, stage, last contact; overdue days aged a week (92 → 99); this week's counts start at 0.
     expect(initial).toMatchObject({ receivable: '50000', overdueDays: '99', stage: 'live', usage: 'normal', lastContact: '2026-11-18', contacts: '0', revenue: '0', notes: null });
-    expect(JSON.stringify(view.blocks)).toContain(RED_FLAG_CUSTOMER);
+    expect(slackText(view.blocks)).toContain(RED_FLAG_CUSTOMER);
     // The modal remembers the DM it came from, so a save can update that message in place.
     expect(decodeFormMeta(view.private_metadata).source).toEqual({ platform: 'slack', channel: dm('rep1'), messageId: promptTs });
     openedView = view;
@@ -309,6 +310,7 @@ describe('sales-radar on Slack, full stack', () => {
     expect(textOf(answer.blocks)).toContain(RED_FLAG_CUSTOMER);
     const note = await until('public note', () => posts(GENERAL).find((c) => c.args.thread_ts === ts));
     expect(String(note.args.text).split('\n')).toHaveLength(1);
+    // whole-payload: the public note must not leak the customer anywhere (text, blocks, metadata)
     expect(JSON.stringify(note.args)).not.toContain(RED_FLAG_CUSTOMER);
     expect(posts(GENERAL).filter((c) => c.args.thread_ts === ts)).toHaveLength(1);
   });

@@ -12,6 +12,7 @@ import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.f
 import { cardActionEvent, envelope, messageEvent, signRequest, textMessageEvent, urlVerification } from '../../fakes/feishu-signing.js';
 import { digestCard, promptCard, reportForm } from '../../fixtures/feishu/specs.js';
 import { answer, type Answer } from '../../../src/app/answer.js';
+import { feishuText } from '../../support/cards.js';
 
 const ENCRYPT_KEY = 'enc-key-for-tests';
 const TOKEN = 'verification-token-for-tests';
@@ -343,7 +344,7 @@ describe('Feishu HTTP mode', () => {
     for (const id of ['om_img1', 'om_stk1']) {
       const hint = api.messages.filter((m) => m.parent_id === id);
       expect(hint).toHaveLength(1);
-      expect(JSON.stringify(hint[0]!.card)).toContain('I can only read text messages');
+      expect(feishuText(hint[0]!.card)).toContain('I can only read text messages');
     }
   });
 
