@@ -97,7 +97,16 @@ export function feishuElements(card: Json, tag: string): Json[] {
   return out;
 }
 
-/** Every visible string of a Feishu card: title, markdown and plain texts, table cells and headers. */
+/** Every `content` string of a Feishu card (title, markdown, plain_text: what the client lays out as lines). */
+export function feishuContents(card: Json): string[] {
+  const out: string[] = [];
+  walk(card, (n) => {
+    if (typeof n.content === 'string') out.push(n.content);
+  });
+  return out;
+}
+
+/** Every visible string of a Feishu card: the `content` strings, then table column titles and cells. */
 export function feishuTexts(card: Json): string[] {
   const out: string[] = [];
   walk(card, (n) => {

@@ -6,10 +6,12 @@ import type { CardSpec } from '../../../src/ui/card.js';
 import type { FormSpec } from '../../../src/ui/form.js';
 import { customerCard, digestCard, promptCard, reportForm } from '../../fixtures/slack/cards.js';
 import { limitViolations } from './slack-limits.js';
+import { slackText } from '../../support/cards.js';
 
 const GOLDEN = '../../fixtures/slack/golden';
 const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
-const allText = (msgs: ReturnType<typeof renderMessage>): string => JSON.stringify(msgs.map((m) => m.blocks));
+/** The visible text of every message's blocks (their text objects), in order. */
+const allText = (msgs: ReturnType<typeof renderMessage>): string => slackText(msgs.map((m) => m.blocks));
 
 describe('renderMessage goldens', () => {
   it('prompt card', async () => {
@@ -104,7 +106,7 @@ describe('renderMessage limits', () => {
     const home = renderHome(digestCard(80));
     expect(home.type).toBe('home');
     expect(limitViolations(home.blocks, 'home')).toEqual([]);
-    expect(JSON.stringify(home.blocks.at(-1))).toContain('more items not shown');
+    expect(slackText(home.blocks.at(-1))).toContain('more items not shown');
   });
 });
 
@@ -145,7 +147,7 @@ describe('renderModal', () => {
     const form: FormSpec = { ...reportForm(), errors: { overdueDays: 'must be ≥ 0', ghost: 'unexpected' } };
     expect(formErrors(form)).toEqual({ response_action: 'errors', errors: { overdueDays: 'must be ≥ 0', contacts: 'ghost: unexpected' } });
     const view = renderModal(form);
-    expect(JSON.stringify(view.blocks)).toContain('⚠️ must be ≥ 0');
+    expect(slackText(view.blocks)).toContain('⚠️ must be ≥ 0');
   });
 });
 
