@@ -13,6 +13,8 @@ import { cardActionEvent, envelope, messageEvent, signRequest, textMessageEvent,
 import { digestCard, promptCard, reportForm } from '../../fixtures/feishu/specs.js';
 import { answer, type Answer } from '../../../src/app/answer.js';
 import { feishuText } from '../../support/cards.js';
+import { feishuElements, feishuText } from '../../support/cards.js';
+import { buttonsOf, errorUnder, formFieldsOf } from '../../e2e/support/feishu-cards.js';
 
 const ENCRYPT_KEY = 'enc-key-for-tests';
 const TOKEN = 'verification-token-for-tests';
@@ -104,9 +106,7 @@ describe('Feishu HTTP mode', () => {
     expect(events[0]).toMatchObject({ type: 'action', actor: { userId: 'ou_rep1' }, action: { kind: 'report.open', args: { customerId: '7' } } });
     const formCard = res1.json.card;
     expect(formCard.type).toBe('raw');
-    const form = formCard.data.body.elements.find((e: { tag: string }) => e.tag === 'form');
-    const names = JSON.stringify(form).match(/"name":"[^"]+"/g);
-    expect(names).toEqual(expect.arrayContaining(['"name":"contacts"', '"name":"lastContact"', '"name":"revenue"', '"name":"complaintType"', '"name":"notes"']));
+    expect([...formFieldsOf(formCard.data).keys()]).toEqual(expect.arrayContaining(['contacts', 'lastContact', 'revenue', 'complaintType', 'notes']));
 
     // Invalid: contacts is text. The submit carries form_value and the formId from the button value.
     const bad = { contacts: 'three', lastContact: '2026-11-27 +0800', revenue: '100', complaintType: 'service', notes: '客户很满意' };
@@ -114,11 +114,11 @@ describe('Feishu HTTP mode', () => {
     const res2 = await post(r2.body, r2.headers);
     expect(events[1]).toMatchObject({ type: 'formSubmitted', formId: reportForm().formId, values: bad });
     expect(res2.json.toast.type).toBe('error');
-    const rerendered = JSON.stringify(res2.json.card.data);
-    expect(rerendered).toContain('"default_value":"three"');
-    expect(rerendered).toContain('"initial_date":"2026-11-27"');
-    expect(rerendered).toContain('"initial_option":"service"');
-    expect(rerendered).toContain("<font color='red'>请输入整数 / Enter a whole number</font>");
+    const rerendered = formFieldsOf(res2.json.card.data);
+    expect(rerendered.get('contacts')?.initial).toBe('three');
+    expect(rerendered.get('lastContact')?.initial).toBe('2026-11-27');
+    expect(rerendered.get('complaintType')?.initial).toBe('service');
+    expect(errorUnder(res2.json.card.data, 'contacts')).toContain("<font color='red'>请输入整数 / Enter a whole number</font>");
 
     // Valid, and without a formId in the value: the adapter remembers which form this message shows.
     const good = { ...bad, contacts: '3' };
@@ -134,7 +134,7 @@ describe('Feishu HTTP mode', () => {
     const open = encodeAction({ kind: 'report.open', args: { week: '2026-W48', customerId: '7' } });
     const r1 = signed(callback(cardActionEvent({ operator: 'ou_rep9', value: { a: open }, messageId: prompt.messageId })));
     const formCard = (await post(r1.body, r1.headers)).json.card.data;
-    const submit = JSON.stringify(formCard).match(/"name":"(form_submit[^"]*)"/)![1]!;
+    const submit = String(feishuElements(formCard, 'button').find((b) => String(b.name).startsWith('form_submit'))!.name);
 
     // The bot restarts: a new adapter, nothing in memory. The submit arrives as Feishu sends it — the
     // clicked button's name and the form values, no callback value (form buttons have none).
@@ -208,8 +208,8 @@ describe('Feishu HTTP mode', () => {
     const digest = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(80), { idempotencyKey: 'digest:parts' });
     expect(digest.parts!.length).toBeGreaterThan(1);
     const part = api.messages.find((m) => m.message_id === digest.parts![1])!;
-    const claimIn = (card: unknown) => JSON.stringify(card).match(/"value":\{"a":"task\.claim[^}]*\}/)![0];
-    const value = JSON.parse(`{${claimIn(part.card)}}`).value as Record<string, string>;
+    const claimIn = (card: unknown) => buttonsOf(card).find((b) => b.action?.kind === 'task.claim')!.value;
+    const value = claimIn(part.card);
     expect(value.p).toBe('3');
     const replies = api.callsTo('reply').length;
     const patches = api.callsTo('patch').length;
@@ -221,7 +221,7 @@ describe('Feishu HTTP mode', () => {
 
     // The same claim from the first card: page 1 in the answer, and no continuation posted as replies
     // (the outbox refresh patches the existing parts).
-    const head = JSON.parse(`{${claimIn(api.messages.find((m) => m.message_id === digest.messageId)!.card)}}`).value as Record<string, string>;
+    const head = claimIn(api.messages.find((m) => m.message_id === digest.messageId)!.card);
     expect(head.p).toBeUndefined();
     const r2 = signed(callback(cardActionEvent({ operator: 'ou_mgr', value: { a: big.a! }, messageId: digest.messageId, chatId: 'oc_managers' })));
     const res2 = await post(r2.body, r2.headers);
