@@ -1,18 +1,18 @@
 // End to end in HTTP mode: a real node:http server mounting the adapter's route, the real node-sdk
 // talking to the loopback fake Open API, encrypted + signed requests built like Feishu's, and a stub
 // router standing in for the app.
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFeishuAdapter, type FeishuAdapter } from '../../../adapters/feishu/index.js';
 import type { InboundEvent } from '../../../src/app/inbound.js';
 import { encodeAction } from '../../../src/ui/action.js';
 import { silentLogger } from '../../../src/runtime/logging/logger.js';
-import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
+import type { FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
+import { startFeishuHttp, type FeishuHttp } from './e2e-support.js';
 import { cardActionEvent, envelope, messageEvent, signRequest, textMessageEvent, urlVerification } from '../../fakes/feishu-signing.js';
 import { digestCard, promptCard, reportForm } from '../../fixtures/feishu/specs.js';
 import { answer, type Answer } from '../../../src/app/answer.js';
-import { feishuText } from '../../support/cards.js';
 import { feishuElements, feishuText } from '../../support/cards.js';
 import { buttonsOf, errorUnder, formFieldsOf } from '../../e2e/support/feishu-cards.js';
 
@@ -23,7 +23,6 @@ const nowSec = Math.floor(NOW.getTime() / 1000);
 
 let api: FakeFeishuApi;
 let adapter: FeishuAdapter;
-let server: Server;
 let base: string;
 const events: InboundEvent[] = [];
 const seen = new Set<string>();
@@ -55,23 +54,15 @@ async function router(event: InboundEvent): Promise<Answer> {
   return answer.nothing();
 }
 
+let h: FeishuHttp;
 beforeAll(async () => {
-  api = await startFakeFeishuApi();
-  adapter = createFeishuAdapter(
-    { appId: 'cli_a1b2c3d4e5f60718', appSecret: 'app-secret-for-tests', domain: api.url, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN, managerChatId: 'oc_managers', mode: 'http', apiTimeoutMs: 2000 },
-    { router, inbound: { firstSeen: (key) => (seen.has(key) ? false : (seen.add(key), true)) }, logger: silentLogger(), now: () => NOW },
-    { softDeadlineMs: 150, maxBodyBytes: 64 * 1024 },
-  );
-  await adapter.start();
-  server = createServer((req, res) => adapter.http!.handle(req, res));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${adapter.http!.path}`;
+  h = await startFeishuHttp({
+    router, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN, now: () => NOW,
+    firstSeen: (key) => (seen.has(key) ? false : (seen.add(key), true)), softDeadlineMs: 150, maxBodyBytes: 64 * 1024,
+  });
+  ({ api, adapter, url: base } = h);
 });
-afterAll(async () => {
-  await adapter.stop();
-  await new Promise((r) => server.close(r));
-  await api.close();
-});
+afterAll(() => h?.close());
 beforeEach(() => {
   events.length = 0;
 });
