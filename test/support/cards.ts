@@ -63,7 +63,8 @@ export function blockWithText(card: Pick<CardSpec, 'blocks'>, needle: string): B
 
 type Json = any;
 
-function walk(node: Json, visit: (n: Record<string, Json>) => void): void {
+/** Visit every object inside a JSON value (arrays and nested objects), depth first, in document order. */
+export function walk(node: Json, visit: (n: Record<string, Json>) => void): void {
   if (Array.isArray(node)) for (const x of node) walk(x, visit);
   else if (node && typeof node === 'object') {
     visit(node);
