@@ -14,10 +14,6 @@ export function expectTag<T extends Tagged<K>, K extends string, const V extends
 export const expectKind = <T extends { kind: string }, const V extends T['kind']>(value: T, kind: V): Extract<T, { kind: V }> =>
   expectTag(value, 'kind', kind) as Extract<T, { kind: V }>;
 
-/** `value.type` must be `type` (e.g. `expectType(result, 'card').card`). */
-export const expectType = <T extends { type: string }, const V extends T['type']>(value: T, type: V): Extract<T, { type: V }> =>
-  expectTag(value, 'type', type) as Extract<T, { type: V }>;
-
 /** A `{ ok: true } | { ok: false }` result must be ok / not ok; returns it narrowed. */
 export function expectOk<T extends { ok: boolean }>(value: T): Extract<T, { ok: true }> {
   expect(value.ok, `ok of ${describe(value)}`).toBe(true);
@@ -27,13 +23,6 @@ export function expectOk<T extends { ok: boolean }>(value: T): Extract<T, { ok: 
 export function expectNotOk<T extends { ok: boolean }>(value: T): Extract<T, { ok: false }> {
   expect(value.ok, `ok of ${describe(value)}`).toBe(false);
   return value as Extract<T, { ok: false }>;
-}
-
-/** `value` must not be null or undefined; returns it narrowed. */
-export function expectDefined<T>(value: T, what = 'value'): NonNullable<T> {
-  expect(value, `${what} is defined`).toBeDefined();
-  expect(value, `${what} is not null`).not.toBeNull();
-  return value as NonNullable<T>;
 }
 
 function describe(value: unknown): string {
