@@ -6,6 +6,7 @@ import type { CardSpec } from '../../src/ui/card.js';
 import { runPromptStep } from '../../src/app/weekly-report/prompt.job.js';
 import { reportPermanentFailure } from '../../src/app/team/delivery-failure.service.js';
 import { createHarness, RecordingChatPort } from './support/app-harness.js';
+import { blockText, blockWithText } from '../support/cards.js';
 
 /** Slack says the rep's account is gone; everything else goes through. */
 class DeactivatedUserPort extends RecordingChatPort {
@@ -30,8 +31,9 @@ describe('permanent delivery failures', () => {
     await worker.drainOnce();
     const toManagers = port.sent.filter((s) => s.to.kind === 'channel' && s.to.channelId === 'CMGR');
     expect(toManagers).toHaveLength(1);
-    expect(JSON.stringify(toManagers[0]!.card)).toContain('rep2@example.com');
-    expect(JSON.stringify(toManagers[0]!.card)).toContain('account_inactive');
+    const report = toManagers[0]!.card;
+    expect(blockText(blockWithText(report, 'could not be sent to'))).toContain('rep2@example.com');
+    expect(blockText(blockWithText(report, 'Reason:'))).toContain('account_inactive');
     expect(port.sent.filter((s) => s.to.kind === 'user' && s.to.userId === 'U-rep1')).toHaveLength(1);
     expect(app.ctx.repos.outbox.listFailed(h.teamId, '2000-01-01T00:00:00Z').map((m) => m.key)).toEqual(['prompt:2026-W48:' + h.members.rep2.id + ':slack']);
   });

@@ -7,6 +7,7 @@ import { outboxKeys } from '../../src/app/radar-app.js';
 import type { FollowUpTask } from '../../src/core/follow-up/task.js';
 import { createHarness, type Harness } from './support/app-harness.js';
 import { kindOf, rejected, replied, updated } from '../support/answer.js';
+import { cardTexts } from '../support/cards.js';
 
 const WEEK = '2026-W47';
 const DIGEST_MSG = { platform: 'slack' as const, channel: 'CMGR', messageId: 'ts-digest' };
@@ -27,7 +28,7 @@ describe('digest and follow-ups', () => {
     const outbox = h.app.ctx.repos.outbox;
     const digest = outbox.byKey(outboxKeys.digest(h.teamId, WEEK, 'slack'));
     expect(digest?.destination).toEqual({ kind: 'channel', channelId: 'CMGR' });
-    expect(JSON.stringify(digest?.card)).toContain('华星科技');
+    expect(cardTexts(digest!.card)).toContain('华星科技');
     expect(overdueTask).toMatchObject({ role: 'finance', grade: 'A', ownerRole: 'director', state: 'open' });
     const taskDm = outbox.byKey(outboxKeys.task(overdueTask.id, h.members.finance.id, 'slack'));
     expect(taskDm?.destination).toEqual({ kind: 'user', userId: 'U-finance' });
@@ -138,6 +139,7 @@ describe('questions and commands', () => {
     expect(replied(finance).tone).toBe('grey');
     const stranger = await h.send({ type: 'command', actor: { platform: 'slack', userId: 'U-NOBODY' }, text: 'top 5 risks', channelId: null });
     expect(stranger).toEqual({ toast: { text: expect.any(String), tone: 'warning' } });
+    // whole-payload: a stranger's answer holds no customer anywhere.
     expect(JSON.stringify(stranger)).not.toContain('华星科技');
   });
 

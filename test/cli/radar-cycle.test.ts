@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.fake.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../fakes/feishu-api.fake.js';
+import { slackText } from '../support/cards.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -61,7 +62,7 @@ describe('radar cycle', () => {
     expect(first.stdout).toMatch(/2 sent, 0 failed permanently, 0 waiting/);
     const dm = slack.messages.filter((m) => m.channel === slack.dmOf('U0LI'));
     expect(dm).toHaveLength(1);
-    expect(JSON.stringify(dm[0]!.blocks)).toContain('华星科技');
+    expect(slackText(dm[0]!.blocks)).toContain('华星科技');
     expect(feishu.messages.filter((m) => m.receive_id === 'ou_li')).toHaveLength(1);
     const again = await radar('cycle', 'prompt', '--week', '2026-W47');
     expect(again.stdout).toMatch(/0 sent/);
@@ -74,7 +75,7 @@ describe('radar cycle', () => {
     expect(first.code, first.stderr).toBe(0);
     const digest = slack.messages.filter((m) => m.channel === 'CMGR' && !m.thread_ts);
     expect(digest).toHaveLength(1);
-    expect(JSON.stringify(digest[0]!.blocks)).toContain('华星科技');
+    expect(slackText(digest[0]!.blocks)).toContain('华星科技');
     // Its charts follow in its thread, on both platforms.
     expect(slack.messages.filter((m) => m.channel === 'CMGR' && m.thread_ts).map((m) => m.thread_ts)).toEqual([digest[0]!.ts]);
     const group = feishu.messages.filter((m) => m.chat_id === 'oc_mgr');

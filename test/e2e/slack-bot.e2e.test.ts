@@ -2,92 +2,40 @@
 // HTTP mode on port 0, real outbox worker) against the loopback fake Slack Web API. One team's week,
 // step by step: prompt → click → modal → invalid submit → valid submit → digest → Claim → refusals →
 // questions → forged requests, asserting what reached the fake Slack and what is in SQLite.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/runtime/start-bot.js';
+import type { RunningBot } from '../../src/runtime/start-bot.js';
 import { runCycleStep } from '../../src/runtime/run-step.js';
-import type { AppConfig } from '../../src/config/env.js';
-import { DEFAULT_SETTINGS } from '../../src/config/radar-config.js';
 import { DEFAULT_TEMPLATE } from '../../src/core/weekly-report/template.js';
 import { decodeFormMeta } from '../../adapters/slack/listeners/form-source.js';
-import { startFakeSlackApi, type FakeSlackApi, type FakeSlackCall } from '../fakes/slack-api.fake.js';
-import { seedTeam, runningClock, SEED_PEOPLE, RED_FLAG_CUSTOMER, type PersonKey, type SeededTeam } from './support/seed.js';
-import { buttonsIn, inputsOf, initialValue, SlackClientSim, textOf, type PostedButton } from './support/slack-user.js';
+import type { FakeSlackApi, FakeSlackCall } from '../fakes/slack-api.fake.js';
+import { SEED_PEOPLE, RED_FLAG_CUSTOMER, type SeededTeam } from './support/seed.js';
+import { buttonsIn, inputsOf, initialValue, textOf, type PostedButton, type SlackClientSim } from './support/slack-user.js';
 import { captureLogs, type CapturedLog } from './support/log-capture.js';
-import { BOT_TOKEN, GENERAL, MANAGERS, SIGNING_SECRET, SLACK_ID, STRANGER, until } from './support/slack-bot.js';
+import { BOT_TOKEN, GENERAL, MANAGERS, SIGNING_SECRET, SLACK_ID, STRANGER, startSlackBot, until, type SlackBot } from './support/slack-bot.js';
+import { slackText } from '../support/cards.js';
 
-
+let h: SlackBot;
 let fake: FakeSlackApi;
 let bot: RunningBot;
 let seed: SeededTeam;
 let slack: SlackClientSim;
 let logs: CapturedLog;
-let dir: string;
-let stopped = false;
-const clock = runningClock();
 
 const week = (): string => seed.weeks.current;
-// A DM is posted to the user id (U…); Slack files it under the D… conversation, as the fake does.
-const conversationOf = (c: FakeSlackCall): string => (/^[UW]/.test(String(c.args.channel)) ? fake.dmOf(String(c.args.channel)) : String(c.args.channel));
-const posts = (channel: string): FakeSlackCall[] => fake.callsTo('chat.postMessage').filter((c) => conversationOf(c) === channel);
+const posts = (channel: string): FakeSlackCall[] => h.posts(channel);
 const updates = (channel: string): FakeSlackCall[] => fake.callsTo('chat.update').filter((c) => c.args.channel === channel);
-const dm = (key: PersonKey): string => fake.dmOf(SLACK_ID[key]);
-
-
+const dm: SlackBot['dm'] = (key) => h.dm(key);
 /** Let every queued outbound message go out (the worker also runs by itself; this makes it certain). */
-const drain = () => bot.worker.drainOnce();
+const drain = () => h.drain();
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'radar-slack-e2e-'));
   logs = captureLogs('debug');
-  fake = await startFakeSlackApi({
-    botUserId: 'UBOT',
-    botId: 'BBOT',
-    users: [
-      ...SEED_PEOPLE.map((p) => ({ id: SLACK_ID[p.key], email: p.email, name: p.name })),
-      { id: STRANGER, email: 'visitor@elsewhere.example', name: 'Visitor' },
-    ],
-  });
-  const config: AppConfig = {
-    dbPath: join(dir, 'radar.sqlite'),
-    logLevel: 'debug',
-    configFile: null,
-    team: { name: 'Sales', timezone: 'Asia/Shanghai', locale: 'en' },
-    port: 0,
-    slack: {
-      botToken: BOT_TOKEN,
-      signingSecret: SIGNING_SECRET,
-      apiUrl: fake.url,
-      managerChannel: MANAGERS,
-      botUserId: 'UBOT',
-      botId: 'BBOT',
-      socketMode: false,
-      requestTimeoutMs: 3000,
-    },
-    feishu: null,
-  };
-  bot = await startBot({
-    config,
-    settings: DEFAULT_SETTINGS,
-    logger: logs.logger,
-    clock,
-    scheduler: false,
-    // The default rate limits stay on (the clock runs at real speed); only polling is made quick.
-    worker: { pollIntervalMs: 20, updateWaitMs: 200 },
-  });
-  const team = bot.app.ctx.repos.teams.listTeams()[0];
-  if (!team) throw new Error('startBot created no team');
-  seed = seedTeam(bot.app.ctx.repos, team.id);
-  if (!bot.server) throw new Error('HTTP mode expected a server');
-  slack = new SlackClientSim(`http://127.0.0.1:${bot.server.port}/slack/events`, SIGNING_SECRET, clock);
+  h = await startSlackBot({ logger: logs.logger, logLevel: 'debug' });
+  ({ fake, bot, seed, slack } = h);
 });
 
 afterAll(async () => {
-  if (bot && !stopped) await bot.stop();
-  await fake?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await h?.close();
 });
 
 describe('sales-radar on Slack, full stack', () => {
@@ -139,7 +87,7 @@ describe('sales-radar on Slack, full stack', () => {
     const initial = Object.fromEntries(inputs.map((b) => [b.block_id, initialValue(b)]));
     // Carried over from W47: receivable, stage, last contact; overdue days aged a week (92 → 99); this week's counts start at 0.
     expect(initial).toMatchObject({ receivable: '50000', overdueDays: '99', stage: 'live', usage: 'normal', lastContact: '2026-11-18', contacts: '0', revenue: '0', notes: null });
-    expect(JSON.stringify(view.blocks)).toContain(RED_FLAG_CUSTOMER);
+    expect(slackText(view.blocks)).toContain(RED_FLAG_CUSTOMER);
     // The modal remembers the DM it came from, so a save can update that message in place.
     expect(decodeFormMeta(view.private_metadata).source).toEqual({ platform: 'slack', channel: dm('rep1'), messageId: promptTs });
     openedView = view;
@@ -309,6 +257,7 @@ describe('sales-radar on Slack, full stack', () => {
     expect(textOf(answer.blocks)).toContain(RED_FLAG_CUSTOMER);
     const note = await until('public note', () => posts(GENERAL).find((c) => c.args.thread_ts === ts));
     expect(String(note.args.text).split('\n')).toHaveLength(1);
+    // whole-payload: the public note must not leak the customer anywhere (text, blocks, metadata)
     expect(JSON.stringify(note.args)).not.toContain(RED_FLAG_CUSTOMER);
     expect(posts(GENERAL).filter((c) => c.args.thread_ts === ts)).toHaveLength(1);
   });
@@ -346,8 +295,7 @@ describe('sales-radar on Slack, full stack', () => {
 
   it('11. the whole run logged plenty, and never the bot token or the signing secret', async () => {
     await drain();
-    await bot.stop();
-    stopped = true;
+    await h.close();
     const text = logs.text();
     expect(logs.lines().length).toBeGreaterThan(10);
     expect(text).toContain('rejected slack request');

@@ -1,55 +1,36 @@
 // Thousands of random and mutated requests at both platforms' endpoints of the real bot: the process
 // never dies, never answers 500 or leaks internals, and no team data is written.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot, type RunningBot } from '../../src/runtime/start-bot.js';
-import { DEFAULT_SETTINGS } from '../../src/config/radar-config.js';
-import type { AppConfig } from '../../src/config/env.js';
+import type { RunningBot } from '../../src/runtime/start-bot.js';
 import { createRng, type Rng } from '../../src/core/simulate/prng.js';
-import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.fake.js';
-import { startFakeFeishuApi, type FakeFeishuApi } from '../fakes/feishu-api.fake.js';
 import { signedInteraction, signedJson, signedForm, signedRaw } from '../fakes/slack-signing.js';
 import { cardActionEvent, envelope, signRequest, textMessageEvent } from '../fakes/feishu-signing.js';
 import { buttonClick, eventCallback, slashCommand, viewSubmission } from '../fixtures/slack/payloads.js';
 import { captureLogs } from '../e2e/support/log-capture.js';
-import { runningClock, seedTeam } from '../e2e/support/seed.js';
+import { BOT_TOKEN, FEISHU_SECRETS, SIGNING_SECRET, startSlackBot, type SlackBot } from '../e2e/support/slack-bot.js';
 
-const SLACK_SECRET = 'fuzz-signing-secret';
-const FEISHU = { appSecret: 'fuzz-app-secret', encryptKey: 'fuzz-encrypt-key', token: 'fuzz-verification-token' };
+const SLACK_SECRET = SIGNING_SECRET;
+const FEISHU = { appSecret: FEISHU_SECRETS.appSecret, encryptKey: FEISHU_SECRETS.encryptKey, token: FEISHU_SECRETS.verificationToken };
 const ROUNDS = 2000; // per endpoint
 
+let h: SlackBot;
 let bot: RunningBot;
-let slackApi: FakeSlackApi;
-let feishuApi: FakeFeishuApi;
 const logs = captureLogs('info');
-const clock = runningClock();
+const clock = () => h.clock();
 /** Request timestamps follow the bot's clock, as a real platform's would. */
 const nowSec = () => Math.floor(clock().getTime() / 1000);
 
 const TEAM_TABLES = ['members', 'customers', 'entries', 'reports', 'tasks', 'task_events', 'settings'];
 const counts = () => Object.fromEntries(TEAM_TABLES.map((t) => [t, (bot.db.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
 
+// The bot with both platforms in HTTP mode on one port, seeded with the e2e team.
 beforeAll(async () => {
-  slackApi = await startFakeSlackApi({});
-  feishuApi = await startFakeFeishuApi();
-  const config: AppConfig = {
-    dbPath: join(mkdtempSync(join(tmpdir(), 'radar-fuzz-')), 'radar.sqlite'),
-    logLevel: 'info', configFile: null, port: 0,
-    team: { name: 'Sales', timezone: 'Asia/Shanghai', locale: 'en' },
-    slack: { botToken: 'xoxb-fuzz-token', signingSecret: SLACK_SECRET, apiUrl: slackApi.url, managerChannel: 'CMGR', botUserId: 'UBOT', botId: 'BBOT', socketMode: false },
-    feishu: { appId: 'cli_a1b2c3d4e5f60718', appSecret: FEISHU.appSecret, domain: feishuApi.url, encryptKey: FEISHU.encryptKey, verificationToken: FEISHU.token, managerChatId: 'oc_mgr', mode: 'http' },
-  };
-  bot = await startBot({ config, settings: DEFAULT_SETTINGS, logger: logs.logger, clock, scheduler: false });
-  const team = bot.app.ctx.repos.teams.listTeams()[0]!;
-  seedTeam(bot.app.ctx.repos, team.id);
+  h = await startSlackBot({ logger: logs.logger, logLevel: 'info', withFeishu: true });
+  bot = h.bot;
 });
 
 afterAll(async () => {
-  await bot?.stop();
-  await slackApi?.close();
-  await feishuApi?.close();
+  await h?.close();
 });
 
 async function post(path: string, body: string | Buffer, headers: Record<string, string>): Promise<{ status: number; text: string }> {
@@ -138,6 +119,6 @@ describe('HTTP fuzz', () => {
   it('never logged a secret', () => {
     const text = logs.text();
     expect(text.length).toBeGreaterThan(0);
-    for (const secret of [SLACK_SECRET, 'xoxb-fuzz-token', FEISHU.appSecret, FEISHU.encryptKey, FEISHU.token]) expect(text).not.toContain(secret);
+    for (const secret of [SLACK_SECRET, BOT_TOKEN, FEISHU.appSecret, FEISHU.encryptKey, FEISHU.token]) expect(text).not.toContain(secret);
   });
 });

@@ -3,9 +3,9 @@
 // at desktop and phone width go to test-output/dashboard/ for a person to look at.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchBrowser } from './support/browser.js';
+import { HOW_TO_INSTALL, launchBrowser } from './support/browser.js';
 import { startWebFixture, SCRIPT_NAME, type WebFixture } from './support/web-fixture.js';
 
 const OUT = join(process.cwd(), 'test-output', 'dashboard');
@@ -44,11 +44,14 @@ async function shoot(page: Page, name: string): Promise<void> {
   await page.setViewport(DESKTOP);
 }
 
+/** No Chromium outside CI: the test is reported as skipped (launchBrowser throws under CI=true). */
+const skipWithoutBrowser = (ctx: TestContext): void => ctx.skip(!browser, HOW_TO_INSTALL);
+
 const texts = (page: Page, selector: string) => page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? '').trim()));
 
 describe.skipIf(false)('dashboard in Chromium', () => {
-  it('a manager opens a link, sees the red flags marked red, highest index first, and clicks into a customer with its charts', async () => {
-    if (!browser) return;
+  it('a manager opens a link, sees the red flags marked red, highest index first, and clicks into a customer with its charts', async (ctx) => {
+    skipWithoutBrowser(ctx);
     const { page, problems, close } = await openPage();
     try {
       await page.goto(f.link(f.h.members.manager), { waitUntil: 'load' });
@@ -100,8 +103,8 @@ describe.skipIf(false)('dashboard in Chromium', () => {
     }
   }, 120_000);
 
-  it('in English with ?lang=en, and the language switch keeps the page', async () => {
-    if (!browser) return;
+  it('in English with ?lang=en, and the language switch keeps the page', async (ctx) => {
+    skipWithoutBrowser(ctx);
     const { page, problems, close } = await openPage();
     try {
       await page.goto(f.link(f.h.members.director));
@@ -118,8 +121,8 @@ describe.skipIf(false)('dashboard in Chromium', () => {
     }
   }, 60_000);
 
-  it("a rep's link shows only that rep's customers and no team sections", async () => {
-    if (!browser) return;
+  it("a rep's link shows only that rep's customers and no team sections", async (ctx) => {
+    skipWithoutBrowser(ctx);
     const { page, close } = await openPage();
     try {
       await page.goto(f.link(f.h.members.rep2));
@@ -153,8 +156,8 @@ describe.skipIf(false)('dashboard in Chromium', () => {
     }
   }, 60_000);
 
-  it('refuses tampered, expired and revoked links, and says how to get one', async () => {
-    if (!browser) return;
+  it('refuses tampered, expired and revoked links, and says how to get one', async (ctx) => {
+    skipWithoutBrowser(ctx);
     const { page, close } = await openPage();
     try {
       const good = f.link(f.h.members.owner);

@@ -2,10 +2,8 @@
 // and radar), the real node-sdk talks to the loopback fake Open API, and a signed, encrypted card
 // callback arrives over HTTP. The trend and radar go as Card 2.0 `chart` components (VChart specs, no
 // upload); a chart Card 2.0 does not draw (the heat map) goes as a PNG uploaded through im/v1/images.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFeishuAdapter, type FeishuAdapter } from '../../../adapters/feishu/index.js';
+import type { FeishuAdapter } from '../../../adapters/feishu/index.js';
 import { checkCard, jsonBytes } from '../../../adapters/feishu/render/check-card.js';
 import type { Card2, ChartElement, VChartRichSpec } from '../../../adapters/feishu/render/card-v2.types.js';
 import { MAX_CARD_BYTES } from '../../../adapters/feishu/limits.js';
@@ -13,8 +11,8 @@ import type { InboundEvent } from '../../../src/app/inbound.js';
 import { renderPng } from '../../../src/chart-render/index.js';
 import { encodeAction } from '../../../src/ui/action.js';
 import type { ChartSpec } from '../../../src/ui/chart.js';
-import { silentLogger } from '../../../src/runtime/logging/logger.js';
-import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
+import type { FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
+import { startFeishuHttp } from './e2e-support.js';
 import { cardActionEvent, envelope, signRequest } from '../../fakes/feishu-signing.js';
 import { createHarness, NOW, type Harness as AppHarness } from '../../app/support/app-harness.js';
 import { heatmapZh, trendZh } from '../../chart-render/sample-specs.js';
@@ -39,20 +37,13 @@ afterEach(async () => {
 });
 
 async function start(router: (e: InboundEvent) => Promise<Answer>): Promise<Running> {
-  const api = await startFakeFeishuApi();
   const drawn: ChartSpec[] = [];
-  const adapter = createFeishuAdapter(
-    { appId: 'cli_a1b2c3d4e5f60718', appSecret: 'app-secret-for-tests', domain: api.url, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN, managerChatId: MANAGERS, mode: 'http', apiTimeoutMs: 2000 },
-    {
-      router, inbound: { firstSeen: () => true }, logger: silentLogger(), now: () => NOW,
-      renderChartPng: (c) => { drawn.push(c); return renderPng(c, { locale: c.locale }); },
-    },
-    { softDeadlineMs: 2500, maxBodyBytes: 64 * 1024 },
-  );
-  await adapter.start();
-  const server: Server = createServer((req, res) => adapter.http!.handle(req, res));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${adapter.http!.path}`;
+  const h = await startFeishuHttp({
+    router, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN, now: () => NOW, managerChatId: MANAGERS, firstSeen: () => true,
+    renderChartPng: (c) => { drawn.push(c); return renderPng(c, { locale: c.locale }); },
+    softDeadlineMs: 2500, maxBodyBytes: 64 * 1024,
+  });
+  const { api, adapter, url: base } = h;
   let n = 0;
   return {
     api, adapter, drawn,
@@ -64,11 +55,7 @@ async function start(router: (e: InboundEvent) => Promise<Answer>): Promise<Runn
       expect(res.status).toBe(200);
       return (await res.json()) as { toast?: { type: string }; card?: { type: string; data: Card2 } };
     },
-    async close() {
-      await adapter.stop();
-      await new Promise((r) => server.close(r));
-      await api.close();
-    },
+    close: () => h.close(),
   };
 }
 

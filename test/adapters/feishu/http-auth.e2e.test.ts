@@ -1,14 +1,15 @@
 // The padding-oracle attack on HTTP mode, replayed: a captured callback re-encrypted with tampered
 // padding, a wrong signature, no signature, bodies that are not JSON — every one gets the same answer,
 // and an unsigned body is never decrypted unless it is the size of a url_verification challenge.
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeishuAdapter, type FeishuAdapter } from '../../../adapters/feishu/index.js';
 import type { InboundEvent } from '../../../src/app/inbound.js';
 import { silentLogger } from '../../../src/runtime/logging/logger.js';
-import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
+import type { FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
+import { startFeishuHttp, type FeishuHttp } from './e2e-support.js';
 import { cardActionEvent, encryptPayload, envelope, signBody, signRequest, urlVerification } from '../../fakes/feishu-signing.js';
 import { answer, type Answer } from '../../../src/app/answer.js';
 
@@ -19,7 +20,6 @@ const nowSec = Math.floor(NOW.getTime() / 1000);
 
 let api: FakeFeishuApi;
 let adapter: FeishuAdapter;
-let server: Server;
 let base: string;
 const events: InboundEvent[] = [];
 
@@ -28,23 +28,12 @@ async function router(event: InboundEvent): Promise<Answer> {
   return answer.toast('ok', 'info');
 }
 
+let h: FeishuHttp;
 beforeAll(async () => {
-  api = await startFakeFeishuApi();
-  const seen = new Set<string>();
-  adapter = createFeishuAdapter(
-    { appId: 'cli_a1b2c3d4e5f60718', appSecret: 'app-secret', domain: api.url, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN, managerChatId: 'oc_managers', mode: 'http', apiTimeoutMs: 2000 },
-    { router, inbound: { firstSeen: (key) => (seen.has(key) ? false : (seen.add(key), true)) }, logger: silentLogger(), now: () => NOW },
-  );
-  await adapter.start();
-  server = createServer((req, res) => adapter.http!.handle(req, res));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${adapter.http!.path}`;
+  h = await startFeishuHttp({ router, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN, now: () => NOW, appSecret: 'app-secret' });
+  ({ api, adapter, url: base } = h);
 });
-afterAll(async () => {
-  await adapter.stop();
-  await new Promise((r) => server.close(r));
-  await api.close();
-});
+afterAll(() => h?.close());
 
 async function post(body: string, headers: Record<string, string>) {
   const res = await fetch(base, { method: 'POST', body, headers });

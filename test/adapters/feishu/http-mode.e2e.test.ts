@@ -1,17 +1,20 @@
 // End to end in HTTP mode: a real node:http server mounting the adapter's route, the real node-sdk
 // talking to the loopback fake Open API, encrypted + signed requests built like Feishu's, and a stub
 // router standing in for the app.
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFeishuAdapter, type FeishuAdapter } from '../../../adapters/feishu/index.js';
 import type { InboundEvent } from '../../../src/app/inbound.js';
 import { encodeAction } from '../../../src/ui/action.js';
 import { silentLogger } from '../../../src/runtime/logging/logger.js';
-import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
+import type { FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
+import { startFeishuHttp, type FeishuHttp } from './e2e-support.js';
 import { cardActionEvent, envelope, messageEvent, signRequest, textMessageEvent, urlVerification } from '../../fakes/feishu-signing.js';
 import { digestCard, promptCard, reportForm } from '../../fixtures/feishu/specs.js';
 import { answer, type Answer } from '../../../src/app/answer.js';
+import { feishuElements, feishuText } from '../../support/cards.js';
+import { buttonsOf, errorUnder, formFieldsOf } from '../../e2e/support/feishu-cards.js';
 
 const ENCRYPT_KEY = 'enc-key-for-tests';
 const TOKEN = 'verification-token-for-tests';
@@ -20,7 +23,6 @@ const nowSec = Math.floor(NOW.getTime() / 1000);
 
 let api: FakeFeishuApi;
 let adapter: FeishuAdapter;
-let server: Server;
 let base: string;
 const events: InboundEvent[] = [];
 const seen = new Set<string>();
@@ -52,23 +54,15 @@ async function router(event: InboundEvent): Promise<Answer> {
   return answer.nothing();
 }
 
+let h: FeishuHttp;
 beforeAll(async () => {
-  api = await startFakeFeishuApi();
-  adapter = createFeishuAdapter(
-    { appId: 'cli_a1b2c3d4e5f60718', appSecret: 'app-secret-for-tests', domain: api.url, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN, managerChatId: 'oc_managers', mode: 'http', apiTimeoutMs: 2000 },
-    { router, inbound: { firstSeen: (key) => (seen.has(key) ? false : (seen.add(key), true)) }, logger: silentLogger(), now: () => NOW },
-    { softDeadlineMs: 150, maxBodyBytes: 64 * 1024 },
-  );
-  await adapter.start();
-  server = createServer((req, res) => adapter.http!.handle(req, res));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${adapter.http!.path}`;
+  h = await startFeishuHttp({
+    router, encryptKey: ENCRYPT_KEY, verificationToken: TOKEN, now: () => NOW,
+    firstSeen: (key) => (seen.has(key) ? false : (seen.add(key), true)), softDeadlineMs: 150, maxBodyBytes: 64 * 1024,
+  });
+  ({ api, adapter, url: base } = h);
 });
-afterAll(async () => {
-  await adapter.stop();
-  await new Promise((r) => server.close(r));
-  await api.close();
-});
+afterAll(() => h?.close());
 beforeEach(() => {
   events.length = 0;
 });
@@ -103,9 +97,7 @@ describe('Feishu HTTP mode', () => {
     expect(events[0]).toMatchObject({ type: 'action', actor: { userId: 'ou_rep1' }, action: { kind: 'report.open', args: { customerId: '7' } } });
     const formCard = res1.json.card;
     expect(formCard.type).toBe('raw');
-    const form = formCard.data.body.elements.find((e: { tag: string }) => e.tag === 'form');
-    const names = JSON.stringify(form).match(/"name":"[^"]+"/g);
-    expect(names).toEqual(expect.arrayContaining(['"name":"contacts"', '"name":"lastContact"', '"name":"revenue"', '"name":"complaintType"', '"name":"notes"']));
+    expect([...formFieldsOf(formCard.data).keys()]).toEqual(expect.arrayContaining(['contacts', 'lastContact', 'revenue', 'complaintType', 'notes']));
 
     // Invalid: contacts is text. The submit carries form_value and the formId from the button value.
     const bad = { contacts: 'three', lastContact: '2026-11-27 +0800', revenue: '100', complaintType: 'service', notes: '客户很满意' };
@@ -113,11 +105,11 @@ describe('Feishu HTTP mode', () => {
     const res2 = await post(r2.body, r2.headers);
     expect(events[1]).toMatchObject({ type: 'formSubmitted', formId: reportForm().formId, values: bad });
     expect(res2.json.toast.type).toBe('error');
-    const rerendered = JSON.stringify(res2.json.card.data);
-    expect(rerendered).toContain('"default_value":"three"');
-    expect(rerendered).toContain('"initial_date":"2026-11-27"');
-    expect(rerendered).toContain('"initial_option":"service"');
-    expect(rerendered).toContain("<font color='red'>请输入整数 / Enter a whole number</font>");
+    const rerendered = formFieldsOf(res2.json.card.data);
+    expect(rerendered.get('contacts')?.initial).toBe('three');
+    expect(rerendered.get('lastContact')?.initial).toBe('2026-11-27');
+    expect(rerendered.get('complaintType')?.initial).toBe('service');
+    expect(errorUnder(res2.json.card.data, 'contacts')).toContain("<font color='red'>请输入整数 / Enter a whole number</font>");
 
     // Valid, and without a formId in the value: the adapter remembers which form this message shows.
     const good = { ...bad, contacts: '3' };
@@ -133,7 +125,7 @@ describe('Feishu HTTP mode', () => {
     const open = encodeAction({ kind: 'report.open', args: { week: '2026-W48', customerId: '7' } });
     const r1 = signed(callback(cardActionEvent({ operator: 'ou_rep9', value: { a: open }, messageId: prompt.messageId })));
     const formCard = (await post(r1.body, r1.headers)).json.card.data;
-    const submit = JSON.stringify(formCard).match(/"name":"(form_submit[^"]*)"/)![1]!;
+    const submit = String(feishuElements(formCard, 'button').find((b) => String(b.name).startsWith('form_submit'))!.name);
 
     // The bot restarts: a new adapter, nothing in memory. The submit arrives as Feishu sends it — the
     // clicked button's name and the form values, no callback value (form buttons have none).
@@ -207,8 +199,8 @@ describe('Feishu HTTP mode', () => {
     const digest = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(80), { idempotencyKey: 'digest:parts' });
     expect(digest.parts!.length).toBeGreaterThan(1);
     const part = api.messages.find((m) => m.message_id === digest.parts![1])!;
-    const claimIn = (card: unknown) => JSON.stringify(card).match(/"value":\{"a":"task\.claim[^}]*\}/)![0];
-    const value = JSON.parse(`{${claimIn(part.card)}}`).value as Record<string, string>;
+    const claimIn = (card: unknown) => buttonsOf(card).find((b) => b.action?.kind === 'task.claim')!.value;
+    const value = claimIn(part.card);
     expect(value.p).toBe('3');
     const replies = api.callsTo('reply').length;
     const patches = api.callsTo('patch').length;
@@ -220,7 +212,7 @@ describe('Feishu HTTP mode', () => {
 
     // The same claim from the first card: page 1 in the answer, and no continuation posted as replies
     // (the outbox refresh patches the existing parts).
-    const head = JSON.parse(`{${claimIn(api.messages.find((m) => m.message_id === digest.messageId)!.card)}}`).value as Record<string, string>;
+    const head = claimIn(api.messages.find((m) => m.message_id === digest.messageId)!.card);
     expect(head.p).toBeUndefined();
     const r2 = signed(callback(cardActionEvent({ operator: 'ou_mgr', value: { a: big.a! }, messageId: digest.messageId, chatId: 'oc_managers' })));
     const res2 = await post(r2.body, r2.headers);
@@ -343,7 +335,7 @@ describe('Feishu HTTP mode', () => {
     for (const id of ['om_img1', 'om_stk1']) {
       const hint = api.messages.filter((m) => m.parent_id === id);
       expect(hint).toHaveLength(1);
-      expect(JSON.stringify(hint[0]!.card)).toContain('I can only read text messages');
+      expect(feishuText(hint[0]!.card)).toContain('I can only read text messages');
     }
   });
 

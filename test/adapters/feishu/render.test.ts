@@ -8,6 +8,8 @@ import { MAX_CARD_BYTES, MAX_CARD_ELEMENTS, MAX_TABLES_PER_CARD } from '../../..
 import type { CardSpec } from '../../../src/ui/card.js';
 import { decodeAction } from '../../../src/ui/action.js';
 import { digestCard, promptCard, reportForm } from '../../fixtures/feishu/specs.js';
+import { feishuElements, feishuText } from '../../support/cards.js';
+import { errorUnder, formFieldsOf } from '../../e2e/support/feishu-cards.js';
 
 const golden = (name: string) => `../../fixtures/feishu/golden/${name}.json`;
 const pretty = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
@@ -45,10 +47,9 @@ describe('renderCard goldens', () => {
   it('form card with errors keeps values and shows red messages', async () => {
     const card = renderFormCard(reportForm({ values: { contacts: 'abc', revenue: '-5' }, errors: { contacts: '请输入整数', revenue: '不能为负数' } }));
     expect(checkCard(card)).toEqual([]);
-    const json = JSON.stringify(card);
-    expect(json).toContain('"default_value":"abc"');
-    expect(json).toContain("<font color='red'>请输入整数</font>");
-    expect(json).toContain("<font color='red'>不能为负数</font>");
+    expect(formFieldsOf(card).get('contacts')?.initial).toBe('abc');
+    expect(errorUnder(card, 'contacts')).toContain("<font color='red'>请输入整数</font>");
+    expect(errorUnder(card, 'revenue')).toContain("<font color='red'>不能为负数</font>");
     await expect(pretty(card)).toMatchFileSnapshot(golden('form-card-errors'));
   });
 });
@@ -59,15 +60,15 @@ describe('form card structure', () => {
     const card = renderFormCard(form);
     const formEl = card.body.elements.find((e) => e.tag === 'form');
     expect(formEl).toBeDefined();
-    const names = JSON.stringify(formEl).match(/"name":"[^"]+"/g)!.map((m) => m.slice(8, -1));
+    const names = [...formFieldsOf(card).keys()];
     expect(names).toEqual(expect.arrayContaining(form.fields.map((f) => f.id)));
-    const json = JSON.stringify(card);
-    expect(json).toContain('"tag":"date_picker","name":"lastContact","required":false,"initial_date":"2026-11-27"');
-    expect(json).toContain('"initial_option":"quality"');
-    expect(json).toContain('"input_type":"multiline_text"');
-    expect(json).toContain('"max_length":1000');
-    expect(json).toContain('"form_action_type":"submit"');
-    expect(json).toContain(`"formId":"${form.formId}"`);
+    expect(feishuElements(formEl, 'date_picker')).toContainEqual(expect.objectContaining({ name: 'lastContact', required: false, initial_date: '2026-11-27' }));
+    expect(feishuElements(formEl, 'select_static').map((s) => s.initial_option)).toContain('quality');
+    const inputs = feishuElements(formEl, 'input');
+    expect(inputs).toContainEqual(expect.objectContaining({ input_type: 'multiline_text' }));
+    expect(inputs).toContainEqual(expect.objectContaining({ max_length: 1000 }));
+    const submit = feishuElements(formEl, 'button').find((b) => b.form_action_type === 'submit');
+    expect(submit?.behaviors).toContainEqual({ type: 'callback', value: { formId: form.formId } });
   });
 });
 
@@ -114,7 +115,7 @@ describe('limits', () => {
     assertFits(cards);
     const claims = allButtonsValues(cards).map((v) => decodeAction(v)!).filter((a) => a.kind === 'task.claim');
     expect(claims).toHaveLength(80);
-    const text = JSON.stringify(cards);
+    const text = feishuText(cards);
     for (let i = 1; i <= 80; i += 1) expect(text).toContain(`**客户${i}**`);
     expect(cards[1]!.header!.subtitle!.content).toMatch(/^续 2\/\d+/);
     expect(cards.every((c) => c.config.update_multi)).toBe(true);
@@ -169,7 +170,7 @@ describe('markdown escaping', () => {
     const [card] = renderCard({ title: 't', tone: 'blue', summary: 's', blocks: [{ type: 'text', text: [
       { mention: { name: 'A', ids: { feishu: 'ou_abc' } } }, ' ', { mention: { name: 'B_b' } },
     ] }] });
-    expect(JSON.stringify(card)).toContain('<at id=ou_abc></at> @B&#95;b');
+    expect(feishuElements(card, 'markdown').map((m) => m.content)).toContainEqual(expect.stringContaining('<at id=ou_abc></at> @B&#95;b'));
   });
 });
 

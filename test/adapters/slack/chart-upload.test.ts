@@ -9,6 +9,7 @@ import type { CardSpec } from '../../../src/ui/card.js';
 import type { ChartSpec } from '../../../src/ui/chart.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.fake.js';
 import { byRepZh, heatmapZh } from '../../chart-render/sample-specs.js';
+import { slackText } from '../../support/cards.js';
 
 const card = (...charts: ChartSpec[]): CardSpec => ({
   title: '周报雷达 2026-W48', tone: 'red', summary: 'digest',
@@ -75,8 +76,8 @@ describe('Slack chart images', () => {
     await port().send({ kind: 'channel', channelId: 'CMGR' }, card(heatmapZh), { idempotencyKey: 'y' });
     await port(false).send({ kind: 'channel', channelId: 'CMGR' }, card(byRepZh), { idempotencyKey: 'z' });
     expect(imageBlocks(0)).toHaveLength(0);
-    expect(JSON.stringify(api.messages[0]!.blocks)).toContain('华东 × 拖款：3 家');
-    expect(JSON.stringify(api.messages[1]!.blocks)).toContain('张敏：A 级 2');
+    expect(slackText(api.messages[0]!.blocks)).toContain('华东 × 拖款：3 家');
+    expect(slackText(api.messages[1]!.blocks)).toContain('张敏：A 级 2');
     expect(rendered).toBe(1);
   });
 

@@ -4,6 +4,7 @@ import { ChatDeliveryError, type MessageRef } from '../../../src/app/ports/chat.
 import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import type { CardSpec } from '../../../src/ui/card.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.fake.js';
+import { buttonsIn } from '../../e2e/support/slack-user.js';
 
 const card = (n = 1): CardSpec => ({
   title: 'Weekly report 2026-W48',
@@ -177,7 +178,7 @@ describe('SlackChatPort', () => {
       const m = api.messages.find((x) => x.ts === ts)!;
       expect(m.text).toBe('已更新 / superseded');
       expect(m.blocks).toEqual([{ type: 'context', elements: [{ type: 'mrkdwn', text: '已更新 / superseded' }] }]);
-      expect(JSON.stringify(m.blocks)).not.toContain('button');
+      expect(buttonsIn(m.blocks)).toEqual([]);
     }
     expect(api.messages.find((x) => x.ts === ref.messageId)!.blocks).toHaveLength(6);
     // A later update of the small card does not touch them again.

@@ -6,6 +6,7 @@ import { renderCard } from '../../../adapters/feishu/render/render-card.js';
 import { digestCard } from '../../../src/app/digest/digest.view.js';
 import { digestOf } from '../../core/digest/digest-fixture.js';
 import { CUSTOMERS, MEMBERS } from '../../core/follow-up/fixtures.js';
+import { feishuContents } from '../../support/cards.js';
 
 const FAKE_LINE = '✅ All customers healthy';
 const EVIL_REP = `Bob\n${FAKE_LINE}`;
@@ -56,14 +57,8 @@ describe('names rendered inline', () => {
 
   it('Feishu: a name with a line break stays on its line', () => {
     const cards = renderCard(evilDigest());
-    const text = JSON.stringify(cards);
-    const contents: string[] = [];
-    const walk = (v: unknown): void => {
-      if (Array.isArray(v)) return v.forEach(walk);
-      if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'content' && typeof x === 'string' ? contents.push(x) : walk(x));
-    };
-    walk(cards);
-    expect(text).toContain(`Bob ${FAKE_LINE}`);
+    const contents = feishuContents(cards);
+    expect(contents.join('\n')).toContain(`Bob ${FAKE_LINE}`);
     for (const c of contents) for (const line of c.split(/\n|\r|\u2028|\u2029/)) expect(line.trim()).not.toMatch(/^✅ All customers healthy/);
   });
 });

@@ -6,10 +6,12 @@ import type { CardSpec } from '../../../src/ui/card.js';
 import type { FormSpec } from '../../../src/ui/form.js';
 import { customerCard, digestCard, promptCard, reportForm } from '../../fixtures/slack/cards.js';
 import { limitViolations } from './slack-limits.js';
+import { slackText } from '../../support/cards.js';
 
 const GOLDEN = '../../fixtures/slack/golden';
 const json = (v: unknown): string => `${JSON.stringify(v, null, 2)}\n`;
-const allText = (msgs: ReturnType<typeof renderMessage>): string => JSON.stringify(msgs.map((m) => m.blocks));
+/** The visible text of every message's blocks (their text objects), in order. */
+const allText = (msgs: ReturnType<typeof renderMessage>): string => slackText(msgs.map((m) => m.blocks));
 
 describe('renderMessage goldens', () => {
   it('prompt card', async () => {
@@ -64,11 +66,9 @@ describe('renderMessage limits', () => {
     const text = allText(msgs);
     for (let i = 1; i <= 80; i++) expect(text).toContain(`#${i}*`);
     // each red flag's text is followed by its buttons in the same message
-    for (const m of msgs) {
-      m.blocks.forEach((b: any, i) => {
-        if (b.type === 'section' && b.text?.text.includes('index ')) expect(m.blocks[i + 1]?.type).toBe('actions');
-      });
-    }
+    const afterFlag = msgs.flatMap((m) => m.blocks.flatMap((b: any, i) => (b.type === 'section' && b.text?.text.includes('index ') ? [m.blocks[i + 1]?.type ?? 'end of message'] : [])));
+    expect(afterFlag).toHaveLength(80);
+    expect(afterFlag).toEqual(afterFlag.map(() => 'actions'));
     // action ids unique across the whole card
     const ids = msgs.flatMap((m) => m.blocks).flatMap((b: any) => b.elements?.map((e: any) => e.action_id) ?? []).filter(Boolean);
     expect(new Set(ids).size).toBe(ids.length);
@@ -106,7 +106,7 @@ describe('renderMessage limits', () => {
     const home = renderHome(digestCard(80));
     expect(home.type).toBe('home');
     expect(limitViolations(home.blocks, 'home')).toEqual([]);
-    expect(JSON.stringify(home.blocks.at(-1))).toContain('more items not shown');
+    expect(slackText(home.blocks.at(-1))).toContain('more items not shown');
   });
 });
 
@@ -147,7 +147,7 @@ describe('renderModal', () => {
     const form: FormSpec = { ...reportForm(), errors: { overdueDays: 'must be ≥ 0', ghost: 'unexpected' } };
     expect(formErrors(form)).toEqual({ response_action: 'errors', errors: { overdueDays: 'must be ≥ 0', contacts: 'ghost: unexpected' } });
     const view = renderModal(form);
-    expect(JSON.stringify(view.blocks)).toContain('⚠️ must be ≥ 0');
+    expect(slackText(view.blocks)).toContain('⚠️ must be ≥ 0');
   });
 });
 

@@ -108,7 +108,7 @@ describe('Slack Socket Mode (loopback)', () => {
     expect(await fake.waitForAck(id)).toEqual({ envelope_id: id, payload: {} });
     const [eph] = await fake.api.waitFor('chat.postEphemeral');
     expect(eph!.args).toMatchObject({ channel: 'C0GENERAL', user: 'U0OWNER' });
-    expect(JSON.stringify(eph!.args)).toContain('Nothing overdue');
+    expect(eph!.args.text).toContain('Nothing overdue');
     expect(stub.events[0]).toMatchObject({ type: 'command', text: 'overdue', channelId: 'C0GENERAL', actor: { platform: 'slack', userId: 'U0OWNER' } });
   });
 

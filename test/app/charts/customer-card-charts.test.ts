@@ -5,6 +5,7 @@ import { outboxKeys } from '../../../src/app/radar-app.js';
 import type { CardSpec } from '../../../src/ui/card.js';
 import { createHarness } from '../support/app-harness.js';
 import { kindOf, replied } from '../../support/answer.js';
+import { blocksOfType } from '../../support/cards.js';
 
 describe('customer card charts', () => {
   it('a Details click answers with the card plus the trend and radar as image blocks', async () => {
@@ -14,9 +15,9 @@ describe('customer card charts', () => {
       action: { kind: 'customer.details', args: { customerId: String(h.customers.huaxing) } },
     });
     expect(kindOf(result)).toBe('reply');
-    const images = replied(result).blocks.filter((b) => b.type === 'image');
-    expect(images.map((b) => b.type === 'image' && b.chart.kind)).toEqual(['trend', 'radar']);
-    for (const b of images) if (b.type === 'image') expect(b.chart.alt).toContain('华星科技');
+    const images = blocksOfType(replied(result), 'image');
+    expect(images.map((b) => b.chart.kind)).toEqual(['trend', 'radar']);
+    for (const b of images) expect(b.chart.alt).toContain('华星科技');
   });
 
   it('the digest\'s heat map and red flags by rep go in its thread as images, with their numbers', async () => {

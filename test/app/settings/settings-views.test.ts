@@ -92,7 +92,8 @@ describe('rendering on both platforms', () => {
         expect((modal.blocks as Array<{ type: string; block_id?: string }>).filter((b) => b.type === 'input').map((b) => b.block_id)).toEqual(spec.fields.map((f) => f.id));
         const card = renderFormCard(spec);
         expect(checkCard(card)).toEqual([]);
-        expect(JSON.stringify(card)).not.toContain('部分预填内容过长'); // nothing pre-filled was cut
+        // whole-payload: the cut-notice must appear nowhere in the card (nothing pre-filled was cut)
+        expect(JSON.stringify(card)).not.toContain('部分预填内容过长');
       });
     }
   }

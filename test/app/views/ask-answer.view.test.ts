@@ -145,6 +145,7 @@ describe('askAnswerCard', () => {
           expect(card.title.length).toBeGreaterThan(0);
           expect(typeof card.summary).toBe('string');
           expect(Array.isArray(card.blocks)).toBe(true);
+          // whole-payload: no field anywhere in the card may carry a stringified undefined
           expect(JSON.stringify(card)).not.toContain('undefined');
           for (const b of buttons(card)) expect(decodeAction(encodeAction(b.action))).toEqual(b.action);
         }

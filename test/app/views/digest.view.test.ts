@@ -4,6 +4,7 @@ import type { Block } from '../../../src/ui/card.js';
 import { digestOf } from '../../core/digest/digest-fixture.js';
 import { score, task } from '../../core/follow-up/fixtures.js';
 import { actionsOf, cardText, json } from './helpers.js';
+import { blockText, blockWithText, inlineText } from '../../support/cards.js';
 
 const model = digestOf();
 
@@ -21,15 +22,16 @@ describe('digestCard', () => {
 
   it('one block per red flag with badge, index, delta, reasons, rep and assignee mentions', () => {
     const card = digestCard(model, 'en');
-    const first = card.blocks.find((b) => b.type === 'text' && JSON.stringify(b).includes('华星科技')) as Extract<Block, { type: 'text' }>;
+    const first = blockWithText(card, '华星科技') as Extract<Block, { type: 'text' }>;
+    expect(first.type).toBe('text');
     expect(first.text[0]).toEqual({ colored: '🔴 A', tone: 'red' });
-    const s = JSON.stringify(first.text);
+    const s = inlineText(first.text);
     expect(s).toContain('Index 88 ▲9');
     expect(s).toContain('3 weeks in red');
     expect(s).toContain('45 days overdue on ¥50,000');
     expect(first.text).toContainEqual({ mention: { name: 'Zhao Lei', ids: { slack: 'U5', feishu: 'ou_5' } } });
     expect(first.text).toContainEqual({ mention: { name: 'Li Wei', ids: { slack: 'U1', feishu: 'ou_1' } } });
-    const third = JSON.stringify(card.blocks.find((b) => b.type === 'text' && JSON.stringify(b).includes('蓝海物流')));
+    const third = blockText(blockWithText(card, '蓝海物流'));
     expect(third).toContain('🟠 B');
     expect(third).toContain('Customer service (unclaimed)');
     expect(cardText(digestCard(model, 'zh'))).toContain('客服（待认领）');

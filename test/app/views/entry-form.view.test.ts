@@ -5,6 +5,7 @@ import type { EntryValues } from '../../../src/core/weekly-report/template.js';
 import { parseEntry } from '../../../src/core/weekly-report/entry.schema.js';
 import { decodeAction } from '../../../src/ui/action.js';
 import { json } from './helpers.js';
+import { expectNotOk } from '../../support/expect-kind.js';
 
 const last: EntryValues = {
   ...EMPTY_ENTRY, contacts: 3, lastContact: '2026-11-18', revenue: 12000, receivable: 50000, overdueDays: 45, complaints: 1,
@@ -48,9 +49,7 @@ describe('entryForm', () => {
 
   it('errors variant keeps the raw strings typed and maps messages by field id', () => {
     const submitted = { contacts: 'three', revenue: '5,000', overdueDays: '-2', stage: ['live'], notes: '' };
-    const parsed = parseEntry(DEFAULT_TEMPLATE, submitted);
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
+    const parsed = expectNotOk(parseEntry(DEFAULT_TEMPLATE, submitted));
     const form = entryFormWithErrors(model, submitted, parsed.issues, 'zh');
     expect(form.values).toEqual({ contacts: 'three', revenue: '5,000', overdueDays: '-2', stage: 'live' });
     expect(Object.keys(form.errors ?? {}).sort()).toEqual(['contacts', 'overdueDays']);

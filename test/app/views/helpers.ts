@@ -1,7 +1,10 @@
 // Helpers for view tests: collect buttons, flatten rich text, round-trip actions.
-import type { Block, Button, CardSpec, Inline } from '../../../src/ui/card.js';
+import type { Block, Button, CardSpec } from '../../../src/ui/card.js';
 import { decodeAction, encodeAction } from '../../../src/ui/action.js';
 import type { ActionRef } from '../../../src/ui/action.js';
+import { inlineText } from '../../support/cards.js';
+
+export { inlineText };
 
 export function buttonsOf(card: CardSpec): Button[] {
   return card.blocks.flatMap((b: Block) => (b.type === 'actions' ? [...b.buttons] : b.type === 'text' && b.button ? [b.button] : []));
@@ -14,16 +17,6 @@ export function actionsOf(card: CardSpec): ActionRef[] {
     if (!decoded) throw new Error(`undecodable action ${JSON.stringify(b.action)}`);
     return decoded;
   });
-}
-
-export function inlineText(parts: readonly Inline[]): string {
-  return parts.map((p) => {
-    if (typeof p === 'string') return p;
-    if ('bold' in p) return p.bold;
-    if ('mention' in p) return `@${p.mention.name}`;
-    if ('colored' in p) return p.colored;
-    return p.label;
-  }).join('');
 }
 
 /** All visible text of a card, for language checks. */

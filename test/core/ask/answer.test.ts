@@ -5,15 +5,14 @@ import { parseQuestion } from '../../../src/core/ask/parse-question.js';
 import {
   asFinance, asLiWei, askData, asManager, asOwner, asWangFang, CUSTOMERS, LI_WEI, WANG_FANG, WEEK,
 } from './ask-fixture.js';
+import { expectKind } from '../../support/expect-kind.js';
 
 const ask = (q: string, asker: Asker = asOwner, data = askData()) => answerQuestion(parseQuestion(q), data, asker);
 const listNames = (a: Answer) => (a.kind === 'list' ? a.rows.map((r) => r.name) : null);
 
 describe('answerQuestion: customers', () => {
   it('answers a lookup with everything the customer card needs', () => {
-    const a = ask('华星科技怎么样？');
-    expect(a.kind).toBe('customer');
-    if (a.kind !== 'customer') return;
+    const a = expectKind(ask('华星科技怎么样？'), 'customer');
     expect(a.customerId).toBe(1);
     expect(a.card.customer.name).toBe('华星科技');
     expect(a.card.score?.index).toBe(87);
@@ -39,23 +38,20 @@ describe('answerQuestion: customers', () => {
   it('ambiguous names give candidates, unknown names a helpful answer', () => {
     const data = askData({ customers: CUSTOMERS.map((c) => (c.id === 1 ? { ...c, aliases: [] } : c)) });
     const a = ask('华星', asOwner, data);
-    expect(a.kind).toBe('candidates');
-    if (a.kind === 'candidates') expect(a.candidates.map((c) => c.customerId).sort()).toEqual([1, 2]);
+    expect(expectKind(a, 'candidates').candidates.map((c) => c.customerId).sort()).toEqual([1, 2]);
     const none = ask('华星汽车');
     expect(none).toMatchObject({ kind: 'help', reason: 'not_found', query: '华星汽车' });
-    if (none.kind === 'help') expect(none.suggestions.length).toBeGreaterThan(0);
+    expect(expectKind(none, 'help').suggestions.length).toBeGreaterThan(0);
   });
 });
 
 describe('answerQuestion: lists', () => {
   it('overdue more than 30 days, longest first, from the entries', () => {
-    const a = ask('逾期超过30天的客户');
+    const a = expectKind(ask('逾期超过30天的客户'), 'list');
     expect(listNames(a)).toEqual(['北京银河软件', '华星科技']); // 95 days (older entry), 45 days
-    if (a.kind === 'list') {
-      expect(a.rows[1]?.overdueDays).toBe(45);
-      expect(a.rows[1]?.keyFact?.zh).toBe('逾期 45 天, 应收 ¥50,000');
-      expect(a.sort).toBe('overdueDays');
-    }
+    expect(a.rows[1]?.overdueDays).toBe(45);
+    expect(a.rows[1]?.keyFact?.zh).toBe('逾期 45 天, 应收 ¥50,000');
+    expect(a.sort).toBe('overdueDays');
   });
 
   it('tag filters come from the scorer', () => {
@@ -76,7 +72,7 @@ describe('answerQuestion: lists', () => {
     expect(listNames(ask('top 3 risks'))).toEqual(['华星科技', 'ACME Corp', '深圳市腾达电子有限公司']);
     const a = ask('风险最高的两个客户');
     expect(listNames(a)).toEqual(['华星科技', 'ACME Corp']);
-    if (a.kind === 'list') expect(a.total).toBe(CUSTOMERS.length);
+    expect(expectKind(a, 'list').total).toBe(CUSTOMERS.length);
   });
 
   it('rep filters by name or email and says when nobody matches', () => {
@@ -98,7 +94,7 @@ describe('answerQuestion: roles', () => {
   it('reps see only their own customers in lists', () => {
     const a = ask('top 10 risks', asLiWei);
     expect(a).toMatchObject({ kind: 'list', scope: 'own' });
-    if (a.kind === 'list') expect(a.rows.every((r) => r.rep?.id === LI_WEI.id)).toBe(true);
+    expect(expectKind(a, 'list').rows.every((r) => r.rep?.id === LI_WEI.id)).toBe(true);
     expect(listNames(ask('my customers', asWangFang))?.sort()).toEqual(['ACME Corp', '北京银河软件', '华星物流', '长城汽车'].sort());
   });
 
@@ -124,7 +120,7 @@ describe('answerQuestion: roles', () => {
     expect(ask('how is Acme doing', { memberId: null, role: 'rep' })).toMatchObject({ kind: 'refusal', reason: 'unknown_member' });
     expect(ask('overdue customers', { memberId: 1, role: 'ceo' as never })).toMatchObject({ kind: 'refusal' });
     const r = ask('华星科技', asFinance);
-    if (r.kind === 'refusal') expect(r.message.zh).toMatch(/抱歉/);
+    expect(expectKind(r, 'refusal').message.zh).toMatch(/抱歉/);
   });
 
   it('missing reports: the team for managers, only themselves for reps', () => {
@@ -137,13 +133,10 @@ describe('answerQuestion: roles', () => {
 
 describe('answerQuestion: help and robustness', () => {
   it('help for everyone, with examples naming a customer the asker can see', () => {
-    const a = ask('help', asWangFang);
-    expect(a.kind).toBe('help');
-    if (a.kind === 'help') {
-      expect(a.reason).toBe('asked');
-      expect(a.examples.length).toBeGreaterThanOrEqual(5);
-      expect(a.examples[0]?.zh).toContain('华星物流');
-    }
+    const a = expectKind(ask('help', asWangFang), 'help');
+    expect(a.reason).toBe('asked');
+    expect(a.examples.length).toBeGreaterThanOrEqual(5);
+    expect(a.examples[0]?.zh).toContain('华星物流');
     expect(ask('帮助', asFinance).kind).toBe('help');
   });
 

@@ -4,6 +4,7 @@ import type { TaskCommand } from '../../../src/core/follow-up/task-state.js';
 import { TASK_STATES } from '../../../src/core/follow-up/task.js';
 import type { TaskState } from '../../../src/core/follow-up/task.js';
 import { task } from './fixtures.js';
+import { expectNotOk, expectOk } from '../../support/expect-kind.js';
 
 const ctx = { now: '2026-11-27T09:00:00.000Z', today: '2026-11-27', index: 64 };
 
@@ -29,23 +30,21 @@ describe('task state machine', () => {
         const t = task(1, 101, 'overdue', { state: from, snoozedUntil: from === 'snoozed' ? '2026-12-01' : null });
         const r = applyTaskCommand(t, cmd, ctx);
         if (!allowed) {
-          expect(r.ok).toBe(false);
-          if (r.ok) return;
-          expect(r.error).toBeInstanceOf(TaskStateError);
-          expect(r.error.code).toBe(from === 'claimed' && cmd.type === 'claim' ? 'already_claimed' : 'invalid_transition');
-          expect(r.error.userMessage.zh).toMatch(/[\u4e00-\u9fff]/);
-          expect(r.error.userMessage.en).toMatch(/[a-z]/);
-          expect(r.error.from).toBe(from);
+          const { error } = expectNotOk(r);
+          expect(error).toBeInstanceOf(TaskStateError);
+          expect(error.code).toBe(from === 'claimed' && cmd.type === 'claim' ? 'already_claimed' : 'invalid_transition');
+          expect(error.userMessage.zh).toMatch(/[\u4e00-\u9fff]/);
+          expect(error.userMessage.en).toMatch(/[a-z]/);
+          expect(error.from).toBe(from);
           return;
         }
-        expect(r.ok).toBe(true);
-        if (!r.ok) return;
+        const ok = expectOk(r);
         const expected = EXPECTED_STATE[cmd.type];
-        expect(r.task.state).toBe(expected === 'same' ? from : expected);
-        expect(r.event.taskId).toBe(1);
-        expect(r.event.at).toBe(ctx.now);
-        expect(r.event.actorId).toBe(cmd.actorId);
-        expect(r.event.kind).toBe(({ claim: 'claimed', resolve: 'done', dismiss: 'dismissed', snooze: 'snoozed', reopen: 'reopened', reassign: 'reassigned' } as const)[cmd.type]);
+        expect(ok.task.state).toBe(expected === 'same' ? from : expected);
+        expect(ok.event.taskId).toBe(1);
+        expect(ok.event.at).toBe(ctx.now);
+        expect(ok.event.actorId).toBe(cmd.actorId);
+        expect(ok.event.kind).toBe(({ claim: 'claimed', resolve: 'done', dismiss: 'dismissed', snooze: 'snoozed', reopen: 'reopened', reassign: 'reassigned' } as const)[cmd.type]);
         // The input is never mutated.
         expect(t.state).toBe(from);
       });
@@ -67,11 +66,9 @@ describe('task state machine', () => {
 
   it('dismiss needs a reason', () => {
     const r = applyTaskCommand(task(1, 101, 'overdue'), { type: 'dismiss', actorId: 3, reason: '   ' }, ctx);
-    expect(r.ok).toBe(false);
-    if (!r.ok) {
-      expect(r.error.code).toBe('reason_required');
-      expect(r.error.userMessage).toEqual({ zh: '请填写忽略原因', en: 'Please give a reason for dismissing' });
-    }
+    const { error } = expectNotOk(r);
+    expect(error.code).toBe('reason_required');
+    expect(error.userMessage).toEqual({ zh: '请填写忽略原因', en: 'Please give a reason for dismissing' });
   });
 
   it('snooze needs a valid date after today', () => {

@@ -1,16 +1,10 @@
 // Reading Card JSON 2.0 the way a Feishu client would: the buttons with their callback values,
 // the form's named fields with their initial values, and the visible text.
 import { decodeAction, type ActionRef } from '../../../src/ui/action.js';
+import { walk } from '../../support/cards.js';
 
 type Json = any;
 
-function walk(node: Json, visit: (n: Record<string, Json>) => void): void {
-  if (Array.isArray(node)) for (const x of node) walk(x, visit);
-  else if (node && typeof node === 'object') {
-    visit(node);
-    for (const v of Object.values(node)) walk(v, visit);
-  }
-}
 
 export interface CardButton {
   text: string;

@@ -1,6 +1,7 @@
 // The composed bot on Slack for full-stack tests: startBot (real router, SQLite file, Bolt over HTTP on
 // port 0, outbox worker) against the loopback fake Web API, seeded with the team's people and history,
-// and a signed-request client for its /slack/events. One set-up for every Slack e2e suite.
+// and a signed-request client for its /slack/events (Feishu beside it on request). One set-up for every
+// Slack e2e suite.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { DEFAULT_SETTINGS } from '../../../src/config/radar-config.js';
 import type { RadarSettings } from '../../../src/app/context.js';
 import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import { startFakeSlackApi, type FakeSlackApi, type FakeSlackCall } from '../../fakes/slack-api.fake.js';
+import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
 import { runningClock, seedTeam, SEED_PEOPLE, type PersonKey, type SeededTeam } from './seed.js';
 import { SlackClientSim } from './slack-user.js';
 
@@ -33,10 +35,18 @@ export interface SlackBotOptions {
   logLevel?: AppConfig['logLevel'];
   /** Store the people's Slack ids at once (as the prompt step's users.lookupByEmail would). */
   linkIds?: boolean;
+  /** Also run Feishu in HTTP mode beside Slack (same process and port), against a fake Open API. */
+  withFeishu?: boolean;
 }
+
+/** The Feishu app's secrets when `withFeishu` is set. */
+export const FEISHU_SECRETS = { appId: 'cli_a1b2c3d4e5f60718', appSecret: 'feishu-app-secret', encryptKey: 'feishu-encrypt-key', verificationToken: 'feishu-verification-token' } as const;
+export const FEISHU_MANAGERS = 'oc_mgr';
 
 export interface SlackBot {
   fake: FakeSlackApi;
+  /** The fake Feishu Open API, when started `withFeishu`. */
+  feishuFake: FakeFeishuApi | null;
   bot: RunningBot;
   seed: SeededTeam;
   slack: SlackClientSim;
@@ -62,6 +72,7 @@ export async function startSlackBot(options: SlackBotOptions = {}): Promise<Slac
       { id: STRANGER, email: 'visitor@elsewhere.example', name: 'Visitor' },
     ],
   });
+  const feishuFake = options.withFeishu ? await startFakeFeishuApi() : null;
   const config: AppConfig = {
     dbPath: join(dir, 'radar.sqlite'), logLevel: options.logLevel ?? 'info', configFile: null,
     team: { name: 'Sales', timezone: 'Asia/Shanghai', locale: 'en' }, port: 0,
@@ -69,7 +80,7 @@ export async function startSlackBot(options: SlackBotOptions = {}): Promise<Slac
       botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url, managerChannel: MANAGERS,
       botUserId: 'UBOT', botId: 'BBOT', socketMode: false, requestTimeoutMs: 3000,
     },
-    feishu: null,
+    feishu: feishuFake ? { ...FEISHU_SECRETS, domain: feishuFake.url, managerChatId: FEISHU_MANAGERS, mode: 'http' } : null,
   };
   const bot = await startBot({
     config,
@@ -89,7 +100,7 @@ export async function startSlackBot(options: SlackBotOptions = {}): Promise<Slac
   const conversationOf = (c: FakeSlackCall): string => (/^[UW]/.test(String(c.args.channel)) ? fake.dmOf(String(c.args.channel)) : String(c.args.channel));
   let closed = false;
   return {
-    fake, bot, seed, dir, clock,
+    fake, feishuFake, bot, seed, dir, clock,
     slack: new SlackClientSim(`http://127.0.0.1:${bot.server.port}/slack/events`, SIGNING_SECRET, clock),
     posts: (channel) => fake.callsTo('chat.postMessage').filter((c) => conversationOf(c) === channel),
     dm: (key) => fake.dmOf(SLACK_ID[key]),
@@ -99,6 +110,7 @@ export async function startSlackBot(options: SlackBotOptions = {}): Promise<Slac
       closed = true;
       await bot.stop();
       await fake.close();
+      await feishuFake?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelayMs, classifyError, decideRetry, DEFAULT_BACKOFF } from '../../../src/runtime/delivery/backoff.js';
 import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
+import { expectKind } from '../../support/expect-kind.js';
 
 const policy = { baseMs: 1_000, capMs: 60_000, minMs: 100, giveUpAfterMs: 24 * 3_600_000 };
 
@@ -54,17 +55,16 @@ describe('decideRetry', () => {
 
   it('fails permanent errors at once', () => {
     const d = decideRetry({ error: new ChatDeliveryError('permanent', 'channel_archived'), attempts: 1, createdAt, now: createdAt, policy });
-    expect(d.kind).toBe('fail');
-    if (d.kind === 'fail') expect(d.reason).toContain('channel_archived');
+    expect(expectKind(d, 'fail').reason).toContain('channel_archived');
   });
 
   it('retries transient and rate-limited errors with growing delays, honouring Retry-After', () => {
     const d1 = decideRetry({ error: new Error('ECONNRESET'), attempts: 1, createdAt, now: createdAt, policy, random: () => 1 });
     const d5 = decideRetry({ error: new Error('ECONNRESET'), attempts: 5, createdAt, now: createdAt, policy, random: () => 1 });
-    expect(d1.kind === 'retry' && d5.kind === 'retry' && d5.delayMs > d1.delayMs).toBe(true);
+    expect(expectKind(d5, 'retry').delayMs).toBeGreaterThan(expectKind(d1, 'retry').delayMs);
     const rl = decideRetry({ error: new ChatDeliveryError('rate_limited', 'slow down', 45_000), attempts: 1, createdAt, now: at(1000), policy, random: () => 0 });
     expect(rl).toMatchObject({ kind: 'retry', delayMs: 45_000 });
-    if (rl.kind === 'retry') expect(rl.nextAttemptAt.toISOString()).toBe(at(46_000).toISOString());
+    expect(expectKind(rl, 'retry').nextAttemptAt.toISOString()).toBe(at(46_000).toISOString());
   });
 
   it('keeps retrying through an hour-long outage and gives up only after the horizon', () => {
@@ -73,8 +73,7 @@ describe('decideRetry', () => {
     const almost = decideRetry({ error: new Error('x'), attempts: 300, createdAt, now: at(policy.giveUpAfterMs - 1), policy });
     expect(almost.kind).toBe('retry');
     const over = decideRetry({ error: new Error('x'), attempts: 301, createdAt, now: at(policy.giveUpAfterMs), policy });
-    expect(over.kind).toBe('fail');
-    if (over.kind === 'fail') expect(over.reason).toMatch(/gave up after 301 attempts over 24\.0h/);
+    expect(expectKind(over, 'fail').reason).toMatch(/gave up after 301 attempts over 24\.0h/);
   });
 
   it('defaults to a 24 h horizon', () => {
