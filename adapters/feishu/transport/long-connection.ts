@@ -5,6 +5,7 @@
 // What the SDK leaves to us: WSClient.start() returns before anything is connected, and a refused
 // endpoint (wrong secret, long connection not enabled) only shows up as a log line; so start() here
 // waits for onReady/onError, and later give-ups and reconnects are logged.
+import { LATE, withinBudget } from '../../shared/time-budget.js';
 import * as lark from '@larksuiteoapi/node-sdk';
 import type { ListenerContext } from '../listeners/context.js';
 import { PlatformError } from '../../../src/app/ports/platform-error.js';
@@ -69,12 +70,10 @@ export function createLongConnection(ctx: ListenerContext, options: LongConnecti
       client = ws;
       await ws.start({ eventDispatcher: dispatcher });
 
-      let timer: NodeJS.Timeout | undefined;
       const waitMs = options.connectTimeoutMs ?? WS_CONNECT_WAIT_MS;
-      const outcome = await Promise.race([first, new Promise<'timeout'>((r) => { timer = setTimeout(() => r('timeout'), waitMs); })]);
-      clearTimeout(timer);
+      const outcome = await withinBudget(first, waitMs);
       settle = null;
-      if (outcome === 'timeout') {
+      if (outcome === LATE) {
         ctx.logger.error({ waitedMs: waitMs }, 'feishu long connection not connected yet; retrying in the background');
       } else if (outcome instanceof Error) {
         ws.close({ force: true });
