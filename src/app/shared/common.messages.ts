@@ -1,0 +1,32 @@
+// Strings used by more than one feature, in zh and en.
+import { text } from '../../core/i18n.js';
+
+export const commonText = {
+  week: text('周', 'Week'),
+  why: text('原因', 'Why'),
+  semicolon: text('；', '; '),
+  resolved: text('已解决', 'Resolved'),
+  redFlags: text('问题客户', 'Red flags'),
+  customer: text('客户', 'Customer'),
+  grade: text('等级', 'Grade'),
+  ranking: text('排行榜', 'Ranking'),
+  rep: text('销售', 'Rep'),
+  flagsRaised: text('新增预警', 'Flags raised'),
+  customersFlagged: text('涉及客户', 'Customers flagged'),
+  byProblem: text('按类型', 'By problem'),
+  role: text('角色', 'Role'),
+  opened: text('新建', 'Opened'),
+  daysToClaim: text('认领天数(中位)', 'Days to claim'),
+  daysToResolve: text('解决天数(中位)', 'Days to resolve'),
+  whatTheFollowUpsAchieved: text('干预效果', 'What the follow-ups achieved'),
+  casesWorthDiscussing: text('值得讨论的案例', 'Cases worth discussing'),
+  overdue: text('已逾期', 'overdue'),
+  reportsIn: text('周报提交', 'Reports in'),
+  openTasks: text('进行中任务', 'Open tasks'),
+  settings: text('设置', 'Settings'),
+  addCustomer: text('添加客户', 'Add customer'),
+  overdueTasks: text('逾期任务', 'Overdue tasks'),
+  salesRadarDashboard: text('周报雷达 · 看板', 'Sales radar · Dashboard'),
+  claimed: text('已认领', 'Claimed'),
+  theRankingCoversRepsOnly: text('排行榜只包括销售。', 'The ranking covers reps only.'),
+} as const;
