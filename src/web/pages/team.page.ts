@@ -44,7 +44,7 @@ function ranking(pc: PageContext, m: TeamPageModel): SafeHtml {
   <h2>${tr(locale, '排行榜', 'Ranking')}</h2>
   <p class="muted">${period}</p>
   ${r.rows.length === 0 ? html`<p class="muted">${tr(locale, '还没有销售。', 'No reps yet.')}</p>` : html`<div class="scroll"><table class="ranking">
-  <thead><tr><th class="num">#</th><th>${tr(locale, '销售', 'Rep')}</th>${r.columns.map((c) => html`<th class="num">${tr(locale, ...COLUMN_LABEL[c])}</th>`)}</tr></thead>
+  <thead><tr><th class="num">#</th><th>${tr(locale, '销售', 'Rep')}</th>${r.columns.map((c) => html`<th class="num">${tr(locale, COLUMN_LABEL[c].zh, COLUMN_LABEL[c].en)}</th>`)}</tr></thead>
   <tbody>${r.rows.map((row) => html`<tr data-rank-rep="${row.rep}"><td class="num">${row.rank}</td><td>${row.name}</td>${r.columns.map((c) => html`<td class="num" data-col="${c}">${cell(row, c)}</td>`)}</tr>`)}</tbody>
   </table></div>`}
 </section>`;
