@@ -1,7 +1,6 @@
 // Monday morning: reps who have not submitted (and are not away) get one reminder with their card.
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Member } from '../../core/team.js';
-import { tr } from '../shared/view-text.js';
 import { reportPromptCard } from './report-prompt.view.js';
 import { loadWeekSnapshot, reportPromptModel, type WeekSnapshot } from './report.service.js';
 import { missingRepIds } from './missing-reps.js';
@@ -9,6 +8,8 @@ import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
 import type { FanOutResult } from './prompt.job.js';
+import { say } from '../../core/i18n.js';
+import { weeklyReportText } from './weekly-report.messages.js';
 
 /** Reps who owe this week's report: not submitted and not away. */
 export function missingReps(app: RadarApp, teamId: number, week: WeekId): Member[] {
@@ -25,7 +26,7 @@ export function remindRep(app: RadarApp, rep: Member, week: WeekId, n: number | 
   const card = {
     ...prompt,
     title: `⏰ ${prompt.title}`,
-    summary: tr(locale, `提醒：请提交 ${week} 周报`, `Reminder: please submit your ${week} report`),
+    summary: say(locale, weeklyReportText.reminderPleaseSubmitYourReport(week)),
     tone: 'orange' as const,
   };
   let queued = 0;
