@@ -5,6 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DIMENSION_NAME, L, ROLE_LABEL, STATE_LABEL, TAG_LABEL } from '../../src/app/shared/view-text.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -91,15 +92,22 @@ describe('message catalogs', () => {
     expect(dupes).toEqual([]);
   });
 
-  it('a fixed text lives in one catalog only: strings several features share are in common.messages.ts', () => {
+  it('a text lives in one catalog only: strings several features share are in common.messages.ts', () => {
     const seen = new Map<string, string>();
     const dupes: string[] = [];
-    for (const e of entries.filter((x) => x.literal)) {
+    for (const e of entries) {
       const k = `${e.text.zh}\u0000${e.text.en}`;
       const first = seen.get(k);
       if (first) dupes.push(`${first} = ${e.id}`);
       else seen.set(k, e.id);
     }
     expect(dupes).toEqual([]);
+  });
+
+  it("no entry repeats a label of view-text's tables (L, STATE_LABEL, ROLE_LABEL, TAG_LABEL, DIMENSION_NAME): use the table", () => {
+    const tables = { L, STATE_LABEL, ROLE_LABEL, TAG_LABEL, DIMENSION_NAME } as Record<string, Record<string, Text>>;
+    const labels = new Map(Object.entries(tables).flatMap(([name, table]) =>
+      Object.entries(table).map(([key, t]) => [`${t.zh}\u0000${t.en}`, `${name}.${key}`] as const)));
+    expect(entries.filter((e) => labels.has(`${e.text.zh}\u0000${e.text.en}`)).map((e) => `${e.id} = ${labels.get(`${e.text.zh}\u0000${e.text.en}`)}`)).toEqual([]);
   });
 });

@@ -12,6 +12,5 @@ export const customerText = {
   openTasks: (openTasksCount: number) => text(`进行中任务（${openTasksCount}）`, `Open tasks (${openTasksCount})`),
   unclaimed: text('待认领', 'unclaimed'),
   until: (snoozedUntil: string) => text(` · 暂缓至 ${snoozedUntil}`, ` · until ${snoozedUntil}`),
-  due: (dueDate: string) => text(` · 截止 ${dueDate}`, ` · due ${dueDate}`),
   customer: (name: string) => text(`客户：${name}`, `Customer: ${name}`),
 } as const;

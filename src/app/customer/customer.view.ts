@@ -121,7 +121,7 @@ export function customerCard(model: CustomerCardModel, locale: Locale, tags: Tag
       line.push(...(assignee ? [mention(assignee)] : [say(locale, customerText.unclaimed)]));
       line.push(task.state === 'snoozed' && task.snoozedUntil
         ? say(locale, customerText.until(task.snoozedUntil))
-        : say(locale, customerText.due(task.dueDate)));
+        : say(locale, commonText.dueSuffix(task.dueDate)));
       blocks.push({
         type: 'text', text: line,
         ...(task.state === 'claimed' ? {} : { button: button(t(L.claim, locale), 'task.claim', { taskId: task.id }) }),

@@ -12,7 +12,6 @@ export const digestText = {
   colon: text('：', ': '),
   followUp: text('跟进：', 'Follow-up: '),
   customerRecovered: text('（客户已恢复）', ' (customer recovered)'),
-  due: (dueDate: string) => text(` · 截止 ${dueDate}`, ` · due ${dueDate}`),
   redFlagsCustomersAB: (week: string, flagged: number, gradeA: number, gradeB: number) => text(`问题客户周报 ${week} — ${flagged} 个（A ${gradeA} / B ${gradeB}）`, `Red flags ${week} — ${flagged} customers (A ${gradeA} / B ${gradeB})`),
   new: (newFlags: number) => text(`（新增 ${newFlags}）`, ` (${newFlags} new)`),
   empty: (submittedEmpty: number) => text(`（${submittedEmpty} 份为空）`, ` (${submittedEmpty} empty)`),

@@ -95,7 +95,7 @@ function taskLine(task: DigestTask, locale: Locale, closed: boolean, tags: TagLa
     if (task.closeNote === 'recovered') line.push(say(locale, digestText.customerRecovered));
     else if (task.closeNote) line.push(`: ${task.closeNote}`);
   } else {
-    line.push(say(locale, digestText.due(task.dueDate)));
+    line.push(say(locale, commonText.dueSuffix(task.dueDate)));
     if (task.overdue) line.push(' ', { colored: say(locale, commonText.overdue), tone: 'red' });
     line.push(taskStateNote(task, locale), ...progressNote(task, locale));
   }

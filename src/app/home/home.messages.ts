@@ -11,7 +11,6 @@ export const homeText = {
   noRedFlagsThisWeek: text('本周没有问题客户 👍', 'No red flags this week 👍'),
   moreNotShown: (flaggedCount: number) => text(`还有 ${flaggedCount} 个未列出`, `${flaggedCount} more not shown`),
   myFollowUps: (tasksCount: number) => text(`我的跟进任务（${tasksCount}）`, `My follow-ups (${tasksCount})`),
-  due: (dueDate: string) => text(`截止 ${dueDate}`, `due ${dueDate}`),
   salesRadar: (viewerName: string) => text(`周报雷达 · ${viewerName}`, `Sales radar · ${viewerName}`),
   teamSummary: (week: string) => text(`团队概况 ${week}`, `Team summary ${week}`),
   missingReports: text('未交周报：', 'Missing reports: '),

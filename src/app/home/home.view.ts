@@ -69,7 +69,7 @@ function repHome(m: RepHomeModel, locale: Locale, tags: TagLabels): CardSpec {
   if (m.tasks.length > 0) {
     blocks.push({ type: 'heading', text: say(locale, homeText.myFollowUps(m.tasks.length)) });
     for (const task of m.tasks.slice(0, HOME_LIST_MAX)) {
-      const line: Inline[] = [{ bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · `, say(locale, homeText.due(task.dueDate))];
+      const line: Inline[] = [{ bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · `, say(locale, commonText.due(task.dueDate))];
       if (task.overdue) line.push(' ', { colored: say(locale, commonText.overdue), tone: 'red' });
       blocks.push({ type: 'text', text: line, button: button(t(L.resolve, locale), 'task.resolve', { taskId: task.id }) });
     }

@@ -79,7 +79,7 @@ export function reviewCard(review: TeamReview, locale: Locale, options: { rankin
   blocks.push({ type: 'heading', text: say(locale, commonText.whatTheFollowUpsAchieved) });
   blocks.push({ type: 'text', text: [say(locale, reviewText.recoveredRelapsedLost(review.recovered.join(', ') || '—', review.relapsed.join(', ') || '—', review.lost.join(', ') || '—', review.recovered.join('、') || '—', review.relapsed.join('、') || '—', review.lost.join('、') || '—'))] });
   for (const i of review.interventions.slice(0, 8)) {
-    blocks.push({ type: 'note', text: [`${tagName(i.tag, locale, labels)} × ${roleName(i.role, locale)}: ${say(locale, reviewText.closedRecoveredRelapsedLostPending(i.closed, i.recovered, i.relapsed, i.lost, i.pending))}`] });
+    blocks.push({ type: 'note', text: [`${tagName(i.tag, locale, labels)} × ${roleName(i.role, locale)}: ${say(locale, commonText.outcomeCounts(i.closed, i.recovered, i.relapsed, i.lost, i.pending))}`] });
   }
   if (review.cases.length > 0) {
     blocks.push({ type: 'heading', text: say(locale, commonText.casesWorthDiscussing) });
@@ -90,7 +90,7 @@ export function reviewCard(review: TeamReview, locale: Locale, options: { rankin
     }
   }
   const tr2 = review.trackRecord;
-  blocks.push({ type: 'note', text: [say(locale, reviewText.scorerCheckCustomersLostOr(tr2.badOutcomes.length, tr2.flaggedBefore, tr2.medianWeeksBefore ?? '—', tr2.recoveredWithoutAction.length))] });
+  blocks.push({ type: 'note', text: [say(locale, commonText.scorerCheck(tr2.badOutcomes.length, tr2.flaggedBefore, tr2.medianWeeksBefore ?? '—', tr2.recoveredWithoutAction.length))] });
   if (options.ranking !== false) blocks.push(...rankingBlocks(review.ranking, locale, options.ranking ?? RANKING_COLUMNS));
   return {
     title: say(locale, reviewText.monthlyReview(review.month)),

@@ -15,6 +15,5 @@ export const customerPageText = {
   noReportsYet: text('还没有周报。', 'No reports yet.'),
   followUps: text('跟进任务', 'Follow-ups'),
   noFollowUps: text('没有跟进任务。', 'No follow-ups.'),
-  due: (dueDate: string) => text(`截止 ${dueDate}`, `due ${dueDate}`),
   escalated: text(' · 已升级', ' · escalated'),
 } as const;

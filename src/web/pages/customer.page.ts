@@ -75,7 +75,7 @@ export function customerPage(pc: PageContext, m: CustomerPageModel, template: Re
   <h2>${say(locale, customerPageText.followUps)}</h2>
   ${m.tasks.length === 0 ? html`<p class="muted">${say(locale, customerPageText.noFollowUps)}</p>` : m.tasks.map(({ task, assignee, events }) => html`<div data-task="${task.id}">
     <h3>${tagLabel(task.tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)} · ${t(STATE_LABEL[task.state], locale)} <span class="badge ${task.grade}">${task.grade}</span></h3>
-    <p class="muted">${t(ROLE_LABEL[task.role], locale)}${assignee ? ` · ${assignee}` : ''} · ${say(locale, customerPageText.due(task.dueDate))}${task.closeNote ? ` · ${task.closeNote}` : ''}${task.escalated ? say(locale, customerPageText.escalated) : ''}</p>
+    <p class="muted">${t(ROLE_LABEL[task.role], locale)}${assignee ? ` · ${assignee}` : ''} · ${say(locale, commonText.due(task.dueDate))}${task.closeNote ? ` · ${task.closeNote}` : ''}${task.escalated ? say(locale, customerPageText.escalated) : ''}</p>
     <ul>${events.map((e) => html`<li>${taskEventLine({ event: e, actor: e.actor }, locale)}</li>`)}</ul>
   </div>`)}
 </section>`;

@@ -21,7 +21,5 @@ export const teamPageText = {
   recovered: text('恢复', 'Recovered'),
   relapsed: text('反复', 'Relapsed'),
   lost: text('流失', 'Lost'),
-  closedRecoveredRelapsedLostPending: (closed: number, recovered: number, relapsed: number, lost: number, pending: number) => text(`${closed} 个关闭，${recovered} 恢复，${relapsed} 反复，${lost} 流失，${pending} 待观察`, `${closed} closed, ${recovered} recovered, ${relapsed} relapsed, ${lost} lost, ${pending} pending`),
-  scorerCheckCustomersLostOr: (badOutcomesCount: number, flaggedBefore: number, medianWeeksBefore: string | number, recoveredWithoutActionCount: number) => text(`评分自检：${badOutcomesCount} 个客户流失或逾期90天以上，其中 ${flaggedBefore} 个提前预警（中位 ${medianWeeksBefore} 周）；${recoveredWithoutActionCount} 个预警未经处理自行恢复`, `Scorer check: ${badOutcomesCount} customers lost or 90+ days overdue, ${flaggedBefore} flagged before (median ${medianWeeksBefore} weeks ahead); ${recoveredWithoutActionCount} flags recovered without action`),
   myReportsAndRanking: text('我的周报与排名', 'My reports and ranking'),
 } as const;

@@ -82,9 +82,9 @@ function review(pc: PageContext, m: TeamPageModel, v: TeamReview): SafeHtml {
   </table></div>`}
   <h3>${say(locale, commonText.whatTheFollowUpsAchieved)}</h3>
   <p>${say(locale, teamPageText.recovered)}: ${names(v.recovered, locale)}<br>${say(locale, teamPageText.relapsed)}: ${names(v.relapsed, locale)}<br>${say(locale, teamPageText.lost)}: ${names(v.lost, locale)}</p>
-  ${v.interventions.length === 0 ? '' : html`<ul>${v.interventions.slice(0, 8).map((i) => html`<li>${tagName(i.tag, locale, pc.tagLabels)} × ${roleName(i.role, locale)}: ${say(locale, teamPageText.closedRecoveredRelapsedLostPending(i.closed, i.recovered, i.relapsed, i.lost, i.pending))}</li>`)}</ul>`}
+  ${v.interventions.length === 0 ? '' : html`<ul>${v.interventions.slice(0, 8).map((i) => html`<li>${tagName(i.tag, locale, pc.tagLabels)} × ${roleName(i.role, locale)}: ${say(locale, commonText.outcomeCounts(i.closed, i.recovered, i.relapsed, i.lost, i.pending))}</li>`)}</ul>`}
   ${v.cases.length === 0 ? '' : html`<h3>${say(locale, commonText.casesWorthDiscussing)}</h3><ul>${v.cases.map((c) => html`<li>${c.kind === 'recovery' ? '✅' : '⚠️'} <b>${c.customer}</b> ${tagName(c.tag, locale, pc.tagLabels)} · ${c.before ?? '—'} → ${c.latest ?? '—'}</li>`)}</ul>`}
-  <p class="muted">${say(locale, teamPageText.scorerCheckCustomersLostOr(t.badOutcomes.length, t.flaggedBefore, t.medianWeeksBefore ?? '—', t.recoveredWithoutAction.length))}</p>
+  <p class="muted">${say(locale, commonText.scorerCheck(t.badOutcomes.length, t.flaggedBefore, t.medianWeeksBefore ?? '—', t.recoveredWithoutAction.length))}</p>
 </section>`;
 }
 

@@ -2,7 +2,6 @@
 import { text } from '../../core/i18n.js';
 
 export const thisWeekPageText = {
-  index: text('指数', 'Index'),
   change: text('变化', 'Change'),
   weeksRed: text('连续周数', 'Weeks red'),
   all: text('全部', 'All'),
@@ -17,7 +16,6 @@ export const thisWeekPageText = {
   noCustomersMatchTheseFilters: text('没有符合筛选条件的客户。', 'No customers match these filters.'),
   problemsAndWhy: text('问题与原因', 'Problems and why'),
   unassigned: (ROLE_LABEL: string) => text(`${ROLE_LABEL}（未指派）`, `${ROLE_LABEL} (unassigned)`),
-  due: (dueDate: string) => text(`截止 ${dueDate}`, `due ${dueDate}`),
   thisWeek: (week: string) => text(`本周 ${week}`, `This week ${week}`),
   gradeA: text('A 级', 'Grade A'),
   gradeB: text('B 级', 'Grade B'),
@@ -27,7 +25,6 @@ export const thisWeekPageText = {
   everyoneHasSubmitted: text('全部已提交。', 'Everyone has submitted.'),
   away: text('请假：', 'Away: '),
   followUpBoard: text('跟进看板', 'Follow-up board'),
-  open: text('待处理', 'Open'),
   overdue: text('已逾期', 'Overdue'),
   moreSnoozed: (snoozed: number) => text(`另有 ${snoozed} 个暂缓中`, `${snoozed} more snoozed`),
 } as const;

@@ -88,7 +88,7 @@ function boardColumn(pc: PageContext, title: string, cls: string, groups: BoardG
   const n = groups.reduce((s, g) => s + g.tasks.length, 0);
   return html`<div class="col ${cls}" data-board="${cls}"><h3>${title} (${n})</h3>
   ${n === 0 ? html`<p class="muted">—</p>` : groups.map((g) => html`<h4>${'name' in g.assignee ? g.assignee.name : say(locale, thisWeekPageText.unassigned(t(ROLE_LABEL[g.assignee.role], locale)))} · ${g.tasks.length}</h4>
-  <ul>${g.tasks.map((task) => html`<li><a href="${href(pc, `/customers/${task.customerId}`, { week })}">${task.customerName}</a> · ${tagLabel(task.tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)} · ${t(STATE_LABEL[task.state], locale)} · ${say(locale, thisWeekPageText.due(task.dueDate))}</li>`)}</ul>`)}
+  <ul>${g.tasks.map((task) => html`<li><a href="${href(pc, `/customers/${task.customerId}`, { week })}">${task.customerName}</a> · ${tagLabel(task.tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)} · ${t(STATE_LABEL[task.state], locale)} · ${say(locale, commonText.due(task.dueDate))}</li>`)}</ul>`)}
 </div>`;
 }
 
