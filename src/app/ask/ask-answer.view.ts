@@ -82,7 +82,7 @@ function listCard(a: Extract<Answer, { kind: 'list' }>, locale: Locale, tags: Ta
     })),
   });
   if (a.total > a.rows.length) {
-    blocks.push({ type: 'note', text: [say(locale, askText.moreNotShownAddA(a.total - a.rows.length))] });
+    blocks.push({ type: 'note', text: [say(locale, askText.moreCustomersNotShown(a.total - a.rows.length))] });
   }
   blocks.push({ type: 'actions', buttons: a.rows.slice(0, MAX_DETAIL_BUTTONS).map((r) => detailsButton(r, locale, true)) });
   const top = a.rows.slice(0, 3).map((r) => `${r.name}${r.index === null ? '' : ` ${r.index}`}`).join(', ');

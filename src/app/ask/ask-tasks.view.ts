@@ -43,7 +43,7 @@ export function tasksCard(a: Extract<Answer, { kind: 'tasks' }>, locale: Locale,
     })),
   });
   if (a.total > a.rows.length) {
-    blocks.push({ type: 'note', text: [say(locale, askText.moreNotShown(a.total - a.rows.length))] });
+    blocks.push({ type: 'note', text: [say(locale, askText.moreTasksNotShown(a.total - a.rows.length))] });
   }
   const seen = new Set<number>();
   const buttons = a.rows.filter((r) => !seen.has(r.task.customerId) && seen.add(r.task.customerId)).slice(0, MAX_DETAIL_BUTTONS)

@@ -44,7 +44,7 @@ export const askText = {
   problems: text('问题', 'Problems'),
   daysOverdue2: text('逾期天数', 'Days overdue'),
   mainReason: text('主要原因', 'Main reason'),
-  moreNotShownAddA: (total: number) => text(`另有 ${total} 个客户未显示，可加条件缩小范围。`, `${total} more not shown; add a filter to narrow it down.`),
+  moreCustomersNotShown: (hidden: number) => text(`另有 ${hidden} 个客户未显示，可加条件缩小范围。`, `${hidden} more not shown; add a filter to narrow it down.`),
   missingReports: (week: string) => text(`未交周报 · ${week}`, `Missing reports · ${week}`),
   yourReportForIsNot: (week: string) => text(`你 ${week} 的周报还没提交。`, `Your report for ${week} is not submitted yet.`),
   yourReportForIsIn: (week: string) => text(`你 ${week} 的周报已提交 ✅`, `Your report for ${week} is in ✅`),
@@ -70,6 +70,6 @@ export const askText = {
   assignee: text('负责人', 'Assignee'),
   due: text('截止', 'Due'),
   overdue2: (dueDate: string) => text(`⚠ ${dueDate} 已逾期`, `⚠ ${dueDate} overdue`),
-  moreNotShown: (total: number) => text(`另有 ${total} 个任务未显示。`, `${total} more not shown.`),
+  moreTasksNotShown: (hidden: number) => text(`另有 ${hidden} 个任务未显示。`, `${hidden} more not shown.`),
   overdue3: (overdue: number) => text(` · ${overdue} 个已逾期`, ` · ${overdue} overdue`),
 } as const;

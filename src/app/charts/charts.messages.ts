@@ -7,7 +7,6 @@ export const chartsText = {
   vsTheMedianCustomerOf: (week: string, label: string) => text(`${week} · 对比 ${label} 的中位客户`, `${week} · vs the median customer of ${label}`),
   noComparableCustomers: (week: string) => text(`${week} · 暂无可比客户`, `${week} · no comparable customers`),
   riskIndex: (customer: string) => text(`${customer} · 问题客户指数`, `${customer} · risk index`),
-  lastWeeksTo: (weeksCount: number, weeks: string) => text(`近 ${weeksCount} 周，至 ${weeks}`, `last ${weeksCount} weeks to ${weeks}`),
   redFlagsByRep: text('各销售的预警客户', 'Red flags by rep'),
   flagged: (week: string, flaggedCount: number) => text(`${week} · 共 ${flaggedCount} 家`, `${week} · ${flaggedCount} flagged`),
   sRedFlagsHeatMap: (owner: string) => text(`${owner} 的预警客户热力图`, `${owner}'s red flags heat map`),
@@ -16,5 +15,5 @@ export const chartsText = {
   customers: text('家', 'customers'),
   sCustomersByGrade: (owner: string) => text(`${owner} 的客户分级占比`, `${owner}'s customers by grade`),
   customersByGrade: text('客户分级占比', 'Customers by grade'),
-  lastWeeks: (weeksCount: number, valueEn: string, valueZh: string) => text(`近 ${weeksCount} 周${valueZh}`, `last ${weeksCount} weeks${valueEn}`),
+  lastWeeks: (weeks: number, lastWeek: string | null) => text(`近 ${weeks} 周${lastWeek ? `，至 ${lastWeek}` : ''}`, `last ${weeks} weeks${lastWeek ? ` to ${lastWeek}` : ''}`),
 } as const;

@@ -23,7 +23,7 @@ export function customerTrendChart(input: CustomerTrendInput, locale: Locale): T
   return withAlt<TrendChart>({
     kind: 'trend', locale,
     title: say(locale, chartsText.riskIndex(input.customer)),
-    subtitle: say(locale, chartsText.lastWeeksTo(input.weeks.length, input.weeks.at(-1) ?? '')),
+    subtitle: say(locale, chartsText.lastWeeks(input.weeks.length, input.weeks.at(-1) ?? null)),
     x: [...input.weeks],
     xLabel: lt(C.week, locale),
     line: { name: lt(C.index, locale), values: input.index.map(round), max: 100 },

@@ -23,7 +23,7 @@ export function portfolioChart(input: PortfolioInput, locale: Locale): StackedCh
     title: input.owner
       ? say(locale, chartsText.sCustomersByGrade(input.owner))
       : say(locale, chartsText.customersByGrade),
-    subtitle: say(locale, chartsText.lastWeeks(input.weeks.length, last ? ` to ${last.week}` : '', last ? `，至 ${last.week}` : '')),
+    subtitle: say(locale, chartsText.lastWeeks(input.weeks.length, last?.week ?? null)),
     categories: input.weeks.map((w) => w.week),
     categoryLabel: lt(C.week, locale),
     valueLabel: lt(C.share, locale),

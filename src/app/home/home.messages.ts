@@ -9,7 +9,7 @@ export const homeText = {
   customersDone: (done: number, total: number, status: string) => text(`${done}/${total} 个客户已填 · ${status}`, `${done}/${total} customers done · ${status}`),
   myRedFlagCustomers: (flaggedCount: number) => text(`我的问题客户（${flaggedCount}）`, `My red-flag customers (${flaggedCount})`),
   noRedFlagsThisWeek: text('本周没有问题客户 👍', 'No red flags this week 👍'),
-  moreNotShown: (flaggedCount: number) => text(`还有 ${flaggedCount} 个未列出`, `${flaggedCount} more not shown`),
+  moreNotShown: (hidden: number) => text(`还有 ${hidden} 个未列出`, `${hidden} more not shown`),
   myFollowUps: (tasksCount: number) => text(`我的跟进任务（${tasksCount}）`, `My follow-ups (${tasksCount})`),
   salesRadar: (viewerName: string) => text(`周报雷达 · ${viewerName}`, `Sales radar · ${viewerName}`),
   teamSummary: (week: string) => text(`团队概况 ${week}`, `Team summary ${week}`),

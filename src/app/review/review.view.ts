@@ -54,7 +54,7 @@ export function rankingBlocks(rows: readonly RankingRow[], locale: Locale, colum
 
 /** A rep's own line: "11 weeks on time in a row". */
 export function ownRankingText(r: RankingRow, total: number, locale: Locale): string {
-  return say(locale, reviewText.ownRankingLine(r.rank, total, r.streak, r.streak === 1 ? '' : 's', r.submitted, r.weeks, r.onTime, r.followUpsResolved));
+  return say(locale, reviewText.ownRankingLine(r.rank, total, r.streak, r.submitted, r.weeks, r.onTime, r.followUpsResolved));
 }
 
 /** `options.tagLabels`: the team's tag names (teamTagLabels of its settings). */

@@ -79,7 +79,7 @@ function readScalars(view: Json, inputs: ReadonlyArray<SettingInput & { key: str
     const raw = first(values[input.field.id]);
     const current = getPath(view, input.key);
     if (raw === '') {
-      errors[input.field.id] = say(locale, settingsText.requiredExpectedNow(typeof current === 'number' ? 'a number' : 'a value', text(current), typeof current === 'number' ? '数字' : '取值'));
+      errors[input.field.id] = say(locale, settingsText.requiredExpectedNow(typeof current === 'number', text(current)));
       continue;
     }
     const value = coerceSettingValue(current, raw);

@@ -4,9 +4,9 @@ import { text } from '../../core/i18n.js';
 
 export const settingsText = {
   gradeRules: (value: string, value2: string, value3: string, value4: string, value5: string, value6: string) => text(`A ≥ ${value} · B ≥ ${value2} · 重点客户 ≥ ${value3} 升 A · B 连续 ${value4} 周升 A · 逾期 ${value5} 天 → A，${value6} 天 → B`, `A ≥ ${value} · B ≥ ${value2} · key account ≥ ${value3} → A · B for ${value4} weeks → A · ${value5} days overdue → A, ${value6} → B`),
-  hidden: (hiddenEn: string, hiddenZh: string) => text(`隐藏：${hiddenZh}`, `Hidden: ${hiddenEn}`),
-  customFields: (customIdsEn: string, customIdsZh: string) => text(`自定义字段：${customIdsZh}`, `Custom fields: ${customIdsEn}`),
-  order: (valueEn: string, valueZh: string) => text(`顺序：${valueZh}`, `Order: ${valueEn}`),
+  hidden: (ids: string) => text(`隐藏：${ids || '无'}`, `Hidden: ${ids || 'none'}`),
+  customFields: (ids: string) => text(`自定义字段：${ids || '无'}`, `Custom fields: ${ids || 'none'}`),
+  order: (ids: string) => text(`顺序：${ids || '默认'}`, `Order: ${ids || 'default'}`),
   noCustomTagsYet: text('还没有自定义标签', 'No custom tags yet'),
   managersOnlyByDm: text('只私信经理', 'managers only, by DM'),
   postedToTheManagerChannel: text('发到经理群', 'posted to the manager channel'),
@@ -22,7 +22,7 @@ export const settingsText = {
   wasReScoredWithThe: (rescored: string) => text(`已按新设置重新评分 ${rescored}。`, `${rescored} was re-scored with the new settings.`),
   undo: text('撤销', 'Undo'),
   backToSettings: text('返回设置', 'Back to settings'),
-  requiredExpectedNow: (valueEn: string, current: string, valueZh: string) => text(`必填：请填写${valueZh}（当前 ${current}）`, `Required: expected ${valueEn} (now ${current})`),
+  requiredExpectedNow: (isNumber: boolean, current: string) => text(`必填：请填写${isNumber ? '数字' : '取值'}（当前 ${current}）`, `Required: expected ${isNumber ? 'a number' : 'a value'} (now ${current})`),
   index0100: text('指数 0–100', 'index 0–100'),
   gradeAFromIndex: text('A 级：指数达到', 'Grade A from index'),
   theDirectorFollowsUp: (score: string) => text(`${score}；总监跟进`, `${score}; the director follows up`),

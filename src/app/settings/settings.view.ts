@@ -71,9 +71,9 @@ function summary(section: SettingsSection, view: Json, locale: Locale): string {
       const order = getPath(view, 'template.order');
       const orderIds = Array.isArray(order) ? order.map(String) : [];
       return [
-        say(locale, settingsText.hidden(hidden.join(', ') || 'none', hidden.join(', ') || '无')),
-        say(locale, settingsText.customFields(customIds.join(', ') || 'none', customIds.join(', ') || '无')),
-        say(locale, settingsText.order(orderIds.length > 0 ? orderIds.join(', ') : 'default', orderIds.length > 0 ? orderIds.join(', ') : '默认')),
+        say(locale, settingsText.hidden(hidden.join(', '))),
+        say(locale, settingsText.customFields(customIds.join(', '))),
+        say(locale, settingsText.order(orderIds.join(', '))),
       ].join(sep(locale));
     }
     case 'tags': {

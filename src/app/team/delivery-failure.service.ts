@@ -28,7 +28,7 @@ export function reportPermanentFailure(app: RadarApp, message: OutboxMessage): v
       summary: `${title}: ${target}`,
       blocks: [
         { type: 'text', text: [say(locale, teamText.couldNotBeSentTo(message.card.title)), { bold: target }] },
-        { type: 'note', text: [say(locale, teamText.reasonCheckWhetherTheAccount(message.lastError ?? 'unknown', message.lastError ?? '未知'))] },
+        { type: 'note', text: [say(locale, teamText.undeliveredReason(message.lastError))] },
       ],
     },
   });

@@ -94,7 +94,7 @@ export function reportPromptCard(model: ReportPromptModel, locale: Locale): Card
     blocks.push({ type: 'text', text: [say(locale, weeklyReportText.useFillInForCustomers)] });
   } else if (model.state === 'submitted') {
     const at = model.submittedAt ? model.submittedAt.slice(0, 16).replace('T', ' ') : '';
-    blocks.push({ type: 'note', text: [say(locale, weeklyReportText.submittedYouCanStillEdit(at ? ` (${at})` : '', at ? `（${at}）` : ''))] });
+    blocks.push({ type: 'note', text: [say(locale, weeklyReportText.submittedYouCanStillEdit(at))] });
   } else {
     blocks.push({ type: 'note', text: [say(locale, weeklyReportText.thisWeekIsClosedThe)] });
   }

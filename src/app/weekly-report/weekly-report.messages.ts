@@ -19,7 +19,7 @@ export const weeklyReportText = {
   submitted: text('（已提交）', ' (submitted)'),
   closed: text('（已截止）', ' (closed)'),
   useFillInForCustomers: text('有变化的客户点「填写」（已按上周预填，本周数字从 0 开始，只改有变化的）；没变化的点「本周无变化」，或最后点「其余客户均无变化」。然后点「提交周报」。', 'Use "Fill in" for customers where something changed (pre-filled from last week, this week\'s numbers start at 0: change only what changed); "No change" for the others, or "All others unchanged" at the end. Then "Submit report".'),
-  submittedYouCanStillEdit: (valueEn: string, valueZh: string) => text(`已提交${valueZh}。摘要发出前仍可修改。`, `Submitted${valueEn}. You can still edit until the digest goes out.`),
+  submittedYouCanStillEdit: (at: string) => text(`已提交${at ? `（${at}）` : ''}。摘要发出前仍可修改。`, `Submitted${at ? ` (${at})` : ''}. You can still edit until the digest goes out.`),
   thisWeekIsClosedThe: text('本周周报已截止，摘要已发出。', 'This week is closed: the digest has gone out.'),
   youHaveNoCustomersYet: text('你名下还没有客户，可点「添加客户」。', 'You have no customers yet: use "Add customer".'),
   noCustomerFilledSubmitAnyway: text('还没有填写任何客户——仍然提交吗？', 'No customer filled — submit anyway?'),
