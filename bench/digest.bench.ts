@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { ensureScored } from '../src/app/scoring/scoring.service.js';
 import { syncFollowUps } from '../src/app/follow-up/follow-up.service.js';
 import { digestModel } from '../src/app/digest/digest.service.js';
+import { reachableOn, withUnreachable } from '../src/core/digest/build-digest.js';
 import { digestCard } from '../src/app/digest/digest.view.js';
 import { renderMessage } from '../adapters/slack/render/index.js';
 import { renderCard } from '../adapters/feishu/render/render-card.js';
@@ -29,7 +30,7 @@ const baseline: number[] = [];
 let size = 0;
 for (let run = 0; run < runs; run++) {
   let t = performance.now();
-  const card = digestCard(digestModel(b.ctx, b.team.id, b.week), b.team.locale);
+  const card = digestCard(withUnreachable(digestModel(b.ctx, b.team.id, b.week), reachableOn()), b.team.locale);
   size = renderMessage(card).length + renderCard(card).length;
   figure.push(performance.now() - t);
   t = performance.now();

@@ -71,6 +71,7 @@ describe('dependency rules', () => {
       const dir = `adapters/${platform}/render`;
       expect(violations(filesUnder(dir), (i) =>
         under(i.target, 'src/ui') || under(i.target, dir) || i.target === `adapters/${platform}/limits.js` ||
+        i.target === 'adapters/shared/fixed-text.js' || i.target === 'src/core/i18n.js' ||
         (i.typeOnly && (i.target.startsWith('@slack/') || i.target.startsWith('@larksuiteoapi/'))))).toEqual([]);
     }
   });
@@ -83,6 +84,33 @@ describe('dependency rules', () => {
 
   it('adapters never import the chart renderer (a PNG renderer is injected at composition)', () => {
     expect(violations([...filesUnder('adapters/slack'), ...filesUnder('adapters/feishu')], (i) => !under(i.target, 'src/chart-render'))).toEqual([]);
+  });
+
+  it('both adapters have the same tree: transport/, inbound/, listeners/, render/, limits.ts, config.ts, index.ts', () => {
+    for (const platform of ['slack', 'feishu']) {
+      const top = readdirSync(join(ROOT, `adapters/${platform}`)).filter((n) => n.endsWith('.ts') || statSync(join(ROOT, `adapters/${platform}`, n)).isDirectory()).sort();
+      expect(top, platform).toEqual(['config.ts', 'inbound', 'index.ts', 'limits.ts', 'listeners', 'render', 'transport']);
+    }
+  });
+
+  it('adapters/shared is platform-neutral plumbing: no adapter, no platform SDK, no storage', () => {
+    expect(filesUnder('adapters/shared').length).toBeGreaterThan(3);
+    expect(violations(filesUnder('adapters/shared'), (i) =>
+      !under(i.target, 'adapters/slack') && !under(i.target, 'adapters/feishu') && !under(i.target, 'src/storage') &&
+      !i.target.startsWith('@slack/') && !i.target.startsWith('@larksuiteoapi/'))).toEqual([]);
+  });
+
+  it('each adapter reads an Answer in one place: only listeners/respond.ts looks at its parts', () => {
+    // Listeners hand an Answer over whole (they may ask formOf: a modal opens before anything else).
+    const readsParts = /\b(result|first|a|answer)\??\.(reply|update|fieldErrors|openForm|formDone|toast|privately)\b(?!\()/;
+    expect(readsParts.test('if (result.update) x()'), 'the pattern finds a read').toBe(true);
+    for (const platform of ['slack', 'feishu']) {
+      const listeners = filesUnder(`adapters/${platform}/listeners`);
+      expect(listeners).toContain(`adapters/${platform}/listeners/respond.ts`);
+      const readers = listeners.filter((f) => !f.endsWith('/respond.ts') &&
+        readFileSync(join(ROOT, f), 'utf8').split('\n').some((line) => !/^\s*(\/\/|\*)/.test(line) && readsParts.test(line)));
+      expect(readers, platform).toEqual([]);
+    }
   });
 
   it('adapters never import storage or each other', () => {
@@ -99,7 +127,7 @@ describe('dependency rules', () => {
 
   it('src/app is organised by feature: no layer folders, only the shared top beside the features', () => {
     const top = readdirSync(join(ROOT, 'src/app'));
-    const shared = ['router.ts', 'inbound.ts', 'radar-app.ts', 'context.ts', 'locale.ts', 'ports', 'interaction', 'shared'];
+    const shared = ['router.ts', 'inbound.ts', 'answer.ts', 'radar-app.ts', 'context.ts', 'locale.ts', 'ports', 'interaction', 'shared'];
     const layerFolders = ['handlers', 'services', 'views', 'jobs', 'delivery'];
     expect(top.filter((name) => layerFolders.includes(name))).toEqual([]);
     const files = top.filter((name) => !statSync(join(ROOT, 'src/app', name)).isDirectory());

@@ -4,12 +4,13 @@ import type { AdapterDeps, HttpRoute, PlatformAdapter } from '../../src/app/port
 import { BotIdentityResolver, SlackIdentityError } from './transport/bot-identity.js';
 import { SlackChatPort } from './transport/chat-port.js';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_VIEW_SUBMISSION_BUDGET_MS, type SlackConfig } from './config.js';
-import { errSummary, SlackHttpReceiver } from './transport/http-receiver.js';
+import { SlackHttpReceiver } from './transport/http-receiver.js';
+import { errSummary } from '../shared/err-summary.js';
 import { registerActions } from './listeners/action.listener.js';
 import { registerCommand } from './listeners/command.listener.js';
 import { registerHome } from './listeners/home.listener.js';
 import { registerMessages } from './listeners/message.listener.js';
-import type { ListenerDeps } from './listeners/reply.js';
+import type { ListenerDeps } from './listeners/respond.js';
 import { registerViews } from './listeners/view.listener.js';
 import { toSlackLogger } from './transport/slack-logger.js';
 import { SlackSocketReceiver } from './transport/socket-receiver.js';

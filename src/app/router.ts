@@ -1,16 +1,17 @@
-// Inbound event → handler → InteractionResult. The one entry point both adapters call.
+// Inbound event → handler → Answer. The one entry point both adapters call.
 // Never throws: a failure becomes a polite message for the user and a log line for us.
 import { decodeAction } from '../ui/action.js';
 import { tr } from './shared/view-text.js';
-import type { InboundEvent, InteractionResult, Router } from './inbound.js';
+import type { InboundEvent, Router } from './inbound.js';
 import type { RadarApp } from './radar-app.js';
-import { isManagerChannelMessage, resolveInteraction, notMember, toast, type Interaction } from './interaction/interaction-context.js';
+import { isManagerChannelMessage, resolveInteraction, notMember, type Interaction } from './interaction/interaction-context.js';
 import { handleAction } from './interaction/action.handler.js';
 import { handleForm, handleFormCancel } from './interaction/form.handler.js';
 import { handleText } from './interaction/text.handler.js';
 import { handleHome } from './home/home.handler.js';
 import { detectLocale } from '../core/ask/parse-question.js';
 import type { Locale } from '../core/i18n.js';
+import { answer, isEmpty, type Answer } from './answer.js';
 
 // The first team's language: what a stranger (no member, so no team yet) is answered in.
 function teamLocale(app: RadarApp): Locale {
@@ -22,22 +23,22 @@ function teamLocale(app: RadarApp): Locale {
 }
 
 export function createRouter(app: RadarApp): Router {
-  return async (event: InboundEvent): Promise<InteractionResult> => {
+  return async (event: InboundEvent): Promise<Answer> => {
     // Strangers and failures get an answer in the platform's locale, the language they typed, or else
     // the team's language (a click carries no text to guess from).
     const guessLocale = (): Locale => event.actor.locale ?? ('text' in event ? detectLocale(event.text) : teamLocale(app));
     let i: Interaction | null = null;
-    let result: InteractionResult;
+    let result: Answer;
     try {
       i = resolveInteraction(app, event.actor);
       // Strangers learn how to get access; nothing is loaded or computed on their behalf.
-      if (!i) result = event.type === 'homeOpened' ? { type: 'none' } : notMember(guessLocale());
+      if (!i) result = event.type === 'homeOpened' ? answer.nothing() : notMember(guessLocale());
       // One transaction per interaction: a state change and the messages it causes (outbox intents)
       // are stored together or not at all.
       else result = app.ctx.repos.transaction(() => dispatch(i as Interaction, event));
     } catch (err) {
       app.ctx.logger.error({ err: (err as Error).message, stack: (err as Error).stack, event: event.type }, 'interaction failed');
-      result = toast(tr(guessLocale(), '抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again in a moment.'), 'error');
+      result = answer.toast(tr(guessLocale(), '抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again in a moment.'), 'error');
     }
     return inSharedChannel(app, event) ? answerPrivately(result, i?.locale ?? guessLocale()) : result;
   };
@@ -52,12 +53,12 @@ export function inSharedChannel(app: RadarApp, event: InboundEvent): boolean {
 
 // Answers are filtered for the asker's role (a rep's customers, the owner's whole book): outside the
 // manager channel only the asker sees them, and the channel gets one line without any data.
-function answerPrivately(result: InteractionResult, locale: Locale): InteractionResult {
-  if (result.type === 'none') return result;
+function answerPrivately(result: Answer, locale: Locale): Answer {
+  if (isEmpty(result)) return result;
   return { ...result, privately: { publicNote: tr(locale, '🔒 答复已私下发给提问人。', '🔒 Answer sent privately to the person who asked.') } };
 }
 
-function dispatch(i: Interaction, event: InboundEvent): InteractionResult {
+function dispatch(i: Interaction, event: InboundEvent): Answer {
   switch (event.type) {
     case 'command':
     case 'message':
@@ -66,12 +67,12 @@ function dispatch(i: Interaction, event: InboundEvent): InteractionResult {
       return handleAction(i, event.action, event.message);
     case 'formSubmitted': {
       const ref = decodeAction(event.formId);
-      if (!ref) return toast(tr(i.locale, '无法识别这个表单，请重新打开。', 'This form is not recognised; please open it again.'), 'warning');
+      if (!ref) return answer.toast(tr(i.locale, '无法识别这个表单，请重新打开。', 'This form is not recognised; please open it again.'), 'warning');
       return handleForm(i, ref, event.values, event.message);
     }
     case 'formCancelled': {
       const ref = decodeAction(event.formId);
-      return ref ? handleFormCancel(i, ref, event.message) : { type: 'none' };
+      return ref ? handleFormCancel(i, ref, event.message) : answer.nothing();
     }
     case 'homeOpened':
       return handleHome(i);

@@ -1,5 +1,9 @@
 // Opens what a CLI command needs: config from env, the SQLite file (--db), the team, settings.
 import type { Team } from '../core/team.js';
+import type { WeekId } from '../core/weekly-report/week.js';
+import type { DigestModel } from '../core/digest/digest.types.js';
+import { reachableOn, withUnreachable } from '../core/digest/build-digest.js';
+import { digestModel, prepareDigestWeek } from '../app/digest/digest.service.js';
 import { loadConfig, type AppConfig } from '../config/env.js';
 import { createSettingsResolver, loadRadarSettings } from '../config/radar-config.js';
 import { openDb, type Db } from '../storage/db.js';
@@ -47,10 +51,11 @@ export async function withCliContext<T>(dbOverride: string | undefined, run: (cl
 }
 
 /**
- * Without any chat platform configured, "who the bot cannot reach" is everyone and says nothing:
- * the command line leaves that section out.
+ * The command line's digest of `week`: prepared (scored, tasks synced as the bot would), then read. Without
+ * any chat platform configured, "who the bot cannot reach" is everyone and says nothing: nobody is listed.
  */
-export function withoutReachability<T extends { unreachable: unknown[]; counts: { unreachable: number } }>(cli: CliContext, model: T): T {
-  if (cli.config.slack || cli.config.feishu) return model;
-  return { ...model, unreachable: [], counts: { ...model.counts, unreachable: 0 } };
+export function cliDigest(cli: CliContext, week: WeekId): DigestModel {
+  prepareDigestWeek(cli.ctx, cli.team.id, week);
+  const anyPlatform = !!(cli.config.slack || cli.config.feishu);
+  return withUnreachable(digestModel(cli.ctx, cli.team.id, week), anyPlatform ? reachableOn() : () => true);
 }

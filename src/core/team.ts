@@ -38,6 +38,12 @@ export interface Customer {
   since: string | null;
 }
 
+/**
+ * Away on `day` (YYYY-MM-DD): `awayUntil` is that day or later. The one test of "away" for a report: the
+ * prompt, the reminders, the missing list and the digest all ask it of a week's prompt day.
+ */
+export const isAway = (m: Pick<Member, 'awayUntil'>, day: string): boolean => m.awayUntil !== null && m.awayUntil >= day;
+
 /** Managers, directors and owners see every customer; reps see their own; others see what is routed to them. */
 export const canSeeAllCustomers = (role: Role) => role === 'manager' || role === 'director' || role === 'owner';
 

@@ -25,6 +25,7 @@ import { runCycleStep } from './run-step.js';
 import { syncUsers } from '../app/team/sync-users.job.js';
 import { reportPermanentFailure } from '../app/team/delivery-failure.service.js';
 import { applyStoredSettings } from '../app/settings/settings.service.js';
+import { answer, type Answer } from '../app/answer.js';
 
 export interface BotOptions {
   config: AppConfig;
@@ -66,7 +67,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const team = configuredTeam(repos, config.team);
 
   // Adapters need the router and the router needs the adapters' ports: bind late.
-  let route: Router = async () => ({ type: 'none' });
+  let route: Router = async () => (answer.nothing());
   const deps = { router: (e: InboundEvent) => route(e), inbound: repos.inbound, logger, now: clock, renderChartPng: chatChartPng };
   const adapters: PlatformAdapter[] = [];
   const bindings: PlatformBinding[] = [];

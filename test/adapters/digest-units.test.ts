@@ -3,12 +3,11 @@
 // part that shows a customer's buttons also shows that customer's text, right above them.
 import { describe, expect, it } from 'vitest';
 import { digestCard } from '../../src/app/digest/digest.view.js';
-import { buildDigest } from '../../src/core/digest/build-digest.js';
 import type { DigestModel } from '../../src/core/digest/digest.types.js';
 import { decodeAction, type ActionRef } from '../../src/ui/action.js';
 import { renderMessage } from '../../adapters/slack/render/message.render.js';
 import { renderCard } from '../../adapters/feishu/render/render-card.js';
-import { digestInput } from '../core/digest/digest-fixture.js';
+import { digestOf } from '../core/digest/digest-fixture.js';
 import { SlackChatPort } from '../../adapters/slack/transport/chat-port.js';
 import { FeishuChatPort } from '../../adapters/feishu/transport/chat-port.js';
 import { createLarkClient } from '../../adapters/feishu/transport/open-api.js';
@@ -16,7 +15,7 @@ import { silentLogger } from '../../src/runtime/logging/logger.js';
 import { startFakeSlackApi } from '../fakes/slack-api.fake.js';
 import { startFakeFeishuApi } from '../fakes/feishu-api.fake.js';
 
-const base = buildDigest(digestInput());
+const base = digestOf();
 
 /** The fixture's digest with `n` flags, each a distinct customer with its own tasks. */
 function withFlags(n: number): { model: DigestModel; customerOfTask: Map<string, string>; nameOf: Map<string, string> } {

@@ -5,7 +5,7 @@
 import { openDb } from '../../src/storage/db.js';
 import { createRepositories } from '../../src/storage/repositories.js';
 import { importRecords } from '../../src/app/import/import-records.service.js';
-import { digestModel } from '../../src/app/digest/digest.service.js';
+import { prepareDigestWeek } from '../../src/app/digest/digest.service.js';
 import { ensureScored } from '../../src/app/scoring/scoring.service.js';
 import { DEFAULT_SETTINGS } from '../../src/config/radar-config.js';
 import { silentLogger } from '../../src/runtime/logging/logger.js';
@@ -51,8 +51,8 @@ export function buildBook(): Book {
   const book = simulateBook({ seed: 7, endWeek: WEEK });
   importRecords(repos, { name: 'demo.jsonl', text: book.records.map((r) => JSON.stringify(r)).join('\n') }, { teamId: team.id, template: ctx.settings.template });
   for (const person of STAFF) repos.teams.upsertMember({ teamId: team.id, ...person });
-  digestModel(ctx, team.id, addWeeks(WEEK, -1), undefined, { syncTasks: true });
-  digestModel(ctx, team.id, WEEK, undefined, { syncTasks: true });
+  prepareDigestWeek(ctx, team.id, addWeeks(WEEK, -1), { syncTasks: true });
+  prepareDigestWeek(ctx, team.id, WEEK, { syncTasks: true });
   const members = repos.teams.listMembers(team.id);
   const zhang = members.find((m) => m.email === 'zhang.min@example.com')!;
   // A few tasks moved along the loop, two of them past due.

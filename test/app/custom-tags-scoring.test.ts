@@ -8,7 +8,8 @@ import { createSettingsResolver, parseRadarSettings } from '../../src/config/rad
 import { changeSetting, settingsHistory } from '../../src/app/settings/settings.service.js';
 import { ask } from '../../src/app/ask/ask.service.js';
 import { digestCard } from '../../src/app/digest/digest.view.js';
-import { digestModel } from '../../src/app/digest/digest.service.js';
+import { digestModel, prepareDigestWeek } from '../../src/app/digest/digest.service.js';
+import { reachableOn, withUnreachable } from '../../src/core/digest/build-digest.js';
 import { teamTagLabels } from '../../src/app/shared/view-text.js';
 import type { Block } from '../../src/ui/card.js';
 import { silentLogger } from '../../src/runtime/logging/logger.js';
@@ -188,7 +189,8 @@ describe('ask and the digest with custom tags', () => {
     // Asked again after the other team's question, the first keeps its own name.
     expect(ask(ctx, teamId, boss, 'which customers are contract due').card.title).toContain('Contract due');
     expect(ask(ctx, teamId, boss, 'which customers are renewal due').answer).not.toMatchObject({ filters: { tags: ['contract_due'] } });
-    const model = digestModel(other, teamId, WEEK);
+    prepareDigestWeek(other, teamId, WEEK);
+    const model = withUnreachable(digestModel(other, teamId, WEEK), reachableOn());
     const due = ctx.repos.customers.customerByName(teamId, 'Due Co')!.id;
     const flag = digestCard(model, 'en', teamTagLabels(other.settings)).blocks.find((x): x is Extract<Block, { type: 'text' }> => x.type === 'text' && x.unit === `flag:${due}`)!;
     expect(flag.text.filter((x): x is string => typeof x === 'string').join('')).toContain('Renewal due');

@@ -4,6 +4,7 @@ import { encodeAction } from '../../src/ui/action.js';
 import { cleanName, normalizeName } from '../../src/core/team.js';
 import { importRecords } from '../../src/app/import/import-records.service.js';
 import { createHarness } from './support/app-harness.js';
+import { kindOf, replied } from '../support/answer.js';
 
 const INVISIBLES = ['\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069'];
 
@@ -42,7 +43,7 @@ describe('lookalike names', () => {
       formId: encodeAction({ kind: 'report.new', args: { week: '2026-W48' } }),
       values: { customerName: 'Acme\u200B Corp\u202C', contacts: '1', revenue: '0', stage: 'live' },
     });
-    expect(result.type).toBe('formDone');
+    expect(kindOf(result)).toBe('formDone');
     expect(repos.customers.listCustomers(h.teamId)).toHaveLength(before);
     // A brand-new name is stored without its invisible characters.
     await h.send({
@@ -59,10 +60,10 @@ describe('a name that is mostly question words', () => {
     const h = createHarness();
     for (const text of ['New Co', 'new corp']) {
       const r = await h.send({ type: 'message', actor: h.actor(h.members.owner), text, channelId: 'D1', isDirect: true });
-      expect(r.type).toBe('card');
-      expect(r.type === 'card' ? r.card.title : '').not.toContain('Acme Corp');
+      expect(kindOf(r)).toBe('reply');
+      expect(replied(r).title).not.toContain('Acme Corp');
     }
     const acme = await h.send({ type: 'message', actor: h.actor(h.members.owner), text: 'Acme', channelId: 'D1', isDirect: true });
-    expect(acme.type === 'card' ? acme.card.title : '').toBe('Customer: Acme Corp');
+    expect(replied(acme).title).toBe('Customer: Acme Corp');
   });
 });

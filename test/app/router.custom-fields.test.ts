@@ -7,6 +7,7 @@ import { parseRadarSettings } from '../../src/config/radar-config.js';
 import type { FormSpec } from '../../src/ui/form.js';
 import { createHarness, type Harness } from './support/app-harness.js';
 import { PAY_METHOD } from '../fixtures/custom-fields.js';
+import { kindOf, opened, opened as openedForm, rejected } from '../support/answer.js';
 
 const WEEK = '2026-W48';
 const LAST = '2026-W47';
@@ -32,8 +33,8 @@ beforeEach(() => {
 
 const open = async (customerId: number): Promise<FormSpec> => {
   const r = await h.send({ type: 'action', actor: h.actor(h.members.rep1), action: { kind: 'report.open', args: { week: WEEK, customerId: String(customerId) } }, message: null });
-  expect(r.type).toBe('openForm');
-  return (r as Extract<typeof r, { type: 'openForm' }>).form;
+  expect(kindOf(r)).toBe('openForm');
+  return opened(r);
 };
 const save = (customerId: number, values: Record<string, string | string[]>) =>
   h.send({ type: 'formSubmitted', actor: h.actor(h.members.rep1), formId: encodeAction({ kind: 'report.save', args: { week: WEEK, customerId: String(customerId) } }), values, message: null });
@@ -58,8 +59,8 @@ describe('custom fields in the weekly form', () => {
 
   it('an invalid custom value gets an inline error keyed by its id, naming it; nothing is stored', async () => {
     const r = await save(h.customers.huaxing, { contacts: '1', revenue: '0', stage: 'live', contractEnd: '2026-02-30', visits: '1.5' });
-    expect(r.type).toBe('formErrors');
-    const form = (r as Extract<typeof r, { type: 'formErrors' }>).form;
+    expect(kindOf(r)).toBe('fieldErrors');
+    const form = rejected(r);
     expect(Object.keys(form.errors ?? {}).sort()).toEqual(['contractEnd', 'payMethod', 'visits']);
     expect(form.errors?.contractEnd).toBe('Contract end must be a date as YYYY-MM-DD');
     expect(form.errors?.payMethod).toBe('Payment method is required');
@@ -70,7 +71,7 @@ describe('custom fields in the weekly form', () => {
   it('a valid submit stores them in entries.custom and the form shows them again; hidden fields keep their values', async () => {
     h.app.ctx.repos.reports.upsertEntry({ ...entryOf(LAST, h.customers.huaxing)!, values: { ...entryOf(LAST, h.customers.huaxing)!.values, paymentTermDays: 60 } }, '2026-11-20T00:00:00Z');
     const r = await save(h.customers.huaxing, { contacts: '1', revenue: '0', stage: 'live', payMethod: ['cash'], contractEnd: '2027-03-31 +0800', visits: '2', budget: '¥80,000' });
-    expect(r.type).toBe('formDone');
+    expect(kindOf(r)).toBe('formDone');
     const stored = entryOf(WEEK, h.customers.huaxing)!;
     expect(stored.custom).toEqual({ payMethod: 'cash', contractEnd: '2027-03-31', visits: 2, budget: 80000 });
     // paymentTermDays is hidden from the form: last week's value is carried, not wiped.
@@ -93,7 +94,7 @@ describe('custom fields in the weekly form', () => {
     const prev = entryOf(LAST, h.customers.acme)!;
     h.app.ctx.repos.reports.upsertEntry({ ...prev, custom: { payMethod: 'cash', contractEnd: '2027-01-15', visits: 3 } }, '2026-11-20T00:00:00Z');
     const r = await h.send({ type: 'action', actor: h.actor(h.members.rep1), action: { kind: 'report.same', args: { week: WEEK, customerId: String(h.customers.acme) } }, message: null });
-    expect(r.type).toBe('replaceMessage');
+    expect(kindOf(r)).toBe('update');
     const carried = entryOf(WEEK, h.customers.acme)!;
     expect(carried.carried).toBe(true);
     expect(carried.custom).toEqual({ payMethod: 'cash', contractEnd: '2027-01-15' });
@@ -101,15 +102,15 @@ describe('custom fields in the weekly form', () => {
 
   it('the Add customer form shows the custom fields and stores them', async () => {
     const opened = await h.send({ type: 'action', actor: h.actor(h.members.rep1), action: { kind: 'report.add', args: { week: WEEK } }, message: null });
-    expect(opened.type).toBe('openForm');
-    const form = (opened as Extract<typeof opened, { type: 'openForm' }>).form;
+    expect(kindOf(opened)).toBe('openForm');
+    const form = openedForm(opened);
     expect(form.fields.map((f) => f.id).slice(0, 4)).toEqual(['customerName', 'payMethod', 'contacts', 'contractEnd']);
     const formId = form.formId;
     const bad = await h.send({ type: 'formSubmitted', actor: h.actor(h.members.rep1), formId, values: { customerName: '新客户', contacts: '1', revenue: '0', stage: 'lead', payMethod: 'cheque' }, message: null });
-    expect(bad.type).toBe('formErrors');
-    expect((bad as Extract<typeof bad, { type: 'formErrors' }>).form.errors).toEqual({ payMethod: 'Payment method must be one of: transfer | cash' });
+    expect(kindOf(bad)).toBe('fieldErrors');
+    expect(rejected(bad).errors).toEqual({ payMethod: 'Payment method must be one of: transfer | cash' });
     const ok = await h.send({ type: 'formSubmitted', actor: h.actor(h.members.rep1), formId, values: { customerName: '新客户', contacts: '1', revenue: '0', stage: 'lead', payMethod: 'transfer' }, message: null });
-    expect(ok.type).toBe('formDone');
+    expect(kindOf(ok)).toBe('formDone');
     const customer = h.app.ctx.repos.customers.customerByName(h.teamId, '新客户')!;
     expect(entryOf(WEEK, customer.id)?.custom).toEqual({ payMethod: 'transfer' });
   });

@@ -6,6 +6,7 @@ import { runNudgeStep } from '../../src/app/follow-up/nudge.job.js';
 import { outboxKeys } from '../../src/app/radar-app.js';
 import type { FollowUpTask } from '../../src/core/follow-up/task.js';
 import { createHarness, type Harness } from './support/app-harness.js';
+import { kindOf, rejected, replied, updated } from '../support/answer.js';
 
 const WEEK = '2026-W47';
 const DIGEST_MSG = { platform: 'slack' as const, channel: 'CMGR', messageId: 'ts-digest' };
@@ -38,7 +39,7 @@ describe('digest and follow-ups', () => {
   it("tells the owning rep about an overdue task and lets them act on it (collaborator)", async () => {
     expect(h.app.ctx.repos.outbox.byKey(outboxKeys.task(overdueTask.id, h.members.rep1.id, 'slack'))).not.toBeNull();
     const result = await click(h.members.rep1, 'task.claim', { taskId: String(overdueTask.id) }, null);
-    expect(result.type).toBe('replaceMessage');
+    expect(kindOf(result)).toBe('update');
   });
 
   it('tells the directors once when a task escalates', async () => {
@@ -51,26 +52,26 @@ describe('digest and follow-ups', () => {
 
   it('lets a manager claim from the digest, which is redrawn in place', async () => {
     const result = await click(h.members.manager, 'task.claim', { taskId: String(overdueTask.id) });
-    expect(result.type).toBe('replaceMessage');
-    if (result.type === 'replaceMessage') expect(result.card.title).toContain(WEEK);
+    expect(kindOf(result)).toBe('update');
+    expect(updated(result).title).toContain(WEEK);
     expect(h.app.ctx.repos.tasks.getTask(overdueTask.id)).toMatchObject({ state: 'claimed', assigneeId: h.members.manager.id });
     expect(h.app.ctx.repos.tasks.events(overdueTask.id).map((e) => e.kind)).toEqual(['created', 'claimed']);
   });
 
   it('refuses a task action to someone it is not routed to', async () => {
     const result = await click(h.members.service, 'task.claim', { taskId: String(overdueTask.id) });
-    expect(result).toMatchObject({ type: 'toast', tone: 'warning' });
+    expect(result).toEqual({ toast: { text: expect.any(String), tone: 'warning' } });
     expect(h.app.ctx.repos.tasks.getTask(overdueTask.id)?.state).toBe('open');
   });
 
   it('resolves through the form: a note is required, then the task closes with the index recorded', async () => {
     const open = await click(h.members.finance, 'task.resolve', { taskId: String(overdueTask.id) }, null);
-    expect(open.type).toBe('openForm');
+    expect(kindOf(open)).toBe('openForm');
     const formId = encodeAction({ kind: 'task.resolved', args: { taskId: String(overdueTask.id) } });
     const empty = await h.send({ type: 'formSubmitted', actor: h.actor(h.members.finance), formId, values: { outcome: 'done', note: ' ' }, message: null });
-    expect(empty.type).toBe('formErrors');
+    expect(kindOf(empty)).toBe('fieldErrors');
     const done = await h.send({ type: 'formSubmitted', actor: h.actor(h.members.finance), formId, values: { outcome: 'done', note: 'Payment plan agreed' }, message: null });
-    expect(done.type).toBe('formDone');
+    expect(kindOf(done)).toBe('formDone');
     const task = h.app.ctx.repos.tasks.getTask(overdueTask.id)!;
     expect(task).toMatchObject({ state: 'done', closeNote: 'Payment plan agreed' });
     expect(task.indexAtClose).toBeGreaterThan(50);
@@ -79,25 +80,25 @@ describe('digest and follow-ups', () => {
   it('snoozes only to a future date', async () => {
     const formId = encodeAction({ kind: 'task.snoozed', args: { taskId: String(overdueTask.id) } });
     const past = await h.send({ type: 'formSubmitted', actor: h.actor(h.members.manager), formId, values: { until: '2026-11-01', reason: 'x' }, message: null });
-    expect(past.type).toBe('formErrors');
-    if (past.type === 'formErrors') expect(Object.keys(past.form.errors ?? {})).toEqual(['until']);
+    expect(kindOf(past)).toBe('fieldErrors');
+    expect(Object.keys(rejected(past).errors ?? {})).toEqual(['until']);
     const ok = await h.send({ type: 'formSubmitted', actor: h.actor(h.members.manager), formId, values: { until: '2026-12-10', reason: 'waiting for budget' }, message: DIGEST_MSG });
-    expect(ok.type).toBe('formDone');
+    expect(kindOf(ok)).toBe('formDone');
     expect(h.app.ctx.repos.tasks.getTask(overdueTask.id)).toMatchObject({ state: 'snoozed', snoozedUntil: '2026-12-10' });
   });
 
   it('shows details only to people who may see the customer', async () => {
     const ok = await click(h.members.owner, 'customer.details', { customerId: String(h.customers.huaxing) });
-    expect(ok.type).toBe('card');
+    expect(kindOf(ok)).toBe('reply');
     const no = await click(h.members.rep2, 'customer.details', { customerId: String(h.customers.huaxing) });
-    expect(no).toMatchObject({ type: 'toast', tone: 'warning' });
+    expect(no).toEqual({ toast: { text: expect.any(String), tone: 'warning' } });
   });
 
   it('lets managers remind a rep, not reps', async () => {
     const byRep = await click(h.members.rep2, 'rep.remind', { memberId: String(h.members.rep1.id), week: '2026-W48' });
-    expect(byRep).toMatchObject({ type: 'toast', tone: 'warning' });
+    expect(byRep).toEqual({ toast: { text: expect.any(String), tone: 'warning' } });
     const byManager = await click(h.members.manager, 'rep.remind', { memberId: String(h.members.rep1.id), week: '2026-W48' });
-    expect(byManager).toMatchObject({ type: 'toast', tone: 'success' });
+    expect(byManager).toEqual({ toast: { text: expect.any(String), tone: 'success' } });
     const reminders = h.app.ctx.repos.outbox.due('9999-01-01T00:00:00Z', 1000).filter((m) => m.key.startsWith('remind:2026-W48:'));
     expect(reminders).toHaveLength(1);
   });
@@ -127,33 +128,33 @@ describe('the digest step', () => {
 describe('questions and commands', () => {
   it('answers the owner about a customer, in the language asked', async () => {
     const result = await h.send({ type: 'message', actor: h.actor(h.members.owner), text: '华星科技怎么样？', channelId: 'D1', isDirect: true });
-    expect(result.type).toBe('card');
-    if (result.type === 'card') expect(result.card.title).toContain('华星科技');
+    expect(kindOf(result)).toBe('reply');
+    expect(replied(result).title).toContain('华星科技');
   });
 
   it('politely refuses roles that may not ask, and strangers', async () => {
     const finance = await h.send({ type: 'command', actor: h.actor(h.members.finance), text: 'top 5 risks', channelId: null });
-    expect(finance.type).toBe('card');
-    if (finance.type === 'card') expect(finance.card.tone).toBe('grey');
+    expect(kindOf(finance)).toBe('reply');
+    expect(replied(finance).tone).toBe('grey');
     const stranger = await h.send({ type: 'command', actor: { platform: 'slack', userId: 'U-NOBODY' }, text: 'top 5 risks', channelId: null });
-    expect(stranger).toMatchObject({ type: 'toast', tone: 'warning' });
+    expect(stranger).toEqual({ toast: { text: expect.any(String), tone: 'warning' } });
     expect(JSON.stringify(stranger)).not.toContain('华星科技');
   });
 
   it('shows the schedule to anyone and lets only managers change it', async () => {
     const show = await h.send({ type: 'command', actor: h.actor(h.members.rep1), text: 'schedule', channelId: null });
-    expect(show.type).toBe('card');
+    expect(kindOf(show)).toBe('reply');
     const denied = await h.send({ type: 'command', actor: h.actor(h.members.rep1), text: 'schedule prompt thu 17:00', channelId: null });
-    expect(denied).toMatchObject({ type: 'toast', tone: 'warning' });
+    expect(denied).toEqual({ toast: { text: expect.any(String), tone: 'warning' } });
     const changed = await h.send({ type: 'command', actor: h.actor(h.members.manager), text: 'schedule prompt thu 17:00', channelId: null });
-    expect(changed.type).toBe('card');
+    expect(kindOf(changed)).toBe('reply');
     expect(h.app.ctx.repos.teams.getSetting(h.teamId, 'schedule')).toMatchObject({ prompt: { day: 'thu', time: '17:00' } });
     const bad = await h.send({ type: 'command', actor: h.actor(h.members.manager), text: 'schedule reminders mon 13:00', channelId: null });
-    expect(bad).toMatchObject({ type: 'toast', tone: 'warning' });
+    expect(bad).toEqual({ toast: { text: expect.any(String), tone: 'warning' } });
   });
 
   it('never throws: an unknown form id gets a polite message', async () => {
     const result = await h.send({ type: 'formSubmitted', actor: h.actor(h.members.rep1), formId: 'garbage', values: {}, message: null });
-    expect(result.type).toBe('toast');
+    expect(kindOf(result)).toBe('toast');
   });
 });

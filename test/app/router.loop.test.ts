@@ -8,6 +8,7 @@ import { outboxKeys } from '../../src/app/radar-app.js';
 import type { FollowUpTask } from '../../src/core/follow-up/task.js';
 import { createHarness, type Harness } from './support/app-harness.js';
 import { cardText } from './views/helpers.js';
+import { kindOf, replied } from '../support/answer.js';
 
 const WEEK = '2026-W47';
 let h: Harness;
@@ -25,11 +26,11 @@ describe('A → the director follows up, in person', () => {
     const dm = h.app.ctx.repos.outbox.byKey(outboxKeys.task(overdueTask.id, h.members.director.id, 'slack'));
     expect(dm?.destination).toEqual({ kind: 'user', userId: 'U-director' });
     const home = await h.send({ type: 'homeOpened', actor: h.actor(h.members.director) });
-    expect(home.type).toBe('card');
-    if (home.type === 'card') expect(cardText(home.card)).toMatch(/Follow-ups I own \(\d+\)\n[^\n]*华星科技 · Overdue payment/);
+    expect(kindOf(home)).toBe('reply');
+    expect(cardText(replied(home))).toMatch(/Follow-ups I own \(\d+\)\n[^\n]*华星科技 · Overdue payment/);
     // The manager does not own it.
     const managerHome = await h.send({ type: 'homeOpened', actor: h.actor(h.members.manager) });
-    if (managerHome.type === 'card') expect(cardText(managerHome.card)).not.toContain('Follow-ups I own');
+    expect(cardText(replied(managerHome))).not.toContain('Follow-ups I own');
   });
 });
 
@@ -40,7 +41,7 @@ describe('a dismissal holds', () => {
       formId: encodeAction({ kind: 'task.resolved', args: { taskId: String(overdueTask.id) } }),
       values: { outcome: 'dismissed', note: '客户春节停工，正常' },
     });
-    expect(dismiss.type).toBe('formDone');
+    expect(kindOf(dismiss)).toBe('formDone');
     const { repos } = h.app.ctx;
     const atClose = repos.tasks.getTask(overdueTask.id)!.indexAtClose!;
     const flagged = repos.scores.scoresForWeek(h.teamId, WEEK);

@@ -4,6 +4,7 @@ import { encodeAction } from '../../src/ui/action.js';
 import { runPromptStep } from '../../src/app/weekly-report/prompt.job.js';
 import { outboxKeys } from '../../src/app/radar-app.js';
 import { createHarness, type Harness } from './support/app-harness.js';
+import { done, kindOf, opened, rejected, updated } from '../support/answer.js';
 
 const WEEK = '2026-W48';
 let h: Harness;
@@ -19,36 +20,34 @@ const save = (customerId: number, values: Record<string, string>, member = h.mem
 describe('weekly report', () => {
   it('opens a form whose fields are the template ids, pre-filled from last week', async () => {
     const result = await open(h.customers.huaxing);
-    expect(result.type).toBe('openForm');
-    if (result.type !== 'openForm') return;
-    expect(result.form.fields.map((f) => f.id)).toEqual(['contacts', 'lastContact', 'revenue', 'collected', 'receivable', 'overdueDays', 'paymentTermDays', 'complaints',
+    expect(kindOf(result)).toBe('openForm');
+    expect(opened(result).fields.map((f) => f.id)).toEqual(['contacts', 'lastContact', 'revenue', 'collected', 'receivable', 'overdueDays', 'paymentTermDays', 'complaints',
       'complaintType', 'requirementChanges', 'faults', 'usage', 'stage', 'expectedClose', 'health', 'notes']);
-    expect(result.form.values.receivable).toBe('50000');
-    expect(result.form.values.stage).toBe('live');
-    expect(result.form.values.contacts).toBe('0');
-    expect(result.form.values.revenue).toBe('0');
+    expect(opened(result).values.receivable).toBe('50000');
+    expect(opened(result).values.stage).toBe('live');
+    expect(opened(result).values.contacts).toBe('0');
+    expect(opened(result).values.revenue).toBe('0');
     // 101 days overdue in W47 and still owed: the form starts at the scorer's estimate for W48.
-    expect(result.form.values.overdueDays).toBe('108');
+    expect(opened(result).values.overdueDays).toBe('108');
   });
 
   it("refuses another rep's customer", async () => {
     const result = await open(h.customers.huaxing, h.members.rep2);
-    expect(result).toMatchObject({ type: 'toast', tone: 'warning' });
+    expect(result).toEqual({ toast: { text: expect.any(String), tone: 'warning' } });
   });
 
   it('keeps what was typed and names the field on invalid input, storing nothing', async () => {
     const result = await save(h.customers.huaxing, { contacts: '-3', revenue: '1000', stage: 'live', overdueDays: 'abc' });
-    expect(result.type).toBe('formErrors');
-    if (result.type !== 'formErrors') return;
-    expect(Object.keys(result.form.errors ?? {}).sort()).toEqual(['contacts', 'overdueDays']);
-    expect(result.form.values.contacts).toBe('-3');
+    expect(kindOf(result)).toBe('fieldErrors');
+    expect(Object.keys(rejected(result).errors ?? {}).sort()).toEqual(['contacts', 'overdueDays']);
+    expect(rejected(result).values.contacts).toBe('-3');
     expect(h.app.ctx.repos.reports.entriesForWeek(h.teamId, WEEK)).toEqual([]);
   });
 
   it('stores a valid entry and refreshes the rep card that was sent', async () => {
     await runPromptStep(h.app, h.teamId, WEEK);
     const result = await save(h.customers.huaxing, { contacts: '2', revenue: '5,000', stage: 'live', receivable: '40000', overdueDays: '10' });
-    expect(result.type).toBe('formDone');
+    expect(kindOf(result)).toBe('formDone');
     const stored = h.app.ctx.repos.reports.entriesForWeek(h.teamId, WEEK);
     expect(stored).toHaveLength(1);
     expect(stored[0]!.values).toMatchObject({ contacts: 2, revenue: 5000, receivable: 40000, overdueDays: 10 });
@@ -61,15 +60,15 @@ describe('weekly report', () => {
   it('restores the report card when a form is cancelled (Feishu swaps the message for the form)', async () => {
     const formId = encodeAction({ kind: 'report.save', args: { week: WEEK, customerId: String(h.customers.acme) } });
     const result = await h.send({ type: 'formCancelled', actor: h.actor(h.members.rep1), formId, message: null });
-    expect(result.type).toBe('replaceMessage');
-    if (result.type === 'replaceMessage') expect(result.card.title).toContain(WEEK);
+    expect(kindOf(result)).toBe('update');
+    expect(updated(result).title).toContain(WEEK);
     expect(h.app.ctx.repos.reports.entriesForWeek(h.teamId, WEEK)).toEqual([]);
   });
 
   it('submits the week, and marks a report after the digest as late', async () => {
     await save(h.customers.huaxing, { contacts: '1', revenue: '0', stage: 'live' });
     const first = await h.send({ type: 'action', actor: h.actor(h.members.rep1), action: { kind: 'report.submit', args: { week: WEEK } }, message: null });
-    expect(first.type).toBe('replaceMessage');
+    expect(kindOf(first)).toBe('update');
     expect(h.app.ctx.repos.reports.reportStatuses(h.teamId, WEEK).find((s) => s.repId === h.members.rep1.id)).toMatchObject({ late: false });
     h.app.ctx.repos.jobRuns.claim(h.teamId, WEEK, 'digest', '2026-11-30T04:00:00.000Z');
     h.app.ctx.repos.jobRuns.finish(h.teamId, WEEK, 'digest', '2026-11-30T04:00:01.000Z');
@@ -81,24 +80,24 @@ describe('weekly report', () => {
     h.app.ctx.repos.jobRuns.claim(h.teamId, WEEK, 'digest', '2026-11-30T04:00:00.000Z');
     h.app.ctx.repos.jobRuns.finish(h.teamId, WEEK, 'digest', '2026-11-30T04:00:01.000Z');
     const open = await h.send({ type: 'message', actor: h.actor(h.members.rep1), text: 'report', channelId: 'D1', isDirect: true });
-    expect(open.type).toBe('card');
+    expect(kindOf(open)).toBe('reply');
     const saved = await save(h.customers.huaxing, { contacts: '1', revenue: '0', stage: 'live' });
-    expect(saved.type).toBe('formDone');
-    if (saved.type === 'formDone') expect(JSON.stringify(saved.card)).toContain('report.submit');
+    expect(kindOf(saved)).toBe('formDone');
+    expect(JSON.stringify(done(saved).card)).toContain('report.submit');
     const submit = () => h.send({ type: 'action', actor: h.actor(h.members.rep1), action: { kind: 'report.submit', args: { week: WEEK } }, message: null });
     await submit();
     const first = h.app.ctx.repos.reports.reportStatuses(h.teamId, WEEK).find((s) => s.repId === h.members.rep1.id);
     expect(first).toMatchObject({ late: true });
     h.setNow(new Date('2026-11-30T09:00:00Z'));
     const again = await submit();
-    expect(again.type).toBe('replaceMessage');
+    expect(kindOf(again)).toBe('update');
     expect(h.app.ctx.repos.reports.reportStatuses(h.teamId, WEEK).find((s) => s.repId === h.members.rep1.id)).toEqual(first);
   });
 
   it("edits the rep's entry when a manager corrects it, instead of adding a second one", async () => {
     await save(h.customers.huaxing, { contacts: '2', revenue: '100', stage: 'live', overdueDays: '100' });
     const form = await open(h.customers.huaxing, h.members.manager);
-    if (form.type === 'openForm') expect(form.form.values.overdueDays).toBe('100');
+    expect(opened(form).values.overdueDays).toBe('100');
     await save(h.customers.huaxing, { contacts: '2', revenue: '100', stage: 'live', overdueDays: '45' }, h.members.manager);
     const entries = h.app.ctx.repos.reports.entriesForWeek(h.teamId, WEEK);
     expect(entries).toHaveLength(1);
@@ -107,7 +106,7 @@ describe('weekly report', () => {
 
   it('skips a rep who is away, and brings them back', async () => {
     const away = await h.send({ type: 'message', actor: h.actor(h.members.rep2), text: '请假到 2026-12-05', channelId: 'D1', isDirect: true });
-    expect(away).toMatchObject({ type: 'toast', tone: 'success' });
+    expect(away).toEqual({ toast: { text: expect.any(String), tone: 'success' } });
     expect(h.app.ctx.repos.teams.getMember(h.members.rep2.id)?.awayUntil).toBe('2026-12-05');
     const result = await runPromptStep(h.app, h.teamId, WEEK);
     expect(result).toMatchObject({ queued: 1, skippedAway: 1 });

@@ -1,13 +1,15 @@
 // card.action.trigger → router → {toast, card} within Feishu's 3 s. A router slower than ~2.5 s gets
 // a "working on it" toast now and its result applied afterwards (message.patch or a private message).
 // Card 2.0 content is shared by everyone who received the card, so where a result may show is decided
-// by placeResult(): in place, in the clicker's private chat, or as a toast only.
-import type { InteractionResult } from '../../../src/app/inbound.js';
+// by placeAnswer(): in place, in the clicker's private chat, or as a toast only.
+import type { Answer } from '../../../src/app/answer.js';
 import type { CardCallbackResponse } from '../render/card-v2.types.js';
 import { CALLBACK_DEADLINE_MS, ROUTER_SOFT_DEADLINE_MS } from '../limits.js';
 import { translateCardAction, type CardActionInfo } from '../inbound/translate.js';
-import { retryOnceIfRateLimited, withChartImages, type ListenerContext } from './context.js';
-import { placeResult, privateCards, TEXT, toastOf, toCallbackResponse } from './interaction-result.js';
+import { retryOnceIfRateLimited, routeFeishu, type ListenerContext } from './context.js';
+import { isToastOnly, placeAnswer, privateCards, toastOf, toCallbackResponse } from './respond.js';
+import { FIXED_TEXT, fixedText } from '../../shared/fixed-text.js';
+import { budgetLeft, LATE, withinBudget } from '../../shared/time-budget.js';
 import { isUpdateExpired, sendUuid } from '../transport/chat-port.js';
 
 export interface CardActionOptions {
@@ -26,7 +28,6 @@ interface Click {
   startedAt: number;
 }
 
-const SLOW = Symbol('slow');
 // Time kept in hand after a private send before the callback must be answered.
 const ANSWER_MARGIN_MS = 300;
 
@@ -42,35 +43,24 @@ export async function handleCardAction(ctx: ListenerContext, eventId: string | n
   const info = translateCardAction(event, (id) => ctx.forms.get(id));
   if (!info) {
     ctx.logger.warn({ eventId }, 'feishu card callback not understood');
-    return { toast: { type: 'error', content: TEXT.failed } };
+    return { toast: { type: 'error', content: fixedText(FIXED_TEXT.failed) } };
   }
-  if (info.kind === 'unknownForm') return { toast: { type: 'warning', content: TEXT.formExpired } };
+  if (info.kind === 'unknownForm') return { toast: { type: 'warning', content: fixedText(FIXED_TEXT.formExpired) } };
   const click: Click = { info, eventId, key: `cb:${eventId ?? token ?? `${info.messageId}:${at}`}`, startedAt };
 
-  const routed = ctx.router(info.event).then(
-    (r) => withChartImages(ctx, r),
-    (e: unknown) => {
-      ctx.logger.error({ err: e, eventId, type: info.event.type }, 'feishu router failed for a card callback');
-      return { type: 'toast', text: TEXT.failed, tone: 'error' } as InteractionResult;
-    },
-  );
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<typeof SLOW>((resolve) => {
-    timer = setTimeout(() => resolve(SLOW), options.softDeadlineMs ?? ROUTER_SOFT_DEADLINE_MS);
-  });
-  const first = await Promise.race([routed, slow]);
-  clearTimeout(timer);
-
-  if (first === SLOW) {
+  // The chart upload counts against the soft deadline like the router.
+  const routed = routeFeishu(ctx, info.event);
+  const first = await withinBudget(routed, options.softDeadlineMs ?? ROUTER_SOFT_DEADLINE_MS);
+  if (first === LATE) {
     ctx.track(routed.then((result) => applyLate(ctx, click, result)));
-    return { toast: { type: 'info', content: TEXT.working } };
+    return { toast: { type: 'info', content: fixedText(FIXED_TEXT.working) } };
   }
   return respond(ctx, click, first);
 }
 
-async function respond(ctx: ListenerContext, click: Click, result: InteractionResult): Promise<CardCallbackResponse> {
+async function respond(ctx: ListenerContext, click: Click, result: Answer): Promise<CardCallbackResponse> {
   const { info, eventId } = click;
-  const placement = placeResult(result, info, ctx.managerChatId);
+  const placement = placeAnswer(result, info, ctx.managerChatId);
   if (placement === 'toastOnly') return toastOf(result);
   if (placement === 'private') return answerPrivately(ctx, click, result);
 
@@ -86,23 +76,20 @@ async function respond(ctx: ListenerContext, click: Click, result: InteractionRe
 }
 
 /** Send the result to the clicker's private chat and say so in a toast (an error toast if it failed in time). */
-async function answerPrivately(ctx: ListenerContext, click: Click, result: InteractionResult): Promise<CardCallbackResponse> {
+async function answerPrivately(ctx: ListenerContext, click: Click, result: Answer): Promise<CardCallbackResponse> {
   const sent = sendPrivately(ctx, click, result).then(() => 'sent' as const, (e: unknown) => e);
-  let timer: NodeJS.Timeout | undefined;
-  const left = Math.max(0, CALLBACK_DEADLINE_MS - ANSWER_MARGIN_MS - (Date.now() - click.startedAt));
-  const outcome = await Promise.race([sent, new Promise<'late'>((r) => { timer = setTimeout(() => r('late'), left); })]);
-  clearTimeout(timer);
-  if (outcome === 'late') {
+  const outcome = await withinBudget(sent, budgetLeft(click.startedAt, CALLBACK_DEADLINE_MS, ANSWER_MARGIN_MS));
+  if (outcome === LATE) {
     // Still on its way: answer now, finish in the background.
     ctx.track(sent.then((o) => (o === 'sent' ? undefined : logPrivateFailure(ctx, click, o))));
   } else if (outcome !== 'sent') {
     logPrivateFailure(ctx, click, outcome);
-    return { toast: { type: 'error', content: TEXT.privateFailed } };
+    return { toast: { type: 'error', content: fixedText(FIXED_TEXT.privateFailed) } };
   }
-  return { toast: { type: 'success', content: TEXT.sentPrivately } };
+  return { toast: { type: 'success', content: fixedText(FIXED_TEXT.sentPrivately) } };
 }
 
-async function sendPrivately(ctx: ListenerContext, click: Click, result: InteractionResult): Promise<void> {
+async function sendPrivately(ctx: ListenerContext, click: Click, result: Answer): Promise<void> {
   const { cards, formId } = privateCards(result);
   if (cards.length === 0) return;
   const messageId = await retryOnceIfRateLimited(() => ctx.chat.sendPrivate(click.info.event.actor.userId, cards, `${click.key}:private`), ctx.logger);
@@ -115,12 +102,12 @@ function logPrivateFailure(ctx: ListenerContext, click: Click, e: unknown): void
 }
 
 /** The router answered after we replied: patch the clicked message, or send privately what may not show there. */
-async function applyLate(ctx: ListenerContext, click: Click, result: InteractionResult): Promise<void> {
+async function applyLate(ctx: ListenerContext, click: Click, result: Answer): Promise<void> {
   const { info, eventId } = click;
   try {
-    // A toast can no longer be shown (the callback was answered): it goes to the private chat instead.
-    if (result.type === 'toast') return await sendPrivately(ctx, click, result);
-    const placement = placeResult(result, info, ctx.managerChatId);
+    // A toast alone can no longer be shown (the callback was answered): it goes to the private chat instead.
+    if (isToastOnly(result)) return await sendPrivately(ctx, click, result);
+    const placement = placeAnswer(result, info, ctx.managerChatId);
     // toastOnly: a continuation part; the outbox refresh brings every part up to date.
     if (placement === 'toastOnly') return;
     if (placement === 'private') return await sendPrivately(ctx, click, result);

@@ -1,6 +1,8 @@
 // What the Feishu listeners share: the router, the inbound log, the chat port, the bot's identity.
 import type { Logger } from 'pino';
-import type { InteractionResult, Router } from '../../../src/app/inbound.js';
+import type { InboundEvent, Router } from '../../../src/app/inbound.js';
+import type { Answer } from '../../../src/app/answer.js';
+import { routeSafely } from '../../shared/route.js';
 import type { InboundLog } from '../../../src/app/ports/delivery.port.js';
 import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
 import type { FeishuChatPort } from '../transport/chat-port.js';
@@ -59,18 +61,9 @@ export async function retryOnceIfRateLimited<T>(send: () => Promise<T>, logger: 
 }
 
 /**
- * The result with its chart pictures uploaded (those Card 2.0 cannot draw natively: see vchart.ts).
- * In a card callback the upload counts against the soft deadline like the router; a failed upload
- * shows the charts' numbers rather than failing the answer.
+ * Route an event. A failure becomes an error toast; a card's chart pictures are uploaded first (those
+ * Card 2.0 cannot draw natively: see vchart.ts), and a failed upload shows the charts' numbers.
  */
-export async function withChartImages(ctx: ListenerContext, result: InteractionResult): Promise<InteractionResult> {
-  const card = result.type === 'card' || result.type === 'replaceMessage' || result.type === 'formDone' ? result.card : undefined;
-  if (!card || !card.blocks.some((b) => b.type === 'image')) return result;
-  try {
-    return { ...result, card: await ctx.chat.charts.prepare(card) } as InteractionResult;
-  } catch (e) {
-    ctx.logger.warn({ err: e }, 'feishu chart upload failed for a card callback; answering with the numbers');
-    return result;
-  }
+export function routeFeishu(ctx: ListenerContext, event: InboundEvent): Promise<Answer> {
+  return routeSafely({ router: ctx.router, logger: ctx.logger, prepareCharts: (card) => ctx.chat.charts.prepare(card) }, event);
 }
-

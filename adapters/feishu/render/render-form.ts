@@ -2,6 +2,7 @@
 // so the submitted `form_value` maps straight back to FormSpec ids. Feishu has no numeric input and
 // no per-field error state: numbers are text validated by the core, and errors are red text under
 // the field while the submitted values stay in place.
+import { FIXED_TEXT, fixedText } from '../../shared/fixed-text.js';
 import type { FormField, FormSpec } from '../../../src/ui/form.js';
 import type { Card2, Card2InnerElement, ColumnSetElement, DatePickerElement, InputElement, SelectStaticElement } from './card-v2.types.js';
 import { MAX_BUTTON_TEXT, MAX_CARD_BYTES, MAX_INPUT_LENGTH, MAX_PLACEHOLDER_LENGTH, MAX_TITLE_CHARS } from '../limits.js';
@@ -162,7 +163,7 @@ function formCard(form: FormSpec, sq: Squeeze): Card2 {
   const intro = form.intro && sq.introChars > 0 ? [markdown(escapeMarkdown(truncate(form.intro, sq.introChars)))] : [];
   const shortened = form.fields.some((f) => f.kind !== 'date' && f.kind !== 'select' && (form.values[f.id] ?? '').length > Math.min(MAX_INPUT_LENGTH, sq.valueChars) && sq.valueChars < MAX_INPUT_LENGTH);
   const banner = [
-    ...(hasErrors ? [markdown(errorText('请修正标红的字段 / Please fix the fields marked in red'))] : []),
+    ...(hasErrors ? [markdown(errorText(fixedText(FIXED_TEXT.fixFields)))] : []),
     ...(shortened ? [markdown(errorText(SHORTENED_NOTE))] : []),
   ];
   return {

@@ -2,6 +2,7 @@
 // idempotency key, so a retry of the same send never posts twice (Feishu dedupes a uuid for an hour).
 // A card too large for one message is continued in replies; the ref keeps their ids (`parts`) so an
 // update patches the same messages instead of posting new ones.
+import { EMAIL_LOOKUP_TTL, TtlCache } from '../../shared/ttl-cache.js';
 import { createHash } from 'node:crypto';
 import type * as lark from '@larksuiteoapi/node-sdk';
 import type { Logger } from 'pino';
@@ -29,13 +30,11 @@ interface SentMessage {
   chat_id?: string;
 }
 
-const POSITIVE_TTL_MS = 6 * 60 * 60 * 1000;
-const NEGATIVE_TTL_MS = 10 * 60 * 1000;
 const MAX_RETIRED_REMEMBERED = 1000;
 
 export class FeishuChatPort implements ChatPort {
   readonly platform = 'feishu' as const;
-  private readonly emailCache = new Map<string, { id: string | null; until: number }>();
+  private readonly emailCache: TtlCache<string>;
   /** Parts recently turned into "superseded" notices (see update()). */
   private readonly retired = new Set<string>();
 
@@ -49,6 +48,7 @@ export class FeishuChatPort implements ChatPort {
     renderChartPng?: ChartPngRenderer,
   ) {
     this.charts = new FeishuChartUploader(client, renderChartPng, logger);
+    this.emailCache = new TtlCache({ ...EMAIL_LOOKUP_TTL, now: () => now().getTime() });
   }
 
   messagesFor(card: CardSpec): number {
@@ -132,9 +132,8 @@ export class FeishuChatPort implements ChatPort {
 
   async lookupUserByEmail(email: string): Promise<string | null> {
     const key = email.trim().toLowerCase();
-    const now = this.now().getTime();
     const hit = this.emailCache.get(key);
-    if (hit && hit.until > now) return hit.id;
+    if (hit !== undefined) return hit;
     let res: { data?: { user_list?: Array<{ email?: string; user_id?: string }> } };
     try {
       res = await this.client.contact.v3.user.batchGetId({ params: { user_id_type: 'open_id' }, data: { emails: [key] } });
@@ -142,7 +141,7 @@ export class FeishuChatPort implements ChatPort {
       throw toDeliveryError(e, 'look up user by email');
     }
     const found = res.data?.user_list?.find((u) => (u.email ?? '').toLowerCase() === key)?.user_id ?? null;
-    this.emailCache.set(key, { id: found, until: now + (found ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS) });
+    this.emailCache.set(key, found);
     return found;
   }
 

@@ -8,6 +8,7 @@
 // is decrypted before the signature is checked, except a challenge-sized unsigned url_verification, and
 // every unauthenticated or undecryptable body gets the same 401 (no padding oracle). Message events
 // are acked first and handled after; card callbacks are answered within 3 s.
+import { InboundRejected, readCappedBody } from '../../shared/read-body.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import type { HttpRoute } from '../../../src/app/ports/platform-adapter.port.js';
@@ -25,11 +26,6 @@ export interface HttpRouteOptions extends CardActionOptions {
   maxBodyBytes?: number;
 }
 
-class Reject extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -40,35 +36,15 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers['content-length']);
-    let size = 0;
-    let over = Number.isFinite(declared) && declared > max;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) over = true;
-      if (!over) chunks.push(c);
-      // A client that keeps streaming far past the cap is cut off.
-      if (size > max * 8) req.destroy();
-    });
-    req.on('end', () => (over ? reject(new Reject(413, 'request body too large')) : resolve(Buffer.concat(chunks))));
-    req.on('error', () => reject(new Reject(400, 'request body could not be read')));
-    req.on('close', () => {
-      if (!req.complete) reject(new Reject(400, 'request body was cut off'));
-    });
-  });
-}
 
 function parseJson(text: string, what: string): Record<string, unknown> {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new Reject(400, `${what} is not valid JSON`);
+    throw new InboundRejected(400, `${what} is not valid JSON`);
   }
-  if (!isObject(value)) throw new Reject(400, `${what} must be a JSON object`);
+  if (!isObject(value)) throw new InboundRejected(400, `${what} must be a JSON object`);
   return value;
 }
 
@@ -101,7 +77,7 @@ export function createFeishuHttpRoute(ctx: ListenerContext, options: HttpRouteOp
   const stats = { decryptAttempts: 0 };
   let budget = { left: UNSIGNED_DECRYPT_BUDGET, until: 0 };
   const reject = (reason: string): never => {
-    throw new Reject(REJECTED.status, reason);
+    throw new InboundRejected(REJECTED.status, reason);
   };
 
   const decrypt = (encrypt: string): string => {
@@ -183,8 +159,8 @@ export function createFeishuHttpRoute(ctx: ListenerContext, options: HttpRouteOp
     req.headers['x-lark-signature'] !== undefined || req.headers['x-lark-request-timestamp'] !== undefined || req.headers['x-lark-request-nonce'] !== undefined;
 
   const process = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'POST') throw new Reject(405, 'method not allowed');
-    const raw = await readBody(req, max);
+    if (req.method !== 'POST') throw new InboundRejected(405, 'method not allowed');
+    const raw = await readCappedBody(req, max);
     if (!hasSignature(req)) return send(res, 200, { challenge: challengeOf(raw) });
 
     authenticate(req, raw);
@@ -192,11 +168,11 @@ export function createFeishuHttpRoute(ctx: ListenerContext, options: HttpRouteOp
     // A signed challenge (answered within 1 s) after its token check.
     if (payload.type === 'url_verification') {
       checkToken(payload.token);
-      if (typeof payload.challenge !== 'string') throw new Reject(400, 'challenge missing');
+      if (typeof payload.challenge !== 'string') throw new InboundRejected(400, 'challenge missing');
       return send(res, 200, { challenge: payload.challenge });
     }
     const header = isObject(payload.header) ? payload.header : null;
-    if (!header) throw new Reject(400, 'expected a schema 2.0 envelope with a header');
+    if (!header) throw new InboundRejected(400, 'expected a schema 2.0 envelope with a header');
     checkToken(header.token);
     const eventId = typeof header.event_id === 'string' ? header.event_id : null;
     const event = payload.event;
@@ -221,7 +197,7 @@ export function createFeishuHttpRoute(ctx: ListenerContext, options: HttpRouteOp
     stats,
     handle(req, res) {
       process(req, res).catch((e: unknown) => {
-        if (e instanceof Reject) {
+        if (e instanceof InboundRejected) {
           // The reason stays in our logs; the client gets one answer for every authentication failure.
           if (e.status === REJECTED.status) {
             ctx.logger.warn({ reason: e.message, bytes: Number(req.headers['content-length']) || undefined }, 'feishu request rejected');

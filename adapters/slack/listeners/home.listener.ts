@@ -1,6 +1,6 @@
 // App Home: publish the card the router builds for whoever opened the tab.
 import type { App } from '@slack/bolt';
-import { publishHome, type ListenerDeps } from './reply.js';
+import { publishHome, type ListenerDeps } from './respond.js';
 
 export function registerHome(app: App, deps: ListenerDeps): void {
   app.event('app_home_opened', async ({ event, client }) => {

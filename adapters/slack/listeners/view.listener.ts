@@ -2,12 +2,14 @@
 // so the router runs first, under a budget: if it is slower, the modal is closed and the outcome
 // arrives by DM instead of Slack showing "We had some trouble connecting".
 import type { App, ViewOutput } from '@slack/bolt';
-import type { InteractionResult } from '../../../src/app/inbound.js';
-import { FORM_CALLBACK_ID, formErrors, renderModal } from '../render/modal.render.js';
-import { escapeMrkdwn } from '../render/mrkdwn.js';
-import { postCard, postText, publishHome, route, showToast, toastText, updateMessage, type ListenerDeps } from './reply.js';
+import { answer, formOf, type Answer } from '../../../src/app/answer.js';
+import type { FormSpec } from '../../../src/ui/form.js';
+import { FORM_CALLBACK_ID } from '../render/modal.render.js';
+import { FIXED_TEXT, fixedText } from '../../shared/fixed-text.js';
+import { LATE, withinBudget } from '../../shared/time-budget.js';
+import { publishHome, route, showAnswer, submissionAck, type ListenerDeps, type Where } from './respond.js';
 import { decodeFormMeta } from './form-source.js';
-import { markSubmissionHandled, submissionErrorResponse } from './submission-guard.js';
+import { markSubmissionHandled } from './submission-guard.js';
 
 type StateValue = {
   type?: string;
@@ -31,8 +33,6 @@ export function collectValues(state: ViewOutput['state'] | undefined): Record<st
   return out;
 }
 
-const TIMED_OUT = Symbol('timed out');
-
 export function registerViews(app: App, deps: ListenerDeps): void {
   app.view({ callback_id: FORM_CALLBACK_ID, type: 'view_submission' }, async ({ ack, view, body, client }) => {
     const userId = body.user.id;
@@ -44,68 +44,47 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       values: collectValues(view.state),
       message: source,
     });
-    let timer: NodeJS.Timeout | undefined;
-    const budget = new Promise<typeof TIMED_OUT>((resolve) => (timer = setTimeout(() => resolve(TIMED_OUT), deps.viewSubmissionBudgetMs)));
-    const first = await Promise.race([routed, budget]);
-    clearTimeout(timer);
-
-    const dm = async (result: InteractionResult, late: boolean): Promise<void> => {
-      switch (result.type) {
-        case 'card':
-        case 'replaceMessage':
-          await postCard(client, userId, result.card, undefined, deps.logger);
-          if (result.type === 'replaceMessage' && result.toast) await postText(client, userId, toastText(result.toast, 'success'), undefined, deps.logger);
-          return;
-        case 'formDone':
-          // The card is what the message the form came from should now show: update it in place
-          // (a rep saving 30 customers must not get 30 new copies of the report card). Not when that
-          // message is a continuation: the head does not belong there, and the outbox refresh updates
-          // every part of the card.
-          if (result.card && source && !continuation) await updateMessage(client, source, result.card, deps.logger);
-          if (source) return showToast(client, { userId, channelId: source.channel }, result.toast, 'success', deps.logger);
-          return postText(client, userId, toastText(result.toast, 'success'), undefined, deps.logger);
-        case 'toast':
-          return postText(client, userId, toastText(result.text, result.tone), undefined, deps.logger);
-        case 'formErrors':
-        case 'openForm': {
-          if (!late) return;
-          // Too late to keep the modal open: say what was wrong so nothing is lost silently.
-          const errors = Object.entries(result.form.errors ?? {}).map(([id, m]) => `• ${escapeMrkdwn(result.form.fields.find((f) => f.id === id)?.label ?? id)}: ${escapeMrkdwn(m)}`);
-          const text = [toastText(`${result.form.title}: not saved, please open the form again. / 未保存，请重新打开表单。`, 'warning'), ...errors].join('\n');
-          return postText(client, userId, text, undefined, deps.logger);
-        }
-        case 'none':
-          return;
-      }
+    const first = await withinBudget(routed, deps.viewSubmissionBudgetMs);
+    const where: Where = {
+      client,
+      log: deps.logger,
+      userId,
+      channelId: null,
+      // A rep saving 30 customers must not get 30 new copies of the report card: the message the form
+      // came from is updated in place (not a continuation part: the outbox refresh updates those).
+      ...(source ? { source: { ref: source, change: continuation ? 'keep' : 'chat.update' } as const } : {}),
+      cardsTo: 'dm',
     };
 
-    // A form opened from the App Home: show the Home again with the change.
-    const after = async (result: InteractionResult, late: boolean): Promise<void> => {
-      await dm(result, late);
-      if (fromHome && (late || (result.type !== 'formErrors' && result.type !== 'openForm'))) await publishHome(client, deps, userId);
+    // After the modal closed: the rest of the answer, and the App Home again when the form came from it.
+    const after = async (result: Answer, late: boolean): Promise<void> => {
+      const form = formOf(result);
+      if (form && late) {
+        // Too late to keep the modal open: say what was wrong so nothing is lost silently.
+        await showAnswer(where, answer.toast(notSavedText(form), 'warning'));
+      } else if (!form) {
+        await showAnswer(where, result);
+      }
+      if (fromHome && (late || !form)) await publishHome(client, deps, userId);
     };
 
     // Only a handled submission may close the modal (see submission-guard).
     markSubmissionHandled(body);
-    if (first === TIMED_OUT) {
+    if (first === LATE) {
       deps.logger.warn({ budgetMs: deps.viewSubmissionBudgetMs }, 'router slower than the view budget; closing the modal');
       await ack();
       await after(await routed, true);
       return;
     }
-    switch (first.type) {
-      case 'formErrors':
-        return ack(formErrors(first.form));
-      case 'openForm':
-        return ack({ response_action: 'update', view: renderModal(first.form) });
-      case 'toast':
-        // An error means nothing was saved (the router rolled back): keep the form and its values.
-        if (first.tone === 'error') return ack(submissionErrorResponse(body as unknown as Record<string, unknown>, first.text) as never);
-        await ack();
-        return after(first, false);
-      default:
-        await ack();
-        return after(first, false);
-    }
+    const payload = submissionAck(first, body as unknown as Record<string, unknown>);
+    if (payload) return ack(payload as never);
+    await ack();
+    await after(first, false);
   });
+}
+
+/** A form that could not be kept open: its title, "not saved", and each field's message. */
+function notSavedText(form: FormSpec): string {
+  const errors = Object.entries(form.errors ?? {}).map(([id, m]) => `• ${form.fields.find((f) => f.id === id)?.label ?? id}: ${m}`);
+  return [fixedText(FIXED_TEXT.formNotSaved(form.title)), ...errors].join('\n');
 }

@@ -3,7 +3,7 @@
 // every request, on the 3-second path, and a failure there closed modals as if saved).
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
-import { errSummary } from './http-receiver.js';
+import { errSummary } from '../../shared/err-summary.js';
 import { toDeliveryError } from './slack-errors.js';
 import { toSlackLogger } from './slack-logger.js';
 

@@ -1,6 +1,7 @@
 // ChatPort over the Slack Web API. Sends are made safe to retry with message metadata carrying our
 // idempotency key: when an earlier attempt may have landed, recent history is searched first. The
 // same metadata finds a card's continuations in the thread when it is updated.
+import { EMAIL_LOOKUP_TTL, TtlCache } from '../../shared/ttl-cache.js';
 import { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import type { Logger } from 'pino';
@@ -25,8 +26,6 @@ export interface SlackChatPortOptions {
   timeoutMs?: number;
   /** How many recent messages to search for an earlier attempt (default 50). */
   historyLimit?: number;
-  /** How long an email lookup is cached (default 10 min). */
-  lookupTtlMs?: number;
   now?: () => Date;
   /** Draws chart images (injected at composition); without it, charts are sent as their numbers. */
   renderChartPng?: ChartPngRenderer;
@@ -39,7 +38,7 @@ export class SlackChatPort implements ChatPort {
   readonly platform = 'slack' as const;
   readonly client: WebClient;
   private readonly dmChannels = new Map<string, string>();
-  private readonly emails = new Map<string, { id: string | null; until: number }>();
+  private readonly emails: TtlCache<string>;
   private readonly profiles = new Map<string, UserProfile>();
   /** First messages of multi-part sends in this process, so a retry resumes the continuations. */
   private readonly partial = new Map<string, MessageRef>();
@@ -49,6 +48,7 @@ export class SlackChatPort implements ChatPort {
 
   constructor(private readonly opts: SlackChatPortOptions) {
     this.log = opts.logger.child({ component: 'slack-chat' });
+    this.emails = new TtlCache({ ...EMAIL_LOOKUP_TTL, now: () => (opts.now?.() ?? new Date()).getTime() });
     this.client = new WebClient(opts.botToken, {
       slackApiUrl: opts.apiUrl,
       // Let the outbox decide when to come back: no silent 30-minute retry loops inside a send.
@@ -142,9 +142,8 @@ export class SlackChatPort implements ChatPort {
 
   async lookupUserByEmail(email: string): Promise<string | null> {
     const k = email.trim().toLowerCase();
-    const now = (this.opts.now?.() ?? new Date()).getTime();
     const hit = this.emails.get(k);
-    if (hit && hit.until > now) return hit.id;
+    if (hit !== undefined) return hit;
     let id: string | null;
     try {
       const res = await this.client.users.lookupByEmail({ email: k });
@@ -153,7 +152,7 @@ export class SlackChatPort implements ChatPort {
       if (platformErrorCode(err) !== 'users_not_found') throw toDeliveryError(err, 'users.lookupByEmail');
       id = null;
     }
-    this.emails.set(k, { id, until: now + (this.opts.lookupTtlMs ?? 10 * 60_000) });
+    this.emails.set(k, id);
     return id;
   }
 

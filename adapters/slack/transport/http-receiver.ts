@@ -1,6 +1,8 @@
 // A Bolt Receiver that is also our HttpRoute. It does what Bolt's HTTPReceiver does not: caps the
 // body, checks the timestamp both ways, answers malformed bodies 400 (Bolt 5.1 crashes on a signed
 // JSON `null`) and processes platform retries and duplicate interactions once.
+import { errSummary } from '../../shared/err-summary.js';
+import { InboundRejected, readCappedBody } from '../../shared/read-body.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Logger } from 'pino';
@@ -24,7 +26,6 @@ export interface SlackHttpReceiverOptions {
 }
 
 type Body = Record<string, unknown>;
-class BodyTooLarge extends Error {}
 
 const isObject = (v: unknown): v is Body => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -44,26 +45,6 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** Read the raw body, stopping at `max` bytes (the rest is drained and discarded). */
-function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(header(req, 'content-length') ?? '0');
-    if (declared > max) {
-      req.resume();
-      return reject(new BodyTooLarge());
-    }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > max) over = true;
-      if (!over) chunks.push(c);
-    });
-    req.on('end', () => (over ? reject(new BodyTooLarge()) : resolve(Buffer.concat(chunks))));
-    req.on('error', reject);
-  });
-}
 
 /** Parse a verified body into an object, or null when it is not one (→ 400). */
 export function parseSlackBody(raw: Buffer, contentType: string | undefined): Body | null {
@@ -154,10 +135,9 @@ export class SlackHttpReceiver implements Receiver {
     if (req.method !== 'POST') return reply(res, 405, 'method not allowed');
     let raw: Buffer;
     try {
-      raw = await readBody(req, this.opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+      raw = await readCappedBody(req, this.opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     } catch (err) {
-      if (err instanceof BodyTooLarge) return reply(res, 413, 'request body too large');
-      return reply(res, 400, 'could not read request body');
+      return reply(res, err instanceof InboundRejected ? err.status : 400, err instanceof InboundRejected ? err.message : 'could not read request body');
     }
     const contentType = header(req, 'content-type');
     // Slack's SSL check carries no signature and asks for nothing but a 200.
@@ -247,10 +227,3 @@ export class SlackHttpReceiver implements Receiver {
   }
 }
 
-/** Error name, message and code only: never payloads or tokens. */
-export function errSummary(err: unknown): Record<string, unknown> {
-  if (err instanceof Error) {
-    return { name: err.name, message: err.message.slice(0, 300), code: (err as { code?: unknown }).code };
-  }
-  return { message: String(err).slice(0, 300) };
-}

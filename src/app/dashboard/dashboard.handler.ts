@@ -1,23 +1,24 @@
 // "Open dashboard / 打开看板", `/radar dashboard`, "看板": a personal sign-in link, sent to the person's
 // own DM through the outbox (never shown in a shared channel).
 import { randomUUID } from 'node:crypto';
-import type { InteractionResult } from '../inbound.js';
+
 import { enqueueSend, userIdOn } from '../radar-app.js';
 import { dashboardLinkCard } from './dashboard-link.view.js';
 import { tr } from '../shared/view-text.js';
 import type { Interaction } from '../interaction/interaction-context.js';
-import { toast } from '../interaction/interaction-context.js';
+
+import { answer, type Answer } from '../answer.js';
 
 export const DASHBOARD_TEXT = /^(dashboard|open dashboard|看板|打开看板|数据看板)$/i;
 
-export function handleDashboard(i: Interaction): InteractionResult {
+export function handleDashboard(i: Interaction): Answer {
   const links = i.app.dashboard;
-  if (!links) return toast(tr(i.locale, '看板没有运行。请管理员用 npm start 或 radar serve 启动。', 'The dashboard is not running. Ask an administrator to start it (npm start or radar serve).'), 'info');
+  if (!links) return answer.toast(tr(i.locale, '看板没有运行。请管理员用 npm start 或 radar serve 启动。', 'The dashboard is not running. Ask an administrator to start it (npm start or radar serve).'), 'info');
   const { url, expiresAt } = links.issue(i.member);
   const card = dashboardLinkCard({ url, expiresAt, timezone: i.member.timezone ?? i.team.timezone }, i.locale);
   const userId = userIdOn(i.platform, i.member);
   // Unknown DM address (not synced yet): answer privately in place instead.
-  if (!userId) return { type: 'card', card };
+  if (!userId) return answer.reply(card);
   enqueueSend(i.app, {
     teamId: i.team.id,
     // Every request is a new link: a fresh key, so nothing dedupes it away.
@@ -26,5 +27,5 @@ export function handleDashboard(i: Interaction): InteractionResult {
     destination: { kind: 'user', userId },
     card,
   });
-  return toast(tr(i.locale, '已私信发给你看板登录链接。', 'Sent you a dashboard sign-in link privately.'), 'success');
+  return answer.toast(tr(i.locale, '已私信发给你看板登录链接。', 'Sent you a dashboard sign-in link privately.'), 'success');
 }

@@ -4,8 +4,9 @@ import type { WeekId } from '../../core/weekly-report/week.js';
 import { digestCard } from './digest.view.js';
 import { taskCard } from '../follow-up/task.view.js';
 import { reopenedBecause } from '../follow-up/task-history.view.js';
-import { digestModel } from './digest.service.js';
-import type { DigestModel } from '../../core/digest/digest.types.js';
+import { digestModel, prepareDigestWeek } from './digest.service.js';
+import type { DigestModel, TeamDigest } from '../../core/digest/digest.types.js';
+import { reachableOn, withUnreachable } from '../../core/digest/build-digest.js';
 import { escalationRecipients, taskCardModel, taskRecipients } from '../follow-up/task-card.service.js';
 import type { Member } from '../../core/team.js';
 import type { CardSpec } from '../../ui/card.js';
@@ -70,9 +71,12 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
   // Follow-up changes and the messages announcing them are stored together.
   const ranking = weekRanking(app, teamId, week);
   repos.transaction(() => {
+    // The step's writes (scores, follow-up tasks), then one read of the team's digest for every platform.
+    prepareDigestWeek(app.ctx, teamId, week, { syncTasks: true });
+    const digest = digestModel(app.ctx, teamId, week);
+    result.flagged = digest.counts.flagged;
     for (const { platform, managerChannel } of app.platforms) {
-      const model = digestModel(app.ctx, teamId, week, platform, { syncTasks: true });
-      result.flagged = model.counts.flagged;
+      const model = withUnreachable(digest, reachableOn(platform));
       const destination = { kind: 'channel' as const, channelId: managerChannel };
       const key = outboxKeys.digest(teamId, week, platform);
       const queued = enqueueSend(app, { teamId, key, platform, destination, card: postedDigestCard(app, team.locale, model, ranking) });
@@ -120,10 +124,16 @@ export function refreshDigest(app: RadarApp, teamId: number, week: WeekId): Part
   const cards: Partial<Record<Platform, CardSpec>> = {};
   if (!team) return cards;
   const ranking = weekRanking(app, teamId, week);
+  // Prepared and read once, and only when some platform's digest was posted.
+  let digest: TeamDigest | undefined;
   for (const { platform } of app.platforms) {
     const key = outboxKeys.digest(teamId, week, platform);
     if (!app.ctx.repos.outbox.byKey(key)) continue;
-    const card = postedDigestCard(app, team.locale, digestModel(app.ctx, teamId, week, platform), ranking);
+    if (!digest) {
+      prepareDigestWeek(app.ctx, teamId, week);
+      digest = digestModel(app.ctx, teamId, week);
+    }
+    const card = postedDigestCard(app, team.locale, withUnreachable(digest, reachableOn(platform)), ranking);
     enqueueRefresh(app, key, card);
     cards[platform] = card;
     // A late report or a changed task can change the charts too (nothing is refreshed when none were posted).

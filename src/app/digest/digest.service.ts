@@ -1,13 +1,15 @@
-// The weekly digest for a team: scores the week, brings follow-ups in line, assembles the model.
+// The weekly digest for a team, in two steps: `prepareDigestWeek` scores the week and brings follow-ups
+// in line (the writes), `digestModel` reads what is stored into the team's digest (no writes). Each
+// platform then adds its own "cannot reach" list (`withUnreachable` in core/digest/build-digest.ts).
 import { buildDigest } from '../../core/digest/build-digest.js';
-import type { DigestModel, DigestTask, TrendPoint } from '../../core/digest/digest.types.js';
+import type { DigestTask, TeamDigest, TrendPoint } from '../../core/digest/digest.types.js';
 import { ACTIVE_STATES, type TaskEvent } from '../../core/follow-up/task.js';
 import { addWeeks, compareWeeks, type WeekId } from '../../core/weekly-report/week.js';
-import type { Platform } from '../ports/chat.port.js';
 import type { AppContext } from '../context.js';
 import { teamNow } from '../context.js';
 import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
-import { syncFollowUps } from '../follow-up/follow-up.service.js';
+import { syncFollowUps, type FollowUpSync } from '../follow-up/follow-up.service.js';
+import { awayJudgedOn } from '../weekly-report/missing-reps.js';
 
 const TREND_WEEKS = 8;
 
@@ -24,22 +26,34 @@ function trendOf(ctx: AppContext, teamId: number, week: WeekId): TrendPoint[] {
 }
 
 /**
- * The digest model of a week. Follow-up tasks are synced when the digest goes out (`syncTasks`), or when
- * the week is the latest one reported (re-reading an old week must not close or open today's tasks).
+ * The writes a digest of `week` needs first: the week scored (and stored) under the current settings,
+ * and follow-up tasks brought in line with it — when the digest goes out (`syncTasks`), or when the week
+ * is the latest one reported (re-reading an old week must not close or open today's tasks). Returns the
+ * task changes, or null when tasks were left alone.
  */
-export function digestModel(ctx: AppContext, teamId: number, week: WeekId, platform?: Platform, options: { syncTasks?: boolean } = {}): DigestModel {
+export function prepareDigestWeek(ctx: AppContext, teamId: number, week: WeekId, options: { syncTasks?: boolean } = {}): FollowUpSync | null {
+  const scores = ensureScored(ctx, teamId, week);
+  const latest = latestReportWeek(ctx, teamId);
+  if (options.syncTasks || latest === null || compareWeeks(week, latest) >= 0) return syncFollowUps(ctx, teamId, week, scores);
+  return null;
+}
+
+/**
+ * The team's digest of `week`, read from what is stored: it writes nothing (run `prepareDigestWeek`
+ * first for fresh scores and tasks). One per team, whatever the platforms; each adds its own
+ * unreachable list with `withUnreachable`.
+ */
+export function digestModel(ctx: AppContext, teamId: number, week: WeekId): TeamDigest {
   const { repos } = ctx;
   const team = repos.teams.getTeam(teamId);
   if (!team) throw new Error(`team ${teamId} not found`);
-  const scores = ensureScored(ctx, teamId, week);
-  const latest = latestReportWeek(ctx, teamId);
-  if (options.syncTasks || latest === null || compareWeeks(week, latest) >= 0) syncFollowUps(ctx, teamId, week, scores);
   const tasks = repos.tasks.listTasks(teamId);
   return buildDigest({
     teamId,
     week,
     today: teamNow(ctx, team.timezone).today,
-    scores,
+    awayOn: awayJudgedOn(ctx, team, week),
+    scores: repos.scores.scoresForWeek(teamId, week),
     customers: repos.customers.listCustomers(teamId),
     members: repos.teams.listMembers(teamId),
     tasks,
@@ -47,7 +61,6 @@ export function digestModel(ctx: AppContext, teamId: number, week: WeekId, platf
     reportStatuses: repos.reports.reportStatuses(teamId, week),
     entries: repos.reports.entriesForWeek(teamId, week),
     trend: trendOf(ctx, teamId, week),
-    platform,
     config: ctx.settings.routing,
   });
 }

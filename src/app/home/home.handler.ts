@@ -1,7 +1,8 @@
 // App Home: a rep's week at a glance, or the team summary for managers.
-import type { InteractionResult } from '../inbound.js';
+
 import { homeCard } from './home.view.js';
-import { digestModel } from '../digest/digest.service.js';
+import { digestModel, prepareDigestWeek } from '../digest/digest.service.js';
+import { reachableOn, withUnreachable } from '../../core/digest/build-digest.js';
 import { reportPromptModel } from '../weekly-report/report.service.js';
 import { ensureScored } from '../scoring/scoring.service.js';
 import { teamNow } from '../context.js';
@@ -13,8 +14,9 @@ import { teamRanking } from '../review/ranking.service.js';
 import { ownRankingText } from '../review/review.view.js';
 import { teamTagLabels } from '../shared/view-text.js';
 import { homeCharts } from './home-charts.js';
+import { answer, type Answer } from '../answer.js';
 
-export function handleHome(i: Interaction): InteractionResult {
+export function handleHome(i: Interaction): Answer {
   const { ctx } = i.app;
   if (isManagerial(i.member)) {
     const week = digestWeek(i) ?? currentReportWeek(i.app, i.team);
@@ -25,7 +27,9 @@ export function handleHome(i: Interaction): InteractionResult {
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id - b.id)
       .map((t) => ({ id: t.id, customerName: names.get(t.customerId) ?? '', tag: t.tag, dueDate: t.dueDate, overdue: t.dueDate < today }));
     const charts = homeCharts(i, week);
-    return { type: 'card', card: homeCard({ kind: 'manager', viewerName: i.member.name, digest: digestModel(ctx, i.team.id, week), tasks, charts }, i.locale, teamTagLabels(ctx.settings)) };
+    prepareDigestWeek(ctx, i.team.id, week);
+    const digest = withUnreachable(digestModel(ctx, i.team.id, week), reachableOn());
+    return answer.reply(homeCard({ kind: 'manager', viewerName: i.member.name, digest, tasks, charts }, i.locale, teamTagLabels(ctx.settings)));
   }
   const week = currentReportWeek(i.app, i.team);
   const report = reportPromptModel(ctx, i.member, week);
@@ -50,5 +54,5 @@ export function handleHome(i: Interaction): InteractionResult {
   const ranking = scoredWeek ? teamRanking(ctx, i.team.id, { week: scoredWeek }) : null;
   const mine = ranking?.rows.find((r) => r.repId === i.member.id);
   const line = mine && ranking ? ownRankingText(mine, ranking.rows.length, i.locale) : null;
-  return { type: 'card', card: line ? { ...card, blocks: [...card.blocks, { type: 'note', text: [`🏆 ${line}`] }] } : card };
+  return answer.reply(line ? { ...card, blocks: [...card.blocks, { type: 'note', text: [`🏆 ${line}`] }] } : card);
 }

@@ -2,7 +2,7 @@
 import { decodeAction, encodeAction, type ActionRef } from '../../ui/action.js';
 import type { FormSpec } from '../../ui/form.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
-import type { InteractionResult } from '../inbound.js';
+
 import type { MessageRef } from '../ports/chat.port.js';
 import { tr, t, teamTagLabels } from '../shared/view-text.js';
 import { entryForm, newCustomerForm } from '../weekly-report/entry-form.view.js';
@@ -15,10 +15,11 @@ import { canSeeCustomer, customerCardModel, customerCharts } from '../customer/c
 import { remindRep } from '../weekly-report/remind.job.js';
 import { teamNow } from '../context.js';
 import type { Interaction } from './interaction-context.js';
-import { currentReportWeek, historyWeek, isManagerial, notAllowed, toast } from './interaction-context.js';
+import { currentReportWeek, historyWeek, isManagerial, notAllowed } from './interaction-context.js';
 import { handleDashboard } from '../dashboard/dashboard.handler.js';
 import { handleSettingsAction } from '../settings/settings.handler.js';
 import { afterReportChange, afterTaskChange, currentDigestCard, digestWeek } from './source-card.js';
+import { answer, type Answer } from '../answer.js';
 
 const idArg = (ref: ActionRef, key: string): number | null => {
   const n = Number(ref.args[key]);
@@ -46,20 +47,20 @@ function withDigestWeek(i: Interaction, form: FormSpec, ref: ActionRef): FormSpe
   return week && submit ? { ...form, formId: encodeAction({ kind: submit.kind, args: { ...submit.args, week } }) } : form;
 }
 
-export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef | null): InteractionResult {
+export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
   const { repos } = i.app.ctx;
-  const stale = toast(tr(i.locale, '这个按钮已过期，请刷新。', 'This button is out of date; please refresh.'), 'warning');
+  const stale = answer.toast(tr(i.locale, '这个按钮已过期，请刷新。', 'This button is out of date; please refresh.'), 'warning');
   if (actionWeek(i, ref) === null) return stale;
   switch (ref.kind) {
     case 'report.open': {
       const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
       if (!customer) return stale;
       if (!canEditCustomer(i.member, customer)) return notAllowed(i.locale);
-      return { type: 'openForm', form: entryForm(entryFormModel(i.app.ctx, i.member, weekArg(i, ref), customer), i.locale) };
+      return answer.openForm(entryForm(entryFormModel(i.app.ctx, i.member, weekArg(i, ref), customer), i.locale));
     }
     case 'report.add':
       if (i.member.role !== 'rep' && !isManagerial(i.member)) return notAllowed(i.locale);
-      return { type: 'openForm', form: newCustomerForm({ week: weekArg(i, ref), template: i.app.ctx.settings.template }, i.locale) };
+      return answer.openForm(newCustomerForm({ week: weekArg(i, ref), template: i.app.ctx.settings.template }, i.locale));
     case 'report.same':
     case 'report.rest': {
       if (i.member.role !== 'rep') return notAllowed(i.locale);
@@ -72,13 +73,9 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
         ids = [customer.id];
       }
       const { carried } = carryEntries(i.app.ctx, i.member, week, ids);
-      return {
-        type: 'replaceMessage',
-        card: afterReportChange(i, week),
-        toast: carried === 0
+      return answer.update(afterReportChange(i, week), carried === 0
           ? tr(i.locale, '没有可沿用上周的客户', 'Nothing to carry over from last week')
-          : tr(i.locale, `已记为本周无变化：${carried} 个客户`, `Marked unchanged: ${carried} customer${carried > 1 ? 's' : ''}`),
-      };
+          : tr(i.locale, `已记为本周无变化：${carried} 个客户`, `Marked unchanged: ${carried} customer${carried > 1 ? 's' : ''}`));
     }
     case 'report.submit': {
       if (i.member.role !== 'rep') return notAllowed(i.locale);
@@ -87,27 +84,23 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       const status = repos.reports.reportStatuses(i.team.id, week).find((s) => s.repId === i.member.id);
       if (!status?.submittedAt && ref.args.empty !== '1' && filledCount(i.app.ctx, i.member, week) === 0) {
         const model = { ...reportPromptModel(i.app.ctx, i.member, week), confirmEmpty: true };
-        return { type: 'replaceMessage', card: reportPromptCard(model, i.locale), toast: tr(i.locale, '还没有填写任何客户', 'No customer filled yet') };
+        return answer.update(reportPromptCard(model, i.locale), tr(i.locale, '还没有填写任何客户', 'No customer filled yet'));
       }
       const { late, already } = submitReport(i.app.ctx, i.member, week);
-      return {
-        type: 'replaceMessage',
-        card: afterReportChange(i, week),
-        toast: already
+      return answer.update(afterReportChange(i, week), already
           ? tr(i.locale, `${week} 周报已经提交过了`, `Your ${week} report was already submitted`)
           : late
           ? tr(i.locale, `已提交 ${week} 周报（迟交，摘要已更新）`, `${week} report submitted (late; the digest was updated)`)
-          : tr(i.locale, `已提交 ${week} 周报，谢谢！`, `${week} report submitted. Thank you!`),
-      };
+          : tr(i.locale, `已提交 ${week} 周报，谢谢！`, `${week} report submitted. Thank you!`));
     }
     case 'task.claim': {
       const result = actOnTask(i.app.ctx, i.member, idArg(ref, 'taskId') ?? 0, { type: 'claim', actorId: i.member.id });
       if ('notFound' in result) return stale;
       if ('forbidden' in result) return notAllowed(i.locale);
-      if (!result.ok) return toast(t(result.error.userMessage, i.locale), 'warning');
+      if (!result.ok) return answer.toast(t(result.error.userMessage, i.locale), 'warning');
       const card = afterTaskChange(i, result.task, message, digestWeekArg(i, ref));
       const done = tr(i.locale, '已认领', 'Claimed');
-      return card ? { type: 'replaceMessage', card, toast: done } : toast(done, 'success');
+      return card ? answer.update(card, done) : answer.toast(done, 'success');
     }
     case 'task.resolve':
     case 'task.snooze': {
@@ -119,7 +112,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       const form = ref.kind === 'task.resolve'
         ? resolveTaskForm(model, i.locale)
         : snoozeTaskForm({ ...model, today: teamNow(i.app.ctx, i.team.timezone).today }, i.locale);
-      return { type: 'openForm', form: withDigestWeek(i, form, ref) };
+      return answer.openForm(withDigestWeek(i, form, ref));
     }
     case 'task.progress': {
       const task = repos.tasks.getTask(idArg(ref, 'taskId') ?? 0);
@@ -129,7 +122,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       const mine = repos.tasks.progressEvents([task.id]).filter((e) => e.week === week && e.actorId === i.member.id).at(-1);
       const customerName = repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
       const thisWeek = mine?.status ? { status: mine.status, note: mine.note, blocker: mine.blocker ?? null } : null;
-      return { type: 'openForm', form: progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week, thisWeek, tagLabels: teamTagLabels(i.app.ctx.settings) }, i.locale) };
+      return answer.openForm(progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week, thisWeek, tagLabels: teamTagLabels(i.app.ctx.settings) }, i.locale));
     }
     case 'customer.details': {
       const customer = repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
@@ -137,7 +130,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       if (!canSeeCustomer(i.app.ctx, i.member, customer)) return notAllowed(i.locale);
       const week = digestWeekArg(i, ref) ?? digestWeek(i) ?? currentReportWeek(i.app, i.team);
       const model = { ...customerCardModel(i.app.ctx, customer, week), charts: customerCharts(i.app.ctx, customer, week, i.locale) };
-      return { type: 'card', card: customerCard(model, i.locale, teamTagLabels(i.app.ctx.settings)) };
+      return answer.reply(customerCard(model, i.locale, teamTagLabels(i.app.ctx.settings)));
     }
     case 'rep.remind': {
       if (!isManagerial(i.member)) return notAllowed(i.locale);
@@ -145,13 +138,13 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       if (!rep || rep.teamId !== i.team.id) return stale;
       const { reachable } = remindRep(i.app, rep, weekArg(i, ref), `manual-${i.app.ctx.clock().toISOString()}`);
       return reachable
-        ? toast(tr(i.locale, `已提醒 ${rep.name}`, `Reminder sent to ${rep.name}`), 'success')
-        : toast(tr(i.locale, `${rep.name} 没有可联系的账号（邮箱未匹配）`, `${rep.name} has no reachable account (email not matched)`), 'warning');
+        ? answer.toast(tr(i.locale, `已提醒 ${rep.name}`, `Reminder sent to ${rep.name}`), 'success')
+        : answer.toast(tr(i.locale, `${rep.name} 没有可联系的账号（邮箱未匹配）`, `${rep.name} has no reachable account (email not matched)`), 'warning');
     }
     case 'digest.refresh': {
       if (!isManagerial(i.member)) return notAllowed(i.locale);
       const card = currentDigestCard(i, message, digestWeekArg(i, ref));
-      return card ? { type: 'replaceMessage', card } : stale;
+      return card ? answer.update(card) : stale;
     }
     case 'dashboard.open':
       return handleDashboard(i);

@@ -3,7 +3,7 @@ import type { ActionRef } from '../../ui/action.js';
 import { text } from '../../core/i18n.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import { cleanName } from '../../core/team.js';
-import type { InteractionResult } from '../inbound.js';
+
 import type { MessageRef } from '../ports/chat.port.js';
 import { teamNow } from '../context.js';
 import { t, tr, teamTagLabels } from '../shared/view-text.js';
@@ -16,17 +16,18 @@ import { actOnTask, canActOnTask } from '../follow-up/follow-up.service.js';
 import { taskCardModel } from '../follow-up/task-card.service.js';
 import { readProgress, storeProgress } from '../follow-up/progress.service.js';
 import type { Interaction } from './interaction-context.js';
-import { historyWeek, isManagerChannelMessage, isManagerial, notAllowed, toast } from './interaction-context.js';
+import { historyWeek, isManagerChannelMessage, isManagerial, notAllowed } from './interaction-context.js';
 import { afterReportChange, afterTaskChange, currentDigestCard } from './source-card.js';
 import { digestWeekArg } from './action.handler.js';
 import { handleSettingsForm, handleSettingsFormCancel } from '../settings/settings.handler.js';
+import { answer, type Answer } from '../answer.js';
 
 type Values = Record<string, string | string[]>;
 
 const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] ?? '' : v ?? '').trim();
 
-export function handleForm(i: Interaction, ref: ActionRef, values: Values, message: MessageRef | null): InteractionResult {
-  const stale = toast(tr(i.locale, '这个表单已过期，请重新打开。', 'This form is out of date; please open it again.'), 'warning');
+export function handleForm(i: Interaction, ref: ActionRef, values: Values, message: MessageRef | null): Answer {
+  const stale = answer.toast(tr(i.locale, '这个表单已过期，请重新打开。', 'This form is out of date; please open it again.'), 'warning');
   // A week outside the team's history (a forged or very old form) stores nothing.
   if (ref.args.week !== undefined && !historyWeek(i, ref.args.week)) return stale;
   const week = ref.args.week;
@@ -43,12 +44,12 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
       const entryIssues = entryFormIssues(i.app.ctx.settings.template, values);
       if (!progress.ok || entryIssues.length > 0) {
         const issues = [...entryIssues, ...(progress.ok ? [] : progress.errors)];
-        return { type: 'formErrors', form: entryFormWithErrors(model, values, issues, i.locale) };
+        return answer.fieldErrors(entryFormWithErrors(model, values, issues, i.locale));
       }
       const saved = saveEntry(i.app.ctx, i.member, week, customer, values);
-      if (!saved.ok) return { type: 'formErrors', form: entryFormWithErrors(model, values, saved.issues, i.locale) };
+      if (!saved.ok) return answer.fieldErrors(entryFormWithErrors(model, values, saved.issues, i.locale));
       storeProgress(i.app.ctx, i.member, week, progress.items);
-      return { type: 'formDone', toast: tr(i.locale, `已保存：${customer.name}`, `Saved: ${customer.name}`), card: afterReportChange(i, week) };
+      return answer.formDone(tr(i.locale, `已保存：${customer.name}`, `Saved: ${customer.name}`), afterReportChange(i, week));
     }
     case 'report.new': {
       if (!week) return stale;
@@ -63,10 +64,10 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
       if (existing && !canEditCustomer(i.member, existing)) {
         issues.unshift({ field: CUSTOMER_NAME_FIELD, message: text('该客户由其他销售负责，请联系经理', 'This customer belongs to another rep; ask your manager') });
       }
-      if (issues.length > 0) return { type: 'formErrors', form: newCustomerFormWithErrors(model, values, issues, i.locale) };
+      if (issues.length > 0) return answer.fieldErrors(newCustomerFormWithErrors(model, values, issues, i.locale));
       const customer = findOrAddCustomer(i.app.ctx, i.member, name);
       saveEntry(i.app.ctx, i.member, week, customer, values);
-      return { type: 'formDone', toast: tr(i.locale, `已添加：${customer.name}`, `Added: ${customer.name}`), card: afterReportChange(i, week) };
+      return answer.formDone(tr(i.locale, `已添加：${customer.name}`, `Added: ${customer.name}`), afterReportChange(i, week));
     }
     case 'task.progressed': {
       const task = i.app.ctx.repos.tasks.getTask(Number(ref.args.taskId));
@@ -75,12 +76,12 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
       const progress = readProgress([task], values);
       if (!progress.ok) {
         const customerName = i.app.ctx.repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
-        return { type: 'formErrors', form: progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week, tagLabels: teamTagLabels(i.app.ctx.settings) }, i.locale, { values, errors: localizeErrors(progress.errors, i.locale) }) };
+        return answer.fieldErrors(progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week, tagLabels: teamTagLabels(i.app.ctx.settings) }, i.locale, { values, errors: localizeErrors(progress.errors, i.locale) }));
       }
-      if (progress.items.length === 0) return toast(tr(i.locale, '未填写进展，未保存', 'No progress given; nothing saved'), 'warning');
+      if (progress.items.length === 0) return answer.toast(tr(i.locale, '未填写进展，未保存', 'No progress given; nothing saved'), 'warning');
       storeProgress(i.app.ctx, i.member, week, progress.items);
       const card = afterTaskChange(i, i.app.ctx.repos.tasks.getTask(task.id)!, message) ?? undefined;
-      return { type: 'formDone', toast: tr(i.locale, '已记录本周进展', "This week's progress is recorded"), ...(card ? { card } : {}) };
+      return answer.formDone(tr(i.locale, '已记录本周进展', "This week's progress is recorded"), card);
     }
     case 'task.resolved':
     case 'task.snoozed': {
@@ -96,7 +97,7 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
           : { type: 'resolve' as const, actorId: i.member.id, note })
         : { type: 'snooze' as const, actorId: i.member.id, until: first(values.until).slice(0, 10), reason: first(values.reason) || null };
       if (resolving && note === '') {
-        return { type: 'formErrors', form: resolveTaskForm(formModel(i, task), i.locale, { values, errors: { note: tr(i.locale, '请说明做了什么', 'Please say what was done') } }) };
+        return answer.fieldErrors(resolveTaskForm(formModel(i, task), i.locale, { values, errors: { note: tr(i.locale, '请说明做了什么', 'Please say what was done') } }));
       }
       const result = actOnTask(i.app.ctx, i.member, taskId, command);
       if ('notFound' in result) return stale;
@@ -107,13 +108,13 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
         const form = resolving
           ? resolveTaskForm(formModel(i, task), i.locale, { values, errors })
           : snoozeTaskForm({ ...formModel(i, task), today }, i.locale, { values, errors });
-        return { type: 'formErrors', form };
+        return answer.fieldErrors(form);
       }
       const card = afterTaskChange(i, result.task, message, digestWeekArg(i, ref)) ?? undefined;
       const done = resolving
         ? tr(i.locale, '已关闭任务', 'Task closed')
         : tr(i.locale, `已暂缓至 ${result.task.snoozedUntil}`, `Snoozed until ${result.task.snoozedUntil}`);
-      return { type: 'formDone', toast: done, ...(card ? { card } : {}) };
+      return answer.formDone(done, card);
     }
     case 'settings.save':
       return handleSettingsForm(i, ref, values);
@@ -132,29 +133,29 @@ function formModel(i: Interaction, task: Pick<FollowUpTask, 'id' | 'customerId' 
  * The message a cancel names is the platform's claim, not proof: only what the member may see is drawn
  * (the digest for managers in the manager channel, a task card for those who may act on the task).
  */
-export function handleFormCancel(i: Interaction, ref: ActionRef, message: MessageRef | null): InteractionResult {
+export function handleFormCancel(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
   const closed = tr(i.locale, '已取消，未保存', 'Cancelled; nothing saved');
   switch (ref.kind) {
     case 'report.save':
     case 'report.new': {
       const week = historyWeek(i, ref.args.week);
-      if (!week || i.member.role !== 'rep') return toast(closed);
-      return { type: 'replaceMessage', card: reportPromptCard(reportPromptModel(i.app.ctx, i.member, week), i.locale), toast: closed };
+      if (!week || i.member.role !== 'rep') return answer.toast(closed);
+      return answer.update(reportPromptCard(reportPromptModel(i.app.ctx, i.member, week), i.locale), closed);
     }
     case 'task.resolved':
     case 'task.snoozed':
     case 'task.progressed': {
       const task = i.app.ctx.repos.tasks.getTask(Number(ref.args.taskId));
-      if (ref.kind !== 'task.progressed' && ref.args.week !== undefined && !historyWeek(i, ref.args.week)) return toast(closed);
+      if (ref.kind !== 'task.progressed' && ref.args.week !== undefined && !historyWeek(i, ref.args.week)) return answer.toast(closed);
       const digest = isManagerial(i.member) && isManagerChannelMessage(i.app, message);
       const card = digest
         ? currentDigestCard(i, message, digestWeekArg(i, ref))
         : task && canActOnTask(i.app.ctx, i.member, task) ? taskCard(taskCardModel(i.app.ctx, task), i.locale) : null;
-      return card ? { type: 'replaceMessage', card, toast: closed } : toast(closed);
+      return card ? answer.update(card, closed) : answer.toast(closed);
     }
     case 'settings.save':
       return handleSettingsFormCancel(i);
     default:
-      return toast(closed);
+      return answer.toast(closed);
   }
 }

@@ -5,11 +5,12 @@ import type { Member, Team } from '../../core/team.js';
 import { canSeeAllCustomers } from '../../core/team.js';
 import { compareWeeks, isWeekId, type WeekId } from '../../core/weekly-report/week.js';
 import { openReportWeek } from '../schedule/schedule.service.js';
-import type { Actor, InteractionResult } from '../inbound.js';
+import type { Actor } from '../inbound.js';
 import type { MessageRef, Platform } from '../ports/chat.port.js';
 import type { RadarApp } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
 import { tr } from '../shared/view-text.js';
+import { answer, type Answer } from '../answer.js';
 
 export interface Interaction {
   app: RadarApp;
@@ -56,13 +57,10 @@ export function isManagerChannelMessage(app: RadarApp, message: MessageRef | nul
   return app.platforms.some((p) => p.platform === message.platform && p.managerChannel === message.channel);
 }
 
-export const toast = (text: string, tone: 'info' | 'success' | 'warning' | 'error' = 'info'): InteractionResult =>
-  ({ type: 'toast', text, tone });
+export const notAllowed = (locale: Locale): Answer =>
+  answer.toast(tr(locale, '抱歉，你没有权限进行这个操作。', 'Sorry, you are not allowed to do that.'), 'warning');
 
-export const notAllowed = (locale: Locale): InteractionResult =>
-  toast(tr(locale, '抱歉，你没有权限进行这个操作。', 'Sorry, you are not allowed to do that.'), 'warning');
-
-export const notMember = (locale: Locale): InteractionResult =>
-  toast(tr(locale,
+export const notMember = (locale: Locale): Answer =>
+  answer.toast(tr(locale,
     '你还不在周报雷达的成员名单里。请联系销售经理用你的工作邮箱添加你。',
     'You are not on the sales radar team list yet. Ask your sales manager to add you with your work email.'), 'warning');

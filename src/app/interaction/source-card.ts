@@ -7,7 +7,8 @@ import type { MessageRef } from '../ports/chat.port.js';
 import { digestCard } from '../digest/digest.view.js';
 import { taskCard } from '../follow-up/task.view.js';
 import { reportPromptCard } from '../weekly-report/report-prompt.view.js';
-import { digestModel } from '../digest/digest.service.js';
+import { digestModel, prepareDigestWeek } from '../digest/digest.service.js';
+import { reachableOn, withUnreachable } from '../../core/digest/build-digest.js';
 import { taskAudience, taskCardModel } from '../follow-up/task-card.service.js';
 import { reportPromptModel } from '../weekly-report/report.service.js';
 import { latestReportWeek } from '../scoring/scoring.service.js';
@@ -29,7 +30,9 @@ export const digestWeek = (i: Interaction): WeekId | null =>
 export function currentDigestCard(i: Interaction, message: MessageRef | null, weekOfDigest?: WeekId): CardSpec | null {
   const week = weekOfDigest ?? digestWeek(i);
   if (!week) return null;
-  return digestCard(digestModel(i.app.ctx, i.team.id, week, message?.platform), i.team.locale, teamTagLabels(i.app.ctx.settings));
+  prepareDigestWeek(i.app.ctx, i.team.id, week);
+  const model = withUnreachable(digestModel(i.app.ctx, i.team.id, week), reachableOn(message?.platform));
+  return digestCard(model, i.team.locale, teamTagLabels(i.app.ctx.settings));
 }
 
 /** Every task DM sent for this task shows its new state (no stale Claim button in the assignee's DM). */

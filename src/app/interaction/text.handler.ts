@@ -1,6 +1,6 @@
 // Typed text: `/radar …`, an @mention or a DM. A few commands (report, away, digest, help);
 // anything else is a question for the ask engine.
-import type { InteractionResult } from '../inbound.js';
+
 import { tr } from '../shared/view-text.js';
 import { reportPromptCard } from '../weekly-report/report-prompt.view.js';
 import { reportPromptModel } from '../weekly-report/report.service.js';
@@ -8,12 +8,13 @@ import { ask } from '../ask/ask.service.js';
 import { absenceStartWeek, invalidateScores } from '../scoring/scoring.service.js';
 import { teamNow } from '../context.js';
 import type { Interaction } from './interaction-context.js';
-import { currentReportWeek, isManagerial, notAllowed, toast } from './interaction-context.js';
+import { currentReportWeek, isManagerial, notAllowed } from './interaction-context.js';
 import { currentDigestCard } from './source-card.js';
 import { DASHBOARD_TEXT, handleDashboard } from '../dashboard/dashboard.handler.js';
 import { SCHEDULE_RE, TIMEZONE_RE, handleSchedule, handleTimezone } from '../schedule/schedule.command.js';
 import { MY_RANKING_RE, RANKING_RE, handleRanking } from '../review/ranking.command.js';
 import { SETTINGS_RE, SETTINGS_UNDO_RE, handleSettingsText } from '../settings/settings.handler.js';
+import { answer, type Answer } from '../answer.js';
 
 const REPORT = /^(report|weekly report|周报|填周报|填写周报|写周报)$/i;
 const DIGEST = /^(digest|摘要|周报摘要|汇总|周报汇总)$/i;
@@ -28,29 +29,29 @@ function normalizeDate(raw: string): string | null {
   return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
 }
 
-export function handleText(i: Interaction, raw: string): InteractionResult {
+export function handleText(i: Interaction, raw: string): Answer {
   const text = raw.replace(/<@[A-Z0-9]+>|@_user_\d+/g, '').trim();
   if (REPORT.test(text)) {
-    if (i.member.role !== 'rep') return toast(tr(i.locale, '只有销售需要填写周报。', 'Only reps fill weekly reports.'), 'info');
+    if (i.member.role !== 'rep') return answer.toast(tr(i.locale, '只有销售需要填写周报。', 'Only reps fill weekly reports.'), 'info');
     const week = currentReportWeek(i.app, i.team);
-    return { type: 'card', card: reportPromptCard(reportPromptModel(i.app.ctx, i.member, week), i.locale) };
+    return answer.reply(reportPromptCard(reportPromptModel(i.app.ctx, i.member, week), i.locale));
   }
   if (DASHBOARD_TEXT.test(text)) return handleDashboard(i);
   if (DIGEST.test(text)) {
     if (!isManagerial(i.member)) return notAllowed(i.locale);
     const card = currentDigestCard(i, null);
-    return card ? { type: 'card', card } : toast(tr(i.locale, '还没有任何周报数据。', 'There are no reports yet.'), 'info');
+    return card ? answer.reply(card) : answer.toast(tr(i.locale, '还没有任何周报数据。', 'There are no reports yet.'), 'info');
   }
   const away = AWAY.exec(text);
   if (away) {
     const until = normalizeDate(away[1] ?? '');
-    if (!until) return toast(tr(i.locale, '日期格式应为 YYYY-MM-DD，例如：请假到 2026-12-05', 'Use a date as YYYY-MM-DD, e.g. "away until 2026-12-05"'), 'warning');
+    if (!until) return answer.toast(tr(i.locale, '日期格式应为 YYYY-MM-DD，例如：请假到 2026-12-05', 'Use a date as YYYY-MM-DD, e.g. "away until 2026-12-05"'), 'warning');
     if (until < teamNow(i.app.ctx, i.team.timezone).today) {
-      return toast(tr(i.locale, '这个日期已经过去了。', 'That date is in the past.'), 'warning');
+      return answer.toast(tr(i.locale, '这个日期已经过去了。', 'That date is in the past.'), 'warning');
     }
     i.app.ctx.repos.teams.setAway(i.member.id, until);
     invalidateScores(i.app.ctx, i.team.id, absenceStartWeek(until));
-    return toast(tr(i.locale, `好的，${until} 之前不会提醒你交周报，也不计入未交。`, `Got it: until ${until} you won't be prompted or counted as missing.`), 'success');
+    return answer.toast(tr(i.locale, `好的，${until} 之前不会提醒你交周报，也不计入未交。`, `Got it: until ${until} you won't be prompted or counted as missing.`), 'success');
   }
   if (SCHEDULE_RE.test(text)) return handleSchedule(i, text);
   if (SETTINGS_RE.test(text) || SETTINGS_UNDO_RE.test(text)) return handleSettingsText(i, text);
@@ -60,7 +61,7 @@ export function handleText(i: Interaction, raw: string): InteractionResult {
   if (BACK.test(text)) {
     if (i.member.awayUntil) invalidateScores(i.app.ctx, i.team.id, absenceStartWeek(i.member.awayUntil));
     i.app.ctx.repos.teams.setAway(i.member.id, null);
-    return toast(tr(i.locale, '欢迎回来！', 'Welcome back!'), 'success');
+    return answer.toast(tr(i.locale, '欢迎回来！', 'Welcome back!'), 'success');
   }
-  return { type: 'card', card: ask(i.app.ctx, i.team.id, i.member, text).card };
+  return answer.reply(ask(i.app.ctx, i.team.id, i.member, text).card);
 }

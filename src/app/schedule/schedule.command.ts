@@ -1,13 +1,14 @@
 // `/radar schedule …` for managers (show or change the team's weekly schedule) and
 // `/radar timezone Area/City` for anyone (their own timezone, used for their weekly prompt).
 import type { CardSpec } from '../../ui/card.js';
-import type { InteractionResult } from '../inbound.js';
+
 import { ScheduleSettingsError, type ScheduleSettings, type WeeklyAt } from './index.js';
 import { isValidTimeZone } from './zoned-time.js';
 import { tr } from '../shared/view-text.js';
 import { teamSchedule, updateTeamSchedule } from './schedule.service.js';
 import type { Interaction } from '../interaction/interaction-context.js';
-import { isManagerial, notAllowed, toast } from '../interaction/interaction-context.js';
+import { isManagerial, notAllowed } from '../interaction/interaction-context.js';
+import { answer, type Answer } from '../answer.js';
 
 const DAYS: Record<string, WeeklyAt['day']> = {
   mon: 'mon', tue: 'tue', wed: 'wed', thu: 'thu', fri: 'fri', sat: 'sat', sun: 'sun',
@@ -82,23 +83,23 @@ function patchFrom(args: string[], current: ScheduleSettings): Partial<ScheduleS
   }
 }
 
-export function handleSchedule(i: Interaction, text: string): InteractionResult {
+export function handleSchedule(i: Interaction, text: string): Answer {
   const current = teamSchedule(i.app.ctx, i.team);
   const args = text.split(/\s+/).slice(1).filter(Boolean);
-  if (args.length === 0) return { type: 'card', card: show(current, i.locale) };
+  if (args.length === 0) return answer.reply(show(current, i.locale));
   if (!isManagerial(i.member)) return notAllowed(i.locale);
   const patch = patchFrom(args, current);
-  if (typeof patch === 'string') return toast(tr(i.locale, `格式：schedule ${args[0] ?? ''} ${patch}`, `Usage: schedule ${args[0] ?? ''} ${patch}`), 'warning');
+  if (typeof patch === 'string') return answer.toast(tr(i.locale, `格式：schedule ${args[0] ?? ''} ${patch}`, `Usage: schedule ${args[0] ?? ''} ${patch}`), 'warning');
   try {
-    return { type: 'card', card: show(updateTeamSchedule(i.app.ctx, i.team, patch), i.locale) };
+    return answer.reply(show(updateTeamSchedule(i.app.ctx, i.team, patch), i.locale));
   } catch (err) {
-    if (err instanceof ScheduleSettingsError) return toast(err.message, 'warning');
+    if (err instanceof ScheduleSettingsError) return answer.toast(err.message, 'warning');
     throw err;
   }
 }
 
-export function handleTimezone(i: Interaction, zone: string): InteractionResult {
-  if (!isValidTimeZone(zone)) return toast(tr(i.locale, '请使用 IANA 时区名，例如 Asia/Shanghai', 'Use an IANA timezone such as America/New_York'), 'warning');
+export function handleTimezone(i: Interaction, zone: string): Answer {
+  if (!isValidTimeZone(zone)) return answer.toast(tr(i.locale, '请使用 IANA 时区名，例如 Asia/Shanghai', 'Use an IANA timezone such as America/New_York'), 'warning');
   i.app.ctx.repos.teams.setMemberPrefs(i.member.id, { timezone: zone });
-  return toast(tr(i.locale, `已设置你的时区：${zone}，每周提醒将按你的当地时间发送。`, `Your timezone is now ${zone}; your weekly prompt follows your local time.`), 'success');
+  return answer.toast(tr(i.locale, `已设置你的时区：${zone}，每周提醒将按你的当地时间发送。`, `Your timezone is now ${zone}; your weekly prompt follows your local time.`), 'success');
 }

@@ -2,16 +2,17 @@
 // Only managers, directors and owners may open or change them; every change goes through the settings
 // service (validated by the config file's schema, logged with the member as `who`, re-scores the week).
 import type { ActionRef } from '../../ui/action.js';
-import type { InteractionResult } from '../inbound.js';
+
 import type { MessageRef } from '../ports/chat.port.js';
 import type { Interaction } from '../interaction/interaction-context.js';
-import { isManagerial, toast } from '../interaction/interaction-context.js';
+import { isManagerial } from '../interaction/interaction-context.js';
 import { tr } from '../shared/view-text.js';
 import {
   changeSettings, getPath, reloadStoredSettings, settingsHistory, settingsView, SettingsChangeError, undoChanges, undoLastChange, type SettingsChangesResult,
 } from './settings.service.js';
 import { errorsByField, isSettingsSection, sectionForm, type FormValues } from './settings-forms.js';
 import { settingsCard, settingsChangedCard, settingsForm, type SettingsChangeLine } from './settings.view.js';
+import { answer, type Answer } from '../answer.js';
 
 /** `settings` / `设置`; `settings undo` / `撤销设置` undoes the latest change. */
 export const SETTINGS_RE = /^(?:settings|setting|设置|配置)$/i;
@@ -19,8 +20,8 @@ export const SETTINGS_UNDO_RE = /^(?:settings\s+undo|undo\s+settings?|撤销设�
 
 const RECENT = 5;
 
-const refused = (i: Interaction): InteractionResult =>
-  toast(tr(i.locale, '只有销售经理、总监和老板可以查看和修改设置。', 'Only managers, directors and owners can see and change the settings.'), 'warning');
+const refused = (i: Interaction): Answer =>
+  answer.toast(tr(i.locale, '只有销售经理、总监和老板可以查看和修改设置。', 'Only managers, directors and owners can see and change the settings.'), 'warning');
 
 /** Who a change is recorded as: the member's email (what the CLI's `--by` takes), else their name. */
 const actorOf = (i: Interaction): string => i.member.email || i.member.name;
@@ -39,32 +40,32 @@ function changedCard(i: Interaction, before: Record<string, unknown>, r: Setting
   return settingsChangedCard({ lines, ids: r.changes.map((c) => c.id), rescored: r.rescored, undone }, i.locale);
 }
 
-export function handleSettingsText(i: Interaction, text: string): InteractionResult {
+export function handleSettingsText(i: Interaction, text: string): Answer {
   if (!isManagerial(i.member)) return refused(i);
   reloadStoredSettings(i.app.ctx, i.team.id);
   if (SETTINGS_UNDO_RE.test(text)) {
     const before = settingsView(i.app.ctx.settings);
     const r = undoLastChange(i.app.ctx, i.team.id, actorOf(i));
-    if (!r) return toast(tr(i.locale, '没有可以撤销的设置修改。', 'There is no settings change to undo.'), 'info');
-    return { type: 'card', card: changedCard(i, before, { changes: [r.change], settings: r.settings, rescored: r.rescored }, true) };
+    if (!r) return answer.toast(tr(i.locale, '没有可以撤销的设置修改。', 'There is no settings change to undo.'), 'info');
+    return answer.reply(changedCard(i, before, { changes: [r.change], settings: r.settings, rescored: r.rescored }, true));
   }
-  return { type: 'card', card: settingsOverview(i) };
+  return answer.reply(settingsOverview(i));
 }
 
-export function handleSettingsAction(i: Interaction, ref: ActionRef, message: MessageRef | null): InteractionResult {
+export function handleSettingsAction(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
   if (!isManagerial(i.member)) return refused(i);
   reloadStoredSettings(i.app.ctx, i.team.id);
-  const stale = toast(tr(i.locale, '这个按钮已过期，请重新打开设置。', 'This button is out of date; please open the settings again.'), 'warning');
+  const stale = answer.toast(tr(i.locale, '这个按钮已过期，请重新打开设置。', 'This button is out of date; please open the settings again.'), 'warning');
   switch (ref.kind) {
     case 'settings.show': {
       const card = settingsOverview(i);
       // The App Home has no message to replace: the card is sent instead.
-      return message ? { type: 'replaceMessage', card } : { type: 'card', card };
+      return message ? answer.update(card) : answer.reply(card);
     }
     case 'settings.open': {
       const section = ref.args.section;
       if (!isSettingsSection(section)) return stale;
-      return { type: 'openForm', form: settingsForm(sectionForm(section, settingsView(i.app.ctx.settings), i.locale), i.locale) };
+      return answer.openForm(settingsForm(sectionForm(section, settingsView(i.app.ctx.settings), i.locale), i.locale));
     }
     case 'settings.undo': {
       const ids = (ref.args.ids ?? '').split(',').map(Number);
@@ -74,9 +75,9 @@ export function handleSettingsAction(i: Interaction, ref: ActionRef, message: Me
         const r = undoChanges(i.app.ctx, i.team.id, ids, actorOf(i));
         const card = changedCard(i, before, r, true);
         const done = tr(i.locale, '已撤销', 'Undone');
-        return message ? { type: 'replaceMessage', card, toast: done } : { type: 'card', card };
+        return message ? answer.update(card, done) : answer.reply(card);
       } catch (err) {
-        if (err instanceof SettingsChangeError) return toast(tr(i.locale, `未能撤销：${err.userMessage}`, `Not undone: ${err.userMessage}`), 'warning');
+        if (err instanceof SettingsChangeError) return answer.toast(tr(i.locale, `未能撤销：${err.userMessage}`, `Not undone: ${err.userMessage}`), 'warning');
         throw err;
       }
     }
@@ -87,22 +88,22 @@ export function handleSettingsAction(i: Interaction, ref: ActionRef, message: Me
 
 const asText = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] ?? '' : v ?? '');
 
-export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormValues): InteractionResult {
+export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormValues): Answer {
   if (!isManagerial(i.member)) return refused(i);
   const section = ref.args.section;
-  if (!isSettingsSection(section)) return toast(tr(i.locale, '这个表单已过期，请重新打开。', 'This form is out of date; please open it again.'), 'warning');
+  if (!isSettingsSection(section)) return answer.toast(tr(i.locale, '这个表单已过期，请重新打开。', 'This form is out of date; please open it again.'), 'warning');
   reloadStoredSettings(i.app.ctx, i.team.id);
   const before = settingsView(i.app.ctx.settings);
   const form = sectionForm(section, before, i.locale);
   const read = form.read(values);
   const submitted = Object.fromEntries(form.inputs.map((x) => [x.field.id, asText(values[x.field.id])]));
-  const again = (errors: Record<string, string>): InteractionResult => ({ type: 'formErrors', form: settingsForm(form, i.locale, { values: submitted, errors }) });
+  const again = (errors: Record<string, string>): Answer => (answer.fieldErrors(settingsForm(form, i.locale, { values: submitted, errors })));
   if (Object.keys(read.errors).length > 0) return again(read.errors);
   // Nothing changed: the settings card again where the form had replaced it (Feishu), or in the DM it came from (Slack).
-  if (read.changes.length === 0) return { type: 'formDone', toast: tr(i.locale, '没有改动，未保存', 'Nothing changed; nothing saved'), card: settingsOverview(i) };
+  if (read.changes.length === 0) return answer.formDone(tr(i.locale, '没有改动，未保存', 'Nothing changed; nothing saved'), settingsOverview(i));
   try {
     const r = changeSettings(i.app.ctx, i.team.id, { changes: read.changes, actor: actorOf(i) });
-    return { type: 'card', card: changedCard(i, before, r, false) };
+    return answer.reply(changedCard(i, before, r, false));
   } catch (err) {
     if (!(err instanceof SettingsChangeError)) throw err;
     return again(errorsByField(err.userMessage, read.errorKeys, form.inputs.map((x) => x.field.id), i.locale));
@@ -110,7 +111,7 @@ export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormV
 }
 
 /** A settings form closed without saving: the overview again where the form had replaced it (Feishu). */
-export function handleSettingsFormCancel(i: Interaction): InteractionResult {
+export function handleSettingsFormCancel(i: Interaction): Answer {
   const closed = tr(i.locale, '已取消，未保存', 'Cancelled; nothing saved');
-  return isManagerial(i.member) ? { type: 'replaceMessage', card: settingsOverview(i), toast: closed } : toast(closed);
+  return isManagerial(i.member) ? answer.update(settingsOverview(i), closed) : answer.toast(closed);
 }

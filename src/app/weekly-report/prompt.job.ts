@@ -6,8 +6,10 @@ import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
 import { syncUsers } from '../team/sync-users.job.js';
-import { promptDate, promptTimeFor } from '../schedule/index.js';
+import { promptTimeFor } from '../schedule/index.js';
 import { teamSchedule } from '../schedule/schedule.service.js';
+import { isAway } from '../../core/team.js';
+import { awayJudgedOn } from './missing-reps.js';
 
 export interface FanOutResult {
   queued: number;
@@ -24,12 +26,12 @@ export async function runPromptStep(app: RadarApp, teamId: number, week: WeekId)
   const result: FanOutResult = { queued: 0, alreadyQueued: 0, skippedAway: 0, unreachable: [] };
   const schedule = teamSchedule(app.ctx, team);
   // Away on prompt day: not asked (nor counted missing, see missing-reps).
-  const promptDay = promptDate(week, schedule);
+  const awayOn = awayJudgedOn(app.ctx, team, week);
   const snapshot = loadWeekSnapshot(app.ctx, teamId, week);
   // All intents in one transaction: a crash leaves either every prompt queued or none.
   repos.transaction(() => {
     for (const rep of repos.teams.listMembers(teamId).filter((m) => m.role === 'rep')) {
-      if (rep.awayUntil !== null && rep.awayUntil >= promptDay) {
+      if (isAway(rep, awayOn)) {
         result.skippedAway += 1;
         continue;
       }

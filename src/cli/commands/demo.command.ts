@@ -1,11 +1,10 @@
 import { rmSync } from 'node:fs';
 import { importRecords } from '../../app/import/import-records.service.js';
-import { digestModel } from '../../app/digest/digest.service.js';
 import { digestCard } from '../../app/digest/digest.view.js';
 import type { Role } from '../../core/team.js';
 import { simulateBook } from '../../core/simulate/index.js';
 import { addWeeks, weekOfInstant } from '../../core/weekly-report/week.js';
-import { withCliContext, withoutReachability } from '../context.js';
+import { cliDigest, withCliContext } from '../context.js';
 import { printCard } from '../print-card.js';
 import type { Command } from './command.js';
 import { localeOpt, stringOpt } from './command.js';
@@ -41,7 +40,7 @@ export const demoCommand: Command = {
     const reps = ctx.repos.teams.listMembers(team.id).filter((m) => m.role === 'rep').length;
     process.stderr.write(`demo: ${reps} reps, ${ctx.repos.customers.listCustomers(team.id).length} customers, ${result.records} weekly entries (${book.weeks[0]} … ${endWeek}) → ${db}\n\n`);
     const locale = localeOpt(input, team.locale);
-    process.stdout.write(printCard(digestCard(withoutReachability(cli, digestModel(ctx, team.id, endWeek)), locale, teamTagLabels(ctx.settings))));
+    process.stdout.write(printCard(digestCard(cliDigest(cli, endWeek), locale, teamTagLabels(ctx.settings))));
     process.stdout.write(`\nTry:\n  npm run radar -- flags --db ${db}\n  npm run radar -- ask "top 5 risks" --db ${db}\n  npm run radar -- ask "逾期超过30天的客户" --db ${db}\n  npm run radar -- tasks --db ${db}\n  npm run radar -- simulate --seed 7\n`);
     return 0;
     });

@@ -1,6 +1,5 @@
-import { digestModel } from '../../app/digest/digest.service.js';
 import { digestCard } from '../../app/digest/digest.view.js';
-import { withCliContext, withoutReachability } from '../context.js';
+import { cliDigest, withCliContext } from '../context.js';
 import { printCard } from '../print-card.js';
 import { resolveWeek } from '../week-arg.js';
 import type { Command } from './command.js';
@@ -16,7 +15,7 @@ export const digestCommand: Command = {
     const { ctx, team } = cli;
     const locale = localeOpt(input, team.locale);
     const week = resolveWeek(ctx, team.id, stringOpt(input, 'week'));
-    const model = withoutReachability(cli, digestModel(ctx, team.id, week));
+    const model = cliDigest(cli, week);
     if (input.values.json) {
       process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
       return 0;

@@ -1,5 +1,6 @@
 // Builds the digest model for a team and week from already-loaded data (no I/O, deterministic).
 import type { Customer, Member } from '../team.js';
+import { isAway } from '../team.js';
 import type { CustomerScore, TagId } from '../customer-risk/types.js';
 import type { FollowUpTask } from '../follow-up/task.js';
 import { ACTIVE_STATES } from '../follow-up/task.js';
@@ -8,13 +9,18 @@ import { DEFAULT_ROUTING } from '../follow-up/routing.js';
 import { collaboratorsFor } from '../follow-up/assignees.js';
 import type { WeekId } from '../weekly-report/week.js';
 import { compareWeeks, weekEndDate, weeksBetween, weekStartDate } from '../weekly-report/week.js';
-import type { DigestFlag, DigestModel, DigestPerson, DigestRepRow, DigestTask, TrendPoint } from './digest.types.js';
+import type { DigestFlag, DigestModel, DigestPerson, DigestRepRow, DigestTask, TeamDigest, TrendPoint } from './digest.types.js';
 
 export interface DigestInput {
   teamId: number;
   week: WeekId;
-  /** YYYY-MM-DD in the team's timezone: decides overdue tasks and who is away. */
+  /** YYYY-MM-DD in the team's timezone: decides overdue tasks. */
   today: string;
+  /**
+   * The day "away" is judged on: the week's prompt day, as the prompt and the reminders judge it
+   * (awayJudgedOn in src/app/weekly-report/missing-reps.ts). Default `today`.
+   */
+  awayOn?: string;
   /** This week's scores. */
   scores: readonly CustomerScore[];
   customers: readonly Customer[];
@@ -27,8 +33,6 @@ export interface DigestInput {
   entries: ReadonlyArray<{ repId: number; customerId: number; values: { revenue: number | null }; carried?: boolean }>;
   /** Weekly flag counts/average index; the last 8 up to `week` are kept. */
   trend?: readonly TrendPoint[];
-  /** Decide reachability for one platform; without it, reachable means any platform id. */
-  platform?: 'slack' | 'feishu';
   config?: RoutingConfig;
   /** How many reasons each flag keeps (default 3). */
   maxReasons?: number;
@@ -42,19 +46,48 @@ export const NO_PROGRESS_REPORTS = 2;
 export const toPerson = (m: Member): DigestPerson =>
   ({ id: m.id, name: m.name, role: m.role, slackUserId: m.slackUserId, feishuOpenId: m.feishuOpenId });
 
-/** Whether the bot can reach a member (on one platform, or on any when none is named). */
+/**
+ * Whether the bot can reach a member (on one platform, or on any when none is named): the only place the
+ * digest reads a member's platform ids.
+ */
 export function isReachable(m: Pick<Member, 'slackUserId' | 'feishuOpenId'>, platform?: 'slack' | 'feishu'): boolean {
   if (platform === 'slack') return !!m.slackUserId;
   if (platform === 'feishu') return !!m.feishuOpenId;
   return !!m.slackUserId || !!m.feishuOpenId;
 }
 
-/** Away when `awayUntil` is today or later. */
-export const isAway = (m: Pick<Member, 'awayUntil'>, today: string): boolean => m.awayUntil !== null && m.awayUntil >= today;
+/** The reachability test of one platform (of any platform when none is named), for `withUnreachable`. */
+export const reachableOn = (platform?: 'slack' | 'feishu') => (m: DigestPerson): boolean => isReachable(m, platform);
+
+/**
+ * A platform's digest: the team's digest plus the members `reachable` says the bot cannot reach there.
+ * Pure; the team digest is built once and shared by every platform.
+ */
+export function withUnreachable(digest: TeamDigest, reachable: (m: DigestPerson) => boolean): DigestModel {
+  const unreachable = digest.members.filter((m) => !reachable(m));
+  const { openTasks, overdueTasks, resolved, ...counts } = digest.counts;
+  // Keys in the order `radar digest --json` has always printed them.
+  return {
+    teamId: digest.teamId,
+    week: digest.week,
+    today: digest.today,
+    counts: { ...counts, unreachable: unreachable.length, openTasks, overdueTasks, resolved },
+    flags: digest.flags,
+    missingReports: digest.missingReports,
+    away: digest.away,
+    unreachable,
+    carriedTasks: digest.carriedTasks,
+    resolved: digest.resolved,
+    reps: digest.reps,
+    totals: digest.totals,
+    trend: digest.trend,
+  };
+}
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'zh') || 0;
 
-export function buildDigest(input: DigestInput): DigestModel {
+/** The team's digest of the week (each platform then adds its unreachable list with `withUnreachable`). */
+export function buildDigest(input: DigestInput): TeamDigest {
   const config = input.config ?? DEFAULT_ROUTING;
   const memberOf = new Map(input.members.map((m) => [m.id, m]));
   const customerOf = new Map(input.customers.map((c) => [c.id, c]));
@@ -109,9 +142,9 @@ export function buildDigest(input: DigestInput): DigestModel {
   const reps = input.members.filter((m) => m.role === 'rep');
   const statusOf = new Map(input.reportStatuses.map((r) => [r.repId, r]));
   const submitted = (repId: number) => !!statusOf.get(repId)?.submittedAt;
-  const away = reps.filter((r) => isAway(r, input.today) && !submitted(r.id)).sort(byName);
-  const missingReports = reps.filter((r) => !submitted(r.id) && !isAway(r, input.today)).sort(byName);
-  const unreachable = input.members.filter((m) => !isReachable(m, input.platform)).sort(byName);
+  const awayOn = input.awayOn ?? input.today;
+  const away = reps.filter((r) => isAway(r, awayOn) && !submitted(r.id)).sort(byName);
+  const missingReports = reps.filter((r) => !submitted(r.id) && !isAway(r, awayOn)).sort(byName);
 
   const flaggedCustomers = new Set(flags.map((f) => f.customerId));
   // One pass over customers and entries (books can hold thousands of customers).
@@ -138,7 +171,7 @@ export function buildDigest(input: DigestInput): DigestModel {
     const st = statusOf.get(r.id);
     return {
       rep: toPerson(r), customers: t.customers, entries: t.entries,
-      submitted: !!st?.submittedAt, late: !!st?.submittedAt && st.late, away: isAway(r, input.today),
+      submitted: !!st?.submittedAt, late: !!st?.submittedAt && st.late, away: isAway(r, awayOn),
       // Submitted with no customer filled: a report in name only, not a ✅.
       empty: !!st?.submittedAt && t.entries === 0, carried: t.carried,
       revenue: round2(t.revenue), flags: t.flags,
@@ -175,7 +208,6 @@ export function buildDigest(input: DigestInput): DigestModel {
       submitted: reps.filter((r) => submitted(r.id)).length,
       submittedEmpty: repRows.filter((r) => r.empty).length,
       missing: missingReports.length,
-      unreachable: unreachable.length,
       openTasks: activeTasks.length,
       overdueTasks: activeTasks.filter((t) => t.overdue).length,
       resolved: resolved.length,
@@ -183,12 +215,12 @@ export function buildDigest(input: DigestInput): DigestModel {
     flags,
     missingReports: missingReports.map(toPerson),
     away: away.map(toPerson),
-    unreachable: unreachable.map(toPerson),
     carriedTasks,
     resolved,
     reps: repRows,
     totals: { revenue: round2(input.entries.reduce((s, e) => s + (e.values.revenue ?? 0), 0)), entries: input.entries.length },
     trend,
+    members: [...input.members].sort(byName).map(toPerson),
   };
 }
 

@@ -118,3 +118,13 @@ export interface DigestModel {
   /** Flag count and average index per week, ascending (last 8 weeks), when given. */
   trend: TrendPoint[];
 }
+
+/**
+ * The digest of one team and week before any platform is named: built once, then each platform adds its
+ * own "cannot reach" list (`withUnreachable` in build-digest.ts) to make the DigestModel it shows.
+ */
+export type TeamDigest = Omit<DigestModel, 'counts' | 'unreachable'> & {
+  counts: Omit<DigestCounts, 'unreachable'>;
+  /** Every member, by name: who each platform cannot reach is decided over them. */
+  members: DigestPerson[];
+};

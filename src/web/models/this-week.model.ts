@@ -11,6 +11,7 @@ import type { WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../../app/context.js';
 import { teamNow } from '../../app/context.js';
 import type { WeekFlags } from '../../app/scoring/week-flags.js';
+import { awayJudgedOn } from '../../app/weekly-report/missing-reps.js';
 import { canSee, seesTeam, visibleCustomers } from './visibility.js';
 
 export const SORT_KEYS = ['index', 'delta', 'weeks', 'name', 'rep'] as const;
@@ -116,6 +117,8 @@ export function thisWeekModel(ctx: AppContext, team: Team, viewer: Member, weekF
   // only the customers above (its per-rep tallies, unused here, would need the whole book).
   const digest = buildDigest({
     teamId: team.id, week, today,
+    // Away as the chat digest and the reminders judge it: on the week's prompt day.
+    awayOn: awayJudgedOn(ctx, team, week),
     scores: weekFlags.flagged,
     customers, members, tasks: [],
     reportStatuses: repos.reports.reportStatuses(team.id, week),

@@ -9,7 +9,7 @@ import { createFeishuAdapter, type FeishuAdapter } from '../../../adapters/feish
 import { checkCard, jsonBytes } from '../../../adapters/feishu/render/check-card.js';
 import type { Card2, ChartElement, VChartRichSpec } from '../../../adapters/feishu/render/card-v2.types.js';
 import { MAX_CARD_BYTES } from '../../../adapters/feishu/limits.js';
-import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.js';
+import type { InboundEvent } from '../../../src/app/inbound.js';
 import { renderPng } from '../../../src/chart-render/index.js';
 import { encodeAction } from '../../../src/ui/action.js';
 import type { ChartSpec } from '../../../src/ui/chart.js';
@@ -18,6 +18,7 @@ import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.f
 import { cardActionEvent, envelope, signRequest } from '../../fakes/feishu-signing.js';
 import { createHarness, NOW, type Harness as AppHarness } from '../../app/support/app-harness.js';
 import { heatmapZh, trendZh } from '../../chart-render/sample-specs.js';
+import { answer, type Answer } from '../../../src/app/answer.js';
 
 const ENCRYPT_KEY = 'enc-key-for-tests';
 const TOKEN = 'verification-token-for-tests';
@@ -37,7 +38,7 @@ afterEach(async () => {
   running = null;
 });
 
-async function start(router: (e: InboundEvent) => Promise<InteractionResult>): Promise<Running> {
+async function start(router: (e: InboundEvent) => Promise<Answer>): Promise<Running> {
   const api = await startFakeFeishuApi();
   const drawn: ChartSpec[] = [];
   const adapter = createFeishuAdapter(
@@ -134,10 +135,7 @@ describe('Feishu Details charts', () => {
   });
 
   it('a chart Card 2.0 does not draw (the heat map) is uploaded as a PNG and shown by image_key, once', async () => {
-    const result: InteractionResult = {
-      type: 'card',
-      card: { title: '客户：华星科技', tone: 'red', summary: 's', blocks: [{ type: 'text', text: ['指数 88'] }, { type: 'image', chart: trendZh }, { type: 'image', chart: heatmapZh }] },
-    };
+    const result: Answer = answer.reply({ title: '客户：华星科技', tone: 'red', summary: 's', blocks: [{ type: 'text', text: ['指数 88'] }, { type: 'image', chart: trendZh }, { type: 'image', chart: heatmapZh }] });
     running = await start(async () => result);
     const click = { a: encodeAction({ kind: 'customer.details', args: { customerId: '1' } }) };
     const first = (await running.click('ou_manager', click, 'oc_p2p')).card!.data;

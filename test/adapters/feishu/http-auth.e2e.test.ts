@@ -6,10 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeishuAdapter, type FeishuAdapter } from '../../../adapters/feishu/index.js';
-import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.js';
+import type { InboundEvent } from '../../../src/app/inbound.js';
 import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
 import { cardActionEvent, encryptPayload, envelope, signBody, signRequest, urlVerification } from '../../fakes/feishu-signing.js';
+import { answer, type Answer } from '../../../src/app/answer.js';
 
 const ENCRYPT_KEY = 'enc-key-for-auth-tests';
 const TOKEN = 'verification-token-for-auth-tests';
@@ -22,9 +23,9 @@ let server: Server;
 let base: string;
 const events: InboundEvent[] = [];
 
-async function router(event: InboundEvent): Promise<InteractionResult> {
+async function router(event: InboundEvent): Promise<Answer> {
   events.push(event);
-  return { type: 'toast', text: 'ok', tone: 'info' };
+  return answer.toast('ok', 'info');
 }
 
 beforeAll(async () => {

@@ -5,12 +5,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFeishuAdapter, type FeishuAdapter } from '../../../adapters/feishu/index.js';
-import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.js';
+import type { InboundEvent } from '../../../src/app/inbound.js';
 import { encodeAction } from '../../../src/ui/action.js';
 import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
 import { cardActionEvent, envelope, messageEvent, signRequest, textMessageEvent, urlVerification } from '../../fakes/feishu-signing.js';
 import { digestCard, promptCard, reportForm } from '../../fixtures/feishu/specs.js';
+import { answer, type Answer } from '../../../src/app/answer.js';
 
 const ENCRYPT_KEY = 'enc-key-for-tests';
 const TOKEN = 'verification-token-for-tests';
@@ -29,26 +30,26 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // The stub router: enough behaviour to drive every reply shape. An argument `slow` makes it miss the
 // soft deadline.
-async function router(event: InboundEvent): Promise<InteractionResult> {
+async function router(event: InboundEvent): Promise<Answer> {
   events.push(event);
   if (event.type === 'action') {
     if (event.action.args.slow) await pause(SLOW_MS);
-    if (event.action.kind === 'report.open' || event.action.kind === 'task.resolve') return { type: 'openForm', form: reportForm() };
-    if (event.action.kind === 'task.claim') return { type: 'replaceMessage', card: digestCard(event.action.args.taskId === 'big' ? 80 : 1), toast: '已认领 / Claimed' };
-    if (event.action.kind === 'customer.details') return { type: 'card', card: promptCard(1) };
-    if (event.action.kind === 'report.submit') return { type: 'toast', text: '已提交 / Submitted', tone: 'success' };
-    return { type: 'toast', text: 'ok', tone: 'info' };
+    if (event.action.kind === 'report.open' || event.action.kind === 'task.resolve') return answer.openForm(reportForm());
+    if (event.action.kind === 'task.claim') return answer.update(digestCard(event.action.args.taskId === 'big' ? 80 : 1), '已认领 / Claimed');
+    if (event.action.kind === 'customer.details') return answer.reply(promptCard(1));
+    if (event.action.kind === 'report.submit') return answer.toast('已提交 / Submitted', 'success');
+    return answer.toast('ok', 'info');
   }
   if (event.type === 'formSubmitted') {
     const contacts = String(event.values.contacts ?? '');
     if (!/^\d+$/.test(contacts)) {
       const values = Object.fromEntries(Object.entries(event.values).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
-      return { type: 'formErrors', form: reportForm({ values, errors: { contacts: '请输入整数 / Enter a whole number' } }) };
+      return answer.fieldErrors(reportForm({ values, errors: { contacts: '请输入整数 / Enter a whole number' } }));
     }
-    return { type: 'formDone', toast: '已保存 / Saved', card: promptCard(2) };
+    return answer.formDone('已保存 / Saved', promptCard(2));
   }
-  if (event.type === 'message') return { type: 'card', card: { title: `答：${event.text}`, tone: 'blue', summary: 's', blocks: [{ type: 'text', text: ['良好'] }] } };
-  return { type: 'none' };
+  if (event.type === 'message') return answer.reply({ title: `答：${event.text}`, tone: 'blue', summary: 's', blocks: [{ type: 'text', text: ['良好'] }] });
+  return answer.nothing();
 }
 
 beforeAll(async () => {

@@ -5,11 +5,12 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFeishuAdapter, type FeishuAdapter, type FeishuConfig } from '../../../adapters/feishu/index.js';
-import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.js';
+import type { InboundEvent } from '../../../src/app/inbound.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../../fakes/feishu-api.fake.js';
 import { headerMap, startFakeFeishuWs, type FakeFeishuWs } from '../../fakes/feishu-ws.fake.js';
 import { cardActionEvent, envelope, textMessageEvent } from '../../fakes/feishu-signing.js';
 import { promptCard, reportForm } from '../../fixtures/feishu/specs.js';
+import { answer, type Answer } from '../../../src/app/answer.js';
 
 const APP_ID = 'cli_a1b2c3d4e5f60718';
 const APP_SECRET = 'ws-app-secret-for-tests';
@@ -34,20 +35,20 @@ function captureLogger() {
   return pino({ level: 'trace' }, sink);
 }
 
-async function router(event: InboundEvent): Promise<InteractionResult> {
+async function router(event: InboundEvent): Promise<Answer> {
   events.push(event);
   if (event.type === 'message') {
     // Slower than the ack: the ack must not wait for the answer.
     await new Promise((r) => setTimeout(r, 150));
     order.push('router done');
-    return { type: 'card', card: { title: `答：${event.text}`, tone: 'blue', summary: 's', blocks: [{ type: 'text', text: ['良好'] }] } };
+    return answer.reply({ title: `答：${event.text}`, tone: 'blue', summary: 's', blocks: [{ type: 'text', text: ['良好'] }] });
   }
-  if (event.type === 'action' && event.action.kind === 'report.open') return { type: 'openForm', form: reportForm() };
+  if (event.type === 'action' && event.action.kind === 'report.open') return answer.openForm(reportForm());
   if (event.type === 'action' && event.action.kind === 'customer.details') {
     await new Promise((r) => setTimeout(r, 400));
-    return { type: 'card', card: promptCard(1) };
+    return answer.reply(promptCard(1));
   }
-  return { type: 'toast', text: 'ok', tone: 'info' };
+  return answer.toast('ok', 'info');
 }
 
 const config = (over: Partial<FeishuConfig> = {}): FeishuConfig => ({

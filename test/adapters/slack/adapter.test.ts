@@ -8,6 +8,7 @@ import { silentLogger } from '../../../src/runtime/logging/logger.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.fake.js';
 import { signedForm, signedJson, signedRaw } from '../../fakes/slack-signing.js';
 import { eventCallback, slashCommand } from '../../fixtures/slack/payloads.js';
+import { answer, type Answer } from '../../../src/app/answer.js';
 
 const inbound = () => {
   const seen = new Set<string>();
@@ -24,7 +25,7 @@ describe('createSlackAdapter', () => {
   it('builds a Socket Mode adapter without an HTTP route (the connection is tested in socket-mode.test.ts)', () => {
     const adapter = createSlackAdapter(
       { botToken: 'xoxb-x', signingSecret: 's', appToken: 'xapp-1-x', apiUrl: 'http://127.0.0.1:9/api/', managerChannel: 'C1', socketMode: true, botId: 'B1', botUserId: 'U1' },
-      { router: async () => ({ type: 'none' }), inbound: inbound(), logger: silentLogger() },
+      { router: async () => (answer.nothing()), inbound: inbound(), logger: silentLogger() },
     );
     expect(adapter.platform).toBe('slack');
     expect(adapter.http).toBeUndefined();
@@ -40,7 +41,7 @@ describe('createSlackAdapter', () => {
     const events: string[] = [];
     const adapter = createSlackAdapter(
       { botToken: token, signingSecret: secret, apiUrl: api.url, managerChannel: 'C1', socketMode: false },
-      { router: async (e) => (events.push(e.type), { type: 'toast', text: 'hi', tone: 'info' }), inbound: inbound(), logger },
+      { router: async (e) => (events.push(e.type), answer.toast('hi', 'info')), inbound: inbound(), logger },
     );
     await adapter.start();
     expect(api.callsTo('auth.test')).toHaveLength(1);

@@ -13,6 +13,7 @@ import { startFakeSlackSocket, type FakeSlackSocket } from '../../fakes/slack-so
 import { signedForm, signedInteraction } from '../../fakes/slack-signing.js';
 import { slashCommand, viewSubmission } from '../../fixtures/slack/payloads.js';
 import { SECRET, startHarness, stubRouter, type Harness } from './e2e-support.js';
+import { answer, type Answer } from '../../../src/app/answer.js';
 
 const form: FormSpec = {
   formId: encodeAction({ kind: 'report.save', args: { week: '2026-W48', customerId: '17' } }),
@@ -51,7 +52,7 @@ describe('Slack bot identity (HTTP mode)', () => {
   it('resolves the identity with one auth.test at start (retrying an outage) and never per request', async () => {
     h = await startHarness({ knowsItself: false, identityRetries: 4, identityRetryDelayMs: 5, beforeStart: (api) => api.fail('auth.test', { kind: 'status', status: 503, times: 2 }) });
     expect(h.api.callsTo('auth.test')).toHaveLength(3);
-    h.stub.results = [{ type: 'formDone', toast: 'Saved' }];
+    h.stub.results = [answer.formDone('Saved')];
     for (let i = 0; i < 3; i++) {
       const res = await h.post(signedInteraction(SECRET, submission()));
       expect(res.status).toBe(200);
@@ -63,7 +64,7 @@ describe('Slack bot identity (HTTP mode)', () => {
 
   it('with SLACK_BOT_ID and SLACK_BOT_USER_ID given, makes no auth.test call at all', async () => {
     h = await startHarness({ knowsItself: true });
-    h.stub.results = [{ type: 'toast', text: 'hi', tone: 'info' }];
+    h.stub.results = [answer.toast('hi', 'info')];
     await h.post(signedForm(SECRET, slashCommand('hello')));
     await h.api.waitFor('chat.postEphemeral');
     expect(h.api.callsTo('auth.test')).toHaveLength(0);
@@ -71,7 +72,7 @@ describe('Slack bot identity (HTTP mode)', () => {
 
   it('while auth.test fails, a submission keeps its modal open with an error and reaches nothing; once Slack is back it is saved', async () => {
     h = await startHarness({ knowsItself: false, identityRetries: 2, identityRetryDelayMs: 5, beforeStart: (api) => api.failAuthTest({ kind: 'status', status: 503 }) });
-    h.stub.results = [{ type: 'formDone', toast: 'Saved' }];
+    h.stub.results = [answer.formDone('Saved')];
     const res = await h.post(signedInteraction(SECRET, submission()));
     expect(res.status).toBe(200);
     expect(res.json()).toEqual(keptOpen);
@@ -92,7 +93,7 @@ describe('Slack bot identity (HTTP mode)', () => {
     api.failAuthTest({ kind: 'error', error: 'invalid_auth' });
     const adapter = createSlackAdapter(
       { botToken: 'xoxb-revoked', signingSecret: SECRET, apiUrl: api.url, managerChannel: 'C1', socketMode: false, identityRetries: 3, identityRetryDelayMs: 5 },
-      { router: async () => ({ type: 'none' }), inbound: { firstSeen: () => true }, logger: silentLogger() },
+      { router: async () => (answer.nothing()), inbound: { firstSeen: () => true }, logger: silentLogger() },
     );
     try {
       const err = await adapter.start().then(() => null, (e: unknown) => e);
@@ -111,7 +112,7 @@ describe('Slack bot identity (HTTP mode)', () => {
     const thrown = await h.post(signedInteraction(SECRET, submission()));
     expect(thrown.status).toBe(200);
     expect(thrown.json()).toMatchObject({ response_action: 'errors', errors: { overdueDays: expect.stringContaining('went wrong') } });
-    h.stub.results = [{ type: 'toast', text: 'Sorry, something went wrong. Please try again in a moment.', tone: 'error' }];
+    h.stub.results = [answer.toast('Sorry, something went wrong. Please try again in a moment.', 'error')];
     const failed = await h.post(signedInteraction(SECRET, submission()));
     expect(failed.json()).toEqual({ response_action: 'errors', errors: { overdueDays: 'Sorry, something went wrong. Please try again in a moment.' } });
     // Nothing was DMed as if the form had been handled.
@@ -130,7 +131,7 @@ describe('Slack bot identity (Socket Mode)', () => {
     socket = await startFakeSlackSocket();
     socket.api.failAuthTest({ kind: 'status', status: 503 });
     const stub = stubRouter();
-    stub.results = [{ type: 'formDone', toast: 'Saved' }];
+    stub.results = [answer.formDone('Saved')];
     const adapter = createSlackAdapter(
       { botToken: 'xoxb-socket', signingSecret: 'unused', appToken: 'xapp-1-A-1-x', apiUrl: socket.api.url, managerChannel: 'C1', socketMode: true, identityRetries: 1, requestTimeoutMs: 2000 },
       { router: (e) => stub.router(e), inbound: { firstSeen: () => true }, logger: silentLogger() },

@@ -12,6 +12,7 @@ import { digestCard } from '../../fixtures/slack/cards.js';
 import { buttonClick, homeButtonClick, viewSubmission } from '../../fixtures/slack/payloads.js';
 import { captureLogs, type CapturedLog } from '../../e2e/support/log-capture.js';
 import { SECRET, startHarness, type Harness } from './e2e-support.js';
+import { answer } from '../../../src/app/answer.js';
 
 const claim = encodeAction({ kind: 'task.claim', args: { taskId: '25' } });
 const claimedDigest: CardSpec = { ...digestCard(40), title: 'Radar digest — #25 claimed' };
@@ -50,7 +51,7 @@ describe('a click in a continuation of a large card', () => {
     const ref = await postDigest();
     const [cont] = ref.parts;
     const before = blocksOf(cont!);
-    h.stub.results = [{ type: 'replaceMessage', card: claimedDigest, toast: 'Claimed #25' }];
+    h.stub.results = [answer.update(claimedDigest, 'Claimed #25')];
     const res = await h.post(signedInteraction(SECRET, buttonClick(claim, { user: 'U0MGR', channel: 'C0MANAGERS', messageTs: cont!, threadTs: ref.messageId })));
     expect(res.status).toBe(200);
     const [toast] = await h.api.waitFor('chat.postEphemeral');
@@ -70,7 +71,7 @@ describe('a click in a continuation of a large card', () => {
   it('trusts our metadata when Slack includes it: part > 0 is left alone, part 0 is replaced', async () => {
     const ref = await postDigest();
     const meta = (part: number) => ({ event_type: 'radar_message', event_payload: { key: 'digest:2026-W48', part } });
-    h.stub.results = [{ type: 'replaceMessage', card: claimedDigest, toast: 'Claimed #25' }];
+    h.stub.results = [answer.update(claimedDigest, 'Claimed #25')];
     await h.post(signedInteraction(SECRET, buttonClick(claim, { user: 'U0MGR', channel: 'C0MANAGERS', messageTs: ref.parts[1]!, metadata: meta(2) })));
     await h.api.waitFor('chat.postEphemeral');
     expect(h.api.callsTo('chat.update')).toHaveLength(0);
@@ -85,13 +86,13 @@ describe('a click in a continuation of a large card', () => {
     const ref = await postDigest();
     const [cont] = ref.parts;
     const before = blocksOf(cont!);
-    h.stub.results = [{ type: 'openForm', form }];
+    h.stub.results = [answer.openForm(form)];
     await h.post(signedInteraction(SECRET, buttonClick(claim, { user: 'U0MGR', channel: 'C0MANAGERS', messageTs: cont!, threadTs: ref.messageId })));
     const [open] = await h.api.waitFor('views.open');
     const meta = decodeFormMeta(open!.args.view.private_metadata as string);
     expect(meta).toMatchObject({ formId: form.formId, continuation: true, source: { channel: 'C0MANAGERS', messageId: cont } });
 
-    h.stub.results = [{ type: 'formDone', toast: 'Note saved', card: claimedDigest }];
+    h.stub.results = [answer.formDone('Note saved', claimedDigest)];
     const res = await h.post(signedInteraction(SECRET, viewSubmission(open!.args.view.private_metadata as string, { note: { note: { type: 'plain_text_input', value: 'called' } } }, 'U0MGR')));
     expect(res.status).toBe(200);
     const [toast] = await h.api.waitFor('chat.postEphemeral');
@@ -104,7 +105,7 @@ describe('a click in a continuation of a large card', () => {
 
 describe('a click in the App Home tab', () => {
   it('routes the action, DMs the toast and publishes the Home again', async () => {
-    h.stub.results = [{ type: 'replaceMessage', card: claimedDigest, toast: 'Claimed #25' }, { type: 'card', card: homeCard }];
+    h.stub.results = [answer.update(claimedDigest, 'Claimed #25'), answer.reply(homeCard)];
     const res = await h.post(signedInteraction(SECRET, homeButtonClick(claim, { user: 'U0REP1' })));
     expect(res.status).toBe(200);
     const [pub] = await h.api.waitFor('views.publish');
@@ -122,18 +123,18 @@ describe('a click in the App Home tab', () => {
   });
 
   it('a toast-only answer is DMed, and a form from Home re-publishes Home after it is saved', async () => {
-    h.stub.results = [{ type: 'toast', text: 'Already claimed', tone: 'warning' }, { type: 'card', card: homeCard }];
+    h.stub.results = [answer.toast('Already claimed', 'warning'), answer.reply(homeCard)];
     await h.post(signedInteraction(SECRET, homeButtonClick(claim)));
     await h.api.waitFor('views.publish');
     expect(h.api.callsTo('chat.postMessage')[0]!.args.text).toContain('Already claimed');
 
-    h.stub.results = [{ type: 'openForm', form }];
+    h.stub.results = [answer.openForm(form)];
     await h.post(signedInteraction(SECRET, homeButtonClick(claim)));
     const [open] = await h.api.waitFor('views.open');
     expect(decodeFormMeta(open!.args.view.private_metadata as string)).toMatchObject({ source: null, fromHome: true });
     expect(h.api.callsTo('views.publish')).toHaveLength(1); // nothing changed yet
 
-    h.stub.results = [{ type: 'formDone', toast: 'Note saved' }, { type: 'card', card: homeCard }];
+    h.stub.results = [answer.formDone('Note saved'), answer.reply(homeCard)];
     await h.post(signedInteraction(SECRET, viewSubmission(open!.args.view.private_metadata as string, { note: { note: { type: 'plain_text_input', value: 'x' } } })));
     await h.api.waitFor('views.publish', 2);
     expect(h.stub.events.at(-1)).toMatchObject({ type: 'homeOpened' });
@@ -143,7 +144,7 @@ describe('a click in the App Home tab', () => {
 
 describe('opening a modal', () => {
   it('views.open is the first Web API call after routing', async () => {
-    h.stub.results = [{ type: 'openForm', form }];
+    h.stub.results = [answer.openForm(form)];
     await h.post(signedInteraction(SECRET, buttonClick(claim)));
     await h.api.waitFor('views.open');
     expect(h.api.calls[0]?.method).toBe('views.open');
@@ -151,7 +152,7 @@ describe('opening a modal', () => {
 
   it('an expired trigger_id is logged at warn and the user is asked to click again', async () => {
     h.api.fail('views.open', { kind: 'error', error: 'expired_trigger_id' });
-    h.stub.results = [{ type: 'openForm', form }];
+    h.stub.results = [answer.openForm(form)];
     await h.post(signedInteraction(SECRET, buttonClick(claim)));
     const [toast] = await h.api.waitFor('chat.postEphemeral');
     expect(toast!.args.text).toContain('click again');

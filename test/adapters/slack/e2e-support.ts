@@ -3,29 +3,30 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack/index.js';
-import type { InboundEvent, InteractionResult } from '../../../src/app/inbound.js';
+import type { InboundEvent } from '../../../src/app/inbound.js';
 import { silentLogger, type Logger } from '../../../src/runtime/logging/logger.js';
 import { startFakeSlackApi, type FakeSlackApi } from '../../fakes/slack-api.fake.js';
 import type { SignedSlackRequest } from '../../fakes/slack-signing.js';
 import type { ChartSpec } from '../../../src/ui/chart.js';
+import { answer, type Answer } from '../../../src/app/answer.js';
 
 export const SECRET = 'test-signing-secret';
 
 export interface StubRouter {
   events: InboundEvent[];
   /** Results returned in order; the last one repeats. */
-  results: Array<InteractionResult | (() => Promise<InteractionResult>)>;
-  router(event: InboundEvent): Promise<InteractionResult>;
+  results: Array<Answer | (() => Promise<Answer>)>;
+  router(event: InboundEvent): Promise<Answer>;
 }
 
 export function stubRouter(): StubRouter {
   const stub: StubRouter = {
     events: [],
-    results: [{ type: 'none' }],
+    results: [answer.nothing()],
     async router(event) {
       stub.events.push(event);
       const next = stub.results.length > 1 ? stub.results.shift() : stub.results[0];
-      if (!next) return { type: 'none' };
+      if (!next) return answer.nothing();
       return typeof next === 'function' ? next() : next;
     },
   };
@@ -54,7 +55,7 @@ export interface HarnessOptions {
   /** Runs against the fake before the adapter starts (e.g. to make auth.test fail). */
   beforeStart?: (api: FakeSlackApi) => void;
   /** The real app's router instead of the stub (the stub still records each event). */
-  router?: (event: InboundEvent) => Promise<InteractionResult>;
+  router?: (event: InboundEvent) => Promise<Answer>;
   /** Draws chart PNGs for uploads (the chart renderer); unset: charts as text. */
   renderChartPng?: (chart: ChartSpec) => Buffer | Promise<Buffer>;
 }

@@ -5,6 +5,7 @@ import { createLogger } from '../../../src/runtime/logging/logger.js';
 import { signedRaw } from '../../fakes/slack-signing.js';
 import { buttonClick, eventCallback, slashCommand, viewSubmission } from '../../fixtures/slack/payloads.js';
 import { SECRET, startHarness, type Harness } from './e2e-support.js';
+import { answer } from '../../../src/app/answer.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -50,7 +51,7 @@ describe('signed fuzz', () => {
       [viewSubmission('report.save|customerId=1', { a: { a: { type: 'plain_text_input', value: 'x' } } }), 'payload'],
       [slashCommand('hi'), 'form'],
     ];
-    h.stub.results = [{ type: 'toast', text: 'ok', tone: 'info' }];
+    h.stub.results = [answer.toast('ok', 'info')];
     const statuses = new Map<number, number>();
     for (let i = 0; i < 240; i++) {
       const [seed, kind] = seeds[i % seeds.length]!;
@@ -68,7 +69,7 @@ describe('signed fuzz', () => {
       expect(res.text).not.toMatch(/\bat .+:\d+:\d+/);
     }
     // alive and still answering
-    h.stub.results = [{ type: 'toast', text: 'still here', tone: 'info' }];
+    h.stub.results = [answer.toast('still here', 'info')];
     expect((await h.post(signedRaw(SECRET, new URLSearchParams(slashCommand('x')).toString(), 'application/x-www-form-urlencoded'))).status).toBe(200);
     if (process.env.FUZZ_DEBUG) console.error(Object.fromEntries(statuses));
     expect(statuses.get(200)).toBeGreaterThan(20);

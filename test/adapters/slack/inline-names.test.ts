@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../../adapters/slack/render/message.render.js';
 import { renderCard } from '../../../adapters/feishu/render/render-card.js';
 import { digestCard } from '../../../src/app/digest/digest.view.js';
-import { buildDigest } from '../../../src/core/digest/build-digest.js';
-import { digestInput } from '../../core/digest/digest-fixture.js';
+import { digestOf } from '../../core/digest/digest-fixture.js';
 import { CUSTOMERS, MEMBERS } from '../../core/follow-up/fixtures.js';
 
 const FAKE_LINE = '✅ All customers healthy';
@@ -21,7 +20,7 @@ function evilDigest() {
     return m;
   });
   const customers = CUSTOMERS.map((c) => (c.id === 101 ? { ...c, name: `华星科技\u2028${FAKE_LINE}` } : c));
-  return digestCard(buildDigest(digestInput({ members, customers })), 'en');
+  return digestCard(digestOf({ members, customers }), 'en');
 }
 
 /** Every mrkdwn / plain text of a Slack message, split into its lines. */

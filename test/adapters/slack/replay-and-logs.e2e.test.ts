@@ -12,6 +12,7 @@ import { startFakeSlackSocket, type FakeSlackSocket } from '../../fakes/slack-so
 import { signedForm, signedInteraction, signedJson } from '../../fakes/slack-signing.js';
 import { eventCallback, slashCommand, viewSubmission } from '../../fixtures/slack/payloads.js';
 import { SECRET, startHarness, stubRouter, type Harness } from './e2e-support.js';
+import { answer } from '../../../src/app/answer.js';
 
 // What must never reach a log line.
 const ASKED = '华星科技 overdue?';
@@ -19,7 +20,7 @@ const CUSTOMER = '蓝海物流';
 const NOTE = 'CFO promised payment Friday';
 const ANSWER = 'receivable 987,654';
 
-const answer: CardSpec = {
+const answerCard: CardSpec = {
   title: `Customer: ${CUSTOMER}`,
   tone: 'orange',
   summary: `${CUSTOMER} · ${ANSWER}`,
@@ -56,7 +57,7 @@ afterEach(async () => {
 describe('slash command replay', () => {
   it('an exact replay of a signed slash command within 5 minutes runs once', async () => {
     h = await startHarness();
-    h.stub.results = [{ type: 'toast', text: 'done', tone: 'info' }];
+    h.stub.results = [answer.toast('done', 'info')];
     const req = signedForm(SECRET, slashCommand('remind'));
     expect((await h.post(req)).status).toBe(200);
     await h.api.waitFor('chat.postEphemeral');
@@ -77,7 +78,7 @@ describe('slash command replay', () => {
 describe('view submission replay', () => {
   it('a duplicate of a rejected submission gets the same inline errors (the modal stays open), and runs once', async () => {
     h = await startHarness();
-    h.stub.results = [{ type: 'formErrors', form: { ...form, errors: { notes: 'Too long: at most 10 characters' } } }];
+    h.stub.results = [answer.fieldErrors({ ...form, errors: { notes: 'Too long: at most 10 characters' } })];
     const sub = viewSubmission(form.formId, { notes: { notes: { type: 'plain_text_input', value: NOTE } } });
     (sub.view as Record<string, unknown>).blocks = renderModal(form).blocks;
     const req = signedInteraction(SECRET, sub);
@@ -95,12 +96,12 @@ describe('debug and trace logs carry no customer data', () => {
   it('HTTP mode at trace: command, mention, submission and the answers sent', async () => {
     const logs = capture('trace');
     h = await startHarness({ logger: logs.logger });
-    h.stub.results = [{ type: 'card', card: answer }];
+    h.stub.results = [answer.reply(answerCard)];
     await h.post(signedForm(SECRET, slashCommand(ASKED)));
     await h.api.waitFor('chat.postEphemeral');
     await h.post(signedJson(SECRET, eventCallback({ type: 'app_mention', user: 'U0OWNER', text: `<@${h.api.botUserId}> ${ASKED}`, ts: '1700000000.000100', channel: 'C0MANAGERS' })));
     await h.api.waitFor('chat.postMessage');
-    h.stub.results = [{ type: 'formDone', toast: `Saved ${CUSTOMER}`, card: answer }];
+    h.stub.results = [answer.formDone(`Saved ${CUSTOMER}`, answerCard)];
     const sub = viewSubmission(form.formId, { notes: { notes: { type: 'plain_text_input', value: NOTE } } });
     (sub.view as Record<string, unknown>).blocks = renderModal(form).blocks;
     await h.post(signedInteraction(SECRET, sub));
@@ -117,7 +118,7 @@ describe('debug and trace logs carry no customer data', () => {
     socket = await startFakeSlackSocket();
     const logs = capture('debug');
     const stub = stubRouter();
-    stub.results = [{ type: 'card', card: answer }];
+    stub.results = [answer.reply(answerCard)];
     const adapter = createSlackAdapter(
       { botToken: 'xoxb-socket', signingSecret: 'unused', appToken: 'xapp-1-A-1-x', apiUrl: socket.api.url, managerChannel: 'C1', socketMode: true, botUserId: socket.api.botUserId, botId: socket.api.botId, requestTimeoutMs: 2000 },
       { router: (e) => stub.router(e), inbound: { firstSeen: () => true }, logger: logs.logger },
@@ -127,7 +128,7 @@ describe('debug and trace logs carry no customer data', () => {
       const id = socket.send('slash_commands', slashCommand(ASKED));
       await socket.waitForAck(id);
       await socket.api.waitFor('chat.postEphemeral');
-      stub.results = [{ type: 'formErrors', form: { ...form, errors: { notes: `${CUSTOMER}: too long` } } }];
+      stub.results = [answer.fieldErrors({ ...form, errors: { notes: `${CUSTOMER}: too long` } })];
       const sub = viewSubmission(form.formId, { notes: { notes: { type: 'plain_text_input', value: NOTE } } });
       const sid = socket.send('interactive', sub);
       expect((await socket.waitForAck(sid)).payload).toMatchObject({ response_action: 'errors' });

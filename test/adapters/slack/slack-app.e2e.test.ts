@@ -6,6 +6,7 @@ import type { FormSpec } from '../../../src/ui/form.js';
 import { signedForm, signedInteraction, signedJson, signedRaw } from '../../fakes/slack-signing.js';
 import { buttonClick, eventCallback, slashCommand, viewSubmission } from '../../fixtures/slack/payloads.js';
 import { SECRET, startHarness, type Harness } from './e2e-support.js';
+import { answer } from '../../../src/app/answer.js';
 
 const answerCard: CardSpec = {
   title: '华星科技',
@@ -46,7 +47,7 @@ afterEach(async () => {
 
 describe('Slack app end to end (HTTP mode)', () => {
   it('answers /radar with an ephemeral card', async () => {
-    h.stub.results = [{ type: 'card', card: answerCard }];
+    h.stub.results = [answer.reply(answerCard)];
     const res = await h.post(signedForm(SECRET, slashCommand('how is 华星科技?')));
     expect(res.status).toBe(200);
     const [call] = await h.api.waitFor('chat.postEphemeral');
@@ -56,7 +57,7 @@ describe('Slack app end to end (HTTP mode)', () => {
   });
 
   it('a button click opens the modal with action_ids = field ids', async () => {
-    h.stub.results = [{ type: 'openForm', form }];
+    h.stub.results = [answer.openForm(form)];
     const value = encodeAction({ kind: 'report.open', args: { week: '2026-W48', customerId: '17' } });
     const res = await h.post(signedInteraction(SECRET, buttonClick(value)));
     expect(res.status).toBe(200);
@@ -80,7 +81,7 @@ describe('Slack app end to end (HTTP mode)', () => {
   });
 
   it('an invalid submission answers response_action errors keyed by field id', async () => {
-    h.stub.results = [{ type: 'formErrors', form: { ...form, errors: { overdueDays: 'must be ≥ 0', stage: 'required' } } }];
+    h.stub.results = [answer.fieldErrors({ ...form, errors: { overdueDays: 'must be ≥ 0', stage: 'required' } })];
     const res = await h.post(signedInteraction(SECRET, viewSubmission(form.formId, validState)));
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({ response_action: 'errors', errors: { overdueDays: 'must be ≥ 0', stage: 'required' } });
@@ -94,7 +95,7 @@ describe('Slack app end to end (HTTP mode)', () => {
   });
 
   it('a valid submission closes the modal and DMs the notice', async () => {
-    h.stub.results = [{ type: 'formDone', toast: 'Saved 华星科技' }];
+    h.stub.results = [answer.formDone('Saved 华星科技')];
     const res = await h.post(signedInteraction(SECRET, viewSubmission(form.formId, validState)));
     expect(res.status).toBe(200);
     expect(res.text).toBe('');
@@ -106,7 +107,7 @@ describe('Slack app end to end (HTTP mode)', () => {
   it('a slow router still acks a submission in time, and the outcome arrives by DM', async () => {
     await h.close();
     h = await startHarness({ viewSubmissionBudgetMs: 200 });
-    h.stub.results = [async () => new Promise((r) => setTimeout(() => r({ type: 'formDone', toast: 'Saved late' }), 600))];
+    h.stub.results = [async () => new Promise((r) => setTimeout(() => r(answer.formDone('Saved late')), 600))];
     const t0 = Date.now();
     const res = await h.post(signedInteraction(SECRET, viewSubmission(form.formId, validState)));
     expect(res.status).toBe(200);
@@ -116,13 +117,13 @@ describe('Slack app end to end (HTTP mode)', () => {
   });
 
   it('openForm on submit updates the modal', async () => {
-    h.stub.results = [{ type: 'openForm', form: { ...form, title: 'Next' } }];
+    h.stub.results = [answer.openForm({ ...form, title: 'Next' })];
     const res = await h.post(signedInteraction(SECRET, viewSubmission(form.formId, validState)));
     expect(res.json()).toMatchObject({ response_action: 'update', view: { type: 'modal', title: { text: 'Next' } } });
   });
 
   it('a block action replaces the clicked message', async () => {
-    h.stub.results = [{ type: 'replaceMessage', card: { ...answerCard, title: 'Claimed by Rep' } }];
+    h.stub.results = [answer.update({ ...answerCard, title: 'Claimed by Rep' })];
     await h.post(signedInteraction(SECRET, buttonClick(encodeAction({ kind: 'task.claim', args: { taskId: '5' } }), { channel: 'C0MANAGERS', messageTs: '1700000000.000777' })));
     const [upd] = await h.api.waitFor('chat.update');
     expect(upd!.args).toMatchObject({ channel: 'C0MANAGERS', ts: '1700000000.000777' });
@@ -130,7 +131,7 @@ describe('Slack app end to end (HTTP mode)', () => {
   });
 
   it('an app_mention is answered in the thread', async () => {
-    h.stub.results = [{ type: 'card', card: answerCard }];
+    h.stub.results = [answer.reply(answerCard)];
     const res = await h.post(signedJson(SECRET, eventCallback({ type: 'app_mention', user: 'U0OWNER', text: '<@UBOT0001> how is 华星科技?', ts: '1700000001.000100', channel: 'C0GENERAL' })));
     expect(res.status).toBe(200);
     const [post] = await h.api.waitFor('chat.postMessage');
@@ -139,7 +140,7 @@ describe('Slack app end to end (HTTP mode)', () => {
   });
 
   it('a DM is answered; bot messages and edits are ignored', async () => {
-    h.stub.results = [{ type: 'toast', text: 'Only managers can see all customers', tone: 'warning' }];
+    h.stub.results = [answer.toast('Only managers can see all customers', 'warning')];
     await h.post(signedJson(SECRET, eventCallback({ type: 'message', channel_type: 'im', user: 'U0BOT2', bot_id: 'B0OTHER', text: 'hi', ts: '1.1', channel: 'D0REP1' })));
     await h.post(signedJson(SECRET, eventCallback({ type: 'message', subtype: 'message_changed', channel_type: 'im', text: 'x', ts: '1.2', channel: 'D0REP1' })));
     await h.post(signedJson(SECRET, eventCallback({ type: 'message', channel_type: 'im', user: 'U0REP1', text: 'top 5 risks', ts: '1.3', channel: 'D0REP1' })));
@@ -150,7 +151,7 @@ describe('Slack app end to end (HTTP mode)', () => {
   });
 
   it('app_home_opened publishes the home view', async () => {
-    h.stub.results = [{ type: 'card', card: answerCard }];
+    h.stub.results = [answer.reply(answerCard)];
     await h.post(signedJson(SECRET, eventCallback({ type: 'app_home_opened', user: 'U0REP1', channel: 'D0REP1', tab: 'home' })));
     const [pub] = await h.api.waitFor('views.publish');
     expect(pub!.args).toMatchObject({ user_id: 'U0REP1', view: { type: 'home' } });
@@ -158,7 +159,7 @@ describe('Slack app end to end (HTTP mode)', () => {
 
   it('an Events API retry with the same event_id reaches the router once', async () => {
     const body = eventCallback({ type: 'app_mention', user: 'U0OWNER', text: '<@UBOT0001> hi', ts: '1700000002.000100', channel: 'C0GENERAL' }, 'Ev0SAME');
-    h.stub.results = [{ type: 'toast', text: 'hello', tone: 'info' }];
+    h.stub.results = [answer.toast('hello', 'info')];
     expect((await h.post(signedJson(SECRET, body))).status).toBe(200);
     const retry = await h.post(signedJson(SECRET, body, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } }));
     expect(retry.status).toBe(200);
@@ -169,7 +170,7 @@ describe('Slack app end to end (HTTP mode)', () => {
 
   it('a doubled click (same trigger) is processed once', async () => {
     const click = buttonClick(encodeAction({ kind: 'task.claim', args: { taskId: '9' } }));
-    h.stub.results = [{ type: 'none' }];
+    h.stub.results = [answer.nothing()];
     await h.post(signedInteraction(SECRET, click));
     await h.post(signedInteraction(SECRET, click));
     expect(h.stub.events).toHaveLength(1);
@@ -217,7 +218,7 @@ describe('Slack app end to end (HTTP mode)', () => {
       const big = signedRaw(SECRET, JSON.stringify({ type: 'event_callback', pad: 'x'.repeat(1.2 * 1024 * 1024) }), 'application/json');
       expect((await h.post(big)).status).toBe(413);
       // still serving
-      h.stub.results = [{ type: 'toast', text: 'ok', tone: 'info' }];
+      h.stub.results = [answer.toast('ok', 'info')];
       expect((await h.post(signedForm(SECRET, slashCommand('still there?')))).status).toBe(200);
       expect(h.stub.events).toHaveLength(1);
     });

@@ -11,6 +11,7 @@ import type { FormSpec } from '../../../src/ui/form.js';
 import { startFakeSlackSocket, type FakeSlackSocket } from '../../fakes/slack-socket.fake.js';
 import { eventCallback, slashCommand, viewSubmission } from '../../fixtures/slack/payloads.js';
 import { stubRouter, type StubRouter } from './e2e-support.js';
+import { answer } from '../../../src/app/answer.js';
 
 const APP_TOKEN = 'xapp-1-A0RADAR-1234-socketsecretvalue';
 const BOT_TOKEN = 'xoxb-socket-bot-secret-token';
@@ -83,7 +84,7 @@ describe('Slack Socket Mode (loopback)', () => {
 
   it('an app_mention reaches the router once, is acked by envelope_id, and a retry is acked but not re-run', async () => {
     await adapter.start();
-    stub.results = [{ type: 'toast', text: '华星科技: index 64', tone: 'info' }];
+    stub.results = [answer.toast('华星科技: index 64', 'info')];
     const body = eventCallback({ type: 'app_mention', user: 'U0REP1', text: `<@${fake.api.botUserId}> how is 华星科技?`, ts: '1700000000.000100', channel: 'C0GENERAL' });
     const first = fake.send('events_api', body);
     expect(await fake.waitForAck(first)).toEqual({ envelope_id: first, payload: {} });
@@ -102,7 +103,7 @@ describe('Slack Socket Mode (loopback)', () => {
 
   it('a slash command is acked at once and answered ephemerally', async () => {
     await adapter.start();
-    stub.results = [{ type: 'toast', text: 'Nothing overdue', tone: 'success' }];
+    stub.results = [answer.toast('Nothing overdue', 'success')];
     const id = fake.send('slash_commands', slashCommand('overdue'));
     expect(await fake.waitForAck(id)).toEqual({ envelope_id: id, payload: {} });
     const [eph] = await fake.api.waitFor('chat.postEphemeral');
@@ -113,7 +114,7 @@ describe('Slack Socket Mode (loopback)', () => {
 
   it('a view_submission with errors carries response_action errors in the ack; a duplicate is acked empty', async () => {
     await adapter.start();
-    stub.results = [{ type: 'formErrors', form: { ...form, errors: { overdueDays: 'must be ≥ 0' } } }];
+    stub.results = [answer.fieldErrors({ ...form, errors: { overdueDays: 'must be ≥ 0' } })];
     const submission = viewSubmission(form.formId, { overdueDays: { overdueDays: { type: 'number_input', value: '-3' } } });
     const id = fake.send('interactive', submission);
     expect(await fake.waitForAck(id)).toEqual({ envelope_id: id, payload: { response_action: 'errors', errors: { overdueDays: 'must be ≥ 0' } } });
@@ -133,7 +134,7 @@ describe('Slack Socket Mode (loopback)', () => {
     for (const id of [nullPayload, noEventId, badUser]) expect(await fake.waitForAck(id)).toEqual({ envelope_id: id, payload: {} });
     expect(stub.events).toEqual([]);
     // Still connected and working.
-    stub.results = [{ type: 'toast', text: 'yes', tone: 'info' }];
+    stub.results = [answer.toast('yes', 'info')];
     const ok = fake.send('slash_commands', slashCommand('still there?'));
     await fake.waitForAck(ok);
     await fake.api.waitFor('chat.postEphemeral');
@@ -153,7 +154,7 @@ describe('Slack Socket Mode (loopback)', () => {
 
     await adapter.start();
     expect(fake.connections).toBe(2);
-    stub.results = [{ type: 'toast', text: 'back', tone: 'info' }];
+    stub.results = [answer.toast('back', 'info')];
     const id = fake.send('slash_commands', slashCommand('back?'));
     await fake.waitForAck(id);
     await fake.api.waitFor('chat.postEphemeral');

@@ -4,6 +4,7 @@ import { runDigestStep } from '../../../src/app/digest/digest.job.js';
 import { outboxKeys } from '../../../src/app/radar-app.js';
 import type { CardSpec } from '../../../src/ui/card.js';
 import { createHarness } from '../support/app-harness.js';
+import { kindOf, replied } from '../../support/answer.js';
 
 describe('customer card charts', () => {
   it('a Details click answers with the card plus the trend and radar as image blocks', async () => {
@@ -12,9 +13,8 @@ describe('customer card charts', () => {
       type: 'action', actor: h.actor(h.members.owner), message: null,
       action: { kind: 'customer.details', args: { customerId: String(h.customers.huaxing) } },
     });
-    expect(result.type).toBe('card');
-    if (result.type !== 'card') return;
-    const images = result.card.blocks.filter((b) => b.type === 'image');
+    expect(kindOf(result)).toBe('reply');
+    const images = replied(result).blocks.filter((b) => b.type === 'image');
     expect(images.map((b) => b.type === 'image' && b.chart.kind)).toEqual(['trend', 'radar']);
     for (const b of images) if (b.type === 'image') expect(b.chart.alt).toContain('华星科技');
   });

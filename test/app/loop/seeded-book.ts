@@ -2,7 +2,7 @@
 // follow-up sync, with people acting on the tasks on known dates. Tests compute what they expect from
 // `lines` and the stored rows on their own, not with the code under test.
 import { importRecords } from '../../../src/app/import/import-records.service.js';
-import { digestModel } from '../../../src/app/digest/digest.service.js';
+import { prepareDigestWeek } from '../../../src/app/digest/digest.service.js';
 import { actOnTask } from '../../../src/app/follow-up/follow-up.service.js';
 import { DEFAULT_SETTINGS } from '../../../src/config/radar-config.js';
 import { silentLogger } from '../../../src/runtime/logging/logger.js';
@@ -87,7 +87,7 @@ export function buildBook(path = ':memory:'): Book {
     importRecords(repos, { name: `${w}.jsonl`, text }, { teamId: team.id, now: now.toISOString() });
     if (w === '2026-W47') repos.reports.markSubmitted(team.id, w, member('bob@example.com'), afterWeek(w, 1), true);
     now = new Date(afterWeek(w));
-    digestModel(ctx, team.id, w, undefined, { syncTasks: true });
+    prepareDigestWeek(ctx, team.id, w, { syncTasks: true });
     if (w === '2026-W45') {
       now = new Date(afterWeek(w, 1)); // Tue 2026-11-10
       const id = act('service@example.com', 'Lost Corp', { type: 'claim', actorId: member('service@example.com') });

@@ -5,7 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction, type ActionRef } from '../../../src/ui/action.js';
 import type { Block, CardSpec } from '../../../src/ui/card.js';
 import type { FormSpec } from '../../../src/ui/form.js';
-import type { InteractionResult } from '../../../src/app/inbound.js';
+
+import type { Answer } from '../../../src/app/answer.js';
+import { kindOf, opened, rejected, toasted, updated, done as formDone } from '../../support/answer.js';
 import type { Member } from '../../../src/core/team.js';
 import { createSettingsResolver } from '../../../src/config/radar-config.js';
 import { ensureFlagged } from '../../../src/app/scoring/scoring.service.js';
@@ -19,20 +21,16 @@ beforeEach(() => {
   h.app.ctx.settingsResolver = createSettingsResolver(null);
 });
 
-function as<T extends InteractionResult['type']>(r: InteractionResult, type: T): Extract<InteractionResult, { type: T }> {
-  expect(r.type).toBe(type);
-  return r as Extract<InteractionResult, { type: T }>;
-}
-const cardOf = (r: InteractionResult): CardSpec => {
-  expect(['card', 'replaceMessage']).toContain(r.type);
-  return (r as { card: CardSpec }).card;
+const cardOf = (r: Answer): CardSpec => {
+  expect(['reply', 'update']).toContain(kindOf(r));
+  return (r.reply ?? r.update)!;
 };
 const buttons = (card: CardSpec) => card.blocks.flatMap((b: Block) => (b.type === 'actions' ? b.buttons : b.type === 'text' && b.button ? [b.button] : []));
 const textOf = (card: CardSpec) => card.blocks.flatMap((b) => ('text' in b && Array.isArray(b.text) ? [b.text.map((x) => (typeof x === 'string' ? x : 'bold' in x ? x.bold : '')).join('')] : []));
 
 const say = (m: Member, text: string) => h.send({ type: 'command', actor: h.actor(m), text, channelId: null });
 const click = (m: Member, action: ActionRef) => h.send({ type: 'action', actor: h.actor(m), action, message: { platform: 'slack', channel: 'D1', messageId: 'ts-9' } });
-const openForm = async (m: Member, section: string): Promise<FormSpec> => as(await click(m, { kind: 'settings.open', args: { section } }), 'openForm').form;
+const openForm = async (m: Member, section: string): Promise<FormSpec> => opened(await click(m, { kind: 'settings.open', args: { section } }));
 const submit = (m: Member, form: FormSpec, typed: Record<string, string>) =>
   h.send({ type: 'formSubmitted', actor: h.actor(m), formId: form.formId, values: { ...form.values, ...typed }, message: null });
 const huaxingGrade = () => ensureFlagged(h.app.ctx, h.teamId, W).find((s) => s.customerId === h.customers.huaxing)?.grade ?? null;
@@ -53,15 +51,15 @@ describe('the settings overview', () => {
   });
 
   it('directors and owners may open it; a rep or finance user is refused, whatever the way in', async () => {
-    expect((await say(h.members.owner, '设置')).type).toBe('card');
+    expect(kindOf(await say(h.members.owner, '设置'))).toBe('reply');
     for (const m of [h.members.rep1, h.members.finance]) {
-      const refusal = as(await say(m, 'settings'), 'toast');
+      const refusal = toasted(await say(m, 'settings'));
       expect(refusal.tone).toBe('warning');
       expect(refusal.text).toBe('Only managers, directors and owners can see and change the settings.');
-      expect(as(await click(m, { kind: 'settings.open', args: { section: 'grading' } }), 'toast').tone).toBe('warning');
-      expect(as(await click(m, { kind: 'settings.show', args: {} }), 'toast').tone).toBe('warning');
+      expect(toasted(await click(m, { kind: 'settings.open', args: { section: 'grading' } })).tone).toBe('warning');
+      expect(toasted(await click(m, { kind: 'settings.show', args: {} })).tone).toBe('warning');
       const forged = await h.send({ type: 'formSubmitted', actor: h.actor(m), formId: encodeAction({ kind: 'settings.save', args: { section: 'grading' } }), values: { grades_A: '99' }, message: null });
-      expect(as(forged, 'toast').tone).toBe('warning');
+      expect(toasted(forged).tone).toBe('warning');
     }
     expect(settingsHistory(h.app.ctx, h.teamId)).toEqual([]);
     expect(h.app.ctx.settings.scoring.grades.A).toBe(94);
@@ -101,7 +99,7 @@ describe('the grading form', () => {
     const undo = buttons(done).find((b) => b.action.kind === 'settings.undo')!;
     expect(undo.style).toBe('danger');
     const undone = await click(h.members.director, undo.action);
-    expect(as(undone, 'replaceMessage').toast).toBe('Undone');
+    expect(updated(undone) && undone.toast?.text).toBe('Undone');
     expect(textOf(cardOf(undone)).slice(0, 2)).toEqual(['scoring.grades.A: 95 → 94', 'scoring.hardTriggers.overdueDaysA: 120 → 90']);
     expect(buttons(cardOf(undone)).map((b) => b.action.kind)).toEqual(['settings.show']);
     const log = settingsHistory(h.app.ctx, h.teamId);
@@ -112,7 +110,7 @@ describe('the grading form', () => {
     expect(h.app.ctx.settings.scoring.grades.A).toBe(94);
     expect(huaxingGrade()).toBe('A');
     // The same Undo again is refused, and changes nothing.
-    const again = as(await click(h.members.director, undo.action), 'toast');
+    const again = toasted(await click(h.members.director, undo.action));
     expect(again.text).toMatch(/^Not undone: scoring\.grades\.A: this change was undone already/);
     expect(settingsHistory(h.app.ctx, h.teamId)).toHaveLength(4);
   });
@@ -126,7 +124,7 @@ describe('the grading form', () => {
 
   it('A below B: the error is on the A field and names what is expected; nothing is stored', async () => {
     const form = await openForm(h.members.manager, 'grading');
-    const shown = as(await submit(h.members.manager, form, { grades_A: '10', escalateAfterWeeks: '3' }), 'formErrors').form;
+    const shown = rejected(await submit(h.members.manager, form, { grades_A: '10', escalateAfterWeeks: '3' }));
     expect(shown.errors).toEqual({ grades_A: 'must be ≥ grades.B (50)' });
     expect(shown.values).toMatchObject({ grades_A: '10', escalateAfterWeeks: '3' });
     expect(settingsHistory(h.app.ctx, h.teamId)).toEqual([]);
@@ -135,7 +133,7 @@ describe('the grading form', () => {
 
   it('a submit without changes stores nothing', async () => {
     const form = await openForm(h.members.manager, 'grading');
-    const done = as(await submit(h.members.manager, form, {}), 'formDone');
+    const done = formDone(await submit(h.members.manager, form, {}));
     expect(done.toast).toBe('Nothing changed; nothing saved');
     expect(done.card?.title).toBe('Settings');
     expect(settingsHistory(h.app.ctx, h.teamId)).toEqual([]);
@@ -146,7 +144,7 @@ describe('the weights form', () => {
   it('an invalid weight is shown on its field with what is expected, and nothing changes', async () => {
     const form = await openForm(h.members.manager, 'weights');
     expect(form.fields.map((f) => f.id)).toEqual(['weights_payment', 'weights_activity', 'weights_complaints', 'weights_fit', 'weights_churn', 'weights_revenue', 'weights_cycle']);
-    const shown = as(await submit(h.members.manager, form, { weights_payment: '5', weights_fit: 'lots', weights_cycle: '0.5' }), 'formErrors').form;
+    const shown = rejected(await submit(h.members.manager, form, { weights_payment: '5', weights_fit: 'lots', weights_cycle: '0.5' }));
     expect(Object.keys(shown.errors ?? {}).sort()).toEqual(['weights_fit', 'weights_payment']);
     expect(shown.errors?.weights_payment).toMatch(/expected number to be <=2/);
     expect(shown.errors?.weights_fit).toMatch(/expected number/);
@@ -165,7 +163,7 @@ describe('the routing form', () => {
     expect(form.fields.find((f) => f.id === 'route_overdue')!.options!.map((o) => o.value)).toEqual(['rep', 'manager', 'director', 'owner', 'finance', 'customer_service', 'tech_support', 'legal']);
     expect(form.values).toMatchObject({ route_overdue: 'finance', route_overdue_also: 'rep', route_silent: 'manager', route_silent_also: '', dueDays_A: '2' });
 
-    const bad = as(await submit(h.members.manager, form, { route_complaints_also: 'boss' }), 'formErrors').form;
+    const bad = rejected(await submit(h.members.manager, form, { route_complaints_also: 'boss' }));
     expect(Object.keys(bad.errors ?? {})).toEqual(['route_complaints_also']);
     expect(bad.errors?.route_complaints_also).toMatch(/expected one of .*"finance"/);
 
@@ -183,12 +181,12 @@ describe('the report template form', () => {
     expect(ids).not.toContain('hide_contacts'); // required fields cannot be hidden
     expect(ids.slice(-2)).toEqual(['order', 'custom_new']);
 
-    const badJson = as(await submit(h.members.manager, form, { custom_new: '{id: contractEnd' }), 'formErrors').form;
+    const badJson = rejected(await submit(h.members.manager, form, { custom_new: '{id: contractEnd' }));
     expect(badJson.errors?.custom_new).toMatch(/^Expected one JSON object, e\.g\. \{"id":"contractEnd"/);
-    const badKind = as(await submit(h.members.manager, form, { custom_new: '{"id":"contractEnd","kind":"weekday","label":{"zh":"合同到期","en":"Contract end"}}' }), 'formErrors').form;
+    const badKind = rejected(await submit(h.members.manager, form, { custom_new: '{"id":"contractEnd","kind":"weekday","label":{"zh":"合同到期","en":"Contract end"}}' }));
     expect(Object.keys(badKind.errors ?? {})).toEqual(['custom_new']);
     expect(badKind.errors?.custom_new).toMatch(/expected one of "integer"\|"number"/);
-    const badOrder = as(await submit(h.members.manager, form, { order: 'notes, nosuchfield' }), 'formErrors').form;
+    const badOrder = rejected(await submit(h.members.manager, form, { order: 'notes, nosuchfield' }));
     expect(badOrder.errors?.order).toMatch(/unknown field "nosuchfield"/);
     expect(settingsHistory(h.app.ctx, h.teamId)).toEqual([]);
 
@@ -214,9 +212,9 @@ describe('the custom tags form', () => {
   it('adds a tag from its id and JSON; a built-in id is refused on the id field', async () => {
     const form = await openForm(h.members.manager, 'tags');
     expect(form.fields.map((f) => f.id)).toEqual(['tag_new_id', 'tag_new']);
-    const builtIn = as(await submit(h.members.manager, form, { tag_new_id: 'overdue', tag_new: JSON.stringify(rule) }), 'formErrors').form;
+    const builtIn = rejected(await submit(h.members.manager, form, { tag_new_id: 'overdue', tag_new: JSON.stringify(rule) }));
     expect(builtIn.errors).toEqual({ tag_new_id: 'overdue is a built-in tag (choose another id)' });
-    const noRoute = as(await submit(h.members.manager, form, { tag_new_id: 'contract_due', tag_new: JSON.stringify({ ...rule, route: 'boss' }) }), 'formErrors').form;
+    const noRoute = rejected(await submit(h.members.manager, form, { tag_new_id: 'contract_due', tag_new: JSON.stringify({ ...rule, route: 'boss' }) }));
     expect(Object.keys(noRoute.errors ?? {})).toEqual(['tag_new']);
 
     cardOf(await submit(h.members.manager, form, { tag_new_id: 'contract_due', tag_new: JSON.stringify(rule) }));
@@ -231,7 +229,7 @@ describe('the ranking form', () => {
   it('who sees the ranking and its columns; an unknown column names the columns expected', async () => {
     const form = await openForm(h.members.manager, 'ranking');
     expect(form.values).toEqual({ ranking_audience: 'channel', ranking_columns: 'submission, onTime, streak, followUps, recovery, revenue, revenueChange' });
-    const bad = as(await submit(h.members.manager, form, { ranking_columns: 'submission, salary' }), 'formErrors').form;
+    const bad = rejected(await submit(h.members.manager, form, { ranking_columns: 'submission, salary' }));
     expect(Object.keys(bad.errors ?? {})).toEqual(['ranking_columns']);
     expect(bad.errors?.ranking_columns).toMatch(/expected one of "submission"\|"onTime"/);
     cardOf(await submit(h.members.manager, form, { ranking_audience: 'managers', ranking_columns: 'submission, onTime' }));
@@ -257,14 +255,14 @@ describe('undo from chat', () => {
     const form = await openForm(h.members.manager, 'grading');
     const first = cardOf(await submit(h.members.manager, form, { escalateAfterWeeks: '3' }));
     changeSetting(h.app.ctx, h.teamId, { key: 'scoring.escalateAfterWeeks', value: 5, actor: 'cli' });
-    const stale = as(await click(h.members.manager, buttons(first).find((b) => b.action.kind === 'settings.undo')!.action), 'toast');
+    const stale = toasted(await click(h.members.manager, buttons(first).find((b) => b.action.kind === 'settings.undo')!.action));
     expect(stale.text).toMatch(/^Not undone: scoring\.escalateAfterWeeks: changed again since/);
     expect(h.app.ctx.settings.scoring.escalateAfterWeeks).toBe(5);
 
     const undone = cardOf(await say(h.members.manager, '撤销设置'));
     expect(undone.title).toBe('Settings change undone');
     expect(textOf(undone)[0]).toBe('scoring.escalateAfterWeeks: 5 → 3');
-    expect(as(await say(h.members.rep1, 'settings undo'), 'toast').tone).toBe('warning');
+    expect(toasted(await say(h.members.rep1, 'settings undo')).tone).toBe('warning');
     expect(h.app.ctx.settings.scoring.escalateAfterWeeks).toBe(3);
   });
 

@@ -1,21 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { digestCard } from '../../../src/app/digest/digest.view.js';
-import { buildDigest } from '../../../src/core/digest/build-digest.js';
 import type { Block } from '../../../src/ui/card.js';
-import { digestInput } from '../../core/digest/digest-fixture.js';
+import { digestOf } from '../../core/digest/digest-fixture.js';
 import { score, task } from '../../core/follow-up/fixtures.js';
 import { actionsOf, cardText, json } from './helpers.js';
 
-const model = buildDigest(digestInput());
+const model = digestOf();
 
 describe('digestCard', () => {
   it('header title with week and counts; tone red when any A', () => {
     expect(digestCard(model, 'zh').title).toBe('问题客户周报 2026-W48 — 3 个（A 2 / B 1）');
     expect(digestCard(model, 'en').title).toBe('Red flags 2026-W48 — 3 customers (A 2 / B 1)');
     expect(digestCard(model, 'en').tone).toBe('red');
-    const onlyB = buildDigest(digestInput({ scores: [score(103, 61, 'B', ['complaints'])] }));
+    const onlyB = digestOf({ scores: [score(103, 61, 'B', ['complaints'])] });
     expect(digestCard(onlyB, 'en').tone).toBe('orange');
-    const none = buildDigest(digestInput({ scores: [score(103, 10, null, [])] }));
+    const none = digestOf({ scores: [score(103, 10, null, [])] });
     expect(digestCard(none, 'en').tone).toBe('green');
     expect(cardText(digestCard(none, 'en'))).toContain('No red flags this week');
   });
@@ -83,7 +82,7 @@ describe('digestCard', () => {
     const scores = Array.from({ length: 80 }, (_, i) => score(1000 + i, 99 - (i % 50), i % 3 === 0 ? 'A' : 'B', ['overdue', 'silent']));
     const customers = scores.map((s, i) => ({ id: s.customerId, teamId: 1, name: `客户${i}`, aliases: [], ownerRepId: 1, industry: null, region: null, tier: 'normal' as const, since: null }));
     const tasks = scores.map((s, i) => task(5000 + i, s.customerId, 'overdue'));
-    const big = buildDigest(digestInput({ scores, customers, tasks }));
+    const big = digestOf({ scores, customers, tasks });
     const card = digestCard(big, 'zh');
     expect(big.flags).toHaveLength(80);
     expect(card.title).toContain('80 个');

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { homeCard } from '../../../src/app/home/home.view.js';
 import type { RepHomeModel } from '../../../src/app/home/home.view.js';
-import { buildDigest } from '../../../src/core/digest/build-digest.js';
-import { digestInput } from '../../core/digest/digest-fixture.js';
+import { digestOf } from '../../core/digest/digest-fixture.js';
 import { actionsOf, buttonsOf, cardText, json } from './helpers.js';
 
 const rep: RepHomeModel = {
@@ -29,7 +28,7 @@ describe('homeCard', () => {
   });
 
   it('manager view: submissions, flags by grade, open tasks, top risks', () => {
-    const card = homeCard({ kind: 'manager', viewerName: 'Wang Fang', digest: buildDigest(digestInput()) }, 'zh');
+    const card = homeCard({ kind: 'manager', viewerName: 'Wang Fang', digest: digestOf() }, 'zh');
     const text = cardText(card);
     expect(text).toContain('团队概况 2026-W48');
     expect(text).toContain('周报提交\n1/3');
@@ -44,6 +43,6 @@ describe('homeCard', () => {
 
   it('golden', async () => {
     await expect(json(homeCard(rep, 'zh'))).toMatchFileSnapshot('./__golden__/home-rep.zh.json');
-    await expect(json(homeCard({ kind: 'manager', viewerName: 'Wang Fang', digest: buildDigest(digestInput()) }, 'en'))).toMatchFileSnapshot('./__golden__/home-manager.en.json');
+    await expect(json(homeCard({ kind: 'manager', viewerName: 'Wang Fang', digest: digestOf() }, 'en'))).toMatchFileSnapshot('./__golden__/home-manager.en.json');
   });
 });

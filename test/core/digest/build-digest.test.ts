@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, isReachable } from '../../../src/core/digest/build-digest.js';
-import { digestInput } from './digest-fixture.js';
+import { buildDigest, isReachable, reachableOn, withUnreachable } from '../../../src/core/digest/build-digest.js';
+import { digestInput, digestOf } from './digest-fixture.js';
 import { member, score } from '../follow-up/fixtures.js';
 
 describe('buildDigest', () => {
-  const model = buildDigest(digestInput());
+  const model = digestOf();
 
   it('lists red flags highest index first with grade, delta, reasons, rep and tasks', () => {
     expect(model.flags.map((f) => [f.customerName, f.grade, f.index, f.delta])).toEqual([
@@ -27,9 +27,43 @@ describe('buildDigest', () => {
     expect(model.missingReports.map((p) => p.name)).toEqual(['Zhang Min']);
     expect(model.away.map((p) => p.name)).toEqual(['Liu Yang']);
     expect(model.unreachable.map((p) => p.name)).toEqual(['Wu Hao']);
-    const slackOnly = buildDigest(digestInput({ members: [member(1, 'Li Wei', 'rep', { slackUserId: null })], platform: 'slack' }));
+    const slackOnly = withUnreachable(buildDigest(digestInput({ members: [member(1, 'Li Wei', 'rep', { slackUserId: null })] })), reachableOn('slack'));
     expect(slackOnly.unreachable.map((p) => p.name)).toEqual(['Li Wei']);
     expect(isReachable({ slackUserId: null, feishuOpenId: 'ou_1' }, 'feishu')).toBe(true);
+  });
+
+  it('is built once for the team; each platform adds its own unreachable list and count, nothing else differs', () => {
+    const members = [
+      member(1, 'Li Wei', 'rep', { slackUserId: null }),
+      member(2, 'Zhang Min', 'rep', { feishuOpenId: null }),
+      member(8, 'Wu Hao', 'tech_support', { slackUserId: null, feishuOpenId: null }),
+    ];
+    const team = buildDigest(digestInput({ members }));
+    expect(team.members.map((p) => p.name)).toEqual(['Li Wei', 'Wu Hao', 'Zhang Min']);
+    expect('unreachable' in team).toBe(false);
+    const slack = withUnreachable(team, reachableOn('slack'));
+    const feishu = withUnreachable(team, reachableOn('feishu'));
+    expect(slack.unreachable.map((p) => p.name)).toEqual(['Li Wei', 'Wu Hao']);
+    expect(feishu.unreachable.map((p) => p.name)).toEqual(['Wu Hao', 'Zhang Min']);
+    expect(withUnreachable(team, reachableOn()).unreachable.map((p) => p.name)).toEqual(['Wu Hao']);
+    expect([slack.counts.unreachable, feishu.counts.unreachable]).toEqual([2, 2]);
+    // Any predicate: the platform's test of reachability is the caller's.
+    expect(withUnreachable(team, () => true).unreachable).toEqual([]);
+    const { unreachable: _s, counts: { unreachable: _sc, ...slackCounts }, ...slackRest } = slack;
+    const { unreachable: _f, counts: { unreachable: _fc, ...feishuCounts }, ...feishuRest } = feishu;
+    expect(slackRest).toEqual(feishuRest);
+    expect(slackCounts).toEqual(feishuCounts);
+    // The platform's model is what `radar digest --json` prints: no member list in it.
+    expect(Object.keys(slack)).toEqual(['teamId', 'week', 'today', 'counts', 'flags', 'missingReports', 'away', 'unreachable', 'carriedTasks', 'resolved', 'reps', 'totals', 'trend']);
+  });
+
+  it('judges away on `awayOn` (the prompt day), not on today', () => {
+    // Liu Yang is away until 2026-12-31; judged on a day after that they owe the report.
+    const later = digestOf({ awayOn: '2027-01-01' });
+    expect(later.away).toEqual([]);
+    expect(later.missingReports.map((p) => p.name)).toEqual(['Liu Yang', 'Zhang Min']);
+    expect(later.reps.find((r) => r.rep.name === 'Liu Yang')?.away).toBe(false);
+    expect(digestOf({ awayOn: '2026-12-31', today: '2027-02-01' }).away.map((p) => p.name)).toEqual(['Liu Yang']);
   });
 
   it('carried tasks from earlier weeks, overdue first; resolved this week only', () => {
@@ -55,8 +89,10 @@ describe('buildDigest', () => {
   });
 
   it('is JSON-serialisable and deterministic', () => {
-    const again = buildDigest(digestInput());
+    const again = digestOf();
     expect(JSON.parse(JSON.stringify(model))).toEqual(again);
+    const team = buildDigest(digestInput());
+    expect(JSON.parse(JSON.stringify(team))).toEqual(buildDigest(digestInput()));
   });
 
   it('ties on index break by grade then customer id; an empty week is fine', () => {

@@ -1,5 +1,7 @@
 // A digest input used by the digest model tests and the view golden files.
 import type { DigestInput } from '../../../src/core/digest/build-digest.js';
+import { buildDigest, reachableOn, withUnreachable } from '../../../src/core/digest/build-digest.js';
+import type { DigestModel } from '../../../src/core/digest/digest.types.js';
 import { CUSTOMERS, MEMBERS, score, task } from '../follow-up/fixtures.js';
 
 export function digestInput(over: Partial<DigestInput> = {}): DigestInput {
@@ -48,3 +50,6 @@ export function digestInput(over: Partial<DigestInput> = {}): DigestInput {
     ...over,
   };
 }
+
+/** The fixture's digest as a platform shows it: the team digest plus who no platform reaches. */
+export const digestOf = (over: Partial<DigestInput> = {}): DigestModel => withUnreachable(buildDigest(digestInput(over)), reachableOn());
