@@ -1,7 +1,6 @@
 // Inbound event → handler → Answer. The one entry point both adapters call.
 // Never throws: a failure becomes a polite message for the user and a log line for us.
 import { decodeAction } from '../ui/action.js';
-import { tr } from './shared/view-text.js';
 import type { InboundEvent, Router } from './inbound.js';
 import type { RadarApp } from './radar-app.js';
 import { isManagerChannelMessage, resolveInteraction, notMember, type Interaction } from './interaction/interaction-context.js';
@@ -12,6 +11,8 @@ import { handleHome } from './home/home.handler.js';
 import { detectLocale } from '../core/ask/parse-question.js';
 import type { Locale } from '../core/i18n.js';
 import { answer, isEmpty, type Answer } from './answer.js';
+import { say } from '../core/i18n.js';
+import { commonText } from './shared/common.messages.js';
 
 // The first team's language: what a stranger (no member, so no team yet) is answered in.
 function teamLocale(app: RadarApp): Locale {
@@ -38,7 +39,7 @@ export function createRouter(app: RadarApp): Router {
       else result = app.ctx.repos.transaction(() => dispatch(i as Interaction, event));
     } catch (err) {
       app.ctx.logger.error({ err: (err as Error).message, stack: (err as Error).stack, event: event.type }, 'interaction failed');
-      result = answer.toast(tr(guessLocale(), '抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again in a moment.'), 'error');
+      result = answer.toast(say(guessLocale(), commonText.sorrySomethingWentWrongPlease), 'error');
     }
     return inSharedChannel(app, event) ? answerPrivately(result, i?.locale ?? guessLocale()) : result;
   };
@@ -55,7 +56,7 @@ export function inSharedChannel(app: RadarApp, event: InboundEvent): boolean {
 // manager channel only the asker sees them, and the channel gets one line without any data.
 function answerPrivately(result: Answer, locale: Locale): Answer {
   if (isEmpty(result)) return result;
-  return { ...result, privately: { publicNote: tr(locale, '🔒 答复已私下发给提问人。', '🔒 Answer sent privately to the person who asked.') } };
+  return { ...result, privately: { publicNote: say(locale, commonText.answerSentPrivatelyToThe) } };
 }
 
 function dispatch(i: Interaction, event: InboundEvent): Answer {
@@ -67,7 +68,7 @@ function dispatch(i: Interaction, event: InboundEvent): Answer {
       return handleAction(i, event.action, event.message);
     case 'formSubmitted': {
       const ref = decodeAction(event.formId);
-      if (!ref) return answer.toast(tr(i.locale, '无法识别这个表单，请重新打开。', 'This form is not recognised; please open it again.'), 'warning');
+      if (!ref) return answer.toast(say(i.locale, commonText.thisFormIsNotRecognised), 'warning');
       return handleForm(i, ref, event.values, event.message);
     }
     case 'formCancelled': {

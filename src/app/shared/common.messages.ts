@@ -30,4 +30,10 @@ export const commonText = {
   dueSuffix: (dueDate: string) => text(` · 截止 ${dueDate}`, ` · due ${dueDate}`),
   outcomeCounts: (closed: number, recovered: number, relapsed: number, lost: number, pending: number) => text(`${closed} 个关闭，${recovered} 恢复，${relapsed} 反复，${lost} 流失，${pending} 待观察`, `${closed} closed, ${recovered} recovered, ${relapsed} relapsed, ${lost} lost, ${pending} pending`),
   scorerCheck: (badOutcomesCount: number, flaggedBefore: number, medianWeeksBefore: string | number, recoveredWithoutActionCount: number) => text(`评分自检：${badOutcomesCount} 个客户流失或逾期90天以上，其中 ${flaggedBefore} 个提前预警（中位 ${medianWeeksBefore} 周）；${recoveredWithoutActionCount} 个预警未经处理自行恢复`, `Scorer check: ${badOutcomesCount} customers lost or 90+ days overdue, ${flaggedBefore} flagged before (median ${medianWeeksBefore} weeks ahead); ${recoveredWithoutActionCount} flags recovered without action`),
+  thereAreNoReportsYet: text('还没有任何周报数据。', 'There are no reports yet.'),
+  thisFormIsOutOf: text('这个表单已过期，请重新打开。', 'This form is out of date; please open it again.'),
+  cancelledNothingSaved: text('已取消，未保存', 'Cancelled; nothing saved'),
+  sorrySomethingWentWrongPlease: text('抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again in a moment.'),
+  answerSentPrivatelyToThe: text('🔒 答复已私下发给提问人。', '🔒 Answer sent privately to the person who asked.'),
+  thisFormIsNotRecognised: text('无法识别这个表单，请重新打开。', 'This form is not recognised; please open it again.'),
 } as const;
