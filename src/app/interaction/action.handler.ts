@@ -4,7 +4,7 @@ import type { FormSpec } from '../../ui/form.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 
 import type { MessageRef } from '../ports/chat.port.js';
-import { tr, t, teamTagLabels } from '../shared/view-text.js';
+import { t, teamTagLabels, STATE_LABEL } from '../shared/view-text.js';
 import { entryForm, newCustomerForm } from '../weekly-report/entry-form.view.js';
 import { progressTaskForm, resolveTaskForm, snoozeTaskForm } from '../follow-up/task-forms.view.js';
 import { customerCard } from '../customer/customer.view.js';
@@ -20,6 +20,8 @@ import { handleDashboard } from '../dashboard/dashboard.handler.js';
 import { handleSettingsAction } from '../settings/settings.handler.js';
 import { afterReportChange, afterTaskChange, currentDigestCard, digestWeek } from './source-card.js';
 import { answer, type Answer } from '../answer.js';
+import { say } from '../../core/i18n.js';
+import { interactionText } from './interaction.messages.js';
 
 const idArg = (ref: ActionRef, key: string): number | null => {
   const n = Number(ref.args[key]);
@@ -49,7 +51,7 @@ function withDigestWeek(i: Interaction, form: FormSpec, ref: ActionRef): FormSpe
 
 export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
   const { repos } = i.app.ctx;
-  const stale = answer.toast(tr(i.locale, '这个按钮已过期，请刷新。', 'This button is out of date; please refresh.'), 'warning');
+  const stale = answer.toast(say(i.locale, interactionText.thisButtonIsOutOf), 'warning');
   if (actionWeek(i, ref) === null) return stale;
   switch (ref.kind) {
     case 'report.open': {
@@ -74,8 +76,8 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       }
       const { carried } = carryEntries(i.app.ctx, i.member, week, ids);
       return answer.update(afterReportChange(i, week), carried === 0
-          ? tr(i.locale, '没有可沿用上周的客户', 'Nothing to carry over from last week')
-          : tr(i.locale, `已记为本周无变化：${carried} 个客户`, `Marked unchanged: ${carried} customer${carried > 1 ? 's' : ''}`));
+          ? say(i.locale, interactionText.nothingToCarryOverFrom)
+          : say(i.locale, interactionText.markedUnchanged(carried)));
     }
     case 'report.submit': {
       if (i.member.role !== 'rep') return notAllowed(i.locale);
@@ -84,14 +86,14 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       const status = repos.reports.reportStatuses(i.team.id, week).find((s) => s.repId === i.member.id);
       if (!status?.submittedAt && ref.args.empty !== '1' && filledCount(i.app.ctx, i.member, week) === 0) {
         const model = { ...reportPromptModel(i.app.ctx, i.member, week), confirmEmpty: true };
-        return answer.update(reportPromptCard(model, i.locale), tr(i.locale, '还没有填写任何客户', 'No customer filled yet'));
+        return answer.update(reportPromptCard(model, i.locale), say(i.locale, interactionText.noCustomerFilledYet));
       }
       const { late, already } = submitReport(i.app.ctx, i.member, week);
       return answer.update(afterReportChange(i, week), already
-          ? tr(i.locale, `${week} 周报已经提交过了`, `Your ${week} report was already submitted`)
+          ? say(i.locale, interactionText.yourReportWasAlreadySubmitted(week))
           : late
-          ? tr(i.locale, `已提交 ${week} 周报（迟交，摘要已更新）`, `${week} report submitted (late; the digest was updated)`)
-          : tr(i.locale, `已提交 ${week} 周报，谢谢！`, `${week} report submitted. Thank you!`));
+          ? say(i.locale, interactionText.reportSubmittedLateTheDigest(week))
+          : say(i.locale, interactionText.reportSubmittedThankYou(week)));
     }
     case 'task.claim': {
       const result = actOnTask(i.app.ctx, i.member, idArg(ref, 'taskId') ?? 0, { type: 'claim', actorId: i.member.id });
@@ -99,7 +101,7 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       if ('forbidden' in result) return notAllowed(i.locale);
       if (!result.ok) return answer.toast(t(result.error.userMessage, i.locale), 'warning');
       const card = afterTaskChange(i, result.task, message, digestWeekArg(i, ref));
-      const done = tr(i.locale, '已认领', 'Claimed');
+      const done = say(i.locale, STATE_LABEL.claimed);
       return card ? answer.update(card, done) : answer.toast(done, 'success');
     }
     case 'task.resolve':
@@ -138,8 +140,8 @@ export function handleAction(i: Interaction, ref: ActionRef, message: MessageRef
       if (!rep || rep.teamId !== i.team.id) return stale;
       const { reachable } = remindRep(i.app, rep, weekArg(i, ref), `manual-${i.app.ctx.clock().toISOString()}`);
       return reachable
-        ? answer.toast(tr(i.locale, `已提醒 ${rep.name}`, `Reminder sent to ${rep.name}`), 'success')
-        : answer.toast(tr(i.locale, `${rep.name} 没有可联系的账号（邮箱未匹配）`, `${rep.name} has no reachable account (email not matched)`), 'warning');
+        ? answer.toast(say(i.locale, interactionText.reminderSentTo(rep.name)), 'success')
+        : answer.toast(say(i.locale, interactionText.hasNoReachableAccountEmail(rep.name)), 'warning');
     }
     case 'digest.refresh': {
       if (!isManagerial(i.member)) return notAllowed(i.locale);

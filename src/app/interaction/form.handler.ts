@@ -1,12 +1,12 @@
 // Form submissions: a customer's weekly entry, a new customer, resolving or snoozing a task.
 import type { ActionRef } from '../../ui/action.js';
-import { text } from '../../core/i18n.js';
+import { text, say } from '../../core/i18n.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import { cleanName } from '../../core/team.js';
 
 import type { MessageRef } from '../ports/chat.port.js';
 import { teamNow } from '../context.js';
-import { t, tr, teamTagLabels } from '../shared/view-text.js';
+import { t, teamTagLabels } from '../shared/view-text.js';
 import { CUSTOMER_NAME_FIELD, entryFormWithErrors, localizeErrors, newCustomerFormWithErrors } from '../weekly-report/entry-form.view.js';
 import { reportPromptCard } from '../weekly-report/report-prompt.view.js';
 import { progressTaskForm, resolveTaskForm, snoozeTaskForm } from '../follow-up/task-forms.view.js';
@@ -21,13 +21,15 @@ import { afterReportChange, afterTaskChange, currentDigestCard } from './source-
 import { digestWeekArg } from './action.handler.js';
 import { handleSettingsForm, handleSettingsFormCancel } from '../settings/settings.handler.js';
 import { answer, type Answer } from '../answer.js';
+import { interactionText } from './interaction.messages.js';
+import { commonText } from '../shared/common.messages.js';
 
 type Values = Record<string, string | string[]>;
 
 const first = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] ?? '' : v ?? '').trim();
 
 export function handleForm(i: Interaction, ref: ActionRef, values: Values, message: MessageRef | null): Answer {
-  const stale = answer.toast(tr(i.locale, '这个表单已过期，请重新打开。', 'This form is out of date; please open it again.'), 'warning');
+  const stale = answer.toast(say(i.locale, commonText.thisFormIsOutOf), 'warning');
   // A week outside the team's history (a forged or very old form) stores nothing.
   if (ref.args.week !== undefined && !historyWeek(i, ref.args.week)) return stale;
   const week = ref.args.week;
@@ -49,7 +51,7 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
       const saved = saveEntry(i.app.ctx, i.member, week, customer, values);
       if (!saved.ok) return answer.fieldErrors(entryFormWithErrors(model, values, saved.issues, i.locale));
       storeProgress(i.app.ctx, i.member, week, progress.items);
-      return answer.formDone(tr(i.locale, `已保存：${customer.name}`, `Saved: ${customer.name}`), afterReportChange(i, week));
+      return answer.formDone(say(i.locale, interactionText.saved(customer.name)), afterReportChange(i, week));
     }
     case 'report.new': {
       if (!week) return stale;
@@ -67,7 +69,7 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
       if (issues.length > 0) return answer.fieldErrors(newCustomerFormWithErrors(model, values, issues, i.locale));
       const customer = findOrAddCustomer(i.app.ctx, i.member, name);
       saveEntry(i.app.ctx, i.member, week, customer, values);
-      return answer.formDone(tr(i.locale, `已添加：${customer.name}`, `Added: ${customer.name}`), afterReportChange(i, week));
+      return answer.formDone(say(i.locale, interactionText.added(customer.name)), afterReportChange(i, week));
     }
     case 'task.progressed': {
       const task = i.app.ctx.repos.tasks.getTask(Number(ref.args.taskId));
@@ -78,10 +80,10 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
         const customerName = i.app.ctx.repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
         return answer.fieldErrors(progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week, tagLabels: teamTagLabels(i.app.ctx.settings) }, i.locale, { values, errors: localizeErrors(progress.errors, i.locale) }));
       }
-      if (progress.items.length === 0) return answer.toast(tr(i.locale, '未填写进展，未保存', 'No progress given; nothing saved'), 'warning');
+      if (progress.items.length === 0) return answer.toast(say(i.locale, interactionText.noProgressGivenNothingSaved), 'warning');
       storeProgress(i.app.ctx, i.member, week, progress.items);
       const card = afterTaskChange(i, i.app.ctx.repos.tasks.getTask(task.id)!, message) ?? undefined;
-      return answer.formDone(tr(i.locale, '已记录本周进展', "This week's progress is recorded"), card);
+      return answer.formDone(say(i.locale, interactionText.thisWeeksProgressIsRecorded), card);
     }
     case 'task.resolved':
     case 'task.snoozed': {
@@ -97,7 +99,7 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
           : { type: 'resolve' as const, actorId: i.member.id, note })
         : { type: 'snooze' as const, actorId: i.member.id, until: first(values.until).slice(0, 10), reason: first(values.reason) || null };
       if (resolving && note === '') {
-        return answer.fieldErrors(resolveTaskForm(formModel(i, task), i.locale, { values, errors: { note: tr(i.locale, '请说明做了什么', 'Please say what was done') } }));
+        return answer.fieldErrors(resolveTaskForm(formModel(i, task), i.locale, { values, errors: { note: say(i.locale, interactionText.pleaseSayWhatWasDone) } }));
       }
       const result = actOnTask(i.app.ctx, i.member, taskId, command);
       if ('notFound' in result) return stale;
@@ -112,8 +114,8 @@ export function handleForm(i: Interaction, ref: ActionRef, values: Values, messa
       }
       const card = afterTaskChange(i, result.task, message, digestWeekArg(i, ref)) ?? undefined;
       const done = resolving
-        ? tr(i.locale, '已关闭任务', 'Task closed')
-        : tr(i.locale, `已暂缓至 ${result.task.snoozedUntil}`, `Snoozed until ${result.task.snoozedUntil}`);
+        ? say(i.locale, interactionText.taskClosed)
+        : say(i.locale, interactionText.snoozedUntil(result.task.snoozedUntil));
       return answer.formDone(done, card);
     }
     case 'settings.save':
@@ -134,7 +136,7 @@ function formModel(i: Interaction, task: Pick<FollowUpTask, 'id' | 'customerId' 
  * (the digest for managers in the manager channel, a task card for those who may act on the task).
  */
 export function handleFormCancel(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
-  const closed = tr(i.locale, '已取消，未保存', 'Cancelled; nothing saved');
+  const closed = say(i.locale, commonText.cancelledNothingSaved);
   switch (ref.kind) {
     case 'report.save':
     case 'report.new': {

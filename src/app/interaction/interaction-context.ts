@@ -9,8 +9,9 @@ import type { Actor } from '../inbound.js';
 import type { MessageRef, Platform } from '../ports/chat.port.js';
 import type { RadarApp } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
-import { tr } from '../shared/view-text.js';
 import { answer, type Answer } from '../answer.js';
+import { say } from '../../core/i18n.js';
+import { interactionText } from './interaction.messages.js';
 
 export interface Interaction {
   app: RadarApp;
@@ -58,9 +59,7 @@ export function isManagerChannelMessage(app: RadarApp, message: MessageRef | nul
 }
 
 export const notAllowed = (locale: Locale): Answer =>
-  answer.toast(tr(locale, '抱歉，你没有权限进行这个操作。', 'Sorry, you are not allowed to do that.'), 'warning');
+  answer.toast(say(locale, interactionText.sorryYouAreNotAllowed), 'warning');
 
 export const notMember = (locale: Locale): Answer =>
-  answer.toast(tr(locale,
-    '你还不在周报雷达的成员名单里。请联系销售经理用你的工作邮箱添加你。',
-    'You are not on the sales radar team list yet. Ask your sales manager to add you with your work email.'), 'warning');
+  answer.toast(say(locale, interactionText.youAreNotOnThe), 'warning');

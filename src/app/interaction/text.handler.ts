@@ -1,7 +1,6 @@
 // Typed text: `/radar …`, an @mention or a DM. A few commands (report, away, digest, help);
 // anything else is a question for the ask engine.
 
-import { tr } from '../shared/view-text.js';
 import { reportPromptCard } from '../weekly-report/report-prompt.view.js';
 import { reportPromptModel } from '../weekly-report/report.service.js';
 import { ask } from '../ask/ask.service.js';
@@ -15,6 +14,9 @@ import { SCHEDULE_RE, TIMEZONE_RE, handleSchedule, handleTimezone } from '../sch
 import { MY_RANKING_RE, RANKING_RE, handleRanking } from '../review/ranking.command.js';
 import { SETTINGS_RE, SETTINGS_UNDO_RE, handleSettingsText } from '../settings/settings.handler.js';
 import { answer, type Answer } from '../answer.js';
+import { say } from '../../core/i18n.js';
+import { interactionText } from './interaction.messages.js';
+import { commonText } from '../shared/common.messages.js';
 
 const REPORT = /^(report|weekly report|周报|填周报|填写周报|写周报)$/i;
 const DIGEST = /^(digest|摘要|周报摘要|汇总|周报汇总)$/i;
@@ -32,7 +34,7 @@ function normalizeDate(raw: string): string | null {
 export function handleText(i: Interaction, raw: string): Answer {
   const text = raw.replace(/<@[A-Z0-9]+>|@_user_\d+/g, '').trim();
   if (REPORT.test(text)) {
-    if (i.member.role !== 'rep') return answer.toast(tr(i.locale, '只有销售需要填写周报。', 'Only reps fill weekly reports.'), 'info');
+    if (i.member.role !== 'rep') return answer.toast(say(i.locale, interactionText.onlyRepsFillWeeklyReports), 'info');
     const week = currentReportWeek(i.app, i.team);
     return answer.reply(reportPromptCard(reportPromptModel(i.app.ctx, i.member, week), i.locale));
   }
@@ -40,18 +42,18 @@ export function handleText(i: Interaction, raw: string): Answer {
   if (DIGEST.test(text)) {
     if (!isManagerial(i.member)) return notAllowed(i.locale);
     const card = currentDigestCard(i, null);
-    return card ? answer.reply(card) : answer.toast(tr(i.locale, '还没有任何周报数据。', 'There are no reports yet.'), 'info');
+    return card ? answer.reply(card) : answer.toast(say(i.locale, commonText.thereAreNoReportsYet), 'info');
   }
   const away = AWAY.exec(text);
   if (away) {
     const until = normalizeDate(away[1] ?? '');
-    if (!until) return answer.toast(tr(i.locale, '日期格式应为 YYYY-MM-DD，例如：请假到 2026-12-05', 'Use a date as YYYY-MM-DD, e.g. "away until 2026-12-05"'), 'warning');
+    if (!until) return answer.toast(say(i.locale, interactionText.useADateAsYyyy), 'warning');
     if (until < teamNow(i.app.ctx, i.team.timezone).today) {
-      return answer.toast(tr(i.locale, '这个日期已经过去了。', 'That date is in the past.'), 'warning');
+      return answer.toast(say(i.locale, interactionText.thatDateIsInThe), 'warning');
     }
     i.app.ctx.repos.teams.setAway(i.member.id, until);
     invalidateScores(i.app.ctx, i.team.id, absenceStartWeek(until));
-    return answer.toast(tr(i.locale, `好的，${until} 之前不会提醒你交周报，也不计入未交。`, `Got it: until ${until} you won't be prompted or counted as missing.`), 'success');
+    return answer.toast(say(i.locale, interactionText.gotItUntilYouWont(until)), 'success');
   }
   if (SCHEDULE_RE.test(text)) return handleSchedule(i, text);
   if (SETTINGS_RE.test(text) || SETTINGS_UNDO_RE.test(text)) return handleSettingsText(i, text);
@@ -61,7 +63,7 @@ export function handleText(i: Interaction, raw: string): Answer {
   if (BACK.test(text)) {
     if (i.member.awayUntil) invalidateScores(i.app.ctx, i.team.id, absenceStartWeek(i.member.awayUntil));
     i.app.ctx.repos.teams.setAway(i.member.id, null);
-    return answer.toast(tr(i.locale, '欢迎回来！', 'Welcome back!'), 'success');
+    return answer.toast(say(i.locale, interactionText.welcomeBack), 'success');
   }
   return answer.reply(ask(i.app.ctx, i.team.id, i.member, text).card);
 }
