@@ -71,4 +71,10 @@ export const settingsText = {
   managersOnlyByDm2: text('只私信经理', 'Managers only, by DM'),
   columnsShownCommaSeparated: text('显示的列（逗号分隔）', 'Columns shown (comma-separated)'),
   invalidPrefix: text('无效：', ''),
+  onlyManagersDirectorsAndOwners: text('只有销售经理、总监和老板可以查看和修改设置。', 'Only managers, directors and owners can see and change the settings.'),
+  thereIsNoSettingsChange: text('没有可以撤销的设置修改。', 'There is no settings change to undo.'),
+  thisButtonIsOutOf: text('这个按钮已过期，请重新打开设置。', 'This button is out of date; please open the settings again.'),
+  undone: text('已撤销', 'Undone'),
+  notUndone: (userMessage: string) => text(`未能撤销：${userMessage}`, `Not undone: ${userMessage}`),
+  nothingChangedNothingSaved: text('没有改动，未保存', 'Nothing changed; nothing saved'),
 } as const;
