@@ -10,4 +10,6 @@ export const reviewText = {
   reviewFlagsRaisedTasksResolved: (month: string, raised: number, resolved: number) => text(`${month} 复盘：新增预警 ${raised}，解决任务 ${resolved}`, `Review ${month}: ${raised} flags raised, ${resolved} tasks resolved`),
   ranking: (period: string) => text(`🏆 ${period} 排行榜`, `🏆 Ranking ${period}`),
   ranking2: (period: string) => text(`${period} 排行榜`, `Ranking ${period}`),
+  myRanking: text('🏆 我的排名', '🏆 My ranking'),
+  lastWeeksTo: (weeksCount: number, week: string) => text(`截至 ${week}，近 ${weeksCount} 周`, `Last ${weeksCount} weeks to ${week}`),
 } as const;
