@@ -15,7 +15,8 @@ import { createRepositories } from '../src/storage/repositories.js';
 import { DEFAULT_SETTINGS } from '../src/config/radar-config.js';
 import { silentLogger } from '../src/runtime/logging/logger.js';
 import { createOutboxWorker } from '../src/runtime/delivery/outbox-worker.js';
-import { DEFAULT_RATE_LIMITS, type RateLimits, type WindowLimit } from '../src/runtime/delivery/rate-limiter.js';
+import { type RateLimits, type WindowLimit } from '../src/runtime/delivery/rate-limiter.js';
+
 import { runCycleStep } from '../src/runtime/run-step.js';
 import type { RadarApp } from '../src/app/radar-app.js';
 import type { ChatPort, Platform } from '../src/app/ports/chat.port.js';
@@ -28,6 +29,11 @@ import { feishuMessageRoute, slackPostMessageRoute, startRateLimitProxy, type Pr
 import { note, sizeFlags } from './support/args.js';
 import { benchRow, printRows, type BenchRow } from './support/rows.js';
 import { rateLimitFloorMs } from './support/rate-floor.js';
+import { SLACK_DELIVERY } from '../adapters/slack/limits.js';
+import { FEISHU_DELIVERY } from '../adapters/feishu/limits.js';
+
+/** The two platforms' own send windows (each adapter's limits.ts). */
+const DEFAULT_RATE_LIMITS = { ...SLACK_DELIVERY.windows, ...FEISHU_DELIVERY.windows };
 
 const flags = sizeFlags();
 const reps = flags.int('reps', 2_000, 60);

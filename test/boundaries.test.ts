@@ -135,6 +135,23 @@ describe('dependency rules', () => {
     for (const feature of ['weekly-report', 'follow-up', 'digest', 'ask', 'customer', 'schedule']) expect(top).toContain(feature);
   });
 
+  it('handlers never import another handler or a job: the router dispatches, services are shared', () => {
+    const handlers = filesUnder('src/app').filter((f) => f.endsWith('.handler.ts'));
+    expect(handlers.length).toBeGreaterThanOrEqual(8);
+    expect(violations(handlers, (i) => !i.target.endsWith('.handler.js') && !i.target.endsWith('.job.js'))).toEqual([]);
+    // Each of the features the issue names holds its own handler.
+    for (const feature of ['weekly-report', 'follow-up', 'digest', 'ask', 'customer', 'schedule']) {
+      expect(handlers.some((f) => f.startsWith(`src/app/${feature}/`)), feature).toBe(true);
+    }
+  });
+
+  it('no platform syntax in the app: mentions are stripped by each adapter', () => {
+    const mentionSyntax = /<@\[?[A-Z]|@_user_/;
+    const users = filesUnder('src/app').filter((f) => readFileSync(join(ROOT, f), 'utf8').split('\n')
+      .some((line) => !/^\s*(\/\/|\*)/.test(line) && mentionSyntax.test(line)));
+    expect(users).toEqual([]);
+  });
+
   it('delivery, the scheduler, the HTTP server and logging live under src/runtime', () => {
     for (const gone of ['src/scheduler', 'src/server', 'src/logging', 'src/app/delivery']) {
       expect(() => statSync(join(ROOT, gone)), gone).toThrow();
@@ -150,6 +167,14 @@ describe('dependency rules', () => {
     // The rule sees a call the way the views wrote them, and not a table row in an HTML template.
     expect(/(?<![\w.$])tr\(/.test("label: tr(locale, '客户', 'Customer')")).toBe(true);
     expect(/(?<![\w.$])tr\(/.test('html`<tr><td>${x}</td></tr>`; str(1); attr(2)')).toBe(false);
+  });
+
+  it('no platform is named outside its adapter and the composition (config, runtime start-up, CLI)', () => {
+    // A third platform (tested with test/fixtures/memo-adapter) must need only its adapters/<name>/.
+    const named = /['"`](slack|feishu)['"`.:]/;
+    const places = ['src/core', 'src/app', 'src/ui', 'src/storage', 'src/web', 'src/runtime/delivery'].flatMap(filesUnder)
+      .filter((f) => readFileSync(join(ROOT, f), 'utf8').split('\n').some((line) => !/^\s*(\/\/|\/?\*)/.test(line) && named.test(line)));
+    expect(places).toEqual([]);
   });
 
   it('only src/config reads process.env', () => {

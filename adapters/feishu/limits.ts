@@ -1,4 +1,5 @@
 // Every Feishu/Lark limit we clamp to, in one place. Renderers and the chat port import these;
+import type { DeliveryLimits } from '../../src/app/ports/chat.port.js';
 // nothing else hard-codes a Feishu number.
 
 /**
@@ -129,3 +130,16 @@ export const WS_PING_TIMEOUT_SEC = 30;
  * below the 30 KB card limit (the full numbers also go in the card's text elsewhere).
  */
 export const MAX_IMG_ALT_CHARS = 500;
+
+/**
+ * Sending: 50 messages per second and 1,000 per minute per app, 5 per second per chat or user.
+ * RADAR_RATE_LIMITS overrides these for tenants with other quotas.
+ * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
+ */
+export const FEISHU_DELIVERY: DeliveryLimits = {
+  windows: {
+    'feishu.chat': [{ limit: 5, perMs: 1_000 }],
+    'feishu.app': [{ limit: 50, perMs: 1_000 }, { limit: 1_000, perMs: 60_000 }],
+  },
+  scopes: (conversation) => ({ conversation: `feishu.chat:${conversation}`, app: 'feishu.app:all' }),
+};

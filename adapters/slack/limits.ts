@@ -1,4 +1,5 @@
 // Every Slack limit we clamp to, in one place. Renderers never hard-code a number.
+import type { DeliveryLimits } from '../../src/app/ports/chat.port.js';
 // Where Slack documents a limit, the @see link is the page it came from.
 
 /** @see https://docs.slack.dev/reference/block-kit/blocks — "up to 50 blocks in each message" */
@@ -90,3 +91,17 @@ export const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 /** @see https://docs.slack.dev/reference/block-kit/blocks/image-block — alt_text ≤ 2000, title ≤ 2000 */
 export const IMAGE_ALT_MAX = 2000;
 export const IMAGE_TITLE_MAX = 2000;
+
+/**
+ * Sending: chat.postMessage allows ~1 message per second per channel, and workspace-wide "several
+ * hundred per minute" with bursts (ours: 300/min, at most 20 in one second). RADAR_RATE_LIMITS
+ * overrides these for workspaces with other quotas.
+ * @see https://api.slack.com/methods/chat.postMessage#rate_limiting
+ */
+export const SLACK_DELIVERY: DeliveryLimits = {
+  windows: {
+    'slack.channel': [{ limit: 1, perMs: 1_000 }],
+    'slack.workspace': [{ limit: 300, perMs: 60_000 }, { limit: 20, perMs: 1_000 }],
+  },
+  scopes: (conversation) => ({ conversation: `slack.channel:${conversation}`, app: 'slack.workspace:all' }),
+};

@@ -2,6 +2,7 @@
 // and the outbox every outbound message goes through.
 import { randomUUID } from 'node:crypto';
 import type { CardSpec } from '../ui/card.js';
+import { identityOn, type Member } from '../core/team.js';
 import type { ChatPort, Destination, Platform } from './ports/chat.port.js';
 import type { AppContext } from './context.js';
 import type { DashboardLinks } from './ports/dashboard.port.js';
@@ -87,5 +88,5 @@ export const outboxKeys = {
   failureReport: (teamId: number, messageKey: string, platform: Platform) => `failed:${teamId}:${messageKey}:${platform}`,
 };
 
-export const userIdOn = (platform: Platform, m: { slackUserId: string | null; feishuOpenId: string | null }): string | null =>
-  platform === 'slack' ? m.slackUserId : m.feishuOpenId;
+/** Where a member gets a DM on `platform`: their user id there, or null when they were never matched. */
+export const userIdOn = (platform: Platform, m: Pick<Member, 'identities'>): string | null => identityOn(m, platform);

@@ -1,12 +1,21 @@
-// Inbound event → handler → Answer. The one entry point both adapters call.
+// Inbound event → the feature's handler → Answer. The one entry point every adapter calls.
 // Never throws: a failure becomes a polite message for the user and a log line for us.
 import { decodeAction } from '../ui/action.js';
 import type { InboundEvent, Router } from './inbound.js';
 import type { RadarApp } from './radar-app.js';
-import { isManagerChannelMessage, resolveInteraction, notMember, type Interaction } from './interaction/interaction-context.js';
-import { handleAction } from './interaction/action.handler.js';
-import { handleForm, handleFormCancel } from './interaction/form.handler.js';
-import { handleText } from './interaction/text.handler.js';
+import {
+  actionWeek, formClosed, historyWeek, isManagerChannelMessage, notMember, resolveInteraction, staleButton, staleForm,
+  type FeatureHandlers, type Interaction,
+} from './interaction/interaction-context.js';
+import { weeklyReportHandlers } from './weekly-report/report.handler.js';
+import { followUpHandlers } from './follow-up/task.handler.js';
+import { customerHandlers } from './customer/customer.handler.js';
+import { digestHandlers } from './digest/digest.handler.js';
+import { dashboardHandlers } from './dashboard/dashboard.handler.js';
+import { scheduleHandlers } from './schedule/schedule.handler.js';
+import { settingsHandlers } from './settings/settings.handler.js';
+import { rankingHandlers } from './review/ranking.handler.js';
+import { answerQuestion } from './ask/ask.handler.js';
 import { handleHome } from './home/home.handler.js';
 import { detectLocale } from '../core/ask/parse-question.js';
 import type { Locale } from '../core/i18n.js';
@@ -59,21 +68,47 @@ function answerPrivately(result: Answer, locale: Locale): Answer {
   return { ...result, privately: { publicNote: say(locale, commonText.answerSentPrivatelyToThe) } };
 }
 
+/**
+ * Every feature's handlers, by action kind, form kind and typed command. Commands are tried in this
+ * order; text that no command matches is a question.
+ */
+const FEATURES: readonly FeatureHandlers[] = [
+  weeklyReportHandlers, followUpHandlers, customerHandlers, dashboardHandlers, digestHandlers,
+  scheduleHandlers, settingsHandlers, rankingHandlers,
+];
+
+const byKind = <K extends 'actions' | 'forms' | 'cancels'>(part: K) =>
+  new Map(FEATURES.flatMap((f) => Object.entries(f[part] ?? {})) as Array<[string, NonNullable<FeatureHandlers[K]>[string]]>);
+const ACTIONS = byKind('actions');
+const FORMS = byKind('forms');
+const CANCELS = byKind('cancels');
+const COMMANDS = FEATURES.flatMap((f) => f.commands ?? []);
+
 function dispatch(i: Interaction, event: InboundEvent): Answer {
   switch (event.type) {
     case 'command':
-    case 'message':
-      return handleText(i, event.text);
-    case 'action':
-      return handleAction(i, event.action, event.message);
+    case 'message': {
+      const text = event.text.trim();
+      return COMMANDS.find((c) => c.matches(text))?.handle(i, text) ?? answerQuestion(i, text);
+    }
+    case 'action': {
+      const handle = ACTIONS.get(event.action.kind);
+      // A week outside the team's history (a forged `2099-W52`) is refused before any handler runs.
+      if (!handle || actionWeek(i, event.action) === null) return staleButton(i.locale);
+      return handle(i, event.action, event.message);
+    }
     case 'formSubmitted': {
       const ref = decodeAction(event.formId);
       if (!ref) return answer.toast(say(i.locale, commonText.thisFormIsNotRecognised), 'warning');
-      return handleForm(i, ref, event.values, event.message);
+      const handle = FORMS.get(ref.kind);
+      // A week outside the team's history (a forged or very old form) stores nothing.
+      if (!handle || (ref.args.week !== undefined && !historyWeek(i, ref.args.week))) return staleForm(i.locale);
+      return handle(i, ref, event.values, event.message);
     }
     case 'formCancelled': {
       const ref = decodeAction(event.formId);
-      return ref ? handleFormCancel(i, ref, event.message) : answer.nothing();
+      if (!ref) return answer.nothing();
+      return CANCELS.get(ref.kind)?.(i, ref, event.message) ?? answer.toast(formClosed(i.locale));
     }
     case 'homeOpened':
       return handleHome(i);

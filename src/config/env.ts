@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { SlackConfig } from '../../adapters/slack/config.js';
 import type { FeishuConfig } from '../../adapters/feishu/config.js';
 import { parseRateLimits, RateLimitsSpecError } from '../runtime/delivery/rate-limits-spec.js';
+import { SLACK_DELIVERY } from '../../adapters/slack/limits.js';
+import { FEISHU_DELIVERY } from '../../adapters/feishu/limits.js';
 import type { RateLimits } from '../runtime/delivery/rate-limiter.js';
 
 export interface AppConfig {
@@ -130,7 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dbOverride?: st
 
   let rateLimits: RateLimits | undefined;
   try {
-    rateLimits = parseRateLimits(e.RADAR_RATE_LIMITS);
+    rateLimits = parseRateLimits(e.RADAR_RATE_LIMITS, { ...SLACK_DELIVERY.windows, ...FEISHU_DELIVERY.windows });
   } catch (err) {
     if (!(err instanceof RateLimitsSpecError)) throw err;
     problems.push(err.message);

@@ -12,14 +12,26 @@ export interface Team {
   locale: Locale;
 }
 
+/**
+ * A chat platform's name as adapters call themselves ('slack', 'feishu', or any other adapter's): the
+ * core never branches on it.
+ */
+export type PlatformName = string;
+
+/** Who a member is on one chat platform: Slack user id U…, Feishu open_id ou_…, or another platform's id. */
+export interface PlatformIdentity {
+  platform: PlatformName;
+  userId: string;
+}
+
 export interface Member {
   id: number;
   teamId: number;
   name: string;
   email: string;
   role: Role;
-  slackUserId: string | null;
-  feishuOpenId: string | null;
+  /** One entry per platform the member was matched on (by email); empty until a sync finds them. */
+  identities: readonly PlatformIdentity[];
   timezone: string | null;
   locale: Locale | null;
   /** Inclusive date (YYYY-MM-DD) until which the member is away. */
@@ -37,6 +49,10 @@ export interface Customer {
   tier: Tier;
   since: string | null;
 }
+
+/** The member's user id on `platform`, or null when they were never matched there. */
+export const identityOn = (m: Pick<Member, 'identities'>, platform: PlatformName): string | null =>
+  m.identities.find((x) => x.platform === platform)?.userId ?? null;
 
 /**
  * Away on `day` (YYYY-MM-DD): `awayUntil` is that day or later. The one test of "away" for a report: the

@@ -3,11 +3,10 @@
 import type { ActionRef } from './action.js';
 import type { ChartSpec } from './chart.js';
 
-/** A person to mention; each platform uses its own id and falls back to the name. */
+/** A person to mention: their user id by platform name; each renderer takes its own and falls back to the name. */
 export interface UserRef {
   name: string;
-  slackId?: string | null;
-  feishuOpenId?: string | null;
+  ids?: Readonly<Record<string, string>>;
 }
 
 export type Tone = 'red' | 'orange' | 'green' | 'blue' | 'grey';

@@ -3,6 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createWebAuth, type WebAuth } from '../../src/web/auth/web-auth.js';
 import { createHarness, type Harness } from './support/app-harness.js';
+import { identityOn } from '../../src/core/team.js';
 
 let h: Harness;
 let auth: WebAuth;
@@ -26,7 +27,7 @@ describe('dashboard links from chat', () => {
     const result = await h.send({ type: 'action', actor: h.actor(h.members.manager), action: { kind: 'dashboard.open', args: {} }, message: { platform: 'slack', channel: 'CMGR', messageId: 'ts-1' } });
     expect(result).toEqual({ toast: { text: expect.any(String), tone: 'success' } });
     const [msg] = queuedLinks();
-    expect(msg?.destination).toEqual({ kind: 'user', userId: h.members.manager.slackUserId });
+    expect(msg?.destination).toEqual({ kind: 'user', userId: identityOn(h.members.manager, 'slack') });
     const check = auth.checkLink(tokenOf(linkIn(msg!.card)));
     expect(check.ok && check.member.id).toBe(h.members.manager.id);
   });
@@ -34,10 +35,10 @@ describe('dashboard links from chat', () => {
   it('typed "看板", "dashboard" or `/radar dashboard`: a new link each time, for whoever asked (a rep too)', async () => {
     await h.send({ type: 'message', actor: h.actor(h.members.rep1), text: '看板', channelId: 'D1', isDirect: true });
     await h.send({ type: 'command', actor: h.actor(h.members.rep1), text: 'dashboard', channelId: null });
-    await h.send({ type: 'message', actor: h.actor(h.members.finance), text: '<@UBOT> Dashboard', channelId: 'C9', isDirect: false });
+    await h.send({ type: 'message', actor: h.actor(h.members.finance), text: 'Dashboard', channelId: 'C9', isDirect: false });
     const links = queuedLinks();
     expect(links.map((m) => m.destination)).toEqual([
-      { kind: 'user', userId: h.members.rep1.slackUserId }, { kind: 'user', userId: h.members.rep1.slackUserId }, { kind: 'user', userId: h.members.finance.slackUserId },
+      { kind: 'user', userId: identityOn(h.members.rep1, 'slack') }, { kind: 'user', userId: identityOn(h.members.rep1, 'slack') }, { kind: 'user', userId: identityOn(h.members.finance, 'slack') },
     ]);
     const members = links.map((m) => { const c = auth.checkLink(tokenOf(linkIn(m.card))); return c.ok ? c.member.email : c.reason; });
     expect(members).toEqual(['rep1@example.com', 'rep1@example.com', 'finance@example.com']);

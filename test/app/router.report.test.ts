@@ -137,6 +137,6 @@ describe('weekly report', () => {
     const result = await runPromptStep(h.app, h.teamId, WEEK);
     expect(result.unreachable).toEqual(['ghost@nowhere.example']);
     // rep2 was matched again by email during the step
-    expect(h.app.ctx.repos.teams.getMember(h.members.rep2.id)?.slackUserId).toBe('U-rep2');
+    expect(h.app.ctx.repos.teams.getMember(h.members.rep2.id)?.identities).toEqual([{ platform: 'slack', userId: 'U-rep2' }]);
   });
 });

@@ -43,7 +43,7 @@ describe('Feishu bot, end to end (HTTP mode, real SDK, real SQLite, fake Open AP
 
     // Members were matched by email through contact/v3/users/batch_get_id.
     expect(e.fake.callsTo('batchGetId').length).toBeGreaterThanOrEqual(2);
-    expect(e.bot.app.ctx.repos.teams.getMember(e.seeded.memberIds.rep1)?.feishuOpenId).toBe(PEOPLE.rep1.openId);
+    expect(e.bot.app.ctx.repos.teams.getMember(e.seeded.memberIds.rep1)?.identities).toEqual([{ platform: 'feishu', userId: PEOPLE.rep1.openId }]);
 
     for (const [rep, customers] of [[PEOPLE.rep1, ['huaxing', 'lanhai']], [PEOPLE.rep2, ['tianyu', 'beichen']]] as const) {
       const calls = createsTo(rep.openId);

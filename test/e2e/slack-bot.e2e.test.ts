@@ -103,7 +103,7 @@ describe('sales-radar on Slack, full stack', () => {
     await drain();
 
     // Members were matched to Slack users by email and the ids stored.
-    for (const p of SEED_PEOPLE) expect(repos.teams.getMember(seed.members[p.key].id)?.slackUserId).toBe(SLACK_ID[p.key]);
+    for (const p of SEED_PEOPLE) expect(repos.teams.getMember(seed.members[p.key].id)?.identities).toEqual([{ platform: 'slack', userId: SLACK_ID[p.key] }]);
 
     for (const [rep, customers] of [['rep1', ['huaxing', 'dongfang']], ['rep2', ['lanhai', 'beichen']]] as const) {
       const sent = posts(dm(rep));

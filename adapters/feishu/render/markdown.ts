@@ -34,7 +34,7 @@ const OPEN_ID = /^ou_[A-Za-z0-9_-]{1,64}$/;
 
 /** `<at id=ou_…></at>` when we know the person's open_id, else their escaped name. */
 export function mention(user: UserRef): string {
-  const id = user.feishuOpenId;
+  const id = user.ids?.feishu;
   if (id && OPEN_ID.test(id)) return `<at id=${id}></at>`;
   return `@${escapeMarkdown(oneLine(user.name))}`;
 }

@@ -2,6 +2,7 @@
 // idempotency key, so a retry of the same send never posts twice (Feishu dedupes a uuid for an hour).
 // A card too large for one message is continued in replies; the ref keeps their ids (`parts`) so an
 // update patches the same messages instead of posting new ones.
+import { FEISHU_DELIVERY } from '../limits.js';
 import { EMAIL_LOOKUP_TTL, TtlCache } from '../../shared/ttl-cache.js';
 import { createHash } from 'node:crypto';
 import type * as lark from '@larksuiteoapi/node-sdk';
@@ -34,6 +35,7 @@ const MAX_RETIRED_REMEMBERED = 1000;
 
 export class FeishuChatPort implements ChatPort {
   readonly platform = 'feishu' as const;
+  readonly delivery = FEISHU_DELIVERY;
   private readonly emailCache: TtlCache<string>;
   /** Parts recently turned into "superseded" notices (see update()). */
   private readonly retired = new Set<string>();

@@ -1,6 +1,7 @@
 // `/radar <text>`: ack at once, ask the router, then show the answer only to the caller.
 import type { App } from '@slack/bolt';
 import { route, showAnswer, type ListenerDeps } from './respond.js';
+import { withoutMentions } from './message.listener.js';
 
 export const RADAR_COMMAND = '/radar';
 
@@ -8,7 +9,7 @@ export function registerCommand(app: App, deps: ListenerDeps): void {
   app.command(RADAR_COMMAND, async ({ command, ack, client, respond }) => {
     await ack();
     const actor = { platform: 'slack' as const, userId: command.user_id };
-    const result = await route(deps, { type: 'command', actor, text: command.text ?? '', channelId: command.channel_id || null });
+    const result = await route(deps, { type: 'command', actor, text: withoutMentions(command.text ?? ''), channelId: command.channel_id || null });
     await showAnswer({
       client,
       log: deps.logger,

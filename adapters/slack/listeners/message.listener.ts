@@ -2,11 +2,19 @@
 import type { App } from '@slack/bolt';
 import { route, showAnswer, type ListenerDeps } from './respond.js';
 
-/** Drop our own mention from the text: `<@UBOT> how is 华星科技?` → `how is 华星科技?`. */
+/**
+ * The text as the app reads it, with Slack's mention syntax gone: our own mention is dropped
+ * (`<@UBOT> how is 华星科技?` → `how is 华星科技?`), another person's becomes `@name` when Slack gives
+ * the name and is dropped otherwise. The only place Slack mentions are handled.
+ */
 export function stripMention(text: string, botUserId: string | undefined): string {
   const own = botUserId ? new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g') : /^\s*<@[UW][A-Z0-9]+(\|[^>]*)?>/;
-  return text.replace(own, '').replace(/\s+/g, ' ').trim();
+  return withoutMentions(text.replace(own, ''));
 }
+
+/** Other people's mentions as `@name` (or dropped without a name), whitespace collapsed. */
+export const withoutMentions = (text: string): string =>
+  text.replace(/<@[UW][A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name: string | undefined) => (name ? `@${name}` : '')).replace(/\s+/g, ' ').trim();
 
 export function registerMessages(app: App, deps: ListenerDeps & { botUserId?: string }): void {
   app.event('app_mention', async ({ event, client, context }) => {

@@ -53,7 +53,7 @@ export function inlineToMrkdwn(piece: Inline): string {
   if (typeof piece === 'string') return escapeUserText(piece);
   if ('bold' in piece) return bold(piece.bold);
   if ('mention' in piece) {
-    const id = piece.mention.slackId;
+    const id = piece.mention.ids?.slack;
     return id && SLACK_USER_ID.test(id) ? `<@${id}>` : escapeName(piece.mention.name);
   }
   if ('colored' in piece) return colored(piece.colored, piece.tone);

@@ -1,6 +1,7 @@
 // ChatPort over the Slack Web API. Sends are made safe to retry with message metadata carrying our
 // idempotency key: when an earlier attempt may have landed, recent history is searched first. The
 // same metadata finds a card's continuations in the thread when it is updated.
+import { SLACK_DELIVERY } from '../limits.js';
 import { EMAIL_LOOKUP_TTL, TtlCache } from '../../shared/ttl-cache.js';
 import { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
@@ -36,6 +37,7 @@ const toLocale = (locale: string | undefined): UserProfile['locale'] => (locale?
 
 export class SlackChatPort implements ChatPort {
   readonly platform = 'slack' as const;
+  readonly delivery = SLACK_DELIVERY;
   readonly client: WebClient;
   private readonly dmChannels = new Map<string, string>();
   private readonly emails: TtlCache<string>;

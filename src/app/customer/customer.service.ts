@@ -10,7 +10,7 @@ import { ChartError, createChartsService } from '../charts/charts.service.js';
 import type { Locale } from '../../core/i18n.js';
 import type { ChartSpec } from '../../ui/chart.js';
 
-const person = (m: Member | null) => (m ? { id: m.id, name: m.name, slackUserId: m.slackUserId, feishuOpenId: m.feishuOpenId } : null);
+const person = (m: Member | null) => (m ? { id: m.id, name: m.name, identities: m.identities } : null);
 
 /** Reps see their own customers; managers, directors and owners all; others the customers routed to them. */
 export function canSeeCustomer(ctx: AppContext, member: Member, customer: Customer): boolean {

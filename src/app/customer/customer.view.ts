@@ -14,7 +14,7 @@ import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, sparkline, 
 import { customerText } from './customer.messages.js';
 import { commonText } from '../shared/common.messages.js';
 
-type Person = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
+type Person = Pick<Member, 'id' | 'name' | 'identities'>;
 
 /** Everything the customer card shows; built by the app from repositories. */
 export interface CustomerCardModel {

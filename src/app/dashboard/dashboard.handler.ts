@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import { enqueueSend, userIdOn } from '../radar-app.js';
 import { dashboardLinkCard } from './dashboard-link.view.js';
-import type { Interaction } from '../interaction/interaction-context.js';
+import type { FeatureHandlers, Interaction } from '../interaction/interaction-context.js';
 
 import { answer, type Answer } from '../answer.js';
 import { say } from '../../core/i18n.js';
@@ -23,10 +23,15 @@ export function handleDashboard(i: Interaction): Answer {
   enqueueSend(i.app, {
     teamId: i.team.id,
     // Every request is a new link: a fresh key, so nothing dedupes it away.
-    key: `dashboard:${i.member.id}:${i.platform}:${i.app.ctx.clock().toISOString()}:${randomUUID().slice(0, 8)}`,
+    key: `dashboard:${i.member.id}:${i.platform}:${i.clock().toISOString()}:${randomUUID().slice(0, 8)}`,
     platform: i.platform,
     destination: { kind: 'user', userId },
     card,
   });
   return answer.toast(say(i.locale, dashboardText.sentYouADashboardSign), 'success');
 }
+
+export const dashboardHandlers: FeatureHandlers = {
+  actions: { 'dashboard.open': (i) => handleDashboard(i) },
+  commands: [{ matches: (t) => DASHBOARD_TEXT.test(t), handle: (i) => handleDashboard(i) }],
+};

@@ -47,4 +47,9 @@ export const followUpText = {
   blocked: text('受阻', 'Blocked'),
   blockedByWhoOrWhat: text('受阻于（谁/什么）', 'Blocked by (who or what)'),
   taskOverdueDue: (dueDate: string) => text(`任务已逾期（截止 ${dueDate}）`, `Task overdue (due ${dueDate})`),
+  noProgressGivenNothingSaved: text('未填写进展，未保存', 'No progress given; nothing saved'),
+  thisWeeksProgressIsRecorded: text('已记录本周进展', "This week's progress is recorded"),
+  pleaseSayWhatWasDone: text('请说明做了什么', 'Please say what was done'),
+  taskClosed: text('已关闭任务', 'Task closed'),
+  snoozedUntil: (snoozedUntil: string | null) => text(`已暂缓至 ${snoozedUntil}`, `Snoozed until ${snoozedUntil}`),
 } as const;

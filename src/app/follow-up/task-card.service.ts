@@ -6,7 +6,7 @@ import { teamTagLabels } from '../shared/view-text.js';
 import type { AppContext } from '../context.js';
 import { collaboratorsFor } from '../../core/follow-up/assignees.js';
 
-const person = (m: Member | undefined | null) => (m ? { id: m.id, name: m.name, slackUserId: m.slackUserId, feishuOpenId: m.feishuOpenId } : null);
+const person = (m: Member | undefined | null) => (m ? { id: m.id, name: m.name, identities: m.identities } : null);
 
 export function taskCardModel(ctx: AppContext, task: FollowUpTask): TaskCardModel {
   const { repos } = ctx;

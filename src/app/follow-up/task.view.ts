@@ -10,7 +10,7 @@ import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL,
 import { followUpText } from './follow-up.messages.js';
 import { commonText } from '../shared/common.messages.js';
 
-type Person = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
+type Person = Pick<Member, 'id' | 'name' | 'identities'>;
 
 export interface TaskCardModel {
   task: FollowUpTask;

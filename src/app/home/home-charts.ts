@@ -12,7 +12,7 @@ import { loadWeekFlags } from '../scoring/week-flags.js';
 /** The charts for the viewer's home for `week` (the latest scored week); none when it has no reports. */
 export function homeCharts(i: Interaction, week: WeekId | null): ChartSpec[] {
   if (!week) return [];
-  const { ctx } = i.app;
+  const ctx = i;
   const charts = createChartsService(ctx, i.team.id);
   try {
     if (isManagerial(i.member)) {

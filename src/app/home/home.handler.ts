@@ -17,7 +17,7 @@ import { homeCharts } from './home-charts.js';
 import { answer, type Answer } from '../answer.js';
 
 export function handleHome(i: Interaction): Answer {
-  const { ctx } = i.app;
+  const ctx = i;
   if (isManagerial(i.member)) {
     const week = digestWeek(i) ?? currentReportWeek(i.app, i.team);
     const names = new Map(ctx.repos.customers.listCustomers(i.team.id).map((c) => [c.id, c.name]));
@@ -49,7 +49,7 @@ export function handleHome(i: Interaction): Answer {
     kind: 'rep', week, viewerName: i.member.name,
     report: { state: report.state, done: report.customers.filter((c) => c.saved).length, total: report.customers.length },
     flagged, tasks, charts: homeCharts(i, scoredWeek),
-  }, i.locale, teamTagLabels(i.app.ctx.settings));
+  }, i.locale, teamTagLabels(i.settings));
   // The rep's own ranking line ("11 weeks on time in a row"), never the others'.
   const ranking = scoredWeek ? teamRanking(ctx, i.team.id, { week: scoredWeek }) : null;
   const mine = ranking?.rows.find((r) => r.repId === i.member.id);

@@ -25,21 +25,21 @@ import { teamTagLabels } from '../shared/view-text.js';
  * still filling in, whose partial data must not redraw the digest nor move tasks).
  */
 export const digestWeek = (i: Interaction): WeekId | null =>
-  latestReportWeek(i.app.ctx, i.team.id) === null ? null : lastClosedWeek(i.app.ctx, i.team);
+  latestReportWeek(i, i.team.id) === null ? null : lastClosedWeek(i, i.team);
 
 export function currentDigestCard(i: Interaction, message: MessageRef | null, weekOfDigest?: WeekId): CardSpec | null {
   const week = weekOfDigest ?? digestWeek(i);
   if (!week) return null;
-  prepareDigestWeek(i.app.ctx, i.team.id, week);
-  const model = withUnreachable(digestModel(i.app.ctx, i.team.id, week), reachableOn(message?.platform));
-  return digestCard(model, i.team.locale, teamTagLabels(i.app.ctx.settings));
+  prepareDigestWeek(i, i.team.id, week);
+  const model = withUnreachable(digestModel(i, i.team.id, week), reachableOn(message?.platform));
+  return digestCard(model, i.team.locale, teamTagLabels(i.settings));
 }
 
 /** Every task DM sent for this task shows its new state (no stale Claim button in the assignee's DM). */
 function refreshTaskMessages(i: Interaction, task: FollowUpTask): void {
-  const model = taskCardModel(i.app.ctx, task);
+  const model = taskCardModel(i, task);
   // Only the people it was (or may have been) sent to can have a DM to refresh.
-  for (const member of taskAudience(i.app.ctx, task)) {
+  for (const member of taskAudience(i, task)) {
     const card = taskCard(model, memberLocale(member, i.team));
     for (const { platform } of i.app.platforms) {
       enqueueRefresh(i.app, outboxKeys.task(task.id, member.id, platform), card);
@@ -56,13 +56,13 @@ export function afterTaskChange(i: Interaction, task: FollowUpTask, message: Mes
   refreshTaskMessages(i, task);
   // The message a click names is the platform's claim: only managers are shown the digest for it.
   if (isManagerial(i.member) && isManagerChannelMessage(i.app, message)) return (message && refreshed[message.platform]) ?? currentDigestCard(i, message, week ?? undefined);
-  return taskCard(taskCardModel(i.app.ctx, task), i.locale);
+  return taskCard(taskCardModel(i, task), i.locale);
 }
 
 /** After a report change: the rep's card, refreshed in every DM it was sent to. */
 export function afterReportChange(i: Interaction, week: WeekId): CardSpec {
-  const card = reportPromptCard(reportPromptModel(i.app.ctx, i.member, week), i.locale);
+  const card = reportPromptCard(reportPromptModel(i, i.member, week), i.locale);
   for (const { platform } of i.app.platforms) enqueueRefresh(i.app, outboxKeys.prompt(week, i.member.id, platform), card);
-  if (i.app.ctx.repos.jobRuns.hasRun(i.team.id, week, 'digest')) refreshDigest(i.app, i.team.id, week);
+  if (i.repos.jobRuns.hasRun(i.team.id, week, 'digest')) refreshDigest(i.app, i.team.id, week);
   return card;
 }

@@ -1,8 +1,10 @@
 // What the app needs from a chat platform. Each adapter implements it over the official SDK.
+import type { PlatformName } from '../../core/team.js';
 import type { CardSpec } from '../../ui/card.js';
 import type { Locale } from '../../core/i18n.js';
 
-export type Platform = 'slack' | 'feishu';
+/** A connected chat platform, by the name its adapter gives itself ('slack', 'feishu', …). */
+export type Platform = PlatformName;
 
 /** Where a sent message lives, so it can be updated in place later. */
 export interface MessageRef {
@@ -54,8 +56,26 @@ export class ChatDeliveryError extends Error {
   readonly limit: RateLimitScope | null;
 }
 
+/** At most `limit` calls in any `perMs` window. */
+export interface SendWindow {
+  limit: number;
+  perMs: number;
+}
+
+/**
+ * How a platform limits sending, as its adapter knows it: windows by scope kind (e.g. `slack.channel`,
+ * `feishu.app`), and the two scopes a message counts against — its conversation, and the whole app or
+ * workspace. Scope keys are `kind:id`.
+ */
+export interface DeliveryLimits {
+  windows: Readonly<Record<string, readonly SendWindow[]>>;
+  scopes(conversation: string): { conversation: string; app: string };
+}
+
 export interface ChatPort {
   readonly platform: Platform;
+  /** Its send limits; unset: `<platform>.conversation` / `<platform>.app` scopes with no windows. */
+  readonly delivery?: DeliveryLimits;
   /**
    * Send a card. A card too large for one message is split: the first message is returned,
    * continuations go to its thread. Throws ChatDeliveryError.

@@ -4,7 +4,7 @@
 import type { ActionRef } from '../../ui/action.js';
 
 import type { MessageRef } from '../ports/chat.port.js';
-import type { Interaction } from '../interaction/interaction-context.js';
+import type { FeatureHandlers, Interaction } from '../interaction/interaction-context.js';
 import { isManagerial } from '../interaction/interaction-context.js';
 import {
   changeSettings, getPath, reloadStoredSettings, settingsHistory, settingsView, SettingsChangeError, undoChanges, undoLastChange, type SettingsChangesResult,
@@ -29,8 +29,8 @@ const refused = (i: Interaction): Answer =>
 const actorOf = (i: Interaction): string => i.member.email || i.member.name;
 
 export function settingsOverview(i: Interaction) {
-  const view = settingsView(i.app.ctx.settings);
-  const recent: SettingsChangeLine[] = settingsHistory(i.app.ctx, i.team.id).slice(-RECENT).reverse()
+  const view = settingsView(i.settings);
+  const recent: SettingsChangeLine[] = settingsHistory(i, i.team.id).slice(-RECENT).reverse()
     .map((c) => ({ id: c.id, key: c.key, before: c.oldValue, after: c.newValue, actor: c.actor, at: c.at, undoOf: c.undoOf }));
   return settingsCard({ view, recent }, i.locale);
 }
@@ -44,10 +44,10 @@ function changedCard(i: Interaction, before: Record<string, unknown>, r: Setting
 
 export function handleSettingsText(i: Interaction, text: string): Answer {
   if (!isManagerial(i.member)) return refused(i);
-  reloadStoredSettings(i.app.ctx, i.team.id);
+  reloadStoredSettings(i, i.team.id);
   if (SETTINGS_UNDO_RE.test(text)) {
-    const before = settingsView(i.app.ctx.settings);
-    const r = undoLastChange(i.app.ctx, i.team.id, actorOf(i));
+    const before = settingsView(i.settings);
+    const r = undoLastChange(i, i.team.id, actorOf(i));
     if (!r) return answer.toast(say(i.locale, settingsText.thereIsNoSettingsChange), 'info');
     return answer.reply(changedCard(i, before, { changes: [r.change], settings: r.settings, rescored: r.rescored }, true));
   }
@@ -56,7 +56,7 @@ export function handleSettingsText(i: Interaction, text: string): Answer {
 
 export function handleSettingsAction(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
   if (!isManagerial(i.member)) return refused(i);
-  reloadStoredSettings(i.app.ctx, i.team.id);
+  reloadStoredSettings(i, i.team.id);
   const stale = answer.toast(say(i.locale, settingsText.thisButtonIsOutOf), 'warning');
   switch (ref.kind) {
     case 'settings.show': {
@@ -67,14 +67,14 @@ export function handleSettingsAction(i: Interaction, ref: ActionRef, message: Me
     case 'settings.open': {
       const section = ref.args.section;
       if (!isSettingsSection(section)) return stale;
-      return answer.openForm(settingsForm(sectionForm(section, settingsView(i.app.ctx.settings), i.locale), i.locale));
+      return answer.openForm(settingsForm(sectionForm(section, settingsView(i.settings), i.locale), i.locale));
     }
     case 'settings.undo': {
       const ids = (ref.args.ids ?? '').split(',').map(Number);
       if (ids.length === 0 || ids.some((n) => !Number.isInteger(n) || n <= 0)) return stale;
-      const before = settingsView(i.app.ctx.settings);
+      const before = settingsView(i.settings);
       try {
-        const r = undoChanges(i.app.ctx, i.team.id, ids, actorOf(i));
+        const r = undoChanges(i, i.team.id, ids, actorOf(i));
         const card = changedCard(i, before, r, true);
         const done = say(i.locale, settingsText.undone);
         return message ? answer.update(card, done) : answer.reply(card);
@@ -94,8 +94,8 @@ export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormV
   if (!isManagerial(i.member)) return refused(i);
   const section = ref.args.section;
   if (!isSettingsSection(section)) return answer.toast(say(i.locale, commonText.thisFormIsOutOf), 'warning');
-  reloadStoredSettings(i.app.ctx, i.team.id);
-  const before = settingsView(i.app.ctx.settings);
+  reloadStoredSettings(i, i.team.id);
+  const before = settingsView(i.settings);
   const form = sectionForm(section, before, i.locale);
   const read = form.read(values);
   const submitted = Object.fromEntries(form.inputs.map((x) => [x.field.id, asText(values[x.field.id])]));
@@ -104,7 +104,7 @@ export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormV
   // Nothing changed: the settings card again where the form had replaced it (Feishu), or in the DM it came from (Slack).
   if (read.changes.length === 0) return answer.formDone(say(i.locale, settingsText.nothingChangedNothingSaved), settingsOverview(i));
   try {
-    const r = changeSettings(i.app.ctx, i.team.id, { changes: read.changes, actor: actorOf(i) });
+    const r = changeSettings(i, i.team.id, { changes: read.changes, actor: actorOf(i) });
     return answer.reply(changedCard(i, before, r, false));
   } catch (err) {
     if (!(err instanceof SettingsChangeError)) throw err;
@@ -117,3 +117,10 @@ export function handleSettingsFormCancel(i: Interaction): Answer {
   const closed = say(i.locale, commonText.cancelledNothingSaved);
   return isManagerial(i.member) ? answer.update(settingsOverview(i), closed) : answer.toast(closed);
 }
+
+export const settingsHandlers: FeatureHandlers = {
+  actions: { 'settings.show': handleSettingsAction, 'settings.open': handleSettingsAction, 'settings.undo': handleSettingsAction },
+  forms: { 'settings.save': (i, ref, values) => handleSettingsForm(i, ref, values) },
+  cancels: { 'settings.save': (i) => handleSettingsFormCancel(i) },
+  commands: [{ matches: (t) => SETTINGS_RE.test(t) || SETTINGS_UNDO_RE.test(t), handle: handleSettingsText }],
+};

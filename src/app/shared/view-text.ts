@@ -30,9 +30,10 @@ export function deltaArrow(delta: number | null): string {
 export const indexWithDelta = (index: number, delta: number | null, locale: Locale): string =>
   `${t(L.index, locale)} ${index}${delta === null ? '' : ` ${deltaArrow(delta)}`}`;
 
-type PersonLike = Pick<Member, 'name' | 'slackUserId' | 'feishuOpenId'>;
+type PersonLike = Pick<Member, 'name' | 'identities'>;
 
-export const userRef = (m: PersonLike): UserRef => ({ name: m.name, slackId: m.slackUserId, feishuOpenId: m.feishuOpenId });
+export const userRef = (m: PersonLike): UserRef =>
+  m.identities.length === 0 ? { name: m.name } : { name: m.name, ids: Object.fromEntries(m.identities.map((x) => [x.platform, x.userId])) };
 
 /** A mention of a member; renderers fall back to the name when the platform id is missing. */
 export const mention = (m: PersonLike): Inline => ({ mention: userRef(m) });

@@ -15,7 +15,7 @@ export const askCommand: Command = {
     const lang = langOpt(input);
     return withCliContext(stringOpt(input, 'db'), async (cli) => {
     // The CLI runs with the owner's view of the data: whoever has the database file sees everything.
-    const owner = { id: 0, teamId: cli.team.id, name: 'CLI', email: '', role: 'owner' as const, slackUserId: null, feishuOpenId: null, timezone: null, locale: null, awayUntil: null };
+    const owner = { id: 0, teamId: cli.team.id, name: 'CLI', email: '', role: 'owner' as const, identities: [], timezone: null, locale: null, awayUntil: null };
     const result = ask(cli.ctx, cli.team.id, owner, question, lang);
     if (input.values.json) process.stdout.write(`${JSON.stringify(result.answer, null, 2)}\n`);
     else process.stdout.write(printCard(result.card));

@@ -1,4 +1,5 @@
 import { ROLES, type Role } from '../../core/team.js';
+import { identityOn } from '../../core/team.js';
 import { absenceStartWeek, invalidateScores } from '../../app/scoring/scoring.service.js';
 import { CliError } from '../cli-error.js';
 import { withCliContext } from '../context.js';
@@ -41,7 +42,7 @@ export const membersCommand: Command = {
         const h = headerIn(locale);
         process.stdout.write(`${renderTable(
           [{ header: h('name'), max: 24 }, { header: h('email'), max: 32 }, { header: h('role') }, { header: 'slack' }, { header: 'feishu', max: 14 }, { header: h('awayUntil') }],
-          members.map((m) => [m.name, m.email, roleIn(m.role, locale), m.slackUserId ?? '—', m.feishuOpenId ?? '—', m.awayUntil ?? '']),
+          members.map((m) => [m.name, m.email, roleIn(m.role, locale), identityOn(m, 'slack') ?? '—', identityOn(m, 'feishu') ?? '—', m.awayUntil ?? '']),
         )}\n`);
         return 0;
       }

@@ -55,7 +55,7 @@ export interface Asker {
 }
 
 /** A person as views need them (mentions fall back to the name). */
-export type PersonRef = Pick<Member, 'id' | 'name' | 'slackUserId' | 'feishuOpenId'>;
+export type PersonRef = Pick<Member, 'id' | 'name' | 'identities'>;
 
 /** Same shape as CustomerCardModel in src/app/customer/customer.view.ts (checked there at compile time). */
 export interface CustomerCardData {

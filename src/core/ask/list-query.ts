@@ -19,7 +19,7 @@ export interface Lookup {
 }
 
 export const personRef = (m: Member | undefined | null): PersonRef | null =>
-  m ? { id: m.id, name: m.name, slackUserId: m.slackUserId ?? null, feishuOpenId: m.feishuOpenId ?? null } : null;
+  m ? { id: m.id, name: m.name, identities: m.identities } : null;
 
 /** Overdue days from the latest entry, else from the payment dimension's facts. */
 export function overdueDaysOf(customerId: number, look: Lookup): number | null {

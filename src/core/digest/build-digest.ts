@@ -1,5 +1,5 @@
 // Builds the digest model for a team and week from already-loaded data (no I/O, deterministic).
-import type { Customer, Member } from '../team.js';
+import { identityOn, type Customer, type Member, type PlatformName } from '../team.js';
 import { isAway } from '../team.js';
 import type { CustomerScore, TagId } from '../customer-risk/types.js';
 import type { FollowUpTask } from '../follow-up/task.js';
@@ -44,20 +44,18 @@ export interface DigestInput {
 export const NO_PROGRESS_REPORTS = 2;
 
 export const toPerson = (m: Member): DigestPerson =>
-  ({ id: m.id, name: m.name, role: m.role, slackUserId: m.slackUserId, feishuOpenId: m.feishuOpenId });
+  ({ id: m.id, name: m.name, role: m.role, identities: m.identities });
 
 /**
  * Whether the bot can reach a member (on one platform, or on any when none is named): the only place the
  * digest reads a member's platform ids.
  */
-export function isReachable(m: Pick<Member, 'slackUserId' | 'feishuOpenId'>, platform?: 'slack' | 'feishu'): boolean {
-  if (platform === 'slack') return !!m.slackUserId;
-  if (platform === 'feishu') return !!m.feishuOpenId;
-  return !!m.slackUserId || !!m.feishuOpenId;
+export function isReachable(m: Pick<Member, 'identities'>, platform?: PlatformName): boolean {
+  return platform === undefined ? m.identities.length > 0 : identityOn(m, platform) !== null;
 }
 
 /** The reachability test of one platform (of any platform when none is named), for `withUnreachable`. */
-export const reachableOn = (platform?: 'slack' | 'feishu') => (m: DigestPerson): boolean => isReachable(m, platform);
+export const reachableOn = (platform?: PlatformName) => (m: DigestPerson): boolean => isReachable(m, platform);
 
 /**
  * A platform's digest: the team's digest plus the members `reachable` says the bot cannot reach there.

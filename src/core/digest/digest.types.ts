@@ -1,6 +1,6 @@
 // The digest model: what managers see for one team and week. Plain JSON (`radar digest --json`).
 import type { LocalizedText } from '../i18n.js';
-import type { Role } from '../team.js';
+import type { PlatformIdentity, Role } from '../team.js';
 import type { Grade, TagId } from '../customer-risk/types.js';
 import type { TaskState } from '../follow-up/task.js';
 import type { WeekId } from '../weekly-report/week.js';
@@ -10,8 +10,7 @@ export interface DigestPerson {
   id: number;
   name: string;
   role: Role;
-  slackUserId: string | null;
-  feishuOpenId: string | null;
+  identities: readonly PlatformIdentity[];
 }
 
 export interface DigestTask {

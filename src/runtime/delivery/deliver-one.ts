@@ -38,14 +38,18 @@ export class SendTimeoutError extends Error {
   }
 }
 
-/** Rate-limit scopes of a message: its conversation, and the whole platform app/workspace. */
-export function defaultScopes(m: OutboxMessage): string[] {
+/**
+ * Rate-limit scopes of a message, as its platform's port names them: its conversation first, then the
+ * whole app or workspace. A port that says nothing gets `<platform>.conversation` / `<platform>.app`.
+ */
+export const scopesOf = (ports: Readonly<Record<string, ChatPort | undefined>>) => (m: OutboxMessage): string[] => {
   const conv = convId(m.destination, m.messageRef);
-  return m.platform === 'slack' ? [`slack.channel:${conv}`, 'slack.workspace:all'] : [`feishu.chat:${conv}`, 'feishu.app:all'];
-}
+  const s = ports[m.platform]?.delivery?.scopes(conv) ?? { conversation: `${m.platform}.conversation:${conv}`, app: `${m.platform}.app:all` };
+  return [s.conversation, s.app];
+};
 
-/** The per-conversation scopes among a message's scopes (the rest are the app's / workspace's). */
-export const conversationScopes = (keys: readonly string[]): string[] => keys.filter((k) => k.startsWith('slack.channel:') || k.startsWith('feishu.chat:'));
+/** The per-conversation scope among a message's scopes (scopesOf puts it first). */
+export const conversationScopes = (keys: readonly string[]): string[] => keys.slice(0, 1);
 
 function convId(d: Destination, ref: MessageRef | null): string {
   if (ref) return ref.channel;

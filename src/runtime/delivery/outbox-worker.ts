@@ -5,8 +5,8 @@ import type { Logger } from 'pino';
 import type { ChatPort, Platform } from '../../app/ports/chat.port.js';
 import type { OutboxMessage, OutboxRepo } from '../../app/ports/delivery.port.js';
 import { DEFAULT_BACKOFF, type BackoffPolicy } from './backoff.js';
-import { defaultScopes, deliverOne, type AttemptOutcome, type DeliveryContext } from './deliver-one.js';
-import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limiter.js';
+import { scopesOf, deliverOne, type AttemptOutcome, type DeliveryContext } from './deliver-one.js';
+import { limitsOf, RateLimiter, type RateLimits } from './rate-limiter.js';
 
 export interface OutboxWorkerOptions {
   outbox: OutboxRepo;
@@ -14,7 +14,7 @@ export interface OutboxWorkerOptions {
   ports: Partial<Record<Platform, ChatPort>>;
   clock?: () => Date;
   logger?: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
-  /** Token-bucket limits by scope kind (default DEFAULT_RATE_LIMITS); ignored when `limiter` is given. */
+  /** Limits by scope kind, over the ports' own (their adapters' limits.ts); ignored when `limiter` is given. */
   limits?: RateLimits;
   limiter?: RateLimiter;
   backoff?: Partial<BackoffPolicy>;
@@ -79,14 +79,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     ports: options.ports,
     clock,
     logger,
-    limiter: options.limiter ?? new RateLimiter(options.limits ?? DEFAULT_RATE_LIMITS, () => clock().getTime()),
+    limiter: options.limiter ?? new RateLimiter({ ...limitsOf(options.ports), ...options.limits }, () => clock().getTime()),
     sleep: options.sleep ?? interruptibleSleep,
     policy: { ...DEFAULT_BACKOFF, ...options.backoff },
     random: options.random ?? Math.random,
     sendTimeoutMs: options.sendTimeoutMs ?? 30_000,
     updateWaitMs: options.updateWaitMs ?? 2_000,
     noPortRetryMs: options.noPortRetryMs ?? 60_000,
-    scopesFor: options.scopesFor ?? defaultScopes,
+    scopesFor: options.scopesFor ?? scopesOf(options.ports),
     uncertain: new Set(),
     stopped: () => stopping,
     reportFailure: async (m) => {

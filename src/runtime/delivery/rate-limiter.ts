@@ -1,3 +1,4 @@
+import type { ChatPort } from '../../app/ports/chat.port.js';
 // Rate limits keyed by scope, so one fan-out stays inside every platform limit at once (per
 // channel/chat and per workspace/app). Sliding windows: never more than `limit` calls in ANY span
 // of `perMs` (a token bucket lets burst + rate through in a second, which overshoots "50/s").
@@ -28,20 +29,10 @@ export interface WindowLimit {
  */
 export type RateLimits = Record<string, readonly WindowLimit[]>;
 
-/**
- * Defaults, from the platform docs (see PLATFORM-NOTES.md):
- * Slack chat.postMessage ~1/s per channel plus a workspace-wide budget of "several hundred per minute"
- * with bursts (ours: 300/min, ≤ 20 in a second); Feishu 50/s and 1000/min per app, 5/s per user or chat.
- * Workspaces with other quotas set RADAR_RATE_LIMITS (see README).
- * @see https://api.slack.com/methods/chat.postMessage#rate_limiting
- * @see https://open.feishu.cn/document/server-docs/im-v1/message/create
- */
-export const DEFAULT_RATE_LIMITS: RateLimits = {
-  'slack.channel': [{ limit: 1, perMs: 1_000 }],
-  'slack.workspace': [{ limit: 300, perMs: 60_000 }, { limit: 20, perMs: 1_000 }],
-  'feishu.chat': [{ limit: 5, perMs: 1_000 }],
-  'feishu.app': [{ limit: 50, perMs: 1_000 }, { limit: 1_000, perMs: 60_000 }],
-};
+/** Every connected platform's own windows (each adapter's limits.ts says what its platform allows). */
+export function limitsOf(ports: Readonly<Record<string, ChatPort | undefined>>): RateLimits {
+  return Object.assign({}, ...Object.values(ports).map((p) => p?.delivery?.windows ?? {})) as RateLimits;
+}
 
 interface Window {
   rule: WindowLimit;
@@ -90,7 +81,7 @@ export class RateLimiter {
   private readonly scopes = new Map<string, Scope>();
 
   constructor(
-    private readonly limits: RateLimits = DEFAULT_RATE_LIMITS,
+    private readonly limits: RateLimits = {},
     /** Milliseconds since the epoch; injectable for tests. */
     private readonly now: () => number = Date.now,
     private readonly pacing: AdaptivePacing = DEFAULT_PACING,

@@ -2,7 +2,7 @@
 // defaults. A comma-separated list of `scope=LIMIT/UNIT[+LIMIT/UNIT…]`, units s, min or h, e.g.
 //   RADAR_RATE_LIMITS=slack.workspace=100/min+10/s,feishu.app=20/s+600/min
 // Each named scope replaces that scope's default windows; scopes not named keep their defaults.
-import { DEFAULT_RATE_LIMITS, type RateLimits, type WindowLimit } from './rate-limiter.js';
+import type { RateLimits, WindowLimit } from './rate-limiter.js';
 
 const UNIT_MS: Record<string, number> = { s: 1_000, min: 60_000, h: 3_600_000 };
 
@@ -22,8 +22,11 @@ function parseWindows(scope: string, text: string): WindowLimit[] {
   });
 }
 
-/** The defaults with the spec's scopes replaced; throws RateLimitsSpecError naming the scope at fault. */
-export function parseRateLimits(spec: string | null | undefined, defaults: RateLimits = DEFAULT_RATE_LIMITS): RateLimits {
+/**
+ * The defaults (the platforms' own windows, from each adapter's limits.ts) with the spec's scopes replaced;
+ * throws RateLimitsSpecError naming the scope at fault.
+ */
+export function parseRateLimits(spec: string | null | undefined, defaults: RateLimits): RateLimits {
   const limits: Record<string, readonly WindowLimit[]> = { ...defaults };
   if (!spec || !spec.trim()) return limits;
   for (const item of spec.split(',').map((s) => s.trim()).filter(Boolean)) {

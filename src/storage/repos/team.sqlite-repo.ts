@@ -1,25 +1,24 @@
 // Teams, members and per-team settings.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { cleanName, type Member, type Role, type Team } from '../../core/team.js';
+import { cleanName, type Member, type PlatformIdentity, type Role, type Team } from '../../core/team.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Platform } from '../../app/ports/chat.port.js';
 import type { MemberInput, TeamRepo } from '../../app/ports/repositories.port.js';
 import type { Db } from '../db.js';
-import { members, settings, teams } from '../schema.js';
+import { memberIdentities, members, settings, teams } from '../schema.js';
 
 type TeamRow = typeof teams.$inferSelect;
 type MemberRow = typeof members.$inferSelect;
 
 const toTeam = (r: TeamRow): Team => ({ id: r.id, name: r.name, timezone: r.timezone, locale: r.locale as Locale });
 
-export const toMember = (r: MemberRow): Member => ({
+export const toMember = (r: MemberRow, identities: readonly PlatformIdentity[]): Member => ({
   id: r.id,
   teamId: r.teamId,
   name: r.name,
   email: r.email,
   role: r.role as Role,
-  slackUserId: r.slackUserId,
-  feishuOpenId: r.feishuOpenId,
+  identities,
   timezone: r.timezone,
   locale: (r.locale as Locale | null) ?? null,
   awayUntil: r.awayUntil,
@@ -37,8 +36,12 @@ export class SqliteTeamRepo implements TeamRepo {
       team: orm.select().from(teams).where(eq(teams.id, p('id'))).prepare(),
       members: orm.select().from(members).where(eq(members.teamId, p('teamId'))).orderBy(asc(members.id)).prepare(),
       member: orm.select().from(members).where(eq(members.id, p('id'))).prepare(),
-      memberBySlackId: orm.select().from(members).where(eq(members.slackUserId, p('userId'))).orderBy(asc(members.id)).limit(1).prepare(),
-      memberByFeishuId: orm.select().from(members).where(eq(members.feishuOpenId, p('userId'))).orderBy(asc(members.id)).limit(1).prepare(),
+      memberIdByPlatformId: orm.select({ memberId: memberIdentities.memberId }).from(memberIdentities)
+        .where(and(eq(memberIdentities.platform, p('platform')), eq(memberIdentities.userId, p('userId')))).orderBy(asc(memberIdentities.memberId)).limit(1).prepare(),
+      identities: orm.select().from(memberIdentities).where(eq(memberIdentities.memberId, p('memberId'))).orderBy(asc(memberIdentities.platform)).prepare(),
+      teamIdentities: orm.select({ memberId: memberIdentities.memberId, platform: memberIdentities.platform, userId: memberIdentities.userId })
+        .from(memberIdentities).innerJoin(members, eq(members.id, memberIdentities.memberId))
+        .where(eq(members.teamId, p('teamId'))).orderBy(asc(memberIdentities.platform)).prepare(),
       setting: orm.select({ value: settings.value }).from(settings).where(and(eq(settings.teamId, p('teamId')), eq(settings.key, p('key')))).prepare(),
     };
   }
@@ -67,24 +70,34 @@ export class SqliteTeamRepo implements TeamRepo {
   }
 
   listMembers(teamId: number): Member[] {
-    return this.prepared.members.all({ teamId }).map(toMember);
+    const byMember = new Map<number, PlatformIdentity[]>();
+    for (const x of this.prepared.teamIdentities.all({ teamId })) {
+      const list = byMember.get(x.memberId) ?? [];
+      list.push({ platform: x.platform, userId: x.userId });
+      byMember.set(x.memberId, list);
+    }
+    return this.prepared.members.all({ teamId }).map((r) => toMember(r, byMember.get(r.id) ?? []));
   }
 
   getMember(memberId: number): Member | null {
     const row = this.prepared.member.get({ id: memberId });
-    return row ? toMember(row) : null;
+    return row ? this.withIdentities(row) : null;
+  }
+
+  private withIdentities(row: MemberRow): Member {
+    return toMember(row, this.prepared.identities.all({ memberId: row.id }).map((x) => ({ platform: x.platform, userId: x.userId })));
   }
 
   memberByEmail(teamId: number, email: string): Member | null {
     // lower(email) matches the expression index members_team_email_uq.
     const row = this.db.orm.select().from(members)
       .where(and(eq(members.teamId, teamId), sql`lower(${members.email}) = lower(${email.trim()})`)).get();
-    return row ? toMember(row) : null;
+    return row ? this.withIdentities(row) : null;
   }
 
   memberByPlatformId(platform: Platform, userId: string): Member | null {
-    const row = (platform === 'slack' ? this.prepared.memberBySlackId : this.prepared.memberByFeishuId).get({ userId });
-    return row ? toMember(row) : null;
+    const hit = this.prepared.memberIdByPlatformId.get({ platform, userId });
+    return hit ? this.getMember(hit.memberId) : null;
   }
 
   upsertMember(input: MemberInput): Member {
@@ -100,12 +113,17 @@ export class SqliteTeamRepo implements TeamRepo {
     }
     const row = this.db.orm.insert(members)
       .values({ teamId: input.teamId, email, name, role: input.role }).returning().get();
-    return toMember(row);
+    return toMember(row, []);
   }
 
   setPlatformId(memberId: number, platform: Platform, userId: string | null): void {
-    const set = platform === 'slack' ? { slackUserId: userId } : { feishuOpenId: userId };
-    this.db.orm.update(members).set(set).where(eq(members.id, memberId)).run();
+    const where = and(eq(memberIdentities.memberId, memberId), eq(memberIdentities.platform, platform));
+    if (userId === null) {
+      this.db.orm.delete(memberIdentities).where(where).run();
+      return;
+    }
+    this.db.orm.insert(memberIdentities).values({ memberId, platform, userId })
+      .onConflictDoUpdate({ target: [memberIdentities.memberId, memberIdentities.platform], set: { userId } }).run();
   }
 
   setAway(memberId: number, until: string | null): void {

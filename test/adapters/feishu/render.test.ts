@@ -167,7 +167,7 @@ describe('markdown escaping', () => {
 
   it('renders mentions with open_id, else the escaped name', () => {
     const [card] = renderCard({ title: 't', tone: 'blue', summary: 's', blocks: [{ type: 'text', text: [
-      { mention: { name: 'A', feishuOpenId: 'ou_abc' } }, ' ', { mention: { name: 'B_b', feishuOpenId: null } },
+      { mention: { name: 'A', ids: { feishu: 'ou_abc' } } }, ' ', { mention: { name: 'B_b' } },
     ] }] });
     expect(JSON.stringify(card)).toContain('<at id=ou_abc></at> @B&#95;b');
   });

@@ -14,9 +14,9 @@ const MARKUP_REP = '*Boss* _x_ ~y~ `z`';
 function evilDigest() {
   const members = MEMBERS.map((m) => {
     // No chat ids: the renderers fall back to the names (mentions, lists).
-    if (m.id === 1) return { ...m, name: EVIL_REP, slackUserId: null, feishuOpenId: null };
+    if (m.id === 1) return { ...m, name: EVIL_REP, identities: [] };
     if (m.id === 9) return { ...m, name: `Away\r\n${FAKE_LINE}` };
-    if (m.id === 5) return { ...m, name: MARKUP_REP, slackUserId: null, feishuOpenId: null };
+    if (m.id === 5) return { ...m, name: MARKUP_REP, identities: [] };
     return m;
   });
   const customers = CUSTOMERS.map((c) => (c.id === 101 ? { ...c, name: `华星科技\u2028${FAKE_LINE}` } : c));

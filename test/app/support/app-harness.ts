@@ -10,6 +10,7 @@ import type { ChatPort, Destination, MessageRef, SendOptions, UserProfile } from
 import type { CardSpec } from '../../../src/ui/card.js';
 import type { Member, Role } from '../../../src/core/team.js';
 import type { Actor, InboundEvent } from '../../../src/app/inbound.js';
+import { identityOn } from '../../../src/core/team.js';
 
 export class RecordingChatPort implements ChatPort {
   readonly platform = 'slack' as const;
@@ -90,7 +91,7 @@ export function createHarness(): Harness {
       service: byEmail('service@example.com'),
     },
     customers: { huaxing: customerId('华星科技'), acme: customerId('Acme Corp'), greatwall: customerId('长城物流') },
-    actor: (m) => ({ platform: 'slack', userId: m.slackUserId! }),
+    actor: (m) => ({ platform: 'slack', userId: identityOn(m, 'slack')! }),
     send: (event) => route(event),
     setNow: (d) => {
       now = d;

@@ -76,7 +76,7 @@ describe('askAnswerCard', () => {
     expect(card.title).toBe(`未交周报 · ${WEEK}`);
     const remind = buttons(card).map((b) => b.action);
     expect(remind).toEqual([{ kind: 'rep.remind', args: { memberId: '4', week: WEEK } }]);
-    expect(card.blocks.some((b) => b.type === 'text' && b.text.some((p) => typeof p === 'object' && 'mention' in p && p.mention.slackId === 'U4'))).toBe(true);
+    expect(card.blocks.some((b) => b.type === 'text' && b.text.some((p) => typeof p === 'object' && 'mention' in p && p.mention.ids?.slack === 'U4'))).toBe(true);
     const self = askAnswerCard(answer("who hasn't submitted", asLiWei), 'en');
     expect(self.summary).toBe(`Your report for ${WEEK} is in ✅`);
     const none = askAnswerCard(answer('谁还没交周报', asOwner, askData({ missingReps: [] })), 'zh');

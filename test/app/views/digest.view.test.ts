@@ -27,8 +27,8 @@ describe('digestCard', () => {
     expect(s).toContain('Index 88 ▲9');
     expect(s).toContain('3 weeks in red');
     expect(s).toContain('45 days overdue on ¥50,000');
-    expect(first.text).toContainEqual({ mention: { name: 'Zhao Lei', slackId: 'U5', feishuOpenId: 'ou_5' } });
-    expect(first.text).toContainEqual({ mention: { name: 'Li Wei', slackId: 'U1', feishuOpenId: 'ou_1' } });
+    expect(first.text).toContainEqual({ mention: { name: 'Zhao Lei', ids: { slack: 'U5', feishu: 'ou_5' } } });
+    expect(first.text).toContainEqual({ mention: { name: 'Li Wei', ids: { slack: 'U1', feishu: 'ou_1' } } });
     const third = JSON.stringify(card.blocks.find((b) => b.type === 'text' && JSON.stringify(b).includes('蓝海物流')));
     expect(third).toContain('🟠 B');
     expect(third).toContain('Customer service (unclaimed)');

@@ -9,7 +9,7 @@ import type { AskData } from '../../../src/core/ask/answer.types.js';
 export const WEEK = '2026-W40';
 
 const member = (id: number, name: string, email: string, role: Role): Member => ({
-  id, teamId: 1, name, email, role, slackUserId: `U${id}`, feishuOpenId: `ou_${id}`, timezone: null, locale: null, awayUntil: null,
+  id, teamId: 1, name, email, role, identities: [{ platform: 'slack', userId: `U${id}` }, { platform: 'feishu', userId: `ou_${id}` }], timezone: null, locale: null, awayUntil: null,
 });
 
 export const OWNER = member(1, 'Boss Zhang', 'boss@example.com', 'owner');

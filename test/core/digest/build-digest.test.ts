@@ -27,16 +27,17 @@ describe('buildDigest', () => {
     expect(model.missingReports.map((p) => p.name)).toEqual(['Zhang Min']);
     expect(model.away.map((p) => p.name)).toEqual(['Liu Yang']);
     expect(model.unreachable.map((p) => p.name)).toEqual(['Wu Hao']);
-    const slackOnly = withUnreachable(buildDigest(digestInput({ members: [member(1, 'Li Wei', 'rep', { slackUserId: null })] })), reachableOn('slack'));
+    const slackOnly = withUnreachable(buildDigest(digestInput({ members: [member(1, 'Li Wei', 'rep', { identities: [{ platform: 'feishu', userId: 'ou_1' }] })] })), reachableOn('slack'));
     expect(slackOnly.unreachable.map((p) => p.name)).toEqual(['Li Wei']);
-    expect(isReachable({ slackUserId: null, feishuOpenId: 'ou_1' }, 'feishu')).toBe(true);
+    expect(isReachable({ identities: [{ platform: 'feishu', userId: 'ou_1' }] }, 'feishu')).toBe(true);
   });
 
   it('is built once for the team; each platform adds its own unreachable list and count, nothing else differs', () => {
     const members = [
-      member(1, 'Li Wei', 'rep', { slackUserId: null }),
-      member(2, 'Zhang Min', 'rep', { feishuOpenId: null }),
-      member(8, 'Wu Hao', 'tech_support', { slackUserId: null, feishuOpenId: null }),
+      // Li Wei is on Feishu only, Zhang Min on Slack only, Wu Hao on neither.
+      member(1, 'Li Wei', 'rep', { identities: [{ platform: 'feishu', userId: 'ou_1' }] }),
+      member(2, 'Zhang Min', 'rep', { identities: [{ platform: 'slack', userId: 'U2' }] }),
+      member(8, 'Wu Hao', 'tech_support', { identities: [] }),
     ];
     const team = buildDigest(digestInput({ members }));
     expect(team.members.map((p) => p.name)).toEqual(['Li Wei', 'Wu Hao', 'Zhang Min']);

@@ -8,7 +8,7 @@ import { text } from '../../../src/core/i18n.js';
 export function member(id: number, name: string, role: Role, extra: Partial<Member> = {}): Member {
   return {
     id, teamId: 1, name, email: `${name.toLowerCase().replace(/\s+/g, '.')}@example.com`, role,
-    slackUserId: `U${id}`, feishuOpenId: `ou_${id}`, timezone: 'Asia/Shanghai', locale: null, awayUntil: null, ...extra,
+    identities: [{ platform: 'slack', userId: `U${id}` }, { platform: 'feishu', userId: `ou_${id}` }], timezone: 'Asia/Shanghai', locale: null, awayUntil: null, ...extra,
   };
 }
 
@@ -20,7 +20,7 @@ export const MEMBERS: Member[] = [
   member(5, 'Zhao Lei', 'finance'),
   member(6, 'Sun Li', 'customer_service'),
   member(7, 'Zhou Yu', 'customer_service'),
-  member(8, 'Wu Hao', 'tech_support', { slackUserId: null, feishuOpenId: null }),
+  member(8, 'Wu Hao', 'tech_support', { identities: [] }),
   member(9, 'Liu Yang', 'rep', { awayUntil: '2026-12-31' }),
 ];
 

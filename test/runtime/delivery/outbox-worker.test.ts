@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMITS } from '../../../src/runtime/delivery/rate-limiter.js';
 import { createOutboxWorker, type OutboxWorker } from '../../../src/runtime/delivery/outbox-worker.js';
 import type { OutboxMessage } from '../../../src/app/ports/delivery.port.js';
 import { ChatDeliveryError, type ChatPort } from '../../../src/app/ports/chat.port.js';
 import { MemoryOutboxRepo } from '../../fakes/memory-delivery.js';
 import { card, fakeClock, FakeChatPort, permanent, rateLimited, transient, type Fault } from './fake-chat-port.js';
+import { SLACK_DELIVERY } from '../../../adapters/slack/limits.js';
+import { FEISHU_DELIVERY } from '../../../adapters/feishu/limits.js';
+
+/** The two platforms' own send windows (each adapter's limits.ts). */
+const DEFAULT_RATE_LIMITS = { ...SLACK_DELIVERY.windows, ...FEISHU_DELIVERY.windows };
 
 type Clock = ReturnType<typeof fakeClock>;
 

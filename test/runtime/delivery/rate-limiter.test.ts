@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RATE_LIMITS, RateLimiter } from '../../../src/runtime/delivery/rate-limiter.js';
+import { RateLimiter } from '../../../src/runtime/delivery/rate-limiter.js';
+import { SLACK_DELIVERY } from '../../../adapters/slack/limits.js';
+import { FEISHU_DELIVERY } from '../../../adapters/feishu/limits.js';
+
+/** The two platforms' own send windows (each adapter's limits.ts). */
+const DEFAULT_RATE_LIMITS = { ...SLACK_DELIVERY.windows, ...FEISHU_DELIVERY.windows };
+
 
 function fakeClock(start = 1_000_000) {
   let t = start;

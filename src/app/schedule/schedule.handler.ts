@@ -5,7 +5,7 @@ import type { CardSpec } from '../../ui/card.js';
 import { ScheduleSettingsError, type ScheduleSettings, type WeeklyAt } from './index.js';
 import { isValidTimeZone } from './zoned-time.js';
 import { teamSchedule, updateTeamSchedule } from './schedule.service.js';
-import type { Interaction } from '../interaction/interaction-context.js';
+import type { FeatureHandlers, Interaction } from '../interaction/interaction-context.js';
 import { isManagerial, notAllowed } from '../interaction/interaction-context.js';
 import { answer, type Answer } from '../answer.js';
 import { say } from '../../core/i18n.js';
@@ -83,14 +83,14 @@ function patchFrom(args: string[], current: ScheduleSettings): Partial<ScheduleS
 }
 
 export function handleSchedule(i: Interaction, text: string): Answer {
-  const current = teamSchedule(i.app.ctx, i.team);
+  const current = teamSchedule(i, i.team);
   const args = text.split(/\s+/).slice(1).filter(Boolean);
   if (args.length === 0) return answer.reply(show(current, i.locale));
   if (!isManagerial(i.member)) return notAllowed(i.locale);
   const patch = patchFrom(args, current);
   if (typeof patch === 'string') return answer.toast(say(i.locale, scheduleText.usageSchedule(args[0] ?? '', patch)), 'warning');
   try {
-    return answer.reply(show(updateTeamSchedule(i.app.ctx, i.team, patch), i.locale));
+    return answer.reply(show(updateTeamSchedule(i, i.team, patch), i.locale));
   } catch (err) {
     if (err instanceof ScheduleSettingsError) return answer.toast(err.message, 'warning');
     throw err;
@@ -99,6 +99,13 @@ export function handleSchedule(i: Interaction, text: string): Answer {
 
 export function handleTimezone(i: Interaction, zone: string): Answer {
   if (!isValidTimeZone(zone)) return answer.toast(say(i.locale, scheduleText.useAnIanaTimezoneSuch), 'warning');
-  i.app.ctx.repos.teams.setMemberPrefs(i.member.id, { timezone: zone });
+  i.repos.teams.setMemberPrefs(i.member.id, { timezone: zone });
   return answer.toast(say(i.locale, scheduleText.yourTimezoneIsNowYour(zone)), 'success');
 }
+
+export const scheduleHandlers: FeatureHandlers = {
+  commands: [
+    { matches: (t) => SCHEDULE_RE.test(t), handle: handleSchedule },
+    { matches: (t) => TIMEZONE_RE.test(t), handle: (i, t) => handleTimezone(i, TIMEZONE_RE.exec(t)?.[1] ?? '') },
+  ],
+};

@@ -5,7 +5,7 @@ import { teamRanking } from './ranking.service.js';
 import { latestReportWeek } from '../scoring/scoring.service.js';
 import { ownRankingText } from './review.view.js';
 import { rankingCard, rankingSettingsOf } from './ranking-post.js';
-import type { Interaction } from '../interaction/interaction-context.js';
+import type { FeatureHandlers, Interaction } from '../interaction/interaction-context.js';
 import { isManagerial, notAllowed } from '../interaction/interaction-context.js';
 import { answer, type Answer } from '../answer.js';
 import { say } from '../../core/i18n.js';
@@ -16,9 +16,9 @@ export const MY_RANKING_RE = /^(my ranking|my rank|我的排名|我的排行)$/i
 export const RANKING_RE = /^(ranking|leaderboard|排行榜|排名)$/i;
 
 export function handleRanking(i: Interaction, text: string): Answer {
-  const week = latestReportWeek(i.app.ctx, i.team.id);
+  const week = latestReportWeek(i, i.team.id);
   if (!week) return answer.toast(say(i.locale, commonText.thereAreNoReportsYet), 'info');
-  const ranking = teamRanking(i.app.ctx, i.team.id, { week });
+  const ranking = teamRanking(i, i.team.id, { week });
   if (MY_RANKING_RE.test(text)) {
     const mine = ranking.rows.find((r) => r.repId === i.member.id);
     if (!mine) return answer.toast(say(i.locale, commonText.theRankingCoversRepsOnly), 'info');
@@ -30,5 +30,9 @@ export function handleRanking(i: Interaction, text: string): Answer {
     });
   }
   if (!isManagerial(i.member)) return notAllowed(i.locale);
-  return answer.reply(rankingCard(ranking.rows, `${ranking.period.weeks[0]} … ${week}`, i.locale, rankingSettingsOf(i.app.ctx).columns));
+  return answer.reply(rankingCard(ranking.rows, `${ranking.period.weeks[0]} … ${week}`, i.locale, rankingSettingsOf(i).columns));
 }
+
+export const rankingHandlers: FeatureHandlers = {
+  commands: [{ matches: (t) => MY_RANKING_RE.test(t) || RANKING_RE.test(t), handle: handleRanking }],
+};
