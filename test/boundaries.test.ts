@@ -160,6 +160,16 @@ describe('dependency rules', () => {
     for (const dir of ['delivery', 'scheduler', 'server', 'logging']) expect(filesUnder(`src/runtime/${dir}`).length).toBeGreaterThan(0);
   });
 
+  it('user-facing strings come from message catalogs: no inline tr(locale, zh, en) in src/app, src/web or src/ui', () => {
+    const code = (f: string) => readFileSync(join(ROOT, f), 'utf8').split('\n').filter((line) => !/^\s*(\/\/|\*)/.test(line));
+    const calls = ['src/app', 'src/web', 'src/ui'].flatMap(filesUnder)
+      .flatMap((f) => code(f).filter((line) => /(?<![\w.$])tr\(/.test(line)).map((line) => `${f}: ${line.trim()}`));
+    expect(calls).toEqual([]);
+    // The rule sees a call the way the views wrote them, and not a table row in an HTML template.
+    expect(/(?<![\w.$])tr\(/.test("label: tr(locale, '客户', 'Customer')")).toBe(true);
+    expect(/(?<![\w.$])tr\(/.test('html`<tr><td>${x}</td></tr>`; str(1); attr(2)')).toBe(false);
+  });
+
   it('no platform is named outside its adapter and the composition (config, runtime start-up, CLI)', () => {
     // A third platform (tested with test/fixtures/memo-adapter) must need only its adapters/<name>/.
     const named = /['"`](slack|feishu)['"`.:]/;

@@ -1,7 +1,6 @@
 // Inbound event → the feature's handler → Answer. The one entry point every adapter calls.
 // Never throws: a failure becomes a polite message for the user and a log line for us.
 import { decodeAction } from '../ui/action.js';
-import { tr } from './shared/view-text.js';
 import type { InboundEvent, Router } from './inbound.js';
 import type { RadarApp } from './radar-app.js';
 import {
@@ -22,6 +21,8 @@ import { detectLocale } from '../core/ask/parse-question.js';
 import type { Locale } from '../core/i18n.js';
 import { INTERNAL_ERROR, RadarError, summarizeError, userMessageOf } from '../core/errors.js';
 import { answer, isEmpty, type Answer } from './answer.js';
+import { say } from '../core/i18n.js';
+import { commonText } from './shared/common.messages.js';
 
 // The first team's language: what a stranger (no member, so no team yet) is answered in.
 function teamLocale(app: RadarApp): Locale {
@@ -51,7 +52,7 @@ export function createRouter(app: RadarApp): Router {
       // Our own errors say what went wrong in words a person can act on; anything else is a polite sorry.
       const said = err instanceof RadarError && err.userMessage !== INTERNAL_ERROR;
       result = answer.toast(said ? userMessageOf(err, guessLocale())
-        : tr(guessLocale(), '抱歉，出了点问题，请稍后再试。', 'Sorry, something went wrong. Please try again in a moment.'), 'error');
+        : say(guessLocale(), commonText.sorrySomethingWentWrongPlease), 'error');
     }
     return inSharedChannel(app, event) ? answerPrivately(result, i?.locale ?? guessLocale()) : result;
   };
@@ -68,7 +69,7 @@ export function inSharedChannel(app: RadarApp, event: InboundEvent): boolean {
 // manager channel only the asker sees them, and the channel gets one line without any data.
 function answerPrivately(result: Answer, locale: Locale): Answer {
   if (isEmpty(result)) return result;
-  return { ...result, privately: { publicNote: tr(locale, '🔒 答复已私下发给提问人。', '🔒 Answer sent privately to the person who asked.') } };
+  return { ...result, privately: { publicNote: say(locale, commonText.answerSentPrivatelyToThe) } };
 }
 
 /**
@@ -102,7 +103,7 @@ function dispatch(i: Interaction, event: InboundEvent): Answer {
     }
     case 'formSubmitted': {
       const ref = decodeAction(event.formId);
-      if (!ref) return answer.toast(tr(i.locale, '无法识别这个表单，请重新打开。', 'This form is not recognised; please open it again.'), 'warning');
+      if (!ref) return answer.toast(say(i.locale, commonText.thisFormIsNotRecognised), 'warning');
       const handle = FORMS.get(ref.kind);
       // A week outside the team's history (a forged or very old form) stores nothing.
       if (!handle || (ref.args.week !== undefined && !historyWeek(i, ref.args.week))) return staleForm(i.locale);

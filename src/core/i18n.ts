@@ -11,6 +11,9 @@ export const text = (zh: string, en: string): LocalizedText => ({ zh, en });
 
 export const pick = (t: LocalizedText, locale: Locale): string => t[locale];
 
+/** A catalog string in a locale: `say(locale, digestText.title)`, `say(locale, digestText.flagged(n))`. */
+export const say = (locale: Locale, t: LocalizedText): string => t[locale];
+
 /** Money for people: ¥50,000 (zh) / ¥50,000 (en); no decimals unless needed. */
 export function formatMoney(amount: number, currency = '¥'): string {
   const rounded = Math.round(amount * 100) / 100;

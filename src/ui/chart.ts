@@ -2,6 +2,7 @@
 // states the numbers. Builders in src/app/charts make it; src/chart-render draws it (SVG/PNG), the
 // Feishu renderer maps it to a VChart spec, and every surface can fall back to `alt`.
 import type { Tone } from './card.js';
+import { altText, type LocalizedText } from './ui.messages.js';
 
 export type ChartLocale = 'zh' | 'en';
 
@@ -83,7 +84,7 @@ type Draft<T extends ChartSpec> = Omit<T, 'alt'> & { alt?: string };
 /** A chart before its text alternative is written (distributes over the kinds). */
 export type ChartDraft = ChartSpec extends infer T ? (T extends ChartSpec ? Draft<T> : never) : never;
 
-const tr = (locale: ChartLocale, zh: string, en: string) => (locale === 'zh' ? zh : en);
+const say = (locale: ChartLocale, t: LocalizedText) => t[locale];
 const num = (n: number | null): string => (n === null ? '—' : Number.isInteger(n) ? String(n) : n.toFixed(1));
 const sep = (locale: ChartLocale) => (locale === 'zh' ? '；' : '; ');
 const colon = (locale: ChartLocale) => (locale === 'zh' ? '：' : ': ');
@@ -109,15 +110,15 @@ function heatmapAlt(c: Draft<HeatmapChart>): string {
   const { locale } = c;
   const filled = c.cells.filter((cell) => cell.count > 0)
     .sort((a, b) => b.count - a.count || (b.shade ?? 0) - (a.shade ?? 0));
-  if (filled.length === 0) return tr(locale, '没有预警客户', 'No flagged customers');
+  if (filled.length === 0) return say(locale, altText.noFlaggedCustomers);
   return filled.map((cell) => `${c.rows[cell.row]} × ${c.columns[cell.column]}${colon(locale)}${cell.count} ${c.countLabel}` +
-    (cell.shade === null ? '' : tr(locale, `，${c.shadeLabel} ${num(cell.shade)}`, `, ${c.shadeLabel} ${num(cell.shade)}`)))
+    (cell.shade === null ? '' : say(locale, altText.shade(c.shadeLabel, num(cell.shade)))))
     .join(sep(locale));
 }
 
 function stackedAlt(c: Draft<StackedChart>): string {
   const { locale } = c;
-  if (c.categories.length === 0) return tr(locale, '没有数据', 'No data');
+  if (c.categories.length === 0) return say(locale, altText.noData);
   const unit = c.kind === 'portfolio' ? '%' : '';
   return c.categories.map((cat, i) => {
     const parts = c.series.map((s, si) => {

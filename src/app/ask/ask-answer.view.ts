@@ -7,9 +7,12 @@ import type { Answer, CustomerRow } from '../../core/ask/answer.types.js';
 import type { Block, Button, CardSpec, Inline, Tone } from '../../ui/card.js';
 import { describeFilters, describeScope, listTitle } from './ask-scope.view.js';
 import { tasksCard } from './ask-tasks.view.js';
-import { button, deltaArrow, GRADE_TONE, gradeBadge, L, mention, t, tagLabels, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { button, deltaArrow, GRADE_TONE, gradeBadge, L, mention, t, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { customerCard } from '../customer/customer.view.js';
 import type { CustomField } from '../../core/weekly-report/template.js';
+import { say } from '../../core/i18n.js';
+import { askText } from './ask.messages.js';
+import { commonText } from '../shared/common.messages.js';
 
 export type { Answer } from '../../core/ask/answer.types.js';
 export { describeFilters } from './ask-scope.view.js';
@@ -30,7 +33,7 @@ function rowLine(row: CustomerRow, locale: Locale, tags: TagLabels): Inline[] {
   if (row.grade) line.push(gradeBadge(row.grade), ' ');
   line.push({ bold: row.name });
   line.push(row.index === null
-    ? tr(locale, ' · 暂无评分', ' · not scored')
+    ? say(locale, askText.notScored)
     : ` · ${t(L.index, locale)} ${row.index} ${deltaArrow(row.delta)}`);
   if (row.tags.length > 0) line.push(` · ${tagLabels(row.tags, locale, tags)}`);
   if (row.rep) line.push(' · ', mention(row.rep));
@@ -47,11 +50,11 @@ function listCard(a: Extract<Answer, { kind: 'list' }>, locale: Locale, tags: Ta
   const filters = describeFilters(a.filters, a.limit, locale, tags);
   const title = listTitle(a, locale, tags);
   const blocks: Block[] = [];
-  const context = [filters, a.week, a.scope === 'own' ? tr(locale, '仅你负责的客户', 'your customers only') : ''].filter(Boolean).join(' · ');
+  const context = [filters, a.week, a.scope === 'own' ? say(locale, askText.yourCustomersOnly) : ''].filter(Boolean).join(' · ');
   blocks.push({ type: 'note', text: [context] });
   for (const n of a.notes) blocks.push({ type: 'text', text: [t(n, locale)] });
   if (a.rows.length === 0) {
-    blocks.push({ type: 'text', text: [tr(locale, '没有符合条件的客户。', 'No customers match.')] });
+    blocks.push({ type: 'text', text: [say(locale, askText.noCustomersMatch)] });
     return { title, tone: 'blue', blocks, summary: `${title} · ${filters}` };
   }
   const byOverdue = a.sort === 'overdueDays';
@@ -59,13 +62,13 @@ function listCard(a: Extract<Answer, { kind: 'list' }>, locale: Locale, tags: Ta
     type: 'table',
     columns: [
       { key: 'rank', label: '#', align: 'right' },
-      { key: 'customer', label: tr(locale, '客户', 'Customer') },
+      { key: 'customer', label: say(locale, commonText.customer) },
       { key: 'index', label: t(L.index, locale), align: 'right' },
-      { key: 'grade', label: tr(locale, '等级', 'Grade') },
-      { key: 'tags', label: tr(locale, '问题', 'Problems') },
+      { key: 'grade', label: say(locale, commonText.grade) },
+      { key: 'tags', label: say(locale, askText.problems) },
       byOverdue
-        ? { key: 'key', label: tr(locale, '逾期天数', 'Days overdue'), align: 'right' }
-        : { key: 'key', label: tr(locale, '主要原因', 'Main reason') },
+        ? { key: 'key', label: say(locale, askText.daysOverdue2), align: 'right' }
+        : { key: 'key', label: say(locale, askText.mainReason) },
       { key: 'rep', label: t(L.rep, locale) },
     ],
     rows: a.rows.map((r, i) => ({
@@ -79,7 +82,7 @@ function listCard(a: Extract<Answer, { kind: 'list' }>, locale: Locale, tags: Ta
     })),
   });
   if (a.total > a.rows.length) {
-    blocks.push({ type: 'note', text: [tr(locale, `另有 ${a.total - a.rows.length} 个客户未显示，可加条件缩小范围。`, `${a.total - a.rows.length} more not shown; add a filter to narrow it down.`)] });
+    blocks.push({ type: 'note', text: [say(locale, askText.moreCustomersNotShown(a.total - a.rows.length))] });
   }
   blocks.push({ type: 'actions', buttons: a.rows.slice(0, MAX_DETAIL_BUTTONS).map((r) => detailsButton(r, locale, true)) });
   const top = a.rows.slice(0, 3).map((r) => `${r.name}${r.index === null ? '' : ` ${r.index}`}`).join(', ');
@@ -87,20 +90,20 @@ function listCard(a: Extract<Answer, { kind: 'list' }>, locale: Locale, tags: Ta
 }
 
 function missingCard(a: Extract<Answer, { kind: 'missing' }>, locale: Locale): CardSpec {
-  const title = tr(locale, `未交周报 · ${a.week}`, `Missing reports · ${a.week}`);
+  const title = say(locale, askText.missingReports(a.week));
   const blocks: Block[] = [];
   if (a.scope === 'self') {
     const line = a.reps.length > 0
-      ? tr(locale, `你 ${a.week} 的周报还没提交。`, `Your report for ${a.week} is not submitted yet.`)
-      : tr(locale, `你 ${a.week} 的周报已提交 ✅`, `Your report for ${a.week} is in ✅`);
+      ? say(locale, askText.yourReportForIsNot(a.week))
+      : say(locale, askText.yourReportForIsIn(a.week));
     blocks.push({ type: 'text', text: [line] });
     return { title, tone: a.reps.length > 0 ? 'orange' : 'green', blocks, summary: line };
   }
   if (a.reps.length === 0) {
-    const line = tr(locale, '本周周报已全部提交 ✅', 'Everyone has submitted ✅');
+    const line = say(locale, askText.everyoneHasSubmitted);
     return { title, tone: 'green', blocks: [{ type: 'text', text: [line] }], summary: line };
   }
-  blocks.push({ type: 'text', text: [tr(locale, `还有 ${a.reps.length} 人没交：`, `${a.reps.length} not submitted yet:`)] });
+  blocks.push({ type: 'text', text: [say(locale, askText.notSubmittedYet(a.reps.length))] });
   for (const rep of a.reps.slice(0, MAX_LINES)) {
     blocks.push({ type: 'text', text: [mention(rep)], button: button(t(L.remind, locale), 'rep.remind', { memberId: rep.id, week: a.week }) });
   }
@@ -115,8 +118,8 @@ function candidateLines(rows: readonly CustomerRow[], locale: Locale, tags: TagL
 }
 
 function candidatesCard(a: Extract<Answer, { kind: 'candidates' }>, locale: Locale, tags: TagLabels): CardSpec {
-  const title = tr(locale, `「${a.query}」匹配到 ${a.candidates.length} 个客户`, `${a.candidates.length} customers match "${a.query}"`);
-  const blocks: Block[] = [{ type: 'text', text: [tr(locale, '你指的是哪一个？', 'Which one do you mean?')] }, ...candidateLines(a.candidates, locale, tags)];
+  const title = say(locale, askText.customersMatch(a.candidates.length, a.query));
+  const blocks: Block[] = [{ type: 'text', text: [say(locale, askText.whichOneDoYouMean)] }, ...candidateLines(a.candidates, locale, tags)];
   return { title, tone: 'blue', blocks, summary: `${title}: ${a.candidates.map((c) => c.name).join(', ')}` };
 }
 
@@ -124,26 +127,26 @@ function helpCard(a: Extract<Answer, { kind: 'help' }>, locale: Locale, tags: Ta
   const blocks: Block[] = [];
   let lead: string;
   const understood = a.scope ? describeScope(a.scope, locale, tags) : '';
-  if (a.reason === 'not_found') lead = tr(locale, `没有找到客户「${a.query ?? ''}」。`, `I couldn't find a customer called "${a.query ?? ''}".`);
+  if (a.reason === 'not_found') lead = say(locale, askText.iCouldntFindACustomer(a.query ?? ''));
   else if (a.reason === 'not_understood' && (understood || a.unknown)) {
     lead = [
-      understood ? tr(locale, `看懂了：${understood}`, `Understood: ${understood}`) : '',
-      a.unknown ? tr(locale, `没看懂：「${a.unknown}」`, `Not understood: "${a.unknown}"`) : '',
-    ].filter(Boolean).join(tr(locale, '；', '; '));
-  } else if (a.reason === 'not_understood') lead = tr(locale, '抱歉，我没看懂这个问题。', "Sorry, I didn't understand that.");
-  else lead = tr(locale, '你可以这样问我：', 'You can ask me things like:');
+      understood ? say(locale, askText.understood(understood)) : '',
+      a.unknown ? say(locale, askText.notUnderstood(a.unknown)) : '',
+    ].filter(Boolean).join(say(locale, commonText.semicolon));
+  } else if (a.reason === 'not_understood') lead = say(locale, askText.sorryIDidntUnderstandThat);
+  else lead = say(locale, askText.youCanAskMeThings);
   blocks.push({ type: 'text', text: [lead] });
   if (a.suggestions.length > 0) {
-    blocks.push({ type: 'heading', text: tr(locale, '你是不是要找：', 'Did you mean:') });
+    blocks.push({ type: 'heading', text: say(locale, askText.didYouMean) });
     blocks.push(...candidateLines(a.suggestions, locale, tags));
   }
-  if (a.reason !== 'asked') blocks.push({ type: 'heading', text: tr(locale, '可以这样问', 'Try asking') });
+  if (a.reason !== 'asked') blocks.push({ type: 'heading', text: say(locale, askText.tryAsking) });
   blocks.push({ type: 'text', text: [a.examples.map((e) => `• ${t(e, locale)}`).join('\n')] });
   blocks.push({
     type: 'note',
-    text: [tr(locale, 'Slack：/radar 问题、@机器人 或私信；飞书：@机器人 或单聊。中英文都可以。', 'Slack: /radar <question>, @mention or DM; Feishu: @mention or p2p chat. Chinese or English.')],
+    text: [say(locale, askText.slackRadarQuestionMentionOr)],
   });
-  const title = tr(locale, '周报雷达 · 提问帮助', 'Sales radar · asking questions');
+  const title = say(locale, askText.salesRadarAskingQuestions);
   return { title, tone: 'blue', blocks, summary: lead };
 }
 
@@ -172,9 +175,9 @@ export function askAnswerCard(answer: Answer, locale: Locale, options: AskCardOp
       return helpCard(answer, locale, tags);
     case 'refusal': {
       const msg = t(answer.message, locale);
-      return { title: tr(locale, '无法回答', "Can't answer that"), tone: 'grey', blocks: [{ type: 'text', text: [msg] }], summary: msg };
+      return { title: say(locale, askText.cantAnswerThat), tone: 'grey', blocks: [{ type: 'text', text: [msg] }], summary: msg };
     }
     default:
-      return { title: tr(locale, '无法回答', "Can't answer that"), tone: 'grey', blocks: [], summary: '' };
+      return { title: say(locale, askText.cantAnswerThat), tone: 'grey', blocks: [], summary: '' };
   }
 }

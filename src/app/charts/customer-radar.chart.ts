@@ -3,7 +3,9 @@ import { DIMENSIONS, type Dimension } from '../../core/customer-risk/types.js';
 import type { Locale } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { withAlt, type RadarChart } from '../../ui/chart.js';
-import { DIMENSION_LABEL, lt, tr } from './labels.js';
+import { DIMENSION_LABEL, lt } from './labels.js';
+import { say } from '../../core/i18n.js';
+import { chartsText } from './charts.messages.js';
 
 export interface CustomerRadarInput {
   customer: string;
@@ -18,14 +20,14 @@ export function customerRadarChart(input: CustomerRadarInput, locale: Locale): R
   const values = (r: Record<Dimension, number>) => DIMENSIONS.map((d) => Math.round(r[d]));
   const series: RadarChart['series'][number][] = [{ name: input.customer, values: values(input.scores), tone: 'red' }];
   if (input.segment) {
-    series.push({ name: tr(locale, `同类中位（${input.segment.customers} 家）`, `Segment median (${input.segment.customers})`), values: values(input.segment.median), tone: 'blue' });
+    series.push({ name: say(locale, chartsText.segmentMedian(input.segment.customers)), values: values(input.segment.median), tone: 'blue' });
   }
   return withAlt<RadarChart>({
     kind: 'radar', locale,
-    title: tr(locale, `${input.customer} · 七维风险`, `${input.customer} · risk by dimension`),
+    title: say(locale, chartsText.riskByDimension(input.customer)),
     subtitle: input.segment
-      ? tr(locale, `${input.week} · 对比 ${input.segment.label} 的中位客户`, `${input.week} · vs the median customer of ${input.segment.label}`)
-      : tr(locale, `${input.week} · 暂无可比客户`, `${input.week} · no comparable customers`),
+      ? say(locale, chartsText.vsTheMedianCustomerOf(input.week, input.segment.label))
+      : say(locale, chartsText.noComparableCustomers(input.week)),
     axes: DIMENSIONS.map((d) => ({ label: lt(DIMENSION_LABEL[d], locale), max: 100 })),
     series,
   });

@@ -2,7 +2,9 @@
 import type { Locale } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { withAlt, type TrendChart } from '../../ui/chart.js';
-import { C, GRADE_LABEL, lt, tr } from './labels.js';
+import { C, GRADE_LABEL, lt } from './labels.js';
+import { say } from '../../core/i18n.js';
+import { chartsText } from './charts.messages.js';
 
 export interface CustomerTrendInput {
   customer: string;
@@ -20,8 +22,8 @@ export function customerTrendChart(input: CustomerTrendInput, locale: Locale): T
   const round = (v: number | null) => (v === null ? null : Math.round(v));
   return withAlt<TrendChart>({
     kind: 'trend', locale,
-    title: tr(locale, `${input.customer} · 问题客户指数`, `${input.customer} · risk index`),
-    subtitle: tr(locale, `近 ${input.weeks.length} 周，至 ${input.weeks.at(-1) ?? ''}`, `last ${input.weeks.length} weeks to ${input.weeks.at(-1) ?? ''}`),
+    title: say(locale, chartsText.riskIndex(input.customer)),
+    subtitle: say(locale, chartsText.lastWeeks(input.weeks.length, input.weeks.at(-1) ?? null)),
     x: [...input.weeks],
     xLabel: lt(C.week, locale),
     line: { name: lt(C.index, locale), values: input.index.map(round), max: 100 },

@@ -3,7 +3,9 @@ import type { Grade } from '../../core/customer-risk/types.js';
 import type { Locale } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { withAlt, type StackedChart } from '../../ui/chart.js';
-import { C, GRADE_LABEL, lt, tr } from './labels.js';
+import { C, GRADE_LABEL, lt } from './labels.js';
+import { say } from '../../core/i18n.js';
+import { chartsText } from './charts.messages.js';
 
 export interface FlagsByRepInput {
   week: WeekId;
@@ -29,8 +31,8 @@ export function flagsByRepChart(input: FlagsByRepInput, locale: Locale): Stacked
   }
   return withAlt<StackedChart>({
     kind: 'stackedBar', locale,
-    title: tr(locale, '各销售的预警客户', 'Red flags by rep'),
-    subtitle: tr(locale, `${input.week} · 共 ${input.flagged.length} 家`, `${input.week} · ${input.flagged.length} flagged`),
+    title: say(locale, chartsText.redFlagsByRep),
+    subtitle: say(locale, chartsText.flagged(input.week, input.flagged.length)),
     categories: rows.map(([name]) => name),
     categoryLabel: lt(C.rep, locale),
     valueLabel: lt(C.customers, locale),

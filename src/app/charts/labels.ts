@@ -30,4 +30,3 @@ export const C = {
 } as const;
 
 export const lt = (l: LocalizedText, locale: Locale): string => l[locale];
-export const tr = (locale: Locale, zh: string, en: string): string => (locale === 'zh' ? zh : en);

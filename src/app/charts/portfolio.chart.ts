@@ -2,7 +2,9 @@
 import type { Locale } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { withAlt, type StackedChart } from '../../ui/chart.js';
-import { C, GRADE_LABEL, lt, tr } from './labels.js';
+import { C, GRADE_LABEL, lt } from './labels.js';
+import { say } from '../../core/i18n.js';
+import { chartsText } from './charts.messages.js';
 
 export interface PortfolioInput {
   /** Ascending; counts of scored customers per grade. */
@@ -19,10 +21,9 @@ export function portfolioChart(input: PortfolioInput, locale: Locale): StackedCh
   return withAlt<StackedChart>({
     kind: 'portfolio', locale,
     title: input.owner
-      ? tr(locale, `${input.owner} 的客户分级占比`, `${input.owner}'s customers by grade`)
-      : tr(locale, '客户分级占比', 'Customers by grade'),
-    subtitle: tr(locale, `近 ${input.weeks.length} 周${last ? `，至 ${last.week}` : ''}`,
-      `last ${input.weeks.length} weeks${last ? ` to ${last.week}` : ''}`),
+      ? say(locale, chartsText.sCustomersByGrade(input.owner))
+      : say(locale, chartsText.customersByGrade),
+    subtitle: say(locale, chartsText.lastWeeks(input.weeks.length, last?.week ?? null)),
     categories: input.weeks.map((w) => w.week),
     categoryLabel: lt(C.week, locale),
     valueLabel: lt(C.share, locale),

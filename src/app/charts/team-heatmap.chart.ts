@@ -5,7 +5,9 @@ import type { Locale } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { withAlt, type HeatmapChart } from '../../ui/chart.js';
 import { tagText, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
-import { C, lt, tr } from './labels.js';
+import { C, lt } from './labels.js';
+import { say } from '../../core/i18n.js';
+import { chartsText } from './charts.messages.js';
 
 export type HeatmapBy = 'region' | 'industry';
 
@@ -52,16 +54,15 @@ export function teamHeatmapChart(input: TeamHeatmapInput, locale: Locale): Heatm
   return withAlt<HeatmapChart>({
     kind: 'heatmap', locale,
     title: input.owner
-      ? tr(locale, `${input.owner} 的预警客户热力图`, `${input.owner}'s red flags heat map`)
-      : tr(locale, '预警客户热力图', 'Red flags heat map'),
-    subtitle: tr(locale, `${input.week} · ${groupLabel} × 问题类型 · 共 ${input.flagged.length} 家预警`,
-      `${input.week} · ${groupLabel} × problem type · ${input.flagged.length} flagged`),
+      ? say(locale, chartsText.sRedFlagsHeatMap(input.owner))
+      : say(locale, chartsText.redFlagsHeatMap),
+    subtitle: say(locale, chartsText.problemTypeFlagged(input.week, groupLabel, input.flagged.length)),
     rows,
     columns: columnTags.map((tag) => lt(tagText(tag, input.tagLabels ?? BUILT_IN_TAG_LABELS), locale)),
     rowLabel: groupLabel,
     columnLabel: lt(C.problem, locale),
     cells: [...cells.values()].sort((a, b) => a.row - b.row || a.column - b.column),
-    countLabel: tr(locale, '家', 'customers'),
+    countLabel: say(locale, chartsText.customers),
     shadeLabel: lt(C.worstIndex, locale),
     shadeMax: 100,
   });

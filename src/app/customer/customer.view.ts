@@ -1,7 +1,7 @@
 // The customer card: index, grade, reasons, 8-week trend, last entry, open tasks, owning rep.
 // Used by the Details button and by answers to "how is 华星科技 doing?".
 import type { Locale } from '../../core/i18n.js';
-import { formatMoney } from '../../core/i18n.js';
+import { formatMoney, say } from '../../core/i18n.js';
 import type { Member } from '../../core/team.js';
 import type { CustomerScore, Grade, Tier } from '../../core/customer-risk/types.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
@@ -10,9 +10,9 @@ import { DEFAULT_TEMPLATE, fieldById } from '../../core/weekly-report/template.j
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
 import type { ChartSpec } from '../../ui/chart.js';
-import {
-  button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, sparkline, STATE_LABEL, t, tagLabel, tagLabels, tr, BUILT_IN_TAG_LABELS, type TagLabels,
-} from '../shared/view-text.js';
+import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, sparkline, STATE_LABEL, t, tagLabel, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { customerText } from './customer.messages.js';
+import { commonText } from '../shared/common.messages.js';
 
 type Person = Pick<Member, 'id' | 'name' | 'identities'>;
 
@@ -68,30 +68,30 @@ export function customerCard(model: CustomerCardModel, locale: Locale, tags: Tag
   if (score?.grade) head.push(gradeBadge(score.grade), ' ');
   head.push({ bold: customer.name });
   if (score) head.push(` · ${indexWithDelta(score.index, score.delta, locale)}`);
-  else head.push(tr(locale, ' · 本周暂无评分', ' · not scored this week'));
-  if (customer.tier === 'key') head.push(' ', { colored: tr(locale, '重点客户', 'key account'), tone: 'blue' });
+  else head.push(say(locale, customerText.notScoredThisWeek));
+  if (customer.tier === 'key') head.push(' ', { colored: say(locale, customerText.keyAccount), tone: 'blue' });
   blocks.push({ type: 'text', text: head });
 
   const meta = [customer.industry, customer.region].filter((x): x is string => !!x).join(' · ');
   blocks.push({
     type: 'fields', fields: [
       { label: t(L.rep, locale), value: model.rep ? [mention(model.rep)] : [t(L.none, locale)] },
-      { label: tr(locale, '周', 'Week'), value: [model.week] },
-      ...(meta ? [{ label: tr(locale, '行业 / 区域', 'Industry / region'), value: [meta] }] : []),
-      ...(score && score.tags.length > 0 ? [{ label: tr(locale, '问题类型', 'Problems'), value: [tagLabels(score.tags, locale, tags)] }] : []),
-      ...(score && score.weeksInRed > 1 ? [{ label: tr(locale, '连续预警', 'Weeks in red'), value: [String(score.weeksInRed)] }] : []),
+      { label: say(locale, commonText.week), value: [model.week] },
+      ...(meta ? [{ label: say(locale, customerText.industryRegion), value: [meta] }] : []),
+      ...(score && score.tags.length > 0 ? [{ label: say(locale, customerText.problems), value: [tagLabels(score.tags, locale, tags)] }] : []),
+      ...(score && score.weeksInRed > 1 ? [{ label: say(locale, customerText.weeksInRed), value: [String(score.weeksInRed)] }] : []),
     ],
   });
 
   if (score && score.reasons.length > 0) {
-    blocks.push({ type: 'heading', text: tr(locale, '原因', 'Why') });
+    blocks.push({ type: 'heading', text: say(locale, commonText.why) });
     blocks.push({ type: 'text', text: [score.reasons.map((r) => `• ${t(r, locale)}`).join('\n')] });
   }
 
   const history = model.history.slice(-8);
   if (history.length > 0) {
     blocks.push({
-      type: 'chart', kind: 'line', title: tr(locale, `近 ${history.length} 周指数`, `Index, last ${history.length} weeks`),
+      type: 'chart', kind: 'line', title: say(locale, customerText.indexLastWeeks(history.length)),
       series: [{ name: t(L.index, locale), points: history.map((h) => ({ x: h.week, y: h.index })) }],
     });
     // A text sparkline for platforms that render charts as text (and for notifications).
@@ -109,19 +109,19 @@ export function customerCard(model: CustomerCardModel, locale: Locale, tags: Tag
       const v = customValue(cf, model.lastEntry.custom?.[cf.id], locale);
       if (v !== null) fields.push({ label: t(cf.label, locale), value: [v] });
     }
-    blocks.push({ type: 'heading', text: tr(locale, `最近周报（${model.lastEntry.week}）`, `Latest entry (${model.lastEntry.week})`) });
+    blocks.push({ type: 'heading', text: say(locale, customerText.latestEntry(model.lastEntry.week)) });
     if (fields.length > 0) blocks.push({ type: 'fields', fields });
     if (values.notes) blocks.push({ type: 'note', text: [values.notes] });
   }
 
   if (model.openTasks.length > 0) {
-    blocks.push({ type: 'heading', text: tr(locale, `进行中任务（${model.openTasks.length}）`, `Open tasks (${model.openTasks.length})`) });
+    blocks.push({ type: 'heading', text: say(locale, customerText.openTasks(model.openTasks.length)) });
     for (const { task, assignee } of model.openTasks) {
       const line: Inline[] = [`${tagLabel(task.tag, locale, tags)} · ${t(STATE_LABEL[task.state], locale)} · `];
-      line.push(...(assignee ? [mention(assignee)] : [tr(locale, '待认领', 'unclaimed')]));
+      line.push(...(assignee ? [mention(assignee)] : [say(locale, customerText.unclaimed)]));
       line.push(task.state === 'snoozed' && task.snoozedUntil
-        ? tr(locale, ` · 暂缓至 ${task.snoozedUntil}`, ` · until ${task.snoozedUntil}`)
-        : tr(locale, ` · 截止 ${task.dueDate}`, ` · due ${task.dueDate}`));
+        ? say(locale, customerText.until(task.snoozedUntil))
+        : say(locale, commonText.dueSuffix(task.dueDate)));
       blocks.push({
         type: 'text', text: line,
         ...(task.state === 'claimed' ? {} : { button: button(t(L.claim, locale), 'task.claim', { taskId: task.id }) }),
@@ -131,7 +131,7 @@ export function customerCard(model: CustomerCardModel, locale: Locale, tags: Tag
 
   for (const chart of model.charts ?? []) blocks.push({ type: 'image', chart });
 
-  const title = tr(locale, `客户：${customer.name}`, `Customer: ${customer.name}`);
+  const title = say(locale, customerText.customer(customer.name));
   const summary = score ? `${customer.name} · ${t(L.index, locale)} ${score.index}${score.grade ? ` · ${score.grade}` : ''}` : customer.name;
   return { title, tone: score?.grade ? GRADE_TONE[score.grade] : 'blue', blocks, summary };
 }

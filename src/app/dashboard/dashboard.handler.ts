@@ -4,16 +4,17 @@ import { randomUUID } from 'node:crypto';
 
 import { enqueueSend, userIdOn } from '../radar-app.js';
 import { dashboardLinkCard } from './dashboard-link.view.js';
-import { tr } from '../shared/view-text.js';
 import type { FeatureHandlers, Interaction } from '../interaction/interaction-context.js';
 
 import { answer, type Answer } from '../answer.js';
+import { say } from '../../core/i18n.js';
+import { dashboardText } from './dashboard.messages.js';
 
 export const DASHBOARD_TEXT = /^(dashboard|open dashboard|看板|打开看板|数据看板)$/i;
 
 export function handleDashboard(i: Interaction): Answer {
   const links = i.app.dashboard;
-  if (!links) return answer.toast(tr(i.locale, '看板没有运行。请管理员用 npm start 或 radar serve 启动。', 'The dashboard is not running. Ask an administrator to start it (npm start or radar serve).'), 'info');
+  if (!links) return answer.toast(say(i.locale, dashboardText.theDashboardIsNotRunning), 'info');
   const { url, expiresAt } = links.issue(i.member);
   const card = dashboardLinkCard({ url, expiresAt, timezone: i.member.timezone ?? i.team.timezone }, i.locale);
   const userId = userIdOn(i.platform, i.member);
@@ -27,7 +28,7 @@ export function handleDashboard(i: Interaction): Answer {
     destination: { kind: 'user', userId },
     card,
   });
-  return answer.toast(tr(i.locale, '已私信发给你看板登录链接。', 'Sent you a dashboard sign-in link privately.'), 'success');
+  return answer.toast(say(i.locale, dashboardText.sentYouADashboardSign), 'success');
 }
 
 export const dashboardHandlers: FeatureHandlers = {

@@ -3,9 +3,10 @@ import type { ActionRef } from '../../ui/action.js';
 import type { MessageRef } from '../ports/chat.port.js';
 import { answer, type Answer } from '../answer.js';
 import type { FeatureHandlers, Interaction } from '../interaction/interaction-context.js';
-import { tr } from '../shared/view-text.js';
 import { digestWeekArg, isManagerial, notAllowed, staleButton } from '../interaction/interaction-context.js';
 import { currentDigestCard } from '../interaction/source-card.js';
+import { say } from '../../core/i18n.js';
+import { commonText } from '../shared/common.messages.js';
 
 const DIGEST = /^(digest|摘要|周报摘要|汇总|周报汇总)$/i;
 
@@ -18,7 +19,7 @@ function refreshDigestCard(i: Interaction, ref: ActionRef, message: MessageRef |
 function showDigest(i: Interaction): Answer {
   if (!isManagerial(i.member)) return notAllowed(i.locale);
   const card = currentDigestCard(i, null);
-  return card ? answer.reply(card) : answer.toast(tr(i.locale, '还没有任何周报数据。', 'There are no reports yet.'), 'info');
+  return card ? answer.reply(card) : answer.toast(say(i.locale, commonText.thereAreNoReportsYet), 'info');
 }
 
 export const digestHandlers: FeatureHandlers = {

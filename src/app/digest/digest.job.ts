@@ -11,7 +11,6 @@ import { escalationRecipients, taskCardModel, taskRecipients } from '../follow-u
 import type { Member } from '../../core/team.js';
 import type { CardSpec } from '../../ui/card.js';
 import type { Platform } from '../ports/chat.port.js';
-import { tr } from '../shared/view-text.js';
 import type { RadarApp } from '../radar-app.js';
 import { enqueueRefresh, enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
@@ -24,6 +23,8 @@ import type { Locale } from '../../core/i18n.js';
 import type { RankingRow } from '../../core/review/ranking.js';
 import { teamTagLabels } from '../shared/view-text.js';
 import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
+import { say } from '../../core/i18n.js';
+import { digestText } from './digest.messages.js';
 
 /**
  * The digest as posted: the model's card and the weekly ranking (the 8 weeks to this one) at the end,
@@ -40,7 +41,7 @@ function postedDigestCard(app: RadarApp, locale: Locale, model: DigestModel, ran
 function digestChartsCard(app: RadarApp, teamId: number, week: WeekId, locale: Locale): CardSpec | null {
   const charts = createChartsService(app.ctx, teamId);
   try {
-    const title = tr(locale, `${week} 图表`, `${week} charts`);
+    const title = say(locale, digestText.charts(week));
     return { title, tone: 'blue', summary: title, blocks: [{ type: 'image', chart: charts.heatmap(week, locale) }, { type: 'image', chart: charts.byRep(week, locale) }] };
   } catch (err) {
     if (err instanceof ChartError) return null; // a week without reports has nothing to chart
@@ -106,7 +107,7 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
       for (const member of escalationRecipients(app.ctx, task)) {
         const locale = memberLocale(member, team);
         const card = taskCard(model, locale);
-        dm(member, { ...card, title: `⬆ ${card.title}`, summary: tr(locale, `升级：${model.customer.name}`, `Escalated: ${model.customer.name}`) },
+        dm(member, { ...card, title: `⬆ ${card.title}`, summary: say(locale, digestText.escalated(model.customer.name)) },
           (platform) => outboxKeys.escalation(task.id, member.id, platform));
       }
     }

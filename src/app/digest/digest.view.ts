@@ -3,13 +3,13 @@
 import { nameList, oneLine } from '../../ui/text.js';
 import type { Locale } from '../../core/i18n.js';
 import { openDashboardButton } from '../dashboard/dashboard-link.view.js';
-import { text } from '../../core/i18n.js';
+import { text, say } from '../../core/i18n.js';
 import { formatMoney } from '../../core/i18n.js';
 import type { DigestFlag, DigestModel, DigestTask } from '../../core/digest/digest.types.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
-import {
-  button, indexWithDelta, gradeBadge, joinInline, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, tr, BUILT_IN_TAG_LABELS, type TagLabels,
-} from '../shared/view-text.js';
+import { button, indexWithDelta, gradeBadge, joinInline, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { digestText } from './digest.messages.js';
+import { commonText } from '../shared/common.messages.js';
 
 /** Lines per text block in list sections: compact, and well under per-block text limits. */
 const LINES_PER_BLOCK = 10;
@@ -28,7 +28,7 @@ export function linesToBlocks(lines: readonly Inline[][]): Block[] {
 function taskPeople(task: DigestTask, locale: Locale): Inline[] {
   const out: Inline[] = [];
   if (task.assignee) out.push(mention(task.assignee));
-  else out.push(t(ROLE_LABEL[task.role], locale) + tr(locale, '（待认领）', ' (unclaimed)'));
+  else out.push(t(ROLE_LABEL[task.role], locale) + say(locale, digestText.unclaimed));
   for (const c of task.collaborators) out.push(' ', mention(c));
   return out;
 }
@@ -44,16 +44,16 @@ export function progressNote(task: DigestTask, locale: Locale): Inline[] {
   const p = task.progress;
   const out: Inline[] = [];
   if (p) {
-    const status = t(PROGRESS_LABEL[p.status], locale) + (p.status === 'blocked' && p.blocker ? tr(locale, `：${p.blocker}`, `: ${p.blocker}`) : '');
-    out.push(tr(locale, ` · 进展（${p.week}，${status}）`, ` · progress (${p.week}, ${status})`) + (p.note ? tr(locale, `：${p.note}`, `: ${p.note}`) : ''));
+    const status = t(PROGRESS_LABEL[p.status], locale) + (p.status === 'blocked' && p.blocker ? say(locale, digestText.colonDetail(p.blocker)) : '');
+    out.push(say(locale, digestText.progress(p.week, status)) + (p.note ? say(locale, digestText.colonDetail(p.note)) : ''));
   }
-  if (task.noProgress) out.push(' ', { colored: tr(locale, '两周无进展', 'no progress for 2 reports'), tone: 'orange' });
+  if (task.noProgress) out.push(' ', { colored: say(locale, digestText.noProgressFor2Reports), tone: 'orange' });
   return out;
 }
 
 function taskStateNote(task: DigestTask, locale: Locale): string {
-  if (task.state === 'snoozed' && task.snoozedUntil) return tr(locale, ` · 暂缓至 ${task.snoozedUntil}`, ` · snoozed until ${task.snoozedUntil}`);
-  if (task.state === 'claimed') return tr(locale, ' · 已认领', ' · claimed');
+  if (task.state === 'snoozed' && task.snoozedUntil) return say(locale, digestText.snoozedUntil(task.snoozedUntil));
+  if (task.state === 'claimed') return say(locale, digestText.claimed);
   return '';
 }
 
@@ -63,15 +63,15 @@ function flagBlocks(flag: DigestFlag, week: string, locale: Locale, tags: TagLab
     gradeBadge(flag.grade), ' ', { bold: flag.customerName },
     ` · ${indexWithDelta(flag.index, flag.delta, locale)}`,
   ];
-  if (flag.weeksInRed > 1) head.push(tr(locale, ` · 连续 ${flag.weeksInRed} 周`, ` · ${flag.weeksInRed} weeks in red`));
+  if (flag.weeksInRed > 1) head.push(say(locale, digestText.weeksInRed(flag.weeksInRed)));
   const lines: Inline[][] = [head];
-  if (flag.reasons.length > 0) lines.push([flag.reasons.map((r) => t(r, locale)).join(tr(locale, '；', '; '))]);
-  lines.push([`${t(L.rep, locale)}${tr(locale, '：', ': ')}`, ...(flag.rep ? [mention(flag.rep)] : [t(L.none, locale)])]);
+  if (flag.reasons.length > 0) lines.push([flag.reasons.map((r) => t(r, locale)).join(say(locale, commonText.semicolon))]);
+  lines.push([`${t(L.rep, locale)}${say(locale, digestText.colon)}`, ...(flag.rep ? [mention(flag.rep)] : [t(L.none, locale)])]);
   if (flag.tasks.length > 0) {
     const parts = flag.tasks.map((task) => [
       `${tagLabel(task.tag, locale, tags)} → `, ...taskPeople(task, locale), taskStateNote(task, locale), ...progressNote(task, locale),
     ].filter((p) => p !== ''));
-    lines.push([tr(locale, '跟进：', 'Follow-up: '), ...joinInline(parts, tr(locale, '；', '; '))]);
+    lines.push([say(locale, digestText.followUp), ...joinInline(parts, say(locale, commonText.semicolon))]);
   }
   const buttons: Button[] = [];
   if (flag.primaryTaskId !== null) {
@@ -92,11 +92,11 @@ function taskLine(task: DigestTask, locale: Locale, closed: boolean, tags: TagLa
   const line: Inline[] = [`${mark} `, { bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · `, ...taskPeople(task, locale)];
   if (closed) {
     line.push(` · ${t(STATE_LABEL[task.state], locale)}`);
-    if (task.closeNote === 'recovered') line.push(tr(locale, '（客户已恢复）', ' (customer recovered)'));
+    if (task.closeNote === 'recovered') line.push(say(locale, digestText.customerRecovered));
     else if (task.closeNote) line.push(`: ${task.closeNote}`);
   } else {
-    line.push(tr(locale, ` · 截止 ${task.dueDate}`, ` · due ${task.dueDate}`));
-    if (task.overdue) line.push(' ', { colored: tr(locale, '已逾期', 'overdue'), tone: 'red' });
+    line.push(say(locale, commonText.dueSuffix(task.dueDate)));
+    if (task.overdue) line.push(' ', { colored: say(locale, commonText.overdue), tone: 'red' });
     line.push(taskStateNote(task, locale), ...progressNote(task, locale));
   }
   return line;
@@ -105,9 +105,7 @@ function taskLine(task: DigestTask, locale: Locale, closed: boolean, tags: TagLa
 /** The digest title, e.g. "问题客户周报 2026-W48 — 8 个（A 3 / B 5）". */
 export function digestTitle(model: DigestModel, locale: Locale): string {
   const c = model.counts;
-  return tr(locale,
-    `问题客户周报 ${model.week} — ${c.flagged} 个（A ${c.gradeA} / B ${c.gradeB}）`,
-    `Red flags ${model.week} — ${c.flagged} customers (A ${c.gradeA} / B ${c.gradeB})`);
+  return say(locale, digestText.redFlagsCustomersAB(model.week, c.flagged, c.gradeA, c.gradeB));
 }
 
 /** `tags`: the team's tag names (teamTagLabels of its settings), so custom tags read as configured. */
@@ -116,64 +114,64 @@ export function digestCard(model: DigestModel, locale: Locale, tags: TagLabels =
   const blocks: Block[] = [];
   blocks.push({
     type: 'fields', fields: [
-      { label: tr(locale, '问题客户', 'Red flags'), value: [`${c.flagged}`, tr(locale, `（新增 ${c.newFlags}）`, ` (${c.newFlags} new)`)] },
-      { label: tr(locale, '周报提交', 'Reports in'), value: [`${c.submitted}/${c.reps}`, ...(c.submittedEmpty > 0 ? [tr(locale, `（${c.submittedEmpty} 份为空）`, ` (${c.submittedEmpty} empty)`)] : [])] },
-      { label: tr(locale, '进行中任务', 'Open tasks'), value: [`${c.openTasks}`, ...(c.overdueTasks > 0 ? [' · ', { colored: tr(locale, `逾期 ${c.overdueTasks}`, `${c.overdueTasks} overdue`), tone: 'red' as const }] : [])] },
-      { label: tr(locale, '本周已解决', 'Resolved this week'), value: [`${c.resolved}`] },
+      { label: say(locale, commonText.redFlags), value: [`${c.flagged}`, say(locale, digestText.new(c.newFlags))] },
+      { label: say(locale, commonText.reportsIn), value: [`${c.submitted}/${c.reps}`, ...(c.submittedEmpty > 0 ? [say(locale, digestText.empty(c.submittedEmpty))] : [])] },
+      { label: say(locale, commonText.openTasks), value: [`${c.openTasks}`, ...(c.overdueTasks > 0 ? [' · ', { colored: say(locale, digestText.overdue(c.overdueTasks)), tone: 'red' as const }] : [])] },
+      { label: say(locale, digestText.resolvedThisWeek), value: [`${c.resolved}`] },
     ],
   });
 
-  blocks.push({ type: 'heading', text: tr(locale, '问题客户', 'Red-flag customers') });
-  if (model.flags.length === 0) blocks.push({ type: 'text', text: [tr(locale, '本周没有问题客户 🎉', 'No red flags this week 🎉')] });
+  blocks.push({ type: 'heading', text: say(locale, digestText.redFlagCustomers) });
+  if (model.flags.length === 0) blocks.push({ type: 'text', text: [say(locale, digestText.noRedFlagsThisWeek)] });
   for (const flag of model.flags) blocks.push(...flagBlocks(flag, model.week, locale, tags));
 
   if (model.missingReports.length > 0 || model.unreachable.length > 0 || model.away.length > 0) {
-    blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `未交周报（${c.missing}）`, `Missing reports (${c.missing})`) });
+    blocks.push({ type: 'divider' }, { type: 'heading', text: say(locale, digestText.missingReports(c.missing)) });
     for (const rep of model.missingReports) {
       blocks.push({ type: 'text', text: [mention(rep)], button: button(t(L.remind, locale), 'rep.remind', { memberId: rep.id, week: model.week }) });
     }
     if (model.away.length > 0) {
-      blocks.push({ type: 'note', text: [tr(locale, '休假中：', 'Away: '), nameList(model.away.map((p) => p.name))] });
+      blocks.push({ type: 'note', text: [say(locale, digestText.away), nameList(model.away.map((p) => p.name))] });
     }
     if (model.unreachable.length > 0) {
-      blocks.push({ type: 'note', text: [tr(locale, '无法联系（未关联聊天账号）：', 'Unreachable (no chat account linked): '), nameList(model.unreachable.map((p) => p.name))] });
+      blocks.push({ type: 'note', text: [say(locale, digestText.unreachableNoChatAccountLinked), nameList(model.unreachable.map((p) => p.name))] });
     }
   }
 
   // Follow-ups nobody has moved for two reports, whatever customer they belong to: the loop is stuck there.
   const stuck = [...model.flags.flatMap((f) => f.tasks), ...model.carriedTasks].filter((task, i, all) => task.noProgress && all.findIndex((x) => x.id === task.id) === i);
   if (stuck.length > 0) {
-    blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `两周无进展（${stuck.length}）`, `No progress for two reports (${stuck.length})`) });
+    blocks.push({ type: 'divider' }, { type: 'heading', text: say(locale, digestText.noProgressForTwoReports(stuck.length)) });
     blocks.push(...linesToBlocks(stuck.map((task) => [`⚠️ `, { bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · `, ...taskPeople(task, locale),
-      tr(locale, ` · 自 ${task.progress?.week ?? task.createdWeek} 起`, ` · since ${task.progress?.week ?? task.createdWeek}`)])));
+      say(locale, digestText.since(task.progress?.week ?? task.createdWeek))])));
   }
 
   if (model.carriedTasks.length > 0) {
-    blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `往期未完成任务（${model.carriedTasks.length}）`, `Open tasks from earlier weeks (${model.carriedTasks.length})`) });
+    blocks.push({ type: 'divider' }, { type: 'heading', text: say(locale, digestText.openTasksFromEarlierWeeks(model.carriedTasks.length)) });
     blocks.push(...linesToBlocks(model.carriedTasks.map((task) => taskLine(task, locale, false, tags))));
   }
   if (model.resolved.length > 0) {
-    blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, `本周已解决（${model.resolved.length}）`, `Resolved this week (${model.resolved.length})`) });
+    blocks.push({ type: 'divider' }, { type: 'heading', text: say(locale, digestText.resolvedThisWeek2(model.resolved.length)) });
     blocks.push(...linesToBlocks(model.resolved.map((task) => taskLine(task, locale, true, tags))));
   }
 
   if (model.reps.length > 0) {
-    blocks.push({ type: 'divider' }, { type: 'heading', text: tr(locale, '销售明细', 'By rep') });
+    blocks.push({ type: 'divider' }, { type: 'heading', text: say(locale, digestText.byRep) });
     blocks.push({
       type: 'table',
       columns: [
         { key: 'rep', label: t(L.rep, locale) },
-        { key: 'report', label: tr(locale, '周报', 'Report') },
-        { key: 'entries', label: tr(locale, '已填客户', 'Customers'), align: 'right' },
-        { key: 'revenue', label: tr(locale, '成交额', 'Booked revenue'), align: 'right' },
-        { key: 'flags', label: tr(locale, '问题客户', 'Flags'), align: 'right' },
+        { key: 'report', label: say(locale, digestText.report) },
+        { key: 'entries', label: say(locale, digestText.customers), align: 'right' },
+        { key: 'revenue', label: say(locale, digestText.bookedRevenue), align: 'right' },
+        { key: 'flags', label: say(locale, digestText.flags), align: 'right' },
       ],
       rows: model.reps.map((r) => ({
         rep: r.rep.name,
         report: r.submitted
-          ? (r.empty ? tr(locale, '⚠️ 已提交（空）', '⚠️ submitted, empty') : r.late ? tr(locale, '⏰ 迟交', '⏰ late') : tr(locale, '✅ 已交', '✅ in'))
-          : r.away ? tr(locale, '休假', 'away') : tr(locale, '❌ 未交', '❌ missing'),
-        entries: `${r.entries}/${r.customers}${r.carried > 0 ? tr(locale, `（${r.carried} 无变化）`, ` (${r.carried} unchanged)`) : ''}`,
+          ? (r.empty ? say(locale, digestText.submittedEmpty) : r.late ? say(locale, digestText.late) : say(locale, digestText.in))
+          : r.away ? say(locale, digestText.away2) : say(locale, digestText.missing),
+        entries: `${r.entries}/${r.customers}${r.carried > 0 ? say(locale, digestText.unchanged(r.carried)) : ''}`,
         revenue: formatMoney(r.revenue),
         flags: String(r.flags),
       })),
@@ -183,14 +181,14 @@ export function digestCard(model: DigestModel, locale: Locale, tags: TagLabels =
   if (model.trend.length > 1) {
     blocks.push({
       type: 'chart', kind: 'line',
-      title: tr(locale, `近 ${model.trend.length} 周趋势`, `Last ${model.trend.length} weeks`),
+      title: say(locale, digestText.lastWeeks(model.trend.length)),
       series: [
-        { name: tr(locale, '问题客户数', 'Red flags'), points: model.trend.map((p) => ({ x: p.week, y: p.flagged })) },
-        { name: tr(locale, '平均指数', 'Average index'), points: model.trend.map((p) => ({ x: p.week, y: Math.round(p.avgIndex * 10) / 10 })) },
+        { name: say(locale, digestText.redFlags), points: model.trend.map((p) => ({ x: p.week, y: p.flagged })) },
+        { name: say(locale, digestText.averageIndex), points: model.trend.map((p) => ({ x: p.week, y: Math.round(p.avgIndex * 10) / 10 })) },
       ],
     });
   }
-  blocks.push({ type: 'actions', buttons: [button(tr(locale, '刷新', 'Refresh'), 'digest.refresh', { week: model.week }), openDashboardButton(locale)] });
+  blocks.push({ type: 'actions', buttons: [button(say(locale, digestText.refresh), 'digest.refresh', { week: model.week }), openDashboardButton(locale)] });
 
   const title = digestTitle(model, locale);
   const top = model.flags.slice(0, 3).map((f) => `${f.grade} ${oneLine(f.customerName)} ${f.index}`).join(', ');

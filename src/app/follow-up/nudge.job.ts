@@ -1,13 +1,14 @@
 // Daily: tasks past their due date are nudged to whoever holds them, once a day.
 import { wakeSnoozed } from '../../core/follow-up/task-state.js';
 import { taskCard } from './task.view.js';
-import { tr } from '../shared/view-text.js';
 import { taskCardModel, taskRecipients } from './task-card.service.js';
 import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { teamNow } from '../context.js';
 import { memberLocale } from '../locale.js';
 import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
+import { say } from '../../core/i18n.js';
+import { followUpText } from './follow-up.messages.js';
 
 export function runNudgeStep(app: RadarApp, teamId: number): { nudged: number; woken: number } {
   const { repos } = app.ctx;
@@ -28,7 +29,7 @@ export function runNudgeStep(app: RadarApp, teamId: number): { nudged: number; w
     for (const member of taskRecipients(app.ctx, task)) {
       const locale = memberLocale(member, team);
       const base = taskCard(model, locale);
-      const card = { ...base, title: `⏰ ${base.title}`, summary: tr(locale, `任务已逾期（截止 ${task.dueDate}）`, `Task overdue (due ${task.dueDate})`) };
+      const card = { ...base, title: `⏰ ${base.title}`, summary: say(locale, followUpText.taskOverdueDue(task.dueDate)) };
       for (const { platform } of app.platforms) {
         const userId = userIdOn(platform, member);
         if (!userId) continue;

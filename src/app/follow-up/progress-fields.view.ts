@@ -3,7 +3,10 @@ import type { Locale } from '../../core/i18n.js';
 import type { TagId } from '../../core/customer-risk/types.js';
 import type { ProgressStatus } from '../../core/follow-up/task.js';
 import type { FormField } from '../../ui/form.js';
-import { t, tagLabel, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { t, tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { say } from '../../core/i18n.js';
+import { followUpText } from './follow-up.messages.js';
+import { commonText } from '../shared/common.messages.js';
 
 /** Form field ids for one task's progress (the task id keeps several tasks apart in one form). */
 export const progressFields = (taskId: number) => ({ note: `progress_${taskId}`, status: `progressStatus_${taskId}`, blocker: `progressBlocker_${taskId}` });
@@ -23,18 +26,18 @@ export function progressFormFields(task: ProgressTask, locale: Locale): FormFiel
   return [
     {
       id: f.note, kind: 'textarea', required: false, maxLength: 200,
-      label: tr(locale, `跟进进展：${what}`, `Follow-up progress: ${what}`),
-      hint: tr(locale, '本周做了什么（一两句）；留空 = 本周无进展', 'What happened this week, in a line or two; blank = no progress'),
+      label: say(locale, followUpText.followUpProgress2(what)),
+      hint: say(locale, followUpText.whatHappenedThisWeekIn),
     },
     {
-      id: f.status, kind: 'select', required: false, label: tr(locale, '跟进状态', 'Follow-up status'),
+      id: f.status, kind: 'select', required: false, label: say(locale, followUpText.followUpStatus),
       options: [
-        { value: 'in_progress', label: tr(locale, '进行中', 'In progress') },
-        { value: 'resolved', label: tr(locale, '已解决', 'Resolved') },
-        { value: 'blocked', label: tr(locale, '受阻', 'Blocked') },
+        { value: 'in_progress', label: say(locale, followUpText.inProgress) },
+        { value: 'resolved', label: say(locale, commonText.resolved) },
+        { value: 'blocked', label: say(locale, followUpText.blocked) },
       ],
     },
-    { id: f.blocker, kind: 'text', required: false, maxLength: 200, label: tr(locale, '受阻于（谁/什么）', 'Blocked by (who or what)') },
+    { id: f.blocker, kind: 'text', required: false, maxLength: 200, label: say(locale, followUpText.blockedByWhoOrWhat) },
   ];
 }
 

@@ -4,9 +4,11 @@ import { addDays } from '../../core/weekly-report/week.js';
 import type { TagId } from '../../core/customer-risk/types.js';
 import { encodeAction } from '../../ui/action.js';
 import type { FormSpec } from '../../ui/form.js';
-import { L, t, tagLabel, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { L, t, tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { rawFormValues } from '../weekly-report/entry-form.view.js';
 import { progressFormFields, progressFormValues, type ProgressTask } from './progress-fields.view.js';
+import { say } from '../../core/i18n.js';
+import { followUpText } from './follow-up.messages.js';
 
 export interface TaskFormModel {
   taskId: number;
@@ -26,25 +28,25 @@ export function resolveTaskForm(
 ): FormSpec {
   return {
     formId: encodeAction({ kind: 'task.resolved', args: { taskId: String(model.taskId) } }),
-    title: tr(locale, '完成跟进', 'Resolve follow-up'),
+    title: say(locale, followUpText.resolveFollowUp),
     submitLabel: t(L.save, locale),
     cancelLabel: t(L.cancel, locale),
     intro: intro(model, locale),
     fields: [
       {
-        id: 'outcome', label: tr(locale, '结果', 'Outcome'), kind: 'select', required: true,
+        id: 'outcome', label: say(locale, followUpText.outcome), kind: 'select', required: true,
         options: [
-          { value: 'done', label: tr(locale, '已处理', 'Done') },
-          { value: 'dismissed', label: tr(locale, '无需处理（忽略）', 'Not needed (dismiss)') },
+          { value: 'done', label: say(locale, followUpText.done) },
+          { value: 'dismissed', label: say(locale, followUpText.notNeededDismiss) },
         ],
       },
       {
-        id: 'note', label: tr(locale, '做了什么 / 忽略原因', 'What was done / why dismissed'), kind: 'textarea', required: true,
-        hint: tr(locale, '简要说明，会记入任务历史', 'A short note, kept in the task history'), maxLength: 1000,
+        id: 'note', label: say(locale, followUpText.whatWasDoneWhyDismissed), kind: 'textarea', required: true,
+        hint: say(locale, followUpText.aShortNoteKeptIn), maxLength: 1000,
       },
       {
-        id: 'until', label: tr(locale, '忽略至（可选）', 'Dismiss until (optional)'), kind: 'date', required: false, placeholder: 'YYYY-MM-DD',
-        hint: tr(locale, '忽略后同一问题在此日期前不再提醒，除非明显恶化', 'The same problem is not raised again before this date unless it clearly worsens'),
+        id: 'until', label: say(locale, followUpText.dismissUntilOptional), kind: 'date', required: false, placeholder: 'YYYY-MM-DD',
+        hint: say(locale, followUpText.theSameProblemIsNot),
       },
     ],
     values: state?.values ? rawFormValues(state.values) : { outcome: 'done' },
@@ -60,18 +62,18 @@ export function snoozeTaskForm(
 ): FormSpec {
   return {
     formId: encodeAction({ kind: 'task.snoozed', args: { taskId: String(model.taskId) } }),
-    title: tr(locale, '暂缓跟进', 'Snooze follow-up'),
+    title: say(locale, followUpText.snoozeFollowUp),
     submitLabel: t(L.save, locale),
     cancelLabel: t(L.cancel, locale),
     intro: intro(model, locale),
     fields: [
       {
-        id: 'until', label: tr(locale, '暂缓至', 'Snooze until'), kind: 'date', required: true,
-        hint: tr(locale, '到这一天任务会重新打开', 'The task reopens on this day'), placeholder: 'YYYY-MM-DD',
+        id: 'until', label: say(locale, followUpText.snoozeUntil), kind: 'date', required: true,
+        hint: say(locale, followUpText.theTaskReopensOnThis), placeholder: 'YYYY-MM-DD',
       },
       {
-        id: 'reason', label: tr(locale, '原因', 'Reason'), kind: 'textarea', required: false,
-        hint: tr(locale, '例如：客户月底才能答复', 'e.g. the customer answers at month end'), maxLength: 500,
+        id: 'reason', label: say(locale, followUpText.reason), kind: 'textarea', required: false,
+        hint: say(locale, followUpText.eGTheCustomerAnswers), maxLength: 500,
       },
     ],
     values: state?.values ? rawFormValues(state.values) : { until: addDays(model.today, 7) },
@@ -88,7 +90,7 @@ export function progressTaskForm(
   const task: ProgressTask = { id: model.taskId, tag: model.tag, thisWeek: model.thisWeek ?? null, ...(model.tagLabels ? { tagLabels: model.tagLabels } : {}) };
   return {
     formId: encodeAction({ kind: 'task.progressed', args: { taskId: String(model.taskId), week: model.week } }),
-    title: tr(locale, '跟进进展', 'Follow-up progress'),
+    title: say(locale, followUpText.followUpProgress),
     submitLabel: t(L.save, locale),
     cancelLabel: t(L.cancel, locale),
     intro: `${intro(model, locale)} · ${model.week}`,

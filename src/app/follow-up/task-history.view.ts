@@ -2,9 +2,10 @@
 // page and `radar tasks --history`. Machine notes (how long a snooze runs, why a task reopened) are
 // shown in the reader's language; what people typed is shown as typed.
 import type { Locale, LocalizedText } from '../../core/i18n.js';
-import { text } from '../../core/i18n.js';
+import { text, say } from '../../core/i18n.js';
 import type { TaskEvent, TaskEventKind, ProgressStatus } from '../../core/follow-up/task.js';
-import { t, tr } from '../shared/view-text.js';
+import { t } from '../shared/view-text.js';
+import { followUpText } from './follow-up.messages.js';
 
 export const EVENT_LABEL: Record<TaskEventKind, LocalizedText> = {
   created: text('创建', 'created'),
@@ -46,23 +47,23 @@ function noteOf(event: TaskEvent, locale: Locale): string | null {
       return null;
     case 'progress': {
       const parts = [event.status ? t(PROGRESS_LABEL[event.status], locale) : null, note,
-        event.blocker ? tr(locale, `阻塞：${event.blocker}`, `blocked by ${event.blocker}`) : null];
+        event.blocker ? say(locale, followUpText.blockedBy(event.blocker)) : null];
       const said = parts.filter((p): p is string => p !== null).join(' — ');
       return event.week ? `${event.week} ${said}` : said || null;
     }
     case 'reopened': {
       // The radar's own reopen notes start with the word the label already says.
       const ended = note === null ? null : SNOOZE_ENDED.exec(note);
-      if (ended) return tr(locale, `暂缓于 ${ended[1]} 到期`, `snooze ended ${ended[1]}`);
+      if (ended) return say(locale, followUpText.snoozeEnded(ended[1]));
       return note?.replace(/^(reopened: |重新打开：)/, '') || null;
     }
     default: {
       if (note === null) return null;
       const until = UNTIL.exec(note);
-      if (until) return until[2] ? tr(locale, `至 ${until[1]}：${until[2]}`, `until ${until[1]}: ${until[2]}`) : tr(locale, `至 ${until[1]}`, `until ${until[1]}`);
+      if (until) return until[2] ? say(locale, followUpText.until(until[1], until[2])) : say(locale, followUpText.until2(until[1]));
       const red = STILL_RED.exec(note);
-      if (red) return tr(locale, `连续 ${red[1]} 周预警，指数 ${red[2]}`, `still red after ${red[1]} weeks, index ${red[2]}`);
-      if (note === 'recovered') return tr(locale, '客户已恢复', 'customer recovered');
+      if (red) return say(locale, followUpText.stillRedAfterWeeksIndex(red[1], red[2]));
+      if (note === 'recovered') return say(locale, followUpText.customerRecovered);
       return note;
     }
   }
@@ -79,7 +80,7 @@ export function taskEventLine(item: TaskHistoryItem, locale: Locale): string {
 export function taskHistoryLines(items: readonly TaskHistoryItem[], locale: Locale, max = 6): string[] {
   const shown = items.slice(-max).map((i) => taskEventLine(i, locale));
   const hidden = items.length - Math.min(items.length, max);
-  return hidden > 0 ? [tr(locale, `……更早 ${hidden} 条`, `… ${hidden} earlier`), ...shown] : shown;
+  return hidden > 0 ? [say(locale, followUpText.earlier(hidden)), ...shown] : shown;
 }
 
 /** The latest lifecycle event when it is a reopening by the radar: the card says why the task is back. */

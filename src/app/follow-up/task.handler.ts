@@ -5,7 +5,7 @@ import type { MessageRef } from '../ports/chat.port.js';
 import { answer, type Answer } from '../answer.js';
 import type { FeatureHandlers, FormValues, Interaction } from '../interaction/interaction-context.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
-import { t, tr, teamTagLabels } from '../shared/view-text.js';
+import { t, teamTagLabels, STATE_LABEL } from '../shared/view-text.js';
 import { teamNow } from '../context.js';
 import { localizeErrors } from '../weekly-report/entry-form.view.js';
 import { progressTaskForm, resolveTaskForm, snoozeTaskForm } from './task-forms.view.js';
@@ -15,6 +15,8 @@ import { taskCardModel } from './task-card.service.js';
 import { readProgress, storeProgress } from './progress.service.js';
 import { currentReportWeek, digestWeekArg, firstValue, formClosed, historyWeek, idArg, isManagerChannelMessage, isManagerial, notAllowed, staleButton, staleForm, withDigestWeek } from '../interaction/interaction-context.js';
 import { afterTaskChange, currentDigestCard } from '../interaction/source-card.js';
+import { say } from '../../core/i18n.js';
+import { followUpText } from './follow-up.messages.js';
 
 function claimTask(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
   const result = actOnTask(i, i.member, idArg(ref, 'taskId') ?? 0, { type: 'claim', actorId: i.member.id });
@@ -22,7 +24,7 @@ function claimTask(i: Interaction, ref: ActionRef, message: MessageRef | null): 
   if ('forbidden' in result) return notAllowed(i.locale);
   if (!result.ok) return answer.toast(t(result.error.userMessage, i.locale), 'warning');
   const card = afterTaskChange(i, result.task, message, digestWeekArg(i, ref));
-  const done = tr(i.locale, '已认领', 'Claimed');
+  const done = say(i.locale, STATE_LABEL.claimed);
   return card ? answer.update(card, done) : answer.toast(done, 'success');
 }
 
@@ -59,10 +61,10 @@ function saveProgressForm(i: Interaction, ref: ActionRef, values: FormValues, me
     const customerName = i.repos.customers.getCustomer(task.customerId)?.name ?? `#${task.customerId}`;
     return answer.fieldErrors(progressTaskForm({ taskId: task.id, customerName, tag: task.tag, week, tagLabels: teamTagLabels(i.settings) }, i.locale, { values, errors: localizeErrors(progress.errors, i.locale) }));
   }
-  if (progress.items.length === 0) return answer.toast(tr(i.locale, '未填写进展，未保存', 'No progress given; nothing saved'), 'warning');
+  if (progress.items.length === 0) return answer.toast(say(i.locale, followUpText.noProgressGivenNothingSaved), 'warning');
   storeProgress(i, i.member, week, progress.items);
   const card = afterTaskChange(i, i.repos.tasks.getTask(task.id)!, message) ?? undefined;
-  return answer.formDone(tr(i.locale, '已记录本周进展', "This week's progress is recorded"), card);
+  return answer.formDone(say(i.locale, followUpText.thisWeeksProgressIsRecorded), card);
 }
 
 function saveResolveOrSnoozeForm(i: Interaction, ref: ActionRef, values: FormValues, message: MessageRef | null): Answer {
@@ -78,7 +80,7 @@ function saveResolveOrSnoozeForm(i: Interaction, ref: ActionRef, values: FormVal
       : { type: 'resolve' as const, actorId: i.member.id, note })
     : { type: 'snooze' as const, actorId: i.member.id, until: firstValue(values.until).slice(0, 10), reason: firstValue(values.reason) || null };
   if (resolving && note === '') {
-    return answer.fieldErrors(resolveTaskForm(formModel(i, task), i.locale, { values, errors: { note: tr(i.locale, '请说明做了什么', 'Please say what was done') } }));
+    return answer.fieldErrors(resolveTaskForm(formModel(i, task), i.locale, { values, errors: { note: say(i.locale, followUpText.pleaseSayWhatWasDone) } }));
   }
   const result = actOnTask(i, i.member, taskId, command);
   if ('notFound' in result) return staleForm(i.locale);
@@ -93,8 +95,8 @@ function saveResolveOrSnoozeForm(i: Interaction, ref: ActionRef, values: FormVal
   }
   const card = afterTaskChange(i, result.task, message, digestWeekArg(i, ref)) ?? undefined;
   const done = resolving
-    ? tr(i.locale, '已关闭任务', 'Task closed')
-    : tr(i.locale, `已暂缓至 ${result.task.snoozedUntil}`, `Snoozed until ${result.task.snoozedUntil}`);
+    ? say(i.locale, followUpText.taskClosed)
+    : say(i.locale, followUpText.snoozedUntil(result.task.snoozedUntil));
   return answer.formDone(done, card);
 }
 

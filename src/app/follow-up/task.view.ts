@@ -1,12 +1,14 @@
 // The assignee's DM for one follow-up task: customer, grade, why, what to do, due date, actions.
 import type { Locale, LocalizedText } from '../../core/i18n.js';
-import { text } from '../../core/i18n.js';
+import { text, say } from '../../core/i18n.js';
 import type { Member, Role } from '../../core/team.js';
 import { isBuiltInTag, type Grade, type Tag, type TagId } from '../../core/customer-risk/types.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
 import { reopenedBecause, taskEventLine, taskHistoryLines, type TaskHistoryItem } from './task-history.view.js';
-import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { followUpText } from './follow-up.messages.js';
+import { commonText } from '../shared/common.messages.js';
 
 type Person = Pick<Member, 'id' | 'name' | 'identities'>;
 
@@ -68,15 +70,15 @@ export const whatToDo = (tag: TagId, role: Role, tags: TagLabels = BUILT_IN_TAG_
 export function taskStateLine(task: FollowUpTask, assignee: Person | null, locale: Locale): Inline[] {
   switch (task.state) {
     case 'open':
-      return [tr(locale, '状态：待处理', 'Status: open'), ...(assignee ? [tr(locale, ' · 指派给 ', ' · assigned to '), mention(assignee)] : [tr(locale, ' · 待认领', ' · unclaimed')])];
+      return [say(locale, followUpText.statusOpen), ...(assignee ? [say(locale, followUpText.assignedTo), mention(assignee)] : [say(locale, followUpText.unclaimed)])];
     case 'claimed':
-      return [tr(locale, '状态：已由 ', 'Status: claimed by '), ...(assignee ? [mention(assignee)] : ['—']), tr(locale, ' 认领', '')];
+      return [say(locale, followUpText.statusClaimedBy), ...(assignee ? [mention(assignee)] : ['—']), say(locale, followUpText.claimedSuffix)];
     case 'snoozed':
-      return [tr(locale, `状态：暂缓至 ${task.snoozedUntil ?? '—'}`, `Status: snoozed until ${task.snoozedUntil ?? '—'}`)];
+      return [say(locale, followUpText.statusSnoozedUntil(task.snoozedUntil ?? '—'))];
     case 'done':
     case 'dismissed': {
-      const note = task.closeNote === 'recovered' ? tr(locale, '客户已恢复', 'customer recovered') : task.closeNote;
-      return [`${tr(locale, '状态：', 'Status: ')}${t(STATE_LABEL[task.state], locale)}${note ? ` — ${note}` : ''}`];
+      const note = task.closeNote === 'recovered' ? say(locale, followUpText.customerRecovered) : task.closeNote;
+      return [`${say(locale, followUpText.status)}${t(STATE_LABEL[task.state], locale)}${note ? ` — ${note}` : ''}`];
     }
   }
 }
@@ -89,7 +91,7 @@ export function taskButtons(task: FollowUpTask, customerId: number, locale: Loca
   if (task.state !== 'done' && task.state !== 'dismissed') {
     out.push(button(t(L.resolve, locale), 'task.resolve', { taskId }));
     if (task.state !== 'snoozed') out.push(button(t(L.snooze, locale), 'task.snooze', { taskId }));
-    if (task.state !== 'snoozed') out.push(button(tr(locale, '更新进展', 'Update progress'), 'task.progress', { taskId }));
+    if (task.state !== 'snoozed') out.push(button(say(locale, followUpText.updateProgress), 'task.progress', { taskId }));
   }
   out.push(button(t(L.details, locale), 'customer.details', { customerId }));
   return out;
@@ -99,33 +101,33 @@ export function taskCard(model: TaskCardModel, locale: Locale): CardSpec {
   const { task, customer, score } = model;
   const tags = model.tagLabels ?? BUILT_IN_TAG_LABELS;
   const tag = tagLabel(task.tag, locale, tags);
-  const title = tr(locale, `跟进任务：${customer.name} · ${tag}`, `Follow-up: ${customer.name} · ${tag}`);
+  const title = say(locale, followUpText.followUp(customer.name, tag));
   const head: Inline[] = [gradeBadge(task.grade), ' ', { bold: customer.name }];
   if (score) head.push(` · ${indexWithDelta(score.index, score.delta, locale)}`);
-  if (task.escalated) head.push(' ', { colored: tr(locale, '已升级', 'escalated'), tone: 'red' });
+  if (task.escalated) head.push(' ', { colored: say(locale, followUpText.escalated), tone: 'red' });
 
   const blocks: Block[] = [{ type: 'text', text: head }];
   const reopened = reopenedBecause(model.history ?? []);
   if (reopened) blocks.push({ type: 'text', text: [{ colored: taskEventLine({ event: reopened, actor: null }, locale), tone: 'red' }] });
   if (score && score.reasons.length > 0) {
-    blocks.push({ type: 'text', text: [{ bold: tr(locale, '原因：', 'Why: ') }, score.reasons.slice(0, 3).map((r) => t(r, locale)).join(tr(locale, '；', '; '))] });
+    blocks.push({ type: 'text', text: [{ bold: say(locale, followUpText.why) }, score.reasons.slice(0, 3).map((r) => t(r, locale)).join(say(locale, commonText.semicolon))] });
   }
-  blocks.push({ type: 'text', text: [{ bold: tr(locale, '要做什么：', 'What to do: ') }, t(whatToDo(task.tag, task.role, tags), locale)] });
+  blocks.push({ type: 'text', text: [{ bold: say(locale, followUpText.whatToDo) }, t(whatToDo(task.tag, task.role, tags), locale)] });
   const owner = task.ownerRole === 'director' ? ROLE_LABEL.director : ROLE_LABEL.manager;
   blocks.push({
     type: 'fields', fields: [
-      { label: tr(locale, '截止日期', 'Due'), value: [task.dueDate] },
-      { label: tr(locale, '负责角色', 'Routed to'), value: [t(ROLE_LABEL[task.role], locale)] },
-      { label: tr(locale, '牵头', 'Owner'), value: [t(owner, locale)] },
+      { label: say(locale, followUpText.due), value: [task.dueDate] },
+      { label: say(locale, followUpText.routedTo), value: [t(ROLE_LABEL[task.role], locale)] },
+      { label: say(locale, followUpText.owner), value: [t(owner, locale)] },
       { label: t(L.rep, locale), value: model.rep ? [mention(model.rep)] : [t(L.none, locale)] },
       ...(model.collaborators && model.collaborators.length > 0
-        ? [{ label: tr(locale, '协同', 'Also involved'), value: model.collaborators.flatMap((p, i) => (i > 0 ? [' ', mention(p)] : [mention(p)])) }]
+        ? [{ label: say(locale, followUpText.alsoInvolved), value: model.collaborators.flatMap((p, i) => (i > 0 ? [' ', mention(p)] : [mention(p)])) }]
         : []),
     ],
   });
   blocks.push({ type: 'note', text: taskStateLine(task, model.assignee, locale) });
   if (model.history && model.history.length > 0) {
-    blocks.push({ type: 'text', text: [{ bold: tr(locale, '记录', 'History') }, `\n${taskHistoryLines(model.history, locale).join('\n')}`] });
+    blocks.push({ type: 'text', text: [{ bold: say(locale, followUpText.history) }, `\n${taskHistoryLines(model.history, locale).join('\n')}`] });
   }
   blocks.push({ type: 'actions', buttons: taskButtons(task, customer.id, locale) });
 

@@ -7,7 +7,10 @@ import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
 import type { ChartSpec } from '../../ui/chart.js';
 import { openDashboardButton } from '../dashboard/dashboard-link.view.js';
-import { button, indexWithDelta, gradeBadge, L, t, tagLabel, tagLabels, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { button, indexWithDelta, gradeBadge, L, t, tagLabel, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { say } from '../../core/i18n.js';
+import { homeText } from './home.messages.js';
+import { commonText } from '../shared/common.messages.js';
 
 export interface RepHomeModel {
   kind: 'rep';
@@ -40,18 +43,18 @@ const HOME_LIST_MAX = 10;
 function repHome(m: RepHomeModel, locale: Locale, tags: TagLabels): CardSpec {
   const blocks: Block[] = [];
   const { done, total, state } = m.report;
-  const status = state === 'submitted' ? tr(locale, '已提交', 'submitted') : state === 'closed' ? tr(locale, '已截止', 'closed') : tr(locale, '填写中', 'in progress');
-  blocks.push({ type: 'heading', text: tr(locale, `本周周报 ${m.week}`, `This week's report ${m.week}`) });
+  const status = state === 'submitted' ? say(locale, homeText.submitted) : state === 'closed' ? say(locale, homeText.closed) : say(locale, homeText.inProgress);
+  blocks.push({ type: 'heading', text: say(locale, homeText.thisWeeksReport(m.week)) });
   blocks.push({
-    type: 'text', text: [tr(locale, `${done}/${total} 个客户已填 · ${status}`, `${done}/${total} customers done · ${status}`)],
-    ...(state === 'closed' ? {} : { button: button(tr(locale, '添加客户', 'Add customer'), 'report.add', { week: m.week }) }),
+    type: 'text', text: [say(locale, homeText.customersDone(done, total, status))],
+    ...(state === 'closed' ? {} : { button: button(say(locale, L.addCustomer), 'report.add', { week: m.week }) }),
   });
   if (state === 'open' && total > 0 && done === total) {
     blocks.push({ type: 'actions', buttons: [button(t(L.submitReport, locale), 'report.submit', { week: m.week }, 'primary')] });
   }
 
-  blocks.push({ type: 'heading', text: tr(locale, `我的问题客户（${m.flagged.length}）`, `My red-flag customers (${m.flagged.length})`) });
-  if (m.flagged.length === 0) blocks.push({ type: 'text', text: [tr(locale, '本周没有问题客户 👍', 'No red flags this week 👍')] });
+  blocks.push({ type: 'heading', text: say(locale, homeText.myRedFlagCustomers(m.flagged.length)) });
+  if (m.flagged.length === 0) blocks.push({ type: 'text', text: [say(locale, homeText.noRedFlagsThisWeek)] });
   for (const f of m.flagged.slice(0, HOME_LIST_MAX)) {
     blocks.push({
       type: 'text',
@@ -60,21 +63,21 @@ function repHome(m: RepHomeModel, locale: Locale, tags: TagLabels): CardSpec {
     });
   }
   if (m.flagged.length > HOME_LIST_MAX) {
-    blocks.push({ type: 'note', text: [tr(locale, `还有 ${m.flagged.length - HOME_LIST_MAX} 个未列出`, `${m.flagged.length - HOME_LIST_MAX} more not shown`)] });
+    blocks.push({ type: 'note', text: [say(locale, homeText.moreNotShown(m.flagged.length - HOME_LIST_MAX))] });
   }
 
   if (m.tasks.length > 0) {
-    blocks.push({ type: 'heading', text: tr(locale, `我的跟进任务（${m.tasks.length}）`, `My follow-ups (${m.tasks.length})`) });
+    blocks.push({ type: 'heading', text: say(locale, homeText.myFollowUps(m.tasks.length)) });
     for (const task of m.tasks.slice(0, HOME_LIST_MAX)) {
-      const line: Inline[] = [{ bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · `, tr(locale, `截止 ${task.dueDate}`, `due ${task.dueDate}`)];
-      if (task.overdue) line.push(' ', { colored: tr(locale, '已逾期', 'overdue'), tone: 'red' });
+      const line: Inline[] = [{ bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · `, say(locale, commonText.due(task.dueDate))];
+      if (task.overdue) line.push(' ', { colored: say(locale, commonText.overdue), tone: 'red' });
       blocks.push({ type: 'text', text: line, button: button(t(L.resolve, locale), 'task.resolve', { taskId: task.id }) });
     }
   }
 
   for (const chart of m.charts ?? []) blocks.push({ type: 'image', chart });
   blocks.push({ type: 'actions', buttons: [openDashboardButton(locale)] });
-  const title = tr(locale, `周报雷达 · ${m.viewerName}`, `Sales radar · ${m.viewerName}`);
+  const title = say(locale, homeText.salesRadar(m.viewerName));
   return { title, tone: m.flagged.some((f) => f.grade === 'A') ? 'red' : 'blue', blocks, summary: `${title}: ${done}/${total}` };
 }
 
@@ -82,20 +85,20 @@ function managerHome(m: ManagerHomeModel, locale: Locale, tags: TagLabels): Card
   const d = m.digest;
   const c = d.counts;
   const blocks: Block[] = [];
-  blocks.push({ type: 'heading', text: tr(locale, `团队概况 ${d.week}`, `Team summary ${d.week}`) });
+  blocks.push({ type: 'heading', text: say(locale, homeText.teamSummary(d.week)) });
   blocks.push({
     type: 'fields', fields: [
-      { label: tr(locale, '周报提交', 'Reports in'), value: [`${c.submitted}/${c.reps}`] },
-      { label: tr(locale, '问题客户', 'Red flags'), value: [{ colored: `A ${c.gradeA}`, tone: 'red' }, ' / ', { colored: `B ${c.gradeB}`, tone: 'orange' }] },
-      { label: tr(locale, '进行中任务', 'Open tasks'), value: [`${c.openTasks}`] },
-      { label: tr(locale, '逾期任务', 'Overdue tasks'), value: c.overdueTasks > 0 ? [{ colored: String(c.overdueTasks), tone: 'red' }] : ['0'] },
+      { label: say(locale, commonText.reportsIn), value: [`${c.submitted}/${c.reps}`] },
+      { label: say(locale, commonText.redFlags), value: [{ colored: `A ${c.gradeA}`, tone: 'red' }, ' / ', { colored: `B ${c.gradeB}`, tone: 'orange' }] },
+      { label: say(locale, commonText.openTasks), value: [`${c.openTasks}`] },
+      { label: say(locale, commonText.overdueTasks), value: c.overdueTasks > 0 ? [{ colored: String(c.overdueTasks), tone: 'red' }] : ['0'] },
     ],
   });
   if (d.missingReports.length > 0) {
-    blocks.push({ type: 'note', text: [tr(locale, '未交周报：', 'Missing reports: '), nameList(d.missingReports.map((p) => p.name))] });
+    blocks.push({ type: 'note', text: [say(locale, homeText.missingReports), nameList(d.missingReports.map((p) => p.name))] });
   }
   if (d.flags.length > 0) {
-    blocks.push({ type: 'heading', text: tr(locale, '指数最高', 'Highest risk') });
+    blocks.push({ type: 'heading', text: say(locale, homeText.highestRisk) });
     for (const f of d.flags.slice(0, HOME_LIST_MAX)) {
       blocks.push({
         type: 'text',
@@ -105,19 +108,19 @@ function managerHome(m: ManagerHomeModel, locale: Locale, tags: TagLabels): Card
     }
   }
   if (m.tasks && m.tasks.length > 0) {
-    blocks.push({ type: 'heading', text: tr(locale, `我负责的跟进（${m.tasks.length}）`, `Follow-ups I own (${m.tasks.length})`) });
+    blocks.push({ type: 'heading', text: say(locale, homeText.followUpsIOwn(m.tasks.length)) });
     for (const task of m.tasks.slice(0, HOME_LIST_MAX)) {
-      const line: Inline[] = [task.overdue ? '⏰ ' : '▫️ ', { bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · ${tr(locale, '截止', 'due')} ${task.dueDate}`];
+      const line: Inline[] = [task.overdue ? '⏰ ' : '▫️ ', { bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · ${say(locale, homeText.due2)} ${task.dueDate}`];
       blocks.push({ type: 'text', text: line, button: button(t(L.resolve, locale), 'task.resolve', { taskId: task.id }) });
     }
   }
   for (const chart of m.charts ?? []) blocks.push({ type: 'image', chart });
   blocks.push({ type: 'actions', buttons: [
-    button(tr(locale, '刷新摘要', 'Refresh digest'), 'digest.refresh', { week: d.week }), openDashboardButton(locale),
+    button(say(locale, homeText.refreshDigest), 'digest.refresh', { week: d.week }), openDashboardButton(locale),
     // Settings: only managers, directors and owners get this home (see handleHome).
-    button(tr(locale, '设置', 'Settings'), 'settings.show', {}),
+    button(say(locale, commonText.settings), 'settings.show', {}),
   ] });
-  const title = tr(locale, `周报雷达 · ${m.viewerName}`, `Sales radar · ${m.viewerName}`);
+  const title = say(locale, homeText.salesRadar(m.viewerName));
   return { title, tone: c.gradeA > 0 ? 'red' : c.flagged > 0 ? 'orange' : 'green', blocks, summary: `${title}: ${c.flagged}` };
 }
 

@@ -12,8 +12,10 @@ import type { MessageRef, Platform } from '../ports/chat.port.js';
 import type { RadarApp } from '../radar-app.js';
 import type { AppContext } from '../context.js';
 import { memberLocale } from '../locale.js';
-import { tr } from '../shared/view-text.js';
 import { answer, type Answer } from '../answer.js';
+import { say } from '../../core/i18n.js';
+import { interactionText } from './interaction.messages.js';
+import { commonText } from '../shared/common.messages.js';
 
 /**
  * What a handler receives, flat like a Bolt listener's arguments: the use-case context (repos, settings,
@@ -77,20 +79,18 @@ export function isManagerChannelMessage(app: RadarApp, message: MessageRef | nul
 }
 
 export const notAllowed = (locale: Locale): Answer =>
-  answer.toast(tr(locale, '抱歉，你没有权限进行这个操作。', 'Sorry, you are not allowed to do that.'), 'warning');
+  answer.toast(say(locale, interactionText.sorryYouAreNotAllowed), 'warning');
 
 export const notMember = (locale: Locale): Answer =>
-  answer.toast(tr(locale,
-    '你还不在周报雷达的成员名单里。请联系销售经理用你的工作邮箱添加你。',
-    'You are not on the sales radar team list yet. Ask your sales manager to add you with your work email.'), 'warning');
+  answer.toast(say(locale, interactionText.youAreNotOnThe), 'warning');
 
 export const staleButton = (locale: Locale): Answer =>
-  answer.toast(tr(locale, '这个按钮已过期，请刷新。', 'This button is out of date; please refresh.'), 'warning');
+  answer.toast(say(locale, interactionText.thisButtonIsOutOf), 'warning');
 
 export const staleForm = (locale: Locale): Answer =>
-  answer.toast(tr(locale, '这个表单已过期，请重新打开。', 'This form is out of date; please open it again.'), 'warning');
+  answer.toast(say(locale, commonText.thisFormIsOutOf), 'warning');
 
-export const formClosed = (locale: Locale): string => tr(locale, '已取消，未保存', 'Cancelled; nothing saved');
+export const formClosed = (locale: Locale): string => say(locale, commonText.cancelledNothingSaved);
 
 export type FormValues = Record<string, string | string[]>;
 

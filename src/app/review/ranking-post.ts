@@ -10,15 +10,16 @@ import type { AppContext } from '../context.js';
 import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
-import { tr } from '../shared/view-text.js';
 import { rankingBlocks } from './review.view.js';
+import { say } from '../../core/i18n.js';
+import { reviewText } from './review.messages.js';
 
 export const rankingSettingsOf = (ctx: AppContext): RankingSettings => ctx.settings.ranking ?? DEFAULT_RANKING_SETTINGS;
 
 export function rankingCard(rows: readonly RankingRow[], period: string, locale: Locale, columns: readonly RankingColumn[] = DEFAULT_RANKING_SETTINGS.columns): CardSpec {
   return {
-    title: tr(locale, `🏆 ${period} 排行榜`, `🏆 Ranking ${period}`), tone: 'blue',
-    blocks: rankingBlocks(rows, locale, columns), summary: tr(locale, `${period} 排行榜`, `Ranking ${period}`),
+    title: say(locale, reviewText.ranking(period)), tone: 'blue',
+    blocks: rankingBlocks(rows, locale, columns), summary: say(locale, reviewText.ranking2(period)),
   };
 }
 

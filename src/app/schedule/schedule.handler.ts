@@ -4,11 +4,12 @@ import type { CardSpec } from '../../ui/card.js';
 
 import { ScheduleSettingsError, type ScheduleSettings, type WeeklyAt } from './index.js';
 import { isValidTimeZone } from './zoned-time.js';
-import { tr } from '../shared/view-text.js';
 import { teamSchedule, updateTeamSchedule } from './schedule.service.js';
 import type { FeatureHandlers, Interaction } from '../interaction/interaction-context.js';
 import { isManagerial, notAllowed } from '../interaction/interaction-context.js';
 import { answer, type Answer } from '../answer.js';
+import { say } from '../../core/i18n.js';
+import { scheduleText } from './schedule.messages.js';
 
 const DAYS: Record<string, WeeklyAt['day']> = {
   mon: 'mon', tue: 'tue', wed: 'wed', thu: 'thu', fri: 'fri', sat: 'sat', sun: 'sun',
@@ -35,21 +36,19 @@ function weeklyAt(dayRaw: string | undefined, time: string | undefined): WeeklyA
 
 const show = (s: ScheduleSettings, locale: 'zh' | 'en'): CardSpec => {
   const at = (a: WeeklyAt) => `${a.day} ${a.time}`;
-  const title = tr(locale, '周报日程', 'Weekly schedule');
+  const title = say(locale, scheduleText.weeklySchedule);
   return {
     title, tone: 'blue', summary: title,
     blocks: [
       { type: 'fields', fields: [
-        { label: tr(locale, '时区', 'Timezone'), value: [s.timezone] },
-        { label: tr(locale, '发送周报', 'Prompt'), value: [at(s.prompt)] },
-        { label: tr(locale, '催交提醒', 'Reminders'), value: [s.reminders.map(at).join(', ') || '—'] },
-        { label: tr(locale, '截止并发送摘要', 'Deadline + digest'), value: [at(s.deadline)] },
-        { label: tr(locale, '任务跟进提醒', 'Task nudges'), value: [`${s.nudge.time} (${s.nudge.days.join(' ')})`] },
-        { label: tr(locale, '假期', 'Holidays'), value: [s.holidays.join(', ') || '—'] },
+        { label: say(locale, scheduleText.timezone), value: [s.timezone] },
+        { label: say(locale, scheduleText.prompt), value: [at(s.prompt)] },
+        { label: say(locale, scheduleText.reminders), value: [s.reminders.map(at).join(', ') || '—'] },
+        { label: say(locale, scheduleText.deadlineDigest), value: [at(s.deadline)] },
+        { label: say(locale, scheduleText.taskNudges), value: [`${s.nudge.time} (${s.nudge.days.join(' ')})`] },
+        { label: say(locale, scheduleText.holidays), value: [s.holidays.join(', ') || '—'] },
       ] },
-      { type: 'note', text: [tr(locale,
-        '修改示例：schedule prompt fri 16:00 · schedule reminders mon 10:00 · schedule deadline mon 12:00 · schedule timezone Asia/Shanghai · schedule holiday add 2026-12-25',
-        'Change it: schedule prompt fri 16:00 · schedule reminders mon 10:00 · schedule deadline mon 12:00 · schedule timezone Asia/Shanghai · schedule holiday add 2026-12-25')] },
+      { type: 'note', text: [say(locale, scheduleText.changeItSchedulePromptFri)] },
     ],
   };
 };
@@ -89,7 +88,7 @@ export function handleSchedule(i: Interaction, text: string): Answer {
   if (args.length === 0) return answer.reply(show(current, i.locale));
   if (!isManagerial(i.member)) return notAllowed(i.locale);
   const patch = patchFrom(args, current);
-  if (typeof patch === 'string') return answer.toast(tr(i.locale, `格式：schedule ${args[0] ?? ''} ${patch}`, `Usage: schedule ${args[0] ?? ''} ${patch}`), 'warning');
+  if (typeof patch === 'string') return answer.toast(say(i.locale, scheduleText.usageSchedule(args[0] ?? '', patch)), 'warning');
   try {
     return answer.reply(show(updateTeamSchedule(i, i.team, patch), i.locale));
   } catch (err) {
@@ -99,9 +98,9 @@ export function handleSchedule(i: Interaction, text: string): Answer {
 }
 
 export function handleTimezone(i: Interaction, zone: string): Answer {
-  if (!isValidTimeZone(zone)) return answer.toast(tr(i.locale, '请使用 IANA 时区名，例如 Asia/Shanghai', 'Use an IANA timezone such as America/New_York'), 'warning');
+  if (!isValidTimeZone(zone)) return answer.toast(say(i.locale, scheduleText.useAnIanaTimezoneSuch), 'warning');
   i.repos.teams.setMemberPrefs(i.member.id, { timezone: zone });
-  return answer.toast(tr(i.locale, `已设置你的时区：${zone}，每周提醒将按你的当地时间发送。`, `Your timezone is now ${zone}; your weekly prompt follows your local time.`), 'success');
+  return answer.toast(say(i.locale, scheduleText.yourTimezoneIsNowYour(zone)), 'success');
 }
 
 export const scheduleHandlers: FeatureHandlers = {

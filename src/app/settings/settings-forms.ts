@@ -7,8 +7,10 @@ import { ROLES } from '../../core/team.js';
 import { DIMENSIONS, TAGS, type Dimension } from '../../core/customer-risk/types.js';
 import { RANKING_COLUMNS } from '../../core/review/ranking.js';
 import type { FormField } from '../../ui/form.js';
-import { DIMENSION_NAME, ROLE_LABEL, t, tagLabel, tr, BUILT_IN_TAG_LABELS } from '../shared/view-text.js';
+import { DIMENSION_NAME, ROLE_LABEL, t, tagLabel, BUILT_IN_TAG_LABELS } from '../shared/view-text.js';
 import { coerceSettingValue, getPath } from './settings.service.js';
+import { say } from '../../core/i18n.js';
+import { settingsText } from './settings.messages.js';
 
 export const SETTINGS_FORM_SECTIONS = ['grading', 'weights', 'routing', 'template', 'tags', 'ranking'] as const;
 export type SettingsSection = (typeof SETTINGS_FORM_SECTIONS)[number];
@@ -77,7 +79,7 @@ function readScalars(view: Json, inputs: ReadonlyArray<SettingInput & { key: str
     const raw = first(values[input.field.id]);
     const current = getPath(view, input.key);
     if (raw === '') {
-      errors[input.field.id] = tr(locale, `必填：请填写${typeof current === 'number' ? '数字' : '取值'}（当前 ${text(current)}）`, `Required: expected ${typeof current === 'number' ? 'a number' : 'a value'} (now ${text(current)})`);
+      errors[input.field.id] = say(locale, settingsText.requiredExpectedNow(typeof current === 'number', text(current)));
       continue;
     }
     const value = coerceSettingValue(current, raw);
@@ -87,16 +89,16 @@ function readScalars(view: Json, inputs: ReadonlyArray<SettingInput & { key: str
 }
 
 function gradingForm(view: Json, locale: Locale): SectionForm {
-  const score = tr(locale, '指数 0–100', 'index 0–100');
+  const score = say(locale, settingsText.index0100);
   const inputs = [
-    scalar(view, 'scoring.grades.A', 'grades_A', tr(locale, 'A 级：指数达到', 'Grade A from index'), 'decimal', tr(locale, `${score}；总监跟进`, `${score}; the director follows up`), locale),
-    scalar(view, 'scoring.grades.B', 'grades_B', tr(locale, 'B 级：指数达到', 'Grade B from index'), 'decimal', tr(locale, `${score}；客户经理跟进`, `${score}; the account manager follows up`), locale),
-    scalar(view, 'scoring.keyAccount.escalateFrom', 'keyAccount_escalateFrom', tr(locale, '重点客户 B 级升 A：指数达到', 'Key account B → A from index'), 'decimal', score, locale),
-    scalar(view, 'scoring.escalateAfterWeeks', 'escalateAfterWeeks', tr(locale, '连续多少周 B 级升为 A', 'Weeks in B before escalating to A'), 'integer', tr(locale, '0 = 不升级', '0 = never'), locale),
-    scalar(view, 'scoring.hardTriggers.overdueDaysA', 'hardTriggers_overdueDaysA', tr(locale, '硬性触发：逾期天数 → A', 'Hard trigger: days overdue → A'), 'integer', tr(locale, '无论指数高低', 'whatever the index'), locale),
-    scalar(view, 'scoring.hardTriggers.overdueDaysB', 'hardTriggers_overdueDaysB', tr(locale, '硬性触发：逾期天数 → 至少 B', 'Hard trigger: days overdue → at least B'), 'integer', tr(locale, '不超过 A 的天数', 'not more than the A days'), locale),
-    scalar(view, 'scoring.grades.hysteresis', 'grades_hysteresis', tr(locale, '回落缓冲（分）', 'Hysteresis (points)'), 'decimal', tr(locale, '上周已分级的客户低于 B 线这么多分以内仍为 B（0–50）', 'a customer graded last week stays B while within this many points below B (0–50)'), locale),
-    scalar(view, 'scoring.grades.knee', 'grades_knee', tr(locale, '高分压缩起点', 'Compression knee'), 'decimal', tr(locale, '高于此指数平滑压缩，保持排序；须 ≥ B 线；100 = 关闭', 'above it the index is compressed to stay ordered; ≥ grade B; 100 = off'), locale),
+    scalar(view, 'scoring.grades.A', 'grades_A', say(locale, settingsText.gradeAFromIndex), 'decimal', say(locale, settingsText.theDirectorFollowsUp(score)), locale),
+    scalar(view, 'scoring.grades.B', 'grades_B', say(locale, settingsText.gradeBFromIndex), 'decimal', say(locale, settingsText.theAccountManagerFollowsUp(score)), locale),
+    scalar(view, 'scoring.keyAccount.escalateFrom', 'keyAccount_escalateFrom', say(locale, settingsText.keyAccountBAFrom), 'decimal', score, locale),
+    scalar(view, 'scoring.escalateAfterWeeks', 'escalateAfterWeeks', say(locale, settingsText.weeksInBBeforeEscalating), 'integer', say(locale, settingsText.zeroNever), locale),
+    scalar(view, 'scoring.hardTriggers.overdueDaysA', 'hardTriggers_overdueDaysA', say(locale, settingsText.hardTriggerDaysOverdueA), 'integer', say(locale, settingsText.whateverTheIndex), locale),
+    scalar(view, 'scoring.hardTriggers.overdueDaysB', 'hardTriggers_overdueDaysB', say(locale, settingsText.hardTriggerDaysOverdueAt), 'integer', say(locale, settingsText.notMoreThanTheA), locale),
+    scalar(view, 'scoring.grades.hysteresis', 'grades_hysteresis', say(locale, settingsText.hysteresisPoints), 'decimal', say(locale, settingsText.aCustomerGradedLastWeek), locale),
+    scalar(view, 'scoring.grades.knee', 'grades_knee', say(locale, settingsText.compressionKnee), 'decimal', say(locale, settingsText.aboveItTheIndexIs), locale),
   ];
   return { section: 'grading', inputs, read: (values) => readScalars(view, inputs, values, locale) };
 }
@@ -107,7 +109,7 @@ export const dimensionLabel = (id: string, locale: Locale): string =>
   (isDimension(id) ? t(DIMENSION_NAME[id], locale) : id);
 
 function weightsForm(view: Json, locale: Locale): SectionForm {
-  const inputs = DIMENSIONS.map((id) => scalar(view, `scoring.weights.${id}`, `weights_${id}`, dimensionLabel(id, locale), 'decimal', tr(locale, '0–2；1 = 正常，0 = 不计', '0–2; 1 = normal, 0 = ignored'), locale));
+  const inputs = DIMENSIONS.map((id) => scalar(view, `scoring.weights.${id}`, `weights_${id}`, dimensionLabel(id, locale), 'decimal', say(locale, settingsText.weightHint), locale));
   return { section: 'weights', inputs, read: (values) => readScalars(view, inputs, values, locale) };
 }
 
@@ -122,12 +124,12 @@ function routingForm(view: Json, locale: Locale): SectionForm {
     const current = getPath(view, key);
     const list = Array.isArray(current) ? current.map(String) : [];
     inputs.push({
-      field: { id: `route_${tag}`, label: tr(locale, `${tagLabel(tag, locale, BUILT_IN_TAG_LABELS)} → 负责角色`, `${tagLabel(tag, locale, BUILT_IN_TAG_LABELS)} → owner role`), kind: 'select', required: true, options: roleOptions(locale) },
+      field: { id: `route_${tag}`, label: say(locale, settingsText.ownerRole(tagLabel(tag, locale, BUILT_IN_TAG_LABELS))), kind: 'select', required: true, options: roleOptions(locale) },
       value: list[0] ?? '',
       errorKeys: [key, `${key}[0]`],
     });
     inputs.push({
-      field: { id: `route_${tag}_also`, label: tr(locale, `${tagLabel(tag, locale, BUILT_IN_TAG_LABELS)} → 同时告知`, `${tagLabel(tag, locale, BUILT_IN_TAG_LABELS)} → also told`), kind: 'text', required: false, hint: tr(locale, `角色，逗号分隔：${roles}`, `roles, comma-separated: ${roles}`) },
+      field: { id: `route_${tag}_also`, label: say(locale, settingsText.alsoTold(tagLabel(tag, locale, BUILT_IN_TAG_LABELS))), kind: 'text', required: false, hint: say(locale, settingsText.rolesCommaSeparated(roles)) },
       value: list.slice(1).join(', '),
       errorKeys: ROLES.map((_, n) => `${key}[${n + 1}]`),
     });
@@ -140,15 +142,15 @@ function routingForm(view: Json, locale: Locale): SectionForm {
     const tag = tagMap[id];
     const label = isObject(tag) ? (tag as { label?: { zh?: string; en?: string } }).label : undefined;
     inputs.push({
-      field: { id: `tagroute_${id}`, label: tr(locale, `${label?.zh ?? id} → 负责角色`, `${label?.en ?? id} → owner role`), kind: 'select', required: true, options: roleOptions(locale) },
+      field: { id: `tagroute_${id}`, label: say(locale, settingsText.ownerRole2(label?.en ?? id, label?.zh ?? id)), kind: 'select', required: true, options: roleOptions(locale) },
       value: text(getPath(view, key)),
       errorKeys: [key],
     });
   }
   const numbers = [
-    scalar(view, 'routing.dueDays.A', 'dueDays_A', tr(locale, 'A 级任务期限（天）', 'Grade A task due in (days)'), 'integer', '0–90', locale),
-    scalar(view, 'routing.dueDays.B', 'dueDays_B', tr(locale, 'B 级任务期限（天）', 'Grade B task due in (days)'), 'integer', '0–90', locale),
-    scalar(view, 'routing.escalateAfterWeeks', 'routing_escalateAfterWeeks', tr(locale, '任务多少周仍未改善升级给总监', 'Weeks still red before a task escalates to the director'), 'integer', '1–52', locale),
+    scalar(view, 'routing.dueDays.A', 'dueDays_A', say(locale, settingsText.gradeATaskDueIn), 'integer', '0–90', locale),
+    scalar(view, 'routing.dueDays.B', 'dueDays_B', say(locale, settingsText.gradeBTaskDueIn), 'integer', '0–90', locale),
+    scalar(view, 'routing.escalateAfterWeeks', 'routing_escalateAfterWeeks', say(locale, settingsText.weeksStillRedBeforeA), 'integer', '1–52', locale),
   ];
   inputs.push(...numbers);
   return {
@@ -160,7 +162,7 @@ function routingForm(view: Json, locale: Locale): SectionForm {
         const key = `routing.routes.${tag}`;
         const owner = first(values[`route_${tag}`]);
         if (owner === '') {
-          out.errors[`route_${tag}`] = tr(locale, '请选择一个角色', 'Choose a role');
+          out.errors[`route_${tag}`] = say(locale, settingsText.chooseARole);
           continue;
         }
         const also = splitList(first(values[`route_${tag}_also`])).filter((r) => r !== owner);
@@ -170,7 +172,7 @@ function routingForm(view: Json, locale: Locale): SectionForm {
       for (const id of tagIds) {
         const key = `scoring.customTags.${id}.route`;
         const route = first(values[`tagroute_${id}`]);
-        if (route === '') out.errors[`tagroute_${id}`] = tr(locale, '请选择一个角色', 'Choose a role');
+        if (route === '') out.errors[`tagroute_${id}`] = say(locale, settingsText.chooseARole);
         else if (!same(route, getPath(view, key))) out.changes.push({ key, value: route });
       }
       return { ...out, errorKeys: Object.fromEntries(inputs.map((i) => [i.field.id, i.errorKeys])) };
@@ -186,7 +188,7 @@ function parseJson(raw: string, locale: Locale, example: string): { ok: true; va
     const value: unknown = JSON.parse(raw);
     if (isObject(value)) return { ok: true, value };
   } catch { /* said below */ }
-  return { ok: false, error: tr(locale, `应为一个 JSON 对象，例如 ${example}`, `Expected one JSON object, e.g. ${example}`) };
+  return { ok: false, error: say(locale, settingsText.expectedOneJsonObjectE(example)) };
 }
 
 function templateForm(view: Json, locale: Locale): SectionForm {
@@ -201,7 +203,7 @@ function templateForm(view: Json, locale: Locale): SectionForm {
     inputs.push({
       field: {
         id: `hide_${id}`, label: `${field.label?.[locale] ?? id} (${id})`, kind: 'select', required: true,
-        options: [{ value: 'shown', label: tr(locale, '显示', 'Shown') }, { value: 'hidden', label: tr(locale, '隐藏', 'Hidden') }],
+        options: [{ value: 'shown', label: say(locale, settingsText.shown) }, { value: 'hidden', label: say(locale, settingsText.hidden2) }],
       },
       value: field.hidden ? 'hidden' : 'shown',
       errorKeys: [`template.fields.${id}`],
@@ -211,22 +213,22 @@ function templateForm(view: Json, locale: Locale): SectionForm {
   const items = Array.isArray(custom) ? custom : [];
   const allIds = [...builtIn.map(([id]) => id), ...items.map((c) => (isObject(c) ? String(c.id) : ''))].filter(Boolean);
   inputs.push({
-    field: { id: 'order', label: tr(locale, '字段顺序（字段 id，逗号分隔）', 'Field order (field ids, comma-separated)'), kind: 'textarea', required: false, hint: tr(locale, `未列出的字段按默认顺序排在后面。可用：${allIds.join(', ')}`, `Fields not listed follow in their default order. Ids: ${allIds.join(', ')}`) },
+    field: { id: 'order', label: say(locale, settingsText.fieldOrderFieldIdsComma), kind: 'textarea', required: false, hint: say(locale, settingsText.fieldsNotListedFollowIn(allIds.join(', '))) },
     value: (Array.isArray(getPath(view, 'template.order')) ? (getPath(view, 'template.order') as unknown[]).map(String) : []).join(', '),
     errorKeys: ['template.order'],
   });
   items.forEach((item, n) => {
     const id = isObject(item) ? String(item.id) : `#${n + 1}`;
     inputs.push({
-      field: { id: `custom_${n}`, label: tr(locale, `自定义字段 ${id}（JSON）`, `Custom field ${id} (JSON)`), kind: 'textarea', required: false, hint: tr(locale, '清空 = 删除此字段', 'empty = remove this field') },
+      field: { id: `custom_${n}`, label: say(locale, settingsText.customFieldJson(id)), kind: 'textarea', required: false, hint: say(locale, settingsText.emptyRemoveThisField) },
       value: JSON.stringify(item),
       errorKeys: [`template.custom.${n}`],
     });
   });
   inputs.push({
     field: {
-      id: 'custom_new', label: tr(locale, '新增自定义字段（JSON）', 'New custom field (JSON)'), kind: 'textarea', required: false,
-      hint: tr(locale, `kind: integer, number, money, date, text, select（select 需 options）。例：${CUSTOM_FIELD_EXAMPLE}`, `kind: integer, number, money, date, text, select (select needs options). E.g. ${CUSTOM_FIELD_EXAMPLE}`),
+      id: 'custom_new', label: say(locale, settingsText.newCustomFieldJson), kind: 'textarea', required: false,
+      hint: say(locale, settingsText.kindIntegerNumberMoneyDate(CUSTOM_FIELD_EXAMPLE)),
     },
     value: '',
     errorKeys: [],
@@ -272,16 +274,16 @@ function tagsForm(view: Json, locale: Locale): SectionForm {
   const tags = getPath(view, 'scoring.customTags');
   const entries = isObject(tags) ? Object.entries(tags) : [];
   const inputs: SettingInput[] = entries.map(([id, tag]) => ({
-    field: { id: `tag_${id}`, label: tr(locale, `标签 ${id}（JSON）`, `Tag ${id} (JSON)`), kind: 'textarea', required: false, hint: tr(locale, '清空 = 删除（配置文件里的标签保留）', 'empty = remove (tags of the config file stay)') },
+    field: { id: `tag_${id}`, label: say(locale, settingsText.tagJson(id)), kind: 'textarea', required: false, hint: say(locale, settingsText.emptyRemoveTagsOfThe) },
     value: JSON.stringify(tag),
     errorKeys: [`scoring.customTags.${id}`],
   }));
   inputs.push(
-    { field: { id: 'tag_new_id', label: tr(locale, '新标签 id', 'New tag id'), kind: 'text', required: false, hint: tr(locale, '小写字母、数字和 _，例如 contract_due', 'lowercase letters, digits and _, e.g. contract_due'), maxLength: 40 }, value: '', errorKeys: [] },
+    { field: { id: 'tag_new_id', label: say(locale, settingsText.newTagId), kind: 'text', required: false, hint: say(locale, settingsText.lowercaseLettersDigitsAndE), maxLength: 40 }, value: '', errorKeys: [] },
     {
       field: {
-        id: 'tag_new', label: tr(locale, '新标签规则（JSON）', 'New tag rule (JSON)'), kind: 'textarea', required: false,
-        hint: tr(locale, `severity: A/B；route: 角色；op: gt, gte, lt, lte, eq, ne, in, within_days, past, empty, not_empty。例：${CUSTOM_TAG_EXAMPLE}`, `severity: A/B; route: a role; op: gt, gte, lt, lte, eq, ne, in, within_days, past, empty, not_empty. E.g. ${CUSTOM_TAG_EXAMPLE}`),
+        id: 'tag_new', label: say(locale, settingsText.newTagRuleJson), kind: 'textarea', required: false,
+        hint: say(locale, settingsText.severityABRouteA(CUSTOM_TAG_EXAMPLE)),
       },
       value: '',
       errorKeys: [],
@@ -308,9 +310,9 @@ function tagsForm(view: Json, locale: Locale): SectionForm {
       const newId = first(values.tag_new_id);
       const newRaw = first(values.tag_new);
       if (newId !== '' || newRaw !== '') {
-        if (newId === '') errors.tag_new_id = tr(locale, '请填写新标签的 id，例如 contract_due', 'Expected an id for the new tag, e.g. contract_due');
-        else if (entries.some(([id]) => id === newId)) errors.tag_new_id = tr(locale, `${newId} 已存在，请在上面修改`, `${newId} exists already; edit it above`);
-        if (newRaw === '') errors.tag_new = tr(locale, `请填写规则，例如 ${CUSTOM_TAG_EXAMPLE}`, `Expected the rule, e.g. ${CUSTOM_TAG_EXAMPLE}`);
+        if (newId === '') errors.tag_new_id = say(locale, settingsText.expectedAnIdForThe);
+        else if (entries.some(([id]) => id === newId)) errors.tag_new_id = say(locale, settingsText.existsAlreadyEditItAbove(newId));
+        if (newRaw === '') errors.tag_new = say(locale, settingsText.expectedTheRuleEG(CUSTOM_TAG_EXAMPLE));
         const parsed = newRaw === '' ? null : parseJson(newRaw, locale, CUSTOM_TAG_EXAMPLE);
         if (parsed && !parsed.ok) errors.tag_new = parsed.error;
         if (parsed?.ok && !errors.tag_new_id) {
@@ -331,10 +333,10 @@ function rankingForm(view: Json, locale: Locale): SectionForm {
     {
       key: 'ranking.audience',
       field: {
-        id: 'ranking_audience', label: tr(locale, '排行榜发给谁', 'Who sees the ranking'), kind: 'select', required: true,
+        id: 'ranking_audience', label: say(locale, settingsText.whoSeesTheRanking), kind: 'select', required: true,
         options: [
-          { value: 'channel', label: tr(locale, '经理群（所有人可见）', 'The manager channel') },
-          { value: 'managers', label: tr(locale, '只私信经理', 'Managers only, by DM') },
+          { value: 'channel', label: say(locale, settingsText.theManagerChannel) },
+          { value: 'managers', label: say(locale, settingsText.managersOnlyByDm2) },
         ],
       },
       value: text(getPath(view, 'ranking.audience')),
@@ -342,7 +344,7 @@ function rankingForm(view: Json, locale: Locale): SectionForm {
     },
     {
       key: 'ranking.columns',
-      field: { id: 'ranking_columns', label: tr(locale, '显示的列（逗号分隔）', 'Columns shown (comma-separated)'), kind: 'text', required: true, hint: RANKING_COLUMNS.join(', ') },
+      field: { id: 'ranking_columns', label: say(locale, settingsText.columnsShownCommaSeparated), kind: 'text', required: true, hint: RANKING_COLUMNS.join(', ') },
       value: Array.isArray(columns) ? columns.join(', ') : '',
       errorKeys: ['ranking.columns'],
     },
@@ -379,7 +381,7 @@ const covers = (key: string, path: string): boolean => path === key || path.star
 export function errorsByField(message: string, errorKeys: Readonly<Record<string, readonly string[]>>, fieldOrder: readonly string[], locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};
   const add = (id: string, text: string) => (out[id] = out[id] ? `${out[id]}; ${text}` : text);
-  const prefix = tr(locale, '无效：', '');
+  const prefix = say(locale, settingsText.invalidPrefix);
   for (const p of settingProblems(message)) {
     let best: { id: string; len: number } | null = null;
     for (const id of fieldOrder) {

@@ -6,13 +6,15 @@ import type { ActionRef } from '../../ui/action.js';
 import type { MessageRef } from '../ports/chat.port.js';
 import type { FeatureHandlers, Interaction } from '../interaction/interaction-context.js';
 import { isManagerial } from '../interaction/interaction-context.js';
-import { tr } from '../shared/view-text.js';
 import {
   changeSettings, getPath, reloadStoredSettings, settingsHistory, settingsView, SettingsChangeError, undoChanges, undoLastChange, type SettingsChangesResult,
 } from './settings.service.js';
 import { errorsByField, isSettingsSection, sectionForm, type FormValues } from './settings-forms.js';
 import { settingsCard, settingsChangedCard, settingsForm, type SettingsChangeLine } from './settings.view.js';
 import { answer, type Answer } from '../answer.js';
+import { say } from '../../core/i18n.js';
+import { settingsText } from './settings.messages.js';
+import { commonText } from '../shared/common.messages.js';
 
 /** `settings` / `设置`; `settings undo` / `撤销设置` undoes the latest change. */
 export const SETTINGS_RE = /^(?:settings|setting|设置|配置)$/i;
@@ -21,7 +23,7 @@ export const SETTINGS_UNDO_RE = /^(?:settings\s+undo|undo\s+settings?|撤销设�
 const RECENT = 5;
 
 const refused = (i: Interaction): Answer =>
-  answer.toast(tr(i.locale, '只有销售经理、总监和老板可以查看和修改设置。', 'Only managers, directors and owners can see and change the settings.'), 'warning');
+  answer.toast(say(i.locale, settingsText.onlyManagersDirectorsAndOwners), 'warning');
 
 /** Who a change is recorded as: the member's email (what the CLI's `--by` takes), else their name. */
 const actorOf = (i: Interaction): string => i.member.email || i.member.name;
@@ -46,7 +48,7 @@ export function handleSettingsText(i: Interaction, text: string): Answer {
   if (SETTINGS_UNDO_RE.test(text)) {
     const before = settingsView(i.settings);
     const r = undoLastChange(i, i.team.id, actorOf(i));
-    if (!r) return answer.toast(tr(i.locale, '没有可以撤销的设置修改。', 'There is no settings change to undo.'), 'info');
+    if (!r) return answer.toast(say(i.locale, settingsText.thereIsNoSettingsChange), 'info');
     return answer.reply(changedCard(i, before, { changes: [r.change], settings: r.settings, rescored: r.rescored }, true));
   }
   return answer.reply(settingsOverview(i));
@@ -55,7 +57,7 @@ export function handleSettingsText(i: Interaction, text: string): Answer {
 export function handleSettingsAction(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
   if (!isManagerial(i.member)) return refused(i);
   reloadStoredSettings(i, i.team.id);
-  const stale = answer.toast(tr(i.locale, '这个按钮已过期，请重新打开设置。', 'This button is out of date; please open the settings again.'), 'warning');
+  const stale = answer.toast(say(i.locale, settingsText.thisButtonIsOutOf), 'warning');
   switch (ref.kind) {
     case 'settings.show': {
       const card = settingsOverview(i);
@@ -74,10 +76,10 @@ export function handleSettingsAction(i: Interaction, ref: ActionRef, message: Me
       try {
         const r = undoChanges(i, i.team.id, ids, actorOf(i));
         const card = changedCard(i, before, r, true);
-        const done = tr(i.locale, '已撤销', 'Undone');
+        const done = say(i.locale, settingsText.undone);
         return message ? answer.update(card, done) : answer.reply(card);
       } catch (err) {
-        if (err instanceof SettingsChangeError) return answer.toast(tr(i.locale, `未能撤销：${err.message}`, `Not undone: ${err.message}`), 'warning');
+        if (err instanceof SettingsChangeError) return answer.toast(say(i.locale, settingsText.notUndone(err.message)), 'warning');
         throw err;
       }
     }
@@ -91,7 +93,7 @@ const asText = (v: string | string[] | undefined): string => (Array.isArray(v) ?
 export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormValues): Answer {
   if (!isManagerial(i.member)) return refused(i);
   const section = ref.args.section;
-  if (!isSettingsSection(section)) return answer.toast(tr(i.locale, '这个表单已过期，请重新打开。', 'This form is out of date; please open it again.'), 'warning');
+  if (!isSettingsSection(section)) return answer.toast(say(i.locale, commonText.thisFormIsOutOf), 'warning');
   reloadStoredSettings(i, i.team.id);
   const before = settingsView(i.settings);
   const form = sectionForm(section, before, i.locale);
@@ -100,7 +102,7 @@ export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormV
   const again = (errors: Record<string, string>): Answer => (answer.fieldErrors(settingsForm(form, i.locale, { values: submitted, errors })));
   if (Object.keys(read.errors).length > 0) return again(read.errors);
   // Nothing changed: the settings card again where the form had replaced it (Feishu), or in the DM it came from (Slack).
-  if (read.changes.length === 0) return answer.formDone(tr(i.locale, '没有改动，未保存', 'Nothing changed; nothing saved'), settingsOverview(i));
+  if (read.changes.length === 0) return answer.formDone(say(i.locale, settingsText.nothingChangedNothingSaved), settingsOverview(i));
   try {
     const r = changeSettings(i, i.team.id, { changes: read.changes, actor: actorOf(i) });
     return answer.reply(changedCard(i, before, r, false));
@@ -112,7 +114,7 @@ export function handleSettingsForm(i: Interaction, ref: ActionRef, values: FormV
 
 /** A settings form closed without saving: the overview again where the form had replaced it (Feishu). */
 export function handleSettingsFormCancel(i: Interaction): Answer {
-  const closed = tr(i.locale, '已取消，未保存', 'Cancelled; nothing saved');
+  const closed = say(i.locale, commonText.cancelledNothingSaved);
   return isManagerial(i.member) ? answer.update(settingsOverview(i), closed) : answer.toast(closed);
 }
 

@@ -1,4 +1,5 @@
-// Shared pieces for presenters: localisation, grade badges, delta arrows, mentions, buttons.
+// Shared pieces for presenters: label tables, grade badges, delta arrows, mentions, buttons. Feature strings
+// live in each feature's *.messages.ts catalog (say(locale, digestText.title)).
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
 import type { Member, Role } from '../../core/team.js';
@@ -9,9 +10,6 @@ import type { Button, Inline, Tone, UserRef } from '../../ui/card.js';
 
 /** The string for a locale. */
 export const t = (lt: LocalizedText, locale: Locale): string => lt[locale];
-
-/** Pick between an inline zh/en pair. */
-export const tr = (locale: Locale, zh: string, en: string): string => (locale === 'zh' ? zh : en);
 
 export const GRADE_EMOJI: Record<Grade, string> = { A: '🔴', B: '🟠' };
 export const GRADE_TONE: Record<Grade, Tone> = { A: 'red', B: 'orange' };

@@ -6,8 +6,11 @@ import { prefillEntry } from '../../core/weekly-report/carry.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { encodeAction } from '../../ui/action.js';
 import type { FormField, FormFieldKind, FormSpec } from '../../ui/form.js';
-import { L, t, tr } from '../shared/view-text.js';
+import { L, t } from '../shared/view-text.js';
 import { progressFormFields, progressFormValues, type ProgressTask } from '../follow-up/progress-fields.view.js';
+import { say } from '../../core/i18n.js';
+import { commonText } from '../shared/common.messages.js';
+import { weeklyReportText } from './weekly-report.messages.js';
 
 /** Field id of the customer name on the new-customer form. */
 export const CUSTOMER_NAME_FIELD = 'customerName';
@@ -22,7 +25,7 @@ const KIND: Record<FieldKind, FormFieldKind> = {
 
 /** One template field as a form field: label with unit, help as hint, localized options. */
 export function formFieldOf(field: TemplateField, locale: Locale): FormField {
-  const label = field.unit ? `${t(field.label, locale)}${tr(locale, `（${field.unit.zh}）`, ` (${field.unit.en})`)}` : t(field.label, locale);
+  const label = field.unit ? `${t(field.label, locale)}${say(locale, weeklyReportText.unitSuffix(field.unit))}` : t(field.label, locale);
   const out: FormField = { id: field.id, label, kind: KIND[field.kind], required: field.required, hint: t(field.help, locale) };
   if (field.options) return { ...out, options: field.options.map((o) => ({ value: o.value, label: t(o.label, locale) })) };
   if (field.kind === 'count' || field.kind === 'money') return { ...out, min: 0 };
@@ -151,12 +154,12 @@ export function entryForm(model: EntryFormModel, locale: Locale): FormSpec {
   const start = entryFormStart(model);
   const intro = [
     `${model.customer.name} · ${model.week}`,
-    model.thisWeek ? tr(locale, '本周已填，可修改', 'saved this week, edit as needed') : model.lastEntry ? tr(locale, '已按上周预填', 'pre-filled from last week') : tr(locale, '无上周记录', 'no entry last week'),
+    model.thisWeek ? say(locale, weeklyReportText.savedThisWeekEditAs) : model.lastEntry ? say(locale, weeklyReportText.preFilledFromLastWeek) : say(locale, weeklyReportText.noEntryLastWeek),
     ...(model.status ? [model.status] : []),
   ].join(' · ');
   return {
     formId: encodeAction({ kind: 'report.save', args: { week: model.week, customerId: String(model.customer.id) } }),
-    title: tr(locale, '客户周报', 'Weekly entry'),
+    title: say(locale, weeklyReportText.weeklyEntry),
     submitLabel: t(L.save, locale),
     cancelLabel: t(L.cancel, locale),
     intro,
@@ -188,18 +191,18 @@ export function newCustomerForm(model: NewCustomerFormModel, locale: Locale): Fo
   const template = model.template ?? DEFAULT_TEMPLATE;
   const nameField: FormField = {
     id: CUSTOMER_NAME_FIELD,
-    label: tr(locale, '客户名称', 'Customer name'),
+    label: say(locale, weeklyReportText.customerName),
     kind: 'text',
     required: true,
-    hint: tr(locale, '已有客户会按名称自动匹配', 'An existing customer with this name is matched automatically'),
+    hint: say(locale, weeklyReportText.anExistingCustomerWithThis),
     maxLength: 200,
   };
   return {
     formId: encodeAction({ kind: 'report.new', args: { week: model.week } }),
-    title: tr(locale, '添加客户', 'Add customer'),
+    title: say(locale, L.addCustomer),
     submitLabel: t(L.save, locale),
     cancelLabel: t(L.cancel, locale),
-    intro: tr(locale, `新客户 · ${model.week}`, `New customer · ${model.week}`),
+    intro: say(locale, weeklyReportText.newCustomer(model.week)),
     fields: [nameField, ...templateFormFields(template, locale)],
     values: {},
   };

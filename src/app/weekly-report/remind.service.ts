@@ -2,13 +2,14 @@
 // Used by the scheduled remind step and by a manager's Remind button.
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Member } from '../../core/team.js';
-import { tr } from '../shared/view-text.js';
 import { reportPromptCard } from './report-prompt.view.js';
 import { reportPromptModel, type WeekSnapshot } from './report.service.js';
 import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, outboxKeys, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
 import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
+import { say } from '../../core/i18n.js';
+import { weeklyReportText } from './weekly-report.messages.js';
 
 /** Queue a reminder to one rep (manager's Remind button, or the scheduled step). */
 export function remindRep(app: RadarApp, rep: Member, week: WeekId, n: number | string, snapshot?: WeekSnapshot): { queued: number; reachable: boolean } {
@@ -19,7 +20,7 @@ export function remindRep(app: RadarApp, rep: Member, week: WeekId, n: number | 
   const card = {
     ...prompt,
     title: `⏰ ${prompt.title}`,
-    summary: tr(locale, `提醒：请提交 ${week} 周报`, `Reminder: please submit your ${week} report`),
+    summary: say(locale, weeklyReportText.reminderPleaseSubmitYourReport(week)),
     tone: 'orange' as const,
   };
   let queued = 0;

@@ -5,7 +5,9 @@ import type { Stage } from '../../core/weekly-report/template.js';
 import { DEFAULT_TEMPLATE, fieldById } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
-import { button, gradeBadge, L, t, tagLabels, tr, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { button, gradeBadge, L, t, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { say } from '../../core/i18n.js';
+import { weeklyReportText } from './weekly-report.messages.js';
 
 export interface ReportPromptCustomer {
   customerId: number;
@@ -56,17 +58,17 @@ function customerLine(c: ReportPromptCustomer, locale: Locale, tags: TagLabels):
     if (c.lastReason) line.push(` · ${short(t(c.lastReason, locale))}`);
   }
   if (c.openTasks && c.openTasks.length > 0) {
-    line.push(tr(locale, ` · 📌 跟进中：${tagLabels(c.openTasks, locale, tags)}`, ` · 📌 follow-up: ${tagLabels(c.openTasks, locale, tags)}`));
+    line.push(say(locale, weeklyReportText.followUp(tagLabels(c.openTasks, locale, tags))));
   }
   if (c.saved) {
-    if (c.carried) line.push(tr(locale, ' · 本周无变化', ' · no change'));
+    if (c.carried) line.push(say(locale, weeklyReportText.noChange));
     return line;
   }
   if (c.lastStage === null && c.lastGrade === null) {
-    line.push(tr(locale, ' · 上周无记录', ' · no entry last week'));
+    line.push(say(locale, weeklyReportText.noEntryLastWeek2));
     return line;
   }
-  if (!c.lastGrade) line.push(tr(locale, ' · 上周：', ' · last week: '), c.lastStage ? stageLabel(c.lastStage, locale) : '—');
+  if (!c.lastGrade) line.push(say(locale, weeklyReportText.lastWeek), c.lastStage ? stageLabel(c.lastStage, locale) : '—');
   return line;
 }
 
@@ -74,9 +76,9 @@ function customerLine(c: ReportPromptCustomer, locale: Locale, tags: TagLabels):
 export function reportPromptTitle(model: ReportPromptModel, locale: Locale): string {
   const done = model.customers.filter((c) => c.saved).length;
   const total = model.customers.length;
-  const base = tr(locale, `周报 ${model.week} — ${done}/${total} 个客户已填`, `Weekly report ${model.week} — ${done}/${total} customers done`);
-  if (model.state === 'submitted') return base + tr(locale, '（已提交）', ' (submitted)');
-  if (model.state === 'closed') return base + tr(locale, '（已截止）', ' (closed)');
+  const base = say(locale, weeklyReportText.weeklyReportCustomersDone(model.week, done, total));
+  if (model.state === 'submitted') return base + say(locale, weeklyReportText.submitted);
+  if (model.state === 'closed') return base + say(locale, weeklyReportText.closed);
   return base;
 }
 
@@ -89,20 +91,16 @@ export function reportPromptCard(model: ReportPromptModel, locale: Locale): Card
   const blocks: Block[] = [];
 
   if (model.state === 'open') {
-    blocks.push({ type: 'text', text: [tr(locale,
-      '有变化的客户点「填写」（已按上周预填，本周数字从 0 开始，只改有变化的）；没变化的点「本周无变化」，或最后点「其余客户均无变化」。然后点「提交周报」。',
-      'Use "Fill in" for customers where something changed (pre-filled from last week, this week\'s numbers start at 0: change only what changed); "No change" for the others, or "All others unchanged" at the end. Then "Submit report".')] });
+    blocks.push({ type: 'text', text: [say(locale, weeklyReportText.useFillInForCustomers)] });
   } else if (model.state === 'submitted') {
     const at = model.submittedAt ? model.submittedAt.slice(0, 16).replace('T', ' ') : '';
-    blocks.push({ type: 'note', text: [tr(locale,
-      `已提交${at ? `（${at}）` : ''}。摘要发出前仍可修改。`,
-      `Submitted${at ? ` (${at})` : ''}. You can still edit until the digest goes out.`)] });
+    blocks.push({ type: 'note', text: [say(locale, weeklyReportText.submittedYouCanStillEdit(at))] });
   } else {
-    blocks.push({ type: 'note', text: [tr(locale, '本周周报已截止，摘要已发出。', 'This week is closed: the digest has gone out.')] });
+    blocks.push({ type: 'note', text: [say(locale, weeklyReportText.thisWeekIsClosedThe)] });
   }
 
   if (total === 0) {
-    blocks.push({ type: 'text', text: [tr(locale, '你名下还没有客户，可点「添加客户」。', 'You have no customers yet: use "Add customer".')] });
+    blocks.push({ type: 'text', text: [say(locale, weeklyReportText.youHaveNoCustomersYet)] });
   }
   // One compact text block per customer, with its button beside it (renderers split oversize cards); a
   // customer still to fill that has something to carry gets "Fill in" and "No change" side by side.
@@ -118,8 +116,8 @@ export function reportPromptCard(model: ReportPromptModel, locale: Locale): Card
 
   if (model.confirmEmpty && model.state === 'open') {
     blocks.push({ type: 'divider' });
-    blocks.push({ type: 'text', text: [{ colored: tr(locale, '还没有填写任何客户——仍然提交吗？', 'No customer filled — submit anyway?'), tone: 'orange' }] });
-    blocks.push({ type: 'actions', buttons: [button(tr(locale, '仍然提交（空）', 'Submit anyway (empty)'), 'report.submit', { week, empty: 1 }, 'danger')] });
+    blocks.push({ type: 'text', text: [{ colored: say(locale, weeklyReportText.noCustomerFilledSubmitAnyway), tone: 'orange' }] });
+    blocks.push({ type: 'actions', buttons: [button(say(locale, weeklyReportText.submitAnywayEmpty), 'report.submit', { week, empty: 1 }, 'danger')] });
   }
 
   if (model.state !== 'closed') {

@@ -5,8 +5,7 @@ import type { MessageRef } from '../ports/chat.port.js';
 import { answer, type Answer } from '../answer.js';
 import type { FeatureHandlers, FormValues, Interaction } from '../interaction/interaction-context.js';
 import { cleanName } from '../../core/team.js';
-import { text } from '../../core/i18n.js';
-import { tr } from '../shared/view-text.js';
+import { text, say } from '../../core/i18n.js';
 import { teamNow } from '../context.js';
 import { absenceStartWeek, invalidateScores } from '../scoring/scoring.service.js';
 import { readProgress, storeProgress } from '../follow-up/progress.service.js';
@@ -16,6 +15,7 @@ import { canEditCustomer, carryEntries, entryFormIssues, entryFormModel, filledC
 import { remindRep } from './remind.service.js';
 import { currentReportWeek, firstValue, formClosed, historyWeek, idArg, isManagerial, notAllowed, staleButton, staleForm, weekArg } from '../interaction/interaction-context.js';
 import { afterReportChange } from '../interaction/source-card.js';
+import { weeklyReportText } from './weekly-report.messages.js';
 
 function openEntryForm(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
   const customer = i.repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
@@ -41,8 +41,8 @@ function carryOver(i: Interaction, ref: ActionRef, message: MessageRef | null): 
   }
   const { carried } = carryEntries(i, i.member, week, ids);
   return answer.update(afterReportChange(i, week), carried === 0
-      ? tr(i.locale, '没有可沿用上周的客户', 'Nothing to carry over from last week')
-      : tr(i.locale, `已记为本周无变化：${carried} 个客户`, `Marked unchanged: ${carried} customer${carried > 1 ? 's' : ''}`));
+      ? say(i.locale, weeklyReportText.nothingToCarryOverFrom)
+      : say(i.locale, weeklyReportText.markedUnchangedCustomer(carried, carried > 1 ? 's' : '')));
 }
 
 function submitWeek(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
@@ -52,14 +52,14 @@ function submitWeek(i: Interaction, ref: ActionRef, message: MessageRef | null):
   const status = i.repos.reports.reportStatuses(i.team.id, week).find((s) => s.repId === i.member.id);
   if (!status?.submittedAt && ref.args.empty !== '1' && filledCount(i, i.member, week) === 0) {
     const model = { ...reportPromptModel(i, i.member, week), confirmEmpty: true };
-    return answer.update(reportPromptCard(model, i.locale), tr(i.locale, '还没有填写任何客户', 'No customer filled yet'));
+    return answer.update(reportPromptCard(model, i.locale), say(i.locale, weeklyReportText.noCustomerFilledYet));
   }
   const { late, already } = submitReport(i, i.member, week);
   return answer.update(afterReportChange(i, week), already
-      ? tr(i.locale, `${week} 周报已经提交过了`, `Your ${week} report was already submitted`)
+      ? say(i.locale, weeklyReportText.yourReportWasAlreadySubmitted(week))
       : late
-      ? tr(i.locale, `已提交 ${week} 周报（迟交，摘要已更新）`, `${week} report submitted (late; the digest was updated)`)
-      : tr(i.locale, `已提交 ${week} 周报，谢谢！`, `${week} report submitted. Thank you!`));
+      ? say(i.locale, weeklyReportText.reportSubmittedLateTheDigest(week))
+      : say(i.locale, weeklyReportText.reportSubmittedThankYou(week)));
 }
 
 function remindRepNow(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
@@ -68,8 +68,8 @@ function remindRepNow(i: Interaction, ref: ActionRef, message: MessageRef | null
   if (!rep || rep.teamId !== i.team.id) return staleButton(i.locale);
   const { reachable } = remindRep(i.app, rep, weekArg(i, ref), `manual-${i.clock().toISOString()}`);
   return reachable
-    ? answer.toast(tr(i.locale, `已提醒 ${rep.name}`, `Reminder sent to ${rep.name}`), 'success')
-    : answer.toast(tr(i.locale, `${rep.name} 没有可联系的账号（邮箱未匹配）`, `${rep.name} has no reachable account (email not matched)`), 'warning');
+    ? answer.toast(say(i.locale, weeklyReportText.reminderSentTo(rep.name)), 'success')
+    : answer.toast(say(i.locale, weeklyReportText.hasNoReachableAccountEmail(rep.name)), 'warning');
 }
 
 function saveEntryForm(i: Interaction, ref: ActionRef, values: FormValues, message: MessageRef | null): Answer {
@@ -90,7 +90,7 @@ function saveEntryForm(i: Interaction, ref: ActionRef, values: FormValues, messa
   const saved = saveEntry(i, i.member, week, customer, values);
   if (!saved.ok) return answer.fieldErrors(entryFormWithErrors(model, values, saved.issues, i.locale));
   storeProgress(i, i.member, week, progress.items);
-  return answer.formDone(tr(i.locale, `已保存：${customer.name}`, `Saved: ${customer.name}`), afterReportChange(i, week));
+  return answer.formDone(say(i.locale, weeklyReportText.saved(customer.name)), afterReportChange(i, week));
 }
 
 function saveNewCustomerForm(i: Interaction, ref: ActionRef, values: FormValues, message: MessageRef | null): Answer {
@@ -110,7 +110,7 @@ function saveNewCustomerForm(i: Interaction, ref: ActionRef, values: FormValues,
   if (issues.length > 0) return answer.fieldErrors(newCustomerFormWithErrors(model, values, issues, i.locale));
   const customer = findOrAddCustomer(i, i.member, name);
   saveEntry(i, i.member, week, customer, values);
-  return answer.formDone(tr(i.locale, `已添加：${customer.name}`, `Added: ${customer.name}`), afterReportChange(i, week));
+  return answer.formDone(say(i.locale, weeklyReportText.added(customer.name)), afterReportChange(i, week));
 }
 
 function restoreReportCard(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
@@ -134,26 +134,26 @@ function normalizeDate(raw: string): string | null {
 
 
 function showReportCard(i: Interaction): Answer {
-  if (i.member.role !== 'rep') return answer.toast(tr(i.locale, '只有销售需要填写周报。', 'Only reps fill weekly reports.'), 'info');
+  if (i.member.role !== 'rep') return answer.toast(say(i.locale, weeklyReportText.onlyRepsFillWeeklyReports), 'info');
   const week = currentReportWeek(i.app, i.team);
   return answer.reply(reportPromptCard(reportPromptModel(i, i.member, week), i.locale));
 }
 
 function setAway(i: Interaction, typed: string): Answer {
   const until = normalizeDate(AWAY.exec(typed)?.[1] ?? '');
-  if (!until) return answer.toast(tr(i.locale, '日期格式应为 YYYY-MM-DD，例如：请假到 2026-12-05', 'Use a date as YYYY-MM-DD, e.g. "away until 2026-12-05"'), 'warning');
+  if (!until) return answer.toast(say(i.locale, weeklyReportText.useADateAsYyyy), 'warning');
   if (until < teamNow(i, i.team.timezone).today) {
-    return answer.toast(tr(i.locale, '这个日期已经过去了。', 'That date is in the past.'), 'warning');
+    return answer.toast(say(i.locale, weeklyReportText.thatDateIsInThe), 'warning');
   }
   i.repos.teams.setAway(i.member.id, until);
   invalidateScores(i, i.team.id, absenceStartWeek(until));
-  return answer.toast(tr(i.locale, `好的，${until} 之前不会提醒你交周报，也不计入未交。`, `Got it: until ${until} you won't be prompted or counted as missing.`), 'success');
+  return answer.toast(say(i.locale, weeklyReportText.gotItUntilYouWont(until)), 'success');
 }
 
 function comeBack(i: Interaction): Answer {
   if (i.member.awayUntil) invalidateScores(i, i.team.id, absenceStartWeek(i.member.awayUntil));
   i.repos.teams.setAway(i.member.id, null);
-  return answer.toast(tr(i.locale, '欢迎回来！', 'Welcome back!'), 'success');
+  return answer.toast(say(i.locale, weeklyReportText.welcomeBack), 'success');
 }
 
 export const weeklyReportHandlers: FeatureHandlers = {

@@ -1,16 +1,19 @@
 // One customer: index and grade, trend and radar charts, the reasons with the numbers behind each
 // dimension, the entries history, and every follow-up task with its events.
-import { formatMoney, pick, type Locale } from '../../core/i18n.js';
+import { formatMoney, pick, type Locale, say } from '../../core/i18n.js';
 import { DIMENSIONS } from '../../core/customer-risk/types.js';
 import type { FieldId } from '../../core/weekly-report/template.js';
 import type { ReportTemplate } from '../../core/weekly-report/template.js';
 import { taskEventLine } from '../../app/follow-up/task-history.view.js';
-import { tagLabel, STATE_LABEL, ROLE_LABEL, t, deltaArrow, BUILT_IN_TAG_LABELS } from '../../app/shared/view-text.js';
+import { tagLabel, STATE_LABEL, ROLE_LABEL, t, deltaArrow, BUILT_IN_TAG_LABELS, L } from '../../app/shared/view-text.js';
 import { html, type SafeHtml } from '../html.js';
 import type { CustomerPageModel } from '../models/customer.model.js';
 import { figure, type Figure } from './figure.js';
 import { href, layout, type PageContext } from './layout.js';
-import { DIMENSION_LABEL, tr } from './labels.js';
+import { DIMENSION_LABEL } from './labels.js';
+import { commonText } from '../../app/shared/common.messages.js';
+import { customerPageText } from './customer.messages.js';
+import { pagesText } from './pages.messages.js';
 
 const HISTORY_FIELDS: readonly FieldId[] = ['contacts', 'revenue', 'receivable', 'overdueDays', 'complaints', 'requirementChanges', 'faults', 'usage', 'stage', 'expectedClose', 'health', 'notes'];
 const MONEY: ReadonlySet<FieldId> = new Set(['revenue', 'receivable']);
@@ -42,17 +45,17 @@ export function customerPage(pc: PageContext, m: CustomerPageModel, template: Re
   const chartList = charts ? [charts.trend, charts.radar].filter((f): f is Figure => f !== null) : [];
   const head = html`<div class="head">
   <h1 data-customer-name>${c.name}</h1>
-  ${s?.grade ? html`<span class="badge ${s.grade}" data-grade>${s.grade}</span>` : html`<span class="muted">${tr(locale, '未预警', 'not flagged')}</span>`}
+  ${s?.grade ? html`<span class="badge ${s.grade}" data-grade>${s.grade}</span>` : html`<span class="muted">${say(locale, customerPageText.notFlagged)}</span>`}
   ${s ? html`<span class="index" data-index>${s.index}</span><span>${deltaArrow(s.delta)}</span>` : ''}
 </div>
-<p class="muted">${m.week} · ${c.tier === 'key' ? tr(locale, '重点客户', 'Key account') : tr(locale, '普通客户', 'Normal')}
-  · ${tr(locale, '区域', 'Region')} ${c.region ?? '—'} · ${tr(locale, '行业', 'Industry')} ${c.industry ?? '—'}
-  · ${tr(locale, '销售', 'Rep')} ${m.rep?.name ?? '—'}${s && s.weeksInRed > 0 ? tr(locale, ` · 连续 ${s.weeksInRed} 周预警`, ` · ${s.weeksInRed} weeks in red`) : ''}</p>`;
+<p class="muted">${m.week} · ${c.tier === 'key' ? say(locale, customerPageText.keyAccount) : say(locale, customerPageText.normal)}
+  · ${say(locale, pagesText.region)} ${c.region ?? '—'} · ${say(locale, customerPageText.industry)} ${c.industry ?? '—'}
+  · ${say(locale, L.rep)} ${m.rep?.name ?? '—'}${s && s.weeksInRed > 0 ? say(locale, customerPageText.weeksInRed(s.weeksInRed)) : ''}</p>`;
 
   const reasons = html`<section class="card" id="reasons">
-  <h2>${tr(locale, '原因', 'Why')}</h2>
-  ${s && s.reasons.length > 0 ? html`<ul class="reasons" data-reasons>${s.reasons.map((r) => html`<li>${pick(r, locale)}</li>`)}</ul>` : html`<p class="muted">${tr(locale, '各项指标正常。', 'Nothing elevated.')}</p>`}
-  ${s ? html`<div class="scroll"><table class="dimensions"><thead><tr><th>${tr(locale, '维度', 'Dimension')}</th><th class="num">${tr(locale, '分数', 'Score')}</th><th>${tr(locale, '依据', 'Numbers')}</th></tr></thead>
+  <h2>${say(locale, commonText.why)}</h2>
+  ${s && s.reasons.length > 0 ? html`<ul class="reasons" data-reasons>${s.reasons.map((r) => html`<li>${pick(r, locale)}</li>`)}</ul>` : html`<p class="muted">${say(locale, customerPageText.nothingElevated)}</p>`}
+  ${s ? html`<div class="scroll"><table class="dimensions"><thead><tr><th>${say(locale, customerPageText.dimension)}</th><th class="num">${say(locale, customerPageText.score)}</th><th>${say(locale, customerPageText.numbers)}</th></tr></thead>
   <tbody>${DIMENSIONS.map((d) => {
     const dim = s.dimensions[d];
     return html`<tr><td>${pick(DIMENSION_LABEL[d], locale)}</td><td class="num">${Math.round(dim.score)}</td><td>${dim.reason ? pick(dim.reason, locale) : ''}<div class="facts">${factText(dim.facts)}</div></td></tr>`;
@@ -61,23 +64,23 @@ export function customerPage(pc: PageContext, m: CustomerPageModel, template: Re
 </section>`;
 
   const entries = html`<section class="card" id="entries">
-  <h2>${tr(locale, '周报记录', 'Report history')}</h2>
-  ${m.entries.length === 0 ? html`<p class="muted">${tr(locale, '还没有周报。', 'No reports yet.')}</p>` : html`<div class="scroll"><table>
-  <thead><tr><th>${tr(locale, '周', 'Week')}</th><th>${tr(locale, '销售', 'Rep')}</th>${HISTORY_FIELDS.map((id) => html`<th>${label(id)}</th>`)}</tr></thead>
+  <h2>${say(locale, customerPageText.reportHistory)}</h2>
+  ${m.entries.length === 0 ? html`<p class="muted">${say(locale, customerPageText.noReportsYet)}</p>` : html`<div class="scroll"><table>
+  <thead><tr><th>${say(locale, commonText.week)}</th><th>${say(locale, L.rep)}</th>${HISTORY_FIELDS.map((id) => html`<th>${label(id)}</th>`)}</tr></thead>
   <tbody>${m.entries.map((e) => html`<tr><td>${e.week}</td><td>${e.repName}</td>${HISTORY_FIELDS.map((id) => html`<td class="${typeof e.values[id] === 'number' ? 'num' : ''}">${fieldValue(template, id, e.values[id], locale)}</td>`)}</tr>`)}</tbody>
   </table></div>`}
 </section>`;
 
   const tasks = html`<section class="card" id="tasks">
-  <h2>${tr(locale, '跟进任务', 'Follow-ups')}</h2>
-  ${m.tasks.length === 0 ? html`<p class="muted">${tr(locale, '没有跟进任务。', 'No follow-ups.')}</p>` : m.tasks.map(({ task, assignee, events }) => html`<div data-task="${task.id}">
+  <h2>${say(locale, customerPageText.followUps)}</h2>
+  ${m.tasks.length === 0 ? html`<p class="muted">${say(locale, customerPageText.noFollowUps)}</p>` : m.tasks.map(({ task, assignee, events }) => html`<div data-task="${task.id}">
     <h3>${tagLabel(task.tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)} · ${t(STATE_LABEL[task.state], locale)} <span class="badge ${task.grade}">${task.grade}</span></h3>
-    <p class="muted">${t(ROLE_LABEL[task.role], locale)}${assignee ? ` · ${assignee}` : ''} · ${tr(locale, `截止 ${task.dueDate}`, `due ${task.dueDate}`)}${task.closeNote ? ` · ${task.closeNote}` : ''}${task.escalated ? tr(locale, ' · 已升级', ' · escalated') : ''}</p>
+    <p class="muted">${t(ROLE_LABEL[task.role], locale)}${assignee ? ` · ${assignee}` : ''} · ${say(locale, commonText.due(task.dueDate))}${task.closeNote ? ` · ${task.closeNote}` : ''}${task.escalated ? say(locale, customerPageText.escalated) : ''}</p>
     <ul>${events.map((e) => html`<li>${taskEventLine({ event: e, actor: e.actor }, locale)}</li>`)}</ul>
   </div>`)}
 </section>`;
 
-  const body: SafeHtml = html`<p><a href="${href(pc, '/', { week: m.week })}">← ${tr(locale, '本周', 'This week')}</a></p>
+  const body: SafeHtml = html`<p><a href="${href(pc, '/', { week: m.week })}">← ${say(locale, pagesText.thisWeek)}</a></p>
 ${head}
 ${chartList.length > 0 ? html`<div class="grid two">${chartList.map((f) => html`<section class="card"><h2>${f.title}</h2>${figure(f)}</section>`)}</div>` : ''}
 ${reasons}

@@ -4,7 +4,9 @@ import type { Member } from '../../core/team.js';
 import { t, ROLE_LABEL, type TagLabels } from '../../app/shared/view-text.js';
 import { html, type SafeHtml } from '../html.js';
 import { DASHBOARD_PATH } from '../auth/web-auth.js';
-import { appName, tr } from './labels.js';
+import { appName } from './labels.js';
+import { say } from '../../core/i18n.js';
+import { pagesText } from './pages.messages.js';
 
 export interface PageContext {
   locale: Locale;
@@ -28,13 +30,13 @@ export function layout(pc: PageContext, opts: { title: string; current?: 'week' 
   const { locale, viewer } = pc;
   const other: Locale = locale === 'zh' ? 'en' : 'zh';
   const nav = viewer ? html`
-    <nav aria-label="${tr(locale, '导航', 'Navigation')}">
-      <a href="${href(pc, '/')}"${opts.current === 'week' ? html` aria-current="page"` : ''}>${tr(locale, '本周', 'This week')}</a>
-      <a href="${href(pc, '/team')}"${opts.current === 'team' ? html` aria-current="page"` : ''}>${tr(locale, '团队', 'Team')}</a>
+    <nav aria-label="${say(locale, pagesText.navigation)}">
+      <a href="${href(pc, '/')}"${opts.current === 'week' ? html` aria-current="page"` : ''}>${say(locale, pagesText.thisWeek)}</a>
+      <a href="${href(pc, '/team')}"${opts.current === 'team' ? html` aria-current="page"` : ''}>${say(locale, pagesText.team)}</a>
     </nav>
     <span class="who">${viewer.name} · ${t(ROLE_LABEL[viewer.role], locale)}</span>
     <a href="${opts.switchLang ?? `?lang=${other}`}" lang="${other === 'zh' ? 'zh-CN' : 'en'}">${other === 'zh' ? '中文' : 'English'}</a>
-    <form method="post" action="${DASHBOARD_PATH}/signout"><button class="plain" type="submit">${tr(locale, '退出', 'Sign out')}</button></form>` : '';
+    <form method="post" action="${DASHBOARD_PATH}/signout"><button class="plain" type="submit">${say(locale, pagesText.signOut)}</button></form>` : '';
   return `<!doctype html>${html`<html lang="${locale === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">

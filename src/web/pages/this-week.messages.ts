@@ -1,0 +1,30 @@
+// The this-week strings, in zh and en.
+import { text } from '../../core/i18n.js';
+
+export const thisWeekPageText = {
+  change: text('变化', 'Change'),
+  weeksRed: text('连续周数', 'Weeks red'),
+  all: text('全部', 'All'),
+  problem: text('问题类型', 'Problem'),
+  sort: text('排序', 'Sort'),
+  order: text('顺序', 'Order'),
+  highToLow: text('从高到低', 'High to low'),
+  lowToHigh: text('从低到高', 'Low to high'),
+  filter: text('筛选', 'Filter'),
+  clear: text('清除', 'Clear'),
+  noRedFlagsThisWeek: text('本周没有问题客户。', 'No red flags this week.'),
+  noCustomersMatchTheseFilters: text('没有符合筛选条件的客户。', 'No customers match these filters.'),
+  problemsAndWhy: text('问题与原因', 'Problems and why'),
+  unassigned: (ROLE_LABEL: string) => text(`${ROLE_LABEL}（未指派）`, `${ROLE_LABEL} (unassigned)`),
+  thisWeek: (week: string) => text(`本周 ${week}`, `This week ${week}`),
+  gradeA: text('A 级', 'Grade A'),
+  gradeB: text('B 级', 'Grade B'),
+  newThisWeek: text('新增预警', 'New this week'),
+  redFlagCustomers: (flagsCount: number, totalFlags: number) => text(`问题客户（${flagsCount}/${totalFlags}）`, `Red-flag customers (${flagsCount}/${totalFlags})`),
+  notSubmitted: (missingCount: number) => text(`未交周报（${missingCount}）`, `Not submitted (${missingCount})`),
+  everyoneHasSubmitted: text('全部已提交。', 'Everyone has submitted.'),
+  away: text('请假：', 'Away: '),
+  followUpBoard: text('跟进看板', 'Follow-up board'),
+  overdue: text('已逾期', 'Overdue'),
+  moreSnoozed: (snoozed: number) => text(`另有 ${snoozed} 个暂缓中`, `${snoozed} more snoozed`),
+} as const;
