@@ -170,6 +170,18 @@ describe('dependency rules', () => {
     expect(/(?<![\w.$])tr\(/.test('html`<tr><td>${x}</td></tr>`; str(1); attr(2)')).toBe(false);
   });
 
+  it('one way to read a LocalizedText: say(locale, text) — no t(), pick() or lt() helpers beside it', () => {
+    const readers = /(?<![\w.$])(t|pick|lt)\((?!\))/;
+    expect(readers.test('${t(L.index, locale)}')).toBe(true);
+    expect(readers.test("say(locale, L.index); rng.pick(xs); split('t')")).toBe(false);
+    const code = (f: string) => readFileSync(join(ROOT, f), 'utf8').split('\n').filter((line) => !/^\s*(\/\/|\/?\*)/.test(line));
+    const calls = ['src', 'adapters'].flatMap(filesUnder)
+      // match-customer.ts has its own pick() over ids, not a text reader.
+      .filter((f) => f !== 'src/core/ask/match-customer.ts')
+      .flatMap((f) => code(f).filter((line) => readers.test(line)).map((line) => `${f}: ${line.trim()}`));
+    expect(calls).toEqual([]);
+  });
+
   it('no platform is named outside its adapter and the composition (config, runtime start-up, CLI)', () => {
     // A third platform (tested with test/fixtures/memo-adapter) must need only its adapters/<name>/.
     const named = /['"`](slack|feishu)['"`.:]/;

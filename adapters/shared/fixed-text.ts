@@ -1,7 +1,7 @@
 // The few sentences an adapter says itself, before or without the app (the router failed, a button's
 // value cannot be read, a form expired). In the person's language when the platform tells it, else in
 // both, Chinese first (the product's home language), the same wording on every platform.
-import { pick, text, type Locale, type LocalizedText } from '../../src/core/i18n.js';
+import { say, text, type Locale, type LocalizedText } from '../../src/core/i18n.js';
 
 export const FIXED_TEXT = {
   failed: text('出错了，请稍后再试。', 'Something went wrong; please try again.'),
@@ -23,5 +23,5 @@ export const FIXED_TEXT = {
 
 /** A fixed sentence in `locale`, or in both languages when the platform did not say which. */
 export function fixedText(t: LocalizedText, locale?: Locale | null): string {
-  return locale ? pick(t, locale) : `${t.zh} / ${t.en}`;
+  return locale ? say(locale, t) : `${t.zh} / ${t.en}`;
 }

@@ -1,5 +1,5 @@
 import { RadarError } from '../core/errors.js';
-import { pick, text, type Locale, type LocalizedText } from '../core/i18n.js';
+import { say, text, type Locale, type LocalizedText } from '../core/i18n.js';
 
 export interface CliErrorOptions {
   cause?: unknown;
@@ -36,6 +36,6 @@ export function cliLocale(argv: readonly string[], env: Readonly<Record<string, 
  * the operator's language, then the code and the English detail (which names the field or file).
  */
 export function radarErrorText(err: RadarError, locale: Locale): string {
-  const said = pick(err.userMessage, locale);
+  const said = say(locale, err.userMessage);
   return `radar: ${said}\n${said === err.message ? '' : `  (${err.code}: ${err.message})\n`}`;
 }

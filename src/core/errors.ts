@@ -6,7 +6,7 @@
 // Each subsystem has one base class deriving from RadarError (CoreError here, StorageError, AppError,
 // PlatformError, ConfigError, CliError, RadarRuntimeError, ChartRenderError, WebError); concrete
 // errors derive from their subsystem's base. test/boundaries.test.ts keeps it that way.
-import { pick, text, type Locale, type LocalizedText } from './i18n.js';
+import { say, text, type Locale, type LocalizedText } from './i18n.js';
 
 /** What a person is told when the failure is ours (an invariant broke), not something they can fix. */
 export const INTERNAL_ERROR: LocalizedText = text('内部错误，请稍后再试', 'Internal error, please try again');
@@ -66,7 +66,7 @@ export function summarizeError(err: unknown, depth = 0): ErrorSummary {
 
 /** What to tell a person about `err` in their language: its userMessage, or the generic internal error. */
 export function userMessageOf(err: unknown, locale: Locale): string {
-  return pick(err instanceof RadarError ? err.userMessage : INTERNAL_ERROR, locale);
+  return say(locale, err instanceof RadarError ? err.userMessage : INTERNAL_ERROR);
 }
 
 /** The base of errors raised by the pure domain (src/core). */

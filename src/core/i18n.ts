@@ -9,8 +9,6 @@ export interface LocalizedText {
 
 export const text = (zh: string, en: string): LocalizedText => ({ zh, en });
 
-export const pick = (t: LocalizedText, locale: Locale): string => t[locale];
-
 /** A catalog string in a locale: `say(locale, digestText.title)`, `say(locale, digestText.flagged(n))`. */
 export const say = (locale: Locale, t: LocalizedText): string => t[locale];
 

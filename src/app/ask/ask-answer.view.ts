@@ -7,7 +7,7 @@ import type { Answer, CustomerRow } from '../../core/ask/answer.types.js';
 import type { Block, Button, CardSpec, Inline, Tone } from '../../ui/card.js';
 import { describeFilters, describeScope, listTitle } from './ask-scope.view.js';
 import { tasksCard } from './ask-tasks.view.js';
-import { button, deltaArrow, GRADE_TONE, gradeBadge, L, mention, t, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { button, deltaArrow, GRADE_TONE, gradeBadge, L, mention, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { customerCard } from '../customer/customer.view.js';
 import type { CustomField } from '../../core/weekly-report/template.js';
 import { say } from '../../core/i18n.js';
@@ -25,7 +25,7 @@ const MAX_FACT = 80;
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 const detailsButton = (row: CustomerRow, locale: Locale, withName = false): Button =>
-  button(withName ? clip(`${t(L.details, locale)}: ${row.name}`, 60) : t(L.details, locale), 'customer.details', { customerId: row.customerId });
+  button(withName ? clip(`${say(locale, L.details)}: ${row.name}`, 60) : say(locale, L.details), 'customer.details', { customerId: row.customerId });
 
 /** One customer in a line: badge, name, index and delta, problems, rep. */
 function rowLine(row: CustomerRow, locale: Locale, tags: TagLabels): Inline[] {
@@ -34,7 +34,7 @@ function rowLine(row: CustomerRow, locale: Locale, tags: TagLabels): Inline[] {
   line.push({ bold: row.name });
   line.push(row.index === null
     ? say(locale, askText.notScored)
-    : ` · ${t(L.index, locale)} ${row.index} ${deltaArrow(row.delta)}`);
+    : ` · ${say(locale, L.index)} ${row.index} ${deltaArrow(row.delta)}`);
   if (row.tags.length > 0) line.push(` · ${tagLabels(row.tags, locale, tags)}`);
   if (row.rep) line.push(' · ', mention(row.rep));
   return line;
@@ -52,7 +52,7 @@ function listCard(a: Extract<Answer, { kind: 'list' }>, locale: Locale, tags: Ta
   const blocks: Block[] = [];
   const context = [filters, a.week, a.scope === 'own' ? say(locale, askText.yourCustomersOnly) : ''].filter(Boolean).join(' · ');
   blocks.push({ type: 'note', text: [context] });
-  for (const n of a.notes) blocks.push({ type: 'text', text: [t(n, locale)] });
+  for (const n of a.notes) blocks.push({ type: 'text', text: [say(locale, n)] });
   if (a.rows.length === 0) {
     blocks.push({ type: 'text', text: [say(locale, askText.noCustomersMatch)] });
     return { title, tone: 'blue', blocks, summary: `${title} · ${filters}` };
@@ -63,13 +63,13 @@ function listCard(a: Extract<Answer, { kind: 'list' }>, locale: Locale, tags: Ta
     columns: [
       { key: 'rank', label: '#', align: 'right' },
       { key: 'customer', label: say(locale, commonText.customer) },
-      { key: 'index', label: t(L.index, locale), align: 'right' },
+      { key: 'index', label: say(locale, L.index), align: 'right' },
       { key: 'grade', label: say(locale, commonText.grade) },
       { key: 'tags', label: say(locale, askText.problems) },
       byOverdue
         ? { key: 'key', label: say(locale, askText.daysOverdue2), align: 'right' }
         : { key: 'key', label: say(locale, askText.mainReason) },
-      { key: 'rep', label: t(L.rep, locale) },
+      { key: 'rep', label: say(locale, L.rep) },
     ],
     rows: a.rows.map((r, i) => ({
       rank: String(i + 1),
@@ -77,7 +77,7 @@ function listCard(a: Extract<Answer, { kind: 'list' }>, locale: Locale, tags: Ta
       index: r.index === null ? '—' : `${r.index} ${deltaArrow(r.delta)}`,
       grade: r.grade ?? '—',
       tags: r.tags.length > 0 ? tagLabels(r.tags, locale, tags) : '—',
-      key: byOverdue ? (r.overdueDays === null ? '—' : String(r.overdueDays)) : (r.keyFact ? clip(t(r.keyFact, locale), MAX_FACT) : '—'),
+      key: byOverdue ? (r.overdueDays === null ? '—' : String(r.overdueDays)) : (r.keyFact ? clip(say(locale, r.keyFact), MAX_FACT) : '—'),
       rep: r.rep?.name ?? '—',
     })),
   });
@@ -105,7 +105,7 @@ function missingCard(a: Extract<Answer, { kind: 'missing' }>, locale: Locale): C
   }
   blocks.push({ type: 'text', text: [say(locale, askText.notSubmittedYet(a.reps.length))] });
   for (const rep of a.reps.slice(0, MAX_LINES)) {
-    blocks.push({ type: 'text', text: [mention(rep)], button: button(t(L.remind, locale), 'rep.remind', { memberId: rep.id, week: a.week }) });
+    blocks.push({ type: 'text', text: [mention(rep)], button: button(say(locale, L.remind), 'rep.remind', { memberId: rep.id, week: a.week }) });
   }
   if (a.reps.length > MAX_LINES) {
     blocks.push({ type: 'note', text: [nameList(a.reps.slice(MAX_LINES).map((r) => r.name))] });
@@ -141,7 +141,7 @@ function helpCard(a: Extract<Answer, { kind: 'help' }>, locale: Locale, tags: Ta
     blocks.push(...candidateLines(a.suggestions, locale, tags));
   }
   if (a.reason !== 'asked') blocks.push({ type: 'heading', text: say(locale, askText.tryAsking) });
-  blocks.push({ type: 'text', text: [a.examples.map((e) => `• ${t(e, locale)}`).join('\n')] });
+  blocks.push({ type: 'text', text: [a.examples.map((e) => `• ${say(locale, e)}`).join('\n')] });
   blocks.push({
     type: 'note',
     text: [say(locale, askText.slackRadarQuestionMentionOr)],
@@ -174,7 +174,7 @@ export function askAnswerCard(answer: Answer, locale: Locale, options: AskCardOp
     case 'help':
       return helpCard(answer, locale, tags);
     case 'refusal': {
-      const msg = t(answer.message, locale);
+      const msg = say(locale, answer.message);
       return { title: say(locale, askText.cantAnswerThat), tone: 'grey', blocks: [{ type: 'text', text: [msg] }], summary: msg };
     }
     default:

@@ -5,7 +5,7 @@ import { text, say } from '../../core/i18n.js';
 import type { Change, ListFilters, ListSort, QuestionScope, TaskFilters, TimeSlot } from '../../core/ask/parse-question.js';
 import { isSpan, timeLabel, type ResolvedTime } from '../../core/ask/time-slot.js';
 import { INDUSTRIES, REGIONS } from '../../core/ask/vocabulary.js';
-import { STATE_LABEL, t, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { STATE_LABEL, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { askText } from './ask.messages.js';
 import { commonText } from '../shared/common.messages.js';
 
@@ -58,7 +58,7 @@ function taskWords(f: Partial<TaskFilters>, locale: Locale): string[] {
   const parts: string[] = [];
   if (f.mine) parts.push(say(locale, askText.mine));
   if (f.overdue) parts.push(say(locale, askText.overdue));
-  if (f.states && f.states.length < 5) parts.push(f.states.map((s) => t(STATE_LABEL[s], locale)).join('/'));
+  if (f.states && f.states.length < 5) parts.push(f.states.map((s) => say(locale, STATE_LABEL[s])).join('/'));
   return parts;
 }
 

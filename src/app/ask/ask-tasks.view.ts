@@ -4,7 +4,7 @@ import type { Locale } from '../../core/i18n.js';
 import type { Answer } from '../../core/ask/answer.types.js';
 import type { Block, CardSpec } from '../../ui/card.js';
 import { tasksTitle } from './ask-scope.view.js';
-import { button, L, ROLE_LABEL, STATE_LABEL, t, tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { button, L, ROLE_LABEL, STATE_LABEL, tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { say } from '../../core/i18n.js';
 import { askText } from './ask.messages.js';
 import { commonText } from '../shared/common.messages.js';
@@ -37,8 +37,8 @@ export function tasksCard(a: Extract<Answer, { kind: 'tasks' }>, locale: Locale,
       customer: r.customerName,
       tag: tagLabel(r.task.tag, locale, tags),
       grade: r.task.grade,
-      state: t(STATE_LABEL[r.task.state], locale),
-      assignee: r.assignee?.name ?? t(ROLE_LABEL[r.task.role], locale),
+      state: say(locale, STATE_LABEL[r.task.state]),
+      assignee: r.assignee?.name ?? say(locale, ROLE_LABEL[r.task.role]),
       due: r.overdue ? say(locale, askText.overdue2(r.task.dueDate)) : r.task.dueDate,
     })),
   });
@@ -47,7 +47,7 @@ export function tasksCard(a: Extract<Answer, { kind: 'tasks' }>, locale: Locale,
   }
   const seen = new Set<number>();
   const buttons = a.rows.filter((r) => !seen.has(r.task.customerId) && seen.add(r.task.customerId)).slice(0, MAX_DETAIL_BUTTONS)
-    .map((r) => button(`${t(L.details, locale)}: ${r.customerName}`.slice(0, 60), 'customer.details', { customerId: r.task.customerId }));
+    .map((r) => button(`${say(locale, L.details)}: ${r.customerName}`.slice(0, 60), 'customer.details', { customerId: r.task.customerId }));
   blocks.push({ type: 'actions', buttons });
   const overdue = a.rows.filter((r) => r.overdue).length;
   const tone = overdue > 0 ? 'orange' : 'blue';

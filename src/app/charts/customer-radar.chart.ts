@@ -3,7 +3,7 @@ import { DIMENSIONS, type Dimension } from '../../core/customer-risk/types.js';
 import type { Locale } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { withAlt, type RadarChart } from '../../ui/chart.js';
-import { DIMENSION_LABEL, lt } from './labels.js';
+import { DIMENSION_LABEL } from './labels.js';
 import { say } from '../../core/i18n.js';
 import { chartsText } from './charts.messages.js';
 
@@ -28,7 +28,7 @@ export function customerRadarChart(input: CustomerRadarInput, locale: Locale): R
     subtitle: input.segment
       ? say(locale, chartsText.vsTheMedianCustomerOf(input.week, input.segment.label))
       : say(locale, chartsText.noComparableCustomers(input.week)),
-    axes: DIMENSIONS.map((d) => ({ label: lt(DIMENSION_LABEL[d], locale), max: 100 })),
+    axes: DIMENSIONS.map((d) => ({ label: say(locale, DIMENSION_LABEL[d]), max: 100 })),
     series,
   });
 }

@@ -2,7 +2,7 @@
 import type { Locale } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { withAlt, type TrendChart } from '../../ui/chart.js';
-import { C, GRADE_LABEL, lt } from './labels.js';
+import { C, GRADE_LABEL } from './labels.js';
 import { say } from '../../core/i18n.js';
 import { chartsText } from './charts.messages.js';
 
@@ -25,12 +25,12 @@ export function customerTrendChart(input: CustomerTrendInput, locale: Locale): T
     title: say(locale, chartsText.riskIndex(input.customer)),
     subtitle: say(locale, chartsText.lastWeeks(input.weeks.length, input.weeks.at(-1) ?? null)),
     x: [...input.weeks],
-    xLabel: lt(C.week, locale),
-    line: { name: lt(C.index, locale), values: input.index.map(round), max: 100 },
+    xLabel: say(locale, C.week),
+    line: { name: say(locale, C.index), values: input.index.map(round), max: 100 },
     bands: [
-      { from: input.grades.B, to: input.grades.A, label: lt(GRADE_LABEL.B, locale), tone: 'orange' },
-      { from: input.grades.A, to: 100, label: lt(GRADE_LABEL.A, locale), tone: 'red' },
+      { from: input.grades.B, to: input.grades.A, label: say(locale, GRADE_LABEL.B), tone: 'orange' },
+      { from: input.grades.A, to: 100, label: say(locale, GRADE_LABEL.A), tone: 'red' },
     ],
-    bars: { name: lt(C.revenue, locale), values: input.revenue.map(round), unit: '¥' },
+    bars: { name: say(locale, C.revenue), values: input.revenue.map(round), unit: '¥' },
   });
 }

@@ -1,6 +1,6 @@
 // Words the charts share, in zh and en.
 import type { Dimension, Grade } from '../../core/customer-risk/types.js';
-import type { Locale, LocalizedText } from '../../core/i18n.js';
+import type { LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
 import { DIMENSION_NAME } from '../shared/view-text.js';
 
@@ -29,4 +29,3 @@ export const C = {
   others: text('其他', 'Others'),
 } as const;
 
-export const lt = (l: LocalizedText, locale: Locale): string => l[locale];

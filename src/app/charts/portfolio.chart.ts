@@ -2,7 +2,7 @@
 import type { Locale } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { withAlt, type StackedChart } from '../../ui/chart.js';
-import { C, GRADE_LABEL, lt } from './labels.js';
+import { C, GRADE_LABEL } from './labels.js';
 import { say } from '../../core/i18n.js';
 import { chartsText } from './charts.messages.js';
 
@@ -25,13 +25,13 @@ export function portfolioChart(input: PortfolioInput, locale: Locale): StackedCh
       : say(locale, chartsText.customersByGrade),
     subtitle: say(locale, chartsText.lastWeeks(input.weeks.length, last?.week ?? null)),
     categories: input.weeks.map((w) => w.week),
-    categoryLabel: lt(C.week, locale),
-    valueLabel: lt(C.share, locale),
+    categoryLabel: say(locale, C.week),
+    valueLabel: say(locale, C.share),
     series: [
-      { name: lt(GRADE_LABEL.A, locale), values: input.weeks.map((w, i) => pct(w.A, totals[i]!)), tone: 'red' },
-      { name: lt(GRADE_LABEL.B, locale), values: input.weeks.map((w, i) => pct(w.B, totals[i]!)), tone: 'orange' },
+      { name: say(locale, GRADE_LABEL.A), values: input.weeks.map((w, i) => pct(w.A, totals[i]!)), tone: 'red' },
+      { name: say(locale, GRADE_LABEL.B), values: input.weeks.map((w, i) => pct(w.B, totals[i]!)), tone: 'orange' },
       // The remainder, so the three shares always add up to exactly 100.
-      { name: lt(C.noFlag, locale), values: input.weeks.map((w, i) => totals[i] === 0 ? 0 : Math.round((100 - pct(w.A, totals[i]!) - pct(w.B, totals[i]!)) * 10) / 10), tone: 'green' },
+      { name: say(locale, C.noFlag), values: input.weeks.map((w, i) => totals[i] === 0 ? 0 : Math.round((100 - pct(w.A, totals[i]!) - pct(w.B, totals[i]!)) * 10) / 10), tone: 'green' },
     ],
     counts: [input.weeks.map((w) => w.A), input.weeks.map((w) => w.B), input.weeks.map((w) => w.none)],
   });

@@ -5,7 +5,7 @@ import type { Locale } from '../../core/i18n.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { withAlt, type HeatmapChart } from '../../ui/chart.js';
 import { tagText, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
-import { C, lt } from './labels.js';
+import { C } from './labels.js';
 import { say } from '../../core/i18n.js';
 import { chartsText } from './charts.messages.js';
 
@@ -26,12 +26,12 @@ export interface TeamHeatmapInput {
 
 export function teamHeatmapChart(input: TeamHeatmapInput, locale: Locale): HeatmapChart {
   const maxRows = input.maxRows ?? 10;
-  const groupName = (g: string | null) => (g === null || g.trim() === '' ? lt(C.unknown, locale) : g);
+  const groupName = (g: string | null) => (g === null || g.trim() === '' ? say(locale, C.unknown) : g);
   // Rows: the groups with most flagged customers first; the tail merged into one row.
   const perGroup = new Map<string, number>();
   for (const f of input.flagged) perGroup.set(groupName(f.group), (perGroup.get(groupName(f.group)) ?? 0) + 1);
   const ranked = [...perGroup.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([g]) => g);
-  const others = lt(C.others, locale);
+  const others = say(locale, C.others);
   const kept = ranked.length > maxRows ? ranked.slice(0, maxRows - 1) : ranked;
   const rows = ranked.length > maxRows ? [...kept, others] : kept;
   const rowOf = (g: string) => (kept.includes(g) ? kept.indexOf(g) : rows.length - 1);
@@ -50,7 +50,7 @@ export function teamHeatmapChart(input: TeamHeatmapInput, locale: Locale): Heatm
       cells.set(key, cell);
     }
   }
-  const groupLabel = lt(input.by === 'region' ? C.region : C.industry, locale);
+  const groupLabel = say(locale, input.by === 'region' ? C.region : C.industry);
   return withAlt<HeatmapChart>({
     kind: 'heatmap', locale,
     title: input.owner
@@ -58,12 +58,12 @@ export function teamHeatmapChart(input: TeamHeatmapInput, locale: Locale): Heatm
       : say(locale, chartsText.redFlagsHeatMap),
     subtitle: say(locale, chartsText.problemTypeFlagged(input.week, groupLabel, input.flagged.length)),
     rows,
-    columns: columnTags.map((tag) => lt(tagText(tag, input.tagLabels ?? BUILT_IN_TAG_LABELS), locale)),
+    columns: columnTags.map((tag) => say(locale, tagText(tag, input.tagLabels ?? BUILT_IN_TAG_LABELS))),
     rowLabel: groupLabel,
-    columnLabel: lt(C.problem, locale),
+    columnLabel: say(locale, C.problem),
     cells: [...cells.values()].sort((a, b) => a.row - b.row || a.column - b.column),
     countLabel: say(locale, chartsText.customers),
-    shadeLabel: lt(C.worstIndex, locale),
+    shadeLabel: say(locale, C.worstIndex),
     shadeMax: 100,
   });
 }

@@ -10,7 +10,7 @@ import { DEFAULT_TEMPLATE, fieldById } from '../../core/weekly-report/template.j
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
 import type { ChartSpec } from '../../ui/chart.js';
-import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, sparkline, STATE_LABEL, t, tagLabel, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, sparkline, STATE_LABEL, tagLabel, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { customerText } from './customer.messages.js';
 import { commonText } from '../shared/common.messages.js';
 
@@ -44,9 +44,9 @@ function fieldValue(id: FieldId, values: EntryValues, locale: Locale): string | 
   if (field.kind === 'money') return formatMoney(Number(v));
   if (field.kind === 'choice') {
     const opt = field.options?.find((o) => o.value === v);
-    return opt ? t(opt.label, locale) : String(v);
+    return opt ? say(locale, opt.label) : String(v);
   }
-  if (field.unit) return `${v} ${t(field.unit, locale)}`;
+  if (field.unit) return `${v} ${say(locale, field.unit)}`;
   return String(v);
 }
 
@@ -55,7 +55,7 @@ function customValue(field: CustomField, v: string | number | null | undefined, 
   if (field.kind === 'money') return formatMoney(Number(v));
   if (field.kind === 'select') {
     const opt = field.options?.find((o) => o.value === v);
-    return opt ? t(opt.label, locale) : String(v);
+    return opt ? say(locale, opt.label) : String(v);
   }
   return String(v);
 }
@@ -75,7 +75,7 @@ export function customerCard(model: CustomerCardModel, locale: Locale, tags: Tag
   const meta = [customer.industry, customer.region].filter((x): x is string => !!x).join(' · ');
   blocks.push({
     type: 'fields', fields: [
-      { label: t(L.rep, locale), value: model.rep ? [mention(model.rep)] : [t(L.none, locale)] },
+      { label: say(locale, L.rep), value: model.rep ? [mention(model.rep)] : [say(locale, L.none)] },
       { label: say(locale, commonText.week), value: [model.week] },
       ...(meta ? [{ label: say(locale, customerText.industryRegion), value: [meta] }] : []),
       ...(score && score.tags.length > 0 ? [{ label: say(locale, customerText.problems), value: [tagLabels(score.tags, locale, tags)] }] : []),
@@ -85,14 +85,14 @@ export function customerCard(model: CustomerCardModel, locale: Locale, tags: Tag
 
   if (score && score.reasons.length > 0) {
     blocks.push({ type: 'heading', text: say(locale, commonText.why) });
-    blocks.push({ type: 'text', text: [score.reasons.map((r) => `• ${t(r, locale)}`).join('\n')] });
+    blocks.push({ type: 'text', text: [score.reasons.map((r) => `• ${say(locale, r)}`).join('\n')] });
   }
 
   const history = model.history.slice(-8);
   if (history.length > 0) {
     blocks.push({
       type: 'chart', kind: 'line', title: say(locale, customerText.indexLastWeeks(history.length)),
-      series: [{ name: t(L.index, locale), points: history.map((h) => ({ x: h.week, y: h.index })) }],
+      series: [{ name: say(locale, L.index), points: history.map((h) => ({ x: h.week, y: h.index })) }],
     });
     // A text sparkline for platforms that render charts as text (and for notifications).
     blocks.push({ type: 'note', text: [`${sparkline(history.map((h) => h.index))}  ${history.map((h) => h.index).join(' → ')}`] });
@@ -103,11 +103,11 @@ export function customerCard(model: CustomerCardModel, locale: Locale, tags: Tag
     const fields = KEY_FIELDS.flatMap((id) => {
       const v = fieldValue(id, values, locale);
       const f = fieldById(DEFAULT_TEMPLATE, id);
-      return v === null || !f ? [] : [{ label: t(f.label, locale), value: [v] as Inline[] }];
+      return v === null || !f ? [] : [{ label: say(locale, f.label), value: [v] as Inline[] }];
     });
     for (const cf of model.customFields ?? []) {
       const v = customValue(cf, model.lastEntry.custom?.[cf.id], locale);
-      if (v !== null) fields.push({ label: t(cf.label, locale), value: [v] });
+      if (v !== null) fields.push({ label: say(locale, cf.label), value: [v] });
     }
     blocks.push({ type: 'heading', text: say(locale, customerText.latestEntry(model.lastEntry.week)) });
     if (fields.length > 0) blocks.push({ type: 'fields', fields });
@@ -117,14 +117,14 @@ export function customerCard(model: CustomerCardModel, locale: Locale, tags: Tag
   if (model.openTasks.length > 0) {
     blocks.push({ type: 'heading', text: say(locale, customerText.openTasks(model.openTasks.length)) });
     for (const { task, assignee } of model.openTasks) {
-      const line: Inline[] = [`${tagLabel(task.tag, locale, tags)} · ${t(STATE_LABEL[task.state], locale)} · `];
+      const line: Inline[] = [`${tagLabel(task.tag, locale, tags)} · ${say(locale, STATE_LABEL[task.state])} · `];
       line.push(...(assignee ? [mention(assignee)] : [say(locale, customerText.unclaimed)]));
       line.push(task.state === 'snoozed' && task.snoozedUntil
         ? say(locale, customerText.until(task.snoozedUntil))
         : say(locale, commonText.dueSuffix(task.dueDate)));
       blocks.push({
         type: 'text', text: line,
-        ...(task.state === 'claimed' ? {} : { button: button(t(L.claim, locale), 'task.claim', { taskId: task.id }) }),
+        ...(task.state === 'claimed' ? {} : { button: button(say(locale, L.claim), 'task.claim', { taskId: task.id }) }),
       });
     }
   }
@@ -132,6 +132,6 @@ export function customerCard(model: CustomerCardModel, locale: Locale, tags: Tag
   for (const chart of model.charts ?? []) blocks.push({ type: 'image', chart });
 
   const title = say(locale, customerText.customer(customer.name));
-  const summary = score ? `${customer.name} · ${t(L.index, locale)} ${score.index}${score.grade ? ` · ${score.grade}` : ''}` : customer.name;
+  const summary = score ? `${customer.name} · ${say(locale, L.index)} ${score.index}${score.grade ? ` · ${score.grade}` : ''}` : customer.name;
   return { title, tone: score?.grade ? GRADE_TONE[score.grade] : 'blue', blocks, summary };
 }

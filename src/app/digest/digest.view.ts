@@ -7,7 +7,7 @@ import { text, say } from '../../core/i18n.js';
 import { formatMoney } from '../../core/i18n.js';
 import type { DigestFlag, DigestModel, DigestTask } from '../../core/digest/digest.types.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
-import { button, indexWithDelta, gradeBadge, joinInline, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { button, indexWithDelta, gradeBadge, joinInline, L, mention, ROLE_LABEL, STATE_LABEL, tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { digestText } from './digest.messages.js';
 import { commonText } from '../shared/common.messages.js';
 
@@ -28,7 +28,7 @@ export function linesToBlocks(lines: readonly Inline[][]): Block[] {
 function taskPeople(task: DigestTask, locale: Locale): Inline[] {
   const out: Inline[] = [];
   if (task.assignee) out.push(mention(task.assignee));
-  else out.push(t(ROLE_LABEL[task.role], locale) + say(locale, digestText.unclaimed));
+  else out.push(say(locale, ROLE_LABEL[task.role]) + say(locale, digestText.unclaimed));
   for (const c of task.collaborators) out.push(' ', mention(c));
   return out;
 }
@@ -44,7 +44,7 @@ export function progressNote(task: DigestTask, locale: Locale): Inline[] {
   const p = task.progress;
   const out: Inline[] = [];
   if (p) {
-    const status = t(PROGRESS_LABEL[p.status], locale) + (p.status === 'blocked' && p.blocker ? say(locale, digestText.colonDetail(p.blocker)) : '');
+    const status = say(locale, PROGRESS_LABEL[p.status]) + (p.status === 'blocked' && p.blocker ? say(locale, digestText.colonDetail(p.blocker)) : '');
     out.push(say(locale, digestText.progress(p.week, status)) + (p.note ? say(locale, digestText.colonDetail(p.note)) : ''));
   }
   if (task.noProgress) out.push(' ', { colored: say(locale, digestText.noProgressFor2Reports), tone: 'orange' });
@@ -65,8 +65,8 @@ function flagBlocks(flag: DigestFlag, week: string, locale: Locale, tags: TagLab
   ];
   if (flag.weeksInRed > 1) head.push(say(locale, digestText.weeksInRed(flag.weeksInRed)));
   const lines: Inline[][] = [head];
-  if (flag.reasons.length > 0) lines.push([flag.reasons.map((r) => t(r, locale)).join(say(locale, commonText.semicolon))]);
-  lines.push([`${t(L.rep, locale)}${say(locale, digestText.colon)}`, ...(flag.rep ? [mention(flag.rep)] : [t(L.none, locale)])]);
+  if (flag.reasons.length > 0) lines.push([flag.reasons.map((r) => say(locale, r)).join(say(locale, commonText.semicolon))]);
+  lines.push([`${say(locale, L.rep)}${say(locale, digestText.colon)}`, ...(flag.rep ? [mention(flag.rep)] : [say(locale, L.none)])]);
   if (flag.tasks.length > 0) {
     const parts = flag.tasks.map((task) => [
       `${tagLabel(task.tag, locale, tags)} → `, ...taskPeople(task, locale), taskStateNote(task, locale), ...progressNote(task, locale),
@@ -77,11 +77,11 @@ function flagBlocks(flag: DigestFlag, week: string, locale: Locale, tags: TagLab
   if (flag.primaryTaskId !== null) {
     const taskId = flag.primaryTaskId;
     const primary = flag.tasks.find((x) => x.id === taskId);
-    if (primary && primary.state !== 'claimed') buttons.push(button(t(L.claim, locale), 'task.claim', { taskId, week }, 'primary'));
-    buttons.push(button(t(L.resolve, locale), 'task.resolve', { taskId, week }));
-    if (primary && primary.state !== 'snoozed') buttons.push(button(t(L.snooze, locale), 'task.snooze', { taskId, week }));
+    if (primary && primary.state !== 'claimed') buttons.push(button(say(locale, L.claim), 'task.claim', { taskId, week }, 'primary'));
+    buttons.push(button(say(locale, L.resolve), 'task.resolve', { taskId, week }));
+    if (primary && primary.state !== 'snoozed') buttons.push(button(say(locale, L.snooze), 'task.snooze', { taskId, week }));
   }
-  buttons.push(button(t(L.details, locale), 'customer.details', { customerId: flag.customerId, week }));
+  buttons.push(button(say(locale, L.details), 'customer.details', { customerId: flag.customerId, week }));
   // One unit: renderers never put these buttons in another message/card than the text they act on.
   const unit = `flag:${flag.customerId}`;
   return [{ type: 'text', text: joinInline(lines, '\n'), unit }, { type: 'actions', buttons, unit }];
@@ -91,7 +91,7 @@ function taskLine(task: DigestTask, locale: Locale, closed: boolean, tags: TagLa
   const mark = closed ? (task.state === 'done' ? '✅' : '⚪') : task.overdue ? '⏰' : '▫️';
   const line: Inline[] = [`${mark} `, { bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · `, ...taskPeople(task, locale)];
   if (closed) {
-    line.push(` · ${t(STATE_LABEL[task.state], locale)}`);
+    line.push(` · ${say(locale, STATE_LABEL[task.state])}`);
     if (task.closeNote === 'recovered') line.push(say(locale, digestText.customerRecovered));
     else if (task.closeNote) line.push(`: ${task.closeNote}`);
   } else {
@@ -128,7 +128,7 @@ export function digestCard(model: DigestModel, locale: Locale, tags: TagLabels =
   if (model.missingReports.length > 0 || model.unreachable.length > 0 || model.away.length > 0) {
     blocks.push({ type: 'divider' }, { type: 'heading', text: say(locale, digestText.missingReports(c.missing)) });
     for (const rep of model.missingReports) {
-      blocks.push({ type: 'text', text: [mention(rep)], button: button(t(L.remind, locale), 'rep.remind', { memberId: rep.id, week: model.week }) });
+      blocks.push({ type: 'text', text: [mention(rep)], button: button(say(locale, L.remind), 'rep.remind', { memberId: rep.id, week: model.week }) });
     }
     if (model.away.length > 0) {
       blocks.push({ type: 'note', text: [say(locale, digestText.away), nameList(model.away.map((p) => p.name))] });
@@ -160,7 +160,7 @@ export function digestCard(model: DigestModel, locale: Locale, tags: TagLabels =
     blocks.push({
       type: 'table',
       columns: [
-        { key: 'rep', label: t(L.rep, locale) },
+        { key: 'rep', label: say(locale, L.rep) },
         { key: 'report', label: say(locale, digestText.report) },
         { key: 'entries', label: say(locale, digestText.customers), align: 'right' },
         { key: 'revenue', label: say(locale, digestText.bookedRevenue), align: 'right' },

@@ -1,6 +1,6 @@
 // The rows of a week's export: each entry joined with its customer, rep and that week's score.
 // Column names are the import format (so an export re-imports cleanly) plus the score columns.
-import { pick, type Locale } from '../../core/i18n.js';
+import { say, type Locale } from '../../core/i18n.js';
 import { DEFAULT_TEMPLATE, type FieldId, type ReportTemplate } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Repositories } from '../ports/repositories.port.js';
@@ -53,7 +53,7 @@ export function weekRows(repos: Repositories, teamId: number, week: WeekId, temp
       ...fieldIds.map((id) => e.values[id] as Cell),
       ...customIds.map((id) => e.custom?.[id] ?? null),
       score ? Math.round(score.index * 10) / 10 : null, score?.grade ?? null, score ? score.tags.join(';') : null,
-      reason ? pick(reason, locale) : null,
+      reason ? say(locale, reason) : null,
     ];
   });
   return { week, locale, columns: exportColumns(template), rows };

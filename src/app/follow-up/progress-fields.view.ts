@@ -3,7 +3,7 @@ import type { Locale } from '../../core/i18n.js';
 import type { TagId } from '../../core/customer-risk/types.js';
 import type { ProgressStatus } from '../../core/follow-up/task.js';
 import type { FormField } from '../../ui/form.js';
-import { t, tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { say } from '../../core/i18n.js';
 import { followUpText } from './follow-up.messages.js';
 import { commonText } from '../shared/common.messages.js';

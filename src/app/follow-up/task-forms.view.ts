@@ -4,7 +4,7 @@ import { addDays } from '../../core/weekly-report/week.js';
 import type { TagId } from '../../core/customer-risk/types.js';
 import { encodeAction } from '../../ui/action.js';
 import type { FormSpec } from '../../ui/form.js';
-import { L, t, tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { L, tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { rawFormValues } from '../weekly-report/entry-form.view.js';
 import { progressFormFields, progressFormValues, type ProgressTask } from './progress-fields.view.js';
 import { say } from '../../core/i18n.js';
@@ -29,8 +29,8 @@ export function resolveTaskForm(
   return {
     formId: encodeAction({ kind: 'task.resolved', args: { taskId: String(model.taskId) } }),
     title: say(locale, followUpText.resolveFollowUp),
-    submitLabel: t(L.save, locale),
-    cancelLabel: t(L.cancel, locale),
+    submitLabel: say(locale, L.save),
+    cancelLabel: say(locale, L.cancel),
     intro: intro(model, locale),
     fields: [
       {
@@ -63,8 +63,8 @@ export function snoozeTaskForm(
   return {
     formId: encodeAction({ kind: 'task.snoozed', args: { taskId: String(model.taskId) } }),
     title: say(locale, followUpText.snoozeFollowUp),
-    submitLabel: t(L.save, locale),
-    cancelLabel: t(L.cancel, locale),
+    submitLabel: say(locale, L.save),
+    cancelLabel: say(locale, L.cancel),
     intro: intro(model, locale),
     fields: [
       {
@@ -91,8 +91,8 @@ export function progressTaskForm(
   return {
     formId: encodeAction({ kind: 'task.progressed', args: { taskId: String(model.taskId), week: model.week } }),
     title: say(locale, followUpText.followUpProgress),
-    submitLabel: t(L.save, locale),
-    cancelLabel: t(L.cancel, locale),
+    submitLabel: say(locale, L.save),
+    cancelLabel: say(locale, L.cancel),
     intro: `${intro(model, locale)} · ${model.week}`,
     fields: progressFormFields(task, locale),
     values: state?.values ? rawFormValues(state.values) : progressFormValues(task),

@@ -4,7 +4,7 @@
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import { text, say } from '../../core/i18n.js';
 import type { TaskEvent, TaskEventKind, ProgressStatus } from '../../core/follow-up/task.js';
-import { t } from '../shared/view-text.js';
+
 import { followUpText } from './follow-up.messages.js';
 
 export const EVENT_LABEL: Record<TaskEventKind, LocalizedText> = {
@@ -46,7 +46,7 @@ function noteOf(event: TaskEvent, locale: Locale): string | null {
     case 'claimed':
       return null;
     case 'progress': {
-      const parts = [event.status ? t(PROGRESS_LABEL[event.status], locale) : null, note,
+      const parts = [event.status ? say(locale, PROGRESS_LABEL[event.status]) : null, note,
         event.blocker ? say(locale, followUpText.blockedBy(event.blocker)) : null];
       const said = parts.filter((p): p is string => p !== null).join(' — ');
       return event.week ? `${event.week} ${said}` : said || null;
@@ -73,7 +73,7 @@ function noteOf(event: TaskEvent, locale: Locale): string | null {
 export function taskEventLine(item: TaskHistoryItem, locale: Locale): string {
   const { event, actor } = item;
   const note = noteOf(event, locale);
-  return [event.at.slice(5, 16).replace('T', ' '), t(EVENT_LABEL[event.kind], locale), ...(actor ? [actor] : []), ...(note ? [note] : [])].join(' · ');
+  return [event.at.slice(5, 16).replace('T', ' '), say(locale, EVENT_LABEL[event.kind]), ...(actor ? [actor] : []), ...(note ? [note] : [])].join(' · ');
 }
 
 /** The last `max` events' lines, oldest first, with a count of the earlier ones left out. */

@@ -5,7 +5,7 @@ import type { MessageRef } from '../ports/chat.port.js';
 import { answer, type Answer } from '../answer.js';
 import type { FeatureHandlers, FormValues, Interaction } from '../interaction/interaction-context.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
-import { t, teamTagLabels, STATE_LABEL } from '../shared/view-text.js';
+import { teamTagLabels, STATE_LABEL } from '../shared/view-text.js';
 import { teamNow } from '../context.js';
 import { localizeErrors } from '../weekly-report/entry-form.view.js';
 import { progressTaskForm, resolveTaskForm, snoozeTaskForm } from './task-forms.view.js';
@@ -22,7 +22,7 @@ function claimTask(i: Interaction, ref: ActionRef, message: MessageRef | null): 
   const result = actOnTask(i, i.member, idArg(ref, 'taskId') ?? 0, { type: 'claim', actorId: i.member.id });
   if ('notFound' in result) return staleButton(i.locale);
   if ('forbidden' in result) return notAllowed(i.locale);
-  if (!result.ok) return answer.toast(t(result.error.userMessage, i.locale), 'warning');
+  if (!result.ok) return answer.toast(say(i.locale, result.error.userMessage), 'warning');
   const card = afterTaskChange(i, result.task, message, digestWeekArg(i, ref));
   const done = say(i.locale, STATE_LABEL.claimed);
   return card ? answer.update(card, done) : answer.toast(done, 'success');
@@ -87,7 +87,7 @@ function saveResolveOrSnoozeForm(i: Interaction, ref: ActionRef, values: FormVal
   if ('forbidden' in result) return notAllowed(i.locale);
   if (!result.ok) {
     const field = resolving ? 'note' : 'until';
-    const errors = { [field]: t(result.error.userMessage, i.locale) };
+    const errors = { [field]: say(i.locale, result.error.userMessage) };
     const form = resolving
       ? resolveTaskForm(formModel(i, task), i.locale, { values, errors })
       : snoozeTaskForm({ ...formModel(i, task), today }, i.locale, { values, errors });

@@ -6,7 +6,7 @@ import { isBuiltInTag, type Grade, type Tag, type TagId } from '../../core/custo
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import type { Block, Button, CardSpec, Inline } from '../../ui/card.js';
 import { reopenedBecause, taskEventLine, taskHistoryLines, type TaskHistoryItem } from './task-history.view.js';
-import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL, STATE_LABEL, t, tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { button, indexWithDelta, GRADE_TONE, gradeBadge, L, mention, ROLE_LABEL, STATE_LABEL, tagLabel, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { followUpText } from './follow-up.messages.js';
 import { commonText } from '../shared/common.messages.js';
 
@@ -78,7 +78,7 @@ export function taskStateLine(task: FollowUpTask, assignee: Person | null, local
     case 'done':
     case 'dismissed': {
       const note = task.closeNote === 'recovered' ? say(locale, followUpText.customerRecovered) : task.closeNote;
-      return [`${say(locale, followUpText.status)}${t(STATE_LABEL[task.state], locale)}${note ? ` — ${note}` : ''}`];
+      return [`${say(locale, followUpText.status)}${say(locale, STATE_LABEL[task.state])}${note ? ` — ${note}` : ''}`];
     }
   }
 }
@@ -87,13 +87,13 @@ export function taskStateLine(task: FollowUpTask, assignee: Person | null, local
 export function taskButtons(task: FollowUpTask, customerId: number, locale: Locale): Button[] {
   const taskId = task.id;
   const out: Button[] = [];
-  if (task.state === 'open' || task.state === 'snoozed') out.push(button(t(L.claim, locale), 'task.claim', { taskId }, 'primary'));
+  if (task.state === 'open' || task.state === 'snoozed') out.push(button(say(locale, L.claim), 'task.claim', { taskId }, 'primary'));
   if (task.state !== 'done' && task.state !== 'dismissed') {
-    out.push(button(t(L.resolve, locale), 'task.resolve', { taskId }));
-    if (task.state !== 'snoozed') out.push(button(t(L.snooze, locale), 'task.snooze', { taskId }));
+    out.push(button(say(locale, L.resolve), 'task.resolve', { taskId }));
+    if (task.state !== 'snoozed') out.push(button(say(locale, L.snooze), 'task.snooze', { taskId }));
     if (task.state !== 'snoozed') out.push(button(say(locale, followUpText.updateProgress), 'task.progress', { taskId }));
   }
-  out.push(button(t(L.details, locale), 'customer.details', { customerId }));
+  out.push(button(say(locale, L.details), 'customer.details', { customerId }));
   return out;
 }
 
@@ -110,16 +110,16 @@ export function taskCard(model: TaskCardModel, locale: Locale): CardSpec {
   const reopened = reopenedBecause(model.history ?? []);
   if (reopened) blocks.push({ type: 'text', text: [{ colored: taskEventLine({ event: reopened, actor: null }, locale), tone: 'red' }] });
   if (score && score.reasons.length > 0) {
-    blocks.push({ type: 'text', text: [{ bold: say(locale, followUpText.why) }, score.reasons.slice(0, 3).map((r) => t(r, locale)).join(say(locale, commonText.semicolon))] });
+    blocks.push({ type: 'text', text: [{ bold: say(locale, followUpText.why) }, score.reasons.slice(0, 3).map((r) => say(locale, r)).join(say(locale, commonText.semicolon))] });
   }
-  blocks.push({ type: 'text', text: [{ bold: say(locale, followUpText.whatToDo) }, t(whatToDo(task.tag, task.role, tags), locale)] });
+  blocks.push({ type: 'text', text: [{ bold: say(locale, followUpText.whatToDo) }, say(locale, whatToDo(task.tag, task.role, tags))] });
   const owner = task.ownerRole === 'director' ? ROLE_LABEL.director : ROLE_LABEL.manager;
   blocks.push({
     type: 'fields', fields: [
       { label: say(locale, followUpText.due), value: [task.dueDate] },
-      { label: say(locale, followUpText.routedTo), value: [t(ROLE_LABEL[task.role], locale)] },
-      { label: say(locale, followUpText.owner), value: [t(owner, locale)] },
-      { label: t(L.rep, locale), value: model.rep ? [mention(model.rep)] : [t(L.none, locale)] },
+      { label: say(locale, followUpText.routedTo), value: [say(locale, ROLE_LABEL[task.role])] },
+      { label: say(locale, followUpText.owner), value: [say(locale, owner)] },
+      { label: say(locale, L.rep), value: model.rep ? [mention(model.rep)] : [say(locale, L.none)] },
       ...(model.collaborators && model.collaborators.length > 0
         ? [{ label: say(locale, followUpText.alsoInvolved), value: model.collaborators.flatMap((p, i) => (i > 0 ? [' ', mention(p)] : [mention(p)])) }]
         : []),

@@ -7,7 +7,7 @@ import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
 import type { ChartSpec } from '../../ui/chart.js';
 import { openDashboardButton } from '../dashboard/dashboard-link.view.js';
-import { button, indexWithDelta, gradeBadge, L, t, tagLabel, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { button, indexWithDelta, gradeBadge, L, tagLabel, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { say } from '../../core/i18n.js';
 import { homeText } from './home.messages.js';
 import { commonText } from '../shared/common.messages.js';
@@ -50,7 +50,7 @@ function repHome(m: RepHomeModel, locale: Locale, tags: TagLabels): CardSpec {
     ...(state === 'closed' ? {} : { button: button(say(locale, L.addCustomer), 'report.add', { week: m.week }) }),
   });
   if (state === 'open' && total > 0 && done === total) {
-    blocks.push({ type: 'actions', buttons: [button(t(L.submitReport, locale), 'report.submit', { week: m.week }, 'primary')] });
+    blocks.push({ type: 'actions', buttons: [button(say(locale, L.submitReport), 'report.submit', { week: m.week }, 'primary')] });
   }
 
   blocks.push({ type: 'heading', text: say(locale, homeText.myRedFlagCustomers(m.flagged.length)) });
@@ -59,7 +59,7 @@ function repHome(m: RepHomeModel, locale: Locale, tags: TagLabels): CardSpec {
     blocks.push({
       type: 'text',
       text: [gradeBadge(f.grade), ' ', { bold: f.name }, ` · ${indexWithDelta(f.index, f.delta, locale)} · ${tagLabels(f.tags, locale, tags)}`],
-      button: button(t(L.details, locale), 'customer.details', { customerId: f.customerId }),
+      button: button(say(locale, L.details), 'customer.details', { customerId: f.customerId }),
     });
   }
   if (m.flagged.length > HOME_LIST_MAX) {
@@ -71,7 +71,7 @@ function repHome(m: RepHomeModel, locale: Locale, tags: TagLabels): CardSpec {
     for (const task of m.tasks.slice(0, HOME_LIST_MAX)) {
       const line: Inline[] = [{ bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · `, say(locale, commonText.due(task.dueDate))];
       if (task.overdue) line.push(' ', { colored: say(locale, commonText.overdue), tone: 'red' });
-      blocks.push({ type: 'text', text: line, button: button(t(L.resolve, locale), 'task.resolve', { taskId: task.id }) });
+      blocks.push({ type: 'text', text: line, button: button(say(locale, L.resolve), 'task.resolve', { taskId: task.id }) });
     }
   }
 
@@ -103,7 +103,7 @@ function managerHome(m: ManagerHomeModel, locale: Locale, tags: TagLabels): Card
       blocks.push({
         type: 'text',
         text: [gradeBadge(f.grade), ' ', { bold: f.customerName }, ` · ${indexWithDelta(f.index, f.delta, locale)} · ${tagLabels(f.tags, locale, tags)}`],
-        button: button(t(L.details, locale), 'customer.details', { customerId: f.customerId }),
+        button: button(say(locale, L.details), 'customer.details', { customerId: f.customerId }),
       });
     }
   }
@@ -111,7 +111,7 @@ function managerHome(m: ManagerHomeModel, locale: Locale, tags: TagLabels): Card
     blocks.push({ type: 'heading', text: say(locale, homeText.followUpsIOwn(m.tasks.length)) });
     for (const task of m.tasks.slice(0, HOME_LIST_MAX)) {
       const line: Inline[] = [task.overdue ? '⏰ ' : '▫️ ', { bold: task.customerName }, ` · ${tagLabel(task.tag, locale, tags)} · ${say(locale, homeText.due2)} ${task.dueDate}`];
-      blocks.push({ type: 'text', text: line, button: button(t(L.resolve, locale), 'task.resolve', { taskId: task.id }) });
+      blocks.push({ type: 'text', text: line, button: button(say(locale, L.resolve), 'task.resolve', { taskId: task.id }) });
     }
   }
   for (const chart of m.charts ?? []) blocks.push({ type: 'image', chart });

@@ -5,14 +5,14 @@ import type { RankingColumn, RankingRow } from '../../core/review/ranking.js';
 import { RANKING_COLUMNS } from '../../core/review/ranking.js';
 import type { Block, CardSpec } from '../../ui/card.js';
 import type { TeamReview } from './review.service.js';
-import { tagLabel, ROLE_LABEL, t, BUILT_IN_TAG_LABELS, type TagLabels, L } from '../shared/view-text.js';
+import { tagLabel, ROLE_LABEL, BUILT_IN_TAG_LABELS, type TagLabels, L } from '../shared/view-text.js';
 import type { Role } from '../../core/team.js';
 import { reviewText } from './review.messages.js';
 import { commonText } from '../shared/common.messages.js';
 
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 export const tagName = (tag: string, locale: Locale, labels: TagLabels = BUILT_IN_TAG_LABELS) => tagLabel(tag, locale, labels);
-export const roleName = (role: string, locale: Locale) => (ROLE_LABEL[role as Role] ? t(ROLE_LABEL[role as Role], locale) : role);
+export const roleName = (role: string, locale: Locale) => (ROLE_LABEL[role as Role] ? say(locale, ROLE_LABEL[role as Role]) : role);
 
 /** Column headings of the ranking, zh and en (chat cards and the dashboard). */
 export const COLUMN_LABEL: Record<RankingColumn, LocalizedText> = {

@@ -7,7 +7,7 @@ import { ROLES } from '../../core/team.js';
 import { DIMENSIONS, TAGS, type Dimension } from '../../core/customer-risk/types.js';
 import { RANKING_COLUMNS } from '../../core/review/ranking.js';
 import type { FormField } from '../../ui/form.js';
-import { DIMENSION_NAME, ROLE_LABEL, t, tagLabel, BUILT_IN_TAG_LABELS } from '../shared/view-text.js';
+import { DIMENSION_NAME, ROLE_LABEL, tagLabel, BUILT_IN_TAG_LABELS } from '../shared/view-text.js';
 import { coerceSettingValue, getPath } from './settings.service.js';
 import { say } from '../../core/i18n.js';
 import { settingsText } from './settings.messages.js';
@@ -106,14 +106,14 @@ function gradingForm(view: Json, locale: Locale): SectionForm {
 const isDimension = (id: string): id is Dimension => (DIMENSIONS as readonly string[]).includes(id);
 
 export const dimensionLabel = (id: string, locale: Locale): string =>
-  (isDimension(id) ? t(DIMENSION_NAME[id], locale) : id);
+  (isDimension(id) ? say(locale, DIMENSION_NAME[id]) : id);
 
 function weightsForm(view: Json, locale: Locale): SectionForm {
   const inputs = DIMENSIONS.map((id) => scalar(view, `scoring.weights.${id}`, `weights_${id}`, dimensionLabel(id, locale), 'decimal', say(locale, settingsText.weightHint), locale));
   return { section: 'weights', inputs, read: (values) => readScalars(view, inputs, values, locale) };
 }
 
-const roleOptions = (locale: Locale) => ROLES.map((r) => ({ value: r, label: `${t(ROLE_LABEL[r], locale)} (${r})` }));
+const roleOptions = (locale: Locale) => ROLES.map((r) => ({ value: r, label: `${say(locale, ROLE_LABEL[r])} (${r})` }));
 const splitList = (raw: string): string[] => raw.split(/[,，、\s]+/).map((s) => s.trim()).filter(Boolean);
 
 function routingForm(view: Json, locale: Locale): SectionForm {

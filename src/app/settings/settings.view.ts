@@ -7,7 +7,7 @@ import type { Role } from '../../core/team.js';
 import type { Block, CardSpec } from '../../ui/card.js';
 import type { FormSpec } from '../../ui/form.js';
 import { encodeAction } from '../../ui/action.js';
-import { button, L, ROLE_LABEL, t, tagLabel, BUILT_IN_TAG_LABELS } from '../shared/view-text.js';
+import { button, L, ROLE_LABEL, tagLabel, BUILT_IN_TAG_LABELS } from '../shared/view-text.js';
 import { getPath } from './settings.service.js';
 import { dimensionLabel, SECTION_TITLE, SETTINGS_FORM_SECTIONS, type SectionForm, type SettingsSection } from './settings-forms.js';
 import { settingsText } from './settings.messages.js';
@@ -43,7 +43,7 @@ export interface SettingsOverviewModel {
 }
 
 const title = (s: SettingsSection, locale: Locale) => say(locale, SECTION_TITLE[s]);
-const role = (r: unknown, locale: Locale) => (typeof r === 'string' && r in ROLE_LABEL ? t(ROLE_LABEL[r as Role], locale) : String(r));
+const role = (r: unknown, locale: Locale) => (typeof r === 'string' && r in ROLE_LABEL ? say(locale, ROLE_LABEL[r as Role]) : String(r));
 const sep = (locale: Locale) => (locale === 'zh' ? '；' : '; ');
 
 function summary(section: SettingsSection, view: Json, locale: Locale): string {
@@ -99,7 +99,7 @@ export function settingsCard(m: SettingsOverviewModel, locale: Locale): CardSpec
   const blocks: Block[] = [];
   for (const section of SETTINGS_FORM_SECTIONS) {
     blocks.push({ type: 'heading', text: title(section, locale), unit: section });
-    blocks.push({ type: 'text', text: [summary(section, m.view, locale)], button: button(t(L.edit, locale), 'settings.open', { section }), unit: section });
+    blocks.push({ type: 'text', text: [summary(section, m.view, locale)], button: button(say(locale, L.edit), 'settings.open', { section }), unit: section });
   }
   if (m.recent.length > 0) {
     blocks.push({ type: 'divider' });
@@ -126,8 +126,8 @@ export function settingsForm(form: SectionForm, locale: Locale, shown?: { values
   return {
     formId: encodeAction({ kind: 'settings.save', args: { section: form.section } }),
     title: say(locale, settingsText.sectionTitle(SECTION_TITLE[form.section])),
-    submitLabel: t(L.save, locale),
-    cancelLabel: t(L.cancel, locale),
+    submitLabel: say(locale, L.save),
+    cancelLabel: say(locale, L.cancel),
     ...(intro ? { intro } : {}),
     fields: form.inputs.map((i) => i.field),
     values: shown?.values ?? Object.fromEntries(form.inputs.map((i) => [i.field.id, i.value])),

@@ -1,15 +1,13 @@
 // Shared pieces for presenters: label tables, grade badges, delta arrows, mentions, buttons. Feature strings
 // live in each feature's *.messages.ts catalog (say(locale, digestText.title)).
 import type { Locale, LocalizedText } from '../../core/i18n.js';
-import { text } from '../../core/i18n.js';
+import { say, text } from '../../core/i18n.js';
 import type { Member, Role } from '../../core/team.js';
 import type { Dimension, Grade, Tag, TagId } from '../../core/customer-risk/types.js';
 import type { TaskState } from '../../core/follow-up/task.js';
 import type { ActionKind, ActionRef } from '../../ui/action.js';
 import type { Button, Inline, Tone, UserRef } from '../../ui/card.js';
 
-/** The string for a locale. */
-export const t = (lt: LocalizedText, locale: Locale): string => lt[locale];
 
 export const GRADE_EMOJI: Record<Grade, string> = { A: '🔴', B: '🟠' };
 export const GRADE_TONE: Record<Grade, Tone> = { A: 'red', B: 'orange' };
@@ -28,7 +26,7 @@ export function deltaArrow(delta: number | null): string {
 
 /** `指数 88 ▲9` / `Index 88 ▲9`; no arrow when there is no previous score. */
 export const indexWithDelta = (index: number, delta: number | null, locale: Locale): string =>
-  `${t(L.index, locale)} ${index}${delta === null ? '' : ` ${deltaArrow(delta)}`}`;
+  `${say(locale, L.index)} ${index}${delta === null ? '' : ` ${deltaArrow(delta)}`}`;
 
 type PersonLike = Pick<Member, 'name' | 'identities'>;
 
@@ -160,6 +158,6 @@ export function joinInline(parts: ReadonlyArray<Inline | readonly Inline[]>, sep
 
 /** Mentions of people, or the localized "none". */
 export function mentions(people: readonly PersonLike[], locale: Locale): Inline[] {
-  if (people.length === 0) return [t(L.none, locale)];
+  if (people.length === 0) return [say(locale, L.none)];
   return joinInline(people.map(mention), ' ');
 }

@@ -6,7 +6,7 @@ import { prefillEntry } from '../../core/weekly-report/carry.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { encodeAction } from '../../ui/action.js';
 import type { FormField, FormFieldKind, FormSpec } from '../../ui/form.js';
-import { L, t } from '../shared/view-text.js';
+import { L } from '../shared/view-text.js';
 import { progressFormFields, progressFormValues, type ProgressTask } from '../follow-up/progress-fields.view.js';
 import { say } from '../../core/i18n.js';
 import { commonText } from '../shared/common.messages.js';
@@ -25,9 +25,9 @@ const KIND: Record<FieldKind, FormFieldKind> = {
 
 /** One template field as a form field: label with unit, help as hint, localized options. */
 export function formFieldOf(field: TemplateField, locale: Locale): FormField {
-  const label = field.unit ? `${t(field.label, locale)}${say(locale, weeklyReportText.unitSuffix(field.unit))}` : t(field.label, locale);
-  const out: FormField = { id: field.id, label, kind: KIND[field.kind], required: field.required, hint: t(field.help, locale) };
-  if (field.options) return { ...out, options: field.options.map((o) => ({ value: o.value, label: t(o.label, locale) })) };
+  const label = field.unit ? `${say(locale, field.label)}${say(locale, weeklyReportText.unitSuffix(field.unit))}` : say(locale, field.label);
+  const out: FormField = { id: field.id, label, kind: KIND[field.kind], required: field.required, hint: say(locale, field.help) };
+  if (field.options) return { ...out, options: field.options.map((o) => ({ value: o.value, label: say(locale, o.label) })) };
   if (field.kind === 'count' || field.kind === 'money') return { ...out, min: 0 };
   if (field.kind === 'text') return { ...out, maxLength: field.maxLength ?? 1000 };
   if (field.kind === 'date') return { ...out, placeholder: 'YYYY-MM-DD' };
@@ -46,10 +46,10 @@ const CUSTOM_KIND: Record<CustomFieldKind, FormFieldKind> = {
 /** One custom field (config template.custom) as a form field: its id is the form field name. */
 export function customFormFieldOf(field: CustomField, locale: Locale): FormField {
   const out: FormField = {
-    id: field.id, label: t(field.label, locale), kind: CUSTOM_KIND[field.kind], required: field.required,
-    ...(field.help ? { hint: t(field.help, locale) } : {}),
+    id: field.id, label: say(locale, field.label), kind: CUSTOM_KIND[field.kind], required: field.required,
+    ...(field.help ? { hint: say(locale, field.help) } : {}),
   };
-  if (field.options) return { ...out, options: field.options.map((o) => ({ value: o.value, label: t(o.label, locale) })) };
+  if (field.options) return { ...out, options: field.options.map((o) => ({ value: o.value, label: say(locale, o.label) })) };
   if (field.kind === 'money') return { ...out, min: 0 };
   if (field.kind === 'text') return { ...out, maxLength: field.maxLength ?? 1000 };
   if (field.kind === 'date') return { ...out, placeholder: 'YYYY-MM-DD' };
@@ -111,7 +111,7 @@ export function localizeErrors(
     : Object.entries(issues as Record<string, LocalizedText>).map(([field, message]) => ({ field, message }));
   const out: Record<string, string> = {};
   // First message per field wins: one clear message beats a list.
-  for (const i of list) if (!(i.field in out)) out[i.field] = t(i.message, locale);
+  for (const i of list) if (!(i.field in out)) out[i.field] = say(locale, i.message);
   return out;
 }
 
@@ -160,8 +160,8 @@ export function entryForm(model: EntryFormModel, locale: Locale): FormSpec {
   return {
     formId: encodeAction({ kind: 'report.save', args: { week: model.week, customerId: String(model.customer.id) } }),
     title: say(locale, weeklyReportText.weeklyEntry),
-    submitLabel: t(L.save, locale),
-    cancelLabel: t(L.cancel, locale),
+    submitLabel: say(locale, L.save),
+    cancelLabel: say(locale, L.cancel),
     intro,
     fields: [...templateFormFields(template, locale), ...(model.tasks ?? []).flatMap((task) => progressFormFields(task, locale))],
     values: {
@@ -200,8 +200,8 @@ export function newCustomerForm(model: NewCustomerFormModel, locale: Locale): Fo
   return {
     formId: encodeAction({ kind: 'report.new', args: { week: model.week } }),
     title: say(locale, L.addCustomer),
-    submitLabel: t(L.save, locale),
-    cancelLabel: t(L.cancel, locale),
+    submitLabel: say(locale, L.save),
+    cancelLabel: say(locale, L.cancel),
     intro: say(locale, weeklyReportText.newCustomer(model.week)),
     fields: [nameField, ...templateFormFields(template, locale)],
     values: {},

@@ -5,7 +5,7 @@ import type { Stage } from '../../core/weekly-report/template.js';
 import { DEFAULT_TEMPLATE, fieldById } from '../../core/weekly-report/template.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Block, CardSpec, Inline } from '../../ui/card.js';
-import { button, gradeBadge, L, t, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
+import { button, gradeBadge, L, tagLabels, BUILT_IN_TAG_LABELS, type TagLabels } from '../shared/view-text.js';
 import { say } from '../../core/i18n.js';
 import { weeklyReportText } from './weekly-report.messages.js';
 
@@ -47,7 +47,7 @@ const short = (s: string) => (s.length > REASON_MAX ? `${s.slice(0, REASON_MAX -
 
 const stageLabel = (stage: Stage, locale: Locale): string => {
   const opt = fieldById(DEFAULT_TEMPLATE, 'stage')?.options?.find((o) => o.value === stage);
-  return opt ? t(opt.label, locale) : stage;
+  return opt ? say(locale, opt.label) : stage;
 };
 
 function customerLine(c: ReportPromptCustomer, locale: Locale, tags: TagLabels): Inline[] {
@@ -55,7 +55,7 @@ function customerLine(c: ReportPromptCustomer, locale: Locale, tags: TagLabels):
   // A flag stays visible all week, filled or not: grade, the reason in a few words, open follow-ups.
   if (c.lastGrade) {
     line.push(' · ', gradeBadge(c.lastGrade), ` ${c.lastIndex ?? ''}`.trimEnd());
-    if (c.lastReason) line.push(` · ${short(t(c.lastReason, locale))}`);
+    if (c.lastReason) line.push(` · ${short(say(locale, c.lastReason))}`);
   }
   if (c.openTasks && c.openTasks.length > 0) {
     line.push(say(locale, weeklyReportText.followUp(tagLabels(c.openTasks, locale, tags))));
@@ -106,11 +106,11 @@ export function reportPromptCard(model: ReportPromptModel, locale: Locale): Card
   // customer still to fill that has something to carry gets "Fill in" and "No change" side by side.
   for (const c of model.customers) {
     const line = customerLine(c, locale, model.tagLabels ?? BUILT_IN_TAG_LABELS);
-    const fill = button(t(c.saved ? L.edit : L.fill, locale), 'report.open', { week, customerId: c.customerId });
+    const fill = button(say(locale, c.saved ? L.edit : L.fill), 'report.open', { week, customerId: c.customerId });
     if (model.state === 'closed') blocks.push({ type: 'text', text: line });
     else if (!c.saved && c.canCarry) {
       blocks.push({ type: 'text', text: line });
-      blocks.push({ type: 'actions', buttons: [fill, button(t(L.noChange, locale), 'report.same', { week, customerId: c.customerId })] });
+      blocks.push({ type: 'actions', buttons: [fill, button(say(locale, L.noChange), 'report.same', { week, customerId: c.customerId })] });
     } else blocks.push({ type: 'text', text: line, button: fill });
   }
 
@@ -122,9 +122,9 @@ export function reportPromptCard(model: ReportPromptModel, locale: Locale): Card
 
   if (model.state !== 'closed') {
     blocks.push({ type: 'divider' });
-    const buttons = [button(t(L.addCustomer, locale), 'report.add', { week })];
-    if (model.customers.some((c) => !c.saved && c.canCarry)) buttons.push(button(t(L.restUnchanged, locale), 'report.rest', { week }));
-    if (model.state === 'open') buttons.push(button(t(L.submitReport, locale), 'report.submit', { week }, 'primary'));
+    const buttons = [button(say(locale, L.addCustomer), 'report.add', { week })];
+    if (model.customers.some((c) => !c.saved && c.canCarry)) buttons.push(button(say(locale, L.restUnchanged), 'report.rest', { week }));
+    if (model.state === 'open') buttons.push(button(say(locale, L.submitReport), 'report.submit', { week }, 'primary'));
     blocks.push({ type: 'actions', buttons });
   }
 

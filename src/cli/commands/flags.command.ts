@@ -1,5 +1,5 @@
 import { ensureScored, flaggedScores } from '../../app/scoring/scoring.service.js';
-import { pick } from '../../core/i18n.js';
+import { say } from '../../core/i18n.js';
 import { withCliContext } from '../context.js';
 import { resolveWeek } from '../week-arg.js';
 import { renderTable } from '../table.js';
@@ -33,7 +33,7 @@ export const flagsCommand: Command = {
       score: s.index,
       grade: s.grade as 'A' | 'B',
       tags: [...s.tags],
-      reasons: s.reasons.map((r) => pick(r, locale)),
+      reasons: s.reasons.map((r) => say(locale, r)),
     }));
     if (input.values.json) {
       process.stdout.write(`${JSON.stringify(rows)}\n`);

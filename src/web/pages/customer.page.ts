@@ -1,11 +1,11 @@
 // One customer: index and grade, trend and radar charts, the reasons with the numbers behind each
 // dimension, the entries history, and every follow-up task with its events.
-import { formatMoney, pick, type Locale, say } from '../../core/i18n.js';
+import { formatMoney, say, type Locale } from '../../core/i18n.js';
 import { DIMENSIONS } from '../../core/customer-risk/types.js';
 import type { FieldId } from '../../core/weekly-report/template.js';
 import type { ReportTemplate } from '../../core/weekly-report/template.js';
 import { taskEventLine } from '../../app/follow-up/task-history.view.js';
-import { tagLabel, STATE_LABEL, ROLE_LABEL, t, deltaArrow, BUILT_IN_TAG_LABELS, L } from '../../app/shared/view-text.js';
+import { tagLabel, STATE_LABEL, ROLE_LABEL, deltaArrow, BUILT_IN_TAG_LABELS, L } from '../../app/shared/view-text.js';
 import { html, type SafeHtml } from '../html.js';
 import type { CustomerPageModel } from '../models/customer.model.js';
 import { figure, type Figure } from './figure.js';
@@ -23,7 +23,7 @@ function fieldValue(template: ReportTemplate, id: FieldId, value: unknown, local
   if (MONEY.has(id) && typeof value === 'number') return formatMoney(value);
   const field = template.fields.find((f) => f.id === id);
   const option = field?.options?.find((o) => o.value === value);
-  return option ? pick(option.label, locale) : String(value);
+  return option ? say(locale, option.label) : String(value);
 }
 
 const factText = (facts: Record<string, number | string | null>): string =>
@@ -40,7 +40,7 @@ export function customerPage(pc: PageContext, m: CustomerPageModel, template: Re
   const c = m.customer;
   const label = (id: FieldId) => {
     const f = template.fields.find((x) => x.id === id);
-    return f ? pick(f.label, locale) : id;
+    return f ? say(locale, f.label) : id;
   };
   const chartList = charts ? [charts.trend, charts.radar].filter((f): f is Figure => f !== null) : [];
   const head = html`<div class="head">
@@ -54,11 +54,11 @@ export function customerPage(pc: PageContext, m: CustomerPageModel, template: Re
 
   const reasons = html`<section class="card" id="reasons">
   <h2>${say(locale, commonText.why)}</h2>
-  ${s && s.reasons.length > 0 ? html`<ul class="reasons" data-reasons>${s.reasons.map((r) => html`<li>${pick(r, locale)}</li>`)}</ul>` : html`<p class="muted">${say(locale, customerPageText.nothingElevated)}</p>`}
+  ${s && s.reasons.length > 0 ? html`<ul class="reasons" data-reasons>${s.reasons.map((r) => html`<li>${say(locale, r)}</li>`)}</ul>` : html`<p class="muted">${say(locale, customerPageText.nothingElevated)}</p>`}
   ${s ? html`<div class="scroll"><table class="dimensions"><thead><tr><th>${say(locale, customerPageText.dimension)}</th><th class="num">${say(locale, customerPageText.score)}</th><th>${say(locale, customerPageText.numbers)}</th></tr></thead>
   <tbody>${DIMENSIONS.map((d) => {
     const dim = s.dimensions[d];
-    return html`<tr><td>${pick(DIMENSION_LABEL[d], locale)}</td><td class="num">${Math.round(dim.score)}</td><td>${dim.reason ? pick(dim.reason, locale) : ''}<div class="facts">${factText(dim.facts)}</div></td></tr>`;
+    return html`<tr><td>${say(locale, DIMENSION_LABEL[d])}</td><td class="num">${Math.round(dim.score)}</td><td>${dim.reason ? say(locale, dim.reason) : ''}<div class="facts">${factText(dim.facts)}</div></td></tr>`;
   })}</tbody></table></div>` : ''}
   ${s && s.tags.length > 0 ? html`<p>${s.tags.map((tag) => html`<span class="tag">${tagLabel(tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)}</span>`)}</p>` : ''}
 </section>`;
@@ -74,8 +74,8 @@ export function customerPage(pc: PageContext, m: CustomerPageModel, template: Re
   const tasks = html`<section class="card" id="tasks">
   <h2>${say(locale, customerPageText.followUps)}</h2>
   ${m.tasks.length === 0 ? html`<p class="muted">${say(locale, customerPageText.noFollowUps)}</p>` : m.tasks.map(({ task, assignee, events }) => html`<div data-task="${task.id}">
-    <h3>${tagLabel(task.tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)} · ${t(STATE_LABEL[task.state], locale)} <span class="badge ${task.grade}">${task.grade}</span></h3>
-    <p class="muted">${t(ROLE_LABEL[task.role], locale)}${assignee ? ` · ${assignee}` : ''} · ${say(locale, commonText.due(task.dueDate))}${task.closeNote ? ` · ${task.closeNote}` : ''}${task.escalated ? say(locale, customerPageText.escalated) : ''}</p>
+    <h3>${tagLabel(task.tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)} · ${say(locale, STATE_LABEL[task.state])} <span class="badge ${task.grade}">${task.grade}</span></h3>
+    <p class="muted">${say(locale, ROLE_LABEL[task.role])}${assignee ? ` · ${assignee}` : ''} · ${say(locale, commonText.due(task.dueDate))}${task.closeNote ? ` · ${task.closeNote}` : ''}${task.escalated ? say(locale, customerPageText.escalated) : ''}</p>
     <ul>${events.map((e) => html`<li>${taskEventLine({ event: e, actor: e.actor }, locale)}</li>`)}</ul>
   </div>`)}
 </section>`;

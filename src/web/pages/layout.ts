@@ -1,7 +1,7 @@
 // The page frame: header with navigation, the viewer, the language switch and sign-out.
 import type { Locale } from '../../core/i18n.js';
 import type { Member } from '../../core/team.js';
-import { t, ROLE_LABEL, type TagLabels } from '../../app/shared/view-text.js';
+import { ROLE_LABEL, type TagLabels } from '../../app/shared/view-text.js';
 import { html, type SafeHtml } from '../html.js';
 import { DASHBOARD_PATH } from '../auth/web-auth.js';
 import { appName } from './labels.js';
@@ -34,7 +34,7 @@ export function layout(pc: PageContext, opts: { title: string; current?: 'week' 
       <a href="${href(pc, '/')}"${opts.current === 'week' ? html` aria-current="page"` : ''}>${say(locale, pagesText.thisWeek)}</a>
       <a href="${href(pc, '/team')}"${opts.current === 'team' ? html` aria-current="page"` : ''}>${say(locale, pagesText.team)}</a>
     </nav>
-    <span class="who">${viewer.name} · ${t(ROLE_LABEL[viewer.role], locale)}</span>
+    <span class="who">${viewer.name} · ${say(locale, ROLE_LABEL[viewer.role])}</span>
     <a href="${opts.switchLang ?? `?lang=${other}`}" lang="${other === 'zh' ? 'zh-CN' : 'en'}">${other === 'zh' ? '中文' : 'English'}</a>
     <form method="post" action="${DASHBOARD_PATH}/signout"><button class="plain" type="submit">${say(locale, pagesText.signOut)}</button></form>` : '';
   return `<!doctype html>${html`<html lang="${locale === 'zh' ? 'zh-CN' : 'en'}">

@@ -1,7 +1,7 @@
 // The landing page: this week's red flags (marked red, sortable, filterable with plain GET forms),
 // the team charts, who has not submitted, and the follow-up board.
-import { pick, say } from '../../core/i18n.js';
-import { tagLabel, ROLE_LABEL, STATE_LABEL, t, deltaArrow, BUILT_IN_TAG_LABELS, L } from '../../app/shared/view-text.js';
+import { say } from '../../core/i18n.js';
+import { tagLabel, ROLE_LABEL, STATE_LABEL, deltaArrow, BUILT_IN_TAG_LABELS, L } from '../../app/shared/view-text.js';
 import { html, type SafeHtml } from '../html.js';
 import { SORT_KEYS, type BoardGroup, type FlagFilters, type SortKey, type ThisWeekModel } from '../models/this-week.model.js';
 import type { Locale } from '../../core/i18n.js';
@@ -76,7 +76,7 @@ ${m.flags.map((f) => html`<tr class="grade-${f.grade}" data-customer-id="${f.cus
   <td class="num" data-label="${say(locale, thisWeekPageText.change)}">${delta(f.delta)}</td>
   <td class="num" data-label="${say(locale, thisWeekPageText.weeksRed)}">${f.weeksInRed}</td>
   <td>${f.tags.map((tag) => html`<span class="tag">${tagLabel(tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)}</span>`)}
-    <ul class="reasons">${f.reasons.map((r) => html`<li>${pick(r, locale)}</li>`)}</ul></td>
+    <ul class="reasons">${f.reasons.map((r) => html`<li>${say(locale, r)}</li>`)}</ul></td>
   <td class="inline" data-label="${say(locale, L.rep)}">${f.rep?.name ?? '—'}</td>
   <td class="inline" data-label="${say(locale, pagesText.region)}">${f.region ?? '—'}</td>
 </tr>`)}
@@ -87,8 +87,8 @@ function boardColumn(pc: PageContext, title: string, cls: string, groups: BoardG
   const { locale } = pc;
   const n = groups.reduce((s, g) => s + g.tasks.length, 0);
   return html`<div class="col ${cls}" data-board="${cls}"><h3>${title} (${n})</h3>
-  ${n === 0 ? html`<p class="muted">—</p>` : groups.map((g) => html`<h4>${'name' in g.assignee ? g.assignee.name : say(locale, thisWeekPageText.unassigned(t(ROLE_LABEL[g.assignee.role], locale)))} · ${g.tasks.length}</h4>
-  <ul>${g.tasks.map((task) => html`<li><a href="${href(pc, `/customers/${task.customerId}`, { week })}">${task.customerName}</a> · ${tagLabel(task.tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)} · ${t(STATE_LABEL[task.state], locale)} · ${say(locale, commonText.due(task.dueDate))}</li>`)}</ul>`)}
+  ${n === 0 ? html`<p class="muted">—</p>` : groups.map((g) => html`<h4>${'name' in g.assignee ? g.assignee.name : say(locale, thisWeekPageText.unassigned(say(locale, ROLE_LABEL[g.assignee.role])))} · ${g.tasks.length}</h4>
+  <ul>${g.tasks.map((task) => html`<li><a href="${href(pc, `/customers/${task.customerId}`, { week })}">${task.customerName}</a> · ${tagLabel(task.tag, locale, pc.tagLabels ?? BUILT_IN_TAG_LABELS)} · ${say(locale, STATE_LABEL[task.state])} · ${say(locale, commonText.due(task.dueDate))}</li>`)}</ul>`)}
 </div>`;
 }
 
