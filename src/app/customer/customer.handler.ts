@@ -1,6 +1,5 @@
 // A customer's Details button: the customer card with its charts, for those who may see the customer.
 import type { ActionRef } from '../../ui/action.js';
-import type { MessageRef } from '../ports/chat.port.js';
 import { answer, type Answer } from '../answer.js';
 import type { FeatureHandlers, Interaction } from '../interaction/interaction-context.js';
 import { teamTagLabels } from '../shared/view-text.js';
@@ -9,7 +8,7 @@ import { canSeeCustomer, customerCardModel, customerCharts } from './customer.se
 import { currentReportWeek, digestWeekArg, idArg, notAllowed, staleButton } from '../interaction/interaction-context.js';
 import { digestWeek } from '../interaction/source-card.js';
 
-function showCustomerDetails(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
+function showCustomerDetails(i: Interaction, ref: ActionRef): Answer {
   const customer = i.repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
   if (!customer) return staleButton(i.locale);
   if (!canSeeCustomer(i, i.member, customer)) return notAllowed(i.locale);

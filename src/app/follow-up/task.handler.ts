@@ -28,7 +28,7 @@ function claimTask(i: Interaction, ref: ActionRef, message: MessageRef | null): 
   return card ? answer.update(card, done) : answer.toast(done, 'success');
 }
 
-function openResolveOrSnoozeForm(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
+function openResolveOrSnoozeForm(i: Interaction, ref: ActionRef): Answer {
   const task = i.repos.tasks.getTask(idArg(ref, 'taskId') ?? 0);
   if (!task) return staleButton(i.locale);
   if (!canActOnTask(i, i.member, task)) return notAllowed(i.locale);
@@ -40,7 +40,7 @@ function openResolveOrSnoozeForm(i: Interaction, ref: ActionRef, message: Messag
   return answer.openForm(withDigestWeek(i, form, ref));
 }
 
-function openProgressForm(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
+function openProgressForm(i: Interaction, ref: ActionRef): Answer {
   const task = i.repos.tasks.getTask(idArg(ref, 'taskId') ?? 0);
   if (!task) return staleButton(i.locale);
   if (!canActOnTask(i, i.member, task)) return notAllowed(i.locale);

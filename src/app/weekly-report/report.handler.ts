@@ -1,7 +1,6 @@
 // The weekly report from chat: open a customer's form, carry last week over, add a customer, submit the
 // week, a manager's Remind button; typed `report`, `away until …` and `back`.
 import type { ActionRef } from '../../ui/action.js';
-import type { MessageRef } from '../ports/chat.port.js';
 import { answer, type Answer } from '../answer.js';
 import type { FeatureHandlers, FormValues, Interaction } from '../interaction/interaction-context.js';
 import { cleanName } from '../../core/team.js';
@@ -17,19 +16,19 @@ import { currentReportWeek, firstValue, formClosed, historyWeek, idArg, isManage
 import { afterReportChange } from '../interaction/source-card.js';
 import { weeklyReportText } from './weekly-report.messages.js';
 
-function openEntryForm(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
+function openEntryForm(i: Interaction, ref: ActionRef): Answer {
   const customer = i.repos.customers.getCustomer(idArg(ref, 'customerId') ?? 0);
   if (!customer) return staleButton(i.locale);
   if (!canEditCustomer(i.member, customer)) return notAllowed(i.locale);
   return answer.openForm(entryForm(entryFormModel(i, i.member, weekArg(i, ref), customer), i.locale));
 }
 
-function openNewCustomerForm(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
+function openNewCustomerForm(i: Interaction, ref: ActionRef): Answer {
   if (i.member.role !== 'rep' && !isManagerial(i.member)) return notAllowed(i.locale);
   return answer.openForm(newCustomerForm({ week: weekArg(i, ref), template: i.settings.template }, i.locale));
 }
 
-function carryOver(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
+function carryOver(i: Interaction, ref: ActionRef): Answer {
   if (i.member.role !== 'rep') return notAllowed(i.locale);
   const week = weekArg(i, ref);
   let ids: number[] | 'rest' = 'rest';
@@ -41,11 +40,11 @@ function carryOver(i: Interaction, ref: ActionRef, message: MessageRef | null): 
   }
   const { carried } = carryEntries(i, i.member, week, ids);
   return answer.update(afterReportChange(i, week), carried === 0
-      ? say(i.locale, weeklyReportText.nothingToCarryOverFrom)
-      : say(i.locale, weeklyReportText.markedUnchangedCustomer(carried, carried > 1 ? 's' : '')));
+    ? say(i.locale, weeklyReportText.nothingToCarryOverFrom)
+    : say(i.locale, weeklyReportText.markedUnchangedCustomer(carried, carried > 1 ? 's' : '')));
 }
 
-function submitWeek(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
+function submitWeek(i: Interaction, ref: ActionRef): Answer {
   if (i.member.role !== 'rep') return notAllowed(i.locale);
   const week = weekArg(i, ref);
   // An empty report is asked about once; the confirming button says so.
@@ -56,13 +55,13 @@ function submitWeek(i: Interaction, ref: ActionRef, message: MessageRef | null):
   }
   const { late, already } = submitReport(i, i.member, week);
   return answer.update(afterReportChange(i, week), already
-      ? say(i.locale, weeklyReportText.yourReportWasAlreadySubmitted(week))
-      : late
-      ? say(i.locale, weeklyReportText.reportSubmittedLateTheDigest(week))
-      : say(i.locale, weeklyReportText.reportSubmittedThankYou(week)));
+    ? say(i.locale, weeklyReportText.yourReportWasAlreadySubmitted(week))
+    : late
+    ? say(i.locale, weeklyReportText.reportSubmittedLateTheDigest(week))
+    : say(i.locale, weeklyReportText.reportSubmittedThankYou(week)));
 }
 
-function remindRepNow(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
+function remindRepNow(i: Interaction, ref: ActionRef): Answer {
   if (!isManagerial(i.member)) return notAllowed(i.locale);
   const rep = i.repos.teams.getMember(idArg(ref, 'memberId') ?? 0);
   if (!rep || rep.teamId !== i.team.id) return staleButton(i.locale);
@@ -72,7 +71,7 @@ function remindRepNow(i: Interaction, ref: ActionRef, message: MessageRef | null
     : answer.toast(say(i.locale, weeklyReportText.hasNoReachableAccountEmail(rep.name)), 'warning');
 }
 
-function saveEntryForm(i: Interaction, ref: ActionRef, values: FormValues, message: MessageRef | null): Answer {
+function saveEntryForm(i: Interaction, ref: ActionRef, values: FormValues): Answer {
   const week = ref.args.week;
   if (!week) return staleForm(i.locale);
   const customer = i.repos.customers.getCustomer(Number(ref.args.customerId));
@@ -93,7 +92,7 @@ function saveEntryForm(i: Interaction, ref: ActionRef, values: FormValues, messa
   return answer.formDone(say(i.locale, weeklyReportText.saved(customer.name)), afterReportChange(i, week));
 }
 
-function saveNewCustomerForm(i: Interaction, ref: ActionRef, values: FormValues, message: MessageRef | null): Answer {
+function saveNewCustomerForm(i: Interaction, ref: ActionRef, values: FormValues): Answer {
   const week = ref.args.week;
   if (!week) return staleForm(i.locale);
   // Only reps and managers file reports: the same rule as the "Add customer" button.
@@ -113,7 +112,7 @@ function saveNewCustomerForm(i: Interaction, ref: ActionRef, values: FormValues,
   return answer.formDone(say(i.locale, weeklyReportText.added(customer.name)), afterReportChange(i, week));
 }
 
-function restoreReportCard(i: Interaction, ref: ActionRef, message: MessageRef | null): Answer {
+function restoreReportCard(i: Interaction, ref: ActionRef): Answer {
   const closed = formClosed(i.locale);
   const week = historyWeek(i, ref.args.week);
   if (!week || i.member.role !== 'rep') return answer.toast(closed);
