@@ -140,6 +140,13 @@ describe('Slack app end to end (HTTP mode)', () => {
     expect(post!.args).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1700000001.000100' });
   });
 
+  it("another person's mention reaches the app as @name (or not at all), never as Slack syntax", async () => {
+    h.stub.results = [answer.reply(answerCard)];
+    await h.post(signedJson(SECRET, eventCallback({ type: 'app_mention', user: 'U0OWNER', text: '<@UBOT0001> customers of <@U0REP1|li.wei> and <@U0REP2>', ts: '1700000001.000200', channel: 'C0GENERAL' })));
+    await h.api.waitFor('chat.postMessage');
+    expect(h.stub.events[0]).toMatchObject({ type: 'message', text: 'customers of @li.wei and' });
+  });
+
   it('a DM is answered; bot messages and edits are ignored', async () => {
     h.stub.results = [answer.toast('Only managers can see all customers', 'warning')];
     await h.post(signedJson(SECRET, eventCallback({ type: 'message', channel_type: 'im', user: 'U0BOT2', bot_id: 'B0OTHER', text: 'hi', ts: '1.1', channel: 'D0REP1' })));
