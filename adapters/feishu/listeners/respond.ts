@@ -13,6 +13,9 @@ export function noticeCard(title: string, text: string, tone: 'green' | 'grey' |
 
 const raw = (data: Card2) => ({ type: 'raw' as const, data });
 
+/** What replaces a saved form that has no card of its own to show: its notice, in green. */
+const savedNotice = (a: Answer): Card2 => noticeCard(fixedText(FIXED_TEXT.done), a.toast?.text ?? '', 'green');
+
 /** Where a callback's answer goes (see placeAnswer). */
 export type Placement = 'inPlace' | 'private' | 'toastOnly';
 
@@ -57,7 +60,7 @@ export function replyCards(a: Answer): { cards: Card2[]; formId: string | null }
   if (form) return { cards: [renderFormCard(form)], formId: form.formId };
   const card = a.update ?? a.reply;
   if (card) return { cards: renderCard(card), formId: null };
-  if (a.formDone) return { cards: [noticeCard(fixedText(FIXED_TEXT.done), a.toast?.text ?? '', 'green')], formId: null };
+  if (a.formDone) return { cards: [savedNotice(a)], formId: null };
   return { cards: a.toast ? [toastCard(a.toast)] : [], formId: null };
 }
 
@@ -84,6 +87,6 @@ export function toCallbackResponse(a: Answer): { body: CardCallbackResponse; ext
     return { body: { ...toast, card: raw(first!) }, extra, formId: null };
   }
   if (a.update) return { body: { ...toast, card: raw(renderCard(a.update)[0]!) }, extra: [], formId: null };
-  if (a.formDone) return { body: { ...toast, card: raw(noticeCard(fixedText(FIXED_TEXT.done), a.toast?.text ?? '', 'green')) }, extra: [], formId: null };
+  if (a.formDone) return { body: { ...toast, card: raw(savedNotice(a)) }, extra: [], formId: null };
   return { body: toast, extra: [], formId: null };
 }
