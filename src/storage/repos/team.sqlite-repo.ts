@@ -37,7 +37,8 @@ export class SqliteTeamRepo implements TeamRepo {
       team: orm.select().from(teams).where(eq(teams.id, p('id'))).prepare(),
       members: orm.select().from(members).where(eq(members.teamId, p('teamId'))).orderBy(asc(members.id)).prepare(),
       member: orm.select().from(members).where(eq(members.id, p('id'))).prepare(),
-      memberIdByPlatformId: orm.select({ memberId: memberIdentities.memberId }).from(memberIdentities)
+      // Every click resolves its person: the member row in the same query as the identity lookup.
+      memberByPlatformId: orm.select({ member: members }).from(memberIdentities).innerJoin(members, eq(members.id, memberIdentities.memberId))
         .where(and(eq(memberIdentities.platform, p('platform')), eq(memberIdentities.userId, p('userId')))).orderBy(asc(memberIdentities.memberId)).limit(1).prepare(),
       identities: orm.select().from(memberIdentities).where(eq(memberIdentities.memberId, p('memberId'))).orderBy(asc(memberIdentities.platform)).prepare(),
       teamIdentities: orm.select({ memberId: memberIdentities.memberId, platform: memberIdentities.platform, userId: memberIdentities.userId })
@@ -97,8 +98,8 @@ export class SqliteTeamRepo implements TeamRepo {
   }
 
   memberByPlatformId(platform: Platform, userId: string): Member | null {
-    const hit = this.prepared.memberIdByPlatformId.get({ platform, userId });
-    return hit ? this.getMember(hit.memberId) : null;
+    const hit = this.prepared.memberByPlatformId.get({ platform, userId });
+    return hit ? this.withIdentities(hit.member) : null;
   }
 
   upsertMember(input: MemberInput): Member {
