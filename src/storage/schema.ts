@@ -38,6 +38,26 @@ export const memberIdentities = sqliteTable('member_identities', {
   index('member_identities_user_idx').on(t.platform, t.userId),
 ]);
 
+/**
+ * Where a team's digest, review and delivery notices go on each chat platform (the manager channel / group).
+ * A team without a row on a platform uses the env's channel when it is the configured team (RADAR_TEAM_NAME).
+ */
+export const teamChannels = sqliteTable('team_channels', {
+  teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  platform: text('platform').notNull(),
+  channelId: text('channel_id').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.teamId, t.platform] }),
+  // One channel belongs to one team: a click in it tells which team's digest it was.
+  uniqueIndex('team_channels_channel_uq').on(t.platform, t.channelId),
+]);
+
+/** The other teams a director oversees (besides their own); owners oversee every team by role. */
+export const memberTeamScopes = sqliteTable('member_team_scopes', {
+  memberId: integer('member_id').notNull().references(() => members.id, { onDelete: 'cascade' }),
+  teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.memberId, t.teamId] }), index('member_team_scopes_team_idx').on(t.teamId)]);
+
 export const customers = sqliteTable('customers', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),

@@ -81,6 +81,23 @@ export interface TeamRepo {
   setMemberPrefs(memberId: number, prefs: { timezone?: string | null; locale?: Locale | null }): void;
   getSetting<T>(teamId: number, key: string): T | null;
   setSetting(teamId: number, key: string, value: unknown): void;
+  /** By name, trimmed and case-insensitively (`--team east` finds "East"). */
+  teamByName(name: string): Team | null;
+  /** The team's own manager channel on each platform it set one. */
+  teamChannels(teamId: number): TeamChannel[];
+  /** Set (or with null, clear) the team's manager channel on a platform; a channel belongs to one team. */
+  setTeamChannel(teamId: number, platform: Platform, channelId: string | null): void;
+  /** The team whose manager channel this is, or null. */
+  teamOfChannel(platform: Platform, channelId: string): number | null;
+  /** The teams a director oversees besides their own (scope rows; owners oversee all by role). */
+  overseenTeams(memberId: number): number[];
+  /** Replace the member's overseen teams. */
+  setOverseenTeams(memberId: number, teamIds: readonly number[]): void;
+}
+
+export interface TeamChannel {
+  platform: Platform;
+  channelId: string;
 }
 
 export interface CustomerRepo {

@@ -3,9 +3,9 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import { cleanName, type Member, type PlatformIdentity, type Role, type Team } from '../../core/team.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Platform } from '../../app/ports/chat.port.js';
-import type { MemberInput, TeamRepo } from '../../app/ports/repositories.port.js';
+import type { MemberInput, TeamChannel, TeamRepo } from '../../app/ports/repositories.port.js';
 import type { Db } from '../db.js';
-import { memberIdentities, members, settings, teams } from '../schema.js';
+import { memberIdentities, members, memberTeamScopes, settings, teamChannels, teams } from '../schema.js';
 import { StorageError } from '../errors.js';
 
 type TeamRow = typeof teams.$inferSelect;
@@ -148,5 +148,49 @@ export class SqliteTeamRepo implements TeamRepo {
     const json = JSON.stringify(value ?? null);
     this.db.orm.insert(settings).values({ teamId, key, value: json })
       .onConflictDoUpdate({ target: [settings.teamId, settings.key], set: { value: json } }).run();
+  }
+
+  teamByName(name: string): Team | null {
+    const row = this.db.orm.select().from(teams).where(sql`lower(${teams.name}) = lower(${name.trim()})`).get();
+    return row ? toTeam(row) : null;
+  }
+
+  teamChannels(teamId: number): TeamChannel[] {
+    return this.db.orm.select({ platform: teamChannels.platform, channelId: teamChannels.channelId })
+      .from(teamChannels).where(eq(teamChannels.teamId, teamId)).orderBy(asc(teamChannels.platform)).all();
+  }
+
+  setTeamChannel(teamId: number, platform: Platform, channelId: string | null): void {
+    const { orm } = this.db;
+    if (channelId === null) {
+      orm.delete(teamChannels).where(and(eq(teamChannels.teamId, teamId), eq(teamChannels.platform, platform))).run();
+      return;
+    }
+    const owner = this.teamOfChannel(platform, channelId);
+    if (owner !== null && owner !== teamId) {
+      throw new StorageError('channel_taken', `${platform} channel ${channelId} is already the manager channel of team #${owner}`);
+    }
+    orm.insert(teamChannels).values({ teamId, platform, channelId })
+      .onConflictDoUpdate({ target: [teamChannels.teamId, teamChannels.platform], set: { channelId } }).run();
+  }
+
+  teamOfChannel(platform: Platform, channelId: string): number | null {
+    const row = this.db.orm.select({ teamId: teamChannels.teamId }).from(teamChannels)
+      .where(and(eq(teamChannels.platform, platform), eq(teamChannels.channelId, channelId))).get();
+    return row?.teamId ?? null;
+  }
+
+  overseenTeams(memberId: number): number[] {
+    return this.db.orm.select({ teamId: memberTeamScopes.teamId }).from(memberTeamScopes)
+      .where(eq(memberTeamScopes.memberId, memberId)).orderBy(asc(memberTeamScopes.teamId)).all().map((r) => r.teamId);
+  }
+
+  setOverseenTeams(memberId: number, teamIds: readonly number[]): void {
+    const { orm } = this.db;
+    orm.transaction((tx) => {
+      tx.delete(memberTeamScopes).where(eq(memberTeamScopes.memberId, memberId)).run();
+      const unique = [...new Set(teamIds)];
+      if (unique.length > 0) tx.insert(memberTeamScopes).values(unique.map((teamId) => ({ memberId, teamId }))).run();
+    });
   }
 }
