@@ -27,7 +27,7 @@ async function main(argv: string[]): Promise<number> {
   const command = await entry.load();
   const { values, positionals } = parseArgs({
     args: rest,
-    options: { ...command.options, db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { ...command.options, db: { type: 'string' }, team: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     allowPositionals: true,
     strict: true,
   });

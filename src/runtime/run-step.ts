@@ -6,9 +6,12 @@ import { runRemindStep } from '../app/weekly-report/remind.job.js';
 import { runDigestStep } from '../app/digest/digest.job.js';
 import { runNudgeStep } from '../app/follow-up/nudge.job.js';
 import { runReviewStep } from '../app/review/review.job.js';
+import { forTeam } from '../app/settings/team-settings.js';
 
 /** Steps only enqueue outbox messages with unique keys, so running one again never sends twice. */
-export async function runCycleStep(app: RadarApp, teamId: number, week: string, step: StepKind, runKey: string = step): Promise<unknown> {
+export async function runCycleStep(base: RadarApp, teamId: number, week: string, step: StepKind, runKey: string = step): Promise<unknown> {
+  // A step works for one team, with that team's settings.
+  const app: RadarApp = { ...base, ctx: forTeam(base.ctx, teamId) };
   switch (step) {
     case 'prompt':
       return runPromptStep(app, teamId, week);

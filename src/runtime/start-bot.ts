@@ -24,7 +24,7 @@ import { createFeishuAdapter } from '../../adapters/feishu/index.js';
 import { runCycleStep } from './run-step.js';
 import { syncUsers } from '../app/team/sync-users.job.js';
 import { reportPermanentFailure } from '../app/team/delivery-failure.service.js';
-import { applyStoredSettings } from '../app/settings/settings.service.js';
+import { forTeam } from '../app/settings/team-settings.js';
 import { answer, type Answer } from '../app/answer.js';
 
 export interface BotOptions {
@@ -99,7 +99,6 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     ctx, secret: config.web?.secret ?? null, publicUrl: config.web?.publicUrl ?? `http://localhost:${config.port}`, charts: createDashboardCharts(ctx),
   });
   app = { ctx, platforms: bindings, notifyOutbox: () => worker.notify(), dashboard: dashboard.auth };
-  applyStoredSettings(app.ctx, team.id);
   route = createRouter(app);
 
   const routes = adapters.flatMap((a) => (a.http ? [a.http] : []));
@@ -114,7 +113,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const scheduler = options.scheduler === false ? null : startScheduler({
     teams: () => repos.teams.listTeams().map((t) => t.id),
-    settingsFor: (teamId) => teamSchedule(app.ctx, repos.teams.getTeam(teamId) ?? team),
+    settingsFor: (teamId) => teamSchedule(forTeam(app.ctx, teamId), repos.teams.getTeam(teamId) ?? team),
     runStep: async (teamId, week, step, due) => {
       await runCycleStep(app, teamId, week, step, due.runKey);
     },

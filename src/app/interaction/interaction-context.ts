@@ -16,6 +16,7 @@ import { answer, type Answer } from '../answer.js';
 import { say } from '../../core/i18n.js';
 import { interactionText } from './interaction.messages.js';
 import { commonText } from '../shared/common.messages.js';
+import { forTeam } from '../settings/team-settings.js';
 
 /**
  * What a handler receives, flat like a Bolt listener's arguments: the use-case context (repos, settings,
@@ -37,18 +38,11 @@ export function resolveInteraction(app: RadarApp, actor: Actor): Interaction | n
   if (!member) return null;
   const team = app.ctx.repos.teams.getTeam(member.teamId);
   if (!team) return null;
-  const ctx = app.ctx;
-  return {
-    // The context's fields are read through, not copied: a settings change in this interaction replaces
-    // ctx.settings, and later reads must see it.
-    get repos() { return ctx.repos; },
-    get settings() { return ctx.settings; },
-    set settings(next) { ctx.settings = next; },
-    get settingsResolver() { return ctx.settingsResolver; },
-    get clock() { return ctx.clock; },
-    get logger() { return ctx.logger; },
-    app, member, team, locale: actor.locale ?? memberLocale(member, team), platform: actor.platform,
-  };
+  // The context's fields are read through, not copied (forTeam): a settings change in this interaction
+  // replaces the team's settings, and later reads must see it.
+  const view = Object.getOwnPropertyDescriptors(forTeam(app.ctx, team.id));
+  const who = { app, member, team, locale: actor.locale ?? memberLocale(member, team), platform: actor.platform };
+  return Object.defineProperties(who, view) as unknown as Interaction;
 }
 
 /** The report week people mean right now: last week until the team's deadline passes, then this week. */

@@ -5,6 +5,7 @@ import type { CustomerProfile, CustomerScore, PreviousScore } from '../../core/c
 import type { Customer, Member } from '../../core/team.js';
 import { addWeeks, compareWeeks, daysBetween, formatWeekId, isoWeekOfUtcDate, weekRange, weekStartDate, type WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext, RadarSettings } from '../context.js';
+import { teamSettings } from '../settings/team-settings.js';
 import { createHash } from 'node:crypto';
 import { customFieldsRead, ruleFieldsOf, type RuleFields } from '../../core/custom-tags/custom-tags.js';
 
@@ -80,13 +81,13 @@ const isStored = (ctx: AppContext, teamId: number, week: WeekId, fingerprint: st
  * otherwise the week is scored first, as ensureScored does.
  */
 export function ensureFlagged(ctx: AppContext, teamId: number, week: WeekId): CustomerScore[] {
-  if (isStored(ctx, teamId, week, scoringFingerprint(ctx.settings))) return ctx.repos.scores.flaggedScoresForWeek(teamId, week);
+  if (isStored(ctx, teamId, week, scoringFingerprint(teamSettings(ctx, teamId)))) return ctx.repos.scores.flaggedScoresForWeek(teamId, week);
   return flaggedScores(ensureScored(ctx, teamId, week));
 }
 
 /** Makes sure `week` has stored scores under the current settings, without reading them when it has. */
 export function ensureStored(ctx: AppContext, teamId: number, week: WeekId): void {
-  if (!isStored(ctx, teamId, week, scoringFingerprint(ctx.settings))) ensureScored(ctx, teamId, week);
+  if (!isStored(ctx, teamId, week, scoringFingerprint(teamSettings(ctx, teamId)))) ensureScored(ctx, teamId, week);
 }
 
 /**
@@ -104,7 +105,8 @@ export function storedScoreOf(ctx: AppContext, customer: Pick<Customer, 'id' | '
  */
 export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): CustomerScore[] {
   const { repos } = ctx;
-  const fingerprint = scoringFingerprint(ctx.settings);
+  const settings = teamSettings(ctx, teamId);
+  const fingerprint = scoringFingerprint(settings);
   // Stored under these settings: read, never re-scored (one indexed row decides; a week is saved whole).
   if (isStored(ctx, teamId, week, fingerprint)) return repos.scores.scoresForWeek(teamId, week);
   // Nothing to score before the first report (a review's look-back asks for such weeks).
@@ -120,9 +122,9 @@ export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): Cus
   const members = repos.teams.listMembers(teamId);
   const profiles = customers.map(toProfile);
   // Custom fields' values (a JSON column) are read only when a custom tag's rule or reason names one.
-  const readCustom = customFieldsRead(ctx.settings.scoring.customTags ?? {}).length > 0;
-  const rows = repos.reports.scoringRowsInRange(teamId, historyWindowStart(from, ctx.settings.scoring), week, readCustom ? { custom: true } : {});
-  const fields = hasCustomTags(ctx.settings) ? teamRuleFields(ctx.settings) : undefined;
+  const readCustom = customFieldsRead(settings.scoring.customTags ?? {}).length > 0;
+  const rows = repos.reports.scoringRowsInRange(teamId, historyWindowStart(from, settings.scoring), week, readCustom ? { custom: true } : {});
+  const fields = hasCustomTags(settings) ? teamRuleFields(settings) : undefined;
   const byWeek = new Map<WeekId, WeekEntryRow[]>();
   for (const e of rows) {
     let bucket = byWeek.get(e.week);
@@ -135,14 +137,14 @@ export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): Cus
   const weeks = weekRange(from, week);
   repos.transaction(() => {
     for (const w of weeks) {
-      const window = weekRange(historyWindowStart(w, ctx.settings.scoring), w).flatMap((x) => byWeek.get(x) ?? []);
+      const window = weekRange(historyWindowStart(w, settings.scoring), w).flatMap((x) => byWeek.get(x) ?? []);
       const scores = scoreWeek({
         customers: profiles,
         entries: window,
         week: w,
         previous,
         excused: excusedFor(w, customers, members),
-        config: ctx.settings.scoring,
+        config: settings.scoring,
         ...(fields ? { fields } : {}),
       });
       repos.scores.saveWeekScores(teamId, w, scores, fingerprint);

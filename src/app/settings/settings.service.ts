@@ -8,8 +8,10 @@ import { ensureScored, latestReportWeek } from '../scoring/scoring.service.js';
 import { DEFAULT_RANKING_SETTINGS } from '../../core/review/ranking.js';
 import { text } from '../../core/i18n.js';
 import { AppError } from '../shared/app-error.js';
+import { forTeam, SETTINGS_OVERRIDES_KEY, setTeamSettings, storedOverrides, teamSettings } from './team-settings.js';
 
-export const SETTINGS_OVERRIDES_KEY = 'settingsOverrides';
+export { SETTINGS_OVERRIDES_KEY, storedOverrides };
+
 /** The sections a stored setting may change (the schedule has its own command). */
 export const SETTINGS_SECTIONS = ['scoring', 'routing', 'template', 'ranking'] as const;
 
@@ -28,42 +30,19 @@ export class SettingsChangeError extends AppError {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** What is stored for the team (config-file shaped), `{}` when nothing was changed. */
-export function storedOverrides(ctx: AppContext, teamId: number): Json {
-  const v = ctx.repos.teams.getSetting<Json>(teamId, SETTINGS_OVERRIDES_KEY);
-  return isObject(v) ? v : {};
-}
-
 /**
- * The team's effective settings: the stored overrides over the config file. Stored settings that no
- * longer validate (the file changed under them) are ignored, loudly, rather than stopping the bot.
- */
-export function applyStoredSettings(ctx: AppContext, teamId: number): RadarSettings {
-  const resolver = ctx.settingsResolver;
-  const stored = resolver ? storedOverrides(ctx, teamId) : {};
-  if (resolver && Object.keys(stored).length > 0) {
-    try {
-      ctx.settings = resolver.resolve(stored);
-    } catch (err) {
-      ctx.logger.error({ teamId, err: problemText(err) }, 'stored settings are invalid; using the config file');
-    }
-  }
-  return ctx.settings;
-}
-
-/**
- * The effective settings as stored now: another process (`radar settings set` from the CLI) may have
- * changed them since this one last read them. Without a resolver (plain tests) the settings stay as they are.
+ * The team's settings as stored now: another process (`radar settings set` from the CLI) may have changed
+ * them since this one last read them. Without a resolver (plain tests) the settings stay as they are.
  */
 export function reloadStoredSettings(ctx: AppContext, teamId: number): RadarSettings {
   const resolver = ctx.settingsResolver;
-  if (!resolver) return ctx.settings;
+  if (!resolver) return teamSettings(ctx, teamId);
   try {
-    ctx.settings = resolver.resolve(storedOverrides(ctx, teamId));
+    setTeamSettings(ctx, teamId, resolver.resolve(storedOverrides(ctx, teamId)));
   } catch (err) {
     ctx.logger.error({ teamId, err: problemText(err) }, 'stored settings are invalid; keeping the settings in use');
   }
-  return ctx.settings;
+  return teamSettings(ctx, teamId);
 }
 
 /** The effective settings under the keys a change names (config-file shape). */
@@ -140,13 +119,13 @@ export function coerceSettingValue(current: unknown, raw: string): unknown {
   return raw;
 }
 
-function checkKey(ctx: AppContext, key: string): unknown {
+function checkKey(ctx: AppContext, teamId: number, key: string): unknown {
   const parts = key.split('.');
   if (parts.some((p) => p === '')) throw new SettingsChangeError(`${key}: expected a dotted key such as scoring.grades.A`);
   if (!(SETTINGS_SECTIONS as readonly string[]).includes(parts[0]!)) {
     throw new SettingsChangeError(`${key}: unknown section "${parts[0]}" (expected ${SETTINGS_SECTIONS.join(', ')}; the schedule has its own command)`);
   }
-  const view = settingsView(ctx.settings);
+  const view = settingsView(teamSettings(ctx, teamId));
   const current = getPath(view, key);
   // A new custom problem tag: `scoring.customTags.<id>` names an entry that does not exist yet.
   if (current === undefined && parts.length === 3 && parts[0] === 'scoring' && parts[1] === 'customTags') return {};
@@ -192,9 +171,9 @@ function commitMany(ctx: AppContext, teamId: number, changes: readonly PendingCh
       teamId, key: c.key, oldValue: getPath(stored, c.key) ?? null, newValue: c.value ?? null, actor, at, undoOf: c.undoOf,
     }));
   });
-  ctx.settings = settings;
+  setTeamSettings(ctx, teamId, settings);
   const week = latestReportWeek(ctx, teamId);
-  if (week) ensureScored(ctx, teamId, week);
+  if (week) ensureScored(forTeam(ctx, teamId), teamId, week);
   for (const c of changes) ctx.logger.info({ teamId, key: c.key, actor, undoOf: c.undoOf }, 'setting changed');
   return { changes: logged, settings, rescored: week };
 }
@@ -217,7 +196,7 @@ export interface SettingsChangesResult {
  */
 export function changeSettings(ctx: AppContext, teamId: number, input: { changes: ReadonlyArray<{ key: string; value: unknown }>; actor: string }): SettingsChangesResult {
   if (input.changes.length === 0) throw new SettingsChangeError('nothing to change');
-  for (const c of input.changes) checkKey(ctx, c.key);
+  for (const c of input.changes) checkKey(ctx, teamId, c.key);
   return commitMany(ctx, teamId, input.changes.map((c) => ({ key: c.key, value: c.value, undoOf: null })), input.actor);
 }
 
@@ -242,7 +221,7 @@ export function undoChanges(ctx: AppContext, teamId: number, ids: readonly numbe
 
 /** Validate, store and log one change; the current week is re-scored under the new settings. */
 export function changeSetting(ctx: AppContext, teamId: number, input: { key: string; value: unknown; actor: string }): SettingsChangeResult {
-  checkKey(ctx, input.key);
+  checkKey(ctx, teamId, input.key);
   return commit(ctx, teamId, input.key, input.value, input.actor, null);
 }
 

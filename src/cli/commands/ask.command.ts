@@ -13,7 +13,7 @@ export const askCommand: Command = {
     const question = input.positionals.join(' ').trim();
     if (!question) throw new CliError('ask: give a question, e.g. `radar ask "逾期超过30天的客户"` or `radar ask "how is Acme doing"`');
     const lang = langOpt(input);
-    return withCliContext(stringOpt(input, 'db'), async (cli) => {
+    return withCliContext(input, async (cli) => {
     // The CLI runs with the owner's view of the data: whoever has the database file sees everything.
     const owner = { id: 0, teamId: cli.team.id, name: 'CLI', email: '', role: 'owner' as const, identities: [], timezone: null, locale: null, awayUntil: null };
     const result = ask(cli.ctx, cli.team.id, owner, question, lang);

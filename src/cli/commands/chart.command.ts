@@ -65,7 +65,7 @@ export const chartCommand: Command = {
     const scale = intOpt(input, 'scale', 1, 4) ?? 1;
     const weeks = intOpt(input, 'weeks', 1, 104);
 
-    return withCliContext(stringOpt(input, 'db'), async (cli) => {
+    return withCliContext(input, async (cli) => {
       const week = resolveWeek(cli.ctx, cli.team.id, stringOpt(input, 'week'));
       const locale = localeOpt(input, cli.team.locale);
       const charts = createChartsService(cli.ctx, cli.team.id);

@@ -19,7 +19,7 @@ export const customersCommand: Command = {
   },
   async run(input) {
     const [action, ...nameParts] = input.positionals;
-    return withCliContext(stringOpt(input, 'db'), (cli) => {
+    return withCliContext(input, (cli) => {
       const { customers, teams } = cli.ctx.repos;
       const memberByEmail = (email: string) => {
         const m = teams.memberByEmail(cli.team.id, email);

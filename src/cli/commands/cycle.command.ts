@@ -24,7 +24,7 @@ export const cycleCommand: Command = {
     if (!step || !STEPS.includes(step)) throw new CliError(`cycle: expected one of ${STEPS.join(', ')}`);
     const rawWeek = stringOpt(input, 'week');
     if (rawWeek !== undefined && !isWeekId(rawWeek)) throw new CliError(`--week: expected an ISO week such as 2026-W48, got "${rawWeek}"`);
-    return withCliContext(stringOpt(input, 'db'), async (cli) => {
+    return withCliContext(input, async (cli) => {
     const platforms = sendOnlyPlatforms(cli.config, createLogger({ level: cli.config.logLevel, name: 'radar' }));
     if (platforms.length === 0) {
       throw new CliError('cycle: no chat platform is configured. Set SLACK_BOT_TOKEN/SLACK_SIGNING_SECRET/SLACK_MANAGER_CHANNEL or FEISHU_APP_ID/FEISHU_APP_SECRET/FEISHU_MANAGER_CHAT_ID (see .env.example).');

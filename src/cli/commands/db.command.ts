@@ -1,6 +1,6 @@
 import { backupDb, checkDb } from '../../storage/db.js';
 import { CliError } from '../cli-error.js';
-import { withCliContext } from '../context.js';
+import { withCliRoot } from '../context.js';
 import type { Command } from './command.js';
 
 export const dbCommand: Command = {
@@ -10,7 +10,7 @@ export const dbCommand: Command = {
   async run({ values, positionals }) {
     const [action, target] = positionals;
     if (action !== 'backup' && action !== 'check') throw new CliError('db: expected `backup PATH` or `check`');
-    return withCliContext(values.db as string | undefined, async (cli) => {
+    return withCliRoot({ db: values.db as string | undefined }, async (cli) => {
     if (action === 'backup') {
       if (!target) throw new CliError('db backup: give the destination file, e.g. `radar db backup backups/radar-2026-11-26.sqlite`');
       const result = await backupDb(cli.db, target);

@@ -30,7 +30,7 @@ export const demoCommand: Command = {
   async run(input) {
     const db = stringOpt(input, 'db') ?? DEMO_DB;
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
-    return withCliContext(db, async (cli) => {
+    return withCliContext({ db, team: stringOpt(input, 'team') }, async (cli) => {
     const { ctx, team } = cli;
     // The last full week before today, so the demo looks like this Monday's digest.
     const endWeek = addWeeks(weekOfInstant(new Date(), team.timezone), -1);

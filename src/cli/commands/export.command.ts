@@ -19,7 +19,7 @@ export const exportCommand: Command = {
     const format = stringOpt(input, 'format') ?? (out?.endsWith('.xlsx') ? 'xlsx' : 'csv');
     if (format !== 'csv' && format !== 'xlsx') throw new CliError('--format: expected csv or xlsx');
     if (format === 'xlsx' && !out) throw new CliError('xlsx needs --out FILE (it is a binary file)');
-    return withCliContext(stringOpt(input, 'db'), async (cli) => {
+    return withCliContext(input, async (cli) => {
     const week = resolveWeek(cli.ctx, cli.team.id, stringOpt(input, 'week'));
     ensureScored(cli.ctx, cli.team.id, week);
     let result;

@@ -23,7 +23,7 @@ export const flagsCommand: Command = {
   usage: 'radar flags [--week YYYY-Www] [--json] [--lang zh|en] [--db PATH]',
   options: { week: { type: 'string' }, json: { type: 'boolean' }, lang: { type: 'string' } },
   async run(input) {
-    return withCliContext(stringOpt(input, 'db'), async (cli) => {
+    return withCliContext(input, async (cli) => {
     const { ctx, team } = cli;
     const locale = localeOpt(input, team.locale);
     const week = resolveWeek(ctx, team.id, stringOpt(input, 'week'));

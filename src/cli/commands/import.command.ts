@@ -23,7 +23,7 @@ export const importCommand: Command = {
     const tty = process.stderr.isTTY;
     let lastTenth = 0;
     let printed = false;
-    return withCliContext(stringOpt(input, 'db'), async (cli) => {
+    return withCliContext(input, async (cli) => {
       try {
         const result = await importFile(cli.ctx.repos, file, {
           teamId: cli.team.id,

@@ -18,7 +18,7 @@ export const linkCommand: Command = {
     const rawTtl = stringOpt(input, 'ttl');
     const ttl = rawTtl === undefined ? DEFAULT_LINK_TTL_MS : parseTtl(rawTtl);
     if (ttl === null) throw new CliError(`--ttl: expected a duration such as 7d, 12h or 30m, got "${rawTtl}"`);
-    return withCliContext(stringOpt(input, 'db'), (cli) => {
+    return withCliContext(input, (cli) => {
       const target = (email ?? revoke)!;
       const member = cli.ctx.repos.teams.memberByEmail(cli.team.id, target);
       if (!member) throw new CliError(`no member with email "${target}": add them with \`radar members add EMAIL --name N --role R\` (imports add reps)`);

@@ -30,7 +30,7 @@ export const membersCommand: Command = {
   options: { lang: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, until: { type: 'string' }, back: { type: 'boolean' }, json: { type: 'boolean' } },
   async run(input) {
     const [action, email] = input.positionals;
-    return withCliContext(stringOpt(input, 'db'), (cli) => {
+    return withCliContext(input, (cli) => {
       const { teams } = cli.ctx.repos;
       if (action === undefined) {
         const members = teams.listMembers(cli.team.id);

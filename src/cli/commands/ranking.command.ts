@@ -19,7 +19,7 @@ export const rankingCommand: Command = {
     const month = stringOpt(input, 'month');
     if (month !== undefined && !isMonthId(month)) throw new CliError(`--month: expected a month such as 2026-11, got "${month}"`);
     if (month !== undefined && stringOpt(input, 'week') !== undefined) throw new CliError('give either --week or --month, not both');
-    return withCliContext(stringOpt(input, 'db'), async ({ ctx, team }) => {
+    return withCliContext(input, async ({ ctx, team }) => {
       const spec = month !== undefined ? { month } : { week: resolveWeek(ctx, team.id, stringOpt(input, 'week')) };
       const { period, previous, rows } = teamRanking(ctx, team.id, spec);
       if (input.values.json) {

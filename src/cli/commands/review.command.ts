@@ -38,7 +38,7 @@ export const reviewCommand: Command = {
     if (format !== undefined && format !== 'xlsx') throw new CliError('--format: expected xlsx (or --json)');
     if (format === 'xlsx' && !out) throw new CliError('xlsx needs --out FILE.xlsx');
     if (out && !out.endsWith('.xlsx')) throw new CliError(`--out: expected a .xlsx file name, got "${out}"`);
-    return withCliContext(stringOpt(input, 'db'), async ({ ctx, team, config }) => {
+    return withCliContext(input, async ({ ctx, team, config }) => {
       const month = raw ?? monthOfWeek(addWeeks(weekOfInstant(ctx.clock(), team.timezone), -4));
       const review = monthlyReview(ctx, team.id, month);
       if (out) {

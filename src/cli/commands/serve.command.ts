@@ -1,6 +1,6 @@
 // `radar serve [--port P]`: the web dashboard (看板) on its own, with no chat platform.
 import { once } from 'node:events';
-import { openCliContext } from '../context.js';
+import { openCliRoot, targetOf } from '../context.js';
 import { startHttpServer } from '../../runtime/server/http-server.js';
 import { createLogger } from '../../runtime/logging/logger.js';
 import { createDashboard, DASHBOARD_PATH } from '../../web/index.js';
@@ -14,7 +14,7 @@ export const serveCommand: Command = {
   usage: 'radar serve [--port P] [--db PATH]   (default port: $PORT or 3000)',
   options: { port: { type: 'string' } },
   async run(input) {
-    const cli = openCliContext(stringOpt(input, 'db'));
+    const cli = openCliRoot(targetOf(input));
     try {
       const port = portOpt(stringOpt(input, 'port'), cli.config.port);
       const logger = createLogger({ level: cli.config.logLevel, name: 'radar-web' });

@@ -28,7 +28,7 @@ export const settingsCommand: Command = {
   async run(input) {
     const [sub = 'show', ...args] = input.positionals;
     const actor = stringOpt(input, 'by') ?? 'cli';
-    return withCliContext(stringOpt(input, 'db'), async ({ ctx, team }) => {
+    return withCliContext(input, async ({ ctx, team }) => {
       const out = (v: unknown) => process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
       try {
         if (sub === 'show') {

@@ -21,7 +21,7 @@ export const tasksCommand: Command = {
     const bad = requested?.filter((s) => !TASK_STATES.includes(s as TaskState));
     if (bad && bad.length > 0) throw new CliError(`--state: unknown ${bad.join(', ')} (expected ${TASK_STATES.join(', ')})`);
     const states = input.values.all ? undefined : (requested as TaskState[] | undefined) ?? [...ACTIVE_STATES];
-    return withCliContext(stringOpt(input, 'db'), async (cli) => {
+    return withCliContext(input, async (cli) => {
     const { repos } = cli.ctx;
     const tasks = repos.tasks.listTasks(cli.team.id, states ? { states } : undefined);
     const customers = new Map(repos.customers.listCustomers(cli.team.id).map((c) => [c.id, c.name]));

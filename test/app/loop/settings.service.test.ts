@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { createHarness, WEEKS } from '../support/app-harness.js';
 import { createSettingsResolver, parseRadarSettings } from '../../../src/config/radar-config.js';
 import { ensureFlagged, ensureScored, ensureStored, flaggedScores } from '../../../src/app/scoring/scoring.service.js';
-import { changeSetting, settingsHistory, undoLastChange, applyStoredSettings, SettingsChangeError } from '../../../src/app/settings/settings.service.js';
+import { changeSetting, settingsHistory, undoLastChange, SettingsChangeError } from '../../../src/app/settings/settings.service.js';
+import { teamSettings } from '../../../src/app/settings/team-settings.js';
 
 const W = WEEKS.at(-1)!;
 
@@ -58,11 +59,11 @@ describe('settings changes', () => {
     expect(flaggedScores(ensureScored(ctx, h.teamId, W)).length).toBe(1);
     const r = changeSetting(ctx, h.teamId, { key: 'scoring.grades.B', value: 0, actor: 'manager@example.com' });
     expect(r.rescored).toBe(W);
-    expect(ctx.settings.scoring.grades.B).toBe(0);
+    expect(teamSettings(ctx, h.teamId).scoring.grades.B).toBe(0);
     expect(flaggedScores(ctx.repos.scores.scoresForWeek(h.teamId, W)).length).toBe(3); // stored re-scored, not only in memory
     const undo = undoLastChange(ctx, h.teamId, 'director@example.com');
     expect(undo?.change).toMatchObject({ key: 'scoring.grades.B', oldValue: 0, newValue: null, undoOf: r.change.id });
-    expect(ctx.settings.scoring.grades.B).toBe(50);
+    expect(teamSettings(ctx, h.teamId).scoring.grades.B).toBe(50);
     expect(flaggedScores(ensureScored(ctx, h.teamId, W)).length).toBe(1);
     expect(settingsHistory(ctx, h.teamId).map((c) => [c.key, c.oldValue, c.newValue, c.actor])).toEqual([
       ['scoring.grades.B', null, 0, 'manager@example.com'],
@@ -82,6 +83,6 @@ describe('settings changes', () => {
     expect(settingsHistory(ctx, h.teamId)).toHaveLength(1);
     // A fresh process sees the stored change over the (default) config.
     const fresh = { ...ctx, settings: parseRadarSettings({}) };
-    expect(applyStoredSettings(fresh, h.teamId).routing.routes.silent).toEqual(['rep']);
+    expect(teamSettings(fresh, h.teamId).routing.routes.silent).toEqual(['rep']);
   });
 });

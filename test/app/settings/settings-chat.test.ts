@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { encodeAction, type ActionRef } from '../../../src/ui/action.js';
 import type { Block, CardSpec } from '../../../src/ui/card.js';
 import type { FormSpec } from '../../../src/ui/form.js';
+import { teamSettings } from '../../../src/app/settings/team-settings.js';
 
 import type { Answer } from '../../../src/app/answer.js';
 import { kindOf, opened, rejected, toasted, updated, done as formDone } from '../../support/answer.js';
@@ -62,7 +63,7 @@ describe('the settings overview', () => {
       expect(toasted(forged).tone).toBe('warning');
     }
     expect(settingsHistory(h.app.ctx, h.teamId)).toEqual([]);
-    expect(h.app.ctx.settings.scoring.grades.A).toBe(94);
+    expect(teamSettings(h.app.ctx, h.teamId).scoring.grades.A).toBe(94);
   });
 
   it('the App Home of a manager has the Settings button; a rep home does not', async () => {
@@ -107,7 +108,7 @@ describe('the grading form', () => {
       ['scoring.grades.A', 95, null, 'director@example.com', log[0]!.id],
       ['scoring.hardTriggers.overdueDaysA', 120, null, 'director@example.com', log[1]!.id],
     ]);
-    expect(h.app.ctx.settings.scoring.grades.A).toBe(94);
+    expect(teamSettings(h.app.ctx, h.teamId).scoring.grades.A).toBe(94);
     expect(huaxingGrade()).toBe('A');
     // The same Undo again is refused, and changes nothing.
     const again = toasted(await click(h.members.director, undo.action));
@@ -118,7 +119,7 @@ describe('the grading form', () => {
   it('A and B may move past each other in one submit (validated together)', async () => {
     const form = await openForm(h.members.owner, 'grading');
     cardOf(await submit(h.members.owner, form, { grades_A: '45', grades_B: '30', grades_knee: '90' }));
-    expect(h.app.ctx.settings.scoring.grades).toMatchObject({ A: 45, B: 30 });
+    expect(teamSettings(h.app.ctx, h.teamId).scoring.grades).toMatchObject({ A: 45, B: 30 });
     expect(settingsHistory(h.app.ctx, h.teamId).map((c) => c.key)).toEqual(['scoring.grades.A', 'scoring.grades.B']);
   });
 
@@ -128,7 +129,7 @@ describe('the grading form', () => {
     expect(shown.errors).toEqual({ grades_A: 'must be ≥ grades.B (50)' });
     expect(shown.values).toMatchObject({ grades_A: '10', escalateAfterWeeks: '3' });
     expect(settingsHistory(h.app.ctx, h.teamId)).toEqual([]);
-    expect(h.app.ctx.settings.scoring.escalateAfterWeeks).toBe(8);
+    expect(teamSettings(h.app.ctx, h.teamId).scoring.escalateAfterWeeks).toBe(8);
   });
 
   it('a submit without changes stores nothing', async () => {
@@ -149,10 +150,10 @@ describe('the weights form', () => {
     expect(shown.errors?.weights_payment).toMatch(/expected number to be <=2/);
     expect(shown.errors?.weights_fit).toMatch(/expected number/);
     expect(settingsHistory(h.app.ctx, h.teamId)).toEqual([]);
-    expect(h.app.ctx.settings.scoring.weights.cycle).toBe(1);
+    expect(teamSettings(h.app.ctx, h.teamId).scoring.weights.cycle).toBe(1);
 
     cardOf(await submit(h.members.manager, form, { weights_payment: '1.5', weights_cycle: '0.5' }));
-    expect(h.app.ctx.settings.scoring.weights).toMatchObject({ payment: 1.5, cycle: 0.5, fit: 1 });
+    expect(teamSettings(h.app.ctx, h.teamId).scoring.weights).toMatchObject({ payment: 1.5, cycle: 0.5, fit: 1 });
   });
 });
 
@@ -169,7 +170,7 @@ describe('the routing form', () => {
 
     const done = cardOf(await submit(h.members.manager, form, { route_overdue: 'manager', route_overdue_also: 'finance, rep', dueDays_B: '7' }));
     expect(textOf(done).slice(0, 2)).toEqual(['routing.dueDays.B: 5 → 7', 'routing.routes.overdue: finance, rep → manager, finance, rep']);
-    expect(h.app.ctx.settings.routing.routes.overdue).toEqual(['manager', 'finance', 'rep']);
+    expect(teamSettings(h.app.ctx, h.teamId).routing.routes.overdue).toEqual(['manager', 'finance', 'rep']);
   });
 });
 
@@ -192,7 +193,7 @@ describe('the report template form', () => {
 
     const field = { id: 'contractEnd', kind: 'date', label: { zh: '合同到期', en: 'Contract end' } };
     cardOf(await submit(h.members.manager, form, { hide_collected: 'hidden', order: 'notes, contacts', custom_new: JSON.stringify(field) }));
-    const tpl = h.app.ctx.settings.template;
+    const tpl = teamSettings(h.app.ctx, h.teamId).template;
     expect(tpl.fields.find((f) => f.id === 'collected')?.hidden).toBe(true);
     expect(tpl.order).toEqual(['notes', 'contacts']);
     expect(tpl.custom).toEqual([{ ...field, required: false }]);
@@ -202,7 +203,7 @@ describe('the report template form', () => {
     const next = await openForm(h.members.manager, 'template');
     expect(JSON.parse(next.values.custom_0!)).toEqual({ ...field, required: false });
     cardOf(await submit(h.members.manager, next, { custom_0: '' }));
-    expect(h.app.ctx.settings.template.custom).toBeUndefined();
+    expect(teamSettings(h.app.ctx, h.teamId).template.custom).toBeUndefined();
   });
 });
 
@@ -218,7 +219,7 @@ describe('the custom tags form', () => {
     expect(Object.keys(noRoute.errors ?? {})).toEqual(['tag_new']);
 
     cardOf(await submit(h.members.manager, form, { tag_new_id: 'contract_due', tag_new: JSON.stringify(rule) }));
-    expect(h.app.ctx.settings.scoring.customTags.contract_due).toMatchObject({ severity: 'B', route: 'manager' });
+    expect(teamSettings(h.app.ctx, h.teamId).scoring.customTags.contract_due).toMatchObject({ severity: 'B', route: 'manager' });
     expect(ensureFlagged(h.app.ctx, h.teamId, W).find((s) => s.customerId === h.customers.huaxing)?.tags).toContain('contract_due');
     // Its route is in the routing form too.
     expect((await openForm(h.members.manager, 'routing')).values.tagroute_contract_due).toBe('manager');
@@ -233,19 +234,20 @@ describe('the ranking form', () => {
     expect(Object.keys(bad.errors ?? {})).toEqual(['ranking_columns']);
     expect(bad.errors?.ranking_columns).toMatch(/expected one of "submission"\|"onTime"/);
     cardOf(await submit(h.members.manager, form, { ranking_audience: 'managers', ranking_columns: 'submission, onTime' }));
-    expect(h.app.ctx.settings.ranking).toEqual({ audience: 'managers', columns: ['submission', 'onTime'] });
+    expect(teamSettings(h.app.ctx, h.teamId).ranking).toEqual({ audience: 'managers', columns: ['submission', 'onTime'] });
   });
 });
 
 describe('settings changed elsewhere', () => {
   it('a change made by another process (the CLI) shows in the chat form, and a chat submit keeps it', async () => {
+    expect(teamSettings(h.app.ctx, h.teamId).scoring.grades.B).toBe(50); // this process has read them
     const cli = { ...h.app.ctx }; // another process: the same database, its own settings in memory
     changeSetting(cli, h.teamId, { key: 'scoring.grades.B', value: 60, actor: 'cli' });
-    expect(h.app.ctx.settings.scoring.grades.B).toBe(50); // this process has not read it yet
+    expect(teamSettings(h.app.ctx, h.teamId).scoring.grades.B).toBe(50); // this process has not read it yet
     const form = await openForm(h.members.manager, 'grading');
     expect(form.values.grades_B).toBe('60');
     cardOf(await submit(h.members.manager, form, { grades_A: '95' }));
-    expect(h.app.ctx.settings.scoring.grades).toMatchObject({ A: 95, B: 60 });
+    expect(teamSettings(h.app.ctx, h.teamId).scoring.grades).toMatchObject({ A: 95, B: 60 });
     expect(settingsHistory(h.app.ctx, h.teamId).map((c) => [c.key, c.actor])).toEqual([['scoring.grades.B', 'cli'], ['scoring.grades.A', 'manager@example.com']]);
   });
 });
@@ -257,13 +259,13 @@ describe('undo from chat', () => {
     changeSetting(h.app.ctx, h.teamId, { key: 'scoring.escalateAfterWeeks', value: 5, actor: 'cli' });
     const stale = toasted(await click(h.members.manager, buttons(first).find((b) => b.action.kind === 'settings.undo')!.action));
     expect(stale.text).toMatch(/^Not undone: scoring\.escalateAfterWeeks: changed again since/);
-    expect(h.app.ctx.settings.scoring.escalateAfterWeeks).toBe(5);
+    expect(teamSettings(h.app.ctx, h.teamId).scoring.escalateAfterWeeks).toBe(5);
 
     const undone = cardOf(await say(h.members.manager, '撤销设置'));
     expect(undone.title).toBe('Settings change undone');
     expect(textOf(undone)[0]).toBe('scoring.escalateAfterWeeks: 5 → 3');
     expect(toasted(await say(h.members.rep1, 'settings undo')).tone).toBe('warning');
-    expect(h.app.ctx.settings.scoring.escalateAfterWeeks).toBe(3);
+    expect(teamSettings(h.app.ctx, h.teamId).scoring.escalateAfterWeeks).toBe(3);
   });
 
   it('the overview lists the recent changes, newest first', async () => {
