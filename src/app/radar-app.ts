@@ -7,11 +7,14 @@ import type { ChatPort, Destination, Platform } from './ports/chat.port.js';
 import type { AppContext } from './context.js';
 import type { DashboardLinks } from './ports/dashboard.port.js';
 
-/** A connected chat platform: its port (for user lookups) and where the team's managers read. */
+/** A connected chat platform: its port (for user lookups) and the environment's manager channel. */
 export interface PlatformBinding {
   platform: Platform;
   chat: ChatPort;
-  /** Slack channel id / Feishu chat id of the manager channel. */
+  /**
+   * Slack channel id / Feishu chat id from the environment: the configured team's manager channel unless
+   * it set its own (other teams name theirs: src/app/team/manager-channel.ts).
+   */
   managerChannel: string;
 }
 

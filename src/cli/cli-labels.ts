@@ -30,6 +30,13 @@ export const HEADER = {
   name: text('姓名', 'name'),
   email: text('邮箱', 'email'),
   awayUntil: text('请假至', 'away until'),
+  team: text('团队', 'team'),
+  timezone: text('时区', 'timezone'),
+  language: text('语言', 'language'),
+  reps: text('销售', 'reps'),
+  customers: text('客户数', 'customers'),
+  managers: text('经理', 'managers'),
+  channels: text('经理频道', 'manager channels'),
 } satisfies Record<string, LocalizedText>;
 
 const TIER_LABEL: Record<'key' | 'normal', LocalizedText> = { key: text('重点', 'key'), normal: text('普通', 'normal') };

@@ -5,7 +5,8 @@ import { buildCustomerIndex, type CustomerIndex } from '../../core/ask/match-cus
 import { customTagVocabulary, type AskVocabulary } from '../../core/ask/vocabulary.js';
 import type { CustomerScore, Grade } from '../../core/customer-risk/types.js';
 import type { Locale } from '../../core/i18n.js';
-import type { Customer, Member } from '../../core/team.js';
+import type { Customer, Member, Team } from '../../core/team.js';
+import { forTeam } from '../settings/team-settings.js';
 import { addWeeks, compareWeeks, type WeekId } from '../../core/weekly-report/week.js';
 import type { CardSpec } from '../../ui/card.js';
 import { askAnswerCard } from './ask-answer.view.js';
@@ -18,15 +19,18 @@ import type { StoredEntry } from '../ports/repositories.port.js';
 const TREND_WEEKS = 8;
 const LATEST_ENTRY_LOOKBACK_WEEKS = 26;
 
-// Building the pinyin index is the slow part of a question; rebuild only when customers change.
-const indexCache = new WeakMap<AppContext, { teamId: number; signature: string; index: CustomerIndex<Customer> }>();
+// Building the pinyin index is the slow part of a question; rebuild only when customers change. Kept per
+// storage (the one object every context of a process shares) and team.
+const indexCache = new WeakMap<object, Map<number, { signature: string; index: CustomerIndex<Customer> }>>();
 
 function customerIndex(ctx: AppContext, teamId: number, customers: readonly Customer[]): CustomerIndex<Customer> {
   const signature = `${customers.length}:${customers.reduce((h, c) => (h * 31 + c.id + c.name.length + c.aliases.length) % 1_000_000_007, 7)}`;
-  const cached = indexCache.get(ctx);
-  if (cached && cached.teamId === teamId && cached.signature === signature) return cached.index;
+  let byTeam = indexCache.get(ctx.repos);
+  if (!byTeam) indexCache.set(ctx.repos, (byTeam = new Map()));
+  const cached = byTeam.get(teamId);
+  if (cached && cached.signature === signature) return cached.index;
   const index = buildCustomerIndex(customers);
-  indexCache.set(ctx, { teamId, signature, index });
+  byTeam.set(teamId, { signature, index });
   return index;
 }
 
@@ -103,4 +107,42 @@ export function ask(ctx: AppContext, teamId: number, asker: Member | null, text:
   const result = askQuestion(text, data, { memberId: asker?.id ?? null, role: asker?.role ?? null }, locale);
   const card = askAnswerCard(result.answer, result.locale, { customFields: ctx.settings.template.custom ?? [], tagLabels: teamTagLabels(ctx.settings) });
   return { answer: result.answer, locale: result.locale, card };
+}
+
+/** A team named in the question ("East: top 5 risks", "华东组 哪些客户逾期"): that team, and the question without its name. */
+function namedTeam(teams: readonly Team[], text: string): { team: Team; rest: string } | null {
+  const lower = text.toLowerCase();
+  // Longest names first: "East China" before "East".
+  for (const team of [...teams].sort((a, b) => b.name.length - a.name.length)) {
+    const name = team.name.toLowerCase();
+    const at = lower.indexOf(name);
+    if (at < 0) continue;
+    // A Latin name must stand as a word ("east" is not in "northeast").
+    const before = lower[at - 1] ?? ' ';
+    const after = lower[at + name.length] ?? ' ';
+    if (/[a-z0-9]/i.test(name) && (/[a-z0-9]/i.test(before) || /[a-z0-9]/i.test(after))) continue;
+    const rest = `${text.slice(0, at)} ${text.slice(at + name.length)}`.replace(/^[\s:：,，的]+|\s+$/g, '').replace(/\s+/g, ' ');
+    if (rest) return { team, rest };
+  }
+  return null;
+}
+
+const inTeam = (result: AskResult, team: Team): AskResult => ({ ...result, card: { ...result.card, title: `${result.card.title} · ${team.name}` } });
+
+/**
+ * A question from someone who looks across teams (`teams`: their own first). A team named in it answers
+ * it; else their own team does, and a customer not found there is looked for in the others (the first
+ * team that knows the name answers, its name on the card).
+ */
+export function askAcrossTeams(ctx: AppContext, teams: readonly Team[], asker: Member, text: string, locale?: Locale): AskResult {
+  const own = teams[0]!;
+  const named = teams.length > 1 ? namedTeam(teams, text) : null;
+  if (named) return inTeam(ask(forTeam(ctx, named.team.id), named.team.id, asker, named.rest, locale), named.team);
+  const first = ask(forTeam(ctx, own.id), own.id, asker, text, locale);
+  if (teams.length < 2 || first.answer.kind !== 'help' || first.answer.reason !== 'not_found') return first;
+  for (const team of teams.slice(1)) {
+    const other = ask(forTeam(ctx, team.id), team.id, asker, text, locale);
+    if (other.answer.kind === 'customer' || other.answer.kind === 'candidates') return inTeam(other, team);
+  }
+  return first;
 }

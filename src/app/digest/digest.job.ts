@@ -25,6 +25,8 @@ import { teamTagLabels } from '../shared/view-text.js';
 import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
 import { say } from '../../core/i18n.js';
 import { digestText } from './digest.messages.js';
+import { managerChannels } from '../team/manager-channel.js';
+import { queueOrgDigests } from './org-digest.job.js';
 
 /**
  * The digest as posted: the model's card and the weekly ranking (the 8 weeks to this one) at the end,
@@ -61,6 +63,8 @@ export interface DigestStepResult {
   taskMessagesQueued: number;
   /** Ranking DMs queued (with `ranking.audience: managers`; else the ranking ends the digest). */
   rankingQueued: number;
+  /** Organisation digests DMed to directors and owners whose teams have all had this week's digest. */
+  orgDigestsQueued: number;
 }
 
 export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId): Promise<DigestStepResult> {
@@ -68,7 +72,7 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
   const team = repos.teams.getTeam(teamId);
   if (!team) throw new AppError('team_not_found', `team ${teamId} not found`, { userMessage: TEAM_NOT_FOUND });
   await syncUsers(app, teamId);
-  const result: DigestStepResult = { flagged: 0, digestsQueued: 0, taskMessagesQueued: 0, rankingQueued: 0 };
+  const result: DigestStepResult = { flagged: 0, digestsQueued: 0, taskMessagesQueued: 0, rankingQueued: 0, orgDigestsQueued: 0 };
   // Follow-up changes and the messages announcing them are stored together.
   const ranking = weekRanking(app, teamId, week);
   repos.transaction(() => {
@@ -76,9 +80,9 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
     prepareDigestWeek(app.ctx, teamId, week, { syncTasks: true });
     const digest = digestModel(app.ctx, teamId, week);
     result.flagged = digest.counts.flagged;
-    for (const { platform, managerChannel } of app.platforms) {
+    for (const { platform, channelId } of managerChannels(app, teamId)) {
       const model = withUnreachable(digest, reachableOn(platform));
-      const destination = { kind: 'channel' as const, channelId: managerChannel };
+      const destination = { kind: 'channel' as const, channelId };
       const key = outboxKeys.digest(teamId, week, platform);
       const queued = enqueueSend(app, { teamId, key, platform, destination, card: postedDigestCard(app, team.locale, model, ranking) });
       if (queued) result.digestsQueued += 1;
@@ -112,6 +116,8 @@ export async function runDigestStep(app: RadarApp, teamId: number, week: WeekId)
       }
     }
   });
+  // Other teams' digests are read for the organisation digest: outside this team's transaction.
+  result.orgDigestsQueued = queueOrgDigests(app, teamId, week);
   app.ctx.logger.info({ teamId, week, ...result }, 'digest queued');
   return result;
 }

@@ -17,6 +17,7 @@ import { say } from '../../core/i18n.js';
 import { interactionText } from './interaction.messages.js';
 import { commonText } from '../shared/common.messages.js';
 import { forTeam } from '../settings/team-settings.js';
+import { teamOfManagerChannel } from '../team/manager-channel.js';
 
 /**
  * What a handler receives, flat like a Bolt listener's arguments: the use-case context (repos, settings,
@@ -68,8 +69,7 @@ export function historyWeek(i: Interaction, week: string | undefined): WeekId | 
 
 /** Whether a clicked message is the digest in a manager channel (vs. a DM). */
 export function isManagerChannelMessage(app: RadarApp, message: MessageRef | null): boolean {
-  if (!message) return false;
-  return app.platforms.some((p) => p.platform === message.platform && p.managerChannel === message.channel);
+  return !!message && teamOfManagerChannel(app, message.platform, message.channel) !== null;
 }
 
 export const notAllowed = (locale: Locale): Answer =>

@@ -8,6 +8,7 @@ import { reviewCard } from './review.view.js';
 import { queueRankingDms, rankingSettingsOf } from './ranking-post.js';
 import { teamTagLabels } from '../shared/view-text.js';
 import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
+import { managerChannels } from '../team/manager-channel.js';
 
 export interface ReviewStepResult {
   month: string;
@@ -24,7 +25,7 @@ export function runReviewStep(app: RadarApp, teamId: number, month: string): Rev
   const inChannel = ranking.audience === 'channel';
   const result: ReviewStepResult = { month, cardsQueued: 0, rankingDms: 0 };
   repos.transaction(() => {
-    for (const { platform, managerChannel } of app.platforms) {
+    for (const { platform, channelId: managerChannel } of managerChannels(app, teamId)) {
       const card = reviewCard(review, team.locale, { ranking: inChannel ? ranking.columns : false, tagLabels: teamTagLabels(app.ctx.settings) });
       if (enqueueSend(app, { teamId, key: outboxKeys.review(teamId, month, platform), platform, destination: { kind: 'channel', channelId: managerChannel }, card })) result.cardsQueued += 1;
     }

@@ -5,13 +5,14 @@ import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, outboxKeys } from '../radar-app.js';
 import { say } from '../../core/i18n.js';
 import { teamText } from './team.messages.js';
+import { managerChannelOf } from './manager-channel.js';
 
 export function reportPermanentFailure(app: RadarApp, message: OutboxMessage): void {
   // Never report a failed report: that way lies a loop.
   if (message.key.startsWith('failed:')) return;
   const team = app.ctx.repos.teams.getTeam(message.teamId);
-  const binding = app.platforms.find((p) => p.platform === message.platform);
-  if (!team || !binding) return;
+  const channelId = team ? managerChannelOf(app, team.id, message.platform) : null;
+  if (!team || !channelId) return;
   const locale = team.locale;
   const who = message.destination.kind === 'user' ? message.destination.userId : message.destination.channelId;
   const member = message.destination.kind === 'user' ? app.ctx.repos.teams.memberByPlatformId(message.platform, message.destination.userId) : null;
@@ -21,7 +22,7 @@ export function reportPermanentFailure(app: RadarApp, message: OutboxMessage): v
     teamId: team.id,
     key: outboxKeys.failureReport(team.id, message.key, message.platform),
     platform: message.platform,
-    destination: { kind: 'channel', channelId: binding.managerChannel },
+    destination: { kind: 'channel', channelId },
     card: {
       title,
       tone: 'orange',

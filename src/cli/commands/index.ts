@@ -16,6 +16,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'ask', summary: 'ask about a customer or a list, in Chinese or English ("华星科技怎么样", "top 5 risks")', load: async () => (await import('./ask.command.js')).askCommand },
   { name: 'tasks', summary: 'follow-up tasks (active by default) with assignee, state and due date', load: async () => (await import('./tasks.command.js')).tasksCommand },
   { name: 'export', summary: "a week's entries with their scores, as CSV (stdout) or xlsx", load: async () => (await import('./export.command.js')).exportCommand },
+  { name: 'teams', summary: 'the teams: list, add, or set a team\'s manager channel per platform, timezone and language', load: async () => (await import('./teams.command.js')).teamsCommand },
   { name: 'members', summary: 'the team: list, add or change people (role, away); chat accounts are matched by email', load: async () => (await import('./members.command.js')).membersCommand },
   { name: 'customers', summary: 'customers: list, or set owner, tier, region, industry and aliases (names people use when asking)', load: async () => (await import('./customers.command.js')).customersCommand },
   { name: 'simulate', summary: 'generate a realistic book with planted problems (JSON Lines) and measure the scorer on it', load: async () => (await import('./simulate.command.js')).simulateCommand },
@@ -35,7 +36,7 @@ export function usage(): string {
   return [
     'radar — 周报雷达 sales-radar command line',
     '',
-    'usage: npm run radar -- <command> [options]   (every command takes --db PATH; default $RADAR_DB or ./data/radar.sqlite)',
+    'usage: npm run radar -- <command> [options]   (every command takes --db PATH, default $RADAR_DB or ./data/radar.sqlite, and --team NAME, default the only team)',
     '',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',

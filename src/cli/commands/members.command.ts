@@ -2,7 +2,7 @@ import { ROLES, type Role } from '../../core/team.js';
 import { identityOn } from '../../core/team.js';
 import { absenceStartWeek, invalidateScores } from '../../app/scoring/scoring.service.js';
 import { CliError } from '../cli-error.js';
-import { withCliContext } from '../context.js';
+import { withCliContext, type CliContext } from '../context.js';
 import { renderTable } from '../table.js';
 import type { Command } from './command.js';
 import { localeOpt, stringOpt } from './command.js';
@@ -19,15 +19,30 @@ function roleOf(raw: string | undefined): Role {
   return raw as Role;
 }
 
+/** `--oversees East,West` (or `all`): the ids of those teams other than the member's own; an unknown name is refused. */
+function overseenTeamIds(cli: CliContext, raw: string): number[] {
+  const { teams } = cli.ctx.repos;
+  const all = teams.listTeams();
+  if (raw.trim().toLowerCase() === 'all') return all.filter((t) => t.id !== cli.team.id).map((t) => t.id);
+  const names = raw.split(/[,，]/).map((n) => n.trim()).filter(Boolean);
+  return names.map((name) => {
+    const team = teams.teamByName(name);
+    if (!team) throw new CliError(`--oversees: no team named "${name}" (teams: ${all.map((t) => t.name).join(', ')})`);
+    return team.id;
+  }).filter((id) => id !== cli.team.id);
+}
+
 export const membersCommand: Command = {
   name: 'members',
   usage: [
     'radar members [--json] [--lang zh|en]',
-    'radar members add EMAIL --name NAME --role ROLE     (adds, or updates name and role)',
+    'radar members add EMAIL --name NAME --role ROLE [--oversees TEAM,TEAM|all]   (adds, or updates name and role)',
+    '  --oversees: the other teams a director sees (their digest, questions, the organisation digest); owners see every team',
+    '  every command takes --team NAME (default: the only team)',
     'radar members away EMAIL --until YYYY-MM-DD | --back',
     `  roles: ${ROLES.join(', ')}`,
   ].join('\n'),
-  options: { lang: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, until: { type: 'string' }, back: { type: 'boolean' }, json: { type: 'boolean' } },
+  options: { lang: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, until: { type: 'string' }, back: { type: 'boolean' }, json: { type: 'boolean' }, oversees: { type: 'string' } },
   async run(input) {
     const [action, email] = input.positionals;
     return withCliContext(input, (cli) => {
@@ -50,8 +65,14 @@ export const membersCommand: Command = {
       if (action === 'add') {
         const name = stringOpt(input, 'name')?.trim();
         if (!name) throw new CliError('members add: --name is required');
-        const member = teams.upsertMember({ teamId: cli.team.id, email, name, role: roleOf(stringOpt(input, 'role')) });
-        process.stdout.write(`${member.name} <${member.email}>: ${member.role}\n`);
+        const role = roleOf(stringOpt(input, 'role'));
+        const oversees = stringOpt(input, 'oversees');
+        if (oversees !== undefined && role !== 'director') throw new CliError('--oversees: only a director oversees other teams (owners see every team by role)');
+        const overseen = oversees === undefined ? null : overseenTeamIds(cli, oversees);
+        const member = teams.upsertMember({ teamId: cli.team.id, email, name, role });
+        if (overseen) teams.setOverseenTeams(member.id, overseen);
+        const scope = teams.overseenTeams(member.id).map((id) => teams.getTeam(id)?.name ?? `#${id}`);
+        process.stdout.write(`${member.name} <${member.email}>: ${member.role}${scope.length > 0 ? `, oversees ${scope.join(', ')}` : ''}\n`);
         return 0;
       }
       if (action === 'away') {

@@ -8,6 +8,7 @@ import type { Locale } from '../../core/i18n.js';
 import type { Member, Team } from '../../core/team.js';
 import { TAGS, type Tag } from '../../core/customer-risk/types.js';
 import { isWeekId, type WeekId } from '../../core/weekly-report/week.js';
+import { forTeam } from '../../app/settings/team-settings.js';
 import type { AppContext } from '../../app/context.js';
 import { memberLocale } from '../../app/locale.js';
 import { canSeeCustomer } from '../../app/customer/customer.service.js';
@@ -48,7 +49,8 @@ export interface DashboardOptions {
   signInLimit?: { max: number; windowMs: number };
 }
 
-type Env = { Variables: { member: Member; team: Team; pc: PageContext } };
+/** `teamCtx`: the context with the signed-in member's team's settings. */
+type Env = { Variables: { member: Member; team: Team; pc: PageContext; teamCtx: AppContext } };
 
 const STATUS: Record<NoticeKind, 401 | 403 | 404 | 429 | 200> = {
   signin: 401, bad_link: 401, expired: 401, revoked: 401, rate_limited: 429, forbidden: 403, not_found: 404, no_data: 200,
@@ -133,7 +135,9 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
     const lang = langParam(c);
     c.set('member', result.member);
     c.set('team', team);
-    c.set('pc', { locale: lang ?? memberLocale(result.member, team), viewer: result.member, lang, tagLabels: teamTagLabels(ctx.settings) });
+    const teamCtx = forTeam(ctx, team.id);
+    c.set('teamCtx', teamCtx);
+    c.set('pc', { locale: lang ?? memberLocale(result.member, team), viewer: result.member, lang, tagLabels: teamTagLabels(teamCtx.settings) });
     await next();
   });
 
@@ -145,7 +149,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
   };
 
   app.get('/', (c) => {
-    const { member, team, pc } = c.var;
+    const { member, team, pc, teamCtx: ctx } = c.var;
     const weeks = weeksOf(team.id);
     const week = pickWeek(c, weeks);
     if (!week) return notice(c, 'no_data', pc.locale);
@@ -170,7 +174,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
   });
 
   app.get('/customers/:id', (c) => {
-    const { member, team, pc } = c.var;
+    const { member, team, pc, teamCtx: ctx } = c.var;
     const id = Number(c.req.param('id'));
     const customer = Number.isInteger(id) && id > 0 ? ctx.repos.customers.getCustomer(id) : null;
     if (!customer || customer.teamId !== team.id) return notice(c, 'not_found', pc.locale);
@@ -182,7 +186,7 @@ export function createDashboardApp(options: DashboardOptions): Hono<Env> {
   });
 
   app.get('/team', (c) => {
-    const { member, team, pc } = c.var;
+    const { member, team, pc, teamCtx: ctx } = c.var;
     if (!opensTeamPage(member)) return notice(c, 'forbidden', pc.locale);
     const all = weeksOf(team.id);
     const weeks = all.slice(-COMPLIANCE_WEEKS);
