@@ -5,6 +5,7 @@ import { ConfigError } from '../../src/config/env.js';
 import { customCarries, formOrder } from '../../src/core/weekly-report/template.js';
 import { createHarness } from '../app/support/app-harness.js';
 import { createSettingsResolver } from '../../src/config/radar-config.js';
+import { forTeam } from '../../src/app/settings/team-settings.js';
 import { changeSetting } from '../../src/app/settings/settings.service.js';
 
 const problemsOf = (raw: unknown): string[] => {
@@ -99,8 +100,10 @@ describe('template.fields.<id>.hidden and template.order', () => {
 describe('settings keys', () => {
   it('sets template.custom, template.fields.<id>.hidden and template.order through the same schema', () => {
     const h = createHarness();
-    const ctx = h.app.ctx;
-    ctx.settingsResolver = createSettingsResolver(null);
+    const root = h.app.ctx;
+    root.settingsResolver = createSettingsResolver(null);
+    // The team's settings (one process serves many teams).
+    const ctx = forTeam(root, h.teamId);
     changeSetting(ctx, h.teamId, { key: 'template.custom', value: [region], actor: 'm' });
     expect(ctx.settings.template.custom?.map((c) => c.id)).toEqual(['salesArea']);
     changeSetting(ctx, h.teamId, { key: 'template.fields.notes.hidden', value: true, actor: 'm' });

@@ -3,9 +3,9 @@ import { text } from '../../core/i18n.js';
 
 export const orgDigestText = {
   title: (week: string, gradeA: number, teams: number) => text(`组织周报 ${week} — ${teams} 个团队，A 级客户 ${gradeA} 个`, `Organisation digest ${week} — ${gradeA} A-grade customers across ${teams} teams`),
+  teamName: text('团队名', 'Team name'),
   aAndB: text('A / B 级', 'Grade A / B'),
   teamsAtAGlance: text('各团队概况', 'Teams at a glance'),
-  teamColumn: text('团队', 'Team'),
   reportsColumn: text('已交/应交', 'Reports in'),
   missingColumn: text('未交', 'Missing'),
   openColumn: text('未结任务', 'Open tasks'),

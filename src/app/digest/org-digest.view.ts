@@ -26,7 +26,7 @@ export function orgDigestCard(model: OrgDigestModel, locale: Locale, tags: TagLa
   blocks.push({ type: 'heading', text: say(locale, T.teamsAtAGlance) }, {
     type: 'table',
     columns: [
-      { key: 'team', label: say(locale, T.teamColumn) },
+      { key: 'team', label: say(locale, T.teamName) },
       { key: 'ab', label: say(locale, T.aAndB), align: 'right' },
       { key: 'reports', label: say(locale, T.reportsColumn), align: 'right' },
       { key: 'missing', label: say(locale, T.missingColumn), align: 'right' },
