@@ -14,6 +14,7 @@ import type { ListenerDeps } from './listeners/respond.js';
 import { registerViews } from './listeners/view.listener.js';
 import { toSlackLogger } from './transport/slack-logger.js';
 import { SlackSocketReceiver } from './transport/socket-receiver.js';
+import { WorkLane } from '../shared/work-lane.js';
 
 export type { SlackConfig } from './config.js';
 export { SlackChatPort } from './transport/chat-port.js';
@@ -23,6 +24,8 @@ export interface SlackAdapter extends PlatformAdapter {
   readonly chat: SlackChatPort;
   /** The Bolt app (tests and diagnostics). */
   readonly app: App;
+  /** Resolves when the work after acks started so far (answers, modals, notices) has finished. */
+  idle(): Promise<void>;
 }
 
 export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): SlackAdapter {
@@ -86,9 +89,11 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
     logger.error({ err: errSummary(error) }, 'slack listener error');
   });
 
+  const lane = new WorkLane();
   const listenerDeps: ListenerDeps = {
     router: deps.router,
     logger,
+    lane,
     viewSubmissionBudgetMs: config.viewSubmissionBudgetMs ?? DEFAULT_VIEW_SUBMISSION_BUDGET_MS,
   };
   registerCommand(app, listenerDeps);
@@ -113,6 +118,7 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
     chat,
     app,
     ...(http ? { http } : {}),
+    idle: () => lane.idle(),
     async start() {
       try {
         await identity.start();
@@ -126,6 +132,7 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
     },
     async stop() {
       identity.stop();
+      await lane.idle();
       await app.stop();
     },
   };

@@ -229,6 +229,7 @@ describe('Feishu HTTP mode', () => {
     const value = { a: encodeAction({ kind: 'customer.details', args: { customerId: '1' } }), p: '2' };
     const r = signed(callback(cardActionEvent({ operator: 'ou_rep7', value, messageId: prompt.parts![0], chatId: prompt.channel })));
     expect((await post(r.body, r.headers)).json).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+    await adapter.idle();
     expect(api.callsTo('create').slice(creates).map((c) => c.body.receive_id)).toEqual(['ou_rep7']);
     expect(api.messages.find((m) => m.message_id === prompt.parts![0])!.history).toHaveLength(1);
   });
@@ -239,6 +240,8 @@ describe('Feishu HTTP mode', () => {
     const r = signed(callback(cardActionEvent({ operator: 'ou_mgr', value: { a: encodeAction({ kind: 'customer.details', args: { customerId: '1' } }) }, messageId: digest.messageId, chatId: 'oc_managers' })));
     const res = await post(r.body, r.headers);
     expect(res.json).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+    // The private message follows the callback reply.
+    await adapter.idle();
     const sent = api.callsTo('create').slice(creates);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.query.receive_id_type).toBe('open_id');
@@ -252,6 +255,7 @@ describe('Feishu HTTP mode', () => {
     const digest = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(2), { idempotencyKey: 'digest:resolve' });
     const r = signed(callback(cardActionEvent({ operator: 'ou_mgr2', value: { a: encodeAction({ kind: 'task.resolve', args: { taskId: '1' } }) }, messageId: digest.messageId, chatId: 'oc_managers' })));
     expect((await post(r.body, r.headers)).json).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+    await adapter.idle();
     const form = api.messages.find((m) => m.receive_id === 'ou_mgr2')!;
     expect(form.card.body.elements.some((e: { tag: string }) => e.tag === 'form')).toBe(true);
     expect(api.messages.find((m) => m.message_id === digest.messageId)!.history).toHaveLength(1);

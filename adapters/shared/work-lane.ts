@@ -1,0 +1,72 @@
+// The work an interaction causes after its ack (routing, database, Web API calls), on a lane of its own
+// that yields to the network: one item starts per turn of the event loop (setImmediate, after the poll
+// phase), so every request already received is read, checked and acknowledged before the next item's
+// synchronous part (the router's database work, rendering) runs. A burst of clicks is acked at the pace
+// of the acks, and the work follows right behind; a lone click's work starts on the next turn.
+
+export interface WorkLaneStats {
+  /** Items started since the lane was made. */
+  started: number;
+  /** Items that failed (their error went to the caller's promise). */
+  failed: number;
+}
+
+export class WorkLane {
+  private readonly queue: Array<() => void> = [];
+  private active = 0;
+  private scheduled = false;
+  private waiters: Array<() => void> = [];
+  readonly stats: WorkLaneStats = { started: 0, failed: 0 };
+
+  /** Items queued or running. */
+  get pending(): number {
+    return this.queue.length + this.active;
+  }
+
+  /** Queue `work`; the promise settles with its outcome. */
+  run<T>(work: () => Promise<T> | T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push(() => {
+        this.active += 1;
+        this.stats.started += 1;
+        let p: Promise<T>;
+        try {
+          p = Promise.resolve(work());
+        } catch (e) {
+          p = Promise.reject(e);
+        }
+        p.then(resolve, (e: unknown) => {
+          this.stats.failed += 1;
+          reject(e);
+        }).finally(() => {
+          this.active -= 1;
+          this.wakeIfIdle();
+        });
+      });
+      this.schedule();
+    });
+  }
+
+  /** Resolves once nothing is queued or running (work queued meanwhile included). */
+  idle(): Promise<void> {
+    if (this.pending === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.queue.shift()?.();
+      this.schedule();
+    });
+  }
+
+  private wakeIfIdle(): void {
+    if (this.pending > 0) return;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+  }
+}
