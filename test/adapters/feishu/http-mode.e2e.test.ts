@@ -47,7 +47,7 @@ async function router(event: InboundEvent): Promise<Answer> {
   if (event.type === 'action') {
     if (event.action.args.slow) await pause(SLOW_MS);
     if (event.action.args.held) await held.gate;
-    if (event.action.kind === 'test.fail') throw new Error('database is gone');
+    if (event.action.args.fail) throw new Error('database is gone');
     if (event.action.kind === 'report.open' || event.action.kind === 'task.resolve') return answer.openForm(reportForm());
     if (event.action.kind === 'task.claim') return answer.update(digestCard(event.action.args.taskId === 'big' ? 80 : 1), '已认领 / Claimed');
     if (event.action.kind === 'customer.details') return answer.reply(promptCard(1));
@@ -392,7 +392,7 @@ describe('Feishu HTTP mode', () => {
     const first = post(r1.body, r1.headers);
     await until(() => events.some((e) => e.actor.userId === 'ou_burst3'));
     const creates = api.callsTo('create').length;
-    const r2 = signed(callback(cardActionEvent({ operator: 'ou_burst4', value: { a: encodeAction({ kind: 'test.fail', args: {} }) }, messageId: p1.messageId, chatId: p1.channel })));
+    const r2 = signed(callback(cardActionEvent({ operator: 'ou_burst4', value: { a: encodeAction({ kind: 'report.open', args: { customerId: '1', fail: '1' } }) }, messageId: p1.messageId, chatId: p1.channel })));
     expect((await post(r2.body, r2.headers)).json).toEqual({ toast: { type: 'info', content: '正在处理… / Working on it…' } });
     held.open();
     await first;
