@@ -3,20 +3,30 @@
 // phase), so every request already received is read, checked and acknowledged before the next item's
 // synchronous part (the router's database work, rendering) runs. A burst of clicks is acked at the pace
 // of the acks, and the work follows right behind; a lone click's work starts on the next turn.
+// Yielding has a bound: an item that has waited `maxWaitMs` starts at once, with every other overdue
+// one, so under sustained load the work keeps pace (acks then share the CPU with it) and a Slack modal
+// still opens well inside the ~3 s its trigger_id lives.
+
+/** How long an item may wait behind incoming requests before it starts regardless. */
+export const DEFAULT_MAX_WAIT_MS = 1000;
 
 export interface WorkLaneStats {
   /** Items started since the lane was made. */
   started: number;
+  /** Of those, how many started only because they had waited maxWaitMs. */
+  overdue: number;
   /** Items that failed (their error went to the caller's promise). */
   failed: number;
 }
 
 export class WorkLane {
-  private readonly queue: Array<() => void> = [];
+  private readonly queue: Array<{ start: () => void; queuedAt: number }> = [];
   private active = 0;
   private scheduled = false;
   private waiters: Array<() => void> = [];
-  readonly stats: WorkLaneStats = { started: 0, failed: 0 };
+  readonly stats: WorkLaneStats = { started: 0, overdue: 0, failed: 0 };
+
+  constructor(private readonly maxWaitMs = DEFAULT_MAX_WAIT_MS, private readonly clock: () => number = () => performance.now()) {}
 
   /** Items queued or running. */
   get pending(): number {
@@ -26,7 +36,7 @@ export class WorkLane {
   /** Queue `work`; the promise settles with its outcome. */
   run<T>(work: () => Promise<T> | T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push(() => {
+      this.queue.push({ queuedAt: this.clock(), start: () => {
         this.active += 1;
         this.stats.started += 1;
         let p: Promise<T>;
@@ -42,7 +52,7 @@ export class WorkLane {
           this.active -= 1;
           this.wakeIfIdle();
         });
-      });
+      } });
       this.schedule();
     });
   }
@@ -58,7 +68,13 @@ export class WorkLane {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      this.queue.shift()?.();
+      this.queue.shift()?.start();
+      // Overdue items start now, without waiting for further turns.
+      const now = this.clock();
+      while (this.queue.length > 0 && now - this.queue[0]!.queuedAt >= this.maxWaitMs) {
+        this.stats.overdue += 1;
+        this.queue.shift()!.start();
+      }
       this.schedule();
     });
   }

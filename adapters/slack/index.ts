@@ -77,6 +77,8 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
   const app = new App({
     receiver,
     authorize,
+    // No conversation store: no listener reads `context.conversation`, and its middleware runs on every request.
+    convoStore: false,
     logger: toSlackLogger(logger, 'bolt'),
     clientOptions: {
       slackApiUrl: config.apiUrl,
