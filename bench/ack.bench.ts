@@ -3,6 +3,8 @@
 // handling with a listener that only acks. The server under test runs in its own process
 // (bench/support/ack-server.ts); the fake platform API and the load generator run here, as the real
 // platform runs elsewhere. Latency = request sent → response read. Rows: ack {slack,feishu} {p50,p99}.
+// The work after the acks is not in the latency, so each row also says how much of it the fake API saw
+// (followUps), how much had arrived by the last ack, and how long it took to finish after it (drainMs).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
@@ -55,20 +57,51 @@ async function load(platform: Platform, served: Served, requests: number, concur
   return latencies;
 }
 
-async function measure(platform: Platform, mode: 'ours' | 'bare', apiUrl: string, requests: number, concurrency: number): Promise<number[]> {
+/** The work after the acks, as the fake platform API saw it: its calls during the load and until they stop. */
+interface FollowUps {
+  /** Web API calls made for the measured clicks (modals, notices, patches, private messages). */
+  followUps: number;
+  /** Of those, how many had arrived when the last ack did. */
+  followUpsAtLastAck: number;
+  /** From the last ack until the last follow-up call (the work still queued behind the acks). */
+  drainMs: number;
+}
+
+/** Wait until the fake API gets no new call for `quietMs`; the time of the last one seen. */
+async function settle(calls: { length: number }, quietMs = 300): Promise<number> {
+  let seen = calls.length;
+  let last = performance.now();
+  while (performance.now() - last < quietMs) {
+    await new Promise((r) => setTimeout(r, 10));
+    if (calls.length !== seen) {
+      seen = calls.length;
+      last = performance.now();
+    }
+  }
+  return last;
+}
+
+async function measure(platform: Platform, mode: 'ours' | 'bare', apiUrl: string, calls: { length: number }, requests: number, concurrency: number): Promise<{ latencies: number[]; work: FollowUps }> {
   const served = await serve(platform, mode, apiUrl);
   try {
     await load(platform, served, concurrency * 2, concurrency); // warm-up: JIT, page cache, sockets
-    return await load(platform, served, requests, concurrency);
+    await settle(calls);
+    const before = calls.length;
+    const latencies = await load(platform, served, requests, concurrency);
+    const lastAck = performance.now();
+    const atLastAck = calls.length - before;
+    const lastCall = await settle(calls);
+    const followUps = calls.length - before;
+    return { latencies, work: { followUps, followUpsAtLastAck: atLastAck, drainMs: followUps > atLastAck ? Math.round(lastCall - lastAck) : 0 } };
   } finally {
     served.child.kill('SIGTERM');
   }
 }
 
-async function rowsOf(platform: Platform, apiUrl: string, requests: number, concurrency: number): Promise<BenchRow[]> {
-  const baseline = await measure(platform, 'bare', apiUrl, requests, concurrency);
-  const ours = await measure(platform, 'ours', apiUrl, requests, concurrency);
-  const extra = { requests, concurrency };
+async function rowsOf(platform: Platform, apiUrl: string, calls: { length: number }, requests: number, concurrency: number): Promise<BenchRow[]> {
+  const { latencies: baseline } = await measure(platform, 'bare', apiUrl, calls, requests, concurrency);
+  const { latencies: ours, work } = await measure(platform, 'ours', apiUrl, calls, requests, concurrency);
+  const extra = { requests, concurrency, ...work };
   return [
     benchRow(`ack ${platform} p50`, percentile(ours, 50), percentile(baseline, 50), { maxRatio: 1.3 }, extra),
     benchRow(`ack ${platform} p99`, percentile(ours, 99), percentile(baseline, 99), { maxRatio: 1.3 }, extra),
@@ -81,7 +114,7 @@ const concurrency = flags.int('concurrency', 50, 10);
 const slack = await startFakeSlackApi({ botUserId: 'UBOT', botId: 'BBOT' });
 const feishu = await startFakeFeishuApi();
 try {
-  printRows([...await rowsOf('slack', slack.url, requests, concurrency), ...await rowsOf('feishu', feishu.url, requests, concurrency)]);
+  printRows([...await rowsOf('slack', slack.url, slack.calls, requests, concurrency), ...await rowsOf('feishu', feishu.url, feishu.calls, requests, concurrency)]);
 } finally {
   await slack.close();
   await feishu.close();

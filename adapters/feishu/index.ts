@@ -7,7 +7,8 @@ import { checkFeishuConfig } from './config.js';
 import { FeishuChatPort } from './transport/chat-port.js';
 import { createLarkClient } from './transport/open-api.js';
 import { OPEN_API_TIMEOUT_MS } from './limits.js';
-import { FormMemory, type ListenerContext } from './listeners/context.js';
+import { FormMemory, Pressure, type ListenerContext } from './listeners/context.js';
+import { WorkLane } from '../shared/work-lane.js';
 import { createFeishuHttpRoute, type FeishuHttpRoute, type HttpRouteOptions } from './transport/http-route.js';
 import { createLongConnection, type LongConnectionOptions } from './transport/long-connection.js';
 import { fetchBotOpenId } from './transport/bot-info.js';
@@ -38,6 +39,7 @@ export function createFeishuAdapter(config: FeishuConfig, deps: AdapterDeps, opt
   const chat = new FeishuChatPort(client, logger, now, deps.renderChartPng);
   const pending = new Set<Promise<unknown>>();
   let botOpenId: string | null = null;
+  const lane = new WorkLane();
 
   const ctx: ListenerContext = {
     router: deps.router, inbound: deps.inbound, chat, logger, now,
@@ -48,6 +50,8 @@ export function createFeishuAdapter(config: FeishuConfig, deps: AdapterDeps, opt
       const p = work.catch((e: unknown) => logger.error({ err: e }, 'feishu background work failed')).finally(() => pending.delete(p));
       pending.add(p);
     },
+    lane,
+    pressure: new Pressure(),
   };
 
   const http = config.mode === 'http'
@@ -74,9 +78,13 @@ export function createFeishuAdapter(config: FeishuConfig, deps: AdapterDeps, opt
     async stop() {
       ws?.stop();
       await Promise.allSettled([...pending]);
+      await lane.idle();
     },
     async idle() {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
+      while (pending.size > 0 || lane.pending > 0) {
+        await Promise.allSettled([...pending]);
+        await lane.idle();
+      }
     },
   };
 }

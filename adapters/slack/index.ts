@@ -14,6 +14,7 @@ import type { ListenerDeps } from './listeners/respond.js';
 import { registerViews } from './listeners/view.listener.js';
 import { toSlackLogger } from './transport/slack-logger.js';
 import { SlackSocketReceiver } from './transport/socket-receiver.js';
+import { WorkLane } from '../shared/work-lane.js';
 
 export type { SlackConfig } from './config.js';
 export { SlackChatPort } from './transport/chat-port.js';
@@ -23,6 +24,8 @@ export interface SlackAdapter extends PlatformAdapter {
   readonly chat: SlackChatPort;
   /** The Bolt app (tests and diagnostics). */
   readonly app: App;
+  /** Resolves when the work after acks started so far (answers, modals, notices) has finished. */
+  idle(): Promise<void>;
 }
 
 export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): SlackAdapter {
@@ -74,6 +77,8 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
   const app = new App({
     receiver,
     authorize,
+    // No conversation store: no listener reads `context.conversation`, and its middleware runs on every request.
+    convoStore: false,
     logger: toSlackLogger(logger, 'bolt'),
     clientOptions: {
       slackApiUrl: config.apiUrl,
@@ -86,9 +91,11 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
     logger.error({ err: errSummary(error) }, 'slack listener error');
   });
 
+  const lane = new WorkLane();
   const listenerDeps: ListenerDeps = {
     router: deps.router,
     logger,
+    lane,
     viewSubmissionBudgetMs: config.viewSubmissionBudgetMs ?? DEFAULT_VIEW_SUBMISSION_BUDGET_MS,
   };
   registerCommand(app, listenerDeps);
@@ -113,6 +120,7 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
     chat,
     app,
     ...(http ? { http } : {}),
+    idle: () => lane.idle(),
     async start() {
       try {
         await identity.start();
@@ -126,6 +134,7 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps): Slac
     },
     async stop() {
       identity.stop();
+      await lane.idle();
       await app.stop();
     },
   };

@@ -244,6 +244,8 @@ describe('Feishu bot, end to end (HTTP mode, real SDK, real SQLite, fake Open AP
     });
     expect(resolve.json).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
 
+    // The private messages follow the toasts.
+    await e.settle();
     const sent = createsTo(PEOPLE.manager.openId).slice(before);
     expect(sent.map((c) => c.query.receive_id_type)).toEqual(['open_id', 'open_id']);
     expect(titleOf(JSON.parse(sent[0]!.body.content))).toBe(`客户：${CUSTOMERS.huaxing}`);

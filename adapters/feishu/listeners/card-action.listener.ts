@@ -1,15 +1,19 @@
-// card.action.trigger → router → {toast, card} within Feishu's 3 s. A router slower than ~2.5 s gets
-// a "working on it" toast now and its result applied afterwards (message.patch or a private message).
-// Card 2.0 content is shared by everyone who received the card, so where a result may show is decided
-// by placeAnswer(): in place, in the clicker's private chat, or as a toast only.
+// card.action.trigger → router → {toast, card} within Feishu's 3 s, ack first under load. A click's
+// routing runs on the work lane: when no other click waits there, it starts on the next turn of the event
+// loop and its result is the callback reply ({toast, card}) as before; when clicks are queued (a burst),
+// the callback is answered at once with a "working on it" toast and the result follows (message.patch of
+// the clicked card, or a private message). Form submits are routed before the reply: their validation
+// decides it (the form again with its errors, or the saved card). A router slower than ~2.5 s gets the
+// "working" toast too. Card 2.0 content is shared by everyone who received the card, so where a result
+// may show is decided by placeAnswer(): in place, in the clicker's private chat, or as a toast only.
 import type { Answer } from '../../../src/app/answer.js';
 import type { CardCallbackResponse } from '../render/card-v2.types.js';
-import { CALLBACK_DEADLINE_MS, ROUTER_SOFT_DEADLINE_MS } from '../limits.js';
+import { ROUTER_SOFT_DEADLINE_MS } from '../limits.js';
 import { translateCardAction, type CardActionInfo } from '../inbound/translate.js';
 import { retryOnceIfRateLimited, routeFeishu, type ListenerContext } from './context.js';
-import { isToastOnly, placeAnswer, privateCards, toastOf, toCallbackResponse } from './respond.js';
+import { isToastOnly, noticeCard, placeAnswer, privateCards, toastOf, toCallbackResponse } from './respond.js';
 import { FIXED_TEXT, fixedText } from '../../shared/fixed-text.js';
-import { budgetLeft, LATE, withinBudget } from '../../shared/time-budget.js';
+import { LATE, withinBudget } from '../../shared/time-budget.js';
 import { isUpdateExpired, sendUuid } from '../transport/chat-port.js';
 
 export interface CardActionOptions {
@@ -24,16 +28,11 @@ interface Click {
   info: EventInfo;
   eventId: string | null;
   key: string;
-  /** Date.now() when the callback arrived (for the 3 s answer deadline). */
-  startedAt: number;
 }
 
-// Time kept in hand after a private send before the callback must be answered.
-const ANSWER_MARGIN_MS = 300;
 
 /** Handle one callback (already authenticated). `eventId` is the envelope's header.event_id. */
 export async function handleCardAction(ctx: ListenerContext, eventId: string | null, event: unknown, options: CardActionOptions = {}): Promise<CardCallbackResponse> {
-  const startedAt = Date.now();
   const at = ctx.now().toISOString();
   const token = typeof (event as { token?: unknown } | null)?.token === 'string' ? (event as { token: string }).token : null;
   // Duplicate clicks and platform retries: the event id, and the callback's own token, are seen once.
@@ -46,11 +45,15 @@ export async function handleCardAction(ctx: ListenerContext, eventId: string | n
     return { toast: { type: 'error', content: fixedText(FIXED_TEXT.failed) } };
   }
   if (info.kind === 'unknownForm') return { toast: { type: 'warning', content: fixedText(FIXED_TEXT.formExpired) } };
-  const click: Click = { info, eventId, key: `cb:${eventId ?? token ?? `${info.messageId}:${at}`}`, startedAt };
+  const click: Click = { info, eventId, key: `cb:${eventId ?? token ?? `${info.messageId}:${at}`}` };
 
+  // A submit's answer is decided by its validation: routed now. A click waits its turn on the lane; when
+  // other clicks wait there too, it is acknowledged first and its result applied afterwards.
+  const isSubmit = info.event.type === 'formSubmitted';
+  const burst = !isSubmit && ctx.pressure.busy();
   // The chart upload counts against the soft deadline like the router.
-  const routed = routeFeishu(ctx, info.event);
-  const first = await withinBudget(routed, options.softDeadlineMs ?? ROUTER_SOFT_DEADLINE_MS);
+  const routed = isSubmit ? routeFeishu(ctx, info.event) : ctx.pressure.around(ctx.lane.run(() => routeFeishu(ctx, info.event)));
+  const first = burst ? LATE : await withinBudget(routed, options.softDeadlineMs ?? ROUTER_SOFT_DEADLINE_MS);
   if (first === LATE) {
     ctx.track(routed.then((result) => applyLate(ctx, click, result)));
     return { toast: { type: 'info', content: fixedText(FIXED_TEXT.working) } };
@@ -68,25 +71,36 @@ async function respond(ctx: ListenerContext, click: Click, result: Answer): Prom
   if (formId && info.messageId) ctx.forms.set(info.messageId, formId);
   const messageId = info.messageId;
   if (extra.length > 0 && messageId) {
-    ctx.track((async () => {
+    // After the reply: the continuation parts go out on the lane.
+    ctx.track(ctx.lane.run(async () => {
       for (let i = 0; i < extra.length; i += 1) await retryOnceIfRateLimited(() => ctx.chat.reply(messageId, extra[i]!, sendUuid(click.key, i + 1)), ctx.logger);
-    })().catch((e: unknown) => ctx.logger.error({ err: e, eventId }, 'feishu continuation reply failed')));
+    }).catch((e: unknown) => ctx.logger.error({ err: e, eventId }, 'feishu continuation reply failed')));
   }
   return body;
 }
 
-/** Send the result to the clicker's private chat and say so in a toast (an error toast if it failed in time). */
-async function answerPrivately(ctx: ListenerContext, click: Click, result: Answer): Promise<CardCallbackResponse> {
-  const sent = sendPrivately(ctx, click, result).then(() => 'sent' as const, (e: unknown) => e);
-  const outcome = await withinBudget(sent, budgetLeft(click.startedAt, CALLBACK_DEADLINE_MS, ANSWER_MARGIN_MS));
-  if (outcome === LATE) {
-    // Still on its way: answer now, finish in the background.
-    ctx.track(sent.then((o) => (o === 'sent' ? undefined : logPrivateFailure(ctx, click, o))));
-  } else if (outcome !== 'sent') {
-    logPrivateFailure(ctx, click, outcome);
-    return { toast: { type: 'error', content: fixedText(FIXED_TEXT.privateFailed) } };
-  }
+/**
+ * The result goes to the clicker's private chat: the toast says so now and the message follows on the
+ * lane (no Web API call before the reply). If it cannot be sent, the clicker is told where they clicked.
+ */
+function answerPrivately(ctx: ListenerContext, click: Click, result: Answer): CardCallbackResponse {
+  ctx.track(ctx.lane.run(() => sendPrivately(ctx, click, result)).catch((e: unknown) => privateFailed(ctx, click, e)));
   return { toast: { type: 'success', content: fixedText(FIXED_TEXT.sentPrivately) } };
+}
+
+/**
+ * A private answer that could not be sent (the person never opened a chat with the bot, or Feishu
+ * refused it): logged, and the clicker gets a card only they see in the chat they clicked in.
+ */
+async function privateFailed(ctx: ListenerContext, click: Click, e: unknown): Promise<void> {
+  logPrivateFailure(ctx, click, e);
+  const chatId = click.info.chatId;
+  if (!chatId) return;
+  try {
+    await ctx.chat.sendEphemeral(chatId, click.info.event.actor.userId, noticeCard('⚠️', fixedText(FIXED_TEXT.privateFailed), 'red'));
+  } catch (e2) {
+    ctx.logger.warn({ err: e2, eventId: click.eventId }, 'feishu notice about a failed private answer could not be sent either');
+  }
 }
 
 async function sendPrivately(ctx: ListenerContext, click: Click, result: Answer): Promise<void> {

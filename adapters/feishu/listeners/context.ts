@@ -6,6 +6,7 @@ import { routeSafely } from '../../shared/route.js';
 import type { InboundLog } from '../../../src/app/ports/delivery.port.js';
 import { ChatDeliveryError } from '../../../src/app/ports/chat.port.js';
 import type { FeishuChatPort } from '../transport/chat-port.js';
+import type { WorkLane } from '../../shared/work-lane.js';
 
 export interface ListenerContext {
   router: Router;
@@ -24,6 +25,31 @@ export interface ListenerContext {
   forms: FormMemory;
   /** Track background work (slow callbacks, message answers) so stop() and tests can await it. */
   track: (work: Promise<unknown>) => void;
+  /** Where work after an answer runs (routing a deferred click, private sends, patches): it yields to incoming requests. */
+  lane: WorkLane;
+  /** Clicks whose routing waits on the lane (card-action.listener acks a click first when others wait). */
+  pressure: Pressure;
+}
+
+/**
+ * How many clicks are waiting for (or in) their routing on the work lane. None: a click is routed on
+ * the next turn of the event loop and answered in its own callback reply. Some: a burst, where the
+ * click is acknowledged at once and its result follows.
+ */
+export class Pressure {
+  private waiting = 0;
+  /** Count `routing` as waiting until it settles. */
+  around<T>(routing: Promise<T>): Promise<T> {
+    this.waiting += 1;
+    const done = () => {
+      this.waiting -= 1;
+    };
+    routing.then(done, done);
+    return routing;
+  }
+  busy(): boolean {
+    return this.waiting > 0;
+  }
 }
 
 /** A small bounded map message_id → formId. */

@@ -186,7 +186,7 @@ export function createFeishuHttpRoute(ctx: ListenerContext, options: HttpRouteOp
       case 'im.message.receive_v1':
         // Ack now; answering takes longer than Feishu's 3 s and would trigger redelivery.
         send(res, 200, {});
-        ctx.track(handleMessageEvent(ctx, eventId, event));
+        ctx.track(ctx.lane.run(() => handleMessageEvent(ctx, eventId, event)));
         return;
       default:
         return send(res, 200, {});

@@ -15,12 +15,15 @@ import { errSummary } from '../../shared/err-summary.js';
 import { FIXED_TEXT, fixedText } from '../../shared/fixed-text.js';
 import { routeSafely } from '../../shared/route.js';
 import { platformErrorCode } from '../transport/slack-errors.js';
+import type { WorkLane } from '../../shared/work-lane.js';
 
 export interface ListenerDeps {
   router: Router;
   logger: Logger;
   /** Budget for a view submission's router call before the modal is closed anyway. */
   viewSubmissionBudgetMs: number;
+  /** Where the work after an ack runs (routing, database, Web API calls): it yields to incoming requests. */
+  lane: WorkLane;
   /** Uploads the charts of a card shown in reply (Details, answers, App Home); unset: charts as text. */
   charts?: { prepare(card: CardSpec): Promise<CardSpec> };
 }

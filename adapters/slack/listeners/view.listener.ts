@@ -73,13 +73,13 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     if (first === LATE) {
       deps.logger.warn({ budgetMs: deps.viewSubmissionBudgetMs }, 'router slower than the view budget; closing the modal');
       await ack();
-      await after(await routed, true);
-      return;
+      return deps.lane.run(async () => after(await routed, true));
     }
     const payload = submissionAck(first, body as unknown as Record<string, unknown>);
     if (payload) return ack(payload as never);
     await ack();
-    await after(first, false);
+    // The modal has closed: notices, the updated source message and the Home tab follow on the work lane.
+    return deps.lane.run(() => after(first, false));
   });
 }
 

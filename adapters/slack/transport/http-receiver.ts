@@ -170,7 +170,8 @@ export class SlackHttpReceiver implements Receiver {
       const earlier = this.submissionAnswers.get(key);
       return earlier ? reply(res, ...(await earlier)) : reply(res, 200);
     }
-    const answer = this.process(body, req);
+    // The ack is written the moment the listener calls ack(): the work after it must not delay it.
+    const answer = this.process(body, req, (a) => reply(res, ...a));
     if (key && body.type === 'view_submission') this.rememberSubmission(key, answer);
     reply(res, ...(await answer));
   }
@@ -183,7 +184,7 @@ export class SlackHttpReceiver implements Receiver {
     this.submissionAnswers.set(key, answer);
   }
 
-  private async process(body: Body, req: IncomingMessage): Promise<Answer> {
+  private async process(body: Body, req: IncomingMessage, onAck: (a: Answer) => void): Promise<Answer> {
     const app = this.app;
     if (!app) return [503, 'not ready'];
     let settle: (v: { response: unknown } | { error: unknown } | { done: true }) => void = () => undefined;
@@ -195,7 +196,9 @@ export class SlackHttpReceiver implements Receiver {
         if (acked) return;
         acked = true;
         // An ack nobody handled (Bolt's own after a failed authorization) must not close a modal.
-        settle({ response: guardedAck(body, response) });
+        const payload = guardedAck(body, response);
+        onAck([200, payload]);
+        settle({ response: payload });
       },
     };
     const retryNum = Number(header(req, 'x-slack-retry-num'));

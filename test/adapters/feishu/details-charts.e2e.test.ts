@@ -115,6 +115,7 @@ describe('Feishu Details charts', () => {
     const res = await running.click('ou_manager', { a: details }, MANAGERS);
     expect(res.toast!.type).toBe('success');
     expect(res.card).toBeUndefined();
+    await running.adapter.idle();
     const sent = running.api.messages.at(-1)!;
     expect(sent.card.header.title.content).toBe('Customer: 华星科技');
     expect(chartsOf(sent.card as Card2).map((c) => c.chart_spec.type)).toEqual(expect.arrayContaining(['common', 'radar']));

@@ -28,6 +28,16 @@ const events: InboundEvent[] = [];
 const seen = new Set<string>();
 
 const SLOW_MS = 400;
+
+/** Clicks with `held` wait here in the router until the test calls held.open(). */
+const held = { gate: Promise.resolve(), open: () => undefined as void };
+function holdClicks(): void {
+  held.gate = new Promise<void>((r) => (held.open = r));
+}
+async function until(ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !ok(); i += 1) await pause(5);
+  expect(ok()).toBe(true);
+}
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // The stub router: enough behaviour to drive every reply shape. An argument `slow` makes it miss the
@@ -36,6 +46,8 @@ async function router(event: InboundEvent): Promise<Answer> {
   events.push(event);
   if (event.type === 'action') {
     if (event.action.args.slow) await pause(SLOW_MS);
+    if (event.action.args.held) await held.gate;
+    if (event.action.args.fail) throw new Error('database is gone');
     if (event.action.kind === 'report.open' || event.action.kind === 'task.resolve') return answer.openForm(reportForm());
     if (event.action.kind === 'task.claim') return answer.update(digestCard(event.action.args.taskId === 'big' ? 80 : 1), '已认领 / Claimed');
     if (event.action.kind === 'customer.details') return answer.reply(promptCard(1));
@@ -229,6 +241,7 @@ describe('Feishu HTTP mode', () => {
     const value = { a: encodeAction({ kind: 'customer.details', args: { customerId: '1' } }), p: '2' };
     const r = signed(callback(cardActionEvent({ operator: 'ou_rep7', value, messageId: prompt.parts![0], chatId: prompt.channel })));
     expect((await post(r.body, r.headers)).json).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+    await adapter.idle();
     expect(api.callsTo('create').slice(creates).map((c) => c.body.receive_id)).toEqual(['ou_rep7']);
     expect(api.messages.find((m) => m.message_id === prompt.parts![0])!.history).toHaveLength(1);
   });
@@ -239,6 +252,8 @@ describe('Feishu HTTP mode', () => {
     const r = signed(callback(cardActionEvent({ operator: 'ou_mgr', value: { a: encodeAction({ kind: 'customer.details', args: { customerId: '1' } }) }, messageId: digest.messageId, chatId: 'oc_managers' })));
     const res = await post(r.body, r.headers);
     expect(res.json).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+    // The private message follows the callback reply.
+    await adapter.idle();
     const sent = api.callsTo('create').slice(creates);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.query.receive_id_type).toBe('open_id');
@@ -252,6 +267,7 @@ describe('Feishu HTTP mode', () => {
     const digest = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(2), { idempotencyKey: 'digest:resolve' });
     const r = signed(callback(cardActionEvent({ operator: 'ou_mgr2', value: { a: encodeAction({ kind: 'task.resolve', args: { taskId: '1' } }) }, messageId: digest.messageId, chatId: 'oc_managers' })));
     expect((await post(r.body, r.headers)).json).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+    await adapter.idle();
     const form = api.messages.find((m) => m.receive_id === 'ou_mgr2')!;
     expect(form.card.body.elements.some((e: { tag: string }) => e.tag === 'form')).toBe(true);
     expect(api.messages.find((m) => m.message_id === digest.messageId)!.history).toHaveLength(1);
@@ -345,6 +361,57 @@ describe('Feishu HTTP mode', () => {
     expect((await post(req.body, req.headers)).status).toBe(200);
     await adapter.idle();
     expect(events).toHaveLength(0);
+  });
+
+  it('a click while another waits on the lane is acked at once with a toast; its form follows by message.patch', async () => {
+    holdClicks();
+    const p1 = await adapter.chat.send({ kind: 'user', userId: 'ou_burst1' }, promptCard(1), { idempotencyKey: 'burst:1' });
+    const p2 = await adapter.chat.send({ kind: 'user', userId: 'ou_burst2' }, promptCard(1), { idempotencyKey: 'burst:2' });
+    const open = (who: string, messageId: string, chatId: string) =>
+      signed(callback(cardActionEvent({ operator: who, value: { a: encodeAction({ kind: 'report.open', args: { customerId: '1', held: '1' } }) }, messageId, chatId })));
+    const r1 = open('ou_burst1', p1.messageId, p1.channel);
+    const first = post(r1.body, r1.headers);
+    await until(() => events.some((e) => e.actor.userId === 'ou_burst1'));
+    const r2 = open('ou_burst2', p2.messageId, p2.channel);
+    const second = await post(r2.body, r2.headers);
+    // Answered while both clicks are still in the router: the reply waits for no work.
+    expect(second.json).toEqual({ toast: { type: 'info', content: '正在处理… / Working on it…' } });
+    expect(api.callsTo('patch').filter((c) => c.path.endsWith(`/${p2.messageId}`))).toHaveLength(0);
+    held.open();
+    expect((await first).status).toBe(200);
+    await adapter.idle();
+    const patched = api.messages.find((m) => m.message_id === p2.messageId)!;
+    expect(patched.history).toHaveLength(2);
+    expect(formFieldsOf(patched.card).has('contacts')).toBe(true);
+  });
+
+  it('a click acked first whose work then fails: the clicker is told in their private chat', async () => {
+    holdClicks();
+    const p1 = await adapter.chat.send({ kind: 'user', userId: 'ou_burst3' }, promptCard(1), { idempotencyKey: 'burst:3' });
+    const r1 = signed(callback(cardActionEvent({ operator: 'ou_burst3', value: { a: encodeAction({ kind: 'report.open', args: { customerId: '1', held: '1' } }) }, messageId: p1.messageId, chatId: p1.channel })));
+    const first = post(r1.body, r1.headers);
+    await until(() => events.some((e) => e.actor.userId === 'ou_burst3'));
+    const creates = api.callsTo('create').length;
+    const r2 = signed(callback(cardActionEvent({ operator: 'ou_burst4', value: { a: encodeAction({ kind: 'report.open', args: { customerId: '1', fail: '1' } }) }, messageId: p1.messageId, chatId: p1.channel })));
+    expect((await post(r2.body, r2.headers)).json).toEqual({ toast: { type: 'info', content: '正在处理… / Working on it…' } });
+    held.open();
+    await first;
+    await adapter.idle();
+    const told = api.callsTo('create').slice(creates).filter((c) => c.body.receive_id === 'ou_burst4');
+    expect(told).toHaveLength(1);
+    expect(feishuText(JSON.parse(told[0]!.body.content))).toContain('出错了，请稍后再试。 / Something went wrong; please try again.');
+  });
+
+  it('a private answer that cannot be sent after the toast: the clicker gets a card only they see in the group', async () => {
+    const digest = await adapter.chat.send({ kind: 'channel', channelId: 'oc_managers' }, digestCard(2), { idempotencyKey: 'digest:private-fails' });
+    api.failNext('create', { kind: 'code', code: 230013, msg: 'Bot has NO availability to this user.' });
+    const r = signed(callback(cardActionEvent({ operator: 'ou_mgr9', value: { a: encodeAction({ kind: 'customer.details', args: { customerId: '1' } }) }, messageId: digest.messageId, chatId: 'oc_managers' })));
+    expect((await post(r.body, r.headers)).json).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+    await adapter.idle();
+    const notice = api.ephemerals.filter((e) => e.open_id === 'ou_mgr9');
+    expect(notice.map((e) => e.chat_id)).toEqual(['oc_managers']);
+    expect(feishuText(notice[0]!.card)).toContain('无法私信发给你，请先和机器人开始单聊 / Could not send it to you privately; please open a chat with the bot first');
+    expect(api.messages.find((m) => m.message_id === digest.messageId)!.history).toHaveLength(1);
   });
 
   it('a duplicate callback event_id is processed once', async () => {

@@ -178,6 +178,8 @@ describe('Feishu long connection (ws mode)', () => {
     const ev = cardActionEvent({ operator: 'ou_mgr', value: { a: 'report.open|customerId=1|week=2026-W48' }, messageId: 'om_digest_1', chatId: 'oc_managers' });
     const ack = await gateway.push(envelope({ eventType: 'card.action.trigger', token: 'unused', event: ev }));
     expect(ack?.data).toEqual({ toast: { type: 'success', content: '已私信发给你 / Sent to you privately' } });
+    // The private message follows the ack (no Web API call before it).
+    await adapter.idle();
     const sent = api.callsTo('create').slice(creates);
     expect(sent).toHaveLength(1);
     expect(JSON.parse(sent[0]!.body.content).body.elements.some((e: { tag: string }) => e.tag === 'form')).toBe(true);
