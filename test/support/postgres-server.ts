@@ -38,7 +38,8 @@ export function findPostgresBinaries(): PgBinaries | { missing: string } {
     // The package exports only dist/index.js (no ./package.json): its root is two folders up.
     const root = dirname(dirname(require.resolve(pkg)));
     const found = binariesIn(join(root, 'native', 'bin'), pkg);
-    if (found) return found;
+    // Its postinstall links the shared libraries (allowScripts in package.json): without it the binary cannot load.
+    if (found && spawnSync(found.postgres, ['--version']).status === 0) return found;
   } catch {
     // not installed on this platform: try Debian's
   }
