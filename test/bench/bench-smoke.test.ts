@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const TABLE = ['import', 'scoring', 'flags', 'ack', 'fan-out', 'digest', 'ask', 'dashboard'];
+const TABLE = ['import', 'scoring', 'scoring-pg', 'flags', 'ack', 'fan-out', 'digest', 'ask', 'dashboard'];
 
 describe('npm run bench -- --smoke --json', () => {
   it('prints a JSON array of rows {name, figure, unit, baseline, ratio, target, ok} for every benchmark present', () => {
