@@ -142,9 +142,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dbOverride?: st
     problems.push(err.message);
   }
 
+  const dbPath = dbOverride ?? e.RADAR_DB ?? './data/radar.sqlite';
+  // The PostgreSQL schema, migrations and repositories exist (src/storage/pg), but the app's ports are
+  // still synchronous: say so rather than open a SQLite file named "postgres:…".
+  if (/^postgres(ql)?:/i.test(dbPath)) {
+    problems.push('RADAR_DB: PostgreSQL is not supported by the bot and CLI yet (the app still runs on SQLite only); give a SQLite file path such as ./data/radar.sqlite');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
-    dbPath: dbOverride ?? e.RADAR_DB ?? './data/radar.sqlite',
+    dbPath,
     logLevel: e.LOG_LEVEL,
     configFile: e.RADAR_CONFIG ?? null,
     team: { name: e.RADAR_TEAM_NAME, timezone: e.RADAR_TIMEZONE, locale: e.RADAR_LOCALE },

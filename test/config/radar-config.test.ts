@@ -50,6 +50,13 @@ describe('the config file', () => {
 });
 
 describe('the environment', () => {
+  it('refuses a PostgreSQL RADAR_DB by name, since the app runs on SQLite only for now', () => {
+    expect(problemsOf(() => loadConfig({ RADAR_DB: 'postgres://radar:secret@db:5432/radar' }))).toEqual([
+      'RADAR_DB: PostgreSQL is not supported by the bot and CLI yet (the app still runs on SQLite only); give a SQLite file path such as ./data/radar.sqlite',
+    ]);
+    expect(loadConfig({ RADAR_DB: './data/x.sqlite' }).dbPath).toBe('./data/x.sqlite');
+  });
+
   it('needs nothing for the command line and says what a half-configured platform lacks', () => {
     expect(loadConfig({}).slack).toBeNull();
     const problems = problemsOf(() => loadConfig({ FEISHU_APP_ID: 'cli_0123456789abcdef', FEISHU_MODE: 'http' }));
