@@ -1,36 +1,21 @@
 // Migration 0009 (many teams) adds tables only: a single-team database from before it keeps every row,
 // its team stays the configured one with the env's manager channel, and a second team starts empty.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS_FOLDER } from '../../src/storage/migrate.js';
+import { migrate } from '../../src/storage/migrate.js';
+import { migrationsBefore, removeScratchDirs, scratchDir } from './support/old-migrations.js';
 import { openDb } from '../../src/storage/db.js';
 import { createRepositories } from '../../src/storage/repositories.js';
 
-const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
-
-function migrationsBefore0009(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'radar-mig-'));
-  dirs.push(dir);
-  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-  expect(journal.entries.some((e) => e.tag === '0009_many_teams')).toBe(true);
-  journal.entries = journal.entries.filter((e) => e.tag < '0009');
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
+afterEach(removeScratchDirs);
 
 describe('migration 0009: many teams', () => {
   it('keeps a single-team database whole and lets a second team in beside it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'radar-db-'));
-    dirs.push(dir);
+    const dir = scratchDir('radar-db-');
     const path = join(dir, 'radar.db');
     const old = new Database(path);
-    migrate(old, migrationsBefore0009());
+    migrate(old, migrationsBefore('0009_many_teams'));
     old.prepare("INSERT INTO teams (id, name, timezone, locale, created_at) VALUES (1, 'Sales', 'Asia/Shanghai', 'zh', '2026-01-01T00:00:00Z')").run();
     old.prepare("INSERT INTO members (id, team_id, name, email, role) VALUES (1, 1, 'Li Wei', 'li@example.com', 'rep'), (2, 1, 'Chen', 'chen@example.com', 'director')").run();
     old.prepare("INSERT INTO customers (id, team_id, name, name_key, owner_rep_id) VALUES (1, 1, '华星科技', '华星科技', 1)").run();

@@ -1,37 +1,21 @@
 // Migration 0008 moves members' Slack and Feishu ids into member_identities: a database from before it
 // keeps every id, and the bot finds the same people by them afterwards.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate, MIGRATIONS_FOLDER } from '../../src/storage/migrate.js';
+import { migrate } from '../../src/storage/migrate.js';
+import { migrationsBefore, removeScratchDirs, scratchDir } from './support/old-migrations.js';
 import { openDb } from '../../src/storage/db.js';
 import { createRepositories } from '../../src/storage/repositories.js';
 
-const dirs: string[] = [];
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
-
-/** The migrations folder as it was before 0008. */
-function foldersBefore0008(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'radar-mig-'));
-  dirs.push(dir);
-  cpSync(MIGRATIONS_FOLDER, dir, { recursive: true });
-  const journalPath = join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Array<{ tag: string }> };
-  expect(journal.entries.some((e) => e.tag === '0008_member_identities')).toBe(true);
-  journal.entries = journal.entries.filter((e) => e.tag < '0008');
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return dir;
-}
+afterEach(removeScratchDirs);
 
 describe('migration 0008: member identities', () => {
   it('keeps every Slack and Feishu id of an older database, and finds the members by them', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'radar-db-'));
-    dirs.push(dir);
+    const dir = scratchDir('radar-db-');
     const path = join(dir, 'radar.db');
     const old = new Database(path);
-    migrate(old, foldersBefore0008());
+    migrate(old, migrationsBefore('0008_member_identities'));
     old.prepare("INSERT INTO teams (id, name, timezone, locale, created_at) VALUES (1, 'Sales', 'Asia/Shanghai', 'zh', '2026-01-01T00:00:00Z')").run();
     const add = old.prepare('INSERT INTO members (team_id, name, email, role, slack_user_id, feishu_open_id) VALUES (1, ?, ?, ?, ?, ?)');
     add.run('Both', 'both@example.com', 'rep', 'U-both', 'ou_both');
