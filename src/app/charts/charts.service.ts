@@ -1,5 +1,6 @@
 // Charts of the team's data, read through the repositories: customer trend and radar, the team heat
 // map, red flags by rep, and the portfolio. Each method returns a ChartSpec (render it anywhere).
+import { teamSettings } from '../settings/team-settings.js';
 import type { Locale, LocalizedText } from '../../core/i18n.js';
 import { text } from '../../core/i18n.js';
 import type { Customer, Member } from '../../core/team.js';
@@ -96,7 +97,7 @@ export function createChartsService(ctx: AppContext, teamId?: number): ChartsSer
       for (const e of repos.reports.customerEntries(customer.id, weeks[0]!, week)) {
         if (e.values.revenue !== null) revenue.set(e.week, (revenue.get(e.week) ?? 0) + e.values.revenue);
       }
-      const { A, B } = ctx.settings.scoring.grades;
+      const { A, B } = teamSettings(ctx, customer.teamId).scoring.grades;
       return customerTrendChart({
         customer: customer.name, weeks,
         index: weeks.map((w) => index.get(w) ?? null),
@@ -139,7 +140,7 @@ export function createChartsService(ctx: AppContext, teamId?: number): ChartsSer
         const c = f.customers.get(s.customerId);
         return { group: (by === 'region' ? c?.region : c?.industry) ?? null, tags: s.tags, index: s.index, grade: s.grade! };
       });
-      return teamHeatmapChart({ week, by, flagged, tagLabels: teamTagLabels(ctx.settings), ...(scope ? { owner: scope.owner } : {}) }, locale);
+      return teamHeatmapChart({ week, by, flagged, tagLabels: teamTagLabels(teamSettings(ctx, tid)), ...(scope ? { owner: scope.owner } : {}) }, locale);
     },
 
     byRep(week, locale, flags) {
