@@ -6,7 +6,7 @@ import { customTagVocabulary, type AskVocabulary } from '../../core/ask/vocabula
 import type { CustomerScore, Grade } from '../../core/customer-risk/types.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Customer, Member, Team } from '../../core/team.js';
-import { forTeam } from '../settings/team-settings.js';
+import { forTeam, teamSettings } from '../settings/team-settings.js';
 import { addWeeks, compareWeeks, type WeekId } from '../../core/weekly-report/week.js';
 import type { CardSpec } from '../../ui/card.js';
 import { askAnswerCard } from './ask-answer.view.js';
@@ -37,8 +37,8 @@ function customerIndex(ctx: AppContext, teamId: number, customers: readonly Cust
 const vocabularyCache = new WeakMap<object, AskVocabulary>();
 
 /** The team's custom tags as ask words, rebuilt only when the settings' custom tags change. */
-function teamVocabulary(ctx: AppContext): AskVocabulary | undefined {
-  const tags = ctx.settings.scoring.customTags;
+function teamVocabulary(ctx: AppContext, teamId: number): AskVocabulary | undefined {
+  const tags = teamSettings(ctx, teamId).scoring.customTags;
   if (!tags || Object.keys(tags).length === 0) return undefined;
   let hit = vocabularyCache.get(tags);
   if (!hit) vocabularyCache.set(tags, (hit = customTagVocabulary(tags)));
@@ -76,7 +76,7 @@ export function askData(ctx: AppContext, teamId: number): AskData {
     repos.reports.latestEntries(teamId, addWeeks(w, -LATEST_ENTRY_LOOKBACK_WEEKS), w).map((e) => [e.customerId, latestEntry(e)]),
   );
   const team = repos.teams.getTeam(teamId);
-  const vocabulary = teamVocabulary(ctx);
+  const vocabulary = teamVocabulary(ctx, teamId);
   return {
     ...(vocabulary ? { vocabulary } : {}),
     customers,
@@ -105,7 +105,7 @@ export interface AskResult {
 export function ask(ctx: AppContext, teamId: number, asker: Member | null, text: string, locale?: Locale): AskResult {
   const data = askData(ctx, teamId);
   const result = askQuestion(text, data, { memberId: asker?.id ?? null, role: asker?.role ?? null }, locale);
-  const card = askAnswerCard(result.answer, result.locale, { customFields: ctx.settings.template.custom ?? [], tagLabels: teamTagLabels(ctx.settings) });
+  const card = askAnswerCard(result.answer, result.locale, { customFields: teamSettings(ctx, teamId).template.custom ?? [], tagLabels: teamTagLabels(teamSettings(ctx, teamId)) });
   return { answer: result.answer, locale: result.locale, card };
 }
 

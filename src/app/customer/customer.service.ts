@@ -1,4 +1,5 @@
 // One customer's picture for the details card and for answers: score, trend, last entry, tasks, rep.
+import { teamSettings } from '../settings/team-settings.js';
 import { ACTIVE_STATES } from '../../core/follow-up/task.js';
 import type { Customer, Member } from '../../core/team.js';
 import { canSeeAllCustomers } from '../../core/team.js';
@@ -43,7 +44,7 @@ export function customerCardModel(ctx: AppContext, customer: Customer, week: Wee
     history: repos.scores.scoreHistory(customer.id, addWeeks(week, -7), week)
       .map((s) => ({ week: s.week, index: s.index, grade: s.grade })),
     lastEntry: last ? { week: last.week, values: last.values, ...(last.custom ? { custom: last.custom } : {}) } : null,
-    ...(ctx.settings.template.custom ? { customFields: ctx.settings.template.custom } : {}),
+    ...(teamSettings(ctx, customer.teamId).template.custom ? { customFields: teamSettings(ctx, customer.teamId).template.custom } : {}),
     openTasks: repos.tasks.listTasks(customer.teamId, { customerId: customer.id, states: ACTIVE_STATES })
       .map((task) => ({ task, assignee: person(task.assigneeId === null ? null : members.get(task.assigneeId) ?? null) })),
     rep: person(customer.ownerRepId === null ? null : members.get(customer.ownerRepId) ?? null),

@@ -1,5 +1,6 @@
 // Monday's deadline: score the week, sync follow-ups, post the digest to each manager channel and
 // DM every new task to whoever it is routed to.
+import { teamSettings } from '../settings/team-settings.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import { digestCard } from './digest.view.js';
 import { taskCard } from '../follow-up/task.view.js';
@@ -33,8 +34,8 @@ import { queueOrgDigests } from './org-digest.job.js';
  * unless the team sends the ranking to managers only (continuations go in the digest's thread).
  */
 function postedDigestCard(app: RadarApp, locale: Locale, model: DigestModel, rankingRows: () => readonly RankingRow[]): CardSpec {
-  const card = digestCard(model, locale, teamTagLabels(app.ctx.settings));
-  const ranking = rankingSettingsOf(app.ctx);
+  const card = digestCard(model, locale, teamTagLabels(teamSettings(app.ctx, model.teamId)));
+  const ranking = rankingSettingsOf(app.ctx, model.teamId);
   if (ranking.audience !== 'channel') return card;
   return { ...card, blocks: [...card.blocks, ...rankingBlocks(rankingRows(), locale, ranking.columns)] };
 }

@@ -1,6 +1,7 @@
 // The weekly digest for a team, in two steps: `prepareDigestWeek` scores the week and brings follow-ups
 // in line (the writes), `digestModel` reads what is stored into the team's digest (no writes). Each
 // platform then adds its own "cannot reach" list (`withUnreachable` in core/digest/build-digest.ts).
+import { teamSettings } from '../settings/team-settings.js';
 import { buildDigest } from '../../core/digest/build-digest.js';
 import type { DigestTask, TeamDigest, TrendPoint } from '../../core/digest/digest.types.js';
 import { ACTIVE_STATES, type TaskEvent } from '../../core/follow-up/task.js';
@@ -62,7 +63,7 @@ export function digestModel(ctx: AppContext, teamId: number, week: WeekId): Team
     reportStatuses: repos.reports.reportStatuses(teamId, week),
     entries: repos.reports.entriesForWeek(teamId, week),
     trend: trendOf(ctx, teamId, week),
-    config: ctx.settings.routing,
+    config: teamSettings(ctx, teamId).routing,
   });
 }
 

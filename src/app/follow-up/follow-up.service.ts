@@ -1,5 +1,6 @@
 // Follow-up tasks over time: open/escalate/recover them from a week's scores, and apply the
 // claim/resolve/snooze actions people take, recording every change as an event.
+import { teamSettings } from '../settings/team-settings.js';
 import type { CustomerScore } from '../../core/customer-risk/types.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import { ACTIVE_STATES } from '../../core/follow-up/task.js';
@@ -48,8 +49,8 @@ export function syncFollowUps(ctx: AppContext, teamId: number, week: WeekId, sco
       closedTasks: repos.tasks.listTasks(teamId, { states: ['done', 'dismissed'] })
         .filter((t) => t.indexAfter4w === null),
       dismissedTasks: repos.tasks.listTasks(teamId, { states: ['dismissed'] }),
-      overdueDaysA: ctx.settings.scoring.hardTriggers.overdueDaysA,
-      config: ctx.settings.routing,
+      overdueDaysA: teamSettings(ctx, teamId).scoring.hardTriggers.overdueDaysA,
+      config: teamSettings(ctx, teamId).routing,
       locale: team.locale,
     });
     // A reopened dismissal first: its (customer, tag) becomes active again before anything else is stored.
@@ -86,7 +87,7 @@ export function canActOnTask(ctx: AppContext, member: Member, task: FollowUpTask
   if (member.role === 'manager' || member.role === 'director' || member.role === 'owner') return true;
   if (task.assigneeId === member.id || task.role === member.role) return true;
   const customer = ctx.repos.customers.getCustomer(task.customerId);
-  return collaboratorsFor(task, customer, ctx.repos.teams.listMembers(task.teamId), ctx.settings.routing).includes(member.id);
+  return collaboratorsFor(task, customer, ctx.repos.teams.listMembers(task.teamId), teamSettings(ctx, task.teamId).routing).includes(member.id);
 }
 
 /** Apply a person's command to a task and store it with its event. */

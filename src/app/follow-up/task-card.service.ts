@@ -1,4 +1,5 @@
 // The task card model (assignee DM) from storage.
+import { teamSettings } from '../settings/team-settings.js';
 import type { FollowUpTask } from '../../core/follow-up/task.js';
 import type { Member } from '../../core/team.js';
 import type { TaskCardModel } from './task.view.js';
@@ -21,7 +22,7 @@ export function taskCardModel(ctx: AppContext, task: FollowUpTask): TaskCardMode
     assignee: person(task.assigneeId === null ? null : members.get(task.assigneeId)),
     rep: person(customer?.ownerRepId == null ? null : members.get(customer.ownerRepId)),
     history: repos.tasks.events(task.id).map((event) => ({ event, actor: event.actorId === null ? null : members.get(event.actorId)?.name ?? `#${event.actorId}` })),
-    tagLabels: teamTagLabels(ctx.settings),
+    tagLabels: teamTagLabels(teamSettings(ctx, task.teamId)),
   };
 }
 
@@ -35,7 +36,7 @@ export function taskRecipients(ctx: AppContext, task: FollowUpTask): Member[] {
   const byRole = members.filter((m) => m.role === task.role);
   const owners = assignee ? [assignee] : byRole.length > 0 ? byRole : members.filter((m) => m.role === task.ownerRole);
   const customer = ctx.repos.customers.getCustomer(task.customerId);
-  const collaborators = collaboratorsFor(task, customer, members, ctx.settings.routing)
+  const collaborators = collaboratorsFor(task, customer, members, teamSettings(ctx, task.teamId).routing)
     .flatMap((id) => members.find((m) => m.id === id) ?? []);
   // "A → the director follows up" in person: the directors get the A-grade task in their DM from the start
   // (an escalated task reaches them through its escalation notice instead).

@@ -2,6 +2,7 @@
 // `ranking.audience: channel` it ends the digest / review card in the manager channel; with `managers`
 // it is left out of the channel and DM'd to managers, directors and owners instead (some teams do not
 // want public revenue rankings). Called inside the step's transaction; sends go through the outbox.
+import { teamSettings } from '../settings/team-settings.js';
 import { DEFAULT_RANKING_SETTINGS, type RankingColumn, type RankingRow, type RankingSettings } from '../../core/review/ranking.js';
 import { canSeeAllCustomers } from '../../core/team.js';
 import type { Locale } from '../../core/i18n.js';
@@ -14,7 +15,7 @@ import { rankingBlocks } from './review.view.js';
 import { say } from '../../core/i18n.js';
 import { reviewText } from './review.messages.js';
 
-export const rankingSettingsOf = (ctx: AppContext): RankingSettings => ctx.settings.ranking ?? DEFAULT_RANKING_SETTINGS;
+export const rankingSettingsOf = (ctx: AppContext, teamId: number): RankingSettings => teamSettings(ctx, teamId).ranking ?? DEFAULT_RANKING_SETTINGS;
 
 export function rankingCard(rows: readonly RankingRow[], period: string, locale: Locale, columns: readonly RankingColumn[] = DEFAULT_RANKING_SETTINGS.columns): CardSpec {
   return {
@@ -28,7 +29,7 @@ export function rankingCard(rows: readonly RankingRow[], period: string, locale:
  * `2026-11`, also its outbox key) to every manager, director and owner; returns how many were queued.
  */
 export function queueRankingDms(app: RadarApp, teamId: number, period: string, rows: () => readonly RankingRow[]): number {
-  const settings = rankingSettingsOf(app.ctx);
+  const settings = rankingSettingsOf(app.ctx, teamId);
   const team = app.ctx.repos.teams.getTeam(teamId);
   if (!team || settings.audience !== 'managers') return 0;
   const ranking = rows();

@@ -30,7 +30,7 @@ export function handleRanking(i: Interaction, text: string): Answer {
     });
   }
   if (!isManagerial(i.member)) return notAllowed(i.locale);
-  return answer.reply(rankingCard(ranking.rows, `${ranking.period.weeks[0]} … ${week}`, i.locale, rankingSettingsOf(i).columns));
+  return answer.reply(rankingCard(ranking.rows, `${ranking.period.weeks[0]} … ${week}`, i.locale, rankingSettingsOf(i, i.team.id).columns));
 }
 
 export const rankingHandlers: FeatureHandlers = {

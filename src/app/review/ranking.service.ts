@@ -1,4 +1,5 @@
 // The team ranking of a period, from what is stored: report statuses, entries, follow-up tasks.
+import { teamSettings } from '../settings/team-settings.js';
 import { computeRanking, type RankingRow } from '../../core/review/ranking.js';
 import { monthPeriod, previousPeriod, weekPeriod, type Period } from '../../core/review/period.js';
 import { compareWeeks, type WeekId } from '../../core/weekly-report/week.js';
@@ -31,7 +32,7 @@ export function teamRanking(ctx: AppContext, teamId: number, spec: { week: WeekI
     tasks,
     owners: new Map(repos.customers.customersByIds(tasks.map((t) => t.customerId)).map((c) => [c.id, c.ownerRepId])),
     firstWeek,
-    recoveredBelow: ctx.settings.scoring.grades.B,
+    recoveredBelow: teamSettings(ctx, teamId).scoring.grades.B,
   });
   return { period, previous, rows };
 }

@@ -1,4 +1,5 @@
 // The monthly review (复盘) of a team, from what is stored: scores, tasks and their events, entries.
+import { teamSettings } from '../settings/team-settings.js';
 import { buildMonthlyReview, type BadOutcome, type MonthlyReview, type ReviewFlag } from '../../core/review/monthly-review.js';
 import { monthPeriod } from '../../core/review/period.js';
 import { addWeeks, compareWeeks, weekRange, type WeekId } from '../../core/weekly-report/week.js';
@@ -59,7 +60,7 @@ export function monthlyReview(ctx: AppContext, teamId: number, month: string): T
     tasks,
     events,
     badOutcomes,
-    recoveredBelow: ctx.settings.scoring.grades.B,
+    recoveredBelow: teamSettings(ctx, teamId).scoring.grades.B,
   });
   return { ...review, ranking: teamRanking(ctx, teamId, { month }).rows };
 }

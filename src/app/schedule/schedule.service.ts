@@ -1,5 +1,6 @@
 // A team's weekly schedule: stored as a team setting, validated over the defaults, changed by managers
 // from chat (`/radar schedule …`) or by the config file.
+import { teamSettings } from '../settings/team-settings.js';
 import type { Team } from '../../core/team.js';
 import { DEFAULT_SCHEDULE, parseScheduleSettings, planWeek, type ScheduleSettings } from './index.js';
 import { addWeeks, weekOfInstant, type WeekId } from '../../core/weekly-report/week.js';
@@ -13,7 +14,7 @@ const parsedSchedules = new Map<string, ScheduleSettings>();
 
 export function teamSchedule(ctx: AppContext, team: Team): ScheduleSettings {
   const stored = ctx.repos.teams.getSetting<Partial<ScheduleSettings>>(team.id, SCHEDULE_SETTING_KEY);
-  const raw = { ...ctx.settings.schedule, ...stored };
+  const raw = { ...teamSettings(ctx, team.id).schedule, ...stored };
   const key = `${team.timezone}|${JSON.stringify(raw)}`;
   const known = parsedSchedules.get(key);
   if (known) return known;

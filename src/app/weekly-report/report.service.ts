@@ -1,5 +1,6 @@
 // The rep's side of the weekly report: what to fill, the form for one customer, saving an entry,
 // adding a customer, submitting the week. Every write invalidates that week's scores.
+import { teamSettings } from '../settings/team-settings.js';
 import type { CustomValues, EntryValues, ReportTemplate } from '../../core/weekly-report/template.js';
 import { carryCustomValues } from '../../core/weekly-report/template.js';
 import { parseCustomValues, parseEntry } from '../../core/weekly-report/entry.schema.js';
@@ -124,7 +125,7 @@ export function reportPromptModel(ctx: AppContext, rep: Member, week: WeekId, sn
           openTasks: (snapshot.activeTasks.get(c.id) ?? []).map((t) => t.tag),
         };
       }),
-    tagLabels: teamTagLabels(ctx.settings),
+    tagLabels: teamTagLabels(teamSettings(ctx, rep.teamId)),
   };
 }
 
@@ -150,7 +151,7 @@ export function entryFormModel(ctx: AppContext, _member: Member, week: WeekId, c
   return {
     tasks: open.map((t) => {
       const p = progress.filter((e) => e.taskId === t.id).at(-1);
-      return { id: t.id, tag: t.tag, thisWeek: p?.status ? { status: p.status, note: p.note, blocker: p.blocker ?? null } : null, tagLabels: teamTagLabels(ctx.settings) };
+      return { id: t.id, tag: t.tag, thisWeek: p?.status ? { status: p.status, note: p.note, blocker: p.blocker ?? null } : null, tagLabels: teamTagLabels(teamSettings(ctx, customer.teamId)) };
     }),
     week,
     customer: { id: customer.id, name: customer.name },
@@ -159,7 +160,7 @@ export function entryFormModel(ctx: AppContext, _member: Member, week: WeekId, c
     lastCustom: last?.custom ?? null,
     thisWeek: thisWeek?.values ?? null,
     thisWeekCustom: thisWeek?.custom ?? null,
-    template: ctx.settings.template,
+    template: teamSettings(ctx, customer.teamId).template,
   };
 }
 
@@ -183,10 +184,10 @@ export type SaveResult = { ok: true; values: EntryValues; custom: CustomValues |
  * carried one (carry-over fields only, overdue days aged), else stay empty.
  */
 function hiddenValues(ctx: AppContext, customer: Customer, week: WeekId, existing: StoredEntry | null, raw: Record<string, unknown>): Record<string, unknown> {
-  const hidden = ctx.settings.template.fields.filter((f) => f.hidden && !(f.id in raw));
+  const hidden = teamSettings(ctx, customer.teamId).template.fields.filter((f) => f.hidden && !(f.id in raw));
   if (hidden.length === 0) return {};
   const last = existing ? null : ctx.repos.reports.lastEntryBefore(customer.id, week);
-  const from = existing?.values ?? (last ? carriedEntry(ctx.settings.template, last.values, last.week, week) : null);
+  const from = existing?.values ?? (last ? carriedEntry(teamSettings(ctx, customer.teamId).template, last.values, last.week, week) : null);
   return Object.fromEntries(hidden.map((f) => [f.id, from?.[f.id] ?? null]));
 }
 
@@ -203,7 +204,7 @@ function customToStore(template: ReportTemplate, parsed: CustomValues, stored: C
 
 /** Validate and store one customer's entry (built-in and custom fields); the week's scores are recomputed on next read. */
 export function saveEntry(ctx: AppContext, member: Member, week: WeekId, customer: Customer, raw: Record<string, unknown>): SaveResult {
-  const template = ctx.settings.template;
+  const template = teamSettings(ctx, member.teamId).template;
   const existing = weekEntryOf(ctx, customer, week);
   const parsed = parseEntry(template, { ...hiddenValues(ctx, customer, week, existing, raw), ...raw });
   const customParsed = parseCustomValues(template, raw);
@@ -250,9 +251,9 @@ export function carryEntries(ctx: AppContext, rep: Member, week: WeekId, custome
         skipped++;
         continue;
       }
-      const values = carriedEntry(ctx.settings.template, last.values, last.week, week);
+      const values = carriedEntry(teamSettings(ctx, rep.teamId).template, last.values, last.week, week);
       // Custom fields carry by the same rule as the form's pre-fill (customCarries).
-      const custom = ctx.settings.template.custom?.length ? carryCustomValues(ctx.settings.template, last.custom) : undefined;
+      const custom = teamSettings(ctx, rep.teamId).template.custom?.length ? carryCustomValues(teamSettings(ctx, rep.teamId).template, last.custom) : undefined;
       const repId = rep.role === 'rep' ? rep.id : customer.ownerRepId ?? rep.id;
       const at = ctx.clock().toISOString();
       if (ctx.repos.reports.upsertEntry({ teamId: rep.teamId, week, repId, customerId: c.customerId, values, source: 'chat', carried: true, ...(custom ? { custom } : {}) }, at)) carried++;
