@@ -117,6 +117,37 @@ export function scoreWeek(args: ScoreWeekArgs): CustomerScore[] {
 }
 
 const NONE = -1;
+const UNSEEN = -1;
+const UNKNOWN = -2;
+
+/** Customer id → its number in first-appearance order (UNSEEN yet, or UNKNOWN: not a customer of the book). */
+interface DenseIndex {
+  get(id: number): number;
+  set(id: number, c: number): void;
+}
+
+// Ids are small integers (database ids): an array indexed by id, else a Map.
+function denseIndex(customers: readonly CustomerProfile[]): DenseIndex {
+  let max = 0;
+  for (const c of customers) {
+    if (!Number.isInteger(c.id) || c.id < 0 || c.id > 1 << 24) max = Infinity;
+    else if (c.id > max) max = c.id;
+  }
+  if (max <= Math.max(1 << 16, customers.length * 8)) {
+    const slots = new Int32Array(max + 1).fill(UNKNOWN);
+    for (const c of customers) slots[c.id] = UNSEEN;
+    return {
+      get: (id) => (id >= 0 && id <= max && Number.isInteger(id) ? slots[id]! : UNKNOWN),
+      set: (id, c) => { slots[id] = c; },
+    };
+  }
+  const map = new Map<number, number>();
+  for (const c of customers) map.set(c.id, UNSEEN);
+  return {
+    get: (id) => map.get(id) ?? UNKNOWN,
+    set: (id, c) => { map.set(id, c); },
+  };
+}
 
 /**
  * scoreWeek over runs of rows (read in order, run after run). Set-level facts (quiet weeks, peer baselines)
@@ -146,7 +177,7 @@ export function scoreRuns(runs: readonly EntryRun[], args: Omit<ScoreWeekArgs, '
   const head: number[] = [];
   const tail: number[] = [];
   const ids: number[] = [];
-  const dense = new Map<number, number>();
+  const dense = denseIndex(args.customers);
   let kept = 0;
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
@@ -161,8 +192,8 @@ export function scoreRuns(runs: readonly EntryRun[], args: Omit<ScoreWeekArgs, '
       if (lastPos === NONE) continue;
       const customerId = run.customerId(i);
       let c = dense.get(customerId);
-      if (c === undefined) {
-        if (!customerById.has(customerId)) continue;
+      if (c < 0) {
+        if (c === UNKNOWN) continue;
         c = ids.length;
         dense.set(customerId, c);
         ids.push(customerId);
