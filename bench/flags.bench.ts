@@ -34,7 +34,8 @@ function timed(cmd: string, args: string[]): { ms: number; stdout: string } {
 const radar = ['bin/radar.mjs', 'flags', '--week', week, '--json', '--db', dbPath];
 const bareScript = `const D=require('better-sqlite3');const db=new D(process.argv[1],{readonly:true});` +
   `process.stdout.write(JSON.stringify(db.prepare('SELECT * FROM scores WHERE week = ?').all(process.argv[2])))`;
-const unscore = `const D=require('better-sqlite3');const db=new D(process.argv[1]);db.prepare('DELETE FROM scores WHERE week = ?').run(process.argv[2])`;
+// As an import of the week leaves it (ScoreRepo.invalidateFrom): its scores and its packed scorer inputs gone.
+const unscore = `const D=require('better-sqlite3');const db=new D(process.argv[1]);db.prepare('DELETE FROM scores WHERE week = ?').run(process.argv[2]);db.prepare('DELETE FROM score_inputs WHERE week >= ?').run(process.argv[2])`;
 
 timed(process.execPath, radar); // compiles dist/ if stale, scores once
 const cold: number[] = [];

@@ -1,7 +1,10 @@
 // Benchmark `scoring`: the whole weekly scoring path on SQLite — load the history window, score every
-// customer, store the scores — for a book with a year of weekly entries (last week already scored, as
-// every Monday). Baseline, measured in the same run: one bare SQL scan of exactly the rows the scorer
-// needs (the window's entries with the columns it reads). Target: ratio ≤ 3.0 and figure < 1000 ms.
+// customer, store the scores — for a book with a year of weekly entries (last week already scored through
+// ensureScored, as every Monday: its window's weeks are kept packed by column in score_inputs, so this
+// week's scoring reads the 25 earlier weeks as packs and this week's entries as rows). Baseline, measured
+// in the same run: one bare SQL scan of exactly the rows the scorer needs (the window's 26 weeks of entries
+// with the columns it reads). Target: ratio ≤ 3.0 and figure < 1000 ms. The row also carries `unpackedMs`:
+// one scoring with no packs at all (the first after an upgrade, or after an import that rewrote the window).
 // `--custom-tags`: the team has a custom field (template.custom) and a custom problem tag on it, and every
 // tenth entry holds a custom value, so the scorer reads entries.custom too (row name `scoring-custom-tags`).
 // Run: npx tsx bench/scoring.bench.ts [--customers 20000] [--weeks 52] [--custom-tags] [--json]
@@ -34,9 +37,12 @@ if (customTags) {
   db.sqlite.prepare("UPDATE entries SET custom = json_object('contractEnd', date('2026-01-01', '+' || (id % 400) || ' days')) WHERE id % 10 = 0").run();
 }
 const lastWeek = addWeeks(week, -1);
-const lastRows = repos.reports.scoringRowsInRange(team.id, historyWindowStart(lastWeek), lastWeek);
-// Stored under the settings' fingerprint, as ensureScored stores it: the run scores only this week.
-repos.scores.saveWeekScores(team.id, lastWeek, scoreWeek({ customers: profiles, entries: lastRows, week: lastWeek, config: b.ctx.settings.scoring }), scoringFingerprint(b.ctx.settings));
+const beforeLast = addWeeks(week, -2);
+const earlierRows = repos.reports.scoringRowsInRange(team.id, historyWindowStart(beforeLast), beforeLast);
+// The week before last stored directly under the settings' fingerprint, then last week through
+// ensureScored (scoring only that week, packing its window as it goes): the run scores only this week.
+repos.scores.saveWeekScores(team.id, beforeLast, scoreWeek({ customers: profiles, entries: earlierRows, week: beforeLast, config: b.ctx.settings.scoring }), scoringFingerprint(b.ctx.settings));
+ensureScored(b.ctx, team.id, lastWeek);
 note(`scoring: ${b.book.customers.length} customers, ${b.book.records.length} entries over ${weeks} weeks, set up in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 const from = historyWindowStart(week, DEFAULT_SCORING);
@@ -60,6 +66,12 @@ for (let run = 0; run < runs; run++) {
   baseline.push(performance.now() - t);
   if (n === 0) throw new Error('the baseline scan read no rows');
 }
-note(`scoring: ${flagged} flagged${customTags ? `, ${tagged} with the custom tag contract_due` : ''}`);
-printRows([benchRow(customTags ? 'scoring-custom-tags' : 'scoring', median(figure), median(baseline), { maxRatio: 3.0, maxFigure: 1000 }, { customers, weeks })]);
+// Once more with no packs: every week of the window read as rows, then packed.
+repos.scores.invalidateFrom(team.id, week);
+db.sqlite.prepare('DELETE FROM score_inputs').run();
+const t1 = performance.now();
+ensureScored(b.ctx, team.id, week);
+const unpackedMs = Math.round(performance.now() - t1);
+note(`scoring: ${flagged} flagged${customTags ? `, ${tagged} with the custom tag contract_due` : ''}; runs ${figure.map(Math.round).join(', ')} ms vs ${baseline.map(Math.round).join(', ')} ms`);
+printRows([benchRow(customTags ? 'scoring-custom-tags' : 'scoring', median(figure), median(baseline), { maxRatio: 3.0, maxFigure: 1000 }, { customers, weeks, unpackedMs })]);
 b.close();

@@ -44,6 +44,9 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
     // WAL lets the CLI read while the bot writes; NORMAL is durable enough in WAL mode.
     if (!memory && !options.readonly) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');
+    // Up to 64 MiB of page cache (default 2 MiB): storing a week's 20,000 scores touches thousands of index
+    // pages at random (scores_customer_week_idx), and a small cache spills and re-reads them mid-transaction.
+    sqlite.pragma('cache_size = -65536');
     sqlite.pragma('foreign_keys = ON');
     const folder = options.migrationsFolder ?? MIGRATIONS_FOLDER;
     if (options.readonly) assertNotNewer(sqlite, folder);

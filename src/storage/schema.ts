@@ -4,7 +4,7 @@
 // Conventions: timestamps are ISO-8601 text (UTC), weeks are `YYYY-Www` text (sorts chronologically),
 // dates are `YYYY-MM-DD` text, JSON columns are text holding JSON, booleans are 0/1 integers.
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const teams = sqliteTable('teams', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -143,6 +143,20 @@ export const scores = sqliteTable('scores', {
   // the other 99% and their JSON.
   index('scores_flagged_idx').on(t.teamId, t.week, t.grade).where(sql`${t.grade} IS NOT NULL`),
 ]);
+
+// The scorer's input rows of one week (entries' scoring columns), packed by column: a cache of `entries`
+// kept in step with the scores. Written when the week's scores are computed, dropped with them whenever
+// entries of that week or earlier change (ScoreRepo.invalidateFrom), and checked against the week's
+// entry count and id sum before use. Scoring a week reads the earlier weeks of its window from here
+// instead of 25 weeks of rows (src/storage/repos/score-inputs.codec.ts has the format).
+export const scoreInputs = sqliteTable('score_inputs', {
+  teamId: integer('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+  week: text('week').notNull(),
+  /** The week's entry count and the sum of their ids when packed: a changed row set does not match. */
+  rows: integer('rows').notNull(),
+  idSum: integer('id_sum').notNull(),
+  data: blob('data', { mode: 'buffer' }).notNull(),
+}, (t) => [primaryKey({ columns: [t.teamId, t.week] })]);
 
 export const tasks = sqliteTable('tasks', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -4,6 +4,7 @@ import type { EntryValues, CustomValues } from '../../core/weekly-report/templat
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Customer, Member, Role, Team } from '../../core/team.js';
 import type { CustomerScore, Dimension, Grade, PreviousScore, Tier } from '../../core/customer-risk/types.js';
+import type { EntryRun } from '../../core/customer-risk/score-week.js';
 import type { FollowUpTask, TaskEvent } from '../../core/follow-up/task.js';
 import type { Locale } from '../../core/i18n.js';
 import type { Platform } from './chat.port.js';
@@ -124,6 +125,13 @@ export interface ReportRepo {
    */
   /** `custom`: also read each entry's custom field values (for custom problem tags on custom fields). */
   scoringRowsInRange(teamId: number, from: WeekId, to: WeekId, options?: { custom?: boolean }): ScoringRow[];
+  /**
+   * The same rows as scoringRowsInRange (same rows, order and values), one EntryRun per week in [from, to]
+   * that has entries, read by position without an object per row. Weeks are kept packed by column once read
+   * (a cache dropped by ScoreRepo.invalidateFrom and checked against each week's entry count and id sum),
+   * so scoring a week reads its window's earlier weeks packed and only changed weeks as rows.
+   */
+  scoringWeeks(teamId: number, from: WeekId, to: WeekId, options?: { custom?: boolean }): Map<WeekId, EntryRun>;
   /** Revenue per rep and week in [from, to] (null when no entry of that rep and week had any). */
   revenueByRepWeek(teamId: number, from: WeekId, to: WeekId): Array<{ repId: number; week: WeekId; revenue: number | null }>;
   /** Entries in [from, to] whose deal was lost or whose payment is `minOverdueDays`+ overdue, in week then entry order. */
@@ -179,7 +187,7 @@ export interface ScoreRepo {
   segmentMedians(teamId: number, week: WeekId, self: number, segment: { industry: string | null; region: string | null }): { customers: number; median: Record<Dimension, number> };
   /** Weeks with stored scores, ascending; with `settingsHash`, only weeks scored under those settings. */
   scoredWeeks(teamId: number, settingsHash?: string): WeekId[];
-  /** Drop scores of `week` and later (their inputs changed). */
+  /** Drop scores of `week` and later (their inputs changed), with the packed scorer inputs of those weeks. */
   invalidateFrom(teamId: number, week: WeekId): void;
 }
 

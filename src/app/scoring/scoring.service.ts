@@ -1,6 +1,6 @@
 // Keeps stored scores in step with the entries: scores every week that has no scores yet, in order,
 // so deltas and weeks-in-red chain correctly. Imports and late edits invalidate from their week on.
-import { historyWindowStart, scoreWeek, type ExcusedRow, type WeekEntryRow } from '../../core/customer-risk/score-week.js';
+import { historyWindowStart, scoreRuns, type ExcusedRow } from '../../core/customer-risk/score-week.js';
 import type { CustomerProfile, CustomerScore, PreviousScore } from '../../core/customer-risk/types.js';
 import type { Customer, Member } from '../../core/team.js';
 import { addWeeks, compareWeeks, daysBetween, formatWeekId, isoWeekOfUtcDate, weekRange, weekStartDate, type WeekId } from '../../core/weekly-report/week.js';
@@ -101,7 +101,7 @@ export function storedScoreOf(ctx: AppContext, customer: Pick<Customer, 'id' | '
 
 /**
  * Scores of `week`, computing (and storing) any missing or stale weeks up to it first.
- * One query loads every entry the computation needs.
+ * The window's weeks are read once, packed by column (ReportRepo.scoringWeeks), for every week scored.
  */
 export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): CustomerScore[] {
   const { repos } = ctx;
@@ -123,24 +123,18 @@ export function ensureScored(ctx: AppContext, teamId: number, week: WeekId): Cus
   const profiles = customers.map(toProfile);
   // Custom fields' values (a JSON column) are read only when a custom tag's rule or reason names one.
   const readCustom = customFieldsRead(settings.scoring.customTags ?? {}).length > 0;
-  const rows = repos.reports.scoringRowsInRange(teamId, historyWindowStart(from, settings.scoring), week, readCustom ? { custom: true } : {});
+  // Each week's rows by position (packed by column once read): no object per row for the whole window.
+  const runs = repos.reports.scoringWeeks(teamId, historyWindowStart(from, settings.scoring), week, readCustom ? { custom: true } : {});
   const fields = hasCustomTags(settings) ? teamRuleFields(settings) : undefined;
-  const byWeek = new Map<WeekId, WeekEntryRow[]>();
-  for (const e of rows) {
-    let bucket = byWeek.get(e.week);
-    if (!bucket) byWeek.set(e.week, (bucket = []));
-    bucket.push(e);
-  }
 
   let previous: ReadonlyArray<PreviousScore & { customerId: number }> = lastScoredBefore ? repos.scores.previousScores(teamId, lastScoredBefore) : [];
   let latest: CustomerScore[] = [];
   const weeks = weekRange(from, week);
   repos.transaction(() => {
     for (const w of weeks) {
-      const window = weekRange(historyWindowStart(w, settings.scoring), w).flatMap((x) => byWeek.get(x) ?? []);
-      const scores = scoreWeek({
+      const window = weekRange(historyWindowStart(w, settings.scoring), w).flatMap((x) => runs.get(x) ?? []);
+      const scores = scoreRuns(window, {
         customers: profiles,
-        entries: window,
         week: w,
         previous,
         excused: excusedFor(w, customers, members),

@@ -1,4 +1,4 @@
-import { ensureScored, flaggedScores } from '../../app/scoring/scoring.service.js';
+import { ensureFlagged } from '../../app/scoring/scoring.service.js';
 import { say } from '../../core/i18n.js';
 import { withCliContext } from '../context.js';
 import { resolveWeek } from '../week-arg.js';
@@ -27,9 +27,10 @@ export const flagsCommand: Command = {
     const { ctx, team } = cli;
     const locale = localeOpt(input, team.locale);
     const week = resolveWeek(ctx, team.id, stringOpt(input, 'week'));
-    const names = new Map(ctx.repos.customers.listCustomers(team.id).map((c) => [c.id, c.name]));
-    const rows: FlagRow[] = flaggedScores(ensureScored(ctx, team.id, week)).map((s) => ({
-      customer: names.get(s.customerId) ?? `#${s.customerId}`,
+    // The flagged rows only (scores_flagged_idx) once the week is stored; scored first when it is not.
+    const flagged = ensureFlagged(ctx, team.id, week);
+    const rows: FlagRow[] = flagged.map((s) => ({
+      customer: ctx.repos.customers.getCustomer(s.customerId)?.name ?? `#${s.customerId}`,
       score: s.index,
       grade: s.grade as 'A' | 'B',
       tags: [...s.tags],

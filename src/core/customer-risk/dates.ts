@@ -1,10 +1,11 @@
 // Cached date arithmetic for the hot path: scoring 20,000 customers repeats the same few dates a lot.
-import { weekEndDate, weekStartDate, type WeekId } from '../weekly-report/week.js';
+import { addWeeks, weekEndDate, weekStartDate, type WeekId } from '../weekly-report/week.js';
 
 const MAX_CACHE = 50_000;
 const dayCache = new Map<string, number>();
 const startCache = new Map<WeekId, string>();
 const endCache = new Map<WeekId, string>();
+const beforeCache = new Map<WeekId, WeekId>();
 
 function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
   let v = cache.get(key);
@@ -24,3 +25,5 @@ export const daysFromTo = (a: string, b: string): number => dayNumber(b) - dayNu
 
 export const cachedWeekStart = (week: WeekId): string => remember(startCache, week, () => weekStartDate(week));
 export const cachedWeekEnd = (week: WeekId): string => remember(endCache, week, () => weekEndDate(week));
+/** The week before `week` (grading asks it once per customer, always of the same week). */
+export const cachedWeekBefore = (week: WeekId): WeekId => remember(beforeCache, week, () => addWeeks(week, -1));

@@ -1,7 +1,8 @@
 // Grade A / B / none from the index, then hard triggers, key-account and persistence escalation.
 import type { LocalizedText } from '../i18n.js';
 import { text } from '../i18n.js';
-import { addWeeks, type WeekId } from '../weekly-report/week.js';
+import type { WeekId } from '../weekly-report/week.js';
+import { cachedWeekBefore } from './dates.js';
 import type { Grade, PreviousScore, Tier } from './types.js';
 import type { ScoringConfig } from './weights.js';
 
@@ -28,7 +29,7 @@ const atLeast = (g: Grade | null, floor: Grade): Grade => (rank(g) >= rank(floor
 
 /** Whether `previous` is the score of the week right before `week` (so deltas and streaks continue). */
 export function isPreviousWeek(previous: PreviousScore | null, week: WeekId): boolean {
-  return previous !== null && previous.week === addWeeks(week, -1);
+  return previous !== null && previous.week === cachedWeekBefore(week);
 }
 
 export function gradeCustomer(input: GradeInput, cfg: ScoringConfig): GradeResult {

@@ -2,7 +2,8 @@
 // falling back to industry, then region, when a segment is too small. Context for the revenue reason.
 import type { EntryValues } from '../weekly-report/template.js';
 import { median } from './history.js';
-import type { CustomerProfile, PeerBaseline } from './types.js';
+import type { CustomerProfile, PeerBaseline, WindowGrid } from './types.js';
+import { gridOf } from './quiet-weeks.js';
 
 const MIN_PEERS = 3;
 const MIN_WEEKS = 4;
@@ -10,17 +11,24 @@ const MIN_WEEKS = 4;
 export function peerBaselines(
   grid: ReadonlyMap<number, ReadonlyArray<EntryValues | null>>, customers: ReadonlyMap<number, CustomerProfile>,
 ): Map<number, PeerBaseline> {
+  const first = grid.values().next();
+  return peerBaselinesIn(gridOf(grid, first.done ? 0 : first.value.length), customers);
+}
+
+/** Peer baselines of a window, from its columnar grid (each customer-week's merged revenue). */
+export function peerBaselinesIn(grid: WindowGrid, customers: ReadonlyMap<number, CustomerProfile>): Map<number, PeerBaseline> {
+  const { W } = grid;
   const weekly = new Map<number, number>();
-  for (const [id, slots] of grid) {
+  grid.ids.forEach((id, c) => {
     let sum = 0, weeks = 0;
-    for (const e of slots) {
-      const r = e?.revenue;
-      if (r === null || r === undefined) continue;
+    for (let cell = c * W; cell < (c + 1) * W; cell++) {
+      const r = grid.revenue[cell]!;
+      if (r !== r) continue;
       sum += r;
       weeks++;
     }
     if (weeks >= MIN_WEEKS && sum > 0) weekly.set(id, sum / weeks);
-  }
+  });
   const groups = new Map<string, number[]>();
   const add = (key: string, v: number) => {
     let g = groups.get(key);
@@ -38,7 +46,7 @@ export function peerBaselines(
 
   const medians = new Map<string, PeerBaseline | null>();
   const out = new Map<number, PeerBaseline>();
-  for (const id of grid.keys()) {
+  for (const id of grid.ids) {
     for (const [key, label] of keysOf(customers.get(id)!)) {
       let peer = medians.get(key);
       if (peer === undefined) {

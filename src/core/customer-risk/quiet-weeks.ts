@@ -2,6 +2,7 @@
 // rep's holiday (every customer of that rep at zero). Silence in such a week says nothing about a customer.
 import type { EntryValues } from '../weekly-report/template.js';
 import { median } from './history.js';
+import type { WindowGrid } from './types.js';
 
 export interface QuietWeeks {
   /** Week positions (in the window) that were quiet for the whole team. */
@@ -16,27 +17,52 @@ export const repWeekKey = (rep: number, w: number) => rep * 1024 + w;
 const MIN_TEAM_ENTRIES = 10;
 const MIN_REP_ENTRIES = 3;
 
+/** detectQuietWeeks over a grid of merged entries by customer (and the rep who filed each week). */
 export function detectQuietWeeks(
   grid: ReadonlyMap<number, ReadonlyArray<EntryValues | null>>, reps: ReadonlyMap<number, ReadonlyArray<number | null>>, W: number,
 ): QuietWeeks {
+  return detectQuietWeeksIn(gridOf(grid, W, reps));
+}
+
+/** The columnar grid of merged entries (a Map by customer, as scoreWeek once held them). */
+export function gridOf(
+  grid: ReadonlyMap<number, ReadonlyArray<EntryValues | null>>, W: number, reps?: ReadonlyMap<number, ReadonlyArray<number | null>>,
+): WindowGrid {
+  const ids = [...grid.keys()];
+  const out: WindowGrid = { ids, W, contacts: new Float64Array(ids.length * W).fill(NaN), revenue: new Float64Array(ids.length * W).fill(NaN), reps: new Float64Array(ids.length * W).fill(NaN) };
+  ids.forEach((id, c) => {
+    const slots = grid.get(id)!;
+    const repRow = reps?.get(id);
+    for (let w = 0; w < W; w++) {
+      const e = slots[w];
+      if (e?.contacts !== null && e?.contacts !== undefined) out.contacts[c * W + w] = e.contacts;
+      if (e?.revenue !== null && e?.revenue !== undefined) out.revenue[c * W + w] = e.revenue;
+      const rep = repRow?.[w];
+      if (rep !== null && rep !== undefined) out.reps[c * W + w] = rep;
+    }
+  });
+  return out;
+}
+
+/** Team and rep quiet weeks of a window, from its columnar grid. */
+export function detectQuietWeeksIn(grid: WindowGrid): QuietWeeks {
+  const { W } = grid;
   const n = new Array<number>(W).fill(0);
   const zeros = new Array<number>(W).fill(0);
   // Per rep: entries and zero-contact entries by week (typed arrays: one Map lookup per entry).
   const perRep = new Map<number, { n: Int32Array; zeros: Int32Array }>();
-  for (const [customerId, slots] of grid) {
-    const repRow = reps.get(customerId);
-    for (let w = 0; w < W; w++) {
-      const c = slots[w]?.contacts;
-      if (c === null || c === undefined) continue;
-      n[w]!++;
-      if (c === 0) zeros[w]!++;
-      const rep = repRow?.[w];
-      if (rep === null || rep === undefined) continue;
-      let r = perRep.get(rep);
-      if (!r) perRep.set(rep, (r = { n: new Int32Array(W), zeros: new Int32Array(W) }));
-      r.n[w]!++;
-      if (c === 0) r.zeros[w]!++;
-    }
+  for (let cell = 0, C = grid.ids.length; cell < C * W; cell++) {
+    const c = grid.contacts[cell]!;
+    if (c !== c) continue;
+    const w = cell % W;
+    n[w]!++;
+    if (c === 0) zeros[w]!++;
+    const rep = grid.reps[cell]!;
+    if (rep !== rep) continue;
+    let r = perRep.get(rep);
+    if (!r) perRep.set(rep, (r = { n: new Int32Array(W), zeros: new Int32Array(W) }));
+    r.n[w]!++;
+    if (c === 0) r.zeros[w]!++;
   }
   const repWeeks = new Set<number>();
   for (const [rep, r] of perRep) {

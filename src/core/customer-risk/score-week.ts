@@ -2,10 +2,10 @@
 // team/rep quiet weeks, compute peer baselines per segment, then score each customer. Pure and set-based.
 import type { EntryValues } from '../weekly-report/template.js';
 import { addWeeks, compareWeeks, weekRange, type WeekId } from '../weekly-report/week.js';
-import { detectQuietWeeks, repWeekKey } from './quiet-weeks.js';
-import { peerBaselines } from './peer-baseline.js';
+import { detectQuietWeeksIn, repWeekKey } from './quiet-weeks.js';
+import { peerBaselinesIn } from './peer-baseline.js';
 import { scoreCustomer } from './score-customer.js';
-import type { CustomerProfile, CustomerScore, PreviousScore, ScoredEntry, WeekObservation } from './types.js';
+import type { CustomerProfile, CustomerScore, PreviousScore, ScoredEntry, WeekObservation, WindowGrid } from './types.js';
 import { DEFAULT_SCORING, type ScoringConfig } from './weights.js';
 import type { RuleFields } from '../custom-tags/custom-tags.js';
 
@@ -73,10 +73,88 @@ function merge(into: ScoredEntry, from: ScoredEntry): ScoredEntry {
 }
 
 /**
+ * The scorer's input rows read by position: a `WeekEntryRow[]` (entryRunOf), or one stored week read from
+ * columns without an object per row. Rows are read in order; the order decides which customer comes first
+ * and how two entries of one week merge, as it did for a `WeekEntryRow[]`.
+ */
+export interface EntryRun {
+  readonly length: number;
+  week(i: number): WeekId;
+  customerId(i: number): number;
+  repId(i: number): number | null | undefined;
+  carried(i: number): boolean;
+  /** The row's contacts and revenue as reported (what quiet weeks and peer baselines read), without building its values. */
+  contacts(i: number): number | null | undefined;
+  revenue(i: number): number | null | undefined;
+  /**
+   * The row's values as stored (before a carried week's evidence is taken). May build a new object each call:
+   * the scorer reads it while scoring the row's customer and keeps nothing of it.
+   */
+  values(i: number): ScoredEntry;
+}
+
+/** A list of rows as an EntryRun (the rows' own values objects are read, as before). */
+export function entryRunOf(rows: readonly WeekEntryRow[]): EntryRun {
+  return {
+    length: rows.length,
+    week: (i) => rows[i]!.week,
+    customerId: (i) => rows[i]!.customerId,
+    repId: (i) => rows[i]!.repId,
+    carried: (i) => rows[i]!.carried === true,
+    contacts: (i) => rows[i]!.values.contacts,
+    revenue: (i) => rows[i]!.values.revenue,
+    values: (i) => rows[i]!.values,
+  };
+}
+
+/**
  * Score every customer that has at least one entry in the history window ending at `args.week`.
  * Runs in time linear in the number of entries; no per-customer scans of the full list.
  */
 export function scoreWeek(args: ScoreWeekArgs): CustomerScore[] {
+  const { entries, ...rest } = args;
+  return scoreRuns([entryRunOf(entries)], rest);
+}
+
+const NONE = -1;
+const UNSEEN = -1;
+const UNKNOWN = -2;
+
+/** Customer id → its number in first-appearance order (UNSEEN yet, or UNKNOWN: not a customer of the book). */
+interface DenseIndex {
+  get(id: number): number;
+  set(id: number, c: number): void;
+}
+
+// Ids are small integers (database ids): an array indexed by id, else a Map.
+function denseIndex(customers: readonly CustomerProfile[]): DenseIndex {
+  let max = 0;
+  for (const c of customers) {
+    if (!Number.isInteger(c.id) || c.id < 0 || c.id > 1 << 24) max = Infinity;
+    else if (c.id > max) max = c.id;
+  }
+  if (max <= Math.max(1 << 16, customers.length * 8)) {
+    const slots = new Int32Array(max + 1).fill(UNKNOWN);
+    for (const c of customers) slots[c.id] = UNSEEN;
+    return {
+      get: (id) => (id >= 0 && id <= max && Number.isInteger(id) ? slots[id]! : UNKNOWN),
+      set: (id, c) => { slots[id] = c; },
+    };
+  }
+  const map = new Map<number, number>();
+  for (const c of customers) map.set(c.id, UNSEEN);
+  return {
+    get: (id) => map.get(id) ?? UNKNOWN,
+    set: (id, c) => { map.set(id, c); },
+  };
+}
+
+/**
+ * scoreWeek over runs of rows (read in order, run after run). Set-level facts (quiet weeks, peer baselines)
+ * come from a columnar grid of each customer-week's merged contacts and revenue; each customer's history is
+ * then built, scored and dropped one customer at a time, so no object per row outlives its customer.
+ */
+export function scoreRuns(runs: readonly EntryRun[], args: Omit<ScoreWeekArgs, 'entries'>): CustomerScore[] {
   const config = args.config ?? DEFAULT_SCORING;
   const start = historyWindowStart(args.week, config);
   const weeks = weekRange(start, args.week);
@@ -87,29 +165,72 @@ export function scoreWeek(args: ScoreWeekArgs): CustomerScore[] {
   const customerById = new Map<number, CustomerProfile>();
   for (const c of args.customers) customerById.set(c.id, c);
 
-  // Per customer: entries by week position, and which rep filed them.
-  const grid = new Map<number, Array<ScoredEntry | null>>();
-  const reps = new Map<number, Array<number | null>>();
-  for (const row of args.entries) {
-    if (compareWeeks(row.week, start) < 0 || compareWeeks(row.week, args.week) > 0) continue;
-    const w = weekIndex.get(row.week);
-    if (w === undefined || !customerById.has(row.customerId)) continue;
-    let slots = grid.get(row.customerId);
-    if (!slots) {
-      slots = new Array<ScoredEntry | null>(W).fill(null);
-      grid.set(row.customerId, slots);
-    }
-    const had = slots[w];
-    const values = row.carried ? carriedEvidence(row.values) : row.values;
-    slots[w] = had ? merge(had, values) : values;
-    if (row.repId !== undefined && row.repId !== null) {
-      let r = reps.get(row.customerId);
-      if (!r) {
-        r = new Array<number | null>(W).fill(null);
-        reps.set(row.customerId, r);
+  // Pass 1: the rows of the window's known customers, customers numbered by first appearance, each
+  // customer's rows chained in reading order (typed arrays: no object per row).
+  let total = 0;
+  for (const run of runs) total += run.length;
+  const rowRun = new Int32Array(total);
+  const rowAt = new Int32Array(total);
+  const rowPos = new Int32Array(total);
+  const rowCustomer = new Int32Array(total);
+  const next = new Int32Array(total).fill(NONE);
+  const head: number[] = [];
+  const tail: number[] = [];
+  const ids: number[] = [];
+  const dense = denseIndex(args.customers);
+  let kept = 0;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    let lastWeek: WeekId | null = null;
+    let lastPos = NONE;
+    for (let i = 0; i < run.length; i++) {
+      const week = run.week(i);
+      if (week !== lastWeek) {
+        lastWeek = week;
+        lastPos = compareWeeks(week, start) < 0 || compareWeeks(week, args.week) > 0 ? NONE : (weekIndex.get(week) ?? NONE);
       }
-      r[w] = row.repId;
+      if (lastPos === NONE) continue;
+      const customerId = run.customerId(i);
+      let c = dense.get(customerId);
+      if (c < 0) {
+        if (c === UNKNOWN) continue;
+        c = ids.length;
+        dense.set(customerId, c);
+        ids.push(customerId);
+        head.push(kept);
+        tail.push(kept);
+      } else {
+        next[tail[c]!] = kept;
+        tail[c] = kept;
+      }
+      rowRun[kept] = r;
+      rowAt[kept] = i;
+      rowPos[kept] = lastPos;
+      rowCustomer[kept] = c;
+      kept++;
     }
+  }
+
+  // Pass 2: each customer-week's merged contacts and revenue (a later report's value wins; a carried
+  // week has neither), and the rep who filed it last, as the grid of merged entries held them.
+  const C = ids.length;
+  const grid: WindowGrid = {
+    ids, W,
+    contacts: new Float64Array(C * W).fill(NaN),
+    revenue: new Float64Array(C * W).fill(NaN),
+    reps: new Float64Array(C * W).fill(NaN),
+  };
+  for (let k = 0; k < kept; k++) {
+    const run = runs[rowRun[k]!]!;
+    const i = rowAt[k]!;
+    const cell = rowCustomer[k]! * W + rowPos[k]!;
+    const rep = run.repId(i);
+    if (rep !== undefined && rep !== null) grid.reps[cell] = rep;
+    if (run.carried(i)) continue;
+    const contacts = run.contacts(i);
+    if (contacts !== null && contacts !== undefined) grid.contacts[cell] = contacts;
+    const revenue = run.revenue(i);
+    if (revenue !== null && revenue !== undefined) grid.revenue[cell] = revenue;
   }
 
   const excused = new Map<number, Set<number>>();
@@ -120,22 +241,32 @@ export function scoreWeek(args: ScoreWeekArgs): CustomerScore[] {
     if (!set) excused.set(e.customerId, (set = new Set()));
     set.add(w);
   }
-  const quiet = args.detectQuietWeeks === false ? null : detectQuietWeeks(grid, reps, W);
-  const peers = peerBaselines(grid, customerById);
+  const quiet = args.detectQuietWeeks === false ? null : detectQuietWeeksIn(grid);
+  const peers = peerBaselinesIn(grid, customerById);
   const previous = new Map<number, PreviousScore>();
   for (const p of args.previous ?? []) previous.set(p.customerId, p);
 
   const out: CustomerScore[] = [];
-  for (const [customerId, slots] of grid) {
+  for (let c = 0; c < C; c++) {
+    const customerId = ids[c]!;
     const customer = customerById.get(customerId)!;
+    // This customer's entries by week position, merged as they come.
+    const slots = new Array<ScoredEntry | null>(W).fill(null);
+    for (let k = head[c]!; k !== NONE; k = next[k]!) {
+      const run = runs[rowRun[k]!]!;
+      const i = rowAt[k]!;
+      const w = rowPos[k]!;
+      const had = slots[w];
+      const values = run.carried(i) ? carriedEvidence(run.values(i)) : run.values(i);
+      slots[w] = had ? merge(had, values) : values;
+    }
     let first = 0;
     while (first < W - 1 && slots[first] === null) first++;
     const exc = excused.get(customerId);
-    const repRow = reps.get(customerId);
     const history: WeekObservation[] = new Array(W - first);
     for (let w = first; w < W; w++) {
-      const rep = repRow?.[w];
-      const isQuiet = quiet !== null && (quiet.teamWeeks.has(w) || (rep != null && quiet.repWeeks.has(repWeekKey(rep, w))));
+      const rep = grid.reps[c * W + w]!;
+      const isQuiet = quiet !== null && (quiet.teamWeeks.has(w) || (rep === rep && quiet.repWeeks.has(repWeekKey(rep, w))));
       history[w - first] = { week: weeks[w]!, entry: slots[w] ?? null, excused: (exc?.has(w) ?? false) || isQuiet };
     }
     out.push(scoreCustomer({

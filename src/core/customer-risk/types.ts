@@ -47,6 +47,19 @@ export interface WeekObservation {
   excused: boolean;
 }
 
+/**
+ * The window's customer-weeks as columns, what the set-level passes (quiet weeks, peer baselines) read:
+ * cell `c * W + w` is customer `ids[c]` in week position `w`, holding that week's merged contacts and
+ * revenue and the rep who filed it (NaN: none — storage never holds NaN).
+ */
+export interface WindowGrid {
+  ids: readonly number[];
+  W: number;
+  contacts: Float64Array;
+  revenue: Float64Array;
+  reps: Float64Array;
+}
+
 /** Typical weekly revenue of comparable customers (same industry and region), for context. */
 export interface PeerBaseline {
   segment: string;

@@ -6,6 +6,9 @@ import type { CustomValues, EntryValues } from '../../core/weekly-report/templat
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { ReportRepo, ReportStatus, ScoringRow, StoredEntry } from '../../app/ports/repositories.port.js';
 import type { Db } from '../db.js';
+import type { EntryRun } from '../../core/customer-risk/score-week.js';
+import { entryRunOf } from '../../core/customer-risk/score-week.js';
+import { isNoCustom, PackedWeek, PACK_SELECT, packWeek, readCustom } from './score-inputs.codec.js';
 
 export const VALUE_COLUMNS = [
   'contacts', 'last_contact', 'revenue', 'receivable', 'overdue_days', 'complaints', 'complaint_type',
@@ -46,12 +49,6 @@ function valuesAt(r: Row, at: number, hasNotes: boolean): EntryValues {
   };
 }
 
-const NO_CUSTOM: CustomValues = Object.freeze({});
-
-function readCustom(raw: unknown): CustomValues {
-  if (typeof raw !== 'string' || raw === '' || raw === '{}') return NO_CUSTOM;
-  return JSON.parse(raw) as CustomValues;
-}
 
 /** Stored as JSON text, keys sorted so an identical re-upsert compares equal; nothing → null. */
 export function customParam(custom: CustomValues | undefined): string | null {
@@ -81,7 +78,7 @@ function toScoringRowWithCustom(r: Row): ScoringRow {
   const raw = r[4 + SCORING_COLUMNS.length];
   if (raw !== null) {
     const custom = readCustom(raw);
-    if (custom !== NO_CUSTOM) row.values.custom = custom;
+    if (!isNoCustom(custom)) row.values.custom = custom;
   }
   return row;
 }
@@ -119,9 +116,15 @@ export class SqliteReportRepo implements ReportRepo {
   private readonly submitStmt: Statement;
   private readonly weeksStmt: Statement;
   private readonly firstWeekStmt: Statement;
+  private readonly weekCountsStmt: Statement;
+  private readonly packedStmt: Statement;
+  private readonly packWeekStmt: Statement;
+  private readonly savePackedStmt: Statement;
+  private readonly sqlite: Db['sqlite'];
 
   constructor(db: Db) {
     const s = db.sqlite;
+    this.sqlite = s;
     // One statement does insert-or-update, and the WHERE makes an identical re-upsert a no-op
     // (changes = 0), which is how "importing twice changes nothing" is detected.
     // A writer that does not know custom fields (custom undefined) leaves the stored custom values alone.
@@ -168,6 +171,13 @@ export class SqliteReportRepo implements ReportRepo {
         UNION ALL SELECT (SELECT MIN(week) FROM entries WHERE team_id = @team AND week > w.week) FROM w WHERE w.week IS NOT NULL
       ) SELECT week FROM w WHERE week IS NOT NULL`).pluck(true);
     this.firstWeekStmt = s.prepare('SELECT min(week) FROM entries WHERE team_id = ?').pluck(true);
+    // The packed copy of the scorer's rows (score_inputs): each week's entry count and id sum come from
+    // entries_team_week_idx alone (the index holds the rowid), and must match the packed week's.
+    this.weekCountsStmt = s.prepare('SELECT week, COUNT(*), SUM(id) FROM entries WHERE team_id = ? AND week BETWEEN ? AND ? GROUP BY week ORDER BY week').raw(true);
+    this.packedStmt = s.prepare('SELECT week, rows, id_sum, data FROM score_inputs WHERE team_id = ? AND week BETWEEN ? AND ?').raw(true);
+    // One week in the order scoringRowsInRange reads it (the (team, week) index: rowid order in a week).
+    this.packWeekStmt = s.prepare(`${PACK_SELECT} INDEXED BY entries_team_week_idx WHERE team_id = ? AND week = ? ORDER BY id`).raw(true);
+    this.savePackedStmt = s.prepare('INSERT OR REPLACE INTO score_inputs (team_id, week, rows, id_sum, data) VALUES (?, ?, ?, ?, ?)');
   }
 
   upsertEntry(entry: Omit<StoredEntry, 'updatedAt'>, at: string): boolean {
@@ -195,6 +205,39 @@ export class SqliteReportRepo implements ReportRepo {
     }
     for (const r of this.scoringRangeStmt.iterate(teamId, from, to) as Iterable<Row>) out.push(toScoringRow(r));
     return out;
+  }
+
+  scoringWeeks(teamId: number, from: WeekId, to: WeekId, options: { custom?: boolean } = {}): Map<WeekId, EntryRun> {
+    const custom = options.custom === true;
+    const read = (): Map<WeekId, EntryRun> => {
+      const packed = new Map<WeekId, { rows: number; idSum: number; data: Uint8Array }>();
+      for (const r of this.packedStmt.iterate(teamId, from, to) as Iterable<Row>) {
+        packed.set(r[0] as WeekId, { rows: r[1] as number, idSum: r[2] as number, data: r[3] as Uint8Array });
+      }
+      const out = new Map<WeekId, EntryRun>();
+      for (const [week, rows, idSum] of this.weekCountsStmt.all(teamId, from, to) as Array<[WeekId, number, number]>) {
+        const p = packed.get(week);
+        if (p && p.rows === rows && p.idSum === idSum) {
+          out.set(week, new PackedWeek(week, p.data, custom));
+          continue;
+        }
+        // Not packed yet, or the week's rows changed: read them, pack them for the next scoring.
+        const raw = this.packWeekStmt.all(teamId, week) as Row[];
+        const data = packWeek(raw);
+        if (data === null) {
+          out.set(week, entryRunOf(raw.map((r) => (custom ? toScoringRowWithCustom(r.slice(1)) : toScoringRow(r.slice(1))))));
+          continue;
+        }
+        if (!this.sqlite.readonly) this.savePackedStmt.run(teamId, week, rows, idSum, data);
+        out.set(week, new PackedWeek(week, data, custom));
+      }
+      return out;
+    };
+    // One snapshot: the counts, the packed weeks and any rows read agree with each other, and no writer
+    // can change a week between reading its rows and saving them packed (a write lock from the start).
+    if (this.sqlite.inTransaction) return read();
+    const tx = this.sqlite.transaction(read);
+    return this.sqlite.readonly ? tx() : tx.immediate();
   }
 
   latestEntries(teamId: number, from: WeekId, to: WeekId): StoredEntry[] {

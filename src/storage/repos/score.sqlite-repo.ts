@@ -31,6 +31,7 @@ export class SqliteScoreRepo implements ScoreRepo {
   private readonly weeksStmt: Statement;
   private readonly weeksWithHashStmt: Statement;
   private readonly invalidateStmt: Statement;
+  private readonly invalidateInputsStmt: Statement;
   private readonly previousStmt: Statement;
   private readonly indexHistoryStmt: Statement;
   private readonly flaggedStmt: Statement;
@@ -62,6 +63,8 @@ export class SqliteScoreRepo implements ScoreRepo {
     this.weeksStmt = s.prepare(storedWeeks).pluck(true);
     this.weeksWithHashStmt = s.prepare(`${storedWeeks} AND (SELECT settings_hash FROM scores WHERE team_id = @team AND week = w.week LIMIT 1) = @hash`).pluck(true);
     this.invalidateStmt = s.prepare('DELETE FROM scores WHERE team_id = ? AND week >= ?');
+    // The packed scorer inputs (score_inputs) of the same weeks go with them: their entries changed.
+    this.invalidateInputsStmt = s.prepare('DELETE FROM score_inputs WHERE team_id = ? AND week >= ?');
     // No JSON columns: parsing reasons and dimensions of 20,000 rows is most of a full read.
     this.indexHistoryStmt = s.prepare('SELECT customer_id, week, risk_index, grade FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week').raw(true);
     // `grade IS NOT NULL` matches the partial index scores_flagged_idx (the red flags only).
@@ -176,6 +179,9 @@ export class SqliteScoreRepo implements ScoreRepo {
   }
 
   invalidateFrom(teamId: number, week: WeekId): void {
-    this.invalidateStmt.run(teamId, week);
+    this.db.sqlite.transaction(() => {
+      this.invalidateStmt.run(teamId, week);
+      this.invalidateInputsStmt.run(teamId, week);
+    })();
   }
 }

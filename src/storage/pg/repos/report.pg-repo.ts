@@ -6,6 +6,7 @@ import type { WeekId } from '../../../core/weekly-report/week.js';
 import type { ReportStatus, ScoringRow, StoredEntry } from '../../../app/ports/repositories.port.js';
 import type { AsyncReportRepo } from '../../../app/ports/async.port.js';
 import type { PgDb } from '../db.js';
+import { entryRunOf, type EntryRun } from '../../../core/customer-risk/score-week.js';
 import { customParam, VALUE_COLUMNS, valueParams } from '../../repos/report.sqlite-repo.js';
 
 const SCORING_COLUMNS = VALUE_COLUMNS.filter((c) => c !== 'notes');
@@ -101,6 +102,17 @@ export class PgReportRepo implements AsyncReportRepo {
 
   async entriesInRange(teamId: number, from: WeekId, to: WeekId): Promise<StoredEntry[]> {
     return (await this.rows('range', `${ENTRY_SELECT} WHERE team_id = $1 AND week BETWEEN $2 AND $3 ORDER BY week, id`, [teamId, from, to])).map(toEntry);
+  }
+
+  /** The scoring rows by week, as runs (no packed cache on PostgreSQL yet: every week is read as rows). */
+  async scoringWeeks(teamId: number, from: WeekId, to: WeekId, options: { custom?: boolean } = {}): Promise<Map<WeekId, EntryRun>> {
+    const byWeek = new Map<WeekId, ScoringRow[]>();
+    for (const row of await this.scoringRowsInRange(teamId, from, to, options)) {
+      let list = byWeek.get(row.week);
+      if (!list) byWeek.set(row.week, (list = []));
+      list.push(row);
+    }
+    return new Map([...byWeek].map(([week, rows]) => [week, entryRunOf(rows)]));
   }
 
   async scoringRowsInRange(teamId: number, from: WeekId, to: WeekId, options: { custom?: boolean } = {}): Promise<ScoringRow[]> {
