@@ -12,6 +12,8 @@ import { resolveChoice, TIER_OPTIONS } from '../../core/weekly-report/columns.js
 export { IDENTITY_COLUMNS } from '../../core/weekly-report/columns.js';
 
 export interface ImportRecord {
+  /** The team's name as written (matched trimmed, case-insensitively); undefined: the command's team. */
+  team?: string;
   week: WeekId;
   /** As written; matched case-insensitively. */
   rep: string;
@@ -102,6 +104,7 @@ export function parseImportRecord(template: ReportTemplate, given: Record<string
     return v.trim();
   };
 
+  const team = str('team', 200, false, text('团队名称（最多 200 字）', 'a team name (at most 200 characters)'));
   const week = str('week', 8, true, text('ISO 周，格式 YYYY-Www（如 2026-W40）', 'an ISO week as YYYY-Www (e.g. 2026-W40)'));
   if (week !== undefined && !isWeekId(week)) bad('week', text('存在的 ISO 周，格式 YYYY-Www（如 2026-W40）', 'an existing ISO week as YYYY-Www (e.g. 2026-W40)'));
   const rep = str('rep', 254, true, text('销售的邮箱地址', "the rep's email address"));
@@ -138,6 +141,7 @@ export function parseImportRecord(template: ReportTemplate, given: Record<string
     week: week!, rep: rep!, repName: repName ?? rep!.split('@')[0]!, customer: customer!, values: entry.value,
     ...(custom ? { custom: custom.value } : {}),
   };
+  if (team !== undefined) record.team = team;
   if (carried) record.carried = true;
   if (industry !== undefined) record.industry = industry;
   if (region !== undefined) record.region = region;
