@@ -181,6 +181,8 @@ export class ImportRun {
   private teamsByName = new Map<string, number | null>();
   /** The team of records that name none (0: the default team, to be made). */
   private readonly defaultTeamId: number;
+  /** Per team: the reps and customers by the email and name as written. */
+  private seen = new Map<number, { reps: Map<string, StagedRep>; customers: Map<string, StagedCustomer> }>();
   /** Some staged record has custom columns. */
   private anyCustom = false;
   sheet?: string;
@@ -239,20 +241,38 @@ export class ImportRun {
   }
 
   private stage(r: ImportRecord, teamId: number): void {
-    // Members are one per team and email, customers one per team and name.
-    const repKey = `${teamId}\u0000${r.rep.toLowerCase()}`;
-    let rep = this.reps.get(repKey);
-    if (!rep) this.reps.set(repKey, (rep = { ref: this.reps.size + 1, teamId, email: r.rep, name: r.repName }));
-    const customerKey = `${teamId}\u0000${normalizeName(r.customer)}`;
-    let c = this.customers.get(customerKey);
-    if (!c) this.customers.set(customerKey, (c = { ref: this.customers.size + 1, teamId, name: r.customer, rep: rep.ref }));
+    let seen = this.seen.get(teamId);
+    if (!seen) this.seen.set(teamId, (seen = { reps: new Map(), customers: new Map() }));
+    const rep = seen.reps.get(r.rep) ?? this.rep(r, teamId, seen.reps);
+    const c = seen.customers.get(r.customer) ?? this.customer(r, teamId, rep, seen.customers);
     if (r.industry !== undefined) c.industry = r.industry;
     if (r.region !== undefined) c.region = r.region;
     if (r.tier !== undefined) c.tier = r.tier;
     if (r.since !== undefined) c.since = r.since;
     if (r.custom) this.anyCustom = true;
-    this.batch.push({ week: r.week, rep: rep.ref, customer: c.ref, values: r.values, ...(r.custom ? { custom: r.custom } : {}), ...(r.carried ? { carried: true } : {}) });
+    this.batch.push({ week: r.week, rep: rep.ref, customer: c.ref, values: r.values, custom: r.custom, carried: r.carried });
     if (this.batch.length >= this.batchSize) this.flush();
+  }
+
+  // Members are one per team and email (any case), customers one per team and name (folded): keyed so.
+  // The names as written are remembered per team, so the same spelling week after week is one lookup.
+
+  private rep(r: ImportRecord, teamId: number, seen: Map<string, StagedRep>): StagedRep {
+    const key = `${teamId}\u0000${r.rep.toLowerCase()}`;
+    let rep = this.reps.get(key);
+    if (!rep) this.reps.set(key, (rep = { ref: this.reps.size + 1, teamId, email: r.rep, name: r.repName }));
+    if (seen.size >= 100_000) seen.clear();
+    seen.set(r.rep, rep);
+    return rep;
+  }
+
+  private customer(r: ImportRecord, teamId: number, rep: StagedRep, seen: Map<string, StagedCustomer>): StagedCustomer {
+    const key = `${teamId}\u0000${normalizeName(r.customer)}`;
+    let c = this.customers.get(key);
+    if (!c) this.customers.set(key, (c = { ref: this.customers.size + 1, teamId, name: r.customer, rep: rep.ref }));
+    if (seen.size >= 100_000) seen.clear();
+    seen.set(r.customer, c);
+    return c;
   }
 
   private flush(): void {
@@ -271,6 +291,7 @@ export class ImportRun {
     this.weeks = null;
     this.reps.clear();
     this.customers.clear();
+    this.seen.clear();
     this.anyCustom = false;
   }
 

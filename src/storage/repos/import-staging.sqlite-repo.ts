@@ -15,12 +15,19 @@ import { customParam, VALUE_COLUMNS } from './report.sqlite-repo.js';
 let serial = 0;
 
 const VALUES = VALUE_COLUMNS.join(', ');
+/** Parameters of one staged row: week, rep, customer, the values, custom, has_custom, carried. */
+const STAGED_PARAMS = 6 + VALUE_COLUMNS.length;
+const ROWS_PER_INSERT = 32;
 
 export class SqliteImportStaging implements ImportStaging {
   private readonly schema: string;
   private readonly insert: Statement;
+  /** The same for ROWS_PER_INSERT rows at once (one statement step per group, not per row). */
+  private readonly insertMany: Statement;
   private readonly upserts = new Map<boolean, Statement>();
   private open = true;
+  /** The connection's wal_autocheckpoint before the writes (restored on close). */
+  private checkpointPages: number | null = null;
 
   constructor(private readonly db: Db) {
     this.schema = `radar_import_${process.pid}_${++serial}`;
@@ -30,19 +37,33 @@ export class SqliteImportStaging implements ImportStaging {
       customer INTEGER NOT NULL, ${VALUES}, custom TEXT, has_custom INTEGER NOT NULL DEFAULT 0, carried INTEGER NOT NULL DEFAULT 0);
       CREATE TABLE ${this.schema}.reps (ref INTEGER PRIMARY KEY, id INTEGER NOT NULL, team_id INTEGER NOT NULL);
       CREATE TABLE ${this.schema}.customers (ref INTEGER PRIMARY KEY, id INTEGER NOT NULL);`);
-    this.insert = s.prepare(`INSERT INTO ${this.schema}.staged (week, rep, customer, ${VALUES}, custom, has_custom, carried)
-      VALUES (${Array(6 + VALUE_COLUMNS.length).fill('?').join(', ')})`);
+    const row = `(${Array(STAGED_PARAMS).fill('?').join(', ')})`;
+    const insert = `INSERT INTO ${this.schema}.staged (week, rep, customer, ${VALUES}, custom, has_custom, carried) VALUES `;
+    this.insert = s.prepare(insert + row);
+    this.insertMany = s.prepare(insert + Array(ROWS_PER_INSERT).fill(row).join(', '));
   }
 
   add(rows: readonly StagedEntry[]): void {
-    const insert = this.insert;
+    const params: unknown[] = new Array(ROWS_PER_INSERT * STAGED_PARAMS);
+    const put = (r: StagedEntry, at: number) => {
+      const v = r.values;
+      params[at] = r.week; params[at + 1] = r.rep; params[at + 2] = r.customer;
+      params[at + 3] = v.contacts; params[at + 4] = v.lastContact; params[at + 5] = v.revenue; params[at + 6] = v.receivable;
+      params[at + 7] = v.overdueDays; params[at + 8] = v.complaints; params[at + 9] = v.complaintType; params[at + 10] = v.requirementChanges;
+      params[at + 11] = v.faults; params[at + 12] = v.usage; params[at + 13] = v.stage; params[at + 14] = v.expectedClose;
+      params[at + 15] = v.health; params[at + 16] = v.collected; params[at + 17] = v.paymentTermDays; params[at + 18] = v.notes;
+      params[at + 19] = customParam(r.custom); params[at + 20] = r.custom ? 1 : 0; params[at + 21] = r.carried ? 1 : 0;
+    };
     // A deferred transaction that writes only the attached database: no lock on the book.
     this.db.sqlite.transaction(() => {
-      for (const r of rows) {
-        const v = r.values;
-        insert.run(r.week, r.rep, r.customer, v.contacts, v.lastContact, v.revenue, v.receivable, v.overdueDays, v.complaints, v.complaintType,
-          v.requirementChanges, v.faults, v.usage, v.stage, v.expectedClose, v.health, v.collected, v.paymentTermDays, v.notes,
-          customParam(r.custom), r.custom ? 1 : 0, r.carried ? 1 : 0);
+      let i = 0;
+      for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
+        for (let j = 0; j < ROWS_PER_INSERT; j++) put(rows[i + j]!, j * STAGED_PARAMS);
+        this.insertMany.run(params);
+      }
+      for (; i < rows.length; i++) {
+        put(rows[i]!, 0);
+        this.insert.run(params.slice(0, STAGED_PARAMS));
       }
     }).deferred();
   }
@@ -73,7 +94,7 @@ export class SqliteImportStaging implements ImportStaging {
     const x = this.schema;
     const changed = [...VALUE_COLUMNS.map((c) => `${c} IS NOT excluded.${c}`), 'team_id IS NOT excluded.team_id', 'carried IS NOT excluded.carried',
       ...(withCustom ? ['custom IS NOT excluded.custom'] : [])].join(' OR ');
-    // Sorted like the indexes (fewer page splits); seq last, so a later duplicate of (week, rep, customer) still wins.
+    // In file order (the staged rowid range, no sort), so a later duplicate of (week, rep, customer) wins.
     // RETURNING lists exactly the rows inserted or changed (an identical upsert is skipped by its WHERE).
     stmt = this.db.sqlite.prepare(
       `INSERT INTO main.entries (team_id, week, rep_id, customer_id, ${VALUES}, source, updated_at, custom, carried)
@@ -81,7 +102,7 @@ export class SqliteImportStaging implements ImportStaging {
          ${withCustom ? 'CASE WHEN s.has_custom THEN s.custom ELSE e.custom END' : 'NULL'}, s.carried
        FROM ${x}.staged s JOIN ${x}.reps r ON r.ref = s.rep JOIN ${x}.customers c ON c.ref = s.customer
        ${withCustom ? 'LEFT JOIN main.entries e ON e.week = s.week AND e.rep_id = r.id AND e.customer_id = c.id' : ''}
-       WHERE s.seq BETWEEN ? AND ? ORDER BY s.week, c.id, r.id, s.seq
+       WHERE s.seq BETWEEN ? AND ? ORDER BY s.seq
        ON CONFLICT (week, rep_id, customer_id) DO UPDATE SET
          team_id = excluded.team_id, ${VALUE_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')},
          source = excluded.source, updated_at = excluded.updated_at, ${withCustom ? 'custom = excluded.custom, ' : ''}carried = excluded.carried
@@ -94,6 +115,12 @@ export class SqliteImportStaging implements ImportStaging {
 
   apply(now: string, seq: { from: number; to: number }, withCustom: boolean): ImportApplyResult {
     const s = this.db.sqlite;
+    // A checkpoint after each slice's commit (every 1000 pages by default) copies and syncs a few MB each
+    // time: the import's slices checkpoint every 64 MB instead, and once more when it closes.
+    if (this.checkpointPages === null) {
+      this.checkpointPages = s.pragma('wal_autocheckpoint', { simple: true }) as number;
+      if (this.checkpointPages > 0) s.pragma(`wal_autocheckpoint = ${Math.max(this.checkpointPages, 16_384)}`);
+    }
     const staged = seq.to - seq.from + 1;
     const maxId = (s.prepare('SELECT coalesce(max(id), 0) FROM main.entries').pluck().get() as number);
     const inserted = new Set<number>();
@@ -138,6 +165,11 @@ export class SqliteImportStaging implements ImportStaging {
   close(): void {
     if (!this.open || !this.db.sqlite.open) return;
     this.open = false;
-    this.db.sqlite.prepare(`DETACH DATABASE ${this.schema}`).run();
+    const s = this.db.sqlite;
+    s.prepare(`DETACH DATABASE ${this.schema}`).run();
+    if (this.checkpointPages !== null && this.checkpointPages > 0) {
+      s.pragma(`wal_autocheckpoint = ${this.checkpointPages}`);
+      if (!s.inTransaction) s.pragma('wal_checkpoint(PASSIVE)');
+    }
   }
 }
