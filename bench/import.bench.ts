@@ -3,6 +3,7 @@
 // same run: a bare better-sqlite3 prepared-insert loop in one transaction putting the same rows into the
 // same `entries` table (members and customers inserted beforehand, rows already parsed in memory).
 // Target: ratio ≤ 2.0 and peakRssMB ≤ 300. Run: npx tsx bench/import.bench.ts [--customers 20000] [--weeks 50] [--json]
+// [--file BOOK.jsonl] (a file `radar simulate` wrote before: skips the simulation, which takes minutes at full size).
 import { spawnSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,9 @@ const flags = sizeFlags();
 const customers = flags.int('customers', 20_000, 300);
 const weeks = flags.int('weeks', 50, 10);
 const dir = mkdtempSync(join(tmpdir(), 'radar-bench-import-'));
-const file = join(dir, 'book.jsonl');
+const fileAt = process.argv.indexOf('--file');
+const given = fileAt >= 0 ? process.argv[fileAt + 1] : undefined;
+const file = given ?? join(dir, 'book.jsonl');
 
 function run(args: string[], extraNode: string[] = []): { ms: number; stderr: string } {
   const t = performance.now();
@@ -31,7 +34,7 @@ function run(args: string[], extraNode: string[] = []): { ms: number; stderr: st
 }
 
 try {
-  run(['bin/radar.mjs', 'simulate', '--customers', String(customers), '--reps', String(Math.max(5, Math.round(customers / 100))), '--weeks', String(weeks), '--out', file]);
+  if (!given) run(['bin/radar.mjs', 'simulate', '--customers', String(customers), '--reps', String(Math.max(5, Math.round(customers / 100))), '--weeks', String(weeks), '--out', file]);
   // Peak RSS of the import process, reported by the process itself as it exits.
   const rssHook = 'data:text/javascript,process.on("exit",()=>process.stderr.write("\\nPEAK_RSS_KB="+process.resourceUsage().maxRSS+"\\n"))';
   const imported = run(['bin/radar.mjs', 'import', file, '--db', join(dir, 'import.sqlite')], ['--import', rssHook]);

@@ -19,9 +19,13 @@ export interface WeekExport {
   rows: Cell[][];
 }
 
-/** The identity columns, the built-in fields, the team's custom fields (by id), then the score columns. */
-export function exportColumns(template: ReportTemplate = DEFAULT_TEMPLATE): string[] {
-  return [...IDENTITY_COLUMNS, ...template.fields.map((f) => f.id), ...(template.custom ?? []).map((f) => f.id), ...SCORE_COLUMNS];
+/**
+ * The identity columns, the built-in fields, the team's custom fields (by id), then the score columns. The
+ * `team` column only when asked (the database has more than one team): single-team files stay as they were.
+ */
+export function exportColumns(template: ReportTemplate = DEFAULT_TEMPLATE, withTeam = false): string[] {
+  const identity = IDENTITY_COLUMNS.filter((c) => withTeam || c !== 'team');
+  return [...identity, ...template.fields.map((f) => f.id), ...(template.custom ?? []).map((f) => f.id), ...SCORE_COLUMNS];
 }
 
 /** Highest risk first, then unscored; ties by customer name and rep. Set-based: five queries in all. */
@@ -29,6 +33,8 @@ export function weekRows(repos: Repositories, teamId: number, week: WeekId, temp
   const team = repos.teams.getTeam(teamId);
   if (!team) throw new AppError('team_not_found', `team ${teamId} does not exist`, { userMessage: TEAM_NOT_FOUND });
   const locale = lang ?? team.locale;
+  // With several teams in the database a file names its team, so it re-imports there whatever --team says.
+  const withTeam = repos.teams.listTeams().length > 1;
   const members = new Map(repos.teams.listMembers(teamId).map((m) => [m.id, m]));
   const customers = new Map(repos.customers.listCustomers(teamId).map((c) => [c.id, c]));
   const scores = new Map(repos.scores.scoresForWeek(teamId, week).map((s) => [s.customerId, s]));
@@ -48,7 +54,7 @@ export function weekRows(repos: Repositories, teamId: number, week: WeekId, temp
   const rows = joined.map(({ e, customer, rep, score }) => {
     const reason = score?.reasons[0];
     return [
-      e.week, rep?.email ?? null, rep?.name ?? null, customer?.name ?? null, customer?.industry ?? null, customer?.region ?? null,
+      ...(withTeam ? [team.name] : []), e.week, rep?.email ?? null, rep?.name ?? null, customer?.name ?? null, customer?.industry ?? null, customer?.region ?? null,
       customer?.tier ?? null, customer?.since ?? null, e.carried ? 'yes' : null,
       ...fieldIds.map((id) => e.values[id] as Cell),
       ...customIds.map((id) => e.custom?.[id] ?? null),
@@ -56,7 +62,7 @@ export function weekRows(repos: Repositories, teamId: number, week: WeekId, temp
       reason ? say(locale, reason) : null,
     ];
   });
-  return { week, locale, columns: exportColumns(template), rows };
+  return { week, locale, columns: exportColumns(template, withTeam), rows };
 }
 
 /** The same rows for people: headers and choice values in their language (the ids stay in the id sheet). */

@@ -12,6 +12,8 @@ import { resolveChoice, TIER_OPTIONS } from '../../core/weekly-report/columns.js
 export { IDENTITY_COLUMNS } from '../../core/weekly-report/columns.js';
 
 export interface ImportRecord {
+  /** The team's name as written (matched trimmed, case-insensitively); undefined: the command's team. */
+  team?: string;
   week: WeekId;
   /** As written; matched case-insensitively. */
   rep: string;
@@ -54,27 +56,70 @@ export function showValue(v: unknown): string | undefined {
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
-function isDate(s: string): boolean {
+// Weeks and dates repeat through a file (a year has 53 weeks, a few hundred days): each checked once.
+const memo = <T>(check: (s: string) => T): ((s: string) => T) => {
+  const seen = new Map<string, T>();
+  return (s) => {
+    let r = seen.get(s);
+    if (r === undefined) {
+      if (seen.size >= 10_000) seen.clear();
+      seen.set(s, (r = check(s)));
+    }
+    return r;
+  };
+};
+
+const isDate = memo(checkDate);
+const isWeek = memo(isWeekId);
+
+function checkDate(s: string): boolean {
   if (!DATE.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
+interface ChoiceColumn {
+  id: string;
+  /** The ids themselves: nothing to resolve. */
+  values: ReadonlySet<string>;
+  /** Other words seen, resolved once each (null: none of the options). */
+  resolved: Map<string, string | null>;
+  options: ReadonlyArray<{ value: string; label: LocalizedText }>;
+}
+
+const choiceColumnsOf = new WeakMap<ReportTemplate, ChoiceColumn[]>();
+
+function choiceColumns(template: ReportTemplate): ChoiceColumn[] {
+  let columns = choiceColumnsOf.get(template);
+  if (!columns) {
+    const column = (id: string, options: ReadonlyArray<{ value: string; label: LocalizedText }>): ChoiceColumn =>
+      ({ id, options, values: new Set(options.map((o) => o.value)), resolved: new Map() });
+    columns = [
+      ...template.fields.flatMap((f) => (f.kind === 'choice' && f.options ? [column(f.id, f.options)] : [])),
+      ...(template.custom ?? []).flatMap((f) => (f.kind === 'select' && f.options ? [column(f.id, f.options)] : [])),
+      column('tier', TIER_OPTIONS),
+    ];
+    choiceColumnsOf.set(template, columns);
+  }
+  return columns;
+}
+
 /** Choice values given as labels or common words (服务, 绿, 已成交, 重点客户 …) replaced by their ids. */
 function canonicalChoices(template: ReportTemplate, raw: Record<string, unknown>): Record<string, unknown> {
   let out = raw;
-  const swap = (id: string, options: ReadonlyArray<{ value: string; label: LocalizedText }>) => {
-    const v = raw[id];
-    if (typeof v !== 'string' || v.trim() === '') return;
-    const canonical = resolveChoice(id, options, v);
+  for (const c of choiceColumns(template)) {
+    const v = raw[c.id];
+    if (typeof v !== 'string' || c.values.has(v) || v.trim() === '') continue;
+    let canonical = c.resolved.get(v);
+    if (canonical === undefined) {
+      canonical = resolveChoice(c.id, c.options, v);
+      if (c.resolved.size < 1000) c.resolved.set(v, canonical);
+    }
     if (canonical !== null && canonical !== v) {
       if (out === raw) out = { ...raw };
-      out[id] = canonical;
+      out[c.id] = canonical;
     }
-  };
-  for (const field of template.fields) if (field.kind === 'choice' && field.options) swap(field.id, field.options);
-  for (const field of template.custom ?? []) if (field.kind === 'select' && field.options) swap(field.id, field.options);
-  swap('tier', TIER_OPTIONS);
+  }
   return out;
 }
 
@@ -102,8 +147,9 @@ export function parseImportRecord(template: ReportTemplate, given: Record<string
     return v.trim();
   };
 
+  const team = str('team', 200, false, text('团队名称（最多 200 字）', 'a team name (at most 200 characters)'));
   const week = str('week', 8, true, text('ISO 周，格式 YYYY-Www（如 2026-W40）', 'an ISO week as YYYY-Www (e.g. 2026-W40)'));
-  if (week !== undefined && !isWeekId(week)) bad('week', text('存在的 ISO 周，格式 YYYY-Www（如 2026-W40）', 'an existing ISO week as YYYY-Www (e.g. 2026-W40)'));
+  if (week !== undefined && !isWeek(week)) bad('week', text('存在的 ISO 周，格式 YYYY-Www（如 2026-W40）', 'an existing ISO week as YYYY-Www (e.g. 2026-W40)'));
   const rep = str('rep', 254, true, text('销售的邮箱地址', "the rep's email address"));
   if (rep !== undefined && !EMAIL.test(rep)) bad('rep', text('销售的邮箱地址', "the rep's email address"));
   const repNameGiven = str('repName', 200, false, text('销售姓名（最多 200 字）', "the rep's name (at most 200 characters)"));
@@ -138,6 +184,7 @@ export function parseImportRecord(template: ReportTemplate, given: Record<string
     week: week!, rep: rep!, repName: repName ?? rep!.split('@')[0]!, customer: customer!, values: entry.value,
     ...(custom ? { custom: custom.value } : {}),
   };
+  if (team !== undefined) record.team = team;
   if (carried) record.carried = true;
   if (industry !== undefined) record.industry = industry;
   if (region !== undefined) record.region = region;

@@ -12,6 +12,7 @@ import { DEFAULT_TEMPLATE, type ReportTemplate } from '../../core/weekly-report/
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { ImportStaging, NewCustomer, Repositories, StagedEntry } from '../ports/repositories.port.js';
 import { parseImportRecord, type ImportRecord, type RecordIssue } from './import-record.schema.js';
+import { importText } from './import.messages.js';
 import { resolveEncoding, sourceName, sourceSize, type EncodingOption, type ImportSource, type SourceEncoding } from './line-reader.js';
 import { ColumnResolver, detectFormat, ImportFormatError, rawRecords, type ImportFormat, type RawRecord } from './record-reader.js';
 
@@ -32,7 +33,7 @@ export interface ImportProgress {
 }
 
 export interface ImportOptions {
-  /** The team to import into; default: ensureDefaultTeam(). */
+  /** The team of records without a `team` column (or with it empty); default: ensureDefaultTeam(). */
   teamId?: number;
   skipInvalid?: boolean;
   /** Default: from the extension, else from the content. */
@@ -54,7 +55,10 @@ export interface ImportOptions {
 }
 
 export interface ImportResult {
+  /** The team of records that name none. */
   teamId: number;
+  /** Every team the records went to (teamId first when it got any), by id. */
+  teamIds: number[];
   format: ImportFormat;
   /** Valid records read. */
   records: number;
@@ -66,8 +70,10 @@ export interface ImportResult {
   skippedCount: number;
   /** First and last week in the file, null when empty. */
   weeks: { from: WeekId; to: WeekId } | null;
-  /** Scores from this week on were dropped for recomputation; null when nothing changed. */
+  /** Scores from this week on were dropped for recomputation (the earliest of any team); null when nothing changed. */
   invalidatedFrom: WeekId | null;
+  /** The same per team (teams where nothing changed are absent). */
+  invalidated: Array<{ teamId: number; from: WeekId }>;
   /** How a text file was decoded (null for xlsx). */
   encoding: SourceEncoding | null;
   /** Columns (or JSON keys) the import does not know, each once, in order of first sight: ignored. */
@@ -139,6 +145,12 @@ export function importRecords(repos: Repositories, source: ImportSource, options
   }
 }
 
+interface StagedRep { ref: number; teamId: number; email: string; name: string }
+interface StagedCustomer {
+  ref: number; teamId: number; name: string; rep: number;
+  industry?: string; region?: string; tier?: ImportRecord['tier']; since?: string;
+}
+
 /**
  * One import, fed record by record (from any reader, sync or async): validates, stages the valid
  * records in batches, and at the end writes everything in one short transaction (or nothing).
@@ -158,10 +170,21 @@ export class ImportRun {
   private lines = 0;
   private bytesRead = 0;
   private weeks: { from: WeekId; to: WeekId } | null = null;
-  /** Per rep key: the email and name of its first record. */
-  private reps = new Map<string, { email: string; name: string }>();
-  /** Per customer key: the first record's name and rep, and the attributes given (the last one wins). */
-  private customers = new Map<string, { name: string; repKey: string; industry?: string; region?: string; tier?: ImportRecord['tier']; since?: string }>();
+  /**
+   * Per (team, rep) key: the number the staged rows use, the team, the email and name of its first record.
+   * Team 0 is "the default team", made in the first write transaction when the database has none.
+   */
+  private reps = new Map<string, StagedRep>();
+  /** Per (team, customer) key: its number, the first record's name and rep, and the attributes given (the last one wins). */
+  private customers = new Map<string, StagedCustomer>();
+  /** Teams named in the file, by folded name: the team's id, or null when there is none of that name. */
+  private teamsByName = new Map<string, number | null>();
+  /** The team of records that name none (0: the default team, to be made). */
+  private readonly defaultTeamId: number;
+  /** Per team: the reps and customers by the email and name as written. */
+  private seen = new Map<number, { reps: Map<string, StagedRep>; customers: Map<string, StagedCustomer> }>();
+  /** Some staged record has custom columns. */
+  private anyCustom = false;
   sheet?: string;
 
   constructor(private readonly repos: Repositories, readonly file: string, readonly format: ImportFormat,
@@ -175,16 +198,32 @@ export class ImportRun {
     if (options.teamId !== undefined && !repos.teams.getTeam(options.teamId)) {
       throw new ImportError('no_team', `team ${options.teamId} does not exist`, [], 0, text('团队不存在', 'No such team'));
     }
+    this.defaultTeamId = options.teamId ?? repos.teams.listTeams()[0]?.id ?? 0;
     this.staging = repos.importStaging();
+  }
+
+  /** The id of the team a record names (trimmed, case-insensitive), or an issue naming the teams there are. */
+  private teamOf(name: string): number | RecordIssue {
+    const key = name.trim().toLowerCase();
+    let id = this.teamsByName.get(key);
+    if (id === undefined) {
+      id = this.repos.teams.teamByName(name)?.id ?? null;
+      this.teamsByName.set(key, id);
+    }
+    if (id !== null) return id;
+    const names = this.repos.teams.listTeams().map((t) => t.name).join(', ');
+    return { field: 'team', expected: importText.noTeamNamed(name.trim(), names) };
   }
 
   add(item: RawRecord): void {
     this.lines = item.line;
     this.bytesRead = item.bytesRead;
     const parsed = 'raw' in item ? parseImportRecord(this.template, item.raw) : { ok: false as const, issues: item.issues };
-    if (!parsed.ok) {
+    const team = parsed.ok ? (parsed.record.team === undefined ? this.defaultTeamId : this.teamOf(parsed.record.team)) : 0;
+    if (!parsed.ok || typeof team !== 'number') {
       this.invalid += 1;
-      for (const issue of parsed.issues) if (this.issues.length < this.maxIssues) this.issues.push({ file: this.file, line: item.line, ...issue });
+      const issues = parsed.ok ? [team as RecordIssue] : parsed.issues;
+      for (const issue of issues) if (this.issues.length < this.maxIssues) this.issues.push({ file: this.file, line: item.line, ...issue });
       return;
     }
     this.records += 1;
@@ -195,24 +234,45 @@ export class ImportRun {
       if (r.week > this.weeks.to) this.weeks.to = r.week;
     }
     // Once the import is going to be refused, only keep validating.
-    if (this.invalid === 0 || this.options.skipInvalid) this.stage(r);
+    if (this.invalid === 0 || this.options.skipInvalid) this.stage(r, team);
     if (this.options.onProgress && this.records % this.every === 0) {
       this.options.onProgress({ lines: this.lines, records: this.records, bytesRead: this.bytesRead, totalBytes: this.totalBytes });
     }
   }
 
-  private stage(r: ImportRecord): void {
-    const repKey = r.rep.toLowerCase();
-    if (!this.reps.has(repKey)) this.reps.set(repKey, { email: r.rep, name: r.repName });
-    const customerKey = normalizeName(r.customer);
-    let c = this.customers.get(customerKey);
-    if (!c) this.customers.set(customerKey, (c = { name: r.customer, repKey }));
+  private stage(r: ImportRecord, teamId: number): void {
+    let seen = this.seen.get(teamId);
+    if (!seen) this.seen.set(teamId, (seen = { reps: new Map(), customers: new Map() }));
+    const rep = seen.reps.get(r.rep) ?? this.rep(r, teamId, seen.reps);
+    const c = seen.customers.get(r.customer) ?? this.customer(r, teamId, rep, seen.customers);
     if (r.industry !== undefined) c.industry = r.industry;
     if (r.region !== undefined) c.region = r.region;
     if (r.tier !== undefined) c.tier = r.tier;
     if (r.since !== undefined) c.since = r.since;
-    this.batch.push({ week: r.week, repKey, customerKey, values: r.values, ...(r.custom ? { custom: r.custom } : {}), ...(r.carried ? { carried: true } : {}) });
+    if (r.custom) this.anyCustom = true;
+    this.batch.push({ week: r.week, rep: rep.ref, customer: c.ref, values: r.values, custom: r.custom, carried: r.carried });
     if (this.batch.length >= this.batchSize) this.flush();
+  }
+
+  // Members are one per team and email (any case), customers one per team and name (folded): keyed so.
+  // The names as written are remembered per team, so the same spelling week after week is one lookup.
+
+  private rep(r: ImportRecord, teamId: number, seen: Map<string, StagedRep>): StagedRep {
+    const key = `${teamId}\u0000${r.rep.toLowerCase()}`;
+    let rep = this.reps.get(key);
+    if (!rep) this.reps.set(key, (rep = { ref: this.reps.size + 1, teamId, email: r.rep, name: r.repName }));
+    if (seen.size >= 100_000) seen.clear();
+    seen.set(r.rep, rep);
+    return rep;
+  }
+
+  private customer(r: ImportRecord, teamId: number, rep: StagedRep, seen: Map<string, StagedCustomer>): StagedCustomer {
+    const key = `${teamId}\u0000${normalizeName(r.customer)}`;
+    let c = this.customers.get(key);
+    if (!c) this.customers.set(key, (c = { ref: this.customers.size + 1, teamId, name: r.customer, rep: rep.ref }));
+    if (seen.size >= 100_000) seen.clear();
+    seen.set(r.customer, c);
+    return c;
   }
 
   private flush(): void {
@@ -231,6 +291,8 @@ export class ImportRun {
     this.weeks = null;
     this.reps.clear();
     this.customers.clear();
+    this.seen.clear();
+    this.anyCustom = false;
   }
 
   /** A reader error: a format problem of the whole file becomes an ImportError naming file:line. */
@@ -268,45 +330,55 @@ export class ImportRun {
         const r = result;
         const seq = slices[i];
         if (seq) {
-          const applied = this.staging.apply(r.teamId, this.now, seq);
+          const applied = this.staging.apply(this.now, seq, this.anyCustom);
           r.entries.inserted += applied.inserted;
           r.entries.updated += applied.updated;
           r.entries.unchanged += applied.unchanged;
-          if (applied.earliestChange) {
-            repos.scores.invalidateFrom(r.teamId, applied.earliestChange);
-            if (r.invalidatedFrom === null || applied.earliestChange < r.invalidatedFrom) r.invalidatedFrom = applied.earliestChange;
+          for (const [teamId, from] of applied.changedFrom) {
+            repos.scores.invalidateFrom(teamId, from);
+            const seen = r.invalidated.find((x) => x.teamId === teamId);
+            if (!seen) r.invalidated.push({ teamId, from });
+            else if (from < seen.from) seen.from = from;
+            if (r.invalidatedFrom === null || from < r.invalidatedFrom) r.invalidatedFrom = from;
           }
         }
-        if (i >= slices.length - 1) this.staging.markSubmitted(r.teamId, this.now);
+        if (i >= slices.length - 1) this.staging.markSubmitted(this.now);
       });
     }
     return result!;
   }
 
-  /** In the first write transaction: the team, new reps, new and changed customers; their ids to the staging. */
+  /** In the first write transaction: the default team, new reps, new and changed customers; their ids to the staging. */
   private setup(): ImportResult {
     const { repos } = this;
     const team = this.options.teamId !== undefined ? repos.teams.getTeam(this.options.teamId) : ensureDefaultTeam(repos);
     if (!team) throw new ImportError('no_team', `team ${this.options.teamId} does not exist`, [], 0, text('团队不存在', 'No such team'));
+    const teamOf = (id: number) => (id === 0 ? team.id : id);
+    const teamIds = [...new Set([...this.reps.values()].map((r) => teamOf(r.teamId)))].sort((a, b) => (a === team.id ? -1 : b === team.id ? 1 : a - b));
     const result: ImportResult = {
-      teamId: team.id, format: this.format, records: this.records, entries: { inserted: 0, updated: 0, unchanged: 0 },
+      teamId: team.id, teamIds, format: this.format, records: this.records, entries: { inserted: 0, updated: 0, unchanged: 0 },
       members: { created: 0 }, customers: { created: 0, updated: 0 }, skipped: this.issues, skippedCount: this.invalid,
-      weeks: this.weeks, invalidatedFrom: null, encoding: this.encoding, unknownColumns: [...this.columns.unknown],
+      weeks: this.weeks, invalidatedFrom: null, invalidated: [], encoding: this.encoding, unknownColumns: [...this.columns.unknown],
       ...(this.sheet !== undefined ? { sheet: this.sheet } : {}),
     };
-    const repIds = new Map<string, number>();
-    for (const [key, r] of this.reps) repIds.set(key, this.member(team.id, r, result).id);
-    // Existing customers by key in one read; new ones inserted in one pass.
-    const existing = new Map(repos.customers.listCustomers(team.id).map((c) => [normalizeName(c.name), c]));
-    const customerIds = new Map<string, number>();
+    const repIds = new Map<number, { id: number; teamId: number }>();
+    for (const r of this.reps.values()) {
+      const teamId = teamOf(r.teamId);
+      repIds.set(r.ref, { id: this.member(teamId, r, result).id, teamId });
+    }
+    // Existing customers by key in one read per team; new ones inserted in one pass.
+    const existing = new Map<string, Customer>();
+    for (const teamId of teamIds) for (const c of repos.customers.listCustomers(teamId)) existing.set(`${teamId}\u0000${normalizeName(c.name)}`, c);
+    const customerIds = new Map<number, number>();
     const fresh: NewCustomer[] = [];
     for (const [key, c] of this.customers) {
-      const repId = repIds.get(c.repKey)!;
-      const found = existing.get(key);
-      if (found) customerIds.set(key, this.updateCustomer(team.id, found, c, repId, result).id);
-      else fresh.push({ key, name: c.name, ownerRepId: repId, industry: c.industry ?? null, region: c.region ?? null, tier: c.tier ?? 'normal', since: c.since ?? null });
+      const teamId = teamOf(c.teamId);
+      const repId = repIds.get(c.rep)!.id;
+      const found = existing.get(`${teamId}${key.slice(key.indexOf('\u0000'))}`);
+      if (found) customerIds.set(c.ref, this.updateCustomer(teamId, found, c, repId, result).id);
+      else fresh.push({ ref: c.ref, teamId, name: c.name, ownerRepId: repId, industry: c.industry ?? null, region: c.region ?? null, tier: c.tier ?? 'normal', since: c.since ?? null });
     }
-    for (const [key, id] of this.staging.insertCustomers(team.id, fresh)) customerIds.set(key, id);
+    for (const [ref, id] of this.staging.insertCustomers(fresh)) customerIds.set(ref, id);
     result.customers.created += fresh.length;
     this.staging.setIds(repIds, customerIds);
     return result;
@@ -316,7 +388,7 @@ export class ImportRun {
     this.staging.close();
   }
 
-  private member(teamId: number, r: { email: string; name: string }, result: ImportResult): Member {
+  private member(teamId: number, r: StagedRep, result: ImportResult): Member {
     const m = this.repos.teams.memberByEmail(teamId, r.email);
     if (m) return m;
     // New people arrive as reps; existing members keep the name and role they have.
@@ -324,7 +396,7 @@ export class ImportRun {
     return this.repos.teams.upsertMember({ teamId, email: r.email, name: r.name, role: 'rep' });
   }
 
-  private updateCustomer(teamId: number, c: Customer, r: { industry?: string; region?: string; tier?: ImportRecord['tier']; since?: string },
+  private updateCustomer(teamId: number, c: Customer, r: StagedCustomer,
     repId: number, result: ImportResult): Customer {
     const differs = (r.industry !== undefined && r.industry !== c.industry) || (r.region !== undefined && r.region !== c.region)
       || (r.tier !== undefined && r.tier !== c.tier) || (r.since !== undefined && r.since !== c.since) || c.ownerRepId === null;

@@ -59,6 +59,11 @@ export class ColumnResolver {
   readonly unknown: string[] = [];
   constructor(private readonly template: ReportTemplate) {}
 
+  /** The name is a column id as it stands (a known column, resolved to itself). */
+  isId(name: string): boolean {
+    return this.resolve(name) === name;
+  }
+
   resolve(name: string): string | null {
     let id = this.cache.get(name);
     if (id === undefined) {
@@ -85,8 +90,21 @@ function* jsonlRecords(lines: Iterable<SourceLine>, columns: ColumnResolver): Ge
       yield { line: n, bytesRead, issues: [{ field: '(line)', expected: expectation(text('一个 JSON 对象 {...}', 'a JSON object {...}')) }] };
       continue;
     }
+    // Keys that are the column ids themselves (our own files, `radar simulate`): the object is the record.
+    const obj = value as Record<string, unknown>;
+    let asIs = true;
+    for (const key in obj) {
+      if (!columns.isId(key)) {
+        asIs = false;
+        break;
+      }
+    }
+    if (asIs) {
+      yield { line: n, bytesRead, raw: obj };
+      continue;
+    }
     const raw: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
+    for (const [key, v] of Object.entries(obj)) {
       const id = columns.resolve(key);
       if (id !== null && !(id in raw && key !== id)) raw[id] = v;
     }

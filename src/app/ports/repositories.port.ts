@@ -241,13 +241,14 @@ export interface Repositories {
   importStaging(): ImportStaging;
 }
 
-/** One validated import record as staged: rep and customer by matching key, the entry values. */
+/**
+ * One validated import record as staged: its rep and customer by number (the import numbers each distinct
+ * (team, rep) and (team, customer) it meets, from 1), the entry values.
+ */
 export interface StagedEntry {
   week: WeekId;
-  /** lower-cased email */
-  repKey: string;
-  /** normalizeName(customer) */
-  customerKey: string;
+  rep: number;
+  customer: number;
   values: EntryValues;
   /** Custom field values; undefined: the record had no custom column, the stored values are kept. */
   custom?: CustomValues;
@@ -256,8 +257,9 @@ export interface StagedEntry {
 }
 
 export interface NewCustomer {
-  /** normalizeName(name) */
-  key: string;
+  /** The customer's number in the staged rows. */
+  ref: number;
+  teamId: number;
   name: string;
   ownerRepId: number | null;
   industry: string | null;
@@ -270,8 +272,8 @@ export interface ImportApplyResult {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Earliest week whose entries changed, null when none did. */
-  earliestChange: WeekId | null;
+  /** Per team: the earliest week whose entries changed (teams without a change are absent). */
+  changedFrom: Map<number, WeekId>;
 }
 
 /**
@@ -283,17 +285,23 @@ export interface ImportStaging {
   add(rows: readonly StagedEntry[]): void;
   /** First and last staged row (file order), null when nothing is staged. */
   seqRange(): { from: number; to: number } | null;
-  /** The member and customer ids the staged keys stand for (call inside the write transaction that made them). */
-  setIds(repIds: ReadonlyMap<string, number>, customerIds: ReadonlyMap<string, number>): void;
-  /** Inside the caller's write transaction: upsert the staged entries in [from, to] (an identical one is left alone). */
-  apply(teamId: number, now: string, seq: { from: number; to: number }): ImportApplyResult;
-  /** Inside the caller's write transaction: mark each staged (week, rep) report submitted at `now` unless it already was. */
-  markSubmitted(teamId: number, now: string): void;
+  /**
+   * The members (with their team) and customers the staged numbers stand for (call inside the write
+   * transaction that made them). A rep's team is the team of every staged entry of that rep.
+   */
+  setIds(reps: ReadonlyMap<number, { id: number; teamId: number }>, customers: ReadonlyMap<number, number>): void;
+  /**
+   * Inside the caller's write transaction: upsert the staged entries in [from, to] (an identical one is left
+   * alone). `withCustom`: some staged row has custom columns (else the stored custom values are simply kept).
+   */
+  apply(now: string, seq: { from: number; to: number }, withCustom: boolean): ImportApplyResult;
+  /** Inside the caller's write transaction: mark each staged (team, week, rep) report submitted at `now` unless it already was. */
+  markSubmitted(now: string): void;
   /**
    * Inside the caller's write transaction: insert new customers in one pass (an import can bring
-   * thousands); returns their ids by name key.
+   * thousands); returns their ids by number.
    */
-  insertCustomers(teamId: number, rows: ReadonlyArray<NewCustomer>): Map<string, number>;
+  insertCustomers(rows: ReadonlyArray<NewCustomer>): Map<number, number>;
   /** Forget everything staged so far. */
   clear(): void;
   /** Drop the staging database. */

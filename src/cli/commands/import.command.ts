@@ -50,8 +50,11 @@ export const importCommand: Command = {
         for (const issue of result.skipped) process.stderr.write(`skipped ${formatIssue(issue)}\n`);
         if (result.skippedCount > result.skipped.length) process.stderr.write(`… and ${result.skippedCount - result.skipped.length} more skipped lines\n`);
         const { inserted, updated, unchanged } = result.entries;
+        // A file with a team column may write into other teams than the command's: say which.
+        const teams = result.teamIds.length > 1 || (result.teamIds[0] ?? cli.team.id) !== cli.team.id
+          ? ` into teams ${result.teamIds.map((id) => cli.ctx.repos.teams.getTeam(id)?.name ?? String(id)).join(', ')}` : '';
         process.stdout.write(
-          `imported ${result.records} records from ${file}${result.weeks ? ` (${result.weeks.from} … ${result.weeks.to})` : ''}: ` +
+          `imported ${result.records} records from ${file}${result.weeks ? ` (${result.weeks.from} … ${result.weeks.to})` : ''}${teams}: ` +
           `${inserted} new, ${updated} updated, ${unchanged} unchanged; ${result.customers.created} new customers, ${result.members.created} new reps` +
           `${result.skippedCount > 0 ? `; ${result.skippedCount} invalid lines skipped` : ''}\n`,
         );

@@ -6,9 +6,10 @@ import type { CustomField, ReportTemplate, TemplateField } from './template.js';
 
 /**
  * Column names beside the template fields; with the template field ids (built-in, then the team's custom
- * fields by id) they are the import format.
+ * fields by id) they are the import format. `team` is optional: a record's team by name (empty: the
+ * command's team); an export writes it only when the database has more than one team.
  */
-export const IDENTITY_COLUMNS = ['week', 'rep', 'repName', 'customer', 'industry', 'region', 'tier', 'since', 'carried'] as const;
+export const IDENTITY_COLUMNS = ['team', 'week', 'rep', 'repName', 'customer', 'industry', 'region', 'tier', 'since', 'carried'] as const;
 /** What an export adds after the entry fields; an import reads past them. */
 export const SCORE_COLUMNS = ['index', 'grade', 'tags', 'reason'] as const;
 
@@ -19,6 +20,7 @@ export type IdentityColumn = (typeof IDENTITY_COLUMNS)[number];
 export type ScoreColumn = (typeof SCORE_COLUMNS)[number];
 
 export const COLUMN_LABELS: Record<IdentityColumn | ScoreColumn, LocalizedText> = {
+  team: text('团队', 'Team'),
   week: text('周次', 'Week'),
   rep: text('销售邮箱', 'Rep email'),
   repName: text('销售', 'Rep'),
@@ -42,7 +44,7 @@ export const TIER_OPTIONS: ReadonlyArray<{ value: 'key' | 'normal'; label: Local
 
 // Other words people put in a header row for the same column (folded form, see fold()).
 const HEADER_SYNONYMS: Record<string, string> = {
-  周: 'week', 周报周: 'week', 周别: 'week', 邮箱: 'rep', 销售邮件: 'rep', email: 'rep', repemail: 'rep',
+  小组: 'team', 周: 'week', 周报周: 'week', 周别: 'week', 邮箱: 'rep', 销售邮件: 'rep', email: 'rep', repemail: 'rep',
   销售姓名: 'repName', 销售名称: 'repName', 业务员: 'repName', 客户名称: 'customer', 客户名: 'customer', 公司: 'customer',
   级别: 'tier', 客户等级: 'tier', 合作开始日期: 'since', 合作起始: 'since', 合作开始: 'since',
   本周回款: 'collected', 回款: 'collected', 回款额: 'collected', 本周成交额: 'revenue', 成交额: 'revenue', 成交: 'revenue',

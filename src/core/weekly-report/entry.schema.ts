@@ -1,6 +1,5 @@
 // One validator for a customer entry, whatever it came from: a Slack modal, a Feishu form (all strings),
 // or an import line (JSON types). Issues name the field id, which is also the form field name.
-import { z } from 'zod';
 import type { LocalizedText } from '../i18n.js';
 import { text } from '../i18n.js';
 import type { CustomField, CustomValues, EntryValues, FieldId, ReportTemplate, TemplateField } from './template.js';
@@ -38,8 +37,19 @@ function toNumber(raw: unknown): number | undefined {
   return Number(cleaned);
 }
 
+// Dates repeat (a file of a year has a few hundred distinct ones): checked once each.
+const dateMemo = new Map<string, string | undefined>();
+
 function toDate(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
+  if (dateMemo.has(raw)) return dateMemo.get(raw);
+  const d = checkDate(raw);
+  if (dateMemo.size >= 10_000) dateMemo.clear();
+  dateMemo.set(raw, d);
+  return d;
+}
+
+function checkDate(raw: string): string | undefined {
   const candidate = raw.split(/[ T]/)[0] ?? '';
   const normalized = candidate.replace(/\//g, '-');
   const m = ISO_DATE.exec(normalized);
@@ -49,63 +59,45 @@ function toDate(raw: unknown): string | undefined {
   return normalized;
 }
 
-// Schemas are built once per field definition: imports validate hundreds of thousands of entries.
-const schemaCache = new WeakMap<TemplateField, z.ZodType<unknown>>();
+/** What a field parser returns for a value it refuses. */
+const INVALID = Symbol('invalid');
+type FieldParser = (raw: unknown) => unknown;
 
-function fieldSchema(field: TemplateField): z.ZodType<unknown> {
-  let schema = schemaCache.get(field);
-  if (!schema) schemaCache.set(field, (schema = buildFieldSchema(field)));
-  return schema;
+// Parsers are built once per field definition: imports validate hundreds of thousands of entries (plain
+// functions: a schema library's per-call machinery cost more than the checks themselves).
+const parserCache = new WeakMap<TemplateField, FieldParser>();
+
+function fieldParser(field: TemplateField): FieldParser {
+  let parser = parserCache.get(field);
+  if (!parser) parserCache.set(field, (parser = buildFieldParser(field)));
+  return parser;
 }
 
-function buildFieldSchema(field: TemplateField): z.ZodType<unknown> {
+function buildFieldParser(field: TemplateField): FieldParser {
   switch (field.kind) {
     case 'count':
-      return z.unknown().transform((raw, ctx) => {
+      return (raw) => {
         const n = toNumber(raw);
-        if (n === undefined || !Number.isInteger(n) || n < 0 || n > MAX_COUNT) {
-          ctx.addIssue({ code: 'custom', message: 'count' });
-          return z.NEVER;
-        }
-        return n;
-      });
+        return n === undefined || !Number.isInteger(n) || n < 0 || n > MAX_COUNT ? INVALID : n;
+      };
     case 'money':
-      return z.unknown().transform((raw, ctx) => {
+      return (raw) => {
         const n = toNumber(raw);
-        if (n === undefined || n < 0 || n > MAX_MONEY) {
-          ctx.addIssue({ code: 'custom', message: 'money' });
-          return z.NEVER;
-        }
-        return Math.round(n * 100) / 100;
-      });
+        return n === undefined || n < 0 || n > MAX_MONEY ? INVALID : Math.round(n * 100) / 100;
+      };
     case 'date':
-      return z.unknown().transform((raw, ctx) => {
-        const d = toDate(raw);
-        if (!d) {
-          ctx.addIssue({ code: 'custom', message: 'date' });
-          return z.NEVER;
-        }
-        return d;
-      });
+      return (raw) => toDate(raw) ?? INVALID;
     case 'choice': {
       const allowed = (field.options ?? []).map((o) => o.value);
-      return z.unknown().transform((raw, ctx) => {
+      return (raw) => {
         const v = typeof raw === 'string' ? raw.toLowerCase() : raw;
-        if (typeof v !== 'string' || !allowed.includes(v)) {
-          ctx.addIssue({ code: 'custom', message: 'choice' });
-          return z.NEVER;
-        }
-        return v;
-      });
+        return typeof v !== 'string' || !allowed.includes(v) ? INVALID : v;
+      };
     }
-    case 'text':
-      return z.unknown().transform((raw, ctx) => {
-        if (typeof raw !== 'string' || raw.length > (field.maxLength ?? 1000)) {
-          ctx.addIssue({ code: 'custom', message: 'text' });
-          return z.NEVER;
-        }
-        return raw;
-      });
+    case 'text': {
+      const max = field.maxLength ?? 1000;
+      return (raw) => (typeof raw !== 'string' || raw.length > max ? INVALID : raw);
+    }
   }
 }
 
@@ -141,8 +133,8 @@ export function parseEntry(template: ReportTemplate, raw: Record<string, unknown
       }
       continue;
     }
-    const parsed = fieldSchema(field).safeParse(input);
-    if (parsed.success) value[field.id] = parsed.data;
+    const parsed = fieldParser(field)(input);
+    if (parsed !== INVALID) value[field.id] = parsed;
     else issues.push({ field: field.id, message: explain(field) });
   }
   if (issues.length > 0) return { ok: false, issues, partial: value as Partial<EntryValues> };
