@@ -11,7 +11,7 @@ const PROGRESS_MIN_BYTES = 1 << 20;
 
 export const importCommand: Command = {
   name: 'import',
-  usage: 'radar import FILE [--skip-invalid] [--format jsonl|csv|xlsx] [--encoding utf8|gb18030] [--db PATH]',
+  usage: 'radar import FILE [--skip-invalid] [--format jsonl|csv|xlsx] [--encoding utf8|gb18030] [--team NAME] [--db PATH]   (a `team` column picks each record\'s team)',
   options: { 'skip-invalid': { type: 'boolean' }, format: { type: 'string' }, encoding: { type: 'string' } },
   async run(input) {
     const [file] = input.positionals;

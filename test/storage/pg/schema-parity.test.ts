@@ -15,10 +15,11 @@ interface Shape {
   foreignKeys: Array<{ columns: string[]; table: string; foreignColumns: string[]; onDelete: string }>;
 }
 
-/** The storage kind both dialects must agree on: text, integer (incl. 0/1 flags) or float. */
+/** The storage kind both dialects must agree on: text, integer (incl. 0/1 flags and 64-bit), float or bytes. */
 function kindOf(sqlType: string): string {
   if (/^(text|varchar)/i.test(sqlType)) return 'text';
-  if (/^(integer|int)/i.test(sqlType)) return 'integer';
+  if (/^(integer|int|bigint)/i.test(sqlType)) return 'integer';
+  if (/^(blob|bytea)$/i.test(sqlType)) return 'bytes';
   if (/^(real|double precision)$/i.test(sqlType)) return 'float';
   return sqlType;
 }
