@@ -7,7 +7,7 @@ import type { FeatureHandlers, Interaction } from '../interaction/interaction-co
 import { digestWeekArg, isManagerial, notAllowed, staleButton } from '../interaction/interaction-context.js';
 import { currentDigestCard, digestWeek } from '../interaction/source-card.js';
 import { teamsInScope } from '../team/team-scope.js';
-import { orgDigestModel } from './org-digest.service.js';
+import { orgDigestModel, orgTagLabels } from './org-digest.service.js';
 import { orgDigestCard } from './org-digest.view.js';
 import { say } from '../../core/i18n.js';
 import { commonText } from '../shared/common.messages.js';
@@ -33,7 +33,7 @@ function showOrgDigest(i: Interaction): Answer {
   if (teams.length < 2) return notAllowed(i.locale);
   const week = digestWeek(i);
   if (!week) return answer.toast(say(i.locale, commonText.thereAreNoReportsYet), 'info');
-  return answer.reply(orgDigestCard(orgDigestModel(i, teams, week), i.locale));
+  return answer.reply(orgDigestCard(orgDigestModel(i, teams, week), i.locale, orgTagLabels(i)));
 }
 
 export const digestHandlers: FeatureHandlers = {

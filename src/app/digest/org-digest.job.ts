@@ -7,7 +7,7 @@ import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
 import { teamsInScope } from '../team/team-scope.js';
-import { orgDigestModel } from './org-digest.service.js';
+import { orgDigestModel, orgTagLabels } from './org-digest.service.js';
 import { orgDigestCard } from './org-digest.view.js';
 
 export const orgDigestKey = (week: WeekId, memberId: number, platform: string) => `org-digest:${week}:${memberId}:${platform}`;
@@ -32,7 +32,7 @@ export function queueOrgDigests(app: RadarApp, teamId: number, week: WeekId): nu
     const platforms = app.platforms.filter(({ platform }) => userIdOn(platform, member) && !repos.outbox.byKey(orgDigestKey(week, member.id, platform)));
     if (platforms.length === 0) continue;
     const own = teams[0]!;
-    const card = orgDigestCard(orgDigestModel(app.ctx, teams, week, { prepare: false }), memberLocale(member, own));
+    const card = orgDigestCard(orgDigestModel(app.ctx, teams, week, { prepare: false }), memberLocale(member, own), orgTagLabels(app.ctx));
     for (const { platform } of platforms) {
       const userId = userIdOn(platform, member)!;
       if (enqueueSend(app, { teamId: member.teamId, key: orgDigestKey(week, member.id, platform), platform, destination: { kind: 'user', userId }, card })) queued += 1;

@@ -3,8 +3,9 @@ import { buildOrgDigest, type OrgDigestModel } from '../../core/digest/org-diges
 import type { Team } from '../../core/team.js';
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { AppContext } from '../context.js';
-import { forTeam } from '../settings/team-settings.js';
 import { digestModel, prepareDigestWeek } from './digest.service.js';
+import { teamTagLabels, type TagLabels } from '../shared/view-text.js';
+import { forTeam, teamSettings } from '../settings/team-settings.js';
 
 /**
  * Each team's digest of `week` under its own settings (scored first, as the team's digest is), then the
@@ -17,3 +18,6 @@ export function orgDigestModel(ctx: AppContext, teams: readonly Team[], week: We
     return { name: team.name, digest: digestModel(teamCtx, team.id, week) };
   }));
 }
+
+/** Each team's tag names, for the organisation digest's card. */
+export const orgTagLabels = (ctx: AppContext) => (teamId: number): TagLabels => teamTagLabels(teamSettings(ctx, teamId));

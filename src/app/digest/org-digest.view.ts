@@ -11,7 +11,8 @@ import { orgDigestText as T } from './org-digest.messages.js';
 /** A-grade customers listed in the card; the rest are counted (the JSON has them all). */
 export const ORG_FLAGS_SHOWN = 30;
 
-export function orgDigestCard(model: OrgDigestModel, locale: Locale, tags: TagLabels = BUILT_IN_TAG_LABELS): CardSpec {
+/** `tagsOf`: each team's tag names (its custom tags as that team configured them). */
+export function orgDigestCard(model: OrgDigestModel, locale: Locale, tagsOf: (teamId: number) => TagLabels = () => BUILT_IN_TAG_LABELS): CardSpec {
   const t = model.totals;
   const title = say(locale, T.title(model.week, t.gradeA, model.teams.length));
   const blocks: Block[] = [{
@@ -53,7 +54,7 @@ export function orgDigestCard(model: OrgDigestModel, locale: Locale, tags: TagLa
       unit: `org-flag-${f.teamId}-${f.customerId}`,
       text: [
         { colored: '🔴', tone: 'red' }, ' ', { bold: f.customerName }, ` · ${f.teamName} · ${indexWithDelta(f.index, f.delta, locale)}`,
-        ` · ${tagLabels(f.tags, locale, tags)}`, ...(f.repName ? [` · ${f.repName}`] : []),
+        ` · ${tagLabels(f.tags, locale, tagsOf(f.teamId))}`, ...(f.repName ? [` · ${f.repName}`] : []),
         say(locale, f.tasks > 0 ? T.openFollowUps(f.tasks) : T.noFollowUp),
       ],
     }, { type: 'note', unit: `org-flag-${f.teamId}-${f.customerId}`, text: [f.reasons.map((r) => say(locale, r)).join(locale === 'zh' ? '；' : '; ')] });

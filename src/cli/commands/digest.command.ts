@@ -1,6 +1,6 @@
 import { digestCard } from '../../app/digest/digest.view.js';
 import { orgDigestCard } from '../../app/digest/org-digest.view.js';
-import { orgDigestModel } from '../../app/digest/org-digest.service.js';
+import { orgDigestModel, orgTagLabels } from '../../app/digest/org-digest.service.js';
 import { latestReportWeek } from '../../app/scoring/scoring.service.js';
 import { isWeekId, type WeekId } from '../../core/weekly-report/week.js';
 import type { Team } from '../../core/team.js';
@@ -41,7 +41,7 @@ function printOrgDigest(input: CommandInput): Promise<number> {
     const week = orgWeek(root, teams, stringOpt(input, 'week'));
     const model = orgDigestModel(root.ctx, teams, week);
     if (input.values.json) process.stdout.write(`${JSON.stringify(model, null, 2)}\n`);
-    else process.stdout.write(printCard(orgDigestCard(model, localeOpt(input, teams[0]?.locale ?? 'zh'))));
+    else process.stdout.write(printCard(orgDigestCard(model, localeOpt(input, teams[0]?.locale ?? 'zh'), orgTagLabels(root.ctx))));
     return 0;
   });
 }

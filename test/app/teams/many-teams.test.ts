@@ -16,6 +16,8 @@ import { runCycleStep } from '../../../src/runtime/run-step.js';
 import type { CardSpec } from '../../../src/ui/card.js';
 import type { Member, Role } from '../../../src/core/team.js';
 import { replied } from '../../support/answer.js';
+import { orgDigestCard } from '../../../src/app/digest/org-digest.view.js';
+import { tagLabelsOf } from '../../../src/app/shared/view-text.js';
 
 const W = WEEKS.at(-1)!;
 
@@ -178,5 +180,24 @@ describe('asking across teams', () => {
     const rep = replied(await h.send({ type: 'command', actor: h.actor(h.members.rep1), text: '东方重工怎么样', channelId: null }));
     expect(rep.title).not.toContain('East');
     expect(rep.title).not.toMatch(/东方重工/);
+  });
+});
+
+describe('the organisation digest card', () => {
+  it('names each team\'s custom tags as that team configured them', () => {
+    const flag = (teamId: number, teamName: string, customerId: number) => ({
+      teamId, teamName, customerId, customerName: `C${customerId}`, index: 90, delta: null, weeksInRed: 1,
+      tags: ['contract_due'], reasons: [], repName: null, tasks: 0,
+    });
+    const headline = (teamId: number, teamName: string) => ({ teamId, teamName, customers: 1, gradeA: 1, gradeB: 0, newFlags: 1, reps: 1, submitted: 1, missing: 0, openTasks: 0, overdueTasks: 0, resolved: 0, revenue: 0 });
+    const model = {
+      week: '2026-W47', teams: [headline(1, 'Sales'), headline(2, 'East')], gradeA: [flag(1, 'Sales', 10), flag(2, 'East', 20)],
+      totals: { customers: 2, gradeA: 2, gradeB: 0, newFlags: 2, reps: 2, submitted: 2, missing: 0, openTasks: 0, overdueTasks: 0, resolved: 0, revenue: 0 },
+    };
+    const labels = new Map([[1, tagLabelsOf({ contract_due: { label: { zh: '合同到期', en: 'Contract due' } } })], [2, tagLabelsOf({ contract_due: { label: { zh: '续约临近', en: 'Renewal near' } } })]]);
+    const card = orgDigestCard(model, 'en', (teamId) => labels.get(teamId)!);
+    const lines = card.blocks.flatMap((b) => (b.type === 'text' ? [b.text.map((x) => (typeof x === 'string' ? x : 'bold' in x ? x.bold : '')).join('')] : []));
+    expect(lines.filter((l) => l.includes('C10'))[0]).toContain('Contract due');
+    expect(lines.filter((l) => l.includes('C20'))[0]).toContain('Renewal near');
   });
 });
