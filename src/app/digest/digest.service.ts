@@ -15,16 +15,12 @@ import { AppError, TEAM_NOT_FOUND } from '../shared/app-error.js';
 
 const TREND_WEEKS = 8;
 
-function trendOf(ctx: AppContext, teamId: number, week: WeekId): TrendPoint[] {
-  const byWeek = new Map<WeekId, { flagged: number; sum: number; n: number }>();
-  for (const row of ctx.repos.scores.indexHistory(teamId, addWeeks(week, -(TREND_WEEKS - 1)), week)) {
-    let w = byWeek.get(row.week);
-    if (!w) byWeek.set(row.week, (w = { flagged: 0, sum: 0, n: 0 }));
-    if (row.grade !== null) w.flagged += 1;
-    w.sum += row.index;
-    w.n += 1;
-  }
-  return [...byWeek].map(([w, t]) => ({ week: w, flagged: t.flagged, avgIndex: Math.round(t.sum / t.n) }));
+/** Flag counts and average index of the last 8 weeks, and how many customers `week` has scores for. */
+function trendOf(ctx: AppContext, teamId: number, week: WeekId): { trend: TrendPoint[]; scoredThisWeek: number } {
+  // Counted in SQL: no row per customer and week comes back.
+  const weeks = ctx.repos.scores.weekSummaries(teamId, addWeeks(week, -(TREND_WEEKS - 1)), week);
+  const trend = weeks.map((w) => ({ week: w.week, flagged: w.flagged, avgIndex: Math.round(w.indexSum / w.scored) }));
+  return { trend, scoredThisWeek: weeks.find((w) => w.week === week)?.scored ?? 0 };
 }
 
 /**
@@ -50,19 +46,22 @@ export function digestModel(ctx: AppContext, teamId: number, week: WeekId): Team
   const team = repos.teams.getTeam(teamId);
   if (!team) throw new AppError('team_not_found', `team ${teamId} not found`, { userMessage: TEAM_NOT_FOUND });
   const tasks = repos.tasks.listTasks(teamId);
+  const { trend, scoredThisWeek } = trendOf(ctx, teamId, week);
   return buildDigest({
     teamId,
     week,
     today: teamNow(ctx, team.timezone).today,
     awayOn: awayJudgedOn(ctx, team, week),
-    scores: repos.scores.scoresForWeek(teamId, week),
+    // The digest lists the flagged customers only: their rows, by the index on flagged scores, not the whole week's JSON.
+    scores: repos.scores.flaggedScoresForWeek(teamId, week),
+    scoredCount: scoredThisWeek,
     customers: repos.customers.listCustomers(teamId),
     members: repos.teams.listMembers(teamId),
     tasks,
     progress: latestProgress(repos.tasks.progressEvents(tasks.filter((t) => ACTIVE_STATES.includes(t.state)).map((t) => t.id)), week),
     reportStatuses: repos.reports.reportStatuses(teamId, week),
     entries: repos.reports.entriesForWeek(teamId, week),
-    trend: trendOf(ctx, teamId, week),
+    trend,
     config: teamSettings(ctx, teamId).routing,
   });
 }

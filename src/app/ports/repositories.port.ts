@@ -170,6 +170,8 @@ export interface ScoreRepo {
   gradeCounts(teamId: number, from: WeekId, to: WeekId, customerIds?: readonly number[]): Array<{ week: WeekId; total: number; A: number; B: number }>;
   /** Index and grade of every customer for each week in [from, to], ascending by week: trends without the JSON. */
   indexHistory(teamId: number, from: WeekId, to: WeekId): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }>;
+  /** Per scored week in [from, to], ascending: customers scored, how many flagged (A or B), the sum of their indexes. */
+  weekSummaries(teamId: number, from: WeekId, to: WeekId): Array<{ week: WeekId; scored: number; flagged: number; indexSum: number }>;
   /**
    * Index and grade per week in [from, to] of the customers graded A or B in some week of it, plus
    * `also`, ascending by week: the history a review reads, without the customers never in the red.

@@ -21,8 +21,10 @@ export interface DigestInput {
    * (awayJudgedOn in src/app/weekly-report/missing-reps.ts). Default `today`.
    */
   awayOn?: string;
-  /** This week's scores. */
+  /** This week's scores: all of them, or only the flagged ones with `scoredCount` saying how many there are. */
   scores: readonly CustomerScore[];
+  /** How many customers this week has scores for, when `scores` holds only the flagged ones. */
+  scoredCount?: number;
   customers: readonly Customer[];
   members: readonly Member[];
   /** Active tasks plus tasks closed recently (closed ones outside this week are ignored). */
@@ -197,7 +199,7 @@ export function buildDigest(input: DigestInput): TeamDigest {
     week: input.week,
     today: input.today,
     counts: {
-      customers: input.scores.length,
+      customers: input.scoredCount ?? input.scores.length,
       flagged: flags.length,
       gradeA: flags.filter((f) => f.grade === 'A').length,
       gradeB: flags.filter((f) => f.grade === 'B').length,

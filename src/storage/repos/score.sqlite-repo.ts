@@ -34,6 +34,7 @@ export class SqliteScoreRepo implements ScoreRepo {
   private readonly invalidateInputsStmt: Statement;
   private readonly previousStmt: Statement;
   private readonly indexHistoryStmt: Statement;
+  private readonly weekSummariesStmt: Statement;
   private readonly flaggedStmt: Statement;
   private readonly weekHashStmt: Statement;
   private readonly totalsStmt: Statement;
@@ -66,6 +67,7 @@ export class SqliteScoreRepo implements ScoreRepo {
     // The packed scorer inputs (score_inputs) of the same weeks go with them: their entries changed.
     this.invalidateInputsStmt = s.prepare('DELETE FROM score_inputs WHERE team_id = ? AND week >= ?');
     // No JSON columns: parsing reasons and dimensions of 20,000 rows is most of a full read.
+    this.weekSummariesStmt = s.prepare('SELECT week, COUNT(*), SUM(grade IS NOT NULL), SUM(risk_index) FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? GROUP BY week ORDER BY week').raw(true);
     this.indexHistoryStmt = s.prepare('SELECT customer_id, week, risk_index, grade FROM scores WHERE team_id = ? AND week BETWEEN ? AND ? ORDER BY week').raw(true);
     // `grade IS NOT NULL` matches the partial index scores_flagged_idx (the red flags only).
     this.flaggedStmt = s.prepare(`SELECT ${COLUMNS} FROM scores WHERE team_id = ? AND week = ? AND grade IS NOT NULL ORDER BY risk_index DESC, customer_id`).raw(true);
@@ -143,6 +145,10 @@ export class SqliteScoreRepo implements ScoreRepo {
     return (this.indexHistoryStmt.all(teamId, from, to) as Row[]).map((r) => ({
       customerId: r[0] as number, week: r[1] as WeekId, index: r[2] as number, grade: r[3] as Grade | null,
     }));
+  }
+
+  weekSummaries(teamId: number, from: WeekId, to: WeekId): Array<{ week: WeekId; scored: number; flagged: number; indexSum: number }> {
+    return (this.weekSummariesStmt.all(teamId, from, to) as Row[]).map((r) => ({ week: r[0] as WeekId, scored: r[1] as number, flagged: r[2] as number, indexSum: r[3] as number }));
   }
 
   flaggedHistory(teamId: number, from: WeekId, to: WeekId, also: readonly number[]): Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }> {

@@ -195,6 +195,9 @@ export function repositoryContract(repos: () => ContractRepos): void {
       { customerId: a, week: '2026-W10', index: 75, grade: 'A' }, { customerId: b, week: '2026-W10', index: 10, grade: null }, { customerId: c, week: '2026-W10', index: 55, grade: 'B' },
       { customerId: a, week: '2026-W11', index: 20, grade: null }, { customerId: b, week: '2026-W11', index: 60, grade: 'B' }, { customerId: c, week: '2026-W11', index: 5, grade: null },
     ]);
+    expect(await r.scores.weekSummaries(teamId, '2026-W01', '2026-W52')).toEqual([
+      { week: '2026-W10', scored: 3, flagged: 2, indexSum: 140 }, { week: '2026-W11', scored: 3, flagged: 1, indexSum: 85 },
+    ]);
     // a and c were red in W10, b in W11: all three; with a window of W11 only, b plus the `also` c.
     expect((await r.scores.flaggedHistory(teamId, '2026-W11', '2026-W11', [c])).map((x) => x.customerId)).toEqual([b, c]);
     expect((await r.scores.previousScores(teamId, '2026-W10')).sort((x, y) => x.customerId - y.customerId)).toEqual([

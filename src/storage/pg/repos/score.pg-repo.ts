@@ -87,6 +87,11 @@ export class PgScoreRepo implements AsyncScoreRepo {
     return (await this.rows('index_history', 'SELECT customer_id, week, risk_index, grade FROM scores WHERE team_id = $1 AND week BETWEEN $2 AND $3 ORDER BY week, customer_id', [teamId, from, to])).map(toIndexRow);
   }
 
+  async weekSummaries(teamId: number, from: WeekId, to: WeekId): Promise<Array<{ week: WeekId; scored: number; flagged: number; indexSum: number }>> {
+    const rows = await this.rows('week_summaries', 'SELECT week, COUNT(*)::int, COUNT(grade)::int, SUM(risk_index) FROM scores WHERE team_id = $1 AND week BETWEEN $2 AND $3 GROUP BY week ORDER BY week', [teamId, from, to]);
+    return rows.map((r) => ({ week: r[0] as WeekId, scored: r[1] as number, flagged: r[2] as number, indexSum: Number(r[3]) }));
+  }
+
   async flaggedHistory(teamId: number, from: WeekId, to: WeekId, also: readonly number[]): Promise<Array<{ customerId: number; week: WeekId; index: number; grade: Grade | null }>> {
     const rows = await this.rows('flagged_history', `SELECT customer_id, week, risk_index, grade FROM scores
       WHERE team_id = $1 AND week BETWEEN $2 AND $3 AND customer_id IN (
