@@ -3,6 +3,7 @@
 // one because teams in other timezones close later). Keyed per week and person: sent once.
 import type { WeekId } from '../../core/weekly-report/week.js';
 import type { Member } from '../../core/team.js';
+import type { TeamDigest } from '../../core/digest/digest.types.js';
 import type { RadarApp } from '../radar-app.js';
 import { enqueueSend, userIdOn } from '../radar-app.js';
 import { memberLocale } from '../locale.js';
@@ -26,13 +27,15 @@ function overseersOf(app: RadarApp, teamId: number): Array<{ member: Member; tea
 export function queueOrgDigests(app: RadarApp, teamId: number, week: WeekId): number {
   const { repos } = app.ctx;
   let queued = 0;
+  // Each team's digest is read once, however many directors and owners look at it.
+  const digests = new Map<number, TeamDigest>();
   for (const { member, teams } of overseersOf(app, teamId)) {
     const ready = teams.every((t) => t.id === teamId || repos.jobRuns.hasRun(t.id, week, 'digest'));
     if (!ready) continue;
     const platforms = app.platforms.filter(({ platform }) => userIdOn(platform, member) && !repos.outbox.byKey(orgDigestKey(week, member.id, platform)));
     if (platforms.length === 0) continue;
     const own = teams[0]!;
-    const card = orgDigestCard(orgDigestModel(app.ctx, teams, week, { prepare: false }), memberLocale(member, own), orgTagLabels(app.ctx));
+    const card = orgDigestCard(orgDigestModel(app.ctx, teams, week, { prepare: false, digests }), memberLocale(member, own), orgTagLabels(app.ctx));
     for (const { platform } of platforms) {
       const userId = userIdOn(platform, member)!;
       if (enqueueSend(app, { teamId: member.teamId, key: orgDigestKey(week, member.id, platform), platform, destination: { kind: 'user', userId }, card })) queued += 1;
