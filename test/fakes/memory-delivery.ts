@@ -3,12 +3,13 @@
 // clear inFlightSince; a claim unfinished for `staleAfterMs` may be taken over).
 import type { CardSpec } from '../../src/ui/card.js';
 import type { MessageRef } from '../../src/app/ports/chat.port.js';
-import type { EnqueueInput, InboundLog, JobRunRepo, OutboxMessage, OutboxRepo } from '../../src/app/ports/delivery.port.js';
+import type { EnqueueInput, InboundLog, JobRunRepo, OutboxClaim, OutboxLease, OutboxMessage, OutboxRepo } from '../../src/app/ports/delivery.port.js';
+import { leaseEnd } from '../../src/storage/outbox-lease.js';
 
 const clone = <T>(v: T): T => structuredClone(v);
 
 export class MemoryOutboxRepo implements OutboxRepo {
-  private readonly rows: Array<OutboxMessage & { failedAt: string | null }> = [];
+  private readonly rows: Array<OutboxMessage & { failedAt: string | null; leaseOwner?: string | null; leaseUntil?: string | null }> = [];
   private nextId = 1;
 
   enqueue(input: EnqueueInput, at: string): boolean {
@@ -31,15 +32,25 @@ export class MemoryOutboxRepo implements OutboxRepo {
     return this.rows.filter((r) => r.state === 'pending' && r.nextAttemptAt <= now && r.id > afterId).slice(0, limit).map(strip);
   }
 
+  claimDue(claim: OutboxClaim): OutboxMessage[] {
+    const free = this.rows.filter((r) => r.state === 'pending' && r.nextAttemptAt <= claim.dueBy && r.id > (claim.afterId ?? 0)
+      && (!r.leaseUntil || r.leaseUntil <= claim.now || r.leaseOwner === claim.owner)).slice(0, claim.limit);
+    for (const r of free) Object.assign(r, { leaseOwner: claim.owner, leaseUntil: leaseEnd(claim.now, claim.leaseMs) });
+    return free.map(strip);
+  }
+
   byKey(key: string): OutboxMessage | null {
     const r = this.rows.find((x) => x.key === key);
     return r ? strip(r) : null;
   }
 
-  markInFlight(id: number, at: string): void {
+  markInFlight(id: number, at: string, lease: OutboxLease): boolean {
     const r = this.get(id);
+    if (r.state !== 'pending' || r.leaseOwner !== lease.owner) return false;
     r.inFlightSince = at;
     r.attempts += 1;
+    r.leaseUntil = leaseEnd(at, lease.leaseMs);
+    return true;
   }
 
   latestCard(sendKey: string): CardSpec | null {
@@ -59,15 +70,15 @@ export class MemoryOutboxRepo implements OutboxRepo {
   }
 
   markSent(id: number, ref: MessageRef, at: string): void {
-    Object.assign(this.get(id), { state: 'sent', messageRef: clone(ref), sentAt: at, inFlightSince: null, lastError: null });
+    Object.assign(this.get(id), { state: 'sent', messageRef: clone(ref), sentAt: at, inFlightSince: null, lastError: null, leaseOwner: null, leaseUntil: null });
   }
 
   markRetry(id: number, error: string, nextAttemptAt: string): void {
-    Object.assign(this.get(id), { state: 'pending', lastError: error, nextAttemptAt, inFlightSince: null });
+    Object.assign(this.get(id), { state: 'pending', lastError: error, nextAttemptAt, inFlightSince: null, leaseOwner: null, leaseUntil: null });
   }
 
   markFailed(id: number, error: string, at: string): void {
-    Object.assign(this.get(id), { state: 'failed', lastError: error, failedAt: at, inFlightSince: null });
+    Object.assign(this.get(id), { state: 'failed', lastError: error, failedAt: at, inFlightSince: null, leaseOwner: null, leaseUntil: null });
   }
 
   listFailed(teamId: number, since: string): OutboxMessage[] {
@@ -86,8 +97,8 @@ export class MemoryOutboxRepo implements OutboxRepo {
   }
 }
 
-function strip(r: OutboxMessage & { failedAt: string | null }): OutboxMessage {
-  const { failedAt: _failedAt, ...rest } = r;
+function strip(r: OutboxMessage & { failedAt: string | null; leaseOwner?: string | null; leaseUntil?: string | null }): OutboxMessage {
+  const { failedAt: _failedAt, leaseOwner: _owner, leaseUntil: _until, ...rest } = r;
   return clone(rest);
 }
 

@@ -25,12 +25,17 @@ describe('SqliteOutboxRepo', () => {
     // afterId: only what was queued after a given message (the worker tops up its queue this way).
     expect(outbox.due('2026-10-02T09:00:00Z', 10, id).map((m) => m.key)).toEqual(['prompt:2026-W40:member:2:slack']);
 
-    outbox.markInFlight(id, '2026-10-02T09:00:00Z');
+    const lease = { owner: 'local', leaseMs: 60_000 };
+    expect(outbox.markInFlight(id, '2026-10-02T09:00:00Z', lease)).toBe(false); // not claimed: nobody may send it
+    expect(outbox.claimDue({ ...lease, dueBy: '2026-10-02T09:00:00Z', now: '2026-10-02T09:00:00Z', limit: 1 }).map((m) => m.id)).toEqual([id]);
+    expect(outbox.markInFlight(id, '2026-10-02T09:00:00Z', lease)).toBe(true);
     expect(outbox.byKey('prompt:2026-W40:member:1:slack')).toMatchObject({ attempts: 1, inFlightSince: '2026-10-02T09:00:00Z' });
     outbox.markRetry(id, '429 rate limited', '2026-10-02T09:00:30Z');
     expect(outbox.due('2026-10-02T09:00:10Z', 10).map((m) => m.id)).not.toContain(id);
     expect(outbox.byKey('prompt:2026-W40:member:1:slack')).toMatchObject({ inFlightSince: null, lastError: '429 rate limited' });
-    outbox.markInFlight(id, '2026-10-02T09:00:31Z');
+    expect(outbox.markInFlight(id, '2026-10-02T09:00:31Z', lease)).toBe(false); // the retry released the lease
+    outbox.claimDue({ ...lease, dueBy: '2026-10-02T09:00:31Z', now: '2026-10-02T09:00:31Z', limit: 10 });
+    expect(outbox.markInFlight(id, '2026-10-02T09:00:31Z', lease)).toBe(true);
     outbox.markSent(id, { platform: 'slack', channel: 'D1', messageId: '123.456' }, '2026-10-02T09:00:32Z');
     expect(outbox.byKey('prompt:2026-W40:member:1:slack')).toMatchObject({
       state: 'sent', attempts: 2, sentAt: '2026-10-02T09:00:32Z', messageRef: { channel: 'D1', messageId: '123.456' },
@@ -42,6 +47,46 @@ describe('SqliteOutboxRepo', () => {
     expect(outbox.listFailed(f.teamId, '2026-10-02T00:00:00Z').map((m) => m.key)).toEqual(['prompt:2026-W40:member:2:slack']);
     expect(outbox.listFailed(f.teamId, '2026-10-03T00:00:00Z')).toEqual([]);
     expect(outbox.due('2026-10-03T00:00:00Z', 10)).toEqual([]);
+  });
+
+  it('leases claimed messages: one holder at a time, taken over when the lease runs out, the loser not sending', () => {
+    f = setup();
+    const { outbox } = f.repos;
+    for (let i = 1; i <= 4; i++) outbox.enqueue(msg(f.teamId, `fan:${i}`), '2026-10-02T08:00:00.000Z');
+    const t0 = '2026-10-02T09:00:00.000Z';
+    const a = { owner: 'replica-a', leaseMs: 60_000 };
+    const b = { owner: 'replica-b', leaseMs: 60_000 };
+    const claim = (who: typeof a, now: string, limit = 10) => outbox.claimDue({ ...who, dueBy: now, now, limit }).map((m) => m.key);
+    expect(claim(a, t0, 3)).toEqual(['fan:1', 'fan:2', 'fan:3']);
+    // B gets only what A does not hold.
+    expect(claim(b, t0)).toEqual(['fan:4']);
+    const id = (key: string) => outbox.byKey(key)!.id;
+    expect(outbox.markInFlight(id('fan:1'), t0, b)).toBe(false);
+    expect(outbox.markInFlight(id('fan:1'), t0, a)).toBe(true);
+
+    // A dies. Before its lease ends nobody else may take its messages (B sees only its own again); after,
+    // B takes them over, and the one A had started carries its in-flight mark (outcome unknown: check first).
+    expect(claim(b, '2026-10-02T09:00:59.000Z')).toEqual(['fan:4']);
+    const later = '2026-10-02T09:02:01.000Z';
+    const taken = outbox.claimDue({ ...b, dueBy: later, now: later, limit: 10 });
+    expect(taken.map((m) => [m.key, m.inFlightSince])).toEqual([['fan:1', t0], ['fan:2', null], ['fan:3', null], ['fan:4', null]]);
+    // A comes back late: it lost its hold and must not send.
+    expect(outbox.markInFlight(id('fan:2'), later, a)).toBe(false);
+    expect(outbox.markInFlight(id('fan:2'), later, b)).toBe(true);
+    outbox.markSent(id('fan:2'), { platform: 'slack', channel: 'D1', messageId: '1.2' }, later);
+    expect(outbox.byKey('fan:2')).toMatchObject({ state: 'sent', attempts: 1 });
+  });
+
+  it('gives a restarted worker of the same name its own held messages back at once', () => {
+    f = setup();
+    const { outbox } = f.repos;
+    outbox.enqueue(msg(f.teamId, 'solo:1'), '2026-10-02T08:00:00.000Z');
+    const now = '2026-10-02T09:00:00.000Z';
+    const local = { owner: 'local', leaseMs: 120_000 };
+    expect(outbox.claimDue({ ...local, dueBy: now, now, limit: 10 })).toHaveLength(1);
+    const soon = '2026-10-02T09:00:05.000Z';
+    expect(outbox.claimDue({ owner: 'other', leaseMs: 120_000, dueBy: soon, now: soon, limit: 10 })).toEqual([]);
+    expect(outbox.claimDue({ ...local, dueBy: soon, now: soon, limit: 10 }).map((m) => m.key)).toEqual(['solo:1']);
   });
 
   it('lets a newer card replace a pending update, not a sent one', () => {

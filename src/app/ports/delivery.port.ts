@@ -37,6 +37,19 @@ export type EnqueueInput = Pick<OutboxMessage, 'teamId' | 'key' | 'platform' | '
   threadOf?: string | null;
 };
 
+/** Who holds claimed messages, and for how long a claim or an attempt holds before another worker may take it. */
+export interface OutboxLease {
+  owner: string;
+  leaseMs: number;
+}
+
+export interface OutboxClaim extends OutboxLease {
+  dueBy: string;
+  now: string;
+  limit: number;
+  afterId?: number;
+}
+
 export interface OutboxRepo {
   /**
    * Add a message unless one with the same key exists (then nothing changes and false is returned).
@@ -45,8 +58,19 @@ export interface OutboxRepo {
   enqueue(input: EnqueueInput, at: string): boolean;
   /** Pending messages due at `now`, oldest first; with `afterId`, only those queued after that one. */
   due(now: string, limit: number, afterId?: number): OutboxMessage[];
+  /**
+   * Take up to `limit` pending messages due by `dueBy` (ids above `afterId`, oldest first) that no other
+   * delivery worker holds (no lease, its lease ran out by `now`, or it is `owner`'s own from before a restart),
+   * each leased to `owner` until now + leaseMs. Several bot replicas drain one outbox this way: a message is
+   * held by one worker at a time, and one whose worker died is taken over once its lease runs out.
+   */
+  claimDue(claim: OutboxClaim): OutboxMessage[];
   byKey(key: string): OutboxMessage | null;
-  markInFlight(id: number, at: string): void;
+  /**
+   * Start an attempt of a message leased to `lease.owner`: count it, record that its outcome is not yet known
+   * and renew the lease. False when the lease was lost (another worker took the message over): do not send.
+   */
+  markInFlight(id: number, at: string, lease: OutboxLease): boolean;
   markSent(id: number, ref: MessageRef, at: string): void;
   /** The card the message sent under `sendKey` shows or is about to show: its newest update's (not failed), else its own. */
   latestCard(sendKey: string): CardSpec | null;
@@ -54,8 +78,9 @@ export interface OutboxRepo {
   newestUpdateId(updateOf: string): number | null;
   /** The sent message of `key` changed shape (an update added or retired continuation parts). */
   updateMessageRef(key: string, ref: MessageRef): void;
-  /** Schedule another attempt. */
+  /** Schedule another attempt (and release the lease). */
   markRetry(id: number, error: string, nextAttemptAt: string): void;
+  /** Give up on the message (and release the lease). */
   markFailed(id: number, error: string, at: string): void;
   listFailed(teamId: number, since: string): OutboxMessage[];
 }

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { text } from '../../core/i18n.js';
 import { RadarRuntimeError } from '../errors.js';
 import type { ChatPort, Destination, MessageRef, Platform } from '../../app/ports/chat.port.js';
-import type { OutboxMessage, OutboxRepo } from '../../app/ports/delivery.port.js';
+import type { OutboxLease, OutboxMessage, OutboxRepo } from '../../app/ports/delivery.port.js';
 import { decideRetry, type BackoffPolicy } from './backoff.js';
 import type { RateLimiter } from './rate-limiter.js';
 
@@ -13,6 +13,8 @@ export type AttemptOutcome = 'sent' | 'retry' | 'failed' | 'skipped';
 
 export interface DeliveryContext {
   outbox: OutboxRepo;
+  /** This worker's hold on the messages it claimed. */
+  lease: OutboxLease;
   ports: Partial<Record<Platform, ChatPort>>;
   clock: () => Date;
   logger: Pick<Logger, 'info' | 'warn' | 'error' | 'debug'>;
@@ -106,7 +108,13 @@ export async function deliverOne(ctx: DeliveryContext, m: OutboxMessage): Promis
   }
 
   const maybeSentBefore = m.inFlightSince !== null || ctx.uncertain.has(m.id);
-  ctx.outbox.markInFlight(m.id, iso(ctx.clock()));
+  // The lease is checked and renewed with the attempt: a worker that waited past its lease (a long
+  // rate-limit pause) and was overtaken by another must not send as well.
+  if (!ctx.outbox.markInFlight(m.id, iso(ctx.clock()), { owner: ctx.lease.owner, leaseMs: Math.max(ctx.lease.leaseMs, ctx.sendTimeoutMs * 2) })) {
+    ctx.limiter.cancel(permit);
+    ctx.logger.info({ key: m.key }, 'outbox: another worker took this message over; not sending it here');
+    return 'skipped';
+  }
   try {
     let result: MessageRef;
     if (m.op === 'update' && ref) {

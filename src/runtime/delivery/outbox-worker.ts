@@ -1,6 +1,7 @@
 // The outbox worker: delivers every due outbox message through the right ChatPort, rate-limited,
 // retried with backoff, at most one attempt at a time per conversation, exactly once per key.
-// One worker per database: two processes draining the same outbox is not supported.
+// Several workers (bot replicas on one PostgreSQL) may drain one outbox: each takes messages with a lease
+// (OutboxRepo.claimDue) under its own `owner` name, so a message is held by one worker at a time.
 import type { Logger } from 'pino';
 import type { ChatPort, Platform } from '../../app/ports/chat.port.js';
 import type { OutboxMessage, OutboxRepo } from '../../app/ports/delivery.port.js';
@@ -26,6 +27,13 @@ export interface OutboxWorkerOptions {
   sendTimeoutMs?: number;
   /** Messages read per query. Default 100. */
   batchSize?: number;
+  /**
+   * This worker's name on the messages it holds. Default 'local': one worker per database (SQLite), which
+   * takes its own held messages back at once after a restart. Replicas sharing a database need distinct names.
+   */
+  owner?: string;
+  /** How long a held message stays this worker's before another may take it over (its worker died). Default 120 s. */
+  leaseMs?: number;
   /** Conversations served in parallel (each conversation strictly in order). Default 16: keeps Feishu 50/s busy at ~300 ms a call. */
   concurrency?: number;
   /** Poll interval of start(). Default 1 s. */
@@ -74,8 +82,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   });
   const wakeAll = () => { for (const w of [...wakers]) w(); };
 
+  const lease = { owner: options.owner ?? 'local', leaseMs: options.leaseMs ?? 120_000 };
   const ctx: DeliveryContext = {
     outbox: options.outbox,
+    lease,
     ports: options.ports,
     clock,
     logger,
@@ -115,7 +125,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     let wakeLanes: Array<() => void> = [];
     const refill = () => {
       if (exhausted || queued >= concurrency * 2) return;
-      const batch = options.outbox.due(cutoff, batchSize, lastId);
+      const batch = options.outbox.claimDue({ owner: lease.owner, leaseMs: lease.leaseMs, dueBy: cutoff, now: clock().toISOString(), limit: batchSize, afterId: lastId });
       if (batch.length === 0) exhausted = true;
       for (const m of batch) {
         lastId = Math.max(lastId, m.id);

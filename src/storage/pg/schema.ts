@@ -221,6 +221,9 @@ export const outbox = pgTable('outbox', {
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: text('next_attempt_at').notNull(),
   inFlightSince: text('in_flight_since'),
+  /** The delivery worker holding the message (several bot replicas drain one outbox), until `leaseUntil`. */
+  leaseOwner: text('lease_owner'),
+  leaseUntil: text('lease_until'),
   lastError: text('last_error'),
   messageRef: text('message_ref'),
   createdAt: text('created_at').notNull(),

@@ -4,7 +4,8 @@ import { and, asc, desc, eq, gt, gte, lte, ne, or } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import type { CardSpec } from '../../ui/card.js';
 import type { Destination, MessageRef } from '../../app/ports/chat.port.js';
-import type { EnqueueInput, OutboxMessage, OutboxRepo } from '../../app/ports/delivery.port.js';
+import type { EnqueueInput, OutboxClaim, OutboxLease, OutboxMessage, OutboxRepo } from '../../app/ports/delivery.port.js';
+import { leaseEnd } from '../outbox-lease.js';
 import type { Db } from '../db.js';
 import { outbox } from '../schema.js';
 
@@ -30,12 +31,33 @@ const toMessage = (r: OutboxRow): OutboxMessage => ({
   sentAt: r.sentAt,
 });
 
+const NO_LEASE = { leaseOwner: null, leaseUntil: null };
+
+/** A row as SQLite's RETURNING gives it (snake_case column names). */
+interface RawOutboxRow {
+  id: number; team_id: number; key: string; platform: OutboxRow['platform']; op: OutboxRow['op']; destination: string; card: string;
+  update_of: string | null; thread_of: string | null; state: OutboxRow['state']; attempts: number; next_attempt_at: string;
+  in_flight_since: string | null; last_error: string | null; message_ref: string | null; created_at: string; sent_at: string | null;
+}
+
+const fromRaw = (r: RawOutboxRow): OutboxMessage => toMessage({
+  id: r.id, teamId: r.team_id, key: r.key, platform: r.platform, op: r.op, destination: r.destination, card: r.card,
+  updateOf: r.update_of, threadOf: r.thread_of, state: r.state, attempts: r.attempts, nextAttemptAt: r.next_attempt_at,
+  inFlightSince: r.in_flight_since, lastError: r.last_error, messageRef: r.message_ref, createdAt: r.created_at, sentAt: r.sent_at,
+} as OutboxRow);
+
 export class SqliteOutboxRepo implements OutboxRepo {
-  // Raw: attempts + 1 is a single atomic statement.
+  // Raw: attempts + 1 and the lease check are one atomic statement.
   private readonly inFlightStmt: Statement;
+  private readonly claimStmt: Statement;
 
   constructor(private readonly db: Db) {
-    this.inFlightStmt = db.sqlite.prepare('UPDATE outbox SET in_flight_since = ?, attempts = attempts + 1 WHERE id = ?');
+    this.inFlightStmt = db.sqlite.prepare(`UPDATE outbox SET in_flight_since = ?, attempts = attempts + 1, lease_until = ?
+      WHERE id = ? AND lease_owner = ? AND state = 'pending'`);
+    this.claimStmt = db.sqlite.prepare(`UPDATE outbox SET lease_owner = ?, lease_until = ?
+      WHERE id IN (SELECT id FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? AND id > ?
+        AND (lease_until IS NULL OR lease_until <= ? OR lease_owner = ?) ORDER BY id LIMIT ?)
+      RETURNING *`);
   }
 
   enqueue(input: EnqueueInput, at: string): boolean {
@@ -65,18 +87,22 @@ export class SqliteOutboxRepo implements OutboxRepo {
       .orderBy(asc(outbox.id)).limit(limit).all().map(toMessage);
   }
 
+  claimDue(claim: OutboxClaim): OutboxMessage[] {
+    const rows = this.claimStmt.all(claim.owner, leaseEnd(claim.now, claim.leaseMs), claim.dueBy, claim.afterId ?? 0, claim.now, claim.owner, claim.limit) as RawOutboxRow[];
+    return rows.map(fromRaw).sort((a, b) => a.id - b.id);
+  }
+
   byKey(key: string): OutboxMessage | null {
     const row = this.db.orm.select().from(outbox).where(eq(outbox.key, key)).get();
     return row ? toMessage(row) : null;
   }
 
-  /** Starts an attempt: counts it and records that its outcome is not yet known. */
-  markInFlight(id: number, at: string): void {
-    this.inFlightStmt.run(at, id);
+  markInFlight(id: number, at: string, lease: OutboxLease): boolean {
+    return this.inFlightStmt.run(at, leaseEnd(at, lease.leaseMs), id, lease.owner).changes > 0;
   }
 
   markSent(id: number, ref: MessageRef, at: string): void {
-    this.db.orm.update(outbox).set({ state: 'sent', messageRef: JSON.stringify(ref), sentAt: at, inFlightSince: null, lastError: null })
+    this.db.orm.update(outbox).set({ state: 'sent', messageRef: JSON.stringify(ref), sentAt: at, inFlightSince: null, lastError: null, ...NO_LEASE })
       .where(eq(outbox.id, id)).run();
   }
 
@@ -98,12 +124,12 @@ export class SqliteOutboxRepo implements OutboxRepo {
   }
 
   markRetry(id: number, error: string, nextAttemptAt: string): void {
-    this.db.orm.update(outbox).set({ state: 'pending', lastError: error, nextAttemptAt, inFlightSince: null })
+    this.db.orm.update(outbox).set({ state: 'pending', lastError: error, nextAttemptAt, inFlightSince: null, ...NO_LEASE })
       .where(eq(outbox.id, id)).run();
   }
 
   markFailed(id: number, error: string, at: string): void {
-    this.db.orm.update(outbox).set({ state: 'failed', lastError: error, failedAt: at, inFlightSince: null })
+    this.db.orm.update(outbox).set({ state: 'failed', lastError: error, failedAt: at, inFlightSince: null, ...NO_LEASE })
       .where(eq(outbox.id, id)).run();
   }
 

@@ -90,7 +90,9 @@ describe('outbox worker', () => {
     fanOut(outbox, clock, 2);
     // Member 1: a previous process marked it in flight, then died.
     const crashed = outbox.byKey('prompt:2026-W10:member:1:slack') as OutboxMessage;
-    outbox.markInFlight(crashed.id, clock.now().toISOString());
+    const at = clock.now().toISOString();
+    outbox.claimDue({ owner: 'local', leaseMs: 60_000, dueBy: at, now: at, limit: 1, afterId: crashed.id - 1 });
+    expect(outbox.markInFlight(crashed.id, at, { owner: 'local', leaseMs: 60_000 })).toBe(true);
 
     const r1 = await worker.drainOnce();
     expect(r1).toEqual({ sent: 1, retried: 1, failed: 0 });
