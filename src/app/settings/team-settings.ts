@@ -13,12 +13,23 @@ type TeamView = AppContext & { [ROOT]?: AppContext };
 const rootOf = (ctx: AppContext): AppContext => (ctx as TeamView)[ROOT] ?? ctx;
 
 /**
- * Resolved settings by team, per root context (resolving validates the whole config, so it is done once);
- * 'config' for a team with nothing stored, which reads the root's settings as they are now.
+ * Resolved settings by team, per root context (resolving validates the whole config, so it is done once
+ * per stored version); 'config' for a team with nothing stored, which reads the root's settings as they are
+ * now. Another process (a bot replica, the CLI) may change what is stored: an entry older than
+ * REVALIDATE_MS is checked against the stored text (one indexed read) before it is used again.
  */
-const resolved = new WeakMap<AppContext, Map<number, RadarSettings | 'config'>>();
+interface Resolved {
+  settings: RadarSettings | 'config';
+  /** The stored overrides as JSON text when it was resolved or set here: kept until they change. */
+  storedText: string;
+  checkedAt: number;
+}
 
-function cacheOf(root: AppContext): Map<number, RadarSettings | 'config'> {
+const REVALIDATE_MS = 1_000;
+
+const resolved = new WeakMap<AppContext, Map<number, Resolved>>();
+
+function cacheOf(root: AppContext): Map<number, Resolved> {
   let byTeam = resolved.get(root);
   if (!byTeam) resolved.set(root, (byTeam = new Map()));
   return byTeam;
@@ -41,8 +52,14 @@ export function teamSettings(ctx: AppContext, teamId: number): RadarSettings {
   if (!resolver) return root.settings;
   const byTeam = cacheOf(root);
   const hit = byTeam.get(teamId);
-  if (hit) return hit === 'config' ? root.settings : hit;
+  const now = Date.now();
+  if (hit && now - hit.checkedAt < REVALIDATE_MS) return hit.settings === 'config' ? root.settings : hit.settings;
   const stored = storedOverrides(root, teamId);
+  const storedText = JSON.stringify(stored);
+  if (hit && hit.storedText === storedText) {
+    hit.checkedAt = now;
+    return hit.settings === 'config' ? root.settings : hit.settings;
+  }
   let settings: RadarSettings | 'config' = 'config';
   if (Object.keys(stored).length > 0) {
     try {
@@ -51,7 +68,7 @@ export function teamSettings(ctx: AppContext, teamId: number): RadarSettings {
       root.logger.error({ teamId, err: err instanceof Error ? err.message : String(err) }, 'stored settings are invalid; using the config file');
     }
   }
-  byTeam.set(teamId, settings);
+  byTeam.set(teamId, { settings, storedText, checkedAt: now });
   return settings === 'config' ? root.settings : settings;
 }
 
@@ -62,7 +79,7 @@ export function setTeamSettings(ctx: AppContext, teamId: number, next: RadarSett
     root.settings = next;
     return;
   }
-  cacheOf(root).set(teamId, next);
+  cacheOf(root).set(teamId, { settings: next, storedText: JSON.stringify(storedOverrides(root, teamId)), checkedAt: Date.now() });
 }
 
 /**
