@@ -107,6 +107,17 @@ export function entryRunOf(rows: readonly WeekEntryRow[]): EntryRun {
   };
 }
 
+/** Rows ordered by week as one EntryRun per week, in week order. */
+export function entryRunsByWeek<R extends WeekEntryRow>(rows: readonly R[]): Map<WeekId, EntryRun> {
+  const byWeek = new Map<WeekId, R[]>();
+  for (const row of rows) {
+    let list = byWeek.get(row.week);
+    if (!list) byWeek.set(row.week, (list = []));
+    list.push(row);
+  }
+  return new Map([...byWeek].map(([week, list]) => [week, entryRunOf(list)]));
+}
+
 /**
  * Score every customer that has at least one entry in the history window ending at `args.week`.
  * Runs in time linear in the number of entries; no per-customer scans of the full list.

@@ -6,7 +6,7 @@ import type { WeekId } from '../../../core/weekly-report/week.js';
 import type { ReportStatus, ScoringRow, StoredEntry } from '../../../app/ports/repositories.port.js';
 import type { AsyncReportRepo } from '../../../app/ports/async.port.js';
 import type { PgDb } from '../db.js';
-import { entryRunOf, type EntryRun } from '../../../core/customer-risk/score-week.js';
+import { entryRunsByWeek, type EntryRun } from '../../../core/customer-risk/score-week.js';
 import { customParam, VALUE_COLUMNS, valueParams } from '../../repos/report.sqlite-repo.js';
 
 const SCORING_COLUMNS = VALUE_COLUMNS.filter((c) => c !== 'notes');
@@ -106,13 +106,7 @@ export class PgReportRepo implements AsyncReportRepo {
 
   /** The scoring rows by week, as runs (no packed cache on PostgreSQL yet: every week is read as rows). */
   async scoringWeeks(teamId: number, from: WeekId, to: WeekId, options: { custom?: boolean } = {}): Promise<Map<WeekId, EntryRun>> {
-    const byWeek = new Map<WeekId, ScoringRow[]>();
-    for (const row of await this.scoringRowsInRange(teamId, from, to, options)) {
-      let list = byWeek.get(row.week);
-      if (!list) byWeek.set(row.week, (list = []));
-      list.push(row);
-    }
-    return new Map([...byWeek].map(([week, rows]) => [week, entryRunOf(rows)]));
+    return entryRunsByWeek(await this.scoringRowsInRange(teamId, from, to, options));
   }
 
   async scoringRowsInRange(teamId: number, from: WeekId, to: WeekId, options: { custom?: boolean } = {}): Promise<ScoringRow[]> {
