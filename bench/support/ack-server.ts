@@ -48,7 +48,7 @@ function seed(bot: Awaited<ReturnType<typeof startBot>>, platform: 'slack' | 'fe
 async function ours(platform: 'slack' | 'feishu', apiUrl: string): Promise<{ port: number; path: string; clicks: AckClick[] }> {
   const s = ACK_SECRETS;
   const config: AppConfig = {
-    dbPath: join(mkdtempSync(join(tmpdir(), 'radar-ack-')), 'radar.sqlite'), logLevel: 'silent', configFile: null,
+    database: join(mkdtempSync(join(tmpdir(), 'radar-ack-')), 'radar.sqlite'), logLevel: 'silent', configFile: null,
     team: { name: 'Sales', timezone: 'Asia/Shanghai', locale: 'en' }, port: 0,
     slack: platform === 'slack'
       ? { botToken: s.slackToken, signingSecret: s.slackSigningSecret, apiUrl, managerChannel: 'CMGR', botUserId: 'UBOT', botId: 'BBOT', socketMode: false, requestTimeoutMs: 3000 }

@@ -1,4 +1,5 @@
-// Opens what a CLI command needs: config from env, the SQLite file (--db), the team, settings.
+// Opens what a CLI command needs: config from env, the database (--db: a SQLite file or a postgres:// URL),
+// the team, settings.
 import type { Team } from '../core/team.js';
 import type { WeekId } from '../core/weekly-report/week.js';
 import type { DigestModel } from '../core/digest/digest.types.js';
@@ -6,8 +7,7 @@ import { reachableOn, withUnreachable } from '../core/digest/build-digest.js';
 import { digestModel, prepareDigestWeek } from '../app/digest/digest.service.js';
 import { loadConfig, type AppConfig } from '../config/env.js';
 import { createSettingsResolver, loadRadarSettings } from '../config/radar-config.js';
-import { openDb, type Db } from '../storage/db.js';
-import { createRepositories } from '../storage/repositories.js';
+import { openStorage, type Storage } from '../storage/open-storage.js';
 import { createLogger } from '../runtime/logging/logger.js';
 import type { AppContext } from '../app/context.js';
 import { configuredTeam } from '../app/team/team.service.js';
@@ -19,7 +19,8 @@ import { stringOpt, type CommandInput } from './commands/command.js';
 export interface CliRoot {
   ctx: AppContext;
   config: AppConfig;
-  db: Db;
+  /** The database RADAR_DB / --db names: SQLite or PostgreSQL. */
+  storage: Storage;
   close(): void;
 }
 
@@ -41,12 +42,12 @@ export function openCliRoot(target: CliTarget, env: NodeJS.ProcessEnv = process.
   const config = loadConfig(env, target.db);
   const settings = loadRadarSettings(config.configFile);
   const logger = createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, name: 'radar' });
-  const db = openDb(config.dbPath);
-  const repos = createRepositories(db);
+  const storage = openStorage(config.database);
+  const { repos } = storage;
   // The configured team (RADAR_TEAM_NAME) exists from the first command on, as it does for the bot.
   configuredTeam(repos, config.team);
   const ctx: AppContext = { repos, settings, settingsResolver: createSettingsResolver(config.configFile), clock: () => new Date(), logger };
-  return { ctx, config, db, close: () => db.close() };
+  return { ctx, config, storage, close: () => storage.close() };
 }
 
 const teamNames = (teams: readonly Team[]): string => teams.map((t) => t.name).join(', ');

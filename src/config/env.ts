@@ -12,7 +12,8 @@ import { FEISHU_DELIVERY } from '../../adapters/feishu/limits.js';
 import type { RateLimits } from '../runtime/delivery/rate-limiter.js';
 
 export interface AppConfig {
-  dbPath: string;
+  /** RADAR_DB: a SQLite file path (the default ./data/radar.sqlite) or a postgres:// URL. */
+  database: string;
   logLevel: string;
   /** Optional JSON file with template labels, scoring weights, thresholds and routing. */
   configFile: string | null;
@@ -142,15 +143,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dbOverride?: st
     problems.push(err.message);
   }
 
-  const dbPath = dbOverride ?? e.RADAR_DB ?? './data/radar.sqlite';
-  // The PostgreSQL schema, migrations and repositories exist (src/storage/pg), but the app's ports are
-  // still synchronous: say so rather than open a SQLite file named "postgres:…".
-  if (/^postgres(ql)?:/i.test(dbPath)) {
-    problems.push('RADAR_DB: PostgreSQL is not supported by the bot and CLI yet (the app still runs on SQLite only); give a SQLite file path such as ./data/radar.sqlite');
+  const database = dbOverride ?? e.RADAR_DB ?? './data/radar.sqlite';
+  // The storage bridge (src/storage/pg/bridge) runs the PostgreSQL repositories that exist; the app also
+  // needs tasks, the outbox, job runs, the inbound log and import staging there: say so rather than open a
+  // SQLite file named "postgres:…".
+  if (/^postgres(ql)?:/i.test(database)) {
+    problems.push('RADAR_DB: PostgreSQL is not supported by the bot and CLI yet (tasks, the outbox, job runs and imports still run on SQLite only); give a SQLite file path such as ./data/radar.sqlite');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return {
-    dbPath,
+    database,
     logLevel: e.LOG_LEVEL,
     configFile: e.RADAR_CONFIG ?? null,
     team: { name: e.RADAR_TEAM_NAME, timezone: e.RADAR_TIMEZONE, locale: e.RADAR_LOCALE },

@@ -12,9 +12,11 @@ import { createRouter } from '../app/router.js';
 import { configuredTeam } from '../app/team/team.service.js';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.js';
 import { teamSchedule } from '../app/schedule/schedule.service.js';
-import { startScheduler, type Scheduler } from './scheduler/scheduler.js';
-import { openDb, type Db } from '../storage/db.js';
-import { createRepositories } from '../storage/repositories.js';
+import { startScheduler } from './scheduler/scheduler.js';
+import { startLeaderScheduler, type LeaderScheduler } from './scheduler/leader-scheduler.js';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { openStorage, type Storage } from '../storage/open-storage.js';
 import { startHttpServer, type RunningServer } from './server/http-server.js';
 import { createDashboard } from '../web/index.js';
 import { createDashboardCharts } from '../web/charts.js';
@@ -37,14 +39,17 @@ export interface BotOptions {
   /** Tests: run without the cron scheduler (steps are driven by hand). */
   scheduler?: boolean;
   worker?: Partial<OutboxWorkerOptions>;
+  /** Replicas on PostgreSQL: how often a follower tries for the scheduler lock. Default 3000 ms. */
+  leaderRetryMs?: number;
 }
 
 export interface RunningBot {
   app: RadarApp;
-  db: Db;
+  storage: Storage;
   adapters: PlatformAdapter[];
   worker: OutboxWorker;
-  scheduler: Scheduler | null;
+  /** The scheduler, run by this process while it leads (always on SQLite); null when disabled. */
+  scheduler: LeaderScheduler | null;
   server: RunningServer | null;
   stop(): Promise<void>;
 }
@@ -62,8 +67,8 @@ function cycleStartedAt(repos: Repositories, teamId: number, now: Date): Date {
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, settings, logger } = options;
   const clock = options.clock ?? (() => new Date());
-  const db = openDb(config.dbPath);
-  const repos = createRepositories(db);
+  const storage = openStorage(config.database);
+  const { repos } = storage;
   const team = configuredTeam(repos, config.team);
 
   // Adapters need the router and the router needs the adapters' ports: bind late.
@@ -84,8 +89,11 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
 
   const ports: Partial<Record<Platform, ChatPort>> = Object.fromEntries(bindings.map((b) => [b.platform, b.chat]));
   let app: RadarApp;
+  // Replicas on one PostgreSQL drain one outbox: each holds its messages under its own name.
+  const owner = storage.dialect === 'postgres' ? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}` : 'local';
   const worker = createOutboxWorker({
     outbox: repos.outbox,
+    owner,
     ports,
     clock,
     logger,
@@ -111,7 +119,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     syncUsers(app, t.id).catch((err: unknown) => logger.warn({ teamId: t.id, err: (err as Error).message }, 'initial user sync failed'));
   }
 
-  const scheduler = options.scheduler === false ? null : startScheduler({
+  const runScheduler = () => startScheduler({
     teams: () => repos.teams.listTeams().map((t) => t.id),
     settingsFor: (teamId) => teamSchedule(forTeam(app.ctx, teamId), repos.teams.getTeam(teamId) ?? team),
     runStep: async (teamId, week, step, due) => {
@@ -125,16 +133,19 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     clock,
     logger,
   });
+  const scheduler = options.scheduler === false ? null : startLeaderScheduler({
+    postgresUrl: storage.url, start: runScheduler, logger, retryMs: options.leaderRetryMs,
+  });
 
   logger.info({ platforms: bindings.map((b) => b.platform), team: team.name, http: server?.port ?? null }, 'sales-radar is running');
   return {
-    app, db, adapters, worker, scheduler, server,
+    app, storage, adapters, worker, scheduler, server,
     async stop() {
       await scheduler?.stop();
       for (const adapter of adapters) await adapter.stop().catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'adapter stop failed'));
       await server?.close();
       await worker.stop();
-      db.close();
+      storage.close();
     },
   };
 }

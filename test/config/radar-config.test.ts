@@ -52,9 +52,10 @@ describe('the config file', () => {
 describe('the environment', () => {
   it('refuses a PostgreSQL RADAR_DB by name, since the app runs on SQLite only for now', () => {
     expect(problemsOf(() => loadConfig({ RADAR_DB: 'postgres://radar:secret@db:5432/radar' }))).toEqual([
-      'RADAR_DB: PostgreSQL is not supported by the bot and CLI yet (the app still runs on SQLite only); give a SQLite file path such as ./data/radar.sqlite',
+      'RADAR_DB: PostgreSQL is not supported by the bot and CLI yet (tasks, the outbox, job runs and imports still run on SQLite only); give a SQLite file path such as ./data/radar.sqlite',
     ]);
-    expect(loadConfig({ RADAR_DB: './data/x.sqlite' }).dbPath).toBe('./data/x.sqlite');
+    expect(loadConfig({ RADAR_DB: './data/x.sqlite' }).database).toBe('./data/x.sqlite');
+    expect(loadConfig({}).database).toBe('./data/radar.sqlite');
   });
 
   it('needs nothing for the command line and says what a half-configured platform lacks', () => {

@@ -87,7 +87,7 @@ describe('custom report fields on Slack, full stack', () => {
     const entries = bot.app.ctx.repos.reports.entriesForWeek(seed.teamId, seed.weeks.current);
     expect(entries).toHaveLength(1);
     expect(entries[0]!.custom).toEqual({ payMethod: 'cash', contractEnd: '2027-03-31', discount: 0.15 });
-    const row = bot.db.sqlite.prepare('SELECT custom FROM entries WHERE week = ? AND customer_id = ?').get(seed.weeks.current, seed.customers.huaxing.id) as { custom: string };
+    const row = bot.storage.sqlite!.sqlite.prepare('SELECT custom FROM entries WHERE week = ? AND customer_id = ?').get(seed.weeks.current, seed.customers.huaxing.id) as { custom: string };
     expect(JSON.parse(row.custom)).toEqual({ contractEnd: '2027-03-31', discount: 0.15, payMethod: 'cash' });
   });
 });

@@ -158,7 +158,7 @@ describe('Feishu bot, end to end (HTTP mode, real SDK, real SQLite, fake Open AP
     expect(res.json.toast).toEqual({ type: 'success', content: `已提交 ${WEEK} 周报，谢谢！` });
     expect(titleOf(res.json.card.data)).toBe(`周报 ${WEEK} — 1/2 个客户已填（已提交）`);
     expect(findButton(res.json.card.data, 'report.submit')).toBeUndefined();
-    const report = e.bot.db.sqlite.prepare('select submitted_at, late from reports where week = ? and rep_id = ?').get(WEEK, e.seeded.memberIds.rep1);
+    const report = e.bot.storage.sqlite!.sqlite.prepare('select submitted_at, late from reports where week = ? and rep_id = ?').get(WEEK, e.seeded.memberIds.rep1);
     expect(report).toEqual({ submitted_at: e.now().toISOString(), late: 0 });
     await e.settle();
     expect(titleOf(e.fake.messages.find((m) => m.message_id === prompt.message_id)!.card)).toContain('（已提交）');
@@ -217,7 +217,7 @@ describe('Feishu bot, end to end (HTTP mode, real SDK, real SQLite, fake Open AP
     expect(cardText(card)).toContain('已认领');
 
     expect(overdueTask()).toMatchObject({ id: task.id, state: 'claimed', assigneeId: e.seeded.memberIds.manager });
-    const events = e.bot.db.sqlite.prepare('select kind, actor_id from task_events where task_id = ? order by id').all(task.id);
+    const events = e.bot.storage.sqlite!.sqlite.prepare('select kind, actor_id from task_events where task_id = ? order by id').all(task.id);
     expect(events.at(-1)).toEqual({ kind: 'claimed', actor_id: e.seeded.memberIds.manager });
 
     // Everyone else in the group sees it too: the posted digest is patched through the outbox.

@@ -273,9 +273,9 @@ describe('sales-radar on Slack, full stack', () => {
     await drain();
     const callsBefore = fake.calls.length;
     const rows = () => ({
-      inbound: (bot.db.sqlite.prepare('select count(*) as n from inbound_events').get() as { n: number }).n,
-      outbox: (bot.db.sqlite.prepare('select count(*) as n from outbox').get() as { n: number }).n,
-      taskEvents: (bot.db.sqlite.prepare('select count(*) as n from task_events').get() as { n: number }).n,
+      inbound: (bot.storage.sqlite!.sqlite.prepare('select count(*) as n from inbound_events').get() as { n: number }).n,
+      outbox: (bot.storage.sqlite!.sqlite.prepare('select count(*) as n from outbox').get() as { n: number }).n,
+      taskEvents: (bot.storage.sqlite!.sqlite.prepare('select count(*) as n from task_events').get() as { n: number }).n,
     });
     const before = rows();
 

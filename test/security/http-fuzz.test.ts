@@ -21,7 +21,7 @@ const clock = () => h.clock();
 const nowSec = () => Math.floor(clock().getTime() / 1000);
 
 const TEAM_TABLES = ['members', 'customers', 'entries', 'reports', 'tasks', 'task_events', 'settings'];
-const counts = () => Object.fromEntries(TEAM_TABLES.map((t) => [t, (bot.db.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
+const counts = () => Object.fromEntries(TEAM_TABLES.map((t) => [t, (bot.storage.sqlite!.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n]));
 
 // The bot with both platforms in HTTP mode on one port, seeded with the e2e team.
 beforeAll(async () => {

@@ -26,7 +26,7 @@ export const exportCommand: Command = {
     try {
       // The CSV carries a BOM on stdout too (Excel needs it to read Chinese), unless --no-bom.
       result = await exportWeek(cli.ctx.repos, cli.team.id, week, format, out ?? process.stdout, {
-        template: cli.ctx.settings.template, tagLabels: teamTagLabels(cli.ctx.settings), locale: lang, bom: input.values['no-bom'] !== true, protect: [cli.db.path],
+        template: cli.ctx.settings.template, tagLabels: teamTagLabels(cli.ctx.settings), locale: lang, bom: input.values['no-bom'] !== true, protect: cli.storage.sqlite ? [cli.storage.sqlite.path] : [],
       });
     } catch (err) {
       if (err instanceof OutputRefusedError) throw new CliError(err.message, 1);

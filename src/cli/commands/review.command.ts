@@ -42,7 +42,7 @@ export const reviewCommand: Command = {
       const month = raw ?? monthOfWeek(addWeeks(weekOfInstant(ctx.clock(), team.timezone), -4));
       const review = monthlyReview(ctx, team.id, month);
       if (out) {
-        if (resolve(out) === resolve(config.dbPath)) throw new CliError('--out: that is the database file');
+        if (resolve(out) === resolve(config.database)) throw new CliError('--out: that is the database file');
         await mkdir(dirname(out), { recursive: true });
         // Written next to the target and renamed: a failed write leaves no half file behind.
         const tmp = `${out}.${process.pid}.tmp`;

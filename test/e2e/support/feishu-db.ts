@@ -11,7 +11,7 @@ export interface DbSnapshot {
 }
 
 export function snapshot(bot: RunningBot): DbSnapshot {
-  const db = bot.db.sqlite;
+  const db = bot.storage.sqlite!.sqlite;
   const count = (table: string) => (db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
   return {
     entries: count('entries'),
@@ -24,6 +24,6 @@ export function snapshot(bot: RunningBot): DbSnapshot {
 
 /** The stored entry of one (week, rep, customer), as the row is in the table. */
 export function entryRow(bot: RunningBot, week: string, repId: number, customerId: number): Record<string, unknown> | undefined {
-  return bot.db.sqlite.prepare('select * from entries where week = ? and rep_id = ? and customer_id = ?').get(week, repId, customerId) as
+  return bot.storage.sqlite!.sqlite.prepare('select * from entries where week = ? and rep_id = ? and customer_id = ?').get(week, repId, customerId) as
     Record<string, unknown> | undefined;
 }

@@ -123,7 +123,7 @@ export async function startFeishuE2E(options: { settings?: RadarSettings } = {})
   const fake = await startFakeFeishuApi();
   const dir = mkdtempSync(join(tmpdir(), 'radar-feishu-e2e-'));
   const config: AppConfig = {
-    dbPath: join(dir, 'radar.sqlite'),
+    database: join(dir, 'radar.sqlite'),
     logLevel: 'trace',
     configFile: null,
     team: { name: 'Sales', timezone: 'Asia/Shanghai', locale: 'zh' },

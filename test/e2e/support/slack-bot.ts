@@ -74,7 +74,7 @@ export async function startSlackBot(options: SlackBotOptions = {}): Promise<Slac
   });
   const feishuFake = options.withFeishu ? await startFakeFeishuApi() : null;
   const config: AppConfig = {
-    dbPath: join(dir, 'radar.sqlite'), logLevel: options.logLevel ?? 'info', configFile: null,
+    database: join(dir, 'radar.sqlite'), logLevel: options.logLevel ?? 'info', configFile: null,
     team: { name: 'Sales', timezone: 'Asia/Shanghai', locale: 'en' }, port: 0,
     slack: {
       botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.url, managerChannel: MANAGERS,
