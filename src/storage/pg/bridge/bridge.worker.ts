@@ -5,6 +5,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { openPgDb, type PgDb } from '../db.js';
 import { createPgRepositories, type PgRepositories } from '../repositories.js';
+import { StorageError } from '../../errors.js';
 import { encodeError, type BridgeReply, type BridgeRequest } from './bridge-protocol.js';
 
 interface BridgeWorkerData {
@@ -46,13 +47,18 @@ port.on('message', (request: BridgeRequest) => {
   w?.();
 });
 
-class Rollback extends Error {}
+/** Thrown inside `db.transaction` to roll it back when the app thread asks for it. */
+class RollbackRequested extends StorageError {
+  constructor() { super('bridge_rollback', 'the app thread rolled the transaction back'); }
+}
+
+const notOpen = () => new StorageError('bridge_not_open', 'the storage bridge is not open');
 
 async function call(request: Extract<BridgeRequest, { kind: 'call' }>): Promise<unknown> {
-  if (!repos) throw new Error('the bridge is not open');
+  if (!repos) throw notOpen();
   const target = (repos as unknown as Record<string, object | undefined>)[request.target];
   const method = target ? (target as Record<string, unknown>)[request.method] : undefined;
-  if (typeof method !== 'function') throw new Error(`no storage method ${request.target}.${request.method}`);
+  if (typeof method !== 'function') throw new StorageError('bridge_no_method', `no storage method ${request.target}.${request.method}`);
   return (method as (...args: unknown[]) => unknown).apply(target, request.args);
 }
 
@@ -62,7 +68,7 @@ async function transactionLoop(): Promise<void> {
   for (;;) {
     const request = await next();
     if (request.kind === 'commit') return;
-    if (request.kind === 'rollback') throw new Rollback();
+    if (request.kind === 'rollback') throw new RollbackRequested();
     await serve(request);
   }
 }
@@ -77,7 +83,7 @@ async function serve(request: BridgeRequest): Promise<void> {
       case 'call':
         return ok(await call(request));
       case 'savepoint': {
-        if (!db) throw new Error('the bridge is not open');
+        if (!db) throw notOpen();
         const sql = request.op === 'set' ? 'SAVEPOINT' : request.op === 'release' ? 'RELEASE SAVEPOINT' : 'ROLLBACK TO SAVEPOINT';
         await db.execute(`${sql} ${request.name}`);
         return ok();
@@ -86,7 +92,7 @@ async function serve(request: BridgeRequest): Promise<void> {
         return await begin();
       case 'commit':
       case 'rollback':
-        throw new Error(`${request.kind} without a transaction`);
+        throw new StorageError('bridge_no_transaction', `${request.kind} without a transaction`);
       case 'close':
         await db?.close();
         db = null;
@@ -99,14 +105,14 @@ async function serve(request: BridgeRequest): Promise<void> {
 }
 
 async function begin(): Promise<void> {
-  if (!db) throw new Error('the bridge is not open');
+  if (!db) throw notOpen();
   let begun = false;
   try {
     await db.transaction(() => { begun = true; return transactionLoop(); });
     ok();
   } catch (err) {
     // BEGIN itself failed (no connection): the app thread still waits for the begin's reply.
-    if (!begun || !(err instanceof Rollback)) return fail(err);
+    if (!begun || !(err instanceof RollbackRequested)) return fail(err);
     ok();
   }
 }
