@@ -13,26 +13,40 @@ export interface InboundLogOptions {
   pruneEveryMs?: number;
 }
 
-export class SqliteInboundLog implements InboundLog {
-  private readonly insertStmt: Statement;
-  private readonly pruneStmt: Statement;
+/** When to forget old keys: at most every `pruneEveryMs`, those older than `retainMs` (shared with PostgreSQL's log). */
+export class PruneSchedule {
   private readonly retainMs: number;
   private readonly pruneEveryMs: number;
   private lastPrune = Number.NEGATIVE_INFINITY;
 
-  constructor(db: Db, options: InboundLogOptions = {}) {
+  constructor(options: InboundLogOptions = {}) {
     this.retainMs = options.retainMs ?? 7 * DAY_MS;
     this.pruneEveryMs = options.pruneEveryMs ?? 3_600_000;
+  }
+
+  /** At a key recorded at `at`: the cutoff (ISO) to prune before, or null when it is not time yet. */
+  cutoff(at: string): string | null {
+    const now = Date.parse(at);
+    if (!Number.isFinite(now) || now - this.lastPrune < this.pruneEveryMs) return null;
+    this.lastPrune = now;
+    return new Date(now - this.retainMs).toISOString();
+  }
+}
+
+export class SqliteInboundLog implements InboundLog {
+  private readonly insertStmt: Statement;
+  private readonly pruneStmt: Statement;
+  private readonly schedule: PruneSchedule;
+
+  constructor(db: Db, options: InboundLogOptions = {}) {
+    this.schedule = new PruneSchedule(options);
     this.insertStmt = db.sqlite.prepare('INSERT INTO inbound_events (key, at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING');
     this.pruneStmt = db.sqlite.prepare('DELETE FROM inbound_events WHERE at < ?');
   }
 
   firstSeen(key: string, at: string): boolean {
-    const now = Date.parse(at);
-    if (Number.isFinite(now) && now - this.lastPrune >= this.pruneEveryMs) {
-      this.lastPrune = now;
-      this.prune(new Date(now - this.retainMs).toISOString());
-    }
+    const cutoff = this.schedule.cutoff(at);
+    if (cutoff !== null) this.prune(cutoff);
     return this.insertStmt.run(key, at).changes > 0;
   }
 

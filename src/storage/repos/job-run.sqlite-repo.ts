@@ -11,6 +11,12 @@ export interface JobRunOptions {
   staleAfterMs?: number;
 }
 
+/** Default of JobRunOptions.staleAfterMs. */
+export const DEFAULT_STALE_AFTER_MS = 15 * 60_000;
+
+/** Claims started before this (ISO) are presumed dead. */
+export const staleCutoff = (at: string, staleAfterMs: number): string => new Date(Date.parse(at) - staleAfterMs).toISOString();
+
 export class SqliteJobRunRepo implements JobRunRepo {
   private readonly claimStmt: Statement;
   private readonly finishStmt: Statement;
@@ -18,7 +24,7 @@ export class SqliteJobRunRepo implements JobRunRepo {
   private readonly staleAfterMs: number;
 
   constructor(db: Db, options: JobRunOptions = {}) {
-    this.staleAfterMs = options.staleAfterMs ?? 15 * 60_000;
+    this.staleAfterMs = options.staleAfterMs ?? DEFAULT_STALE_AFTER_MS;
     // Insert the claim, or take over an unfinished claim older than the stale cutoff: one statement,
     // so two processes racing for the same step cannot both win.
     this.claimStmt = db.sqlite.prepare(
@@ -31,8 +37,7 @@ export class SqliteJobRunRepo implements JobRunRepo {
   }
 
   claim(teamId: number, week: string, step: string, at: string): boolean {
-    const cutoff = new Date(Date.parse(at) - this.staleAfterMs).toISOString();
-    return this.claimStmt.run(teamId, week, step, at, cutoff).changes > 0;
+    return this.claimStmt.run(teamId, week, step, at, staleCutoff(at, this.staleAfterMs)).changes > 0;
   }
 
   finish(teamId: number, week: string, step: string, at: string): void {

@@ -11,7 +11,8 @@ import { outbox } from '../schema.js';
 
 type OutboxRow = typeof outbox.$inferSelect;
 
-const toMessage = (r: OutboxRow): OutboxMessage => ({
+/** A stored outbox row as the port's message (shared with the PostgreSQL repository). */
+export const toMessage = (r: OutboxRow): OutboxMessage => ({
   id: r.id,
   teamId: r.teamId,
   key: r.key,
@@ -31,20 +32,28 @@ const toMessage = (r: OutboxRow): OutboxMessage => ({
   sentAt: r.sentAt,
 });
 
-const NO_LEASE = { leaseOwner: null, leaseUntil: null };
+/** Clears the lease (a message sent, rescheduled or given up is held by nobody). */
+export const NO_LEASE = { leaseOwner: null, leaseUntil: null };
 
-/** A row as SQLite's RETURNING gives it (snake_case column names). */
-interface RawOutboxRow {
+/** A row as raw SQL's RETURNING * gives it (snake_case column names; the same on PostgreSQL). */
+export interface RawOutboxRow {
   id: number; team_id: number; key: string; platform: OutboxRow['platform']; op: OutboxRow['op']; destination: string; card: string;
   update_of: string | null; thread_of: string | null; state: OutboxRow['state']; attempts: number; next_attempt_at: string;
   in_flight_since: string | null; last_error: string | null; message_ref: string | null; created_at: string; sent_at: string | null;
 }
 
-const fromRaw = (r: RawOutboxRow): OutboxMessage => toMessage({
+export const fromRaw = (r: RawOutboxRow): OutboxMessage => toMessage({
   id: r.id, teamId: r.team_id, key: r.key, platform: r.platform, op: r.op, destination: r.destination, card: r.card,
   updateOf: r.update_of, threadOf: r.thread_of, state: r.state, attempts: r.attempts, nextAttemptAt: r.next_attempt_at,
   inFlightSince: r.in_flight_since, lastError: r.last_error, messageRef: r.message_ref, createdAt: r.created_at, sentAt: r.sent_at,
 } as OutboxRow);
+
+/** A message queued at `at` as a row to store (its card already serialised). */
+export const toNewOutboxRow = (input: EnqueueInput, card: string, at: string) => ({
+  teamId: input.teamId, key: input.key, platform: input.platform, op: input.op,
+  destination: JSON.stringify(input.destination), card, updateOf: input.updateOf ?? null, threadOf: input.threadOf ?? null,
+  state: 'pending' as const, attempts: 0, nextAttemptAt: at, createdAt: at,
+});
 
 export class SqliteOutboxRepo implements OutboxRepo {
   // Raw: attempts + 1 and the lease check are one atomic statement.
@@ -63,11 +72,7 @@ export class SqliteOutboxRepo implements OutboxRepo {
   enqueue(input: EnqueueInput, at: string): boolean {
     const { orm } = this.db;
     const card = JSON.stringify(input.card);
-    const inserted = orm.insert(outbox).values({
-      teamId: input.teamId, key: input.key, platform: input.platform, op: input.op,
-      destination: JSON.stringify(input.destination), card, updateOf: input.updateOf ?? null, threadOf: input.threadOf ?? null,
-      state: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at,
-    }).onConflictDoNothing({ target: outbox.key }).run();
+    const inserted = orm.insert(outbox).values(toNewOutboxRow(input, card, at)).onConflictDoNothing({ target: outbox.key }).run();
     if (inserted.changes > 0) return true;
     if (input.op !== 'update') return false;
     // A newer card for a still-pending update replaces the older one (the latest state wins).

@@ -6,11 +6,13 @@ import type { Grade, TagId } from '../../core/customer-risk/types.js';
 import type { Role } from '../../core/team.js';
 import type { TaskRepo } from '../../app/ports/repositories.port.js';
 import type { Db } from '../db.js';
+import { isUniqueViolation, taskAlreadyActive } from '../errors.js';
 import { taskEvents, tasks } from '../schema.js';
 
 type TaskRow = typeof tasks.$inferSelect;
 
-const toTask = (r: TaskRow): FollowUpTask => ({
+/** A stored task row as the port's task (shared with the PostgreSQL repository: the columns are the same). */
+export const toTask = (r: TaskRow): FollowUpTask => ({
   id: r.id,
   teamId: r.teamId,
   customerId: r.customerId,
@@ -32,7 +34,8 @@ const toTask = (r: TaskRow): FollowUpTask => ({
   dismissedUntil: r.dismissedUntil,
 });
 
-const toRow = (t: Omit<FollowUpTask, 'id'>) => ({
+/** The port's task as a row to store. */
+export const toTaskRow = (t: Omit<FollowUpTask, 'id'>) => ({
   teamId: t.teamId, customerId: t.customerId, tag: t.tag, role: t.role, assigneeId: t.assigneeId,
   ownerRole: t.ownerRole, grade: t.grade, state: t.state, createdWeek: t.createdWeek, dueDate: t.dueDate,
   snoozedUntil: t.snoozedUntil, closedAt: t.closedAt, closeNote: t.closeNote, indexAtClose: t.indexAtClose,
@@ -42,9 +45,15 @@ const toRow = (t: Omit<FollowUpTask, 'id'>) => ({
 type EventRow = typeof taskEvents.$inferSelect;
 
 // Progress fields only on progress events, so other events keep their plain shape.
-const toEvent = (r: EventRow): TaskEvent => (r.kind === 'progress'
+export const toEvent = (r: EventRow): TaskEvent => (r.kind === 'progress'
   ? { taskId: r.taskId, kind: 'progress', actorId: r.actorId, at: r.at, note: r.note, status: r.status, blocker: r.blocker, week: r.week }
   : { taskId: r.taskId, kind: r.kind as TaskEventKind, actorId: r.actorId, at: r.at, note: r.note });
+
+/** The port's event as a row to store. */
+export const toEventRow = (event: TaskEvent) => ({
+  taskId: event.taskId, kind: event.kind, actorId: event.actorId, at: event.at, note: event.note,
+  status: event.status ?? null, blocker: event.blocker ?? null, week: event.week ?? null,
+});
 
 export class SqliteTaskRepo implements TaskRepo {
   // Prepared once: building and preparing the SQL again on every click costs more than running it.
@@ -84,19 +93,19 @@ export class SqliteTaskRepo implements TaskRepo {
 
   /** Throws when the customer already has an active task with this tag (one per (customer, tag)). */
   insertTask(task: Omit<FollowUpTask, 'id'>): FollowUpTask {
-    const row = this.db.orm.insert(tasks).values(toRow(task)).returning().get();
-    return toTask(row);
+    try {
+      return toTask(this.db.orm.insert(tasks).values(toTaskRow(task)).returning().get());
+    } catch (err) {
+      throw isUniqueViolation(err) ? taskAlreadyActive(task.customerId, task.tag, err) : err;
+    }
   }
 
   updateTask(task: FollowUpTask): void {
-    this.db.orm.update(tasks).set(toRow(task)).where(eq(tasks.id, task.id)).run();
+    this.db.orm.update(tasks).set(toTaskRow(task)).where(eq(tasks.id, task.id)).run();
   }
 
   addEvent(event: TaskEvent): void {
-    this.db.orm.insert(taskEvents).values({
-      taskId: event.taskId, kind: event.kind, actorId: event.actorId, at: event.at, note: event.note,
-      status: event.status ?? null, blocker: event.blocker ?? null, week: event.week ?? null,
-    }).run();
+    this.db.orm.insert(taskEvents).values(toEventRow(event)).run();
   }
 
   events(taskId: number): TaskEvent[] {

@@ -2,10 +2,15 @@
 // real server through the storage thread; transactions commit, roll back and nest (savepoints) as on
 // SQLite; a storage error keeps its code and user message across the threads; the scorer's EntryRuns
 // come out as SQLite's do.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { importRecords } from '../../../src/app/import/import-records.service.js';
 import { openStorage, type Storage } from '../../../src/storage/open-storage.js';
 import { createRepositories } from '../../../src/storage/repositories.js';
 import { openDb } from '../../../src/storage/db.js';
+import { openPgDb } from '../../../src/storage/pg/db.js';
 import type { Repositories } from '../../../src/app/ports/repositories.port.js';
 import type { EntryRun } from '../../../src/core/customer-risk/score-week.js';
 import { describePg } from '../../support/postgres.js';
@@ -100,8 +105,35 @@ describePg('storage bridge', (pg) => {
       .toThrow(/SQLSTATE 23503/); // foreign key: no such team
   });
 
-  it('says plainly that imports do not run on PostgreSQL yet', () => {
-    expect(() => storage.repos.importStaging()).toThrow(/importing into PostgreSQL is not available yet/);
+  it('imports a file through the staging tables on the storage thread, with the same result as SQLite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'radar-bridge-import-'));
+    try {
+      const csv = ['week,rep,customer,contacts,revenue,overdueDays,stage'];
+      for (let c = 0; c < 300; c++) for (const w of ['2026-W40', '2026-W41']) csv.push(`${w},rep${c % 7}@x.co,客户 ${c},${c % 4},${c * 10},${c % 50},live`);
+      csv.push('2026-W41,rep0@x.co,客户 0,9,1,0,live'); // a later duplicate wins
+      const file = join(dir, 'history.csv');
+      writeFileSync(file, `${csv.join('\n')}\n`);
+      const run = (repos: Repositories) => {
+        const team = repos.teams.ensureTeam({ name: 'Imported', timezone: 'Asia/Shanghai', locale: 'zh' });
+        const result = importRecords(repos, file, { teamId: team.id, now: AT, swapBatch: 250 });
+        const customer = repos.customers.customerByName(team.id, '客户 0')!;
+        const latest = repos.reports.entriesForWeek(team.id, '2026-W41').find((e) => e.customerId === customer.id);
+        return { entries: result.entries.inserted, customers: repos.customers.listCustomers(team.id).length, latest: latest?.values.contacts,
+          submitted: repos.reports.reportStatuses(team.id, '2026-W41').filter((x) => x.submittedAt === AT).length };
+      };
+      const onPg = run(storage.repos);
+      const sqlite = openDb(':memory:');
+      const onSqlite = run(createRepositories(sqlite));
+      sqlite.close();
+      expect(onPg).toEqual({ entries: 600, customers: 300, latest: 9, submitted: 7 });
+      expect(onPg).toEqual(onSqlite);
+      // The staging tables are gone with the import.
+      const direct = await openPgDb(pg.url);
+      expect(await direct.query("SELECT tablename FROM pg_tables WHERE tablename LIKE 'radar_import_%'")).toEqual([]);
+      await direct.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

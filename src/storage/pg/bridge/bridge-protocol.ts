@@ -10,6 +10,8 @@ export type BridgeRequest =
   | { kind: 'open'; url: string; pool: number }
   /** A repository method: `target` names a repository of PgRepositories. */
   | { kind: 'call'; target: string; method: string; args: unknown[] }
+  /** Create an import staging area; the reply is its target name for 'call's (`staging:<n>`). */
+  | { kind: 'open-staging' }
   | { kind: 'begin' }
   | { kind: 'commit' }
   | { kind: 'rollback' }

@@ -5,6 +5,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import { openPgDb, type PgDb } from '../db.js';
 import { createPgRepositories, type PgRepositories } from '../repositories.js';
+import type { AsyncImportStaging } from '../../../app/ports/async.port.js';
 import { StorageError } from '../../errors.js';
 import { encodeError, type BridgeReply, type BridgeRequest } from './bridge-protocol.js';
 
@@ -30,6 +31,9 @@ const fail = (err: unknown) => reply({ ok: false, error: encodeError(err) });
 
 let db: PgDb | null = null;
 let repos: PgRepositories | null = null;
+/** Open import staging areas by target name; one is forgotten when it is closed. */
+const stagings = new Map<string, AsyncImportStaging>();
+let stagingSerial = 0;
 
 /** Requests waiting for the loop that serves them (the top level, or the open transaction's). */
 const queue: BridgeRequest[] = [];
@@ -56,10 +60,13 @@ const notOpen = () => new StorageError('bridge_not_open', 'the storage bridge is
 
 async function call(request: Extract<BridgeRequest, { kind: 'call' }>): Promise<unknown> {
   if (!repos) throw notOpen();
-  const target = (repos as unknown as Record<string, object | undefined>)[request.target];
+  const staging = stagings.get(request.target);
+  const target = staging ?? (repos as unknown as Record<string, object | undefined>)[request.target];
   const method = target ? (target as Record<string, unknown>)[request.method] : undefined;
   if (typeof method !== 'function') throw new StorageError('bridge_no_method', `no storage method ${request.target}.${request.method}`);
-  return (method as (...args: unknown[]) => unknown).apply(target, request.args);
+  const result: unknown = await (method as (...args: unknown[]) => unknown).apply(target, request.args);
+  if (staging && request.method === 'close') stagings.delete(request.target);
+  return result;
 }
 
 /** Serve requests inside the transaction until it is committed or rolled back. */
@@ -82,6 +89,12 @@ async function serve(request: BridgeRequest): Promise<void> {
         return ok({ where: db.where, applied: db.migrations.applied });
       case 'call':
         return ok(await call(request));
+      case 'open-staging': {
+        if (!repos) throw notOpen();
+        const name = `staging:${++stagingSerial}`;
+        stagings.set(name, await repos.importStaging());
+        return ok(name);
+      }
       case 'savepoint': {
         if (!db) throw notOpen();
         const sql = request.op === 'set' ? 'SAVEPOINT' : request.op === 'release' ? 'RELEASE SAVEPOINT' : 'ROLLBACK TO SAVEPOINT';
@@ -94,6 +107,8 @@ async function serve(request: BridgeRequest): Promise<void> {
       case 'rollback':
         throw new StorageError('bridge_no_transaction', `${request.kind} without a transaction`);
       case 'close':
+        for (const staging of stagings.values()) await staging.close().catch(() => undefined);
+        stagings.clear();
         await db?.close();
         db = null;
         repos = null;

@@ -85,9 +85,8 @@ export function createBridgedRepositories(bridge: PgBridge): Repositories {
     jobRuns: repo('jobRuns'),
     inbound: repo('inbound'),
     transaction,
-    importStaging: (): ImportStaging => {
-      throw new StorageError('pg_import_unavailable', 'importing into PostgreSQL is not available yet: import into SQLite (radar import --db FILE)');
-    },
+    // The staging area lives on the storage thread; its methods are calls like any repository's.
+    importStaging: (): ImportStaging => remote<ImportStaging>(bridge, bridge.request({ kind: 'open-staging' }) as string),
   };
 }
 
