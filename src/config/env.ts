@@ -81,6 +81,15 @@ function isTimeZone(tz: string): boolean {
 }
 
 /** Read and validate the environment. `dbOverride` is the CLI's `--db`. Throws ConfigError. */
+function isPostgresUrlWellFormed(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, dbOverride?: string): AppConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -144,11 +153,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dbOverride?: st
   }
 
   const database = dbOverride ?? e.RADAR_DB ?? './data/radar.sqlite';
-  // The storage bridge (src/storage/pg/bridge) runs the PostgreSQL repositories that exist; the app also
-  // needs tasks, the outbox, job runs, the inbound log and import staging there: say so rather than open a
-  // SQLite file named "postgres:…".
-  if (/^postgres(ql)?:/i.test(database)) {
-    problems.push('RADAR_DB: PostgreSQL is not supported by the bot and CLI yet (tasks, the outbox, job runs and imports still run on SQLite only); give a SQLite file path such as ./data/radar.sqlite');
+  // A postgres:// URL selects PostgreSQL (src/storage/open-storage.ts); a broken one is named here, before
+  // anything starts (never echoed: it may hold a password).
+  if (/^postgres(ql)?:/i.test(database) && !isPostgresUrlWellFormed(database)) {
+    problems.push('RADAR_DB: not a valid PostgreSQL URL; expected postgres://user:password@host:5432/database');
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return {

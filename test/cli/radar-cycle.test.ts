@@ -1,5 +1,6 @@
 // `radar cycle prompt|digest` as an operator runs it: a child process, configured by env, sending through
-// the real Slack and Feishu SDK clients to loopback fake platform APIs. Nothing is sent twice.
+// the real Slack and Feishu SDK clients to loopback fake platform APIs. Nothing is sent twice. The same
+// cycle runs on a SQLite file and on PostgreSQL (RADAR_DB=postgres://…, a real server).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,11 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSlackApi, type FakeSlackApi } from '../fakes/slack-api.fake.js';
 import { startFakeFeishuApi, type FakeFeishuApi } from '../fakes/feishu-api.fake.js';
 import { slackText } from '../support/cards.js';
+import { describePg } from '../support/postgres.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const dir = mkdtempSync(join(tmpdir(), 'radar-cycle-'));
-const db = join(dir, 'radar.sqlite');
+
+function cycleSuite(db: () => string): void {
 let slack: FakeSlackApi;
 let feishu: FakeFeishuApi;
 
@@ -24,7 +27,7 @@ function radar(...args: string[]): Promise<{ code: number | null; stdout: string
     FEISHU_APP_ID: 'cli_0123456789abcdef', FEISHU_APP_SECRET: 'feishu-cycle-secret', FEISHU_MANAGER_CHAT_ID: 'oc_mgr', FEISHU_DOMAIN: feishu.url,
   };
   return new Promise((done) => {
-    const child = spawn(TSX, [join(ROOT, 'src/cli/main.ts'), ...args, '--db', db], { cwd: dir, env });
+    const child = spawn(TSX, [join(ROOT, 'src/cli/main.ts'), ...args, '--db', db()], { cwd: dir, env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
@@ -46,7 +49,8 @@ beforeAll(async () => {
   writeFileSync(file, ['2026-W44', '2026-W45', '2026-W46', '2026-W47'].flatMap((w, i) => [
     line(w, 'li.wei@example.com', '华星科技', 80 + 7 * i), line(w, 'li.wei@example.com', 'Acme Corp', 0),
   ]).join('\n'));
-  expect((await radar('import', file)).code).toBe(0);
+  const imported = await radar('import', file);
+  expect(imported.code, imported.stderr + imported.stdout).toBe(0);
   expect((await radar('members', 'add', 'fin@example.com', '--name', 'Fin', '--role', 'finance')).code).toBe(0);
 }, 60_000);
 
@@ -88,3 +92,7 @@ describe('radar cycle', () => {
     expect(feishu.messages.filter((m) => m.chat_id === 'oc_mgr')).toHaveLength(2);
   }, 60_000);
 });
+}
+
+describe('on SQLite', () => cycleSuite(() => join(dir, 'radar.sqlite')));
+describePg('on PostgreSQL', (pg) => cycleSuite(() => pg.url));

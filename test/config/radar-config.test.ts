@@ -50,10 +50,11 @@ describe('the config file', () => {
 });
 
 describe('the environment', () => {
-  it('refuses a PostgreSQL RADAR_DB by name, since the app runs on SQLite only for now', () => {
-    expect(problemsOf(() => loadConfig({ RADAR_DB: 'postgres://radar:secret@db:5432/radar' }))).toEqual([
-      'RADAR_DB: PostgreSQL is not supported by the bot and CLI yet (tasks, the outbox, job runs and imports still run on SQLite only); give a SQLite file path such as ./data/radar.sqlite',
-    ]);
+  it('takes a SQLite path or a postgres:// URL as RADAR_DB, and names a broken URL without echoing it', () => {
+    expect(loadConfig({ RADAR_DB: 'postgres://radar:secret@db:5432/radar' }).database).toBe('postgres://radar:secret@db:5432/radar');
+    const problems = problemsOf(() => loadConfig({ RADAR_DB: 'postgres://radar:secret@/radar' }));
+    expect(problems).toEqual(['RADAR_DB: not a valid PostgreSQL URL; expected postgres://user:password@host:5432/database']);
+    expect(problems.join()).not.toContain('secret');
     expect(loadConfig({ RADAR_DB: './data/x.sqlite' }).database).toBe('./data/x.sqlite');
     expect(loadConfig({}).database).toBe('./data/radar.sqlite');
   });

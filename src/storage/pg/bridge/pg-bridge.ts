@@ -35,8 +35,10 @@ function startWorker(workerData: object, transfer: MessagePort[]): Worker {
   const compiled = new URL('./bridge.worker.js', import.meta.url);
   if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData, transferList: transfer });
   const source = new URL('./bridge.worker.ts', import.meta.url).href;
+  // tsx as this module resolves it: an eval'd worker would resolve a bare name from the working directory.
+  const tsx = import.meta.resolve('tsx/esm/api');
   // A thread that cannot load its code answers the pending 'open' with the reason instead of leaving it to time out.
-  const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); }).catch((err) => {
+  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); }).catch((err) => {
     const { workerData: { port, signal } } = require('node:worker_threads');
     port.postMessage({ ok: false, error: { name: 'Error', code: 'pg_bridge_start_failed', message: String((err && err.stack) || err) } });
     Atomics.store(signal, 0, 1);
