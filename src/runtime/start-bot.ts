@@ -11,6 +11,10 @@ import type { Repositories } from '../app/ports/repositories.port.js';
 import { createRouter } from '../app/router.js';
 import { configuredTeam } from '../app/team/team.service.js';
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.js';
+import { limitsOf, RateLimiter } from './delivery/rate-limiter.js';
+import { appScopeKinds } from './delivery/deliver-one.js';
+import { startFleetPacing, type FleetPacing } from './delivery/fleet-pacing.js';
+import { openFleetBoard } from '../storage/pg/fleet-board.js';
 import { teamSchedule } from '../app/schedule/schedule.service.js';
 import { startScheduler } from './scheduler/scheduler.js';
 import { startLeaderScheduler, type LeaderScheduler } from './scheduler/leader-scheduler.js';
@@ -41,6 +45,8 @@ export interface BotOptions {
   worker?: Partial<OutboxWorkerOptions>;
   /** Replicas on PostgreSQL: how often a follower tries for the scheduler lock. Default 3000 ms. */
   leaderRetryMs?: number;
+  /** Replicas on PostgreSQL: how often each says it is alive (and re-reads the shared budgets). Default 1000 ms. */
+  fleetIntervalMs?: number;
 }
 
 export interface RunningBot {
@@ -91,13 +97,19 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   let app: RadarApp;
   // Replicas on one PostgreSQL drain one outbox: each holds its messages under its own name.
   const owner = storage.dialect === 'postgres' ? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}` : 'local';
+  const limiter = new RateLimiter({ ...limitsOf(ports), ...config.rateLimits, ...options.worker?.limits }, () => clock().getTime());
+  // Replicas share each workspace's budget through the database; one SQLite process has it all.
+  const fleet: FleetPacing | null = storage.url === null ? null : await startFleetPacing({
+    board: openFleetBoard(storage.url, (err) => logger.warn({ err: err.message }, 'fleet: database connection error')),
+    owner, limiter, sharedKinds: appScopeKinds(ports), intervalMs: options.fleetIntervalMs, logger,
+  });
   const worker = createOutboxWorker({
     outbox: repos.outbox,
     owner,
     ports,
     clock,
     logger,
-    limits: config.rateLimits,
+    limiter,
     onPermanentFailure: (m) => reportPermanentFailure(app, m),
     ...options.worker,
   });
@@ -145,6 +157,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       for (const adapter of adapters) await adapter.stop().catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'adapter stop failed'));
       await server?.close();
       await worker.stop();
+      await fleet?.stop();
       storage.close();
     },
   };

@@ -51,9 +51,20 @@ export class SendTimeoutError extends RadarRuntimeError {
  */
 export const scopesOf = (ports: Readonly<Record<string, ChatPort | undefined>>) => (m: OutboxMessage): string[] => {
   const conv = convId(m.destination, m.messageRef);
-  const s = ports[m.platform]?.delivery?.scopes(conv) ?? { conversation: `${m.platform}.conversation:${conv}`, app: `${m.platform}.app:all` };
+  const s = platformScopes(m.platform, ports[m.platform], conv);
   return [s.conversation, s.app];
 };
+
+const platformScopes = (platform: string, port: ChatPort | undefined, conversation: string) =>
+  port?.delivery?.scopes(conversation) ?? { conversation: `${platform}.conversation:${conversation}`, app: `${platform}.app:all` };
+
+/** The kinds of the app-wide scopes (one workspace's or app's budget, shared by every replica). */
+export const appScopeKinds = (ports: Readonly<Record<string, ChatPort | undefined>>): string[] =>
+  Object.entries(ports).flatMap(([platform, port]) => {
+    if (!port) return [];
+    const { app } = platformScopes(platform, port, 'any');
+    return [app.slice(0, app.indexOf(':'))];
+  });
 
 /** The per-conversation scope among a message's scopes (scopesOf puts it first). */
 export const conversationScopes = (keys: readonly string[]): string[] => keys.slice(0, 1);

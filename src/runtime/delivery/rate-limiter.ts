@@ -16,6 +16,10 @@ import type { ChatPort } from '../../app/ports/chat.port.js';
 // parsed) and its budget is cut once (multiplicative decrease; more 429s for calls that left before the
 // cut say nothing new); every run of successful calls afterwards gives a share back (additive
 // increase), so pacing probes back up to the configured budget once the platform stops refusing.
+//
+// Replicas: N bot processes share one workspace's budget. Each is told its fleet share of the app-wide
+// kinds (setFleetShare: 1/N), and the pauses the others were told (hold); its own pauses are announced
+// to a listener (onPause) that passes them on. See fleet-pacing.ts.
 
 /** At most `limit` calls within any `perMs` window. */
 export interface WindowLimit {
@@ -41,6 +45,7 @@ interface Window {
 }
 
 interface Scope {
+  kind: string;
   windows: Window[];
   pausedUntil: number;
   /** Share of the configured budget in use, (0, 1]: cut on each 429, grown back by successes. */
@@ -79,6 +84,10 @@ const PRUNE_AT = 10_000;
 
 export class RateLimiter {
   private readonly scopes = new Map<string, Scope>();
+  /** Fraction of the budget this process may use, by scope kind (replicas split app-wide kinds). */
+  private readonly fleet = new Map<string, number>();
+  private pauseListener: ((keys: readonly string[], ms: number) => void) | null = null;
+  private readonly fractionOf = (s: Scope): number => s.share * (this.fleet.get(s.kind) ?? 1);
 
   constructor(
     private readonly limits: RateLimits = {},
@@ -106,7 +115,7 @@ export class RateLimiter {
   private take(keys: readonly string[], calls: number): { wait: number; at: number } {
     const t = this.now();
     const scopes = keys.map((k) => this.scope(k, t));
-    const wait = waitOf(scopes, t, calls);
+    const wait = waitOf(scopes, t, this.fractionOf, calls);
     if (wait > 0) return { wait, at: t };
     for (const s of scopes) for (const w of s.windows) for (let i = 0; i < calls; i++) w.stamps.push(t);
     return { wait: 0, at: t };
@@ -115,7 +124,7 @@ export class RateLimiter {
   /** The wait needed now for `keys`, counting nothing. */
   peek(keys: readonly string[]): number {
     const t = this.now();
-    return waitOf(keys.map((k) => this.scope(k, t)), t);
+    return waitOf(keys.map((k) => this.scope(k, t)), t, this.fractionOf);
   }
 
   /**
@@ -134,6 +143,32 @@ export class RateLimiter {
       }
       s.streak = 0;
     }
+    this.pauseListener?.(keys, ms);
+  }
+
+  /** Another replica was told to leave these scopes alone for `ms`: wait as well (the budget is not cut here). */
+  hold(keys: readonly string[], ms: number): void {
+    const t = this.now();
+    for (const k of keys) {
+      const s = this.scope(k, t);
+      s.pausedUntil = Math.max(s.pausedUntil, t + Math.max(0, ms));
+    }
+  }
+
+  /** Replicas: this process may use `fraction` (0, 1] of every `kinds` budget (1 / the replicas alive). */
+  setFleetShare(kinds: readonly string[], fraction: number): void {
+    if (!(fraction > 0 && fraction <= 1)) throw new RangeError(`fleet share must be in (0, 1], got ${fraction}`);
+    for (const kind of kinds) this.fleet.set(kind, fraction);
+  }
+
+  /** The fraction of `kind`'s budget this process may use (1 unless replicas share it). */
+  fleetShareOf(kind: string): number {
+    return this.fleet.get(kind) ?? 1;
+  }
+
+  /** Told of every pause this limiter takes from a platform answer (not of those taken by hold()). */
+  onPause(listener: ((keys: readonly string[], ms: number) => void) | null): void {
+    this.pauseListener = listener;
   }
 
   /** A call counted against `keys` went through: a cut budget grows back, step by step. */
@@ -222,8 +257,9 @@ export class RateLimiter {
     if (!s) {
       if (this.scopes.size >= PRUNE_AT) this.prune(t);
       const colon = key.indexOf(':');
-      const list = this.limits[colon < 0 ? key : key.slice(0, colon)] ?? [];
-      s = { windows: list.map((rule) => ({ rule, stamps: [] })), pausedUntil: 0, share: 1, streak: 0, cutAt: -Infinity };
+      const kind = colon < 0 ? key : key.slice(0, colon);
+      const list = this.limits[kind] ?? [];
+      s = { kind, windows: list.map((rule) => ({ rule, stamps: [] })), pausedUntil: 0, share: 1, streak: 0, cutAt: -Infinity };
       this.scopes.set(key, s);
     }
     for (const w of s.windows) {
@@ -242,14 +278,14 @@ export class RateLimiter {
   }
 }
 
-function waitOf(scopes: Scope[], t: number, calls = 1): number {
+function waitOf(scopes: Scope[], t: number, fractionOf: (s: Scope) => number, calls = 1): number {
   let wait = 0;
   for (const s of scopes) {
     wait = Math.max(wait, s.pausedUntil - t);
     for (const w of s.windows) {
       // Room for `calls` more: wait until enough counted calls leave the window. A cut budget fills
       // sooner; more calls than the whole window holds wait for an empty window.
-      const limit = Math.max(1, Math.floor(w.rule.limit * s.share));
+      const limit = Math.max(1, Math.floor(w.rule.limit * fractionOf(s)));
       const need = Math.min(calls, limit);
       const over = w.stamps.length + need - limit;
       if (over > 0) wait = Math.max(wait, (w.stamps[over - 1] as number) + w.rule.perMs - t);

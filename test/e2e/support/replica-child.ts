@@ -15,14 +15,15 @@ const config = loadConfig({
   RADAR_DB: pgUrl, PORT: '0', LOG_LEVEL: 'warn', RADAR_TEAM_NAME: 'Sales', RADAR_TIMEZONE: 'Asia/Shanghai', RADAR_LOCALE: 'en',
   SLACK_BOT_TOKEN: 'xoxb-replicas', SLACK_SIGNING_SECRET: 'replicas-signing-secret', SLACK_MANAGER_CHANNEL: 'CMGR',
   SLACK_BOT_USER_ID: 'UBOT', SLACK_BOT_ID: 'BBOT', SLACK_API_URL: apiUrl,
-  // The test is about exactly-once across replicas, not pacing.
-  RADAR_RATE_LIMITS: 'slack.channel=100/s,slack.workspace=5000/s',
+  // The workspace budget the test's proxy enforces; the replicas share it (fleet pacing).
+  RADAR_RATE_LIMITS: 'slack.workspace=60/s',
 });
 const bot = await startBot({
   config, settings: DEFAULT_SETTINGS, logger: silentLogger(), clock,
   // Short leases and send timeout: a held message (in flight: 2 × send timeout) is taken over in seconds.
   worker: { leaseMs: 3000, sendTimeoutMs: 1500, pollIntervalMs: 50, concurrency: 8 },
   leaderRetryMs: 300,
+  fleetIntervalMs: 250,
 });
 process.stdout.write(`port ${bot.server!.port}\n`);
 void bot.scheduler!.whenLeader().then(() => process.stdout.write('leader\n'));

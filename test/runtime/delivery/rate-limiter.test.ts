@@ -156,4 +156,26 @@ describe('RateLimiter', () => {
   it('rejects nonsense limits', () => {
     expect(() => new RateLimiter({ x: [{ limit: 0, perMs: 1_000 }] })).toThrow(/rate limit x/);
   });
+  it('replicas: a fleet share splits the kinds it names; hold pauses without a cut; only its own pauses are announced', () => {
+    const c = fakeClock();
+    const rl = new RateLimiter({ ws: [{ limit: 20, perMs: 1_000 }], ch: [{ limit: 1, perMs: 1_000 }] }, c.now);
+    const announced: Array<[readonly string[], number]> = [];
+    rl.onPause((keys, ms) => announced.push([keys, ms]));
+    rl.setFleetShare(['ws'], 1 / 3);
+    let n = 0;
+    while (rl.tryAcquire([`ch:${n}`, 'ws:all']) === 0) n++;
+    expect(n).toBe(6); // floor(20 / 3): three replicas together stay under 20
+    expect(rl.fleetShareOf('ws')).toBeCloseTo(1 / 3);
+    expect(rl.fleetShareOf('ch')).toBe(1);
+    expect(() => rl.setFleetShare(['ws'], 0)).toThrow(RangeError);
+
+    c.advance(1_000);
+    rl.hold(['ws:all'], 700); // another replica was told to wait
+    expect(rl.peek(['ws:all'])).toBe(700);
+    expect(rl.shareOf('ws:all')).toBe(1);
+    expect(announced).toEqual([]);
+    rl.pause(['ws:all'], 900); // this one was told: announced, and its pacing cut
+    expect(announced).toEqual([[['ws:all'], 900]]);
+    expect(rl.shareOf('ws:all')).toBeLessThan(1);
+  });
 });

@@ -7,15 +7,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describePgUrl, openPgDb, PG_MIGRATIONS_FOLDER } from '../../../src/storage/pg/db.js';
 import * as pgSchema from '../../../src/storage/pg/schema.js';
+import * as fleetSchema from '../../../src/storage/pg/fleet.schema.js';
 import { StorageError } from '../../../src/storage/errors.js';
 import { createDatabase, describePg, dropDatabase } from '../../support/postgres.js';
 
 /** How many migrations migrations/pg holds (what a new database gets applied). */
 const PG_MIGRATIONS = (JSON.parse(readFileSync(join(PG_MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
-const tables = (Object.values(pgSchema) as unknown[]).filter((t): t is PgTable => is(t, PgTable)).map(getTableConfig);
+const tables = ([...Object.values(pgSchema), ...Object.values(fleetSchema)] as unknown[]).filter((t): t is PgTable => is(t, PgTable)).map(getTableConfig);
 
 describePg('openPgDb', (pg) => {
-  it('applies migrations/pg: every table and index of src/storage/pg/schema.ts exists, and a second open applies nothing', async () => {
+  it('applies migrations/pg: every table and index of src/storage/pg/schema.ts and fleet.schema.ts exists, and a second open applies nothing', async () => {
     const db = await openPgDb(pg.url);
     try {
       expect(db.migrations.applied).toBeGreaterThanOrEqual(1);
