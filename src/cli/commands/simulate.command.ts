@@ -1,6 +1,6 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { simulateBook, evaluate, naiveFlags, recordsToScoreArgs } from '../../core/simulate/index.js';
+import { simulateBook, evaluate, naiveFlags, recordsToScoreArgs, MIN_SIM_WEEKS } from '../../core/simulate/index.js';
 import { scoreHistory } from '../../core/customer-risk/score-week.js';
 import { isWeekId } from '../../core/weekly-report/week.js';
 import type { Evaluation } from '../../core/simulate/evaluate.js';
@@ -36,11 +36,15 @@ export const simulateCommand: Command = {
   async run(input) {
     const endWeek = stringOpt(input, 'end-week');
     if (endWeek !== undefined && !isWeekId(endWeek)) throw new CliError(`--end-week: expected an ISO week such as 2026-W48, got "${endWeek}"`);
+    const weeks = intOpt(stringOpt(input, 'weeks'), 'weeks');
+    if (weeks !== undefined && weeks < MIN_SIM_WEEKS) {
+      throw new CliError(`--weeks: a simulated book needs at least ${MIN_SIM_WEEKS} weeks (problems start in its last 2–7 weeks), got ${weeks}`);
+    }
     const book = simulateBook({
       seed: intOpt(stringOpt(input, 'seed'), 'seed') ?? 1,
       customers: intOpt(stringOpt(input, 'customers'), 'customers'),
       reps: intOpt(stringOpt(input, 'reps'), 'reps'),
-      weeks: intOpt(stringOpt(input, 'weeks'), 'weeks'),
+      weeks,
       endWeek,
     });
     const out = stringOpt(input, 'out');

@@ -93,6 +93,9 @@ function toRecords(rng: Rng, p: SimParams, book: { customers: CustomerModel[]; w
   return records;
 }
 
+/** Fewest weeks a book can have: problems start in the last 2–7 weeks, after some history, and a team holiday needs room. */
+export const MIN_SIM_WEEKS = 10;
+
 /**
  * Simulate a book of weekly reports, deterministic for a seed.
  * Plants `plantedPerTag` customers per tag with onsets in the last 2–7 weeks, and distractors on everyone.
@@ -100,6 +103,7 @@ function toRecords(rng: Rng, p: SimParams, book: { customers: CustomerModel[]; w
  */
 export function simulateBook(opts: SimulateOptions): SimBook {
   const p = paramsForSeed(opts);
+  if (p.weeks < MIN_SIM_WEEKS) throw new RangeError(`simulateBook: weeks must be at least ${MIN_SIM_WEEKS}, got ${p.weeks}`);
   const rng = createRng(opts.seed >>> 0);
   const endWeek = opts.endWeek ?? DEFAULT_END_WEEK;
   const weeks = weekRange(addWeeks(endWeek, -(p.weeks - 1)), endWeek);
