@@ -115,8 +115,9 @@ describePg('three replicas on one PostgreSQL', (pg) => {
     expect(fake.messages).toHaveLength(REPS);
     // Three replicas, one workspace budget: each paced at a third of it (the fleet board in the database),
     // so Slack refused next to nothing — at most a few while they found each other at start and after the kill.
-    // (Measured: 0 refused; with each replica pacing at the whole budget, 67.)
-    expect(proxy.refused).toBeLessThanOrEqual(5);
+    // Measured: 0 refused on a quiet machine, 10 with a whole CI run beside it (sends bunch up on a loaded
+    // machine); with each replica pacing at the whole budget, 67.
+    expect(proxy.refused).toBeLessThanOrEqual(25);
     const owners = await db.query<{ n: number }>('SELECT count(DISTINCT lease_owner)::int AS n FROM outbox');
     expect(owners[0]!.n).toBe(0); // every lease released once sent
 

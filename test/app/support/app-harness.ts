@@ -1,6 +1,5 @@
 // An app over in-memory SQLite (real migrations) with a recording ChatPort: for router and job tests.
-import { openDb } from '../../../src/storage/db.js';
-import { createRepositories } from '../../../src/storage/repositories.js';
+import { testRepositories } from '../../support/test-storage.js';
 import { importRecords } from '../../../src/app/import/import-records.service.js';
 import { DEFAULT_SETTINGS } from '../../../src/config/radar-config.js';
 import { silentLogger } from '../../../src/runtime/logging/logger.js';
@@ -58,8 +57,7 @@ export interface Harness {
 
 export function createHarness(): Harness {
   let now = NOW;
-  const db = openDb(':memory:');
-  const repos = createRepositories(db);
+  const repos = testRepositories({ closeWithTest: false });
   const team = repos.teams.ensureTeam({ name: 'Sales', timezone: 'Asia/Shanghai', locale: 'en' });
   const lines = WEEKS.flatMap((w, i) => [
     entry(w, 'rep1@example.com', '华星科技', { overdueDays: 80 + i * 7, receivable: 50000, contacts: 1 }),

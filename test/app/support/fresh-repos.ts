@@ -1,11 +1,8 @@
-// Repositories over a new in-memory database (real migrations), closed when the test ends.
-import { onTestFinished } from 'vitest';
+// Repositories over a new database (real migrations): in-memory SQLite, closed when the test ends, or the
+// test file's PostgreSQL database in the `postgres` project (test/support/test-storage.ts).
 import type { Repositories } from '../../../src/app/ports/repositories.port.js';
-import { openDb } from '../../../src/storage/db.js';
-import { createRepositories } from '../../../src/storage/repositories.js';
+import { testRepositories } from '../../support/test-storage.js';
 
 export function freshRepos(): Repositories {
-  const db = openDb(':memory:');
-  onTestFinished(() => db.close());
-  return createRepositories(db);
+  return testRepositories();
 }

@@ -43,6 +43,8 @@ describePg('storage bridge', (pg) => {
     expect(storage.repos.teams.getTeam(team.id)).toEqual(team);
     expect(storage.repos.customers.customerByName(team.id, ' 华星科技 ')?.id).toBe(a.id);
     expect(storage.repos.reports.weeksWithEntries(team.id)).toEqual(['2026-W40', '2026-W41']);
+    // "No row" comes back as undefined, as on SQLite, not as null (which would mean "stored without a hash").
+    expect(storage.repos.scores.storedWeekHash(team.id, '2026-W41')).toBeUndefined();
   });
 
   it('gives the scorer the same EntryRuns as SQLite', () => {

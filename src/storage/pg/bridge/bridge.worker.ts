@@ -26,7 +26,8 @@ function reply(message: BridgeReply): void {
   Atomics.notify(signal, 0);
 }
 
-const ok = (value: unknown = null) => reply({ ok: true, value });
+// `undefined` stays undefined (ports tell "no row" from a stored null: storedWeekHash).
+const ok = (value?: unknown) => reply({ ok: true, value });
 const fail = (err: unknown) => reply({ ok: false, error: encodeError(err) });
 
 let db: PgDb | null = null;
