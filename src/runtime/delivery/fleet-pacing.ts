@@ -60,7 +60,8 @@ export async function startFleetPacing(options: FleetPacingOptions): Promise<Fle
     if (stopped) return;
     current = beat();
     await current;
-    if (!stopped) timer = setTimeout(() => { void loop(); }, intervalMs);
+    // unref: the beat alone never keeps a process alive (a bot that failed to start exits).
+    if (!stopped) timer = setTimeout(() => { void loop(); }, intervalMs).unref();
   };
 
   limiter.onPause((keys, ms) => {
