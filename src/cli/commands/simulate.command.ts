@@ -38,7 +38,7 @@ export const simulateCommand: Command = {
     if (endWeek !== undefined && !isWeekId(endWeek)) throw new CliError(`--end-week: expected an ISO week such as 2026-W48, got "${endWeek}"`);
     const weeks = intOpt(stringOpt(input, 'weeks'), 'weeks');
     if (weeks !== undefined && weeks < MIN_SIM_WEEKS) {
-      throw new CliError(`--weeks: a simulated book needs at least ${MIN_SIM_WEEKS} weeks (problems start in its last 2–7 weeks), got ${weeks}`);
+      throw new CliError(`--weeks: a simulated book needs at least ${MIN_SIM_WEEKS} weeks, got ${weeks} (and problems are planted only in books of 13 weeks or more)`);
     }
     const book = simulateBook({
       seed: intOpt(stringOpt(input, 'seed'), 'seed') ?? 1,

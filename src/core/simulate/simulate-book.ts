@@ -93,8 +93,8 @@ function toRecords(rng: Rng, p: SimParams, book: { customers: CustomerModel[]; w
   return records;
 }
 
-/** Fewest weeks a book can have: problems start in the last 2–7 weeks, after some history, and a team holiday needs room. */
-export const MIN_SIM_WEEKS = 10;
+/** Fewest weeks a book can have: a team holiday is drawn among its last 6 weeks or from week 3 to 7 before the end. */
+export const MIN_SIM_WEEKS = 6;
 
 /**
  * Simulate a book of weekly reports, deterministic for a seed.
