@@ -50,10 +50,11 @@ setPgTestStorage({
 
 afterAll(async () => {
   setPgTestStorage(null);
-  for (const d of [{ name: dbName, storage }, ...dedicated]) {
-    d.storage.close();
-    await adminQuery(`DROP DATABASE IF EXISTS "${d.name}" WITH (FORCE)`);
-  }
+  // Every connection to the file's databases closes before they are dropped (a forced drop would cut
+  // them, and a cut connection is an uncaught error in its thread).
+  const all = [{ name: dbName, storage }, ...dedicated];
+  for (const d of all) d.storage.close();
   await sql.close();
   await adminSql.close();
+  for (const d of all) await adminQuery(`DROP DATABASE IF EXISTS "${d.name}" WITH (FORCE)`);
 }, 60_000);

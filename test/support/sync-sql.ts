@@ -9,6 +9,7 @@ const { workerData } = require('node:worker_threads');
 const pg = require(workerData.pgPath);
 const { port, signal, url } = workerData;
 const client = new pg.Client({ connectionString: url });
+client.on('error', () => undefined); // a cut connection fails the next statement, which says so
 const ready = client.connect();
 port.on('message', async (sql) => {
   let reply;
@@ -40,7 +41,7 @@ export function openSyncSql(url: string, timeoutMs = 30_000): SyncSql {
     },
     async close() {
       port1.close();
-      await worker.terminate();
+      await worker.terminate(); // its connection ends with the thread
     },
   };
 }
