@@ -184,13 +184,16 @@ export function externalServer(url: string): PgServer {
 
 let dbCounter = 0;
 
-/** Create a fresh empty database on the server; returns its URL. */
-export async function createDatabase(server: PgServer, prefix = 'radar_test'): Promise<{ name: string; url: string }> {
-  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${dbCounter++}`;
+/** A database name no other test process uses. */
+export const uniqueDatabaseName = (prefix: string): string => `${prefix}_${process.pid}_${Date.now().toString(36)}_${dbCounter++}`;
+
+/** Create a fresh database on the server (empty, or a copy of `template`); returns its URL. */
+export async function createDatabase(server: PgServer, prefix = 'radar_test', template?: string): Promise<{ name: string; url: string }> {
+  const name = uniqueDatabaseName(prefix);
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`);
+    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}${template ? ` TEMPLATE ${admin.escapeIdentifier(template)}` : ''}`);
   } finally {
     await admin.end();
   }

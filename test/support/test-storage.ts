@@ -1,8 +1,8 @@
 // The repositories an app test runs on: a new in-memory SQLite database per call, or — in the `postgres`
-// vitest project (RADAR_TEST_DB=postgres) — the test file's PostgreSQL database, emptied before each test
-// (test/support/pg-app-setup.ts): each call from inside a test empties it first (so a second call in one
-// test wipes the first book: no test here needs two at once); a book built outside a test (in a describe
-// block or a beforeAll, kept for several tests) gets a database of its own.
+// vitest project (RADAR_TEST_DB=postgres, test/support/pg-app-setup.ts) — PostgreSQL: a call from inside a
+// test gets the test file's database, emptied first (so a second call in one test wipes the first book:
+// no test here needs two at once); a book built outside a test (in a describe block or a beforeAll, kept
+// for several tests) gets a database of its own.
 import { expect, onTestFinished } from 'vitest';
 import type { Repositories } from '../../src/app/ports/repositories.port.js';
 import { openDb } from '../../src/storage/db.js';
@@ -21,7 +21,7 @@ export function setPgTestStorage(storage: PgTestStorage | null): void {
   pgStorage = storage;
 }
 
-export const onPostgres = (): boolean => process.env.RADAR_TEST_DB === 'postgres';
+const onPostgres = (): boolean => process.env.RADAR_TEST_DB === 'postgres';
 
 /** `closeWithTest: false` for callers outside a test body (a describe block, a hook): the database is left to GC. */
 export function testRepositories(options: { closeWithTest?: boolean } = {}): Repositories {

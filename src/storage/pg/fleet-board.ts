@@ -33,11 +33,12 @@ export function openFleetBoard(url: string, onError: (err: Error) => void = () =
     async beat(owner, staleAfterMs) {
       const client = await pool.connect();
       try {
+        // Two statements: a query does not see rows its own CTEs write, so the count reads after the beat.
         await client.query(
-          `INSERT INTO replica_heartbeats (owner, seen_at) VALUES ($1, clock_timestamp())
+          `WITH gone AS (DELETE FROM replica_heartbeats WHERE seen_at < clock_timestamp() - ${FORGET_AFTER}),
+                spent AS (DELETE FROM rate_pauses WHERE paused_until < clock_timestamp() - ${FORGET_AFTER})
+           INSERT INTO replica_heartbeats (owner, seen_at) VALUES ($1, clock_timestamp())
            ON CONFLICT (owner) DO UPDATE SET seen_at = EXCLUDED.seen_at`, [owner]);
-        await client.query(`DELETE FROM replica_heartbeats WHERE seen_at < clock_timestamp() - ${FORGET_AFTER}`);
-        await client.query(`DELETE FROM rate_pauses WHERE paused_until < clock_timestamp() - ${FORGET_AFTER}`);
         const { rows } = await client.query<{ replicas: number; pauses: Array<{ scope: string; remainingMs: number }> | null }>(
           `SELECT
              (SELECT count(*)::int FROM replica_heartbeats WHERE seen_at > clock_timestamp() - $1 * interval '1 millisecond') AS replicas,
